@@ -1,0 +1,98 @@
+// What an action's `execute` sees and returns. The runtime implements
+// ActionContext; actions never touch run state, the clock or the network except
+// through it, which keeps runs deterministic and replayable.
+import type { DateTime } from 'luxon';
+import type { MediaType } from '../graph/types.js';
+import type { HttpClient } from '../http/types.js';
+import type { TenantStore } from '../tenant/store.js';
+import type { Value } from '../snippet/value.js';
+
+/** Requests that change which script runs; only flow actions use them. */
+export type Control =
+  | { op: 'end' }
+  | { op: 'return'; value: Value }
+  | { op: 'call'; script: string; params: Value[]; returnVariable?: string }
+  | { op: 'replace'; script: string; params: Value[] };
+
+export interface Outcome {
+  /** The branch taken (a declared branch name, or a CASE value). Empty for END/RETURN. */
+  branch: string;
+  /** Output name -> value; written to the variable the script names for that output (or its default). */
+  outputs?: Record<string, Value>;
+  /** Variable name -> value, written as is (ASSIGN, SNIPPET, counters). Names may carry `global:`. */
+  vars?: Record<string, Value>;
+  /** Set on an error outcome: the message for `_err` / `__err`. */
+  error?: string;
+  control?: Control;
+}
+
+/** The kinds of tenant/outside-world changes a run records (the result's `effects`). */
+export type EffectKind = 'prospects' | 'crm' | 'agentEvents' | 'savedToDb' | 'http' | 'screenPop' | 'sources' | 'spawns';
+
+export interface RunInfo {
+  contactId: string;
+  masterId: string;
+  /** Name of the script of the current frame, and the action's label. */
+  script: string;
+  label: string;
+  mediaType: MediaType;
+  ani: string;
+  dnis: string;
+  skillNo: number | null;
+  businessUnit: number | null;
+  /** Call depth of the current frame (entry script = 0). */
+  depth: number;
+}
+
+export interface Clock {
+  /** Current virtual time in the business unit's zone. */
+  now(): DateTime;
+  /** The business unit's IANA zone. */
+  readonly zone: string;
+}
+
+export interface Limits {
+  maxActions: number;
+  maxCallDepth: number;
+  maxLoopIterations: number;
+  maxArrayElements: number;
+  maxObjectBytes: number;
+  maxResponseBytes: number;
+  maxSpawnedRuns: number;
+}
+
+export const DEFAULT_LIMITS: Limits = Object.freeze({
+  maxActions: 100_000,
+  maxCallDepth: 32,
+  maxLoopIterations: 1_000_000,
+  maxArrayElements: 63_000_000,
+  maxObjectBytes: 32 * 1024,
+  maxResponseBytes: 32 * 1024,
+  maxSpawnedRuns: 1_000,
+});
+
+export interface ActionContext<B extends string = string, O extends string = string, M extends string = string> {
+  readonly run: RunInfo;
+  readonly clock: Clock;
+  /** Seeded random source in [0, 1). */
+  readonly random: () => number;
+  readonly tenant: TenantStore;
+  readonly http: HttpClient;
+  readonly limits: Limits;
+
+  /** Reads a variable visible from the current frame (locals, then globals, then system variables). */
+  getVar(name: string): Value | undefined;
+  /** The action's virtual duration: the run resumes this many seconds later. */
+  elapse(seconds: number): void;
+  /** Records a change to the tenant or the outside world (also a trace event). */
+  effect(kind: EffectKind, data: Value): void;
+  /** A run warning (kept in the result's `warnings`). */
+  warn(message: string): void;
+  /** Formats one of the action's message templates. */
+  message(id: M, data?: Record<string, unknown>): string;
+
+  /** Takes `name` with the given outputs. */
+  branch(name: B, outputs?: Partial<Record<O, Value>>): Outcome;
+  /** The error outcome: takes the action's error branch (or `branch`) and sets `_err`. */
+  error(message: string, opts?: { branch?: B; outputs?: Partial<Record<O, Value>> }): Outcome;
+}

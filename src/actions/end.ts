@@ -1,0 +1,12 @@
+// END: ends the run (inside a subscript, the whole run).
+import { defineAction } from './define.js';
+
+export default defineAction({
+  type: 'END',
+  description: 'Ends the run; inside a subscript it ends the whole run.',
+  props: {},
+  branches: [],
+  execute(ctx) {
+    return ctx.error('END is not implemented yet');
+  },
+});

@@ -1,0 +1,12 @@
+// WAIT: pauses the run on the virtual clock.
+import { defineAction, number } from './define.js';
+
+export default defineAction({
+  type: 'WAIT',
+  description: 'Pauses for Seconds of virtual time ("0,5" is accepted as 0.5).',
+  props: { Seconds: number({ default: 0, min: 0 }) },
+  branches: ['Default'],
+  execute(ctx) {
+    return ctx.error('WAIT is not implemented yet');
+  },
+});

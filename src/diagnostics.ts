@@ -1,0 +1,117 @@
+// One Diagnostic type for every phase (parse, graph, schema, snippet, tenant,
+// runtime, test files), so every command prints problems the same way:
+// `file:line:col: error CODE message` plus a caret excerpt, or JSON.
+
+export type Severity = 'error' | 'warning';
+
+/** A place in a source file. Lines and columns are 1-based; `offset` is 0-based. */
+export interface Span {
+  file: string;
+  line: number;
+  col: number;
+  offset?: number;
+  /** Length in characters of the spanned text (1 when unknown). */
+  length?: number;
+}
+
+export interface Diagnostic {
+  /** Stable code, grouped by phase: `E-PARSE-…`, `E-GRAPH-…`, `E-SCHEMA-…`, `E-SNIPPET-…`, `E-TENANT-…`, `E-TEST-…`, `W-…`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+}
+
+export function diagnostic(code: string, message: string, span: Span, severity: Severity = 'error'): Diagnostic {
+  return { code, severity, message, span };
+}
+
+export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
+
+/** Thrown by loaders (loadFolder, loadTenant, …) when input has errors; carries every diagnostic. */
+export class ScriptLoadError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[], message?: string) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(message ?? `${errors.length} error(s): ${errors.slice(0, 3).map(formatDiagnosticLine).join('; ')}`);
+    this.name = 'ScriptLoadError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Orders diagnostics by file, line, column so output is stable. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) =>
+      a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line || a.span.col - b.span.col || a.code.localeCompare(b.code),
+  );
+}
+
+export function formatDiagnosticLine(d: Diagnostic): string {
+  return `${d.span.file}:${d.span.line}:${d.span.col}: ${d.severity} ${d.code} ${d.message}`;
+}
+
+/**
+ * The human form: the located line, then the source line and a caret under the
+ * spanned text. `source` is the file's text when available.
+ */
+export function formatDiagnostic(d: Diagnostic, source?: string): string {
+  const head = formatDiagnosticLine(d);
+  if (source === undefined) return head;
+  const lines = source.split(/\r?\n/);
+  const text = lines[d.span.line - 1];
+  if (text === undefined) return head;
+  const gutter = `${d.span.line} | `;
+  const width = Math.max(1, Math.min(d.span.length ?? 1, Math.max(1, text.length - d.span.col + 1)));
+  const caret = ' '.repeat(gutter.length - 2) + '| ' + ' '.repeat(Math.max(0, d.span.col - 1)) + '^'.repeat(width);
+  return `${head}\n${gutter}${text.replace(/\t/g, ' ')}\n${caret}`;
+}
+
+/** The JSON form of cli-and-api.md: `{file, line, col, severity, code, message}`. */
+export function diagnosticToJson(d: Diagnostic): { file: string; line: number; col: number; severity: Severity; code: string; message: string } {
+  return { file: d.span.file, line: d.span.line, col: d.span.col, severity: d.severity, code: d.code, message: d.message };
+}
+
+/** Converts a 0-based offset in `text` to a 1-based line and column. */
+export function positionAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, col: offset - last };
+}
+
+/** Closest candidate by edit distance, for "did you mean" hints (case-insensitive). */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const score = editDistance(w, c.toLowerCase());
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return bestScore <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,51 @@
+// The HTTP layer's interface, shared by the REST API action and the snippet
+// REST proxy. Implementations: a stub table (tests), a real client (only when
+// the caller allows the network), and one that refuses every request.
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Timeout in seconds (≤ 90). */
+  timeoutSeconds: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Virtual seconds the exchange took (stub delay); real calls report wall time. */
+  elapsedSeconds: number;
+}
+
+export interface HttpClient {
+  /** Performs a request; rejects with HttpError for refused, timed-out or failed requests. */
+  request(req: HttpRequest): Promise<HttpResponse>;
+  /** Synchronous form used by the snippet REST proxy (snippets run synchronously). */
+  requestSync(req: HttpRequest): HttpResponse;
+}
+
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'refused' | 'timeout' | 'connection' | 'too-large' | 'no-stub',
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** The default client: no network unless the caller allows it. */
+export const noNetwork: HttpClient = {
+  request(req) {
+    return Promise.reject(refusal(req));
+  },
+  requestSync(req) {
+    throw refusal(req);
+  },
+};
+
+function refusal(req: HttpRequest): HttpError {
+  return new HttpError(`Network access is not allowed: ${req.method} ${req.url} (stub it, or run with --allow-network)`, 'refused');
+}

@@ -1,0 +1,53 @@
+// The run result and trace event shapes of spec/runtime.md: what `runtime.run`
+// returns, what `run --json` prints and what trace subscribers receive.
+import type { EncodedValue } from '../snippet/value.js';
+
+export type RunStatus = 'completed' | 'stuck' | 'stopped' | 'failed';
+
+export interface Effects {
+  prospects: EncodedValue[];
+  crm: EncodedValue[];
+  agentEvents: EncodedValue[];
+  savedToDb: EncodedValue[];
+  http: EncodedValue[];
+  [kind: string]: EncodedValue[];
+}
+
+export interface RunResult {
+  status: RunStatus;
+  script: string;
+  startedAt: string;
+  endedAt: string;
+  steps: number;
+  /** Every executed action as `Script.label`, in order. */
+  path: string[];
+  /** Entry script variables at the end (lowercase names), JSON-encoded. */
+  variables: Record<string, EncodedValue>;
+  globals: Record<string, EncodedValue>;
+  lastError: string;
+  warnings: string[];
+  effects: Effects;
+  trace?: TraceEvent[];
+}
+
+interface EventBase {
+  /** Virtual time (ISO-8601, BU zone). */
+  time: string;
+  /** Contact id of the run (spawned runs have their own). */
+  contactId: string;
+}
+
+export type TraceEvent =
+  | (EventBase & { type: 'run.start'; script: string; vars: Record<string, EncodedValue> })
+  | (EventBase & { type: 'action.enter'; script: string; label: string; actionType: string; caption: string; props: Record<string, EncodedValue> })
+  | (EventBase & { type: 'action.exit'; script: string; label: string; branch: string; outputs: Record<string, EncodedValue>; seconds: number; error?: string })
+  | (EventBase & { type: 'var.set'; name: string; scope: 'local' | 'global'; old: EncodedValue | undefined; value: EncodedValue })
+  | (EventBase & { type: 'error'; script: string; label: string; message: string })
+  | (EventBase & { type: 'trace'; script: string; label: string; text: string })
+  | (EventBase & { type: 'effect'; kind: string; data: EncodedValue })
+  | (EventBase & { type: 'script.call'; from: string; to: string; params: EncodedValue[]; mode: 'runsub' | 'runscript' | 'spawn' })
+  | (EventBase & { type: 'script.return'; from: string; to: string; value: EncodedValue })
+  | (EventBase & { type: 'warning'; message: string })
+  | (EventBase & { type: 'run.end'; status: RunStatus; reason?: string });
+
+export type TraceEventType = TraceEvent['type'];

@@ -1,0 +1,36 @@
+// The values a Studio variable can hold, shared by the snippet interpreter,
+// the runtime and every action. Kept as plain data (plus one immutable class
+// for dates) so run state stays JSON-serialisable through encodeValue/decodeValue.
+
+/** A date/time: an instant (epoch milliseconds) and the IANA zone it is shown in. Immutable. */
+export class DateValue {
+  constructor(
+    readonly epochMs: number,
+    readonly zone: string,
+  ) {
+    Object.freeze(this);
+  }
+}
+
+/** A dynamic data object: ordered members with case-sensitive names. */
+export interface DdoObject {
+  [member: string]: Value;
+}
+/** An array member of a dynamic data object (1-based in the language, 0-based here). */
+export type DdoArray = Value[];
+
+/**
+ * null, text (text arrays are text with `|` separators), number, boolean,
+ * date/time, dynamic data object or array.
+ */
+export type Value = null | string | number | boolean | DateValue | DdoObject | DdoArray;
+
+export const isDdo = (v: Value | undefined): v is DdoObject =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof DateValue);
+
+/**
+ * JSON form for snapshots and results: dates become `{"$date": iso}`; an object
+ * that itself has the single member `$date` is wrapped as `{"$ddo": …}` so the
+ * encoding stays unambiguous.
+ */
+export type EncodedValue = null | string | number | boolean | { [k: string]: EncodedValue } | EncodedValue[];
