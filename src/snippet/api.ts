@@ -64,3 +64,12 @@ export interface CompiledExpression {
 }
 
 export type Compiled<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** A property string with `{expr}` substitutions (script-format.md "Values and substitution"). */
+export interface CompiledTemplate {
+  readonly text: string;
+  /** The substituted text. */
+  render(env: SnippetEnv): string;
+  /** Like render, except that a template that is exactly one `{expr}` returns the value with its type. */
+  evaluate(env: SnippetEnv): Value;
+}
