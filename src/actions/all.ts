@@ -18,12 +18,27 @@ import spawn from './spawn.js';
 import wait from './wait.js';
 
 // Personal Connection
+import createProspectsV2 from './create-prospects-v2.js';
+import createSource from './create-source.js';
+import createSourceMap from './create-source-map.js';
+import getProspect from './get-prospect.js';
+import getQueue from './get-queue.js';
+import getSkillInfo from './get-skill-info.js';
+import getSourceMap from './get-source-map.js';
+import removeProspects from './remove-prospects.js';
 
 // CRM and agent
+import agentWorkflowConfiguration from './agent-workflow-configuration.js';
+import customevent from './customevent.js';
+import restApi from './rest-api.js';
+import workflowExecute from './workflow-execute.js';
+import workflowdata from './workflowdata.js';
 
 export const BUILTIN_ACTIONS: readonly ActionDefinition[] = [
   // Flow and variables
   begin, end, returnAction, assign, snippet, ifAction, caseAction, loop, forAction, wait, runsub, runscript, spawn,
   // Personal Connection
+  getQueue, getSkillInfo, createSource, createSourceMap, getSourceMap, createProspectsV2, getProspect, removeProspects,
   // CRM and agent
+  workflowExecute, agentWorkflowConfiguration, workflowdata, customevent, restApi,
 ];

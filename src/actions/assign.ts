@@ -1,7 +1,13 @@
 // ASSIGN: sets one variable from text, a numeric expression or a date.
+import { flow } from '../runtime/flow.js';
+import { toNumber } from '../snippet/index.js';
+import type { Value } from '../snippet/value.js';
 import { boolean, defineAction, oneOf, text, variable } from './define.js';
 
 export const MAX_STRING_SIZES = ['2K', '4K', '8K', '16K', '32K'] as const;
+
+/** MaxStringSize in characters (`2K` = 2048). */
+export const maxStringChars = (size: string | undefined): number => (Number.parseInt(size ?? '2K', 10) || 2) * 1024;
 
 export default defineAction({
   type: 'ASSIGN',
@@ -15,7 +21,43 @@ export default defineAction({
     MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K' }),
   },
   branches: ['Default', 'Overflow'],
-  execute(ctx) {
-    return ctx.error('ASSIGN is not implemented yet');
+  messages: {
+    numeric: 'ASSIGN {{variable}}: cannot evaluate "{{text}}" as a number: {{reason}}',
+    badDate: 'ASSIGN {{variable}}: "{{text}}" is not a date; the variable is set to null',
+  },
+  execute(ctx, props) {
+    const f = flow(ctx);
+    const size = maxStringChars(props.MaxStringSize);
+    const raw = props.Value ?? '';
+    // Required: evaluation fails before execute when it is missing.
+    const name = props.Variable!;
+    let value: Value;
+    switch (props.Type) {
+      case 'Numeric':
+        if (raw.trim() === '') value = 0;
+        else {
+          try {
+            // Numeric evaluates the substituted text as snippet arithmetic: "1+1" is 2, "{a}*2" doubles a.
+            value = toNumber(f.evaluateExpression(raw, size));
+          } catch (err) {
+            return ctx.error(ctx.message('numeric', { variable: name, text: raw, reason: err instanceof Error ? err.message : String(err) }));
+          }
+        }
+        break;
+      case 'Datetime':
+        value = f.parseDate(raw);
+        if (value === null && raw.trim() !== '') ctx.warn(ctx.message('badDate', { variable: name, text: raw }));
+        break;
+      default:
+        value = raw;
+    }
+    // Too long for MaxStringSize: Overflow, and the variable keeps its old value.
+    if (typeof value === 'string' && value.length > size) return ctx.branch('Overflow');
+    if (props.ScreenPop) {
+      f.flagScreenPop(name);
+      ctx.effect('screenPop', { name, value });
+    }
+    if (props.SaveToDB) ctx.effect('savedToDb', { name, value });
+    return { branch: 'Default', vars: { [name]: value } };
   },
 });

@@ -1,4 +1,5 @@
 // BEGIN: the entry point of a script; renames p1…pN to its Parameters by position.
+import { flow } from '../runtime/flow.js';
 import { defineAction, list } from './define.js';
 
 export default defineAction({
@@ -6,7 +7,10 @@ export default defineAction({
   description: 'Entry point of the script. Parameters renames the positional parameters p1…pN, in order.',
   props: { Parameters: list('variable') },
   branches: ['Default'],
-  execute(ctx) {
-    return ctx.error('BEGIN is not implemented yet');
+  execute(ctx, props) {
+    // Names left out keep their pX name; values beyond the names stay pX too (Studio's documented example).
+    const names = (props.Parameters ?? []).map((n) => String(n));
+    if (names.length > 0) flow(ctx).renameParams(names);
+    return ctx.branch('Default');
   },
 });

@@ -1,4 +1,7 @@
 // CASE: takes the branch whose value equals the expression (snippet = semantics), else Default.
+import { flow } from '../runtime/flow.js';
+import { snippetEquals } from '../snippet/index.js';
+import type { Value } from '../snippet/value.js';
 import { defineAction, expression } from './define.js';
 
 export default defineAction({
@@ -7,7 +10,13 @@ export default defineAction({
   props: { Variable: expression({ required: true }) },
   branches: ['Default'],
   valueBranches: true,
-  execute(ctx) {
-    return ctx.error('CASE is not implemented yet');
+  execute(ctx, props) {
+    const value = props.Variable as Value;
+    // Value branches are tried in source order; the first match wins, as Studio's collection editor orders them.
+    for (const edge of flow(ctx).action.node.branches) {
+      if (edge.name === 'Default' && !edge.isValue) continue;
+      if (snippetEquals(value, edge.name)) return { branch: edge.name };
+    }
+    return ctx.branch('Default');
   },
 });

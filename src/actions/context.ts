@@ -90,9 +90,30 @@ export interface ActionContext<B extends string = string, O extends string = str
   warn(message: string): void;
   /** Formats one of the action's message templates. */
   message(id: M, data?: Record<string, unknown>): string;
+  /** Per-run data kept with the contact (serialisable), e.g. the agent workflow configuration an action chose. */
+  getContactData(key: string): Value | undefined;
+  setContactData(key: string, value: Value): void;
 
   /** Takes `name` with the given outputs. */
   branch(name: B, outputs?: Partial<Record<O, Value>>): Outcome;
   /** The error outcome: takes the action's error branch (or `branch`) and sets `_err`. */
   error(message: string, opts?: { branch?: B; outputs?: Partial<Record<O, Value>> }): Outcome;
+}
+
+/** What an action's `onRunEnd` hook receives once per run in which the action type ran (data memorialization). */
+export interface RunEndContext {
+  readonly run: RunInfo;
+  readonly tenant: TenantStore;
+  readonly clock: Clock;
+  /** Virtual time the run started (memorialization's Start Time); optional for hosts that do not track it. */
+  readonly startedAt?: DateTime;
+  /** `contact`: the contact hung up first (`contact.hangUpAfterSeconds`); otherwise the script ended. */
+  readonly endedBy: 'script' | 'contact';
+  readonly status: 'completed' | 'stuck' | 'stopped' | 'failed';
+  /** Entry frame variables, lowercase names. */
+  readonly variables: Readonly<Record<string, Value>>;
+  /** Variables flagged by ASSIGN ScreenPop, lowercase. */
+  readonly screenPop: readonly string[];
+  readonly contactData: Readonly<Record<string, Value>>;
+  effect(kind: EffectKind, data: Value): void;
 }

@@ -4,7 +4,7 @@
 // Schema compiled once by Ajv; the loader checks literals against it and the
 // runtime validates evaluated properties before `execute` runs.
 import type { Value } from '../snippet/value.js';
-import type { ActionContext, Outcome } from './context.js';
+import type { ActionContext, Outcome, RunEndContext } from './context.js';
 
 export type PropKind = 'text' | 'value' | 'expression' | 'variable' | 'number' | 'boolean' | 'enum' | 'list';
 
@@ -95,6 +95,8 @@ export interface ActionSpec<
   /** Properties whose values never appear in traces (credentials). */
   secretProps?: readonly (keyof S & string)[];
   execute(ctx: ActionContext<B, O, M>, props: PropsOf<S>): Outcome | Promise<Outcome>;
+  /** Called once at the end of every run in which this action type executed (END, stuck, stopped, hang-up…). */
+  onRunEnd?(end: RunEndContext): void;
 }
 
 export type ActionDefinition = ActionSpec<Record<string, PropSpec>, string, string, string>;

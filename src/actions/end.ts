@@ -6,7 +6,7 @@ export default defineAction({
   description: 'Ends the run; inside a subscript it ends the whole run.',
   props: {},
   branches: [],
-  execute(ctx) {
-    return ctx.error('END is not implemented yet');
+  execute() {
+    return { branch: '', control: { op: 'end' } };
   },
 });

@@ -1,4 +1,5 @@
 // FOR: counts from FromValue to ToValue by Step (down when To < From).
+import { flow } from '../runtime/flow.js';
 import { defineAction, number, variable } from './define.js';
 
 export default defineAction({
@@ -6,7 +7,23 @@ export default defineAction({
   description: 'Counts CounterName from FromValue to ToValue by Step, taking Repeat each time, then Finished.',
   props: { FromValue: number({ default: 1 }), ToValue: number({ default: 1 }), Step: number({ default: 1 }), CounterName: variable({ default: 'counter' }) },
   branches: ['Repeat', 'Finished'],
-  execute(ctx) {
-    return ctx.error('FOR is not implemented yet');
+  execute(ctx, props) {
+    const f = flow(ctx);
+    const from = props.FromValue ?? 1;
+    const to = props.ToValue ?? 1;
+    const counter = props.CounterName ?? 'counter';
+    const stepSize = props.Step ?? 1;
+    if (stepSize === 0) return ctx.error('FOR Step must not be 0');
+    // Counting down is automatic when To < From; the sign of Step is ignored.
+    const step = to < from ? -Math.abs(stepSize) : Math.abs(stepSize);
+    const previous = f.loopCounter();
+    const current = previous === undefined ? from : previous + step;
+    const inRange = step > 0 ? current <= to : current >= to;
+    if (inRange) {
+      f.setLoopCounter(current);
+      return { branch: 'Repeat', vars: { [counter]: current } };
+    }
+    f.setLoopCounter(undefined);
+    return ctx.branch('Finished');
   },
 });

@@ -1,4 +1,6 @@
 // IF: takes True or False by the truthiness of a snippet expression.
+import { isTruthy } from '../snippet/index.js';
+import type { Value } from '../snippet/value.js';
 import { defineAction, expression } from './define.js';
 
 export default defineAction({
@@ -6,7 +8,7 @@ export default defineAction({
   description: 'Evaluates Expression and takes True or False by snippet truthiness.',
   props: { Expression: expression({ required: true }) },
   branches: ['True', 'False'],
-  execute(ctx) {
-    return ctx.error('IF is not implemented yet');
+  execute(ctx, props) {
+    return ctx.branch(isTruthy(props.Expression as Value) ? 'True' : 'False');
   },
 });

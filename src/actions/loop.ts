@@ -1,4 +1,5 @@
 // LOOP: takes Repeat a fixed number of times, then Finished (and resets).
+import { flow } from '../runtime/flow.js';
 import { defineAction, number, variable } from './define.js';
 
 export default defineAction({
@@ -6,7 +7,15 @@ export default defineAction({
   description: 'Takes Repeat Repeat times, counting in CounterName, then Finished; the counter then resets.',
   props: { Repeat: number({ default: 1, min: 0 }), CounterName: variable() },
   branches: ['Repeat', 'Finished'],
-  execute(ctx) {
-    return ctx.error('LOOP is not implemented yet');
+  execute(ctx, props) {
+    const f = flow(ctx);
+    // The count lives per action per frame, so the loop path wiring back into LOOP counts arrivals.
+    const done = f.loopCounter() ?? 0;
+    if (done < Math.floor(props.Repeat ?? 1)) {
+      f.setLoopCounter(done + 1);
+      return props.CounterName ? { branch: 'Repeat', vars: { [props.CounterName]: done + 1 } } : ctx.branch('Repeat');
+    }
+    f.setLoopCounter(undefined);
+    return ctx.branch('Finished');
   },
 });

@@ -89,7 +89,11 @@ export class ActionRegistry {
   validator(def: ActionDefinition): ValidateFunction {
     let v = this.validators.get(def);
     if (!v) {
-      v = ajv().compile(this.jsonSchema(def));
+      const schema = this.jsonSchema(def) as { $id: string };
+      // Another registry (builtin vs `with(extra)`) may have compiled a schema with this $id:
+      // drop the key (its compiled validator keeps working) so the shared Ajv accepts this one.
+      ajv().removeSchema(schema.$id);
+      v = ajv().compile(schema);
       this.validators.set(def, v);
     }
     return v;

@@ -6,7 +6,8 @@ export default defineAction({
   description: 'Ends a subscript started by RUNSUB; ReturnValue is stored in the caller\'s ReturnVariable.',
   props: { ReturnValue: value() },
   branches: [],
-  execute(ctx) {
-    return ctx.error('RETURN is not implemented yet');
+  execute(_ctx, props) {
+    // A RETURN without a value hands back empty text, as an unset Studio variable reads.
+    return { branch: '', control: { op: 'return', value: props.ReturnValue === undefined ? '' : props.ReturnValue } };
   },
 });

@@ -1,5 +1,7 @@
 // RUNSCRIPT: continues in another script, keeping every variable; never returns.
+import type { Outcome } from './context.js';
 import { defineAction, list, text } from './define.js';
+import { MAX_PARAMETERS } from './runsub.js';
 
 export default defineAction({
   type: 'RUNSCRIPT',
@@ -7,7 +9,10 @@ export default defineAction({
   props: { ScriptName: text({ required: true }), Parameters: list('value') },
   branches: ['OnError'],
   errorBranch: 'OnError',
-  execute(ctx) {
-    return ctx.error('RUNSCRIPT is not implemented yet');
+  execute(ctx, props) {
+    const params = props.Parameters ?? [];
+    if (params.length > MAX_PARAMETERS) return ctx.error(`RUNSCRIPT ${props.ScriptName}: at most ${MAX_PARAMETERS} parameters (got ${params.length})`);
+    const outcome: Outcome = { branch: '', control: { op: 'replace', script: props.ScriptName!, params } };
+    return outcome;
   },
 });

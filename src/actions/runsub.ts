@@ -1,5 +1,9 @@
 // RUNSUB: calls another script of the folder as a subscript and waits for its RETURN.
+import type { Control } from './context.js';
 import { defineAction, list, text, variable } from './define.js';
+
+/** Studio passes at most 20 positional parameters (p1…p20). */
+export const MAX_PARAMETERS = 20;
 
 export default defineAction({
   type: 'RUNSUB',
@@ -7,7 +11,13 @@ export default defineAction({
   props: { ScriptName: text({ required: true }), Parameters: list('value'), ReturnVariable: variable() },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  execute(ctx) {
-    return ctx.error('RUNSUB is not implemented yet');
+  execute(ctx, props) {
+    const params = props.Parameters ?? [];
+    if (params.length > MAX_PARAMETERS) return ctx.error(`RUNSUB ${props.ScriptName}: at most ${MAX_PARAMETERS} parameters (got ${params.length})`);
+    // The engine pushes the frame; the RETURN of the subscript later completes this action on Default.
+    const control: Control = props.ReturnVariable
+      ? { op: 'call', script: props.ScriptName!, params, returnVariable: props.ReturnVariable }
+      : { op: 'call', script: props.ScriptName!, params };
+    return { branch: 'Default', control };
   },
 });

@@ -1,5 +1,7 @@
 // SNIPPET: runs snippet code (snippet-language.md) against the script's variables.
-import { MAX_STRING_SIZES } from './assign.js';
+import { flow } from '../runtime/flow.js';
+import type { Value } from '../snippet/value.js';
+import { MAX_STRING_SIZES, maxStringChars } from './assign.js';
 import { defineAction, oneOf } from './define.js';
 
 export default defineAction({
@@ -8,7 +10,19 @@ export default defineAction({
   props: { MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K' }) },
   branches: ['Default', 'Error'],
   errorBranch: 'Error',
-  execute(ctx) {
-    return ctx.error('SNIPPET is not implemented yet');
+  execute(ctx, props) {
+    const f = flow(ctx);
+    const code = f.action.compiled.snippet;
+    if (!code) return ctx.branch('Default');
+    const result = code.run(f.snippetEnv(maxStringChars(props.MaxStringSize)));
+    for (const line of result.trace) f.trace(line);
+    for (const saved of result.savedToDb) ctx.effect('savedToDb', { name: saved.name, value: saved.value });
+    for (const call of result.http) ctx.effect('http', { method: call.method, url: call.url, status: call.status });
+    // Assignments made before a run-time error stay (snippet-language.md), so they are written on both branches.
+    const vars: Record<string, Value> = {};
+    for (const [name, value] of result.assignments) vars[name] = value;
+    for (const [name, value] of result.globals) vars[`global:${name}`] = value;
+    if (result.error) return { ...ctx.error(result.error.message), vars };
+    return { branch: 'Default', vars };
   },
 });

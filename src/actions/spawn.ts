@@ -1,5 +1,8 @@
 // SPAWN: starts another script as a new run (new contact id) and continues at once.
+import { flow } from '../runtime/flow.js';
+import { DateValue } from '../snippet/value.js';
 import { defineAction, list, text, variable } from './define.js';
+import { MAX_PARAMETERS } from './runsub.js';
 
 export default defineAction({
   type: 'SPAWN',
@@ -7,7 +10,18 @@ export default defineAction({
   props: { ScriptName: text({ required: true }), Parameters: list('value'), SpawnIdVariable: variable({ default: 'spawnid' }), StartDate: text() },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  execute(ctx) {
-    return ctx.error('SPAWN is not implemented yet');
+  execute(ctx, props) {
+    const f = flow(ctx);
+    const params = props.Parameters ?? [];
+    if (params.length > MAX_PARAMETERS) return ctx.error(`SPAWN ${props.ScriptName}: at most ${MAX_PARAMETERS} parameters (got ${params.length})`);
+    let startMs: number | null = null;
+    if (props.StartDate && props.StartDate.trim() !== '') {
+      const date = f.parseDate(props.StartDate);
+      if (!(date instanceof DateValue)) return ctx.error(`SPAWN ${props.ScriptName}: StartDate "${props.StartDate}" is not a date`);
+      startMs = date.epochMs;
+    }
+    const started = f.spawn({ script: props.ScriptName!, params, startMs });
+    if ('error' in started) return ctx.error(started.error);
+    return { branch: 'Default', vars: { [props.SpawnIdVariable ?? 'spawnid']: started.spawnId } };
   },
 });

@@ -6,7 +6,8 @@ export default defineAction({
   description: 'Pauses for Seconds of virtual time ("0,5" is accepted as 0.5).',
   props: { Seconds: number({ default: 0, min: 0 }) },
   branches: ['Default'],
-  execute(ctx) {
-    return ctx.error('WAIT is not implemented yet');
+  execute(ctx, props) {
+    ctx.elapse(props.Seconds ?? 0);
+    return ctx.branch('Default');
   },
 });

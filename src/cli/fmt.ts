@@ -1,13 +1,59 @@
-// `studio-script fmt` (placeholder until its issue lands).
+// `studio-script fmt <files|folders> [--check|--write]`: prints scripts in
+// canonical form (stdout), lists files that are not (--check, exit 1), or
+// rewrites them (--write). A file that does not parse is exit 2.
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from './io.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { EXIT, printDiagnostics, UsageError } from './io.js';
+
+interface FmtOptions {
+  check?: boolean;
+  write?: boolean;
+}
 
 export function register(program: Command): void {
   program
     .command('fmt')
-    .description('not available yet')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('fmt is not available yet');
+    .description('format scripts canonically (prints to stdout unless --check or --write)')
+    .argument('<paths...>', '.script files or folders of scripts')
+    .option('--check', 'list files that are not formatted; exit 1 if any')
+    .option('--write', 'rewrite files in place')
+    .action(async (paths: string[], opts: FmtOptions) => {
+      if (opts.check && opts.write) throw new UsageError('fmt: use either --check or --write, not both');
+      const [{ formatText }, { findScriptFiles }] = await Promise.all([import('../graph/format.js'), import('../graph/folder.js')]);
+      const files = await expand(paths, findScriptFiles);
+      const diagnostics: Diagnostic[] = [];
+      const sources = new Map<string, string>();
+      let unformatted = 0;
+      for (const file of files) {
+        const text = await readFile(file, 'utf8');
+        sources.set(file, text);
+        const out = formatText(text, file);
+        diagnostics.push(...out.diagnostics);
+        if (out.text === undefined) continue;
+        if (opts.check) {
+          if (out.text !== text) (unformatted++, process.stdout.write(`${file}\n`));
+        } else if (opts.write) {
+          if (out.text !== text) (await writeFile(file, out.text), process.stderr.write(`formatted ${file}\n`));
+        } else process.stdout.write(out.text);
+      }
+      printDiagnostics(diagnostics, { sources });
+      if (opts.check && unformatted > 0) process.stderr.write(`${unformatted} of ${files.length} file(s) need formatting (run studio-script fmt --write)\n`);
+      process.exitCode = diagnostics.some((d) => d.severity === 'error') ? EXIT.invalid : unformatted > 0 ? EXIT.failed : EXIT.ok;
     });
+}
+
+async function expand(paths: string[], find: (dir: string) => Promise<string[]>): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      throw new UsageError(`cannot read ${p}: no such file or folder`);
+    }
+    if (isDir) files.push(...(await find(p)));
+    else files.push(p);
+  }
+  return files;
 }

@@ -1,13 +1,63 @@
-// `studio-script graph` (placeholder until its issue lands).
-import type { Command } from 'commander';
-import { UsageError } from './io.js';
+// `studio-script graph <file> [--format mermaid|dot|json|svg] [--coverage file] [-o file]`:
+// the action graph as a picture or data, edges labelled with branch names;
+// with coverage, unvisited actions and untaken branches are marked.
+import { readFile, writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { EXIT, printDiagnostics, UsageError } from './io.js';
+
+interface GraphOptions {
+  format: 'mermaid' | 'dot' | 'json' | 'svg';
+  coverage?: string;
+  output?: string;
+}
 
 export function register(program: Command): void {
   program
     .command('graph')
-    .description('not available yet')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('graph is not available yet');
+    .description('draw a script as mermaid, DOT, JSON or SVG (edges labelled with branch names)')
+    .argument('<file>', 'the .script file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
+    .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (file: string, opts: GraphOptions) => {
+      const [{ loadScriptText }, render] = await Promise.all([import('../graph/load.js'), import('../graph/render/index.js')]);
+      const text = await readInput(file);
+      const { script, diagnostics } = loadScriptText(text, file);
+      if (!script) {
+        printDiagnostics(diagnostics, { sources: new Map([[file, text]]) });
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      let coverage: import('../graph/render/coverage.js').GraphCoverage | undefined;
+      if (opts.coverage) {
+        const data = await readCoverage(opts.coverage, render.coverageProblem);
+        coverage = render.coverageFor(data, script.graph);
+      }
+      const out = await render.renderGraph(script.graph, opts.format, coverage);
+      if (opts.output) await writeFile(opts.output, out);
+      else process.stdout.write(out);
+      process.exitCode = EXIT.ok;
     });
+}
+
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder; give one .script file' : (err as Error).message}`);
+  }
+}
+
+async function readCoverage(file: string, problem: (data: unknown) => string | undefined): Promise<import('../graph/render/coverage.js').CoverageFile> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readInput(file));
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const why = problem(data);
+  if (why) throw new UsageError(`${file}: not a coverage file: ${why}`);
+  return data as import('../graph/render/coverage.js').CoverageFile;
 }

@@ -1,13 +1,100 @@
-// `studio-script test` (placeholder until its issue lands).
+// `studio-script test [files or folders]`: runs `*.test.yaml` files and
+// reports with the pretty, junit or json reporter; writes coverage files with
+// --coverage; exit 0 all passed, 1 a test failed / error path found /
+// threshold missed, 2 invalid test, stub or script files.
 import type { Command } from 'commander';
-import { UsageError } from './io.js';
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { EXIT, printDiagnostics, UsageError } from './io.js';
+
+interface TestOptions {
+  reporter: string;
+  output?: string;
+  coverage?: boolean;
+  coverageDir: string;
+  coverageThreshold?: string;
+  forceErrors?: boolean;
+  update?: boolean;
+  workers?: string;
+  color?: boolean;
+}
+
+const REPORTERS = ['pretty', 'junit', 'json'];
 
 export function register(program: Command): void {
   program
     .command('test')
-    .description('not available yet')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('test is not available yet');
+    .description('Run script tests (*.test.yaml): stubs, expectations, coverage and the error-path sweep.')
+    .argument('[paths...]', 'test files or folders (default: the current folder)')
+    .option('--reporter <name>', 'pretty, junit or json', 'pretty')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--coverage', 'collect action and branch coverage; write coverage/lcov.info and coverage/coverage.json')
+    .option('--coverage-dir <dir>', 'folder for the coverage files', 'coverage')
+    .option('--coverage-threshold <percent>', 'fail when action or branch coverage is below this percentage (implies --coverage)')
+    .option('--force-errors', 'force each visited action with an error branch to fail and report runs that end stuck or failed')
+    .option('--update', 'record the outcome of cases marked `record: true` as their expectations')
+    .option('--workers <n>', 'worker threads (default: automatic; 1 runs everything in this thread)')
+    .option('--no-color', 'plain output')
+    .action(async (paths: string[], opts: TestOptions) => {
+      process.exitCode = await runTestCommand(paths, opts);
     });
+}
+
+async function runTestCommand(paths: string[], opts: TestOptions): Promise<number> {
+  if (!REPORTERS.includes(opts.reporter)) throw new UsageError(`unknown reporter "${opts.reporter}" (expected ${REPORTERS.join(', ')})`);
+  let threshold: number | undefined;
+  if (opts.coverageThreshold !== undefined) {
+    threshold = Number(opts.coverageThreshold.replace(/%$/, ''));
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100)
+      throw new UsageError(`--coverage-threshold must be a percentage between 0 and 100 (got "${opts.coverageThreshold}")`);
+  }
+  let workers: number | 'auto' = 'auto';
+  if (opts.workers !== undefined) {
+    workers = Number(opts.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number ≥ 1 (got "${opts.workers}")`);
+  }
+  const coverage = opts.coverage === true || threshold !== undefined;
+  const { runSession } = await import('../testing/session.js');
+  const session = await runSession({
+    paths,
+    coverage,
+    forceErrors: opts.forceErrors === true,
+    update: opts.update === true,
+    workers,
+  });
+  if (session.diagnostics.length > 0) {
+    // Paths as the user would type them: relative to the current folder when inside it.
+    const rel = (f: string): string => (isAbsolute(f) && !relative(process.cwd(), f).startsWith('..') ? relative(process.cwd(), f) : f);
+    const diagnostics = session.diagnostics.map((d) => ({ ...d, span: { ...d.span, file: rel(d.span.file) } }));
+    const sources = new Map([...session.sources].map(([f, text]) => [rel(f), text]));
+    printDiagnostics(diagnostics, { json: opts.reporter === 'json', sources });
+    return EXIT.invalid;
+  }
+  const pretty = async (color: boolean): Promise<string> => (await import('../testing/reporters/pretty.js')).prettyReport(session, { color, coverage });
+  const terminalColor = opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  let report: string;
+  if (opts.reporter === 'junit') report = (await import('../testing/reporters/junit.js')).junitReport(session);
+  else if (opts.reporter === 'json') report = (await import('../testing/reporters/json.js')).jsonReport(session);
+  else report = await pretty(terminalColor && !opts.output);
+  if (opts.output) {
+    writeFileSync(resolve(opts.output), report);
+    // A report written to a file still leaves a readable log on the terminal (CI logs).
+    process.stdout.write(opts.reporter === 'pretty' ? `Report written to ${opts.output}\n` : await pretty(terminalColor));
+  } else process.stdout.write(report);
+
+  let failed = session.cases.some((c) => c.status === 'failed') || (session.forcedErrors?.findings.length ?? 0) > 0;
+  if (coverage && session.coverage) {
+    const { writeCoverage } = await import('../testing/coverage-report.js');
+    const written = writeCoverage(resolve(opts.coverageDir), session.coverage, session.coverageGraphs ?? []);
+    if (opts.reporter === 'pretty' || opts.output) process.stdout.write(`Coverage written to ${written.lcov} and ${written.json}\n`);
+    if (threshold !== undefined) {
+      const { actions, branches } = session.coverage.summary;
+      const missed = [actions.pct < threshold ? `action coverage ${actions.pct}%` : '', branches.pct < threshold ? `branch coverage ${branches.pct}%` : ''].filter(Boolean);
+      if (missed.length > 0) {
+        process.stderr.write(`studio-script: ${missed.join(' and ')} below the threshold of ${threshold}%\n`);
+        failed = true;
+      }
+    }
+  }
+  return failed ? EXIT.failed : EXIT.ok;
 }

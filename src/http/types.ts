@@ -26,10 +26,20 @@ export interface HttpClient {
   requestSync(req: HttpRequest): HttpResponse;
 }
 
+/** What an HttpError knows about the exchange that failed (all optional). */
+export interface HttpErrorDetail {
+  /** Seconds the failed exchange took (the timeout, a stub's delay…), so the caller can advance its clock. */
+  elapsedSeconds?: number;
+  /** The HTTP status when a response arrived (a too-large body still had one). */
+  status?: number;
+  statusText?: string;
+}
+
 export class HttpError extends Error {
   constructor(
     message: string,
     readonly kind: 'refused' | 'timeout' | 'connection' | 'too-large' | 'no-stub',
+    readonly detail: HttpErrorDetail = {},
   ) {
     super(message);
     this.name = 'HttpError';

@@ -27,7 +27,20 @@ export interface RunResult {
   lastError: string;
   warnings: string[];
   effects: Effects;
+  /** Runs started by SPAWN from this run (directly or not), in start order; present only when there were any. Their effects are also in `effects`. */
+  spawned?: SpawnedRunSummary[];
   trace?: TraceEvent[];
+}
+
+export interface SpawnedRunSummary {
+  contactId: string;
+  script: string;
+  status: RunStatus;
+  steps: number;
+  path: string[];
+  variables: Record<string, EncodedValue>;
+  lastError: string;
+  warnings: string[];
 }
 
 interface EventBase {

@@ -50,6 +50,8 @@ export interface SnippetResult {
   savedToDb: { name: string; value: Value }[];
   /** HTTP exchanges made through the REST proxy. */
   http: { method: string; url: string; status: number }[];
+  /** Variables the snippet removed (a FOREACH iterator no longer exists after its loop). */
+  removed?: string[];
   error?: SnippetRunError;
 }
 

@@ -2,15 +2,23 @@
 // the runtime and every action. Kept as plain data (plus one immutable class
 // for dates) so run state stays JSON-serialisable through encodeValue/decodeValue.
 
-/** A date/time: an instant (epoch milliseconds) and the IANA zone it is shown in. Immutable. */
+/**
+ * A date/time: an instant (epoch milliseconds) and the IANA zone it is shown in. Immutable.
+ * `part` says how it prints and converts: a full date/time (default), a date
+ * only (`date`, `asdate()`: `MM/dd/yyyy`, whole OLE days) or a time of day
+ * (`time`, `astime()`: `hh:mm:ss tt`, the OLE fraction only).
+ */
 export class DateValue {
   constructor(
     readonly epochMs: number,
     readonly zone: string,
+    readonly part: DatePart = 'datetime',
   ) {
     Object.freeze(this);
   }
 }
+
+export type DatePart = 'datetime' | 'date' | 'time';
 
 /** A dynamic data object: ordered members with case-sensitive names. */
 export interface DdoObject {

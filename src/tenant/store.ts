@@ -1,10 +1,148 @@
 // The tenant store interface: every read and change an action makes to the
-// emulated business unit goes through it. Implementations: in memory (default)
-// and SQLite (`--state file.db`). Bulk rows live here, never in run state.
+// emulated business unit goes through it. Implementations: in memory (default,
+// memory-store.ts) and SQLite (`--state file.db`, sqlite-store.ts). Bulk rows
+// (prospects, CRM records) live here, never in run state. Other domains keep
+// their records in generic keyed collections (`collection(name)`) so they need
+// no change to this file.
+
+export type SkillMedia = 'Phone' | 'Digital' | 'Email' | 'Chat' | 'WorkItem' | 'Voicemail' | 'SMS';
+export type SkillDirection = 'Inbound' | 'Outbound';
+
+export interface SkillRecord {
+  id: number;
+  name: string;
+  media: SkillMedia;
+  direction: SkillDirection;
+  /** A Proactive XS / Personal Connection skill: the target of CREATEPROSPECTS. */
+  personalConnection: boolean;
+  campaign: string | null;
+  active: boolean;
+  /** The skill's XS brain script, if any. */
+  script: string | null;
+  /** Simulated dialing; null: the calling list is never drained. */
+  dialer: { ratePerMinute: number } | null;
+}
+
+export interface AgentRecord {
+  id: number;
+  email: string;
+  name: string;
+}
+
+/**
+ * A source map: prospect field -> source field name (`Destinations`: a list of
+ * source field names, in dialing order). ExternalID and one destination are required.
+ */
+export interface SourceMapping {
+  ExternalID: string;
+  Destinations: string[];
+  [prospectField: string]: string | string[];
+}
+
+export interface SourceRecord {
+  id: number;
+  name: string;
+  /** null until CREATESOURCEMAP (or the tenant file) gives it one. */
+  mapping: SourceMapping | null;
+  maxDestinations: number;
+}
+
+export type ProspectStatus = 'queued' | 'dialed' | 'expired';
+
+export interface ProspectRecord {
+  skillNo: number;
+  externalId: string;
+  sourceName: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** E.164 numbers in dialing order. */
+  destinations: string[];
+  /** IANA zone. */
+  timeZone: string;
+  /** Epoch milliseconds; null when the record never expires. */
+  expiresAtMs: number | null;
+  /** Every mapped field plus the untouched source record, JSON-encoded. */
+  fields: Record<string, unknown>;
+  status: ProspectStatus;
+  createdAtMs: number;
+  updatedAtMs: number;
+  dialedAtMs: number | null;
+}
+
+/** How GETPROSPECT finds records (one criterion; FirstName needs LastName). */
+export type ProspectQuery =
+  | { sourceName: string; externalId: string }
+  | { sourceName: string; phone: string }
+  | { sourceName: string; firstName: string; lastName: string };
+
+/** A generic keyed-record collection (CRM customers, POCs, events…). Records are JSON data. */
+export interface Collection<T> {
+  get(id: string): T | undefined;
+  /** Creates or replaces the record. */
+  put(id: string, rec: T): void;
+  /** True when a record was removed. */
+  delete(id: string): boolean;
+  /** Every record, in insertion order. */
+  all(): T[];
+  find(pred: (rec: T, id: string) => boolean): T[];
+  count(): number;
+  /** [id, record] pairs, in insertion order. */
+  entries(): [string, T][];
+  clear(): void;
+}
+
 export interface TenantStore {
   /** The business unit's IANA time zone (UTC without a tenant file). */
   readonly timeZone: string;
   readonly businessUnit: number | null;
-  /** Runs `fn` as one transaction: all of an action's changes land, or none. */
+  /** `memory` or `sqlite`. */
+  readonly kind: 'memory' | 'sqlite';
+  /** Runs `fn` as one transaction: all of its changes land, or none (nests). */
   transaction<T>(fn: () => T): T;
+  /** Closes the underlying database (no-op in memory). */
+  close(): void;
+
+  // Skills and agents (declared by the tenant file).
+  skill(id: number): SkillRecord | undefined;
+  skills(): SkillRecord[];
+  putSkill(skill: SkillRecord): void;
+  agents(): AgentRecord[];
+  putAgent(agent: AgentRecord): void;
+
+  // Sources and source maps. Names are case-insensitive.
+  source(name: string): SourceRecord | undefined;
+  sources(): SourceRecord[];
+  /** Creates or replaces the source with that name; returns its id (assigned when `id` is 0). */
+  putSource(source: SourceRecord): number;
+
+  // Prospects: one calling list per skill, keyed by (skillNo, externalId).
+  prospect(skillNo: number, externalId: string): ProspectRecord | undefined;
+  /**
+   * Creates or updates (same skill and external id). An update keeps the
+   * record's queue position and creation time and re-queues a dialed record.
+   * The store may keep `p` itself: do not change it afterwards.
+   */
+  upsertProspect(p: ProspectRecord): 'Created' | 'Updated';
+  /** Removes from the calling list of every skill fed by `sourceName`; true when one was removed. */
+  removeProspect(sourceName: string, externalId: string): boolean;
+  findProspects(q: ProspectQuery): ProspectRecord[];
+  /** Every prospect of a skill (or all), in queue order. */
+  prospects(skillNo?: number): ProspectRecord[];
+  prospectCount(skillNo?: number): number;
+  /** Records of the skill still waiting to be dialed. */
+  queueDepth(skillNo: number): number;
+  /** Epoch ms of the oldest queued record's last queueing (for LongestWait); null when none. */
+  oldestQueuedMs(skillNo: number): number | null;
+  /**
+   * Takes up to `max` queued records of the skill in queue order and marks them
+   * dialed at `nowMs`; queued records already expired at `nowMs` are marked
+   * expired on the way and not counted. Returns the dialed ones.
+   */
+  dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[];
+
+  /** A named keyed-record collection; the same name returns the same data. */
+  collection<T>(name: string): Collection<T>;
 }
+
+/** True for a skill CREATEPROSPECTS accepts: active, outbound, Personal Connection. */
+export const isPcTarget = (s: SkillRecord): boolean => s.active && s.direction === 'Outbound' && s.personalConnection;

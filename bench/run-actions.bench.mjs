@@ -1,0 +1,86 @@
+// Rows run.actions and run.actions.traced (spec/performance.md): a loop of
+// ASSIGN / IF / CASE actions run by the engine, 1,000,000 actions, trace off
+// and then with the full trace kept, against a plain JS loop doing the same
+// assignments. Medians over rounds after a warm-up, in one process.
+import { builtinRegistry } from '../dist/src/actions/registry.js';
+import { loadScriptText } from '../dist/src/graph/load.js';
+import { createRuntime } from '../dist/src/runtime/runtime.js';
+
+const WORK = 1_000_000;
+const ACTIONS_PER_ROUND = 4;
+const ROUNDS = 5;
+
+const SCRIPT = `script Bench
+start: BEGIN -> inc
+inc: ASSIGN { Variable = i  Value = "i + 1"  Type = Numeric } -> check
+check: IF { Expression = "i <= ${WORK / ACTIONS_PER_ROUND}" }
+  True -> kind
+  False -> done
+kind: CASE { Variable = "i % 3" }
+  0 -> tag
+  1 -> tag
+  Default -> tag
+tag: ASSIGN { Variable = last  Value = "{i}" } -> inc
+done: END
+`;
+
+function scripts() {
+  const registry = builtinRegistry();
+  const { script, diagnostics } = loadScriptText(SCRIPT, 'Bench.script', { registry });
+  if (!script) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return { folder: '.', scripts: new Map([['bench', script]]), registry };
+}
+
+async function median(fn, rounds) {
+  await fn(); // warm-up
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    globalThis.gc?.();
+    const t = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function runOnce(set, keepTrace) {
+  const runtime = createRuntime({ scripts: set, now: '2026-11-21T09:00:00Z', limits: { maxActions: WORK + 10 } });
+  const result = await runtime.run('Bench', { keepTrace });
+  if (result.status !== 'completed' || result.steps < WORK) throw new Error(`bench run ended ${result.status} after ${result.steps}: ${result.lastError}`);
+  return result;
+}
+
+export default async function () {
+  const set = scripts();
+  const untraced = await median(() => runOnce(set, false), ROUNDS);
+  let peak = 0;
+  const traced = await median(async () => {
+    await runOnce(set, true);
+    peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20);
+  }, 3);
+
+  // The same work in plain JS: a variable table, the increment, the test, the branch on i % 3, the text copy.
+  let sink = 0;
+  const js = await median(() => {
+    const vars = { i: 0, last: '' };
+    const path = [];
+    for (;;) {
+      vars.i = vars.i + 1;
+      path.push('Bench.inc');
+      path.push('Bench.check');
+      if (!(vars.i <= WORK / ACTIONS_PER_ROUND)) break;
+      const k = vars.i % 3;
+      path.push('Bench.kind');
+      vars.last = String(k === 0 || k === 1 ? vars.i : vars.i);
+      path.push('Bench.tag');
+    }
+    sink += path.length;
+  }, ROUNDS);
+  if (sink < 0) console.log(sink);
+
+  return [
+    { name: 'run.actions', work: WORK, unit: 'actions', seconds: untraced, peers: { js } },
+    { name: 'run.actions.traced', work: WORK, unit: 'actions', seconds: traced, peers: { untraced }, peakRssMB: Math.round(peak) },
+  ];
+}

@@ -1,0 +1,52 @@
+// Row snippet.loop (spec/performance.md): `FOR i = 1 TO 1000000 { s = s + i % 7 }`
+// in one snippet run; work = iterations; peer: the same loop in plain JS.
+import { DateTime } from 'luxon';
+import { compileSnippet } from '../dist/src/snippet/index.js';
+
+const WORK = 1_000_000;
+const ROUNDS = 7;
+
+async function median(fn, rounds) {
+  fn(); // warm-up
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export default async function () {
+  const now = DateTime.fromISO('2026-11-21T09:30:00Z');
+  const env = {
+    vars: { get: () => undefined, getGlobal: () => undefined },
+    clock: { now: () => now, zone: 'UTC' },
+    random: () => 0.5,
+    http: { request: () => Promise.reject(new Error('no network')), requestSync: () => { throw new Error('no network'); } },
+    limits: { maxLoopIterations: WORK, maxArrayElements: 63_000_000, maxObjectBytes: 32768, maxResponseBytes: 32768 },
+    maxStringSize: 2048,
+  };
+  const code = ['s = 0', `FOR i = 1 TO ${WORK}`, '{', '  s = s + i % 7', '}'].join('\n');
+  const compiled = compileSnippet(code, { file: 'bench', span: { file: 'bench', line: 1, col: 1, offset: 0 } });
+  if (!compiled.ok) throw new Error(compiled.diagnostics[0].message);
+  let result;
+  const ours = await median(() => {
+    result = compiled.value.run(env);
+  }, ROUNDS);
+  if (result.error) throw new Error(result.error.message);
+  let sink = 0;
+  const js = await median(() => {
+    const vars = new Map();
+    let s = 0;
+    for (let i = 1; i <= WORK; i++) {
+      s = s + (i % 7);
+      vars.set('s', s);
+      vars.set('i', i);
+    }
+    sink += vars.get('s');
+  }, ROUNDS);
+  if (sink === 42) console.log('');
+  return { name: 'snippet.loop', work: WORK, unit: 'iterations', seconds: ours, peers: { js }, iterationsPerSecond: Math.round(WORK / ours) };
+}

@@ -1,0 +1,67 @@
+// GETPROSPECT: finds prospects of a source by ExternalID, by phone number, or
+// by FirstName together with LastName.
+import { isDdo, type DdoObject } from '../snippet/value.js';
+import type { ProspectQuery, ProspectRecord } from '../tenant/store.js';
+import { fromPlain, member, scalarText } from '../tenant/values.js';
+import { DateTime } from 'luxon';
+import { defineAction, text, value } from './define.js';
+
+export default defineAction({
+  type: 'GETPROSPECT',
+  description: 'Results gets {Count, Prospects} of SourceName matching SearchOptions (ExternalID, PhoneNumber, or FirstName with LastName).',
+  props: {
+    SourceName: text({ required: true }),
+    SearchOptions: value({ required: true, description: 'DDO with ExternalID, or PhoneNumber, or FirstName and LastName.' }),
+  },
+  outputs: { Results: 'results' },
+  branches: ['Default', 'OnError'],
+  errorBranch: 'OnError',
+  studioParams: ['SourceName', 'SearchOptions', 'Results'],
+  messages: {
+    invalidSource: 'GETPROSPECT: source {{source}} does not exist',
+    badOptions: 'GETPROSPECT: SearchOptions must be a DDO with ExternalID, PhoneNumber, or FirstName and LastName',
+    firstWithoutLast: 'GETPROSPECT: FirstName and LastName must be given together',
+  },
+  execute(ctx, props) {
+    const source = ctx.tenant.source(props.SourceName ?? '');
+    if (!source) return ctx.error(ctx.message('invalidSource', { source: props.SourceName }));
+    let options = props.SearchOptions ?? null;
+    if (typeof options === 'string') {
+      try {
+        options = fromPlain(JSON.parse(options));
+      } catch {
+        return ctx.error(ctx.message('badOptions'));
+      }
+    }
+    if (!isDdo(options)) return ctx.error(ctx.message('badOptions'));
+    const opt = (name: string) => scalarText(member(options as DdoObject, name))?.trim() ?? '';
+    const [externalId, phone, first, last] = [opt('ExternalID'), opt('PhoneNumber'), opt('FirstName'), opt('LastName')];
+    let query: ProspectQuery;
+    if (externalId) query = { sourceName: source.name, externalId };
+    else if (phone) query = { sourceName: source.name, phone };
+    else if (first || last) {
+      if (!first || !last) return ctx.error(ctx.message('firstWithoutLast'));
+      query = { sourceName: source.name, firstName: first, lastName: last };
+    } else return ctx.error(ctx.message('badOptions'));
+    const found = ctx.tenant.findProspects(query).map((p) => prospectDdo(p, ctx.clock.zone));
+    return ctx.branch('Default', { Results: { Count: found.length, Prospects: found } });
+  },
+});
+
+function prospectDdo(p: ProspectRecord, zone: string): DdoObject {
+  const iso = (ms: number | null) => (ms === null ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? ''));
+  return {
+    ExternalID: p.externalId,
+    SkillNo: p.skillNo,
+    SourceName: p.sourceName,
+    FirstName: p.firstName ?? '',
+    LastName: p.lastName ?? '',
+    Destinations: [...p.destinations],
+    TimeZone: p.timeZone,
+    ExpirationDate: iso(p.expiresAtMs),
+    Status: p.status,
+    CreatedDate: iso(p.createdAtMs),
+    UpdatedDate: iso(p.updatedAtMs),
+    Record: fromPlain(p.fields.Record ?? {}),
+  };
+}

@@ -1,0 +1,44 @@
+// GETQUEUE: how many contacts wait in the queues of the listed skills (for a
+// Personal Connection skill: the calling-list records not yet dialed) and how
+// long the oldest has waited.
+import { defineAction, number, text } from './define.js';
+import { findSkill, splitList } from './pc/skills.js';
+
+export default defineAction({
+  type: 'GETQUEUE',
+  description: 'Sums the queue depth of Skills (numbers or names, comma-separated) into NumberQueued; LongestWait is the oldest wait in seconds.',
+  props: {
+    Skills: text({ required: true, description: 'Skill numbers or names, comma-separated.' }),
+    HighProficiency: number({ min: 1, max: 20, integer: true, description: 'Best proficiency counted (1–20); accepted, no effect on calling lists.' }),
+    LowProficiency: number({ min: 1, max: 20, integer: true, description: 'Worst proficiency counted (1–20); accepted, no effect on calling lists.' }),
+  },
+  outputs: { NumberQueued: 'numberqueued', LongestWait: 'longestwait' },
+  branches: ['Default', 'OnError'],
+  errorBranch: 'OnError',
+  studioParams: ['Skills', 'NumberQueued', 'LongestWait', 'HighProficiency', 'LowProficiency'],
+  messages: {
+    noSkills: 'GETQUEUE needs at least one skill in Skills',
+    unknownSkill: 'GETQUEUE: skill {{skill}} does not exist in this business unit',
+    proficiency: 'GETQUEUE: HighProficiency ({{high}}) must not be worse than LowProficiency ({{low}})',
+  },
+  execute(ctx, props) {
+    const entries = splitList(props.Skills ?? '');
+    if (entries.length === 0) return ctx.error(ctx.message('noSkills'));
+    if (props.HighProficiency !== undefined && props.LowProficiency !== undefined && props.HighProficiency > props.LowProficiency)
+      return ctx.error(ctx.message('proficiency', { high: props.HighProficiency, low: props.LowProficiency }));
+    const nowMs = ctx.clock.now().toMillis();
+    let queued = 0;
+    let longest = 0;
+    const seen = new Set<number>();
+    for (const entry of entries) {
+      const skill = findSkill(ctx.tenant, entry);
+      if (!skill) return ctx.error(ctx.message('unknownSkill', { skill: entry }));
+      if (seen.has(skill.id)) continue; // a skill listed twice is counted once
+      seen.add(skill.id);
+      queued += ctx.tenant.queueDepth(skill.id);
+      const oldest = ctx.tenant.oldestQueuedMs(skill.id);
+      if (oldest !== null) longest = Math.max(longest, Math.floor((nowMs - oldest) / 1000));
+    }
+    return ctx.branch('Default', { NumberQueued: queued, LongestWait: longest });
+  },
+});

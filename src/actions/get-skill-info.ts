@@ -1,0 +1,44 @@
+// GETSKILLINFO: facts about Personal Connection skills (all active ones when
+// SkillList is empty), including the calling-list queue count.
+import type { DdoObject } from '../snippet/value.js';
+import { isPcTarget, type SkillRecord, type TenantStore } from '../tenant/store.js';
+import { defineAction, text } from './define.js';
+import { findSkill, splitList } from './pc/skills.js';
+
+export default defineAction({
+  type: 'GETSKILLINFO',
+  description: 'Results is an array of {SkillNo, SkillName, IsActive, IsOutbound, QueueCount, Campaign} for SkillList (empty: all active PC skills).',
+  props: { SkillList: text({ default: '', description: 'Skill numbers or names, comma-separated; empty for every active PC skill.' }) },
+  outputs: { Results: 'results' },
+  branches: ['Default', 'OnError'],
+  errorBranch: 'OnError',
+  studioParams: ['SkillList', 'Results'],
+  messages: { unknownSkill: 'GETSKILLINFO: skill {{skill}} does not exist in this business unit' },
+  execute(ctx, props) {
+    const entries = splitList(props.SkillList ?? '');
+    let skills: SkillRecord[];
+    if (entries.length === 0) skills = ctx.tenant.skills().filter(isPcTarget);
+    else {
+      skills = [];
+      for (const entry of entries) {
+        const skill = findSkill(ctx.tenant, entry);
+        if (!skill) return ctx.error(ctx.message('unknownSkill', { skill: entry }));
+        if (!skills.includes(skill)) skills.push(skill);
+      }
+    }
+    return ctx.branch('Default', { Results: skills.map((s) => skillInfo(ctx.tenant, s)) });
+  },
+});
+
+function skillInfo(store: TenantStore, s: SkillRecord): DdoObject {
+  return {
+    SkillNo: s.id,
+    SkillName: s.name,
+    IsActive: s.active,
+    IsOutbound: s.direction === 'Outbound',
+    IsPersonalConnection: s.personalConnection,
+    QueueCount: store.queueDepth(s.id),
+    Campaign: s.campaign ?? '',
+    MediaType: s.media,
+  };
+}

@@ -1,0 +1,23 @@
+// GETSOURCEMAP: reads a lead source's map back as a DDO.
+import type { DdoObject } from '../snippet/value.js';
+import { defineAction, text } from './define.js';
+
+export default defineAction({
+  type: 'GETSOURCEMAP',
+  description: 'Results gets {SourceId, SourceName, MaxDestinations, HasMap, Mapping} of SourceName.',
+  props: { SourceName: text({ required: true }) },
+  outputs: { Results: 'results' },
+  branches: ['Default', 'InvalidSource', 'Error'],
+  errorBranch: 'Error',
+  studioParams: ['SourceName', 'Results'],
+  messages: { invalidSource: 'GETSOURCEMAP: source {{source}} does not exist' },
+  execute(ctx, props) {
+    const source = ctx.tenant.source(props.SourceName ?? '');
+    if (!source) return ctx.error(ctx.message('invalidSource', { source: props.SourceName }), { branch: 'InvalidSource' });
+    const mapping: DdoObject = {};
+    for (const [k, v] of Object.entries(source.mapping ?? {})) mapping[k] = Array.isArray(v) ? [...v] : v;
+    return ctx.branch('Default', {
+      Results: { SourceId: source.id, SourceName: source.name, MaxDestinations: source.maxDestinations, HasMap: source.mapping !== null, Mapping: mapping },
+    });
+  },
+});

@@ -1,0 +1,26 @@
+// Helpers shared by the Personal Connection actions: reading skill lists and
+// explaining why a skill cannot take prospects.
+import type { SkillRecord, TenantStore } from '../../tenant/store.js';
+
+/** Splits `1234, Sales_PC` into entries (numbers or names). */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,|;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A skill by number or (case-insensitive) name. */
+export function findSkill(store: TenantStore, entry: string): SkillRecord | undefined {
+  if (/^\d+$/.test(entry)) return store.skill(Number(entry));
+  const lower = entry.toLowerCase();
+  return store.skills().find((s) => s.name.toLowerCase() === lower);
+}
+
+/** Why a skill is not a CREATEPROSPECTS target, or undefined when it is one. */
+export function whyNotPcTarget(s: SkillRecord): string | undefined {
+  if (!s.personalConnection) return 'it is not a Personal Connection skill';
+  if (s.direction !== 'Outbound') return 'it is not an outbound skill';
+  if (!s.active) return 'it is not active';
+  return undefined;
+}

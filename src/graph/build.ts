@@ -1,0 +1,184 @@
+// Syntax tree -> action graph, with the checks that concern one action at a
+// time: action type (with "did you mean"), unsupported Studio actions,
+// properties (unknown, duplicate, missing, wrong literal) and branch names.
+import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import type { ActionDefinition } from '../actions/define.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import { typeName, type ActionAst, type BranchAst, type ScriptAst } from '../parse/ast.js';
+import { checkProp, toPropValue } from './props.js';
+import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type PropValue, type ScriptGraph } from './types.js';
+
+/**
+ * Studio actions the emulator knows about but does not run yet
+ * (spec/actions.md "Voice and digital"): loading them is an error, never a silent no-op.
+ */
+export const UNSUPPORTED_ACTIONS: readonly string[] = ['PLAY', 'MENU', 'REQAGENT', 'HANGUP', 'EXIT', 'ONANSWER', 'ONRELEASE', 'SIGNAL'];
+
+export interface BuiltGraph {
+  graph: ScriptGraph;
+  diagnostics: Diagnostic[];
+  /** Definition of each action that resolved, by label (unknown types are left out). */
+  definitions: Map<string, ActionDefinition>;
+  /** Labels of actions with a rejected branch (their routing warnings would only repeat the error). */
+  branchErrors: Set<string>;
+}
+
+export function buildGraph(ast: ScriptAst, registry: ActionRegistry): BuiltGraph {
+  const diagnostics: Diagnostic[] = [];
+  const definitions = new Map<string, ActionDefinition>();
+  const branchErrors = new Set<string>();
+  let mediaType: MediaType = 'Generic';
+  if (ast.mediaType) {
+    const written = ast.mediaType.text;
+    const found = MEDIA_TYPES.find((m) => m.toLowerCase() === written.toLowerCase());
+    if (found) mediaType = found;
+    else {
+      const hint = didYouMean(written, MEDIA_TYPES);
+      diagnostics.push(
+        diagnostic(
+          'E-GRAPH-MEDIA-TYPE',
+          `unknown media type '${written}'${hint ? `; did you mean ${hint}?` : ''} (one of ${MEDIA_TYPES.join(', ')})`,
+          ast.mediaType.span,
+        ),
+      );
+    }
+  }
+  const actions: ActionNode[] = [];
+  for (const a of ast.actions) {
+    const def = resolveType(a, registry, diagnostics);
+    if (def) definitions.set(a.label.text, def);
+    const before = diagnostics.length;
+    const node = buildAction(a, def, registry, diagnostics);
+    if (node.branches.length < a.branches.length || diagnostics.slice(before).some((d) => d.code.endsWith('-BRANCH'))) branchErrors.add(a.label.text);
+    actions.push(node);
+  }
+  const begins = actions.filter((n) => n.type === 'BEGIN');
+  const graph: ScriptGraph = { name: ast.name.text, mediaType, file: ast.file, begin: begins[0]?.label ?? '', actions };
+  return { graph, diagnostics, definitions, branchErrors };
+}
+
+function resolveType(a: ActionAst, registry: ActionRegistry, ds: Diagnostic[]): ActionDefinition | undefined {
+  const type = typeName(a);
+  const def = registry.lookup(type, a.version?.value);
+  if (def) return def;
+  const written = a.version ? `${type} v${a.version.value}` : type;
+  const span = { ...a.typeWords[0]!.span };
+  const last = a.version?.span ?? a.typeWords[a.typeWords.length - 1]!.span;
+  span.length = (last.offset ?? 0) + (last.length ?? 1) - (span.offset ?? 0);
+  if (UNSUPPORTED_ACTIONS.includes(type)) {
+    ds.push(diagnostic('E-UNSUPPORTED-ACTION', `${type} is a Studio action the emulator does not support yet`, span));
+    return undefined;
+  }
+  if (a.version && registry.lookup(type)) {
+    const base = registry.lookup(type)!;
+    const known = base.version === undefined ? `${base.type} has no versions` : `known: ${base.type} v${base.version}`;
+    ds.push(diagnostic('E-GRAPH-UNKNOWN-ACTION', `unknown version: ${written} (${known})`, span));
+    return undefined;
+  }
+  const hint = registry.suggestType(written);
+  const shown = hint?.replace(/ V(\d+)$/, ' v$1');
+  // `IF TRUE -> x` reads TRUE as part of the type; say so when that is what happened.
+  const prefix = a.typeWords.length > 1 ? registry.lookup(a.typeWords.slice(0, -1).map((w) => w.text).join(' ')) : undefined;
+  const branchHint = prefix ? ` (branch names are written in their Studio spelling, e.g. ${titleCase(a.typeWords[a.typeWords.length - 1]!.text)} -> label)` : '';
+  ds.push(diagnostic('E-GRAPH-UNKNOWN-ACTION', `unknown action type '${written}'${shown ? `; did you mean ${shown}?` : ''}${branchHint}`, span));
+  return undefined;
+}
+
+const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
+
+function buildAction(a: ActionAst, def: ActionDefinition | undefined, registry: ActionRegistry, ds: Diagnostic[]): ActionNode {
+  const type = def?.type ?? typeName(a);
+  const props: Record<string, PropValue> = {};
+  const seen = new Map<string, string>();
+  for (const p of a.props) {
+    const value = toPropValue(p.value);
+    if (!def) {
+      props[p.name.text] = value;
+      continue;
+    }
+    const resolved = registry.prop(def, p.name.text);
+    if (!resolved) {
+      const names = [...registry.props(def).values()].map((r) => r.name);
+      const hint = didYouMean(p.name.text, names);
+      const known = names.length === 0 ? `${type} has no properties` : hint ? `did you mean ${hint}?` : `its properties: ${names.join(', ')}`;
+      ds.push(diagnostic('E-SCHEMA-UNKNOWN-PROP', `${type} has no property '${p.name.text}'; ${known}`, p.name.span));
+      continue;
+    }
+    if (seen.has(resolved.name)) {
+      ds.push(diagnostic('E-SCHEMA-DUPLICATE-PROP', `property ${resolved.name} is set twice in '${a.label.text}'`, p.name.span));
+      continue;
+    }
+    seen.set(resolved.name, p.name.text);
+    const checked = checkProp(`${type} ${resolved.name}`, resolved.spec, value);
+    ds.push(...checked.diagnostics);
+    props[resolved.name] = checked.value;
+  }
+  if (def) {
+    for (const r of registry.props(def).values())
+      if (r.spec.required && !seen.has(r.name))
+        ds.push(diagnostic('E-SCHEMA-MISSING-PROP', `${type} '${a.label.text}' needs property ${r.name}`, a.label.span));
+  }
+  const node: ActionNode = {
+    label: a.label.text,
+    type,
+    caption: a.caption?.value ?? (def ? def.type + (def.version ? ` v${def.version}` : '') : type),
+    props,
+    branches: buildBranches(a, def, registry, ds),
+    span: a.span,
+  };
+  if (def?.version !== undefined) node.version = def.version;
+  if (a.snippet) node.snippet = { code: a.snippet.code, span: a.snippet.span };
+  return node;
+}
+
+function buildBranches(a: ActionAst, def: ActionDefinition | undefined, registry: ActionRegistry, ds: Diagnostic[]): BranchEdge[] {
+  const edges: BranchEdge[] = [];
+  const seen = new Set<string>();
+  for (const b of a.branches) {
+    const edge = branchEdge(b, a, def, registry, ds);
+    if (!edge) continue;
+    const key = edge.isValue ? `value:${edge.name}` : edge.name.toLowerCase();
+    if (seen.has(key)) {
+      ds.push(diagnostic('E-GRAPH-DUPLICATE-BRANCH', `branch ${edge.isValue ? JSON.stringify(edge.name) : edge.name} of '${a.label.text}' is routed twice`, b.span));
+      continue;
+    }
+    seen.add(key);
+    edges.push(edge);
+  }
+  return edges;
+}
+
+function branchEdge(b: BranchAst, a: ActionAst, def: ActionDefinition | undefined, registry: ActionRegistry, ds: Diagnostic[]): BranchEdge | undefined {
+  const target = b.target.text;
+  if (b.kind === 'value') {
+    if (def && !def.valueBranches) {
+      ds.push(diagnostic('E-GRAPH-UNKNOWN-BRANCH', `${def.type} has no value branches; ${branchList(def)}`, b.value.span));
+      return undefined;
+    }
+    const name = b.value.kind === 'string' ? b.value.value : b.value.raw;
+    return { name, target, isValue: true, span: b.span };
+  }
+  const written = b.kind === 'default' ? 'Default' : b.name.text;
+  const span = b.kind === 'default' ? b.span : b.name.span;
+  if (!def) return { name: written, target, span: b.span };
+  const canonical = registry.branch(def, written);
+  if (canonical) return { name: canonical, target, span: b.span };
+  if (def.branches.length === 0) {
+    ds.push(diagnostic('E-GRAPH-UNKNOWN-BRANCH', `${def.type} ends the script and has no branches`, span));
+    return undefined;
+  }
+  const hint = didYouMean(written, def.branches);
+  const valueHint = def.valueBranches ? `; write ${def.type} values as strings or numbers, e.g. "${written}" -> ${target}` : '';
+  ds.push(
+    diagnostic(
+      'E-GRAPH-UNKNOWN-BRANCH',
+      b.kind === 'default'
+        ? `${def.type} has no Default branch (write the outcome's name before '->'); ${branchList(def)}`
+        : `${def.type} has no branch '${written}'${hint ? `; did you mean ${hint}?` : `; ${branchList(def)}`}${valueHint}`,
+      span,
+    ),
+  );
+  return undefined;
+}
+
+const branchList = (def: ActionDefinition): string => `its branches: ${def.branches.join(', ')}`;

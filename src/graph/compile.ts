@@ -1,0 +1,133 @@
+// Compiles each action's properties and SNIPPET code with the snippet
+// compiler, by property kind (spec/script-format.md "Values and
+// substitution"), so the runtime only evaluates. Errors come back located in
+// the `.script` file.
+import type { Diagnostic, Span } from '../diagnostics.js';
+import type { ActionDefinition, PropSpec } from '../actions/define.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SourceOrigin } from '../snippet/api.js';
+import type { CompiledAction, CompiledProp } from './compiled.js';
+import { parseNumberText } from './props.js';
+import type { ActionNode, PropValue, ScriptGraph } from './types.js';
+
+/** The three entry points of the snippet compiler (src/snippet/index.ts). */
+export interface SnippetCompiler {
+  compileSnippet(text: string, origin: SourceOrigin): Compiled<CompiledSnippet>;
+  compileExpression(text: string, origin: SourceOrigin): Compiled<CompiledExpression>;
+  compileTemplate(text: string, origin: SourceOrigin): Compiled<CompiledTemplate>;
+}
+
+export function compileGraph(
+  graph: ScriptGraph,
+  definitions: Map<string, ActionDefinition>,
+  registry: ActionRegistry,
+  compiler: SnippetCompiler,
+  source: string,
+): { compiled: Map<string, CompiledAction>; diagnostics: Diagnostic[] } {
+  const compiled = new Map<string, CompiledAction>();
+  const diagnostics: Diagnostic[] = [];
+  const ctx: Ctx = { compiler, source, diagnostics };
+  for (const node of graph.actions) {
+    const def = definitions.get(node.label);
+    if (!def || compiled.has(node.label)) continue;
+    compiled.set(node.label, compileAction(node, def, registry, ctx));
+  }
+  return { compiled, diagnostics };
+}
+
+interface Ctx {
+  compiler: SnippetCompiler;
+  source: string;
+  diagnostics: Diagnostic[];
+}
+
+function compileAction(node: ActionNode, def: ActionDefinition, registry: ActionRegistry, ctx: Ctx): CompiledAction {
+  const props = new Map<string, CompiledProp>();
+  for (const [name, value] of Object.entries(node.props)) {
+    const resolved = registry.prop(def, name);
+    if (!resolved) continue;
+    const prop = compileProp(resolved.spec, value, ctx);
+    if (prop) props.set(resolved.name, prop);
+  }
+  const action: CompiledAction = { props };
+  if (node.snippet) {
+    const out = ctx.compiler.compileSnippet(node.snippet.code, { file: node.snippet.span.file, span: node.snippet.span });
+    ctx.diagnostics.push(...out.diagnostics);
+    if (out.ok) action.snippet = out.value;
+  }
+  return action;
+}
+
+/** A substitution is an unescaped `{`; an escaped `\{`/`\}` also needs the template compiler to drop its backslash. */
+const needsTemplate = (s: string): boolean => s.includes('{') || s.includes('\\}');
+
+function compileProp(spec: PropSpec, v: PropValue, ctx: Ctx): CompiledProp | undefined {
+  switch (spec.kind) {
+    case 'variable':
+      return v.kind === 'path' ? { kind: 'variable', name: v.path.toLowerCase() } : v.kind === 'string' ? { kind: 'variable', name: v.value.trim().toLowerCase() } : undefined;
+    case 'expression': {
+      const text = v.kind === 'string' ? v.value : v.kind === 'path' ? v.path : v.kind === 'number' ? v.raw : v.kind === 'boolean' ? String(v.value) : undefined;
+      return text === undefined ? undefined : expression(text, v.kind === 'string' ? stringOrigin(v.span, ctx) : v.span, ctx);
+    }
+    case 'list':
+      return compileList(spec.of, v, ctx);
+    default:
+      return compileScalar(spec, v, ctx);
+  }
+}
+
+function compileScalar(spec: PropSpec, v: PropValue, ctx: Ctx): CompiledProp | undefined {
+  switch (v.kind) {
+    case 'path':
+      return expression(v.path, v.span, ctx);
+    case 'list':
+      return { kind: 'list', items: v.items.map((item) => compileScalar(spec, item, ctx)).filter((p): p is CompiledProp => p !== undefined) };
+    case 'number':
+      return { kind: 'literal', value: spec.kind === 'text' ? v.raw : v.value };
+    case 'boolean':
+      return { kind: 'literal', value: spec.kind === 'text' ? String(v.value) : v.value };
+    case 'string': {
+      if (needsTemplate(v.value)) return template(v.value, stringOrigin(v.span, ctx), ctx);
+      if (spec.kind === 'number') {
+        const n = parseNumberText(v.value);
+        return { kind: 'literal', value: n ?? v.value };
+      }
+      if (spec.kind === 'boolean' && /^(true|false)$/i.test(v.value.trim())) return { kind: 'literal', value: v.value.trim().toLowerCase() === 'true' };
+      return { kind: 'literal', value: v.value };
+    }
+  }
+}
+
+function compileList(of: 'value' | 'variable' | 'text', v: PropValue, ctx: Ctx): CompiledProp | undefined {
+  const item = { kind: of } as PropSpec;
+  if (v.kind === 'list') return { kind: 'list', items: v.items.map((i) => compileProp(item, i, ctx)).filter((p): p is CompiledProp => p !== undefined) };
+  // One string with `|` separators is a list (Studio's text arrays).
+  if (v.kind === 'string' && v.value.includes('|') && !needsTemplate(v.value)) {
+    const parts = v.value.split('|').map((p) => p.trim());
+    return {
+      kind: 'list',
+      items: parts.map((p): CompiledProp => (of === 'variable' ? { kind: 'variable', name: p.toLowerCase() } : { kind: 'literal', value: p })),
+    };
+  }
+  const one = compileProp(item, v, ctx);
+  return one ? { kind: 'list', items: [one] } : undefined;
+}
+
+function expression(text: string, span: Span, ctx: Ctx): CompiledProp | undefined {
+  const out = ctx.compiler.compileExpression(text, { file: span.file, span });
+  ctx.diagnostics.push(...out.diagnostics);
+  return out.ok ? { kind: 'expression', expression: out.value } : undefined;
+}
+
+function template(text: string, span: Span, ctx: Ctx): CompiledProp | undefined {
+  const out = ctx.compiler.compileTemplate(text, { file: span.file, span });
+  ctx.diagnostics.push(...out.diagnostics);
+  return out.ok ? { kind: 'template', template: out.value } : undefined;
+}
+
+/** Where a string's text starts: after `"` or `"""`. */
+function stringOrigin(span: Span, ctx: Ctx): Span {
+  const at = span.offset ?? -1;
+  const skip = at >= 0 && ctx.source.startsWith('"""', at) ? 3 : 1;
+  return { file: span.file, line: span.line, col: span.col + skip, offset: at >= 0 ? at + skip : undefined, length: Math.max(1, (span.length ?? 2) - 2 * skip) };
+}

@@ -1,0 +1,196 @@
+// Folders of scripts: finds every `.script` file (subfolders included),
+// loads them all, and checks what spans files: unique script names, and that
+// RUNSUB / RUNSCRIPT / SPAWN targets exist, share the caller's media type
+// (RUNSUB) and contain a RETURN (RUNSUB).
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { diagnostic, didYouMean, hasErrors, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
+import { analyzeScript, type AnalyzedScript } from './analyze.js';
+import type { LoadOptions, ScriptSet } from './load.js';
+import { hasSubstitution } from './props.js';
+
+/** Every `.script` file under `folder`, sorted, skipping hidden folders and node_modules. */
+export async function findScriptFiles(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && e.name.endsWith('.script')) out.push(p);
+    }
+  };
+  await walk(folder);
+  return out;
+}
+
+interface FolderAnalysis {
+  scripts: AnalyzedScript[];
+  diagnostics: Diagnostic[];
+}
+
+async function analyzeFolder(folder: string, registry: ActionRegistry): Promise<FolderAnalysis> {
+  const files = await findScriptFiles(folder);
+  const diagnostics: Diagnostic[] = [];
+  const scripts: AnalyzedScript[] = [];
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8').then((t) => t, (e: NodeJS.ErrnoException) => e)));
+  files.forEach((file, i) => {
+    const text = texts[i]!;
+    if (typeof text !== 'string') {
+      diagnostics.push(diagnostic('E-GRAPH-READ', `cannot read ${file}: ${text.code ?? text.message}`, { file, line: 1, col: 1 }));
+      return;
+    }
+    const a = analyzeScript(text, file, registry);
+    scripts.push(a);
+    diagnostics.push(...a.diagnostics);
+  });
+  diagnostics.push(...crossCheck(scripts));
+  return { scripts, diagnostics };
+}
+
+const CALLERS = new Set(['RUNSUB', 'RUNSCRIPT', 'SPAWN']);
+
+/** Checks between the scripts of one folder. */
+export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
+  const ds: Diagnostic[] = [];
+  const byName = new Map<string, AnalyzedScript>();
+  for (const s of scripts) {
+    const name = s.graph.name;
+    if (!name) continue;
+    const first = byName.get(name.toLowerCase());
+    if (first)
+      ds.push(diagnostic('E-GRAPH-DUPLICATE-SCRIPT', `script name ${name} is already used by ${first.file}; names must be unique in a folder`, s.ast.name.span));
+    else byName.set(name.toLowerCase(), s);
+  }
+  const names = [...byName.values()].map((s) => s.graph.name);
+  for (const s of scripts)
+    for (const a of s.graph.actions) {
+      if (!CALLERS.has(a.type) || !s.definitions.has(a.label)) continue;
+      const prop = a.props.ScriptName;
+      if (!prop || prop.kind !== 'string' || hasSubstitution(prop.value)) continue;
+      const target = prop.value.trim();
+      if (/[\\/]|\.\./.test(target)) {
+        ds.push(diagnostic('E-GRAPH-SCRIPT-NAME', `${a.type} ScriptName "${target}" must be a script name, not a path`, prop.span));
+        continue;
+      }
+      const found = byName.get(target.toLowerCase());
+      if (!found) {
+        const hint = didYouMean(target, names);
+        ds.push(diagnostic('E-GRAPH-SCRIPT-NOT-FOUND', `${a.type} '${a.label}': no script named ${target} in this folder${hint ? `; did you mean ${hint}?` : ''}`, prop.span));
+        continue;
+      }
+      if (a.type !== 'RUNSUB') continue;
+      if (found.graph.mediaType !== s.graph.mediaType)
+        ds.push(
+          diagnostic(
+            'E-GRAPH-MEDIA-MISMATCH',
+            `RUNSUB '${a.label}': ${found.graph.name} is a ${found.graph.mediaType} script but ${s.graph.name} is ${s.graph.mediaType}; a subscript must share its caller's media type`,
+            prop.span,
+          ),
+        );
+      if (!found.graph.actions.some((x) => x.type === 'RETURN'))
+        ds.push(
+          diagnostic('W-NO-RETURN', `RUNSUB '${a.label}': ${found.graph.name} has no RETURN, so the call ends in an error outcome`, prop.span, 'warning'),
+        );
+    }
+  return ds;
+}
+
+/** Loads every script of a folder; throws ScriptLoadError (with every diagnostic) when any has errors. */
+export async function loadFolder(folder: string, opts: LoadOptions = {}): Promise<ScriptSet> {
+  const registry = opts.registry ?? builtinRegistry();
+  let analysis: FolderAnalysis;
+  try {
+    if (!(await stat(folder)).isDirectory()) throw new ScriptLoadError([readError(folder, 'not a folder')]);
+    analysis = await analyzeFolder(folder, registry);
+  } catch (err) {
+    if (err instanceof ScriptLoadError) throw err;
+    throw new ScriptLoadError([readError(folder, (err as NodeJS.ErrnoException).code ?? String(err))]);
+  }
+  if (analysis.scripts.length === 0 && analysis.diagnostics.length === 0)
+    analysis.diagnostics.push(diagnostic('E-GRAPH-NO-SCRIPTS', `no .script files in ${folder}`, { file: folder, line: 1, col: 1 }));
+  if (hasErrors(analysis.diagnostics)) throw new ScriptLoadError(analysis.diagnostics);
+  const scripts = new Map(
+    analysis.scripts.map((s) => [s.graph.name.toLowerCase(), { graph: s.graph, source: s.source, compiled: s.compiled }] as const),
+  );
+  return { folder, scripts, registry, diagnostics: analysis.diagnostics };
+}
+
+const readError = (path: string, why: string): Diagnostic =>
+  diagnostic('E-GRAPH-READ', `cannot read ${path}: ${why === 'ENOENT' ? 'no such file or folder' : why}`, { file: path, line: 1, col: 1 });
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  /** Text of every file loaded, for caret excerpts. */
+  sources: Map<string, string>;
+  /** Number of script files checked. */
+  files: number;
+}
+
+/**
+ * What `studio-script check` does: loads each path (a folder with all its
+ * scripts, or one file checked against the scripts of its folder) and returns
+ * every diagnostic without throwing.
+ */
+export async function checkPaths(paths: readonly string[], opts: LoadOptions = {}): Promise<CheckResult> {
+  const registry = opts.registry ?? builtinRegistry();
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const checked = new Set<string>();
+  const add = (ds: Diagnostic[]): void => {
+    for (const d of ds) {
+      const key = `${d.span.file}:${d.span.line}:${d.span.col}:${d.code}:${d.message}`;
+      if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+    }
+  };
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch (err) {
+      add([readError(path, (err as NodeJS.ErrnoException).code ?? String(err))]);
+      continue;
+    }
+    if (isDir) {
+      const a = await analyzeFolder(path, registry);
+      for (const s of a.scripts) (sources.set(s.file, s.source), checked.add(resolve(s.file)));
+      if (a.scripts.length === 0 && a.diagnostics.length === 0) add([diagnostic('E-GRAPH-NO-SCRIPTS', `no .script files in ${path}`, { file: path, line: 1, col: 1 })]);
+      add(a.diagnostics);
+      continue;
+    }
+    add(await checkFile(path, registry, sources, checked));
+  }
+  return { diagnostics, sources, files: checked.size };
+}
+
+/** One file, checked against the other scripts of its folder (their own problems are not reported). */
+async function checkFile(path: string, registry: ActionRegistry, sources: Map<string, string>, checked: Set<string>): Promise<Diagnostic[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    return [readError(path, (err as NodeJS.ErrnoException).code ?? String(err))];
+  }
+  const self = analyzeScript(text, path, registry);
+  sources.set(path, text);
+  checked.add(resolve(path));
+  const ds = [...self.diagnostics];
+  const needsSiblings = self.graph.actions.some((a) => CALLERS.has(a.type));
+  if (!needsSiblings) return ds;
+  const siblings: AnalyzedScript[] = [self];
+  const me = resolve(path);
+  const dir = dirname(path);
+  for (const f of await findScriptFiles(dir).catch(() => [] as string[])) {
+    if (resolve(f) === me) continue;
+    try {
+      siblings.push(analyzeScript(await readFile(f, 'utf8'), f, registry));
+    } catch {
+      // An unreadable sibling is reported when it is checked itself.
+    }
+  }
+  const cross = crossCheck(siblings).filter((d) => d.span.file === path);
+  return [...ds, ...cross];
+}

@@ -1,0 +1,82 @@
+// Whole-script checks on the action graph: labels, BEGIN, branch targets,
+// unreachable actions, and outcomes that would leave a contact stuck.
+import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import type { ActionDefinition } from '../actions/define.js';
+import type { ScriptGraph } from './types.js';
+
+export interface ValidateOptions {
+  /** Labels of actions that failed to parse: they exist, so targets naming them are not reported. */
+  brokenLabels?: readonly string[];
+  /** Labels whose branches already have errors: no routing warning for them. */
+  branchErrors?: ReadonlySet<string>;
+  /** The file had syntax errors: checks of the whole graph (BEGIN, reachability) would only add noise. */
+  incomplete?: boolean;
+}
+
+export function validateGraph(graph: ScriptGraph, definitions: Map<string, ActionDefinition>, opts: ValidateOptions = {}): Diagnostic[] {
+  const ds: Diagnostic[] = [];
+  const broken = new Set(opts.brokenLabels ?? []);
+  const whole = !opts.incomplete && broken.size === 0;
+  const labels = new Map<string, number>();
+  graph.actions.forEach((a, i) => {
+    const first = labels.get(a.label);
+    if (first !== undefined) {
+      const at = graph.actions[first]!.span;
+      ds.push(diagnostic('E-GRAPH-DUPLICATE-LABEL', `label '${a.label}' is already used at line ${at.line}`, { ...a.span, length: a.label.length }));
+    } else labels.set(a.label, i);
+  });
+
+  const begins = graph.actions.filter((a) => a.type === 'BEGIN');
+  if (begins.length === 0 && whole) {
+    const at = graph.actions[0]?.span ?? { file: graph.file, line: 1, col: 1 };
+    ds.push(diagnostic('E-GRAPH-NO-BEGIN', `script ${graph.name} has no BEGIN action (where a run starts)`, { ...at, length: 1 }));
+  }
+  for (const extra of begins.slice(1))
+    ds.push(
+      diagnostic('E-GRAPH-MULTIPLE-BEGIN', `a script has one BEGIN; '${begins[0]!.label}' is already one (line ${begins[0]!.span.line})`, {
+        ...extra.span,
+        length: extra.label.length,
+      }),
+    );
+
+  const known = [...labels.keys(), ...broken];
+  for (const a of graph.actions)
+    for (const b of a.branches)
+      if (!labels.has(b.target) && !broken.has(b.target)) {
+        const hint = didYouMean(b.target, known);
+        const targetSpan = { ...b.span, col: b.span.col + (b.span.length ?? 1) - b.target.length, offset: (b.span.offset ?? 0) + (b.span.length ?? 1) - b.target.length, length: b.target.length };
+        ds.push(diagnostic('E-GRAPH-UNKNOWN-TARGET', `branch target '${b.target}' is not a label in this script${hint ? `; did you mean ${hint}?` : ''}`, targetSpan));
+      }
+
+  // Reachability is only meaningful when the whole script parsed.
+  if (graph.begin && whole) {
+    const seen = new Set<string>([graph.begin]);
+    const queue = [graph.begin];
+    const byLabel = new Map(graph.actions.map((a) => [a.label, a]));
+    while (queue.length > 0) {
+      const a = byLabel.get(queue.pop()!);
+      for (const b of a?.branches ?? []) if (!seen.has(b.target)) (seen.add(b.target), queue.push(b.target));
+    }
+    for (const a of graph.actions)
+      if (!seen.has(a.label))
+        ds.push(diagnostic('W-UNREACHABLE', `action '${a.label}' (${a.type}) is never reached from BEGIN`, { ...a.span, length: a.label.length }, 'warning'));
+  }
+
+  for (const a of graph.actions) {
+    const def = definitions.get(a.label);
+    if (!def || def.branches.length === 0 || opts.branchErrors?.has(a.label)) continue;
+    const routed = new Set(a.branches.filter((b) => !b.isValue).map((b) => b.name));
+    if (routed.has('Default')) continue;
+    const missing = def.branches.filter((b) => !routed.has(b));
+    if (missing.length === 0) continue;
+    const others = missing.filter((b) => b !== 'Default');
+    const what =
+      def.valueBranches && others.length === 0
+        ? `${a.type} '${a.label}' has no Default branch: a value matching no branch would leave the contact stuck`
+        : missing.includes('Default')
+          ? `${a.type} '${a.label}': no Default branch is routed${others.length ? ` (nor ${others.join(', ')})` : ''}, so the contact would get stuck after it`
+          : `${a.type} '${a.label}': ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not routed and ${a.type} has no Default branch, so ${others.length === 1 ? 'that outcome' : 'those outcomes'} would leave the contact stuck`;
+    ds.push(diagnostic('W-UNROUTED', what, { ...a.span, length: a.label.length }, 'warning'));
+  }
+  return ds;
+}

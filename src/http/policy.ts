@@ -1,0 +1,54 @@
+// The rules every HTTP client of the emulator applies the same way, whether the
+// answer comes from a stub or from the network: Studio's 32 KB response cap,
+// the 90-second timeout ceiling, and how requests are named in messages and
+// effects (credentials masked).
+import { STATUS_CODES } from 'node:http';
+import type { HttpRequest } from './types.js';
+
+/** Studio's REST API and snippet proxy refuse responses above 32 KB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024;
+/** Studio lets a request wait at most 90 seconds. */
+export const MAX_TIMEOUT_SECONDS = 90;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** A timeout the clients accept: positive, at most 90 s (non-numbers fall back to the default). */
+export function clampTimeout(seconds: number | undefined): number {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return DEFAULT_TIMEOUT_SECONDS;
+  return Math.min(seconds, MAX_TIMEOUT_SECONDS);
+}
+
+/** The reason phrase of a status code (`404` -> `Not Found`); empty for unknown codes. */
+export function statusTextOf(status: number): string {
+  return STATUS_CODES[status] ?? '';
+}
+
+/** `GET https://host/path` — how messages, stubs and effects name a request. */
+export function describeRequest(req: Pick<HttpRequest, 'method' | 'url'>): string {
+  return `${req.method.toUpperCase()} ${maskUrl(req.url)}`;
+}
+
+/** Headers that carry credentials: their values never reach traces, effects or messages. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey', 'x-auth-token']);
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
+/** A copy of `headers` with credential values replaced by `***`. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k] = isSecretHeader(k) ? '***' : v;
+  return out;
+}
+
+/** Masks a password in `user:password@host` URLs and query parameters that look like keys or tokens. */
+export function maskUrl(url: string): string {
+  return url
+    .replace(/\/\/([^/@:\s]+):([^/@\s]+)@/, '//$1:***@')
+    .replace(/([?&](?:api[_-]?key|apikey|token|access_token|key|password|secret)=)[^&#]*/gi, '$1***');
+}
+
+/** Byte length of a UTF-8 string without allocating a buffer. */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}

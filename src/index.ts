@@ -1,0 +1,42 @@
+// The package's public API (`import … from 'studio-script'`): load scripts and
+// a tenant, create a runtime, run scripts on the virtual clock, subscribe to
+// trace events, snapshot and resume, and define custom actions.
+
+// Loading scripts
+export { loadFolder, loadScriptText } from './graph/load.js';
+export type { LoadedScript, LoadOptions, ScriptSet } from './graph/load.js';
+export type { ActionNode, BranchEdge, MediaType, ScriptGraph } from './graph/types.js';
+
+// Diagnostics
+export { formatDiagnostic, formatDiagnosticLine, ScriptLoadError } from './diagnostics.js';
+export type { Diagnostic, Severity, Span } from './diagnostics.js';
+
+// Tenant
+export { emptyTenant, loadTenant, tenantFromData } from './tenant/index.js';
+export type { Tenant, TenantOptions, TenantStore } from './tenant/index.js';
+
+// Runtime
+export { createRuntime, RuntimeOptionError } from './runtime/runtime.js';
+export type { Runtime, RunOptions, RuntimeOptions, TenantLike } from './runtime/runtime.js';
+export type { InterceptedCall, Interceptor } from './runtime/engine.js';
+export type { BackgroundProcess, ContactInfo } from './runtime/scheduler.js';
+export type { Snapshot } from './runtime/state.js';
+export type { Effects, RunResult, RunStatus, SpawnedRunSummary, TraceEvent, TraceEventType } from './runtime/result.js';
+export { traceLines } from './runtime/trace-text.js';
+
+// Custom actions
+export { boolean, defineAction, expression, list, number, oneOf, text, value, variable } from './actions/define.js';
+export type { ActionDefinition, ActionSpec, PropKind, PropSpec } from './actions/define.js';
+export type { ActionContext, Clock, Control, EffectKind, Limits, Outcome, RunEndContext, RunInfo } from './actions/context.js';
+export { DEFAULT_LIMITS } from './actions/context.js';
+export { ActionRegistry, builtinRegistry } from './actions/registry.js';
+
+// Values
+export { DateValue } from './snippet/value.js';
+export type { DdoArray, DdoObject, EncodedValue, Value } from './snippet/value.js';
+
+// HTTP
+export { noNetwork } from './http/types.js';
+export type { HttpClient, HttpRequest, HttpResponse } from './http/types.js';
+export { createRealHttp, createStubHttp, HttpError } from './http/index.js';
+export type { HttpStub, RealHttpClient, StubHttpClient, UnmatchedStub } from './http/index.js';

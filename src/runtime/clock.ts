@@ -1,0 +1,87 @@
+// The virtual clock of a runtime: one instant (epoch ms) shared by every run of
+// the scheduler, shown in the business unit's zone. Only actions move it;
+// nothing here reads the machine clock except the documented `now` default.
+import { DateTime, IANAZone } from 'luxon';
+import type { Clock } from '../actions/context.js';
+
+export class VirtualClock implements Clock {
+  private cachedMs = Number.NaN;
+  private cachedIso = '';
+  private cachedDateMs = Number.NaN;
+  private cachedDate: DateTime | undefined;
+
+  constructor(
+    public ms: number,
+    readonly zone: string,
+  ) {}
+
+  now(): DateTime {
+    // Actions often read the time several times per instant; luxon objects are immutable, so share one.
+    if (this.cachedDateMs !== this.ms || !this.cachedDate) {
+      this.cachedDate = DateTime.fromMillis(this.ms, { zone: this.zone });
+      this.cachedDateMs = this.ms;
+    }
+    return this.cachedDate;
+  }
+
+  /** ISO-8601 with the zone's offset; cached because trace events ask for it on every action. */
+  iso(ms: number = this.ms): string {
+    if (ms !== this.cachedMs) {
+      this.cachedIso = isoAt(ms, this.zone);
+      this.cachedMs = ms;
+    }
+    return this.cachedIso;
+  }
+}
+
+export function isoAt(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO() ?? new Date(ms).toISOString();
+}
+
+/** Checks an IANA zone name; throws a message naming it when unknown. */
+export function checkZone(zone: string): string {
+  if (!IANAZone.isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}" (expected an IANA name such as America/Denver)`);
+  return zone;
+}
+
+/** Reads a start time: an ISO-8601 string (zone offset optional: the BU zone is assumed), a DateTime, or epoch ms. */
+export function parseInstant(input: string | DateTime | number | Date, zone: string, what = 'time'): number {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new RangeError(`Invalid ${what}: ${input}`);
+    return input;
+  }
+  if (input instanceof Date) return input.getTime();
+  if (typeof input !== 'string') {
+    if (!input.isValid) throw new RangeError(`Invalid ${what}: ${input.invalidExplanation ?? 'invalid DateTime'}`);
+    return input.toMillis();
+  }
+  const dt = DateTime.fromISO(input.trim(), { zone, setZone: false });
+  if (!dt.isValid) throw new RangeError(`Invalid ${what} "${input}": expected ISO-8601 such as 2026-11-21T09:00:00-07:00`);
+  return dt.toMillis();
+}
+
+const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/i;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses a duration such as `90s`, `30m`, `2h`, `1d`, `1h30m`; undefined when it is not one. */
+export function parseDuration(text: string): number | undefined {
+  const parts = text.trim().toLowerCase().match(/\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)/g);
+  if (!parts || parts.join('').replace(/\s+/g, '') !== text.trim().toLowerCase().replace(/\s+/g, '')) return undefined;
+  let total = 0;
+  for (const part of parts) {
+    const m = DURATION.exec(part)!;
+    total += Number(m[1]) * UNIT_MS[m[2]!.toLowerCase()]!;
+  }
+  return total;
+}
+
+/** A stop time: a duration after `startMs`, or an absolute ISO time. */
+export function parseUntil(until: string, startMs: number, zone: string): number {
+  const duration = parseDuration(until);
+  if (duration !== undefined) return startMs + duration;
+  try {
+    return parseInstant(until, zone, 'until');
+  } catch {
+    throw new RangeError(`Invalid until "${until}": expected a duration (90s, 30m, 2h) or an ISO-8601 time`);
+  }
+}

@@ -1,0 +1,462 @@
+// The step engine: executes one action of one run (runtime.md "One step"):
+// evaluate and check properties, execute (or ask the interceptor), write
+// outputs, set `_err`, follow control requests (END, RETURN, RUNSUB,
+// RUNSCRIPT) and choose the next action. Run state is replaced, never mutated.
+import type { Outcome } from '../actions/context.js';
+import type { Value } from '../snippet/value.js';
+import { StepContext } from './step-context.js';
+import { evaluateProps, PropError } from './props.js';
+import type { RunStatus } from './result.js';
+import type { PreparedAction, PreparedScript } from './scripts.js';
+import type { EndedBy, FrameState, RunLog, RunState } from './state.js';
+import { REDACTED, toResultJson } from './trace.js';
+import type { EncodedValue } from '../snippet/value.js';
+import type { TraceEvent } from './result.js';
+import type { RuntimeCore } from './core.js';
+
+/** A run being driven: its current immutable state and its append-only log. */
+export interface RunDriver {
+  state: RunState;
+  log: RunLog;
+}
+
+export interface InterceptedCall {
+  script: string;
+  label: string;
+  type: string;
+  version?: number;
+  caption: string;
+  props: Record<string, Value>;
+  /** How many times this action has executed in this run, this call included (1-based). */
+  callIndex: number;
+}
+
+/** Test stubs: return an outcome to skip `execute`; `seconds` advances the virtual clock. */
+export type Interceptor = (call: InterceptedCall) => { outcome: Outcome; seconds?: number } | undefined;
+
+/** What every step changes besides the frame: applied with the move to the next action. */
+interface Advance {
+  steps: number;
+  dueMs: number;
+  actionTypes: readonly string[];
+}
+
+const isThenable = (x: unknown): x is PromiseLike<Outcome> => typeof (x as { then?: unknown } | null)?.then === 'function';
+
+export class Engine {
+  readonly ctx: StepContext;
+
+  constructor(private readonly core: RuntimeCore) {
+    this.ctx = new StepContext(core);
+  }
+
+  /** Executes the next action of `d`; returns a promise only when the action is asynchronous. */
+  step(d: RunDriver): void | Promise<void> {
+    const core = this.core;
+    const state = d.state;
+    const frame = state.frames[state.frames.length - 1]!;
+    const script = core.catalog.resolve(frame.script);
+    const action = typeof script === 'string' ? undefined : script.actions.get(frame.label);
+    if (!action) {
+      this.end(d, 'failed', 'script', `Internal error: action ${frame.script}.${frame.label} not found`);
+      return;
+    }
+    if (state.steps >= core.limits.maxActions) {
+      this.end(d, 'failed', 'script', `Action limit reached: maxActions = ${core.limits.maxActions} actions per run (at ${action.where})`);
+      return;
+    }
+    d.log.path.push(action.where);
+    const ctx = this.ctx;
+    ctx.begin(d, action);
+    let props: Record<string, unknown> = {};
+    let outcome: Outcome | PromiseLike<Outcome> | undefined;
+    try {
+      props = evaluateProps(action, ctx.propEnv(), core.catalog.registry);
+    } catch (err) {
+      outcome = ctx.error(err instanceof PropError ? err.message : `Property evaluation failed: ${messageOf(err)}`);
+    }
+    if (core.hub.active) this.emitEnter(d, action, props);
+    if (!outcome && core.interceptor) {
+      const calls = (d.log.calls ??= {});
+      const callIndex = (calls[action.where] = (calls[action.where] ?? 0) + 1);
+      const answer = core.interceptor({
+        script: script && typeof script !== 'string' ? script.graph.name : frame.script,
+        label: action.node.label,
+        type: action.def.type,
+        ...(action.def.version !== undefined ? { version: action.def.version } : {}),
+        caption: action.node.caption,
+        props: props as Record<string, Value>,
+        callIndex,
+      });
+      if (answer) {
+        if (answer.seconds) ctx.elapse(answer.seconds);
+        outcome = answer.outcome;
+      }
+    }
+    if (!outcome) {
+      try {
+        outcome = action.def.execute(ctx, props as never);
+      } catch (err) {
+        outcome = ctx.error(`${action.def.type} failed: ${messageOf(err)}`);
+      }
+    }
+    if (isThenable(outcome)) {
+      return Promise.resolve(outcome).then(
+        (o) => this.finish(d, action, props, o),
+        (err: unknown) => this.finish(d, action, props, ctx.error(`${action.def.type} failed: ${messageOf(err)}`)),
+      );
+    }
+    this.finish(d, action, props, outcome);
+  }
+
+  private finish(d: RunDriver, action: PreparedAction, props: Record<string, unknown>, outcome: Outcome): void {
+    const core = this.core;
+    const seconds = this.ctx.elapsed;
+    const s = d.state;
+    const typeKey = action.def.version === undefined ? action.def.type : `${action.def.type} V${action.def.version}`;
+    // Applied together with the move to the next action: one state object per step on the common path.
+    const advance: Advance = {
+      steps: s.steps + 1,
+      dueMs: core.clock.ms + Math.round(seconds * 1000),
+      actionTypes: s.actionTypes.includes(typeKey) ? s.actionTypes : [...s.actionTypes, typeKey],
+    };
+    const control = outcome.error ? undefined : outcome.control;
+    if (control) {
+      d.state = { ...s, ...advance };
+      switch (control.op) {
+        case 'end':
+          this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
+          this.end(d, 'completed', 'script', `END at ${action.where}`);
+          return;
+        case 'return':
+          this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
+          this.returnFromFrame(d, action, control.value);
+          return;
+        case 'call': {
+          const problem = this.call(d, action, control.script, control.params, control.returnVariable ?? '');
+          if (problem === undefined) return;
+          outcome = this.ctx.error(problem.message);
+          if (problem.limit) this.ctx.limitHit = true;
+          break;
+        }
+        case 'replace': {
+          const problem = this.replace(d, action, control.script, control.params, seconds);
+          if (problem === undefined) return;
+          outcome = this.ctx.error(problem);
+          break;
+        }
+      }
+    }
+    this.route(d, action, props, outcome, seconds, control ? undefined : advance);
+  }
+
+  /** Writes outputs and variables, sets `_err`, emits action.exit and moves to the next action. */
+  private route(d: RunDriver, action: PreparedAction, props: Record<string, unknown>, outcome: Outcome, seconds: number, advance?: Advance): void {
+    const writes: [string, Value][] = [];
+    if (outcome.outputs) {
+      for (const name in outcome.outputs) {
+        const target = props[name] ?? action.def.outputs?.[name];
+        if (typeof target === 'string' && target !== '') writes.push([target, outcome.outputs[name]!]);
+      }
+    }
+    if (outcome.vars) for (const name in outcome.vars) writes.push([name, outcome.vars[name]!]);
+    if (outcome.error !== undefined) {
+      const message = this.core.redactor.text(outcome.error);
+      writes.push(['_err', message], ['__err', message]);
+      d.state = { ...d.state, lastError: message };
+      if (this.core.hub.active)
+        this.core.hub.emit({ ...this.base(d), type: 'error', script: scriptOf(action), label: action.node.label, message });
+    }
+    if (writes.length > 0) this.write(d, writes);
+    this.emitExit(d, action, outcome.branch, outcome.outputs ?? EMPTY_OUTPUTS, seconds, outcome.error);
+    const next = action.edges.get(outcome.branch.toLowerCase()) ?? action.defaultTarget;
+    const frames = d.state.frames;
+    if (next !== undefined) {
+      const top = frames[frames.length - 1]!;
+      const moved = replaceTop(frames, { script: top.script, label: next, vars: top.vars, loops: top.loops, returnVariable: top.returnVariable });
+      d.state = advance ? stepped(d.state, moved, advance) : { ...d.state, frames: moved };
+      return;
+    }
+    if (advance) d.state = { ...d.state, ...advance };
+    if (this.ctx.limitHit) {
+      this.end(d, 'failed', 'script', outcome.error ?? 'limit reached');
+      return;
+    }
+    if (frames.length > 1 && action.edges.size === 0 && action.def.branches.length > 0) {
+      // The subscript simply ran out of actions: the caller's RUNSUB fails (runtime.md).
+      this.popWithError(d, `Subscript ${frames[frames.length - 1]!.script} ended at ${action.where} without RETURN`);
+      return;
+    }
+    const warning = `Stuck at ${action.where} ("${action.node.caption}"): branch ${outcome.branch || '(none)'} is not connected and there is no Default branch`;
+    this.warn(d, warning);
+    this.end(d, 'stuck', 'script', warning);
+  }
+
+  /** RUNSUB: pushes a frame for the subscript; returns a problem when it cannot. */
+  private call(d: RunDriver, action: PreparedAction, name: string, params: Value[], returnVariable: string): { message: string; limit?: boolean } | undefined {
+    const core = this.core;
+    const frames = d.state.frames;
+    if (frames.length > core.limits.maxCallDepth)
+      return { message: `Call depth limit reached: maxCallDepth = ${core.limits.maxCallDepth} (RUNSUB ${name} at ${action.where})`, limit: true };
+    const target = core.catalog.resolve(name);
+    if (typeof target === 'string') return { message: target };
+    const caller = core.catalog.resolve(frames[frames.length - 1]!.script) as PreparedScript;
+    if (target.graph.mediaType !== caller.graph.mediaType)
+      return { message: `Script ${target.graph.name} is a ${target.graph.mediaType} script; RUNSUB needs the caller's media type (${caller.graph.mediaType})` };
+    const frame: FrameState = { script: target.key, label: target.begin, vars: paramVars({}, params), loops: {}, returnVariable: returnVariable.toLowerCase() };
+    d.state = { ...d.state, frames: [...frames, frame] };
+    if (core.hub.active)
+      core.hub.emit({ ...this.base(d), type: 'script.call', from: scriptOf(action), to: target.graph.name, params: params.map((p) => this.json(p)), mode: 'runsub' });
+    return undefined;
+  }
+
+  /** RUNSCRIPT: the current frame continues in another script with all its variables. */
+  private replace(d: RunDriver, action: PreparedAction, name: string, params: Value[], seconds: number): string | undefined {
+    const core = this.core;
+    const target = core.catalog.resolve(name);
+    if (typeof target === 'string') return target;
+    const frames = d.state.frames;
+    const top = frames[frames.length - 1]!;
+    const current = core.catalog.resolve(top.script) as PreparedScript;
+    if (target.graph.mediaType !== current.graph.mediaType)
+      return `Script ${target.graph.name} is a ${target.graph.mediaType} script; RUNSCRIPT needs the same media type (${current.graph.mediaType})`;
+    this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
+    d.state = { ...d.state, frames: replaceTop(frames, { ...top, script: target.key, label: target.begin, vars: paramVars(top.vars, params), loops: {} }) };
+    if (core.hub.active)
+      core.hub.emit({ ...this.base(d), type: 'script.call', from: scriptOf(action), to: target.graph.name, params: params.map((p) => this.json(p)), mode: 'runscript' });
+    return undefined;
+  }
+
+  /** RETURN: completes the entry script, or hands the value to the caller's RUNSUB. */
+  private returnFromFrame(d: RunDriver, action: PreparedAction, value: Value): void {
+    const frames = d.state.frames;
+    if (frames.length === 1) {
+      this.end(d, 'completed', 'script', `RETURN at ${action.where}`);
+      return;
+    }
+    const done = frames[frames.length - 1]!;
+    d.state = { ...d.state, frames: frames.slice(0, -1) };
+    const caller = this.callerAction(d);
+    if (this.core.hub.active)
+      this.core.hub.emit({ ...this.base(d), type: 'script.return', from: scriptOf(action), to: scriptOf(caller), value: this.json(value, done.returnVariable) });
+    const outcome: Outcome = done.returnVariable ? { branch: 'Default', vars: { [done.returnVariable]: value } } : { branch: 'Default' };
+    this.route(d, caller, {}, outcome, 0);
+  }
+
+  private popWithError(d: RunDriver, message: string): void {
+    const frames = d.state.frames;
+    const done = frames[frames.length - 1]!;
+    d.state = { ...d.state, frames: frames.slice(0, -1) };
+    const caller = this.callerAction(d);
+    if (this.core.hub.active)
+      this.core.hub.emit({ ...this.base(d), type: 'script.return', from: done.script, to: scriptOf(caller), value: null });
+    this.route(d, caller, {}, { branch: caller.def.errorBranch ?? 'OnError', error: message }, 0);
+  }
+
+  private callerAction(d: RunDriver): PreparedAction {
+    const top = d.state.frames[d.state.frames.length - 1]!;
+    return (this.core.catalog.resolve(top.script) as PreparedScript).actions.get(top.label)!;
+  }
+
+  /** Writes variables of the current frame (or globals, or `_err`), emitting var.set events. */
+  write(d: RunDriver, writes: [string, Value][]): void {
+    const core = this.core;
+    let s = d.state;
+    const top = s.frames[s.frames.length - 1]!;
+    let locals: Record<string, Value> | undefined;
+    let globals: Record<string, Value> | undefined;
+    let system: Record<string, Value> | undefined;
+    for (const [raw, value] of writes) {
+      let name = raw.toLowerCase();
+      let scope: 'local' | 'global' = 'local';
+      let old: Value | undefined;
+      if (name.startsWith('global:')) {
+        name = name.slice(7);
+        scope = 'global';
+      } else if (!Object.hasOwn(top.vars, name) && Object.hasOwn(s.globals, name) && !(locals && Object.hasOwn(locals, name))) {
+        // A name that exists only as a global updates the global (set in a subscript, used by its caller).
+        scope = 'global';
+      }
+      if (name === '_err' || name === '__err') {
+        system ??= { ...s.system };
+        old = system[name];
+        system[name] = value;
+      } else if (scope === 'global') {
+        globals ??= { ...s.globals };
+        old = globals[name];
+        globals[name] = value;
+      } else {
+        locals ??= { ...top.vars };
+        old = Object.hasOwn(locals, name) ? locals[name] : undefined;
+        locals[name] = value;
+      }
+      if (core.redactor.enabled && core.redactor.isSecretName(name)) core.redactor.learn(value);
+      if (core.hub.active)
+        core.hub.emit({
+          time: core.clock.iso(),
+          contactId: d.state.contactId,
+          type: 'var.set',
+          name,
+          scope,
+          old: old === undefined ? undefined : this.json(old, name),
+          value: this.json(value, name),
+        });
+    }
+    if (locals) s = { ...s, frames: replaceTop(s.frames, { ...top, vars: locals }) };
+    if (globals) s = { ...s, globals };
+    if (system) s = { ...s, system };
+    d.state = s;
+  }
+
+  warn(d: RunDriver, message: string): void {
+    const text = this.core.redactor.text(message);
+    d.state = { ...d.state, warnings: [...d.state.warnings, text] };
+    if (this.core.hub.active) this.core.hub.emit({ ...this.base(d), type: 'warning', message: text });
+  }
+
+  /** Ends a run: status, onRunEnd hooks of every action type it executed, run.end. */
+  end(d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs = this.core.clock.ms): void {
+    const core = this.core;
+    d.state = { ...d.state, status, endedBy, reason: core.redactor.text(reason), dueMs: atMs };
+    core.runEnded(d);
+    if (status === 'failed') {
+      const message = core.redactor.text(reason);
+      d.state = { ...d.state, lastError: d.state.lastError || message };
+    }
+    this.ctx.runEndHooks(d, status, endedBy);
+    if (core.hub.active) core.hub.emit({ ...this.base(d), time: core.clock.iso(atMs), type: 'run.end', status, reason: d.state.reason! });
+  }
+
+  private emitEnter(d: RunDriver, action: PreparedAction, props: Record<string, unknown>): void {
+    const core = this.core;
+    core.hub.emit({
+      time: core.clock.iso(),
+      contactId: d.state.contactId,
+      type: 'action.enter',
+      script: action.script,
+      label: action.node.label,
+      actionType: action.typeName,
+      caption: action.node.caption,
+      props: this.encodeProps(action, props),
+    });
+  }
+
+  /**
+   * Properties as JSON for action.enter. Evaluated props are never mutated, so
+   * when they are already plain JSON (the usual case) the object itself is
+   * shared with the event instead of copied: a kept trace costs less memory.
+   */
+  private encodeProps(action: PreparedAction, props: Record<string, unknown>): Record<string, EncodedValue> {
+    const secret = action.def.secretProps;
+    if (!secret?.length && !this.core.redactor.enabled && allPrimitive(props)) return props as Record<string, EncodedValue>;
+    const encoded: Record<string, EncodedValue> = {};
+    for (const k in props) encoded[k] = secret?.includes(k) ? REDACTED : this.json(props[k] as Value);
+    return encoded;
+  }
+
+  emitExit(d: RunDriver, action: PreparedAction, branch: string, outputs: Record<string, Value>, seconds: number, error?: string): void {
+    const core = this.core;
+    if (!core.hub.active) return;
+    let encoded: Record<string, EncodedValue> = NO_OUTPUTS;
+    if (!allPrimitive(outputs) || core.redactor.enabled) {
+      encoded = {};
+      for (const k in outputs) encoded[k] = this.json(outputs[k]!);
+    } else if (outputs !== EMPTY_OUTPUTS) {
+      for (const _ in outputs) {
+        encoded = outputs as Record<string, EncodedValue>;
+        break;
+      }
+    }
+    const event: TraceEvent = {
+      time: core.clock.iso(),
+      contactId: d.state.contactId,
+      type: 'action.exit',
+      script: action.script,
+      label: action.node.label,
+      branch,
+      outputs: encoded,
+      seconds,
+    };
+    if (error !== undefined) event.error = core.redactor.text(error);
+    core.hub.emit(event);
+  }
+
+  base(d: RunDriver): { time: string; contactId: string } {
+    return { time: this.core.clock.iso(), contactId: d.state.contactId };
+  }
+
+  /** JSON for events, with redaction of secret variables and values. */
+  json(v: Value | undefined, name?: string): ReturnType<typeof toResultJson> {
+    const r = this.core.redactor;
+    if (!r.enabled) return toResultJson(v);
+    if (name !== undefined && r.isSecretName(name)) return REDACTED;
+    return r.json(toResultJson(v));
+  }
+}
+
+/**
+ * The state after an ordinary step, written out field by field: V8 builds a
+ * literal of known shape far faster than a spread with overrides, and this is
+ * the one allocation every step makes. Only running runs step, so `endedBy`
+ * and `reason` are never set here.
+ */
+function stepped(s: RunState, frames: FrameState[], a: Advance): RunState {
+  return {
+    seq: s.seq,
+    contactId: s.contactId,
+    masterId: s.masterId,
+    script: s.script,
+    parent: s.parent,
+    root: s.root,
+    frames,
+    globals: s.globals,
+    system: s.system,
+    status: s.status,
+    startedMs: s.startedMs,
+    dueMs: a.dueMs,
+    hangUpAtMs: s.hangUpAtMs,
+    steps: a.steps,
+    lastError: s.lastError,
+    warnings: s.warnings,
+    contactData: s.contactData,
+    screenPop: s.screenPop,
+    actionTypes: a.actionTypes,
+  };
+}
+
+function scriptOf(action: PreparedAction): string {
+  return action.script;
+}
+
+const EMPTY_OUTPUTS: Record<string, Value> = Object.freeze({}) as Record<string, Value>;
+/** Shared by every action.exit without outputs; frozen so no subscriber can change it for the others. */
+const NO_OUTPUTS: Record<string, EncodedValue> = Object.freeze({}) as Record<string, EncodedValue>;
+
+function allPrimitive(values: Record<string, unknown>): boolean {
+  for (const k in values) {
+    const v = values[k];
+    if (v !== null && typeof v === 'object') {
+      if (!Array.isArray(v)) return false;
+      for (const item of v) if (item !== null && typeof item === 'object') return false;
+    }
+  }
+  return true;
+}
+
+function replaceTop(frames: readonly FrameState[], top: FrameState): FrameState[] {
+  const copy = frames.slice();
+  copy[copy.length - 1] = top;
+  return copy;
+}
+
+/** p1…pN from positional parameters (BEGIN renames them). */
+export function paramVars(base: Readonly<Record<string, Value>>, params: readonly Value[]): Record<string, Value> {
+  if (params.length === 0) return base as Record<string, Value>;
+  const vars = { ...base };
+  params.forEach((p, i) => (vars[`p${i + 1}`] = p));
+  return vars;
+}
+
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

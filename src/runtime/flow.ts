@@ -1,0 +1,46 @@
+// What flow actions (BEGIN, ASSIGN, SNIPPET, CASE, LOOP, SPAWN…) need from the
+// engine beyond the public ActionContext: the action's node and compiled
+// snippet, snippet environments, per-frame loop counters and the scheduler.
+// Only built-in flow actions use it; user-defined actions see ActionContext.
+import type { ActionContext } from '../actions/context.js';
+import type { SnippetEnv } from '../snippet/api.js';
+import type { Value } from '../snippet/value.js';
+import type { PreparedAction } from './scripts.js';
+
+export interface SpawnRequest {
+  script: string;
+  params: Value[];
+  /** Epoch ms; null: now. */
+  startMs: number | null;
+}
+
+export interface FlowContext extends ActionContext {
+  readonly action: PreparedAction;
+  /** Frame depth (entry script = 0). */
+  readonly depth: number;
+  /** A snippet environment over the current frame, with the given MaxStringSize in characters. */
+  snippetEnv(maxStringSize: number): SnippetEnv;
+  /** Compiles (cached) and evaluates snippet expression text (ASSIGN Numeric). Throws with a message on errors. */
+  evaluateExpression(text: string, maxStringSize: number): Value;
+  /** The LOOP/FOR counter of this action in the current frame, undefined when the loop is not running. */
+  loopCounter(): number | undefined;
+  setLoopCounter(value: number | undefined): void;
+  /** Starts a new run; returns its contact id, or an error message. */
+  spawn(request: SpawnRequest): { spawnId: string } | { error: string };
+  /** BEGIN: renames p1…pN of the current frame to `names`, by position (missing pX are skipped). */
+  renameParams(names: readonly string[]): void;
+  /** Marks a variable for screen pop and voice memorialization. */
+  flagScreenPop(name: string): void;
+  /** A snippet TRACE line. */
+  trace(text: string): void;
+  /** Parses a date for ASSIGN Datetime in the business unit's zone (null when invalid). */
+  parseDate(text: string): Value;
+}
+
+export const isFlowContext = (ctx: ActionContext): ctx is FlowContext => 'snippetEnv' in ctx;
+
+/** The flow actions only run inside this runtime; anything else is a programming error. */
+export function flow(ctx: ActionContext): FlowContext {
+  if (!isFlowContext(ctx)) throw new Error('flow actions need the studio-script runtime context');
+  return ctx;
+}

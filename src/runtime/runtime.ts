@@ -1,0 +1,237 @@
+// The embedding API: `createRuntime(options)` and the Runtime it returns —
+// `run`, `on`, `snapshot` — over one scheduler, one virtual clock and one
+// tenant. Bad options throw RuntimeOptionError with a message naming them.
+import type { DateTime } from 'luxon';
+import { DEFAULT_LIMITS, type Clock, type Limits } from '../actions/context.js';
+import type { ActionDefinition } from '../actions/define.js';
+import { builtinRegistry } from '../actions/registry.js';
+import { noNetwork, type HttpClient } from '../http/types.js';
+import type { Value } from '../snippet/value.js';
+import { MemoryTenantStore } from '../tenant/memory-store.js';
+import type { TenantStore } from '../tenant/store.js';
+import { checkZone, parseInstant, parseUntil, VirtualClock } from './clock.js';
+import type { Interceptor, RunDriver } from './engine.js';
+import { SeededRandom } from './random.js';
+import type { RunResult, TraceEvent, TraceEventType } from './result.js';
+import { Scheduler, type BackgroundProcess, type ContactInfo } from './scheduler.js';
+import { ScriptCatalog, type ScriptSetLike } from './scripts.js';
+import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
+import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
+import { Redactor, toResultJson, TraceHub } from './trace.js';
+
+/** A tenant as `loadTenant` returns it: a store, possibly with background simulations. */
+export type TenantLike = TenantStore | { store: TenantStore; background?(): BackgroundProcess[] } | (TenantStore & { background?(): BackgroundProcess[] });
+
+export interface RuntimeOptions {
+  scripts: ScriptSetLike;
+  /** Default: an empty in-memory tenant in UTC. */
+  tenant?: TenantLike;
+  /** Start time (ISO-8601, DateTime or epoch ms). Default: the machine time when the runtime is created. */
+  now?: string | DateTime | number | Date;
+  /** IANA zone of the clock. Default: the tenant's time zone. */
+  zone?: string;
+  seed?: number;
+  /** Default: `noNetwork` (every request fails with a message naming it). */
+  http?: HttpClient;
+  /** User-defined actions (defineAction); theirs win on a name clash. */
+  actions?: ActionDefinition[];
+  limits?: Partial<Limits>;
+  /** Continue from `runtime.snapshot()` (after a JSON round trip). */
+  resume?: Snapshot;
+  intercept?: Interceptor;
+  background?: BackgroundProcess[];
+  /** Variable names whose values never appear in traces, results or errors (`***`). */
+  redact?: string[];
+  contact?: ContactInfo;
+}
+
+export interface RunOptions {
+  /** Entry script variables (names are case-insensitive). */
+  vars?: Record<string, Value>;
+  /** Positional parameters p1…pN (the entry BEGIN renames them). */
+  params?: Value[];
+  /** Stop at this virtual time: an ISO time, or a duration after the run's start (`90s`, `30m`, `2h`). */
+  until?: string;
+  signal?: AbortSignal;
+  /** Keep every trace event in `result.trace`. */
+  keepTrace?: boolean;
+  /** Pause after this many steps (all runs together): status `stopped`, resumable with snapshot(). */
+  maxSteps?: number;
+  /** Overrides the runtime's `contact` for this run. */
+  contact?: ContactInfo;
+}
+
+export interface Runtime {
+  run(script: string, options?: RunOptions): Promise<RunResult>;
+  on<T extends TraceEventType | '*'>(type: T, listener: (event: T extends TraceEventType ? Extract<TraceEvent, { type: T }> : TraceEvent) => void): () => void;
+  snapshot(): Snapshot;
+  readonly clock: Clock;
+  readonly tenant: TenantStore;
+}
+
+/** A problem with createRuntime/run options (unknown script, bad time, bad snapshot). */
+export class RuntimeOptionError extends Error {
+  override name = 'RuntimeOptionError';
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  return new StudioRuntime(options);
+}
+
+class StudioRuntime implements Runtime {
+  private readonly scheduler: Scheduler;
+  private readonly hub = new TraceHub();
+  private readonly contact: ContactInfo;
+  private entry: RunDriver | null = null;
+  private running = false;
+  readonly clock: VirtualClock;
+  readonly tenant: TenantStore;
+
+  constructor(options: RuntimeOptions) {
+    if (!options || !options.scripts || !(options.scripts.scripts instanceof Map))
+      throw new RuntimeOptionError('createRuntime needs `scripts`: the result of loadFolder()');
+    const { store, background } = splitTenant(options.tenant);
+    this.tenant = store;
+    const snap = options.resume ? guard(() => checkSnapshot(options.resume)) : undefined;
+    const zone = guard(() => checkZone(snap?.zone ?? options.zone ?? store.timeZone ?? 'UTC'));
+    const nowMs = snap ? snap.nowMs : options.now === undefined ? Date.now() : guard(() => parseInstant(options.now!, zone, 'now'));
+    this.clock = new VirtualClock(nowMs, zone);
+    const limits = { ...DEFAULT_LIMITS, ...checkLimits(options.limits) };
+    const catalog = new ScriptCatalog(options.scripts, (options.scripts.registry ?? builtinRegistry()).with(options.actions ?? []));
+    const random = new SeededRandom(snap ? snap.randomState : (options.seed ?? 1));
+    this.scheduler = new Scheduler(
+      catalog,
+      limits,
+      this.clock,
+      random,
+      this.hub,
+      new Redactor(options.redact ?? []),
+      options.intercept,
+      store,
+      options.http ?? noNetwork,
+      [...background, ...(options.background ?? [])],
+    );
+    this.contact = options.contact ?? {};
+    if (snap) {
+      this.scheduler.nextContact = snap.nextContact;
+      for (const run of snap.runs) this.scheduler.add(decodeRun(run));
+      this.entry = snap.entry === null ? null : (this.scheduler.byContact.get(snap.entry) ?? null);
+    }
+  }
+
+  on(type: TraceEventType | '*', listener: (event: never) => void): () => void {
+    return this.hub.on(type, listener as (e: TraceEvent) => void);
+  }
+
+  async run(script: string, options: RunOptions = {}): Promise<RunResult> {
+    if (this.running) throw new RuntimeOptionError('This runtime is already running a script; await it first');
+    const sched = this.scheduler;
+    const resumed = this.entry !== null && this.entry.state.status === 'running';
+    if (resumed && this.entry!.state.script.toLowerCase() !== script.trim().toLowerCase())
+      throw new RuntimeOptionError(`This runtime resumes ${this.entry!.state.script}; it cannot start ${script} before that run ends`);
+    if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 0))
+      throw new RuntimeOptionError(`maxSteps must be a whole number ≥ 0 (got ${String(options.maxSteps)})`);
+    this.running = true;
+    this.hub.kept = options.keepTrace ? [] : null;
+    try {
+      if (!resumed) {
+        const target = sched.catalog.resolve(script);
+        if (typeof target === 'string') throw new RuntimeOptionError(target);
+        this.entry = sched.start(target, lowerKeys(options.vars ?? {}), options.params ?? [], options.contact ?? this.contact, this.clock.ms);
+      }
+      const entry = this.entry!;
+      const stopAtMs = options.until === undefined ? null : guard(() => parseUntil(options.until!, entry.state.startedMs, this.clock.zone));
+      const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
+      if (outcome === 'until') sched.stopAll('Stopped at the until time');
+      else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
+      const result = this.result(entry);
+      if (this.hub.kept) result.trace = this.hub.kept;
+      return result;
+    } finally {
+      this.hub.kept = null;
+      this.running = false;
+    }
+  }
+
+  snapshot(): Snapshot {
+    const sched = this.scheduler;
+    return {
+      version: SNAPSHOT_VERSION,
+      zone: this.clock.zone,
+      nowMs: this.clock.ms,
+      randomState: sched.random.state,
+      nextContact: sched.nextContact,
+      entry: this.entry?.state.contactId ?? null,
+      runs: sched.drivers.map(encodeRun),
+    };
+  }
+
+  private result(d: RunDriver): RunResult {
+    const s = d.state;
+    const redactor = this.scheduler.redactor;
+    const encode = (vars: Readonly<Record<string, Value>>): Record<string, ReturnType<typeof toResultJson>> => {
+      const out: Record<string, ReturnType<typeof toResultJson>> = {};
+      for (const k of Object.keys(vars)) out[k] = redactor.isSecretName(k) ? '***' : redactor.json(toResultJson(vars[k]));
+      return out;
+    };
+    const spawned = this.scheduler.drivers.filter((r) => r.state.root === s.contactId && r !== d);
+    return {
+      status: s.status === 'running' ? 'stopped' : s.status,
+      script: s.script,
+      startedAt: this.clock.iso(s.startedMs),
+      endedAt: this.clock.iso(s.status === 'running' ? this.clock.ms : s.dueMs),
+      steps: s.steps,
+      path: [...d.log.path],
+      variables: encode(s.frames[0]?.vars ?? {}),
+      globals: encode(s.globals),
+      lastError: redactor.text(s.lastError),
+      warnings: [...s.warnings],
+      effects: structuredClone(d.log.effects) as RunResult['effects'],
+      ...(spawned.length
+        ? {
+            spawned: spawned.map((r) => ({
+              contactId: r.state.contactId,
+              script: r.state.script,
+              status: r.state.status === 'running' ? ('stopped' as const) : r.state.status,
+              steps: r.state.steps,
+              path: [...r.log.path],
+              variables: encode(r.state.frames[0]?.vars ?? {}),
+              lastError: redactor.text(r.state.lastError),
+              warnings: [...r.state.warnings],
+            })),
+          }
+        : {}),
+    };
+  }
+}
+
+function splitTenant(t: TenantLike | undefined): { store: TenantStore; background: BackgroundProcess[] } {
+  if (!t) return { store: new MemoryTenantStore(), background: [] };
+  const withBg = t as { background?: () => BackgroundProcess[] };
+  const background = typeof withBg.background === 'function' ? withBg.background() : [];
+  if ('store' in t && t.store && typeof (t.store as TenantStore).transaction === 'function') return { store: t.store as TenantStore, background };
+  return { store: t as TenantStore, background };
+}
+
+function checkLimits(limits: Partial<Limits> | undefined): Partial<Limits> {
+  if (!limits) return {};
+  for (const [k, v] of Object.entries(limits)) {
+    if (!(k in DEFAULT_LIMITS)) throw new RuntimeOptionError(`Unknown limit "${k}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+    if (typeof v !== 'number' || !(v >= 0)) throw new RuntimeOptionError(`Limit ${k} must be a number ≥ 0 (got ${String(v)})`);
+  }
+  return limits;
+}
+
+function lowerKeys(vars: Record<string, Value>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(vars)) out[k.toLowerCase()] = v === undefined ? null : v;
+  return out;
+}
+
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new RuntimeOptionError(err instanceof Error ? err.message : String(err));
+  }
+}

@@ -1,0 +1,136 @@
+// The runtime's view of a loaded script folder: finds scripts by name (only
+// inside the folder) and prepares each action once — its definition, compiled
+// properties and branch table — so a step is a few map lookups.
+import type { ActionDefinition, PropSpec } from '../actions/define.js';
+import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
+import type { CompiledAction, CompiledProp } from '../graph/compiled.js';
+import type { ActionNode, ScriptGraph } from '../graph/types.js';
+
+/** One loaded script, as `loadFolder` returns it. */
+export interface LoadedScriptLike {
+  graph: ScriptGraph;
+  source?: string;
+  compiled: Map<string, CompiledAction>;
+}
+
+/** A loaded script folder (`ScriptSet` of src/graph/load.ts). */
+export interface ScriptSetLike {
+  folder?: string;
+  /** Lowercase script name -> script. */
+  scripts: Map<string, LoadedScriptLike>;
+  registry?: ActionRegistry;
+}
+
+/** A property of an action with what the runtime needs to evaluate it. */
+export interface PreparedProp {
+  name: string;
+  spec: PropSpec;
+  compiled: CompiledProp | undefined;
+  output: boolean;
+}
+
+export interface PreparedAction {
+  node: ActionNode;
+  def: ActionDefinition;
+  /** `Script.label`, as it appears in `path`. */
+  where: string;
+  /** The script's display name. */
+  script: string;
+  /** `TYPE` or `TYPE vN`, as trace events show it. */
+  typeName: string;
+  compiled: CompiledAction;
+  props: PreparedProp[];
+  /** Outputs: output name -> index into props of its variable property. */
+  outputs: Map<string, string>;
+  /** Lowercase branch name -> target label. */
+  edges: Map<string, string>;
+  defaultTarget: string | undefined;
+  /** True when every property is a literal (no substitution): its evaluated props are computed once. */
+  isStatic: boolean;
+  staticProps?: Record<string, unknown>;
+}
+
+export interface PreparedScript {
+  key: string;
+  graph: ScriptGraph;
+  begin: string;
+  actions: Map<string, PreparedAction>;
+}
+
+const NAME_OK = /^[^/\\]+$/;
+
+export class ScriptCatalog {
+  private readonly prepared = new Map<string, PreparedScript>();
+  readonly registry: ActionRegistry;
+
+  constructor(
+    readonly set: ScriptSetLike,
+    registry?: ActionRegistry,
+  ) {
+    this.registry = registry ?? set.registry ?? builtinRegistry();
+  }
+
+  names(): string[] {
+    return [...this.set.scripts.values()].map((s) => s.graph.name);
+  }
+
+  /** Finds a script by name, case-insensitively; returns an error message when it cannot. */
+  resolve(name: string): PreparedScript | string {
+    // Frames hold the lowercase key: the common case is one map lookup.
+    const known = this.prepared.get(name);
+    if (known) return known;
+    const trimmed = name.trim();
+    if (!trimmed) return 'No script name given';
+    if (!NAME_OK.test(trimmed) || trimmed.includes('..'))
+      return `Script name "${trimmed}" must be a plain name: scripts resolve only inside the script folder`;
+    const key = trimmed.toLowerCase();
+    const cached = this.prepared.get(key);
+    if (cached) return cached;
+    const loaded = this.set.scripts.get(key);
+    if (!loaded) return `Script "${trimmed}" not found in the script folder`;
+    const prepared = this.prepare(key, loaded);
+    this.prepared.set(key, prepared);
+    return prepared;
+  }
+
+  private prepare(key: string, loaded: LoadedScriptLike): PreparedScript {
+    const actions = new Map<string, PreparedAction>();
+    for (const node of loaded.graph.actions) {
+      const def = this.registry.lookup(node.type, node.version);
+      if (!def) throw new Error(`Action ${loaded.graph.name}.${node.label}: unknown action type ${node.type}`);
+      const compiled = loaded.compiled.get(node.label) ?? { props: new Map() };
+      const props: PreparedProp[] = [];
+      const outputs = new Map<string, string>();
+      let isStatic = true;
+      for (const rp of this.registry.props(def).values()) {
+        const c = compiled.props.get(rp.name);
+        props.push({ name: rp.name, spec: rp.spec, compiled: c, output: !!rp.output });
+        if (c && !isLiteral(c)) isStatic = false;
+      }
+      for (const out of Object.keys(def.outputs ?? {})) outputs.set(out, out);
+      const edges = new Map<string, string>();
+      for (const b of node.branches) if (!edges.has(b.name.toLowerCase())) edges.set(b.name.toLowerCase(), b.target);
+      actions.set(node.label, {
+        node,
+        def,
+        where: `${loaded.graph.name}.${node.label}`,
+        script: loaded.graph.name,
+        typeName: def.version === undefined ? def.type : `${def.type} v${def.version}`,
+        compiled,
+        props,
+        outputs,
+        edges,
+        defaultTarget: edges.get('default'),
+        isStatic,
+      });
+    }
+    const begin = loaded.graph.begin || loaded.graph.actions.find((a) => a.type === 'BEGIN')?.label || loaded.graph.actions[0]?.label || '';
+    return { key, graph: loaded.graph, begin, actions };
+  }
+}
+
+function isLiteral(c: CompiledProp): boolean {
+  if (c.kind === 'literal' || c.kind === 'variable') return true;
+  if (c.kind === 'list') return c.items.every(isLiteral);
+  return false;
+}

@@ -1,0 +1,87 @@
+// Run state: plain, JSON-serialisable (through encodeValue) data that is never
+// mutated — each step replaces the objects it changes and shares the rest, so a
+// snapshot after any step is just a reference to the current state.
+import type { EncodedValue, Value } from '../snippet/value.js';
+import type { RunStatus } from './result.js';
+
+/** One script activation. */
+export interface FrameState {
+  /** Lowercase script name (key of the ScriptSet). */
+  readonly script: string;
+  /** The action to execute next; while a subscript runs, the caller's RUNSUB. */
+  readonly label: string;
+  /** Local variables, lowercase names. */
+  readonly vars: Readonly<Record<string, Value>>;
+  /** LOOP/FOR counters of this frame, by action label. */
+  readonly loops: Readonly<Record<string, number>>;
+  /** The caller's ReturnVariable for this frame's RETURN ('' when none). */
+  readonly returnVariable: string;
+}
+
+export type EndedBy = 'script' | 'contact';
+
+export interface RunState {
+  /** Start order in the scheduler (ties are broken by it). */
+  readonly seq: number;
+  readonly contactId: string;
+  readonly masterId: string;
+  /** Display name of the entry script. */
+  readonly script: string;
+  /** Contact id of the run that spawned this one. */
+  readonly parent: string | null;
+  /** Contact id of the run at the root of the spawn tree (itself for an entry run): its result collects the tree's effects. */
+  readonly root: string;
+  readonly frames: readonly FrameState[];
+  readonly globals: Readonly<Record<string, Value>>;
+  /** contactid, masterid, skillno, ani, dnis, bu, poc, _err, __err. */
+  readonly system: Readonly<Record<string, Value>>;
+  readonly status: 'running' | RunStatus;
+  readonly endedBy?: EndedBy;
+  readonly reason?: string;
+  readonly startedMs: number;
+  /** Virtual time at which the run next executes (or ended). */
+  readonly dueMs: number;
+  readonly hangUpAtMs: number | null;
+  readonly steps: number;
+  readonly lastError: string;
+  readonly warnings: readonly string[];
+  readonly contactData: Readonly<Record<string, Value>>;
+  /** Variables flagged by ASSIGN ScreenPop, lowercase, first-flag order. */
+  readonly screenPop: readonly string[];
+  /** Action type keys executed in this run (for onRunEnd hooks), first-use order. */
+  readonly actionTypes: readonly string[];
+}
+
+/**
+ * What a run accumulates that may grow without bound: kept outside the
+ * immutable state and appended to, because copying it per step would cost
+ * O(n) each time.
+ */
+export interface RunLog {
+  path: string[];
+  effects: Record<string, EncodedValue[]>;
+  /** Executions per `Script.label`, kept only when an interceptor asks for call indexes. */
+  calls?: Record<string, number>;
+}
+
+export const SNAPSHOT_VERSION = 1;
+
+/** A JSON-serialisable picture of a runtime between two steps (`runtime.snapshot()`). */
+export interface Snapshot {
+  version: typeof SNAPSHOT_VERSION;
+  zone: string;
+  nowMs: number;
+  randomState: number;
+  nextContact: number;
+  /** Contact id of the entry run. */
+  entry: string | null;
+  runs: { state: EncodedRunState; log: RunLog }[];
+}
+
+/** RunState with every Value encoded by encodeValue. */
+export type EncodedRunState = Omit<RunState, 'frames' | 'globals' | 'system' | 'contactData'> & {
+  frames: (Omit<FrameState, 'vars'> & { vars: Record<string, EncodedValue> })[];
+  globals: Record<string, EncodedValue>;
+  system: Record<string, EncodedValue>;
+  contactData: Record<string, EncodedValue>;
+};

@@ -1,0 +1,122 @@
+// The coercion rules of the language (snippet-language.md "Values"): numbers
+// from text, Studio's number printing, text forms, truthiness and comparison.
+import { formatDate, toOle } from './dates.js';
+import { DateValue, isDdo, type Value } from './value.js';
+
+const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** A cheap first-character check that skips the regular expression for most non-numeric text. */
+export function mayBeNumeric(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // digits, + - . and white space
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The number a value stands for, or undefined when it is not numeric (non-numeric text, null, objects). */
+export function numericValue(v: Value | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return mayBeNumeric(v) && NUMERIC.test(v) ? Number(v) : undefined;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof DateValue) return toOle(v);
+  return undefined;
+}
+
+/** Arithmetic's view of a value: anything not numeric counts as 0. */
+export const toNumber = (v: Value | undefined): number => (typeof v === 'number' ? v : (numericValue(v) ?? 0));
+
+/**
+ * Studio's (.NET "G15") number printing: integral values without a decimal
+ * point, at most 15 significant digits, no trailing zeros, and scientific form
+ * (`1.5E+20`, `1E-06`) for exponents of 15 and above or below -5.
+ */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? '0' : String(n);
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  const [mantissa, exp] = n.toExponential(14).split('e') as [string, string];
+  const e = Number(exp);
+  if (e >= 15 || e < -5) {
+    const m = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
+    return `${m}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  const r = Number(n.toPrecision(15));
+  return r === 0 ? '0' : String(r);
+}
+
+/** The text form of a value: what substitution, TRACE and text comparison see. */
+export function toText(v: Value | undefined): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return formatNumber(v);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (v instanceof DateValue) return formatDate(v);
+  return compactJson(v);
+}
+
+/** Compact JSON of an object or array, member order kept (dates as their text). */
+export function compactJson(v: Value): string {
+  return JSON.stringify(v, (_k, x: unknown) => {
+    if (x instanceof DateValue) return formatDate(x);
+    if (typeof x === 'number' && !Number.isFinite(x)) return null;
+    return x;
+  });
+}
+
+/** Conditions (IF, SELECT, WHILE, `& | ~`). */
+export function isTruthy(v: Value | undefined): boolean {
+  if (typeof v === 'number') return v !== 0 && !Number.isNaN(v);
+  if (typeof v === 'boolean') return v;
+  if (v === null || v === undefined) return false;
+  if (typeof v === 'string') {
+    const n = numericValue(v);
+    if (n !== undefined) return n !== 0;
+    const t = v.trim().toLowerCase();
+    if (t === 'false' || t === '') return false;
+    return true;
+  }
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+const isBooleanText = (v: Value): boolean => typeof v === 'string' && /^\s*(true|false)\s*$/i.test(v);
+
+/**
+ * Orders two values: numerically when both are numeric and `asText` is false
+ * (a `$`-suffixed variable is involved), otherwise as text, ordinal and
+ * case-sensitive. A boolean against "true"/"false" text compares truth values.
+ */
+export function compareValues(a: Value, b: Value, asText = false): number {
+  if (!asText) {
+    const x = numericValue(a);
+    const y = numericValue(b);
+    if (x !== undefined && y !== undefined) {
+      if (typeof a === 'boolean' || typeof b === 'boolean') {
+        if ((typeof a === 'boolean' && isBooleanText(b)) || (typeof b === 'boolean' && isBooleanText(a))) {
+          return Number(isTruthy(a)) - Number(isTruthy(b));
+        }
+      }
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    if ((typeof a === 'boolean' && isBooleanText(b)) || (typeof b === 'boolean' && isBooleanText(a))) {
+      return Number(isTruthy(a)) - Number(isTruthy(b));
+    }
+  }
+  const s = toText(a);
+  const t = toText(b);
+  return s < t ? -1 : s > t ? 1 : 0;
+}
+
+/** The `=` of the language (also CASE matching). */
+export const snippetEquals = (a: Value, b: Value, asText = false): boolean => compareValues(a, b, asText) === 0;
+
+/** Size of a text array or DDO: elements of `a|b|c` (`""` and null have 0), members of an object, elements of an array. */
+export function countOf(v: Value | undefined): number {
+  if (v === null || v === undefined) return 0;
+  if (Array.isArray(v)) return v.length;
+  if (isDdo(v)) return Object.keys(v).length;
+  const t = toText(v);
+  if (t === '') return 0;
+  let n = 1;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 124) n++;
+  return n;
+}

@@ -1,0 +1,96 @@
+// Dates as Studio shows and reads them: OLE Automation numbers, the
+// `MM/dd/yyyy hh:mm:ss tt` text form, 24-hour and ISO-8601 inputs. Every
+// conversion takes the zone explicitly; nothing here reads the machine clock.
+import { DateTime } from 'luxon';
+import { DateValue, type DatePart } from './value.js';
+
+const MS_PER_DAY = 86_400_000;
+/** OLE date of 1970-01-01 00:00 (days since 1899-12-30). */
+const OLE_UNIX_EPOCH = 25_569;
+
+export const dateTimeOf = (d: DateValue): DateTime => DateTime.fromMillis(d.epochMs, { zone: d.zone, locale: 'en-US' });
+
+/** The OLE Automation number of a date in its own zone's wall time (date part: whole days; time part: the fraction). */
+export function toOle(d: DateValue): number {
+  const dt = dateTimeOf(d);
+  const local = d.epochMs + dt.offset * 60_000;
+  const ole = local / MS_PER_DAY + OLE_UNIX_EPOCH;
+  if (d.part === 'date') return Math.floor(ole);
+  if (d.part === 'time') return ole - Math.floor(ole);
+  return ole;
+}
+
+/** The date whose wall time in `zone` has the OLE number `ole`. */
+export function fromOle(ole: number, zone: string, part: DatePart = 'datetime'): DateValue | null {
+  if (!Number.isFinite(ole)) return null;
+  const wall = DateTime.fromMillis(Math.round((ole - OLE_UNIX_EPOCH) * MS_PER_DAY), { zone: 'UTC' });
+  const dt = DateTime.fromObject(
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, millisecond: wall.millisecond },
+    { zone },
+  );
+  return dt.isValid ? new DateValue(dt.toMillis(), zone, part) : null;
+}
+
+export const fromDateTime = (dt: DateTime, part: DatePart = 'datetime'): DateValue => new DateValue(dt.toMillis(), dt.zoneName ?? 'UTC', part);
+
+/** Studio's text form: `MM/dd/yyyy hh:mm:ss tt`, or the date or time alone. */
+export function formatDate(d: DateValue): string {
+  const dt = dateTimeOf(d);
+  if (!dt.isValid) return '';
+  switch (d.part) {
+    case 'date':
+      return dt.toFormat('MM/dd/yyyy');
+    case 'time':
+      return dt.toFormat('hh:mm:ss a');
+    default:
+      return dt.toFormat('MM/dd/yyyy hh:mm:ss a');
+  }
+}
+
+/** Input forms tried in order after ISO-8601 (luxon tokens). */
+const FORMATS: { fmt: string; part: DatePart }[] = [
+  { fmt: 'yyyy-MM-dd HH:mm:ss', part: 'datetime' },
+  { fmt: 'yyyy-MM-dd HH:mm', part: 'datetime' },
+  { fmt: 'yyyy/MM/dd HH:mm:ss', part: 'datetime' },
+  { fmt: 'yyyy/MM/dd HH:mm', part: 'datetime' },
+  { fmt: 'yyyy/MM/dd', part: 'datetime' },
+  { fmt: 'M/d/yyyy H:mm:ss', part: 'datetime' },
+  { fmt: 'M/d/yyyy H:mm', part: 'datetime' },
+  { fmt: 'M/d/yyyy h:mm:ss a', part: 'datetime' },
+  { fmt: 'M/d/yyyy h:mm a', part: 'datetime' },
+  { fmt: 'M/d/yyyy', part: 'datetime' },
+  { fmt: 'M/d/yy', part: 'datetime' },
+  { fmt: 'H:mm:ss', part: 'time' },
+  { fmt: 'H:mm', part: 'time' },
+  { fmt: 'h:mm:ss a', part: 'time' },
+  { fmt: 'h:mm a', part: 'time' },
+];
+
+/**
+ * Reads a Studio date input in `zone`: ISO-8601 (an offset in the text is
+ * honoured), `yyyy-MM-dd HH:mm[:ss]`, `M/d/yyyy` with a 24-hour or AM/PM time,
+ * or a time alone (on 12/30/1899, OLE day 0). Invalid → null.
+ */
+export function parseDate(text: string, zone: string): DateValue | null {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t === '') return null;
+  const iso = DateTime.fromISO(t, { zone, setZone: false });
+  if (iso.isValid && /^\d{4}-\d{2}/.test(t)) return new DateValue(iso.toMillis(), zone);
+  for (const { fmt, part } of FORMATS) {
+    const dt = DateTime.fromFormat(t, fmt, { zone, locale: 'en-US' });
+    if (dt.isValid) {
+      if (part === 'time') {
+        const onDayZero = DateTime.fromObject({ year: 1899, month: 12, day: 30, hour: dt.hour, minute: dt.minute, second: dt.second }, { zone });
+        return new DateValue(onDayZero.toMillis(), zone, 'time');
+      }
+      return new DateValue(dt.toMillis(), zone, part);
+    }
+  }
+  return null;
+}
+
+/** RFC 1123 (`Sat, 21 Nov 2026 09:30:00 GMT`), the text form of `gmt`. */
+export const formatGmt = (epochMs: number): string => new Date(epochMs).toUTCString();
+
+/** .NET ticks (100 ns since 0001-01-01 UTC), the value of `timestamp`. */
+export const ticksOf = (epochMs: number): number => epochMs * 10_000 + 621_355_968_000_000_000;

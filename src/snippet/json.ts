@@ -1,0 +1,119 @@
+// Values to and from JSON: plain JSON input (`--var`, test inputs), the run
+// result's JSON form, the lossless snapshot encoding, and DDOs parsed from JSON text.
+import { DateTime } from 'luxon';
+import { dateTimeOf } from './dates.js';
+import { DateValue, isDdo, type DatePart, type DdoObject, type EncodedValue, type Value } from './value.js';
+
+/** Sets a member without ever touching a prototype (a member may be called `__proto__`). */
+export function setMember(obj: DdoObject, name: string, v: Value): void {
+  if (name === '__proto__') Object.defineProperty(obj, name, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[name] = v;
+}
+
+/** Plain JSON → Value: objects become DDOs, arrays DDO arrays; other JS values become null. */
+export function fromJson(x: unknown): Value {
+  if (x === null || x === undefined) return null;
+  if (typeof x === 'string' || typeof x === 'boolean') return x;
+  if (typeof x === 'number') return Number.isFinite(x) ? x : null;
+  if (x instanceof DateValue) return x;
+  if (Array.isArray(x)) return x.map(fromJson);
+  if (typeof x === 'object') {
+    const out: DdoObject = {};
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) setMember(out, k, fromJson(v));
+    return out;
+  }
+  return null;
+}
+
+const isoOf = (d: DateValue): string => dateTimeOf(d).toISO({ suppressMilliseconds: true }) ?? new Date(d.epochMs).toISOString();
+
+/** Value → the run result's JSON: dates as ISO-8601 strings, DDOs as objects/arrays. */
+export function toJsonValue(v: Value): EncodedValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null; // + 0 turns -0 into 0, as JSON has no -0
+  if (v instanceof DateValue) return isoOf(v);
+  if (Array.isArray(v)) return v.map(toJsonValue);
+  const out: { [k: string]: EncodedValue } = {};
+  for (const k of Object.keys(v)) out[k] = toJsonValue(v[k]!);
+  return out;
+}
+
+/**
+ * Lossless JSON (snapshots): dates become `{"$date": iso}` (plus `$zone` when
+ * the zone is not UTC and `$part` for date-only or time-only values); an object
+ * that has a `$date` or `$ddo` member of its own is wrapped as `{"$ddo": …}`.
+ */
+export function encodeValue(v: Value): EncodedValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null; // + 0 turns -0 into 0, as JSON has no -0
+  if (v instanceof DateValue) {
+    const out: { [k: string]: EncodedValue } = { $date: isoOf(v) };
+    if (v.zone !== 'UTC') out.$zone = v.zone;
+    if (v.part !== 'datetime') out.$part = v.part;
+    return out;
+  }
+  if (Array.isArray(v)) return v.map(encodeValue);
+  const out: { [k: string]: EncodedValue } = {};
+  for (const k of Object.keys(v)) out[k] = encodeValue(v[k]!);
+  return '$date' in v || '$ddo' in v ? { $ddo: out } : out;
+}
+
+export function decodeValue(e: EncodedValue): Value {
+  if (e === null || typeof e === 'string' || typeof e === 'boolean' || typeof e === 'number') return e;
+  if (Array.isArray(e)) return e.map(decodeValue);
+  const keys = Object.keys(e);
+  if (keys.length === 1 && keys[0] === '$ddo' && e.$ddo !== null && typeof e.$ddo === 'object' && !Array.isArray(e.$ddo)) {
+    return decodeMembers(e.$ddo as { [k: string]: EncodedValue });
+  }
+  if (typeof e.$date === 'string') {
+    const zone = typeof e.$zone === 'string' ? e.$zone : 'UTC';
+    const dt = DateTime.fromISO(e.$date, { setZone: true });
+    const part: DatePart = e.$part === 'date' || e.$part === 'time' ? e.$part : 'datetime';
+    if (dt.isValid) return new DateValue(dt.toMillis(), zone, part);
+  }
+  return decodeMembers(e);
+}
+
+function decodeMembers(e: { [k: string]: EncodedValue }): DdoObject {
+  const out: DdoObject = {};
+  for (const k of Object.keys(e)) setMember(out, k, decodeValue(e[k]!));
+  return out;
+}
+
+/** Why JSON text could not become an object. */
+export class JsonTextError extends Error {}
+
+/** JSON text → DDO (object or array). A member named `__type` is rejected (reserved by Studio's JSON parser). */
+export function parseJsonObject(text: string): DdoObject | Value[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new JsonTextError(`Invalid JSON: ${(e as Error).message.replace(/^JSON\.parse: /, '')}`);
+  }
+  if (raw === null || typeof raw !== 'object') throw new JsonTextError('Invalid JSON: expected an object or an array');
+  rejectReserved(raw);
+  return fromJson(raw) as DdoObject | Value[];
+}
+
+function rejectReserved(x: unknown): void {
+  if (x === null || typeof x !== 'object') return;
+  if (Array.isArray(x)) {
+    for (const e of x) rejectReserved(e);
+    return;
+  }
+  for (const [k, v] of Object.entries(x)) {
+    if (k === '__type') throw new JsonTextError('A member may not be named __type');
+    rejectReserved(v);
+  }
+}
+
+/** Deep-freezes a value (run state handed out to the runtime is never mutated). */
+export function freezeValue<T extends Value>(v: T): T {
+  if (v !== null && typeof v === 'object' && !(v instanceof DateValue) && !Object.isFrozen(v)) {
+    if (Array.isArray(v)) for (const e of v) freezeValue(e);
+    else if (isDdo(v)) for (const k of Object.keys(v)) freezeValue(v[k]!);
+    Object.freeze(v);
+  }
+  return v;
+}

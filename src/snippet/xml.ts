@@ -1,0 +1,47 @@
+// XML text ↔ DDO for `DYNAMIC d = "<…>"`, REST responses parsed as XML and
+// `asxml()`. Emulator decision (docs/snippet-language.md): the root element
+// becomes the object's single member; attributes are members named by the
+// attribute; repeated elements become arrays; text-only elements become text.
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { toText } from './convert.js';
+import { fromJson } from './json.js';
+import { DateValue, isDdo, type DdoObject, type Value } from './value.js';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+});
+
+export class XmlTextError extends Error {}
+
+export function parseXmlObject(text: string): DdoObject {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new XmlTextError(`Invalid XML at line ${valid.err.line}: ${valid.err.msg}`);
+  const raw = parser.parse(text) as Record<string, unknown>;
+  delete raw['?xml'];
+  return fromJson(raw) as DdoObject;
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
+
+/** An object with one member prints as that element; otherwise members go under `<root>`. */
+export function toXml(v: Value): string {
+  const plain = toPlain(v);
+  if (isDdo(v) && Object.keys(v).length === 1) return String(builder.build(plain));
+  return String(builder.build({ root: plain }));
+}
+
+function toPlain(v: Value): unknown {
+  if (v instanceof DateValue || typeof v === 'number' || typeof v === 'boolean') return toText(v);
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (isDdo(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = toPlain(v[k]!);
+    return out;
+  }
+  return v ?? '';
+}

@@ -1,0 +1,211 @@
+// The `crm:` section of the tenant file: its JSON Schema (published with the
+// tenant schema), its rule checks (validate.ts) and how a validated section is
+// loaded into the store. Seed records are loaded when a configuration is first
+// created; with a persistent state file later loads keep the records runs wrote
+// and refuse a region change (Kustomer fixes the region at creation).
+import { defineSection } from '../section.js';
+import type { TenantStore } from '../store.js';
+import { FIELDS_BY_CHANNEL, SCRIPT_PREFIX } from './fields.js';
+import { CrmState } from './state.js';
+import {
+  CHANNELS,
+  CRM_TYPES,
+  DYNAMIC_FIELD_TYPES,
+  REGIONS,
+  WORKFLOW_KINDS,
+  entityKey,
+  type Channel,
+  type CrmConfiguration,
+  type CrmRecord,
+  type DynamicDataMapping,
+  type DynamicFieldType,
+  type MemorializationMapping,
+  type WorkflowConfig,
+  type WorkflowKind,
+} from './types.js';
+import { validateCrm } from './validate.js';
+
+export { validateCrm };
+
+export const DEFAULT_TOKEN_REFRESH: [number, number] = [9, 15];
+export const DEFAULT_SYSTEM_USER = 'CXone system user';
+
+const text = { type: 'string', minLength: 1 } as const;
+
+/** JSON Schema of `crm:` (the shape; validate.ts checks the rules a schema cannot say). */
+export const crmSchema = {
+  type: 'array',
+  description: 'CRM configurations (Agent Integrations): Kustomer first.',
+  items: {
+    type: 'object',
+    required: ['id', 'type', 'region', 'baseUrl', 'screenpopUrl'],
+    additionalProperties: false,
+    properties: {
+      id: { ...text, description: 'The ConfigurationId scripts use.' },
+      type: { enum: [...CRM_TYPES] },
+      region: { enum: [...REGIONS], description: 'Fixed once the configuration is created.' },
+      description: { type: 'string' },
+      baseUrl: { ...text, description: 'https://[orgname].api.kustomerapp.com' },
+      screenpopUrl: { ...text, description: 'https://[orgname].kustomerapp.com/app/customers' },
+      tokenRefreshSeconds: {
+        description: 'Seconds the first workflow call of a virtual day waits for a new token: a number or [min, max].',
+        anyOf: [{ type: 'number', minimum: 0 }, { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, maxItems: 2 }],
+      },
+      apiKey: { type: 'string', description: 'Credential; never shown in traces, results or messages.' },
+      systemUser: { type: 'string', description: 'Name stamped on records the workflows create.' },
+      workflows: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'kind'],
+          additionalProperties: false,
+          properties: { id: text, kind: { enum: [...WORKFLOW_KINDS] }, enabled: { type: 'boolean' }, entity: text },
+        },
+      },
+      records: {
+        type: 'object',
+        description: 'Seed records by record type (customers, conversations, korders, or a custom type).',
+        additionalProperties: { type: 'array', items: { type: 'object' } },
+      },
+      memorialization: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'channel', 'entity', 'fields'],
+          additionalProperties: false,
+          properties: {
+            name: text,
+            channel: { enum: [...CHANNELS] },
+            entity: text,
+            description: { type: 'string' },
+            fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'CRM field -> CXone data field or "script:<variable>".' },
+          },
+        },
+      },
+      dynamicData: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'entity', 'fields'],
+          additionalProperties: false,
+          properties: {
+            name: text,
+            entity: text,
+            description: { type: 'string' },
+            fields: {
+              type: 'array',
+              items: {
+                anyOf: [
+                  text,
+                  { type: 'object', required: ['field'], additionalProperties: false, properties: { field: text, type: { enum: [...DYNAMIC_FIELD_TYPES] } } },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+type Obj = Record<string, unknown>;
+
+/** A validated configuration entry, normalised. */
+export function parseConfiguration(raw: Obj): { config: CrmConfiguration; records: Record<string, CrmRecord[]> } {
+  const refresh = raw.tokenRefreshSeconds;
+  const tokenRefreshSeconds: [number, number] =
+    typeof refresh === 'number' ? [refresh, refresh] : Array.isArray(refresh) ? [Number(refresh[0]), Number(refresh[1])] : DEFAULT_TOKEN_REFRESH;
+  const workflows: WorkflowConfig[] = ((raw.workflows as Obj[] | undefined) ?? []).map((w) => ({
+    id: String(w.id),
+    kind: w.kind as WorkflowKind,
+    enabled: w.enabled !== false,
+    ...(typeof w.entity === 'string' ? { entity: w.entity } : {}),
+  }));
+  const memorialization: MemorializationMapping[] = ((raw.memorialization as Obj[] | undefined) ?? []).map((m) => {
+    const channel = m.channel as Channel;
+    return {
+      name: String(m.name),
+      channel,
+      entity: String(m.entity),
+      fields: Object.entries(m.fields as Record<string, string>).map(([crmField, source]) => ({
+        crmField,
+        source: source.toLowerCase().startsWith(SCRIPT_PREFIX)
+          ? { kind: 'script' as const, variable: source.slice(SCRIPT_PREFIX.length).trim() }
+          : { kind: 'field' as const, field: FIELDS_BY_CHANNEL[channel].find((f) => f.toLowerCase() === source.toLowerCase()) ?? source },
+      })),
+    };
+  });
+  const dynamicData: DynamicDataMapping[] = [];
+  for (const m of (raw.dynamicData as Obj[] | undefined) ?? []) {
+    const name = String(m.name);
+    let mapping = dynamicData.find((d) => d.name.toLowerCase() === name.toLowerCase());
+    if (!mapping) dynamicData.push((mapping = { name, entities: {} }));
+    const fields = (m.fields as unknown[]).map((f) =>
+      typeof f === 'string' ? { field: f, type: 'text' as DynamicFieldType } : { field: String((f as Obj).field), type: ((f as Obj).type ?? 'text') as DynamicFieldType },
+    );
+    const key = entityKey(String(m.entity));
+    mapping.entities[key] = [...(mapping.entities[key] ?? []), ...fields];
+  }
+  const records: Record<string, CrmRecord[]> = {};
+  for (const [entity, list] of Object.entries((raw.records as Record<string, Obj[]> | undefined) ?? {})) {
+    records[entityKey(entity)] = list.map((r) => ({ ...r, id: r.id === undefined ? '' : String(r.id) }));
+  }
+  return {
+    config: {
+      id: String(raw.id),
+      type: raw.type as CrmConfiguration['type'],
+      region: raw.region as CrmConfiguration['region'],
+      baseUrl: String(raw.baseUrl),
+      screenpopUrl: String(raw.screenpopUrl),
+      tokenRefreshSeconds,
+      systemUser: typeof raw.systemUser === 'string' ? raw.systemUser : DEFAULT_SYSTEM_USER,
+      workflows,
+      memorialization,
+      dynamicData,
+      secrets: typeof raw.apiKey === 'string' && raw.apiKey !== '' ? [raw.apiKey] : [],
+    },
+    records,
+  };
+}
+
+/** Raised when a stored configuration would change region. */
+export class CrmRegionChangeError extends Error {
+  override name = 'CrmRegionChangeError';
+}
+
+/**
+ * Loads a validated `crm:` section into the store. Seed records go in only
+ * when the configuration is new to the store.
+ */
+export function loadCrm(store: TenantStore, value: unknown): void {
+  if (!Array.isArray(value)) return;
+  const crm = new CrmState(store);
+  store.transaction(() => {
+    for (const raw of value as Obj[]) {
+      const { config, records } = parseConfiguration(raw);
+      const existing = crm.configuration(config.id);
+      if (existing && existing.region !== config.region)
+        throw new CrmRegionChangeError(
+          `CRM configuration "${config.id}" was created in region ${existing.region}; a region cannot change (found ${config.region}). Create a new configuration for ${config.region} instead.`,
+        );
+      crm.putConfiguration(config);
+      if (existing) continue;
+      for (const [entity, list] of Object.entries(records)) {
+        const coll = crm.records(config.id, entity);
+        for (const rec of list) {
+          const id = rec.id || crm.newId(config.id, entity);
+          coll.put(id, { ...rec, id });
+        }
+      }
+    }
+  });
+}
+
+/** The section as the tenant loader's section list expects it. */
+export const crmSection = defineSection<unknown>({
+  key: 'crm',
+  description: 'CRM configurations (Kustomer): region, URLs, workflows, seed records, memorialization and dynamic data mappings.',
+  schema: crmSchema as unknown as Record<string, unknown>,
+  validate: (doc, locate) => (doc.data.crm === undefined ? [] : validateCrm(doc.data.crm, locate)),
+  load: (store, data) => loadCrm(store, data),
+});

@@ -1,0 +1,107 @@
+// Where CRM data lives in the tenant store: configurations, records of each
+// configuration and record type, the day each configuration last refreshed its
+// token, id counters, and workflow data profiles — all in the store's generic
+// collections, so the memory and SQLite stores both keep them (and SQL can
+// inspect them).
+import type { Collection, TenantStore } from '../store.js';
+import { entityKey, type CrmConfiguration, type CrmRecord, type WorkflowDataProfile } from './types.js';
+
+const CONFIGS = 'crm.configurations';
+const TOKENS = 'crm.tokens';
+const COUNTERS = 'crm.counters';
+const PROFILES = 'workflowData.profiles';
+const recordsName = (configId: string, entity: string): string => `crm.records.${configId.toLowerCase()}.${entityKey(entity)}`;
+/** Entities seeded or written per configuration (so memorialization and tests can list them). */
+const ENTITIES = 'crm.entities';
+
+/** Typed access to the CRM part of a tenant store. */
+export class CrmState {
+  constructor(readonly store: TenantStore) {}
+
+  private configs(): Collection<CrmConfiguration> {
+    return this.store.collection<CrmConfiguration>(CONFIGS);
+  }
+
+  configuration(id: string): CrmConfiguration | undefined {
+    const all = this.configs();
+    return all.get(id.toLowerCase());
+  }
+
+  configurations(): CrmConfiguration[] {
+    return this.configs().all();
+  }
+
+  putConfiguration(config: CrmConfiguration): void {
+    this.configs().put(config.id.toLowerCase(), config);
+  }
+
+  records(configId: string, entity: string): Collection<CrmRecord> {
+    const key = entityKey(entity);
+    const known = this.store.collection<string[]>(ENTITIES);
+    const list = known.get(configId.toLowerCase()) ?? [];
+    if (!list.includes(key)) known.put(configId.toLowerCase(), [...list, key]);
+    return this.store.collection<CrmRecord>(recordsName(configId, entity));
+  }
+
+  /** Record types that have (or had) records in this configuration. */
+  entities(configId: string): string[] {
+    return this.store.collection<string[]>(ENTITIES).get(configId.toLowerCase()) ?? [];
+  }
+
+  /** A fresh id for a created record: `customer-3`, unique within its record type. */
+  newId(configId: string, entity: string): string {
+    const key = `${configId.toLowerCase()}.${entityKey(entity)}`;
+    const counters = this.store.collection<number>(COUNTERS);
+    const records = this.records(configId, entity);
+    const stem = entityKey(entity).replace(/s$/, '');
+    let n = counters.get(key) ?? records.count();
+    let id: string;
+    do id = `${stem}-${++n}`;
+    while (records.get(id) !== undefined);
+    counters.put(key, n);
+    return id;
+  }
+
+  /** The virtual day (yyyy-mm-dd, BU zone) of the configuration's last token refresh. */
+  tokenDay(configId: string): string | undefined {
+    return this.store.collection<string>(TOKENS).get(configId.toLowerCase());
+  }
+
+  setTokenDay(configId: string, day: string): void {
+    this.store.collection<string>(TOKENS).put(configId.toLowerCase(), day);
+  }
+
+  profile(name: string): WorkflowDataProfile | undefined {
+    return this.store.collection<WorkflowDataProfile>(PROFILES).get(name.toLowerCase());
+  }
+
+  putProfile(p: WorkflowDataProfile): void {
+    this.store.collection<WorkflowDataProfile>(PROFILES).put(p.name.toLowerCase(), p);
+  }
+
+  profiles(): WorkflowDataProfile[] {
+    return this.store.collection<WorkflowDataProfile>(PROFILES).all();
+  }
+
+  /** Every credential of every configuration (for masking). */
+  secrets(): string[] {
+    return this.configurations().flatMap((c) => c.secrets);
+  }
+}
+
+/** Replaces every credential in a JSON-like value (or text) with `***`. */
+export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
+  const live = secrets.filter((s) => s.length >= 4);
+  if (live.length === 0) return value;
+  const fix = (v: unknown): unknown => {
+    if (typeof v === 'string') return live.reduce((t, s) => t.split(s).join('***'), v);
+    if (Array.isArray(v)) return v.map(fix);
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = fix(x);
+      return out;
+    }
+    return v;
+  };
+  return fix(value) as T;
+}

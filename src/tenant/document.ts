@@ -1,0 +1,84 @@
+// Reads a tenant file's text (YAML or JSON: JSON is YAML) into plain data plus
+// a `locate` function that maps a document path to file:line:col through the
+// yaml package's node ranges, so every later error points into the file.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import type { DocPath, Locate } from './section.js';
+
+export interface ParsedTenantText {
+  /** The document as plain data; undefined when it could not be read. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+  locate: Locate;
+}
+
+/** Aliases expand at most this many times (a "billion laughs" file stays small). */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseTenantText(text: string, file: string): ParsedTenantText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const spanAt = (start: number, end: number): Span => {
+    const pos = lineCounter.linePos(Math.min(start, text.length));
+    return { file, line: pos.line, col: pos.col, offset: start, length: Math.max(1, end - start) };
+  };
+
+  const locate: Locate = (path, part = 'value') => {
+    let node: unknown = doc.contents;
+    let pair: Pair | undefined;
+    let best: [number, number] | undefined = rangeOf(node);
+    for (const seg of path) {
+      if (isMap(node)) {
+        pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        node = pair.value;
+        best = part === 'key' && seg === path[path.length - 1] ? rangeOf(pair.key) : (rangeOf(pair.value) ?? rangeOf(pair.key));
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+        node = node.items[seg];
+        pair = undefined;
+        best = rangeOf(node) ?? best;
+      } else break;
+    }
+    return best ? spanAt(best[0], best[1]) : { file, line: 1, col: 1, length: 1 };
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const [start, end] = e.pos;
+    diagnostics.push(diagnostic('E-TENANT-SYNTAX', firstLine(e.message), spanAt(start, end)));
+  }
+  if (diagnostics.length > 0) return { data: undefined, diagnostics, locate };
+  if (doc.contents === null) {
+    diagnostics.push(diagnostic('E-TENANT-EMPTY', 'the tenant file is empty: it needs at least a timeZone (see docs/tenant.md)', spanAt(0, 1)));
+    return { data: undefined, diagnostics, locate };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    diagnostics.push(diagnostic('E-TENANT-SYNTAX', err instanceof Error ? firstLine(err.message) : String(err), locate([])));
+    return { data: undefined, diagnostics, locate };
+  }
+  return { data, diagnostics, locate };
+}
+
+function rangeOf(node: unknown): [number, number] | undefined {
+  if (node && typeof node === 'object' && 'range' in node) {
+    const r = (node as Node).range;
+    if (r) return [r[0], r[1]];
+  }
+  if (isPair(node)) return rangeOf(node.key);
+  return undefined;
+}
+
+/** yaml's messages end with a context excerpt; the caret excerpt replaces it. */
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** `skills[0].name` for a document path. */
+export function pathText(path: DocPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  return out || 'the document';
+}

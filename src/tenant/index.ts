@@ -1,0 +1,15 @@
+// The tenant's public surface: loading, the store interface and its two
+// implementations, sections, and the prospect pipeline's building blocks.
+export { loadTenant, emptyTenant, tenantFromData, checkTenantFile, checkTenantText } from './tenant.js';
+export type { Tenant, TenantOptions, BackgroundProcess } from './tenant.js';
+export type * from './store.js';
+export { isPcTarget } from './store.js';
+export { MemoryTenantStore } from './memory-store.js';
+export { SqliteTenantStore } from './sqlite-store.js';
+export { TENANT_SECTIONS } from './sections.js';
+export { defineSection } from './section.js';
+export type { TenantSection, TenantDocument, Locate, DocPath, SectionLoadInfo } from './section.js';
+export { tenantSchema } from './schema.js';
+export { SkillDialer, dialersFor } from './dialer.js';
+export { normalizePhone } from './phones.js';
+export { resolveZoneName, zoneFromNorthAmericanNumber } from './zones.js';

@@ -1,0 +1,305 @@
+// The in-memory tenant store (the default). Transactions are real: every
+// change inside `transaction(fn)` records how to undo itself, and a throw rolls
+// the whole transaction back, so an action that fails half-way leaves no trace
+// here either (the same guarantee the SQLite store gives).
+import type {
+  AgentRecord,
+  Collection,
+  ProspectQuery,
+  ProspectRecord,
+  SkillRecord,
+  SourceRecord,
+  TenantStore,
+} from './store.js';
+import { digitsOf } from './phones.js';
+
+type Undo = () => void;
+
+/** Marks "the key was not there" in the undo log. */
+const ABSENT = Symbol('absent');
+
+function rollback(log: unknown[]): void {
+  for (let i = log.length - 3; i >= 0; i -= 3) {
+    const target = log[i];
+    if (typeof target === 'function') (target as Undo)();
+    else {
+      const map = target as Map<unknown, unknown>;
+      const old = log[i + 2];
+      if (old === ABSENT) map.delete(log[i + 1]);
+      else map.set(log[i + 1], old);
+    }
+  }
+}
+
+/** Queue of one skill: external id -> when it was queued, in queue order. */
+type Queue = Map<string, Ordered<number>>;
+
+/** A value with its insertion sequence, so a rolled-back delete goes back to its place. */
+interface Ordered<T> {
+  seq: number;
+  value: T;
+}
+let sequence = 0;
+
+export class MemoryTenantStore implements TenantStore {
+  readonly kind = 'memory' as const;
+  private readonly skillMap = new Map<number, SkillRecord>();
+  private readonly agentMap = new Map<number, AgentRecord>();
+  private readonly sourceMap = new Map<string, SourceRecord>();
+  private readonly prospectMap = new Map<string, ProspectRecord>();
+  private readonly queues = new Map<number, Queue>();
+  private readonly collections = new Map<string, MemoryCollection<unknown>>();
+  private nextSourceId = 1;
+  /**
+   * Undo entries, flat to keep a 100,000-record batch cheap: triples of
+   * (map, key, previous value or ABSENT), or (function, null, null).
+   */
+  private undoLog: unknown[] | null = null;
+
+  constructor(
+    readonly timeZone: string = 'UTC',
+    readonly businessUnit: number | null = null,
+  ) {}
+
+  transaction<T>(fn: () => T): T {
+    if (this.undoLog) return fn(); // nested: the outer transaction owns the undo log
+    const log: unknown[] = [];
+    this.undoLog = log;
+    try {
+      const result = fn();
+      this.undoLog = null;
+      return result;
+    } catch (err) {
+      this.undoLog = null;
+      rollback(log);
+      throw err;
+    }
+  }
+
+  close(): void {}
+
+  /** Records how to undo a change when inside a transaction. */
+  private undo(fn: Undo): void {
+    this.undoLog?.push(fn, null, null);
+  }
+
+  private setIn<K, V>(map: Map<K, V>, key: K, value: V): void {
+    if (this.undoLog) this.undoLog.push(map, key, map.has(key) ? map.get(key) : ABSENT);
+    map.set(key, value);
+  }
+
+  private deleteIn<K, V>(map: Map<K, V>, key: K): boolean {
+    if (!map.has(key)) return false;
+    if (this.undoLog) this.undoLog.push(map, key, map.get(key));
+    return map.delete(key);
+  }
+
+  /** Deletes from an ordered map; a rollback puts the entry back in its place. */
+  private deleteOrdered<V>(map: Map<string, Ordered<V>>, key: string): boolean {
+    const old = map.get(key);
+    if (!old) return false;
+    this.undo(() => restoreOrdered(map, key, old));
+    return map.delete(key);
+  }
+
+  skill(id: number): SkillRecord | undefined {
+    return this.skillMap.get(id);
+  }
+  skills(): SkillRecord[] {
+    return [...this.skillMap.values()];
+  }
+  putSkill(skill: SkillRecord): void {
+    this.setIn(this.skillMap, skill.id, { ...skill });
+  }
+  agents(): AgentRecord[] {
+    return [...this.agentMap.values()];
+  }
+  putAgent(agent: AgentRecord): void {
+    this.setIn(this.agentMap, agent.id, { ...agent });
+  }
+
+  source(name: string): SourceRecord | undefined {
+    return this.sourceMap.get(name.toLowerCase());
+  }
+  sources(): SourceRecord[] {
+    return [...this.sourceMap.values()];
+  }
+  putSource(source: SourceRecord): number {
+    const existing = this.sourceMap.get(source.name.toLowerCase());
+    const id = source.id || existing?.id || this.nextSourceId;
+    if (id >= this.nextSourceId) {
+      const before = this.nextSourceId;
+      this.undo(() => (this.nextSourceId = before));
+      this.nextSourceId = id + 1;
+    }
+    this.setIn(this.sourceMap, source.name.toLowerCase(), { ...source, id });
+    return id;
+  }
+
+  prospect(skillNo: number, externalId: string): ProspectRecord | undefined {
+    return this.prospectMap.get(key(skillNo, externalId));
+  }
+
+  upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
+    const k = key(p.skillNo, p.externalId);
+    const old = this.prospectMap.get(k);
+    const queue = this.queueOf(p.skillNo);
+    if (old) {
+      const merged: ProspectRecord = { ...p, createdAtMs: old.createdAtMs, status: 'queued', dialedAtMs: null };
+      this.setIn(this.prospectMap, k, merged);
+      if (!queue.has(p.externalId)) this.setIn(queue, p.externalId, { seq: ++sequence, value: p.updatedAtMs });
+      return 'Updated';
+    }
+    // The store keeps the caller's record when it is already in queued form (no copy per row of a big batch).
+    this.setIn(this.prospectMap, k, p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued', dialedAtMs: null });
+    this.setIn(queue, p.externalId, { seq: ++sequence, value: p.updatedAtMs });
+    return 'Created';
+  }
+
+  removeProspect(sourceName: string, externalId: string): boolean {
+    let removed = false;
+    const source = sourceName.toLowerCase();
+    for (const skillNo of this.queues.keys()) {
+      const k = key(skillNo, externalId);
+      const p = this.prospectMap.get(k);
+      if (!p || p.sourceName.toLowerCase() !== source) continue;
+      this.deleteIn(this.prospectMap, k);
+      this.deleteOrdered(this.queueOf(skillNo), externalId);
+      removed = true;
+    }
+    return removed;
+  }
+
+  findProspects(q: ProspectQuery): ProspectRecord[] {
+    const source = q.sourceName.toLowerCase();
+    const inSource = (p: ProspectRecord) => p.sourceName.toLowerCase() === source;
+    if ('externalId' in q) return [...this.prospectMap.values()].filter((p) => inSource(p) && p.externalId === q.externalId);
+    if ('phone' in q) {
+      const wanted = digitsOf(q.phone);
+      return [...this.prospectMap.values()].filter((p) => inSource(p) && p.destinations.some((d) => sameNumber(d, wanted)));
+    }
+    const first = q.firstName.toLowerCase();
+    const last = q.lastName.toLowerCase();
+    return [...this.prospectMap.values()].filter(
+      (p) => inSource(p) && (p.firstName ?? '').toLowerCase() === first && (p.lastName ?? '').toLowerCase() === last,
+    );
+  }
+
+  prospects(skillNo?: number): ProspectRecord[] {
+    const all = [...this.prospectMap.values()];
+    return skillNo === undefined ? all : all.filter((p) => p.skillNo === skillNo);
+  }
+
+  prospectCount(skillNo?: number): number {
+    if (skillNo === undefined) return this.prospectMap.size;
+    let n = 0;
+    for (const p of this.prospectMap.values()) if (p.skillNo === skillNo) n++;
+    return n;
+  }
+
+  queueDepth(skillNo: number): number {
+    return this.queues.get(skillNo)?.size ?? 0;
+  }
+
+  oldestQueuedMs(skillNo: number): number | null {
+    const queue = this.queues.get(skillNo);
+    let oldest: number | null = null;
+    for (const { value: t } of queue?.values() ?? []) if (oldest === null || t < oldest) oldest = t;
+    return oldest;
+  }
+
+  dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
+    const queue = this.queues.get(skillNo);
+    const dialed: ProspectRecord[] = [];
+    if (!queue) return dialed;
+    const taken: string[] = [];
+    for (const externalId of queue.keys()) {
+      if (dialed.length >= max) break;
+      taken.push(externalId);
+      const k = key(skillNo, externalId);
+      const p = this.prospectMap.get(k)!;
+      const expired = p.expiresAtMs !== null && p.expiresAtMs <= nowMs;
+      const next: ProspectRecord = expired ? { ...p, status: 'expired' } : { ...p, status: 'dialed', dialedAtMs: nowMs };
+      this.setIn(this.prospectMap, k, next);
+      if (!expired) dialed.push(next);
+    }
+    for (const externalId of taken) this.deleteOrdered(queue, externalId);
+    return dialed;
+  }
+
+  collection<T>(name: string): Collection<T> {
+    let c = this.collections.get(name);
+    if (!c) {
+      c = new MemoryCollection<unknown>((fn) => this.undo(fn));
+      this.collections.set(name, c);
+    }
+    return c as Collection<T>;
+  }
+
+  private queueOf(skillNo: number): Queue {
+    let q = this.queues.get(skillNo);
+    if (!q) {
+      q = new Map();
+      this.queues.set(skillNo, q);
+    }
+    return q;
+  }
+}
+
+class MemoryCollection<T> implements Collection<T> {
+  private readonly map = new Map<string, Ordered<T>>();
+  constructor(private readonly onUndo: (fn: Undo) => void) {}
+
+  get(id: string): T | undefined {
+    return this.map.get(id)?.value;
+  }
+  put(id: string, rec: T): void {
+    const old = this.map.get(id);
+    this.onUndo(() => (old ? this.map.set(id, old) : this.map.delete(id)));
+    this.map.set(id, { seq: old?.seq ?? ++sequence, value: rec });
+  }
+  delete(id: string): boolean {
+    const old = this.map.get(id);
+    if (!old) return false;
+    this.onUndo(() => restoreOrdered(this.map, id, old));
+    return this.map.delete(id);
+  }
+  all(): T[] {
+    return [...this.map.values()].map((e) => e.value);
+  }
+  find(pred: (rec: T, id: string) => boolean): T[] {
+    const out: T[] = [];
+    for (const [id, { value }] of this.map) if (pred(value, id)) out.push(value);
+    return out;
+  }
+  count(): number {
+    return this.map.size;
+  }
+  entries(): [string, T][] {
+    return [...this.map.entries()].map(([id, e]) => [id, e.value]);
+  }
+  clear(): void {
+    const snapshot = [...this.map.entries()];
+    this.onUndo(() => {
+      this.map.clear();
+      for (const [k, v] of snapshot) this.map.set(k, v);
+    });
+    this.map.clear();
+  }
+}
+
+/** Puts a deleted entry back and restores sequence order (rollbacks only, so O(n) is fine). */
+function restoreOrdered<V>(map: Map<string, Ordered<V>>, key: string, entry: Ordered<V>): void {
+  map.set(key, entry);
+  const sorted = [...map.entries()].sort(([, a], [, b]) => a.seq - b.seq);
+  map.clear();
+  for (const [k, v] of sorted) map.set(k, v);
+}
+
+const key = (skillNo: number, externalId: string): string => `${skillNo}\u0000${externalId}`;
+
+/** Same number when the digits match, or one is the other without its country code. */
+function sameNumber(e164: string, wantedDigits: string): boolean {
+  const d = digitsOf(e164);
+  return d === wantedDigits || (wantedDigits.length >= 7 && d.endsWith(wantedDigits));
+}

@@ -1,0 +1,167 @@
+// The source-map pipeline of CREATEPROSPECTS v2 (and calling-list uploads):
+// one input record -> a prospect, or the short reason it fails. Pure: no store
+// access, so a batch validates every record before any is written and a
+// malformed record never aborts the others.
+import { isDdo, type DdoObject, type Value } from '../snippet/value.js';
+import { toE164 } from './phones.js';
+import type { ProspectRecord, SourceMapping, SourceRecord } from './store.js';
+import { member, parseDateValue, scalarText, toPlain } from './values.js';
+import { resolveZoneName, westernmostZone, zoneFromNorthAmericanNumber } from './zones.js';
+
+/** The ResultCode of a failed record (spec/actions.md). */
+export type ProspectFailure =
+  | 'Missing External ID'
+  | 'No valid destination'
+  | 'Exceeded max destinations'
+  | 'No time zone'
+  | 'Invalid time zone'
+  | 'Invalid expiration date'
+  | 'Expired'
+  | 'Invalid record';
+
+export interface ProspectOptions {
+  skillNo: number;
+  source: SourceRecord & { mapping: SourceMapping };
+  /** Reject records whose zone cannot be determined instead of using `fallbackZone`. */
+  noTimeZoneReject: boolean;
+  /** The action's TimeZone, resolved to IANA; null when not given. */
+  fallbackZone: string | null;
+  /** DefaultExpirationDate in epoch ms; null when not given. */
+  defaultExpiresAtMs: number | null;
+  nowMs: number;
+  /** The business unit's zone: dates without an offset are read in it. */
+  buZone: string;
+}
+
+export type ProspectOutcome = { ok: true; prospect: ProspectRecord } | { ok: false; code: ProspectFailure };
+
+const fail = (code: ProspectFailure): ProspectOutcome => ({ ok: false, code });
+
+/** Prospect fields read from the map besides ExternalID, Destinations, TimeZone and ExpirationDate. */
+const NAME_FIELDS = ['FirstName', 'LastName'] as const;
+
+export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcome {
+  if (!isDdo(record)) return fail('Invalid record');
+  const map = o.source.mapping;
+
+  const externalId = scalarText(member(record, map.ExternalID))?.trim();
+  if (!externalId) return fail('Missing External ID');
+
+  const raw = rawDestinations(record, map.Destinations);
+  if (raw.length > o.source.maxDestinations) return fail('Exceeded max destinations');
+  const destinations: string[] = [];
+  for (const r of raw) {
+    const e164 = toE164(r);
+    if (e164 && !destinations.includes(e164)) destinations.push(e164);
+  }
+  if (destinations.length === 0) return fail('No valid destination');
+
+  let timeZone: string | null = null;
+  const zoneField = typeof map.TimeZone === 'string' ? scalarText(member(record, map.TimeZone))?.trim() : '';
+  if (zoneField) {
+    timeZone = resolveZoneName(zoneField);
+    if (!timeZone) return fail('Invalid time zone');
+  } else if (destinations[0]!.startsWith('+1')) {
+    const byArea = zoneFromNorthAmericanNumber(destinations[0]!.slice(2));
+    if (byArea) timeZone = 'zone' in byArea ? byArea.zone : westernmostZone(byArea.ambiguous, o.nowMs);
+  }
+  if (!timeZone) {
+    if (o.noTimeZoneReject || !o.fallbackZone) return fail('No time zone');
+    timeZone = o.fallbackZone;
+  }
+
+  let expiresAtMs = o.defaultExpiresAtMs;
+  const expiryValue = typeof map.ExpirationDate === 'string' ? member(record, map.ExpirationDate) : undefined;
+  if (expiryValue !== undefined && expiryValue !== null && scalarText(expiryValue) !== '') {
+    expiresAtMs = parseDateValue(expiryValue, o.buZone);
+    if (expiresAtMs === null) return fail('Invalid expiration date');
+  }
+  if (expiresAtMs !== null && expiresAtMs <= o.nowMs) return fail('Expired');
+
+  const fields: Record<string, unknown> = {};
+  for (const [field, sourceField] of Object.entries(map)) {
+    if (field === 'Destinations' || typeof sourceField !== 'string') continue;
+    const v = member(record, sourceField);
+    if (v !== undefined) fields[field] = toPlain(v);
+  }
+  fields.Record = toPlain(record);
+  const [firstName, lastName] = NAME_FIELDS.map((f) => {
+    const src = map[f];
+    const t = typeof src === 'string' ? scalarText(member(record, src))?.trim() : '';
+    return t ? t : null;
+  });
+
+  return {
+    ok: true,
+    prospect: {
+      skillNo: o.skillNo,
+      externalId,
+      sourceName: o.source.name,
+      firstName: firstName ?? null,
+      lastName: lastName ?? null,
+      destinations,
+      timeZone,
+      expiresAtMs,
+      fields,
+      status: 'queued',
+      createdAtMs: o.nowMs,
+      updatedAtMs: o.nowMs,
+      dialedAtMs: null,
+    },
+  };
+}
+
+/**
+ * The non-empty numbers of a record, in map order. A mapped field may hold one
+ * number, an array of numbers, or a text array (`a|b`): multi-number contacts.
+ */
+function rawDestinations(record: DdoObject, fields: readonly string[]): string[] {
+  const out: string[] = [];
+  const add = (v: Value | undefined): void => {
+    if (Array.isArray(v)) return v.forEach(add);
+    if (isDdo(v)) return add(member(v, 'Number') ?? member(v, 'Phone'));
+    const t = scalarText(v);
+    if (t === null) return;
+    for (const part of t.split('|')) if (part.trim() !== '') out.push(part.trim());
+  };
+  for (const f of fields) add(member(record, f));
+  return out;
+}
+
+/**
+ * The records of CREATEPROSPECTS / REMOVEPROSPECTS `Data`: an array of
+ * records, a DDO with exactly one array member (other members ignored), or
+ * JSON text of either.
+ * null when the value has none of those shapes.
+ */
+export function recordsOf(data: Value | undefined): Value[] | null {
+  if (typeof data === 'string') {
+    const text = data.trim();
+    if (!text.startsWith('[') && !text.startsWith('{')) return null;
+    try {
+      return recordsOf(fromJsonValue(JSON.parse(text)));
+    } catch {
+      return null;
+    }
+  }
+  if (Array.isArray(data)) return data;
+  if (isDdo(data)) {
+    // `{ "leads": [...], "count": 3 }`: the one array member holds the records.
+    const arrays = Object.values(data).filter(Array.isArray);
+    if (arrays.length === 1) return arrays[0]!;
+  }
+  return null;
+}
+
+function fromJsonValue(v: unknown): Value {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(fromJsonValue);
+  const out: DdoObject = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJsonValue(x);
+  return out;
+}
+
+/** The input record with `ResultCode` added (a non-record input is wrapped as `{ Record }`). */
+export function withResultCode(record: Value, code: string): DdoObject {
+  return isDdo(record) ? { ...record, ResultCode: code } : { Record: record, ResultCode: code };
+}

@@ -1,0 +1,42 @@
+// The contract of one tenant-file section (`skills`, `sources`, `crm`…): its
+// JSON Schema fragment, its semantic rules and how it loads into the store.
+// Sections are listed in sections.ts; a domain adds its own without touching
+// the loader.
+import type { Diagnostic, Span } from '../diagnostics.js';
+import type { TenantStore } from './store.js';
+
+/** A path into the tenant document: `['skills', 0, 'name']`. */
+export type DocPath = readonly (string | number)[];
+
+/** Locates a path of the document in the file: the value (default) or its key. */
+export type Locate = (path: DocPath, part?: 'value' | 'key') => Span;
+
+/** The parsed tenant file as plain data, with where it came from. */
+export interface TenantDocument {
+  file: string;
+  /** The whole document (plain JSON data, already schema-valid when `validate` runs). */
+  data: Record<string, unknown>;
+}
+
+export interface SectionLoadInfo {
+  /** False when the store already held state from an earlier invocation (`--state`): seed data should not overwrite it. */
+  fresh: boolean;
+  /** The business unit's IANA zone. */
+  timeZone: string;
+}
+
+export interface TenantSection<T = unknown> {
+  /** The top-level key (`skills`). */
+  key: string;
+  /** JSON Schema of the key's value (draft-07; `x-message` on a `pattern` gives the error text). */
+  schema: Record<string, unknown>;
+  /** One line for docs. */
+  description: string;
+  /** Semantic rules the schema cannot express (unique names, cross references). Runs only on schema-valid documents. */
+  validate?(doc: TenantDocument, locate: Locate): Diagnostic[];
+  /** Writes the section into the store (inside the load transaction). */
+  load?(store: TenantStore, data: T, info: SectionLoadInfo): void;
+}
+
+/** Helper for section modules: the typed identity. */
+export const defineSection = <T>(section: TenantSection<T>): TenantSection<T> => section;

@@ -1,0 +1,28 @@
+// Every section a tenant file may have, in document order. A domain adds its
+// section with one import and one entry here; the loader, the published JSON
+// Schema (schemas/tenant.schema.json) and `tenant check` pick it up.
+import type { TenantSection } from './section.js';
+import { crmSection } from './crm/section.js';
+import { workflowDataSection } from './crm/workflow-data-section.js';
+import { agentsSection } from './sections/agents.js';
+import { businessUnitSection, timeZoneSection } from './sections/business-unit.js';
+import {
+  campaignsSection,
+  messageTemplatesSection,
+  pointsOfContactSection,
+} from './sections/placeholders.js';
+import { skillsSection } from './sections/skills.js';
+import { sourcesSection } from './sections/sources.js';
+
+export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
+  businessUnitSection,
+  timeZoneSection,
+  agentsSection,
+  skillsSection,
+  sourcesSection,
+  crmSection,
+  workflowDataSection,
+  pointsOfContactSection,
+  messageTemplatesSection,
+  campaignsSection,
+];

@@ -1,0 +1,363 @@
+// The SQLite tenant store (`--state file.db`, better-sqlite3): the same
+// operations as the memory store, persisted so state survives between
+// invocations. WAL journal; every `transaction(fn)` is one SQLite transaction
+// (nested ones are savepoints), so a killed process keeps every change of each
+// finished action and none of an unfinished one. Tables are plain and
+// documented (docs/tenant.md) so users can inspect them with the sqlite3 shell.
+import Database from 'better-sqlite3';
+import { digitsOf } from './phones.js';
+import type {
+  AgentRecord,
+  Collection,
+  ProspectQuery,
+  ProspectRecord,
+  SkillRecord,
+  SourceRecord,
+  TenantStore,
+} from './store.js';
+
+const SCHEMA_VERSION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS skills (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, media TEXT NOT NULL, direction TEXT NOT NULL,
+  personal_connection INTEGER NOT NULL, campaign TEXT, active INTEGER NOT NULL, script TEXT, dialer_rate_per_minute REAL);
+CREATE TABLE IF NOT EXISTS agents (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, mapping TEXT, max_destinations INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS prospects (
+  skill_no INTEGER NOT NULL, external_id TEXT NOT NULL, source_name TEXT NOT NULL COLLATE NOCASE,
+  first_name TEXT, last_name TEXT, destinations TEXT NOT NULL, time_zone TEXT NOT NULL,
+  expires_at_ms INTEGER, fields TEXT NOT NULL, status TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, dialed_at_ms INTEGER,
+  queue_seq INTEGER NOT NULL, queued_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (skill_no, external_id));
+CREATE INDEX IF NOT EXISTS prospects_queue ON prospects (skill_no, status, queue_seq);
+CREATE INDEX IF NOT EXISTS prospects_source ON prospects (source_name, external_id);
+CREATE TABLE IF NOT EXISTS records (collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (collection, id));
+CREATE INDEX IF NOT EXISTS records_order ON records (collection, seq);
+CREATE VIEW IF NOT EXISTS prospect_list AS
+  SELECT skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, status,
+    strftime('%Y-%m-%dT%H:%M:%SZ', expires_at_ms / 1000, 'unixepoch') AS expires_at,
+    strftime('%Y-%m-%dT%H:%M:%SZ', created_at_ms / 1000, 'unixepoch') AS created_at,
+    strftime('%Y-%m-%dT%H:%M:%SZ', updated_at_ms / 1000, 'unixepoch') AS updated_at,
+    strftime('%Y-%m-%dT%H:%M:%SZ', dialed_at_ms / 1000, 'unixepoch') AS dialed_at
+  FROM prospects ORDER BY skill_no, queue_seq;
+`;
+
+interface ProspectRow {
+  skill_no: number;
+  external_id: string;
+  source_name: string;
+  first_name: string | null;
+  last_name: string | null;
+  destinations: string;
+  time_zone: string;
+  expires_at_ms: number | null;
+  fields: string;
+  status: ProspectRecord['status'];
+  created_at_ms: number;
+  updated_at_ms: number;
+  dialed_at_ms: number | null;
+}
+
+export class SqliteTenantStore implements TenantStore {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  /** True when the file had no tenant state before this open. */
+  readonly fresh: boolean;
+  private seq: number;
+  private readonly stmts: ReturnType<typeof prepare>;
+  private readonly collections = new Map<string, SqliteCollection<unknown>>();
+
+  constructor(
+    readonly file: string,
+    readonly timeZone: string = 'UTC',
+    readonly businessUnit: number | null = null,
+  ) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // WAL with NORMAL loses nothing when the process dies; only a power cut may drop the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    const hadMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+    this.db.exec(DDL);
+    this.fresh = !hadMeta;
+    const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as { value: string } | undefined;
+    if (version && Number(version.value) > SCHEMA_VERSION)
+      throw new Error(`${file} was written by a newer studio-script (state schema ${version.value}); upgrade to read it`);
+    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      setMeta.run('schemaVersion', String(SCHEMA_VERSION));
+      setMeta.run('timeZone', timeZone);
+      setMeta.run('businessUnit', businessUnit === null ? '' : String(businessUnit));
+    })();
+    this.stmts = prepare(this.db);
+    const max = this.db.prepare('SELECT MAX(m) AS m FROM (SELECT MAX(queue_seq) AS m FROM prospects UNION ALL SELECT MAX(seq) FROM records)').get() as { m: number | null };
+    this.seq = max.m ?? 0;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  skill(id: number): SkillRecord | undefined {
+    const row = this.stmts.skill.get(id) as Record<string, unknown> | undefined;
+    return row && skillFromRow(row);
+  }
+  skills(): SkillRecord[] {
+    return (this.stmts.skills.all() as Record<string, unknown>[]).map(skillFromRow);
+  }
+  putSkill(s: SkillRecord): void {
+    this.stmts.putSkill.run(s.id, s.name, s.media, s.direction, s.personalConnection ? 1 : 0, s.campaign, s.active ? 1 : 0, s.script, s.dialer?.ratePerMinute ?? null);
+  }
+  agents(): AgentRecord[] {
+    return this.stmts.agents.all() as AgentRecord[];
+  }
+  putAgent(a: AgentRecord): void {
+    this.stmts.putAgent.run(a.id, a.email, a.name);
+  }
+
+  source(name: string): SourceRecord | undefined {
+    const row = this.stmts.source.get(name) as Record<string, unknown> | undefined;
+    return row && sourceFromRow(row);
+  }
+  sources(): SourceRecord[] {
+    return (this.stmts.sources.all() as Record<string, unknown>[]).map(sourceFromRow);
+  }
+  putSource(s: SourceRecord): number {
+    const existing = this.source(s.name);
+    const mapping = s.mapping ? JSON.stringify(s.mapping) : null;
+    if (existing) {
+      this.stmts.updateSource.run(s.name, mapping, s.maxDestinations, existing.id);
+      return existing.id;
+    }
+    const info = this.stmts.insertSource.run(s.id || null, s.name, mapping, s.maxDestinations);
+    return Number(info.lastInsertRowid);
+  }
+
+  prospect(skillNo: number, externalId: string): ProspectRecord | undefined {
+    const row = this.stmts.prospect.get(skillNo, externalId) as ProspectRow | undefined;
+    return row && prospectFromRow(row);
+  }
+
+  upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
+    const old = this.stmts.prospectState.get(p.skillNo, p.externalId) as { status: string } | undefined;
+    const common = [p.sourceName, p.firstName, p.lastName, JSON.stringify(p.destinations), p.timeZone, p.expiresAtMs, JSON.stringify(p.fields), p.updatedAtMs];
+    if (old) {
+      // A record still queued keeps its place; a dialed or expired one goes to the back of the queue.
+      const requeue = old.status !== 'queued';
+      const flag = requeue ? 1 : 0;
+      this.stmts.updateProspect.run(...common, flag, ++this.seq, flag, p.updatedAtMs, p.skillNo, p.externalId);
+      return 'Updated';
+    }
+    this.stmts.insertProspect.run(p.skillNo, p.externalId, ...common, p.createdAtMs, ++this.seq, p.updatedAtMs);
+    return 'Created';
+  }
+
+  removeProspect(sourceName: string, externalId: string): boolean {
+    return this.stmts.removeProspect.run(sourceName, externalId).changes > 0;
+  }
+
+  findProspects(q: ProspectQuery): ProspectRecord[] {
+    let rows: ProspectRow[];
+    if ('externalId' in q) rows = this.stmts.findById.all(q.sourceName, q.externalId) as ProspectRow[];
+    else if ('phone' in q) {
+      const wanted = digitsOf(q.phone);
+      if (wanted === '') return [];
+      // Narrow with SQL, then compare numbers exactly (suffix match covers a missing country code).
+      rows = (this.stmts.findByDigits.all(q.sourceName, `%${wanted.slice(-7)}%`) as ProspectRow[]).filter((r) =>
+        (JSON.parse(r.destinations) as string[]).some((d) => {
+          const digits = digitsOf(d);
+          return digits === wanted || (wanted.length >= 7 && digits.endsWith(wanted));
+        }),
+      );
+    } else rows = this.stmts.findByName.all(q.sourceName, q.firstName, q.lastName) as ProspectRow[];
+    return rows.map(prospectFromRow);
+  }
+
+  prospects(skillNo?: number): ProspectRecord[] {
+    const rows = (skillNo === undefined ? this.stmts.allProspects.all() : this.stmts.skillProspects.all(skillNo)) as ProspectRow[];
+    return rows.map(prospectFromRow);
+  }
+  prospectCount(skillNo?: number): number {
+    const row = (skillNo === undefined ? this.stmts.countAll.get() : this.stmts.countSkill.get(skillNo)) as { n: number };
+    return row.n;
+  }
+  queueDepth(skillNo: number): number {
+    return (this.stmts.queueDepth.get(skillNo) as { n: number }).n;
+  }
+  oldestQueuedMs(skillNo: number): number | null {
+    return (this.stmts.oldestQueued.get(skillNo) as { t: number | null }).t;
+  }
+
+  dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
+    return this.transaction(() => {
+      const dialed: ProspectRecord[] = [];
+      while (dialed.length < max) {
+        const batch = this.stmts.nextQueued.all(skillNo, Math.max(1, max - dialed.length)) as ProspectRow[];
+        if (batch.length === 0) break;
+        for (const row of batch) {
+          if (row.expires_at_ms !== null && row.expires_at_ms <= nowMs) {
+            this.stmts.markExpired.run(skillNo, row.external_id);
+            continue;
+          }
+          this.stmts.markDialed.run(nowMs, skillNo, row.external_id);
+          dialed.push({ ...prospectFromRow(row), status: 'dialed', dialedAtMs: nowMs });
+        }
+      }
+      return dialed;
+    });
+  }
+
+  collection<T>(name: string): Collection<T> {
+    let c = this.collections.get(name);
+    if (!c) {
+      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq);
+      this.collections.set(name, c);
+    }
+    return c as Collection<T>;
+  }
+}
+
+function prepare(db: Database.Database) {
+  const prospectCols =
+    'skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, expires_at_ms, fields, status, created_at_ms, updated_at_ms, dialed_at_ms';
+  return {
+    skill: db.prepare('SELECT * FROM skills WHERE id = ?'),
+    skills: db.prepare('SELECT * FROM skills ORDER BY id'),
+    putSkill: db.prepare(
+      `INSERT INTO skills (id, name, media, direction, personal_connection, campaign, active, script, dialer_rate_per_minute)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, media = excluded.media,
+       direction = excluded.direction, personal_connection = excluded.personal_connection, campaign = excluded.campaign,
+       active = excluded.active, script = excluded.script, dialer_rate_per_minute = excluded.dialer_rate_per_minute`,
+    ),
+    agents: db.prepare('SELECT id, email, name FROM agents ORDER BY id'),
+    putAgent: db.prepare('INSERT INTO agents (id, email, name) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET email = excluded.email, name = excluded.name'),
+    source: db.prepare('SELECT * FROM sources WHERE name = ?'),
+    sources: db.prepare('SELECT * FROM sources ORDER BY id'),
+    insertSource: db.prepare('INSERT INTO sources (id, name, mapping, max_destinations) VALUES (?, ?, ?, ?)'),
+    updateSource: db.prepare('UPDATE sources SET name = ?, mapping = ?, max_destinations = ? WHERE id = ?'),
+    prospect: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? AND external_id = ?`),
+    prospectState: db.prepare('SELECT status FROM prospects WHERE skill_no = ? AND external_id = ?'),
+    insertProspect: db.prepare(
+      `INSERT INTO prospects (skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, expires_at_ms, fields,
+       updated_at_ms, status, created_at_ms, queue_seq, queued_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+    ),
+    updateProspect: db.prepare(
+      `UPDATE prospects SET source_name = ?, first_name = ?, last_name = ?, destinations = ?, time_zone = ?, expires_at_ms = ?,
+       fields = ?, updated_at_ms = ?, status = 'queued', dialed_at_ms = NULL,
+       queue_seq = CASE WHEN ? THEN ? ELSE queue_seq END, queued_at_ms = CASE WHEN ? THEN ? ELSE queued_at_ms END
+       WHERE skill_no = ? AND external_id = ?`,
+    ),
+    removeProspect: db.prepare('DELETE FROM prospects WHERE source_name = ? AND external_id = ?'),
+    findById: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE source_name = ? AND external_id = ? ORDER BY skill_no`),
+    findByDigits: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE source_name = ? AND destinations LIKE ? ORDER BY skill_no, queue_seq`),
+    findByName: db.prepare(
+      `SELECT ${prospectCols} FROM prospects WHERE source_name = ? AND first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE ORDER BY skill_no, queue_seq`,
+    ),
+    allProspects: db.prepare(`SELECT ${prospectCols} FROM prospects ORDER BY skill_no, queue_seq`),
+    skillProspects: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? ORDER BY queue_seq`),
+    countAll: db.prepare('SELECT COUNT(*) AS n FROM prospects'),
+    countSkill: db.prepare('SELECT COUNT(*) AS n FROM prospects WHERE skill_no = ?'),
+    queueDepth: db.prepare("SELECT COUNT(*) AS n FROM prospects WHERE skill_no = ? AND status = 'queued'"),
+    oldestQueued: db.prepare("SELECT MIN(queued_at_ms) AS t FROM prospects WHERE skill_no = ? AND status = 'queued'"),
+    nextQueued: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT ?`),
+    markExpired: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND external_id = ?"),
+    markDialed: db.prepare("UPDATE prospects SET status = 'dialed', dialed_at_ms = ? WHERE skill_no = ? AND external_id = ?"),
+  };
+}
+
+function skillFromRow(r: Record<string, unknown>): SkillRecord {
+  return {
+    id: r.id as number,
+    name: r.name as string,
+    media: r.media as SkillRecord['media'],
+    direction: r.direction as SkillRecord['direction'],
+    personalConnection: r.personal_connection === 1,
+    campaign: (r.campaign as string | null) ?? null,
+    active: r.active === 1,
+    script: (r.script as string | null) ?? null,
+    dialer: r.dialer_rate_per_minute === null ? null : { ratePerMinute: r.dialer_rate_per_minute as number },
+  };
+}
+
+function sourceFromRow(r: Record<string, unknown>): SourceRecord {
+  return {
+    id: r.id as number,
+    name: r.name as string,
+    mapping: r.mapping === null ? null : JSON.parse(r.mapping as string),
+    maxDestinations: r.max_destinations as number,
+  };
+}
+
+function prospectFromRow(r: ProspectRow): ProspectRecord {
+  return {
+    skillNo: r.skill_no,
+    externalId: r.external_id,
+    sourceName: r.source_name,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    destinations: JSON.parse(r.destinations) as string[],
+    timeZone: r.time_zone,
+    expiresAtMs: r.expires_at_ms,
+    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    status: r.status,
+    createdAtMs: r.created_at_ms,
+    updatedAtMs: r.updated_at_ms,
+    dialedAtMs: r.dialed_at_ms,
+  };
+}
+
+class SqliteCollection<T> implements Collection<T> {
+  private readonly q;
+  constructor(
+    db: Database.Database,
+    private readonly name: string,
+    private readonly nextSeq: () => number,
+  ) {
+    this.q = {
+      get: db.prepare('SELECT data FROM records WHERE collection = ? AND id = ?'),
+      put: db.prepare(
+        'INSERT INTO records (collection, id, seq, data) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET data = excluded.data',
+      ),
+      delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
+      all: db.prepare('SELECT id, data FROM records WHERE collection = ? ORDER BY seq'),
+      count: db.prepare('SELECT COUNT(*) AS n FROM records WHERE collection = ?'),
+      clear: db.prepare('DELETE FROM records WHERE collection = ?'),
+    };
+  }
+  get(id: string): T | undefined {
+    const row = this.q.get.get(this.name, id) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as T);
+  }
+  put(id: string, rec: T): void {
+    this.q.put.run(this.name, id, this.nextSeq(), JSON.stringify(rec));
+  }
+  delete(id: string): boolean {
+    return this.q.delete.run(this.name, id).changes > 0;
+  }
+  all(): T[] {
+    return this.entries().map(([, v]) => v);
+  }
+  find(pred: (rec: T, id: string) => boolean): T[] {
+    return this.entries()
+      .filter(([id, v]) => pred(v, id))
+      .map(([, v]) => v);
+  }
+  count(): number {
+    return (this.q.count.get(this.name) as { n: number }).n;
+  }
+  entries(): [string, T][] {
+    return (this.q.all.all(this.name) as { id: string; data: string }[]).map((r) => [r.id, JSON.parse(r.data) as T]);
+  }
+  clear(): void {
+    this.q.clear.run(this.name);
+  }
+}

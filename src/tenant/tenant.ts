@@ -1,0 +1,131 @@
+// The emulated business unit a run acts on: its store, zone and BU number, and
+// the background processes (dialers) the scheduler runs beside the scripts.
+// loadTenant reads a tenant file; emptyTenant gives a bare BU.
+import { readFile } from 'node:fs/promises';
+import { diagnostic, hasErrors, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { dialersFor, type BackgroundProcess } from './dialer.js';
+import { parseTenantText } from './document.js';
+import { MemoryTenantStore } from './memory-store.js';
+import { validateTenantData } from './schema.js';
+import type { Locate, TenantDocument } from './section.js';
+import { TENANT_SECTIONS } from './sections.js';
+import { SqliteTenantStore } from './sqlite-store.js';
+import type { TenantStore } from './store.js';
+import { resolveZoneName } from './zones.js';
+
+export type { BackgroundProcess } from './dialer.js';
+
+export interface Tenant {
+  readonly store: TenantStore;
+  /** The BU's IANA zone. */
+  readonly timeZone: string;
+  readonly businessUnit: number | null;
+  /** The tenant file, or null for an empty tenant. */
+  readonly file: string | null;
+  /** Warnings found while loading (errors throw). */
+  readonly warnings: readonly Diagnostic[];
+  /** Fresh background processes (one dialer per PC skill with a dialer) for a scheduler. */
+  background(): BackgroundProcess[];
+  /** Closes the store (flushes and releases a state file). */
+  close(): void;
+}
+
+export interface TenantOptions {
+  /** SQLite state file: the tenant persists there between invocations. */
+  state?: string;
+}
+
+/** Checks a tenant file without opening any store: every diagnostic (errors and warnings), located. */
+export async function checkTenantFile(file: string): Promise<{ diagnostics: Diagnostic[]; source?: string; doc?: TenantDocument; locate?: Locate }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    return { diagnostics: [diagnostic('E-TENANT-FILE', `cannot read tenant file: ${reason}`, { file, line: 1, col: 1 })] };
+  }
+  return { ...checkTenantText(text, file), source: text };
+}
+
+/** Checks tenant text (YAML or JSON) named `file`. */
+export function checkTenantText(text: string, file: string): { diagnostics: Diagnostic[]; doc?: TenantDocument; locate?: Locate } {
+  const parsed = parseTenantText(text, file);
+  if (parsed.data === undefined) return { diagnostics: parsed.diagnostics };
+  const schemaErrors = validateTenantData(parsed.data, parsed.locate);
+  if (schemaErrors.length > 0) return { diagnostics: schemaErrors };
+  const doc: TenantDocument = { file, data: parsed.data as Record<string, unknown> };
+  const diagnostics: Diagnostic[] = [];
+  for (const section of TENANT_SECTIONS) {
+    if (section.validate && doc.data[section.key] !== undefined) diagnostics.push(...section.validate(doc, parsed.locate));
+  }
+  if (doc.data.timeZone === undefined)
+    diagnostics.push(diagnostic('W-TENANT-ZONE', 'no timeZone: the business unit runs in UTC', parsed.locate([]), 'warning'));
+  return { diagnostics, doc, locate: parsed.locate };
+}
+
+/** Loads a tenant file (YAML or JSON); throws ScriptLoadError with every diagnostic when it has errors. */
+export async function loadTenant(file: string, opts: TenantOptions = {}): Promise<Tenant> {
+  const { diagnostics, doc, locate } = await checkTenantFile(file);
+  if (!doc || hasErrors(diagnostics)) throw new ScriptLoadError(diagnostics);
+  return openTenant(doc, diagnostics, opts, locate);
+}
+
+/** A tenant from data already in memory (tests, embedding); validated like a file named `name`. */
+export function tenantFromData(data: Record<string, unknown>, opts: TenantOptions & { name?: string } = {}): Tenant {
+  const { diagnostics, doc, locate } = checkTenantText(JSON.stringify(data, null, 2), opts.name ?? '<tenant>');
+  if (!doc || hasErrors(diagnostics)) throw new ScriptLoadError(diagnostics);
+  return openTenant(doc, diagnostics, opts, locate);
+}
+
+/** A business unit with no skills, sources or records, in `zone` (default UTC). */
+export function emptyTenant(zone = 'UTC', opts: TenantOptions & { businessUnit?: number } = {}): Tenant {
+  const timeZone = resolveZoneName(zone);
+  if (!timeZone) throw new ScriptLoadError([diagnostic('E-TENANT-ZONE', `"${zone}" is not an IANA or Windows time zone name`, { file: '<tenant>', line: 1, col: 1 })]);
+  return makeTenant(openStore(timeZone, opts.businessUnit ?? null, opts.state), null, []);
+}
+
+function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOptions, locate?: Locate): Tenant {
+  const timeZone = typeof doc.data.timeZone === 'string' ? (resolveZoneName(doc.data.timeZone) ?? 'UTC') : 'UTC';
+  const businessUnit = typeof doc.data.businessUnit === 'number' ? doc.data.businessUnit : null;
+  const store = openStore(timeZone, businessUnit, opts.state);
+  const fresh = store instanceof SqliteTenantStore ? store.fresh : true;
+  let current = '';
+  try {
+    store.transaction(() => {
+      for (const section of TENANT_SECTIONS) {
+        const data = doc.data[section.key];
+        current = section.key;
+        if (data !== undefined && section.load) section.load(store, data, { fresh, timeZone });
+      }
+    });
+  } catch (err) {
+    store.close();
+    if (err instanceof ScriptLoadError) throw err;
+    // A section refusing the file against existing state (e.g. a CRM region change) is the file's error.
+    const where = locate?.([current], 'key') ?? { file: doc.file, line: 1, col: 1 };
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `${current}: ${reason}${opts.state ? ` (state file ${opts.state})` : ''}`, where)]);
+  }
+  return makeTenant(store, doc.file, warnings);
+}
+
+function openStore(timeZone: string, businessUnit: number | null, state: string | undefined): TenantStore {
+  if (state === undefined) return new MemoryTenantStore(timeZone, businessUnit);
+  try {
+    return new SqliteTenantStore(state, timeZone, businessUnit);
+  } catch (err) {
+    throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `cannot open state file: ${(err as Error).message}`, { file: state, line: 1, col: 1 })]);
+  }
+}
+
+function makeTenant(store: TenantStore, file: string | null, warnings: Diagnostic[]): Tenant {
+  return {
+    store,
+    timeZone: store.timeZone,
+    businessUnit: store.businessUnit,
+    file,
+    warnings,
+    background: () => dialersFor(store),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,80 @@
+// Time zones of prospects: IANA and Windows zone names, and the zone of a
+// North American number from its area code (tables generated at build time by
+// scripts/build-tenant-data.mjs from libphonenumber and CLDR data).
+import { IANAZone } from 'luxon';
+import { AREA_CODE_TABLE } from './data/area-codes.generated.js';
+import { WINDOWS_ZONES } from './data/windows-zones.generated.js';
+
+let windowsByLower: Map<string, string> | undefined;
+
+/**
+ * The IANA zone a name stands for: an IANA name (any case, canonical spelling
+ * kept as written when valid) or a Windows zone name (`Eastern Standard
+ * Time`). null when it is neither.
+ */
+export function resolveZoneName(name: string): string | null {
+  const text = name.trim();
+  if (text === '') return null;
+  // IANA names have a slash (and UTC); plain offsets such as "EST5" are not zones a dialer can use.
+  if ((text.includes('/') || text.toUpperCase() === 'UTC') && IANAZone.isValidZone(text)) return canonicalIana(text);
+  windowsByLower ??= new Map(Object.entries(WINDOWS_ZONES).map(([w, iana]) => [w.toLowerCase(), iana]));
+  return windowsByLower.get(text.toLowerCase()) ?? null;
+}
+
+/** Luxon accepts any case; keep the IANA spelling so stored zones compare equal. */
+function canonicalIana(text: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return text;
+  }
+}
+
+let prefixes: Map<string, string[]> | undefined;
+let longestPrefix = 0;
+
+function table(): Map<string, string[]> {
+  if (!prefixes) {
+    prefixes = new Map();
+    for (const entry of AREA_CODE_TABLE.split(';')) {
+      const eq = entry.indexOf('=');
+      const prefix = entry.slice(0, eq);
+      prefixes.set(prefix, entry.slice(eq + 1).split('|'));
+      if (prefix.length > longestPrefix) longestPrefix = prefix.length;
+    }
+  }
+  return prefixes;
+}
+
+export type AreaCodeZone = { zone: string } | { ambiguous: string[] } | null;
+
+const westernmostCache = new Map<string, string>();
+
+/**
+ * Emulator decision: a number whose area code spans several zones gets the
+ * westernmost of them (the smallest UTC offset at `atMs`), as dialers commonly
+ * do so that no contact is called before local calling hours start.
+ */
+export function westernmostZone(zones: readonly string[], atMs: number): string {
+  const key = `${zones.join('|')}@${Math.floor(atMs / 86_400_000)}`;
+  let zone = westernmostCache.get(key);
+  if (!zone) {
+    zone = zones.reduce((best, z) => (IANAZone.create(z).offset(atMs) < IANAZone.create(best).offset(atMs) ? z : best));
+    westernmostCache.set(key, zone);
+  }
+  return zone;
+}
+
+/**
+ * The zone of a North American number (`+1` and its 10-digit national number)
+ * from the longest matching prefix. An area code that spans several zones is
+ * `ambiguous`; toll-free and unknown prefixes give null.
+ */
+export function zoneFromNorthAmericanNumber(national: string): AreaCodeZone {
+  const t = table();
+  for (let len = Math.min(longestPrefix, national.length); len >= 3; len--) {
+    const zones = t.get(national.slice(0, len));
+    if (zones) return zones.length === 1 ? { zone: zones[0]! } : { ambiguous: zones };
+  }
+  return null;
+}

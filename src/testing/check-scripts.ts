@@ -1,0 +1,72 @@
+// Checks a loaded test file against the scripts it tests: the case's script
+// exists, every `Script.label` it names (stubs, visits, branches) is an
+// action, branch expectations name branches the action has, and label stubs
+// answer the way that action could. Problems are located in the test file.
+import { diagnostic, didYouMean, type Diagnostic, type Span } from '../diagnostics.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import type { ActionNode, ScriptGraph } from '../graph/types.js';
+import { qualify } from './expect.js';
+import { checkStubAgainstAction } from './stub-spec.js';
+import type { StubSpec, TestFile } from './test-file.js';
+
+export interface ScriptIndex {
+  /** By lowercase script name. */
+  graphs: Map<string, ScriptGraph>;
+  registry: ActionRegistry;
+}
+
+export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const names = [...index.graphs.values()].map((g) => g.name);
+  const findAction = (name: string, span: Span | undefined, fallback: Span): ActionNode | undefined => {
+    const dot = name.indexOf('.');
+    const scriptName = name.slice(0, dot);
+    const label = name.slice(dot + 1);
+    const g = index.graphs.get(scriptName.toLowerCase());
+    if (!g) {
+      const hint = didYouMean(scriptName, names);
+      out.push(diagnostic('E-TEST-LABEL', `no script named "${scriptName}" in ${tf.scripts}${hint ? `; did you mean "${hint}"?` : ''}`, span ?? fallback));
+      return undefined;
+    }
+    const node = g.actions.find((a) => a.label.toLowerCase() === label.toLowerCase());
+    if (!node) {
+      const hint = didYouMean(label, g.actions.map((a) => a.label));
+      out.push(diagnostic('E-TEST-LABEL', `script ${g.name} has no action labelled "${label}"${hint ? `; did you mean "${hint}"?` : ''}`, span ?? fallback));
+    }
+    return node;
+  };
+  const checkStubs = (stubs: readonly StubSpec[]): void => {
+    for (const stub of stubs) {
+      if (stub.kind !== 'action' || stub.label === undefined) continue;
+      const node = findAction(stub.label, stub.labelSpan, stub.span);
+      if (!node) continue;
+      const def = index.registry.lookup(node.type, node.version);
+      if (def) checkStubAgainstAction(stub, def, index.registry, out);
+    }
+  };
+  checkStubs(tf.stubs);
+  for (const tc of tf.cases) {
+    if (!index.graphs.has(tc.script.toLowerCase())) {
+      const hint = didYouMean(tc.script, names);
+      out.push(diagnostic('E-TEST-SCRIPT', `no script named "${tc.script}" in ${tf.scripts}${hint ? `; did you mean "${hint}"?` : ''}`, tc.spans.script ?? tc.span));
+      continue;
+    }
+    checkStubs(tc.stubs);
+    const e = tc.expect;
+    for (const key of ['visits', 'neverVisits'] as const)
+      (e[key] ?? []).forEach((name, i) => findAction(qualify(name, tc.script), tc.spans[`${key}.${i}`], tc.span));
+    for (const [raw, wanted] of Object.entries(e.branches ?? {})) {
+      const span = tc.spans[`branches.${raw}`];
+      const node = findAction(qualify(raw, tc.script), span, tc.span);
+      if (!node) continue;
+      const def = index.registry.lookup(node.type, node.version);
+      for (const b of wanted) {
+        const known = node.branches.some((edge) => edge.name.toLowerCase() === b.toLowerCase()) || (def && index.registry.branch(def, b) !== undefined);
+        if (known || def?.valueBranches) continue;
+        const all = def ? def.branches : node.branches.map((x) => x.name);
+        out.push(diagnostic('E-TEST-BRANCH', `${qualify(raw, tc.script)} (${node.type}) has no branch "${b}"; its branches are ${all.join(', ') || '(none)'}`, span ?? tc.span));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+// Action and branch coverage: which actions ran and which connected branches
+// were followed, per script, over all the runs of a test session. Hits are
+// collected per run as plain data (so worker threads can send them back) and
+// merged in a fixed order, so totals never depend on scheduling.
+import type { ScriptGraph } from '../graph/types.js';
+import type { RunResult } from '../runtime/result.js';
+
+/** Hits of one or more runs, keyed by `Script.label`. */
+export interface Hits {
+  actions: Record<string, number>;
+  branches: Record<string, Record<string, number>>;
+}
+
+export const emptyHits = (): Hits => ({ actions: {}, branches: {} });
+
+/** Collects a run's hits from its path and its `action.exit` events (needs the trace). */
+export function hitsOf(result: Pick<RunResult, 'path' | 'trace'>): Hits {
+  const hits = emptyHits();
+  for (const step of result.path) hits.actions[step] = (hits.actions[step] ?? 0) + 1;
+  for (const ev of result.trace ?? []) {
+    if (ev.type !== 'action.exit' || !ev.branch) continue;
+    const key = `${ev.script}.${ev.label}`;
+    const b = (hits.branches[key] ??= {});
+    b[ev.branch] = (b[ev.branch] ?? 0) + 1;
+  }
+  return hits;
+}
+
+export function mergeHits(into: Hits, from: Hits): Hits {
+  for (const [k, n] of Object.entries(from.actions)) into.actions[k] = (into.actions[k] ?? 0) + n;
+  for (const [k, bs] of Object.entries(from.branches)) {
+    const b = (into.branches[k] ??= {});
+    for (const [name, n] of Object.entries(bs)) b[name] = (b[name] ?? 0) + n;
+  }
+  return into;
+}
+
+export interface ScriptCoverage {
+  file: string;
+  /** Label -> times run, every action of the script in source order. */
+  actions: Record<string, number>;
+  /** Label -> connected branch -> times followed (actions without branches are left out). */
+  branches: Record<string, Record<string, number>>;
+  summary: { actions: Ratio; branches: Ratio };
+}
+
+export interface Ratio {
+  covered: number;
+  total: number;
+  /** Percent, one decimal; 100 when there is nothing to cover. */
+  pct: number;
+}
+
+/** The `coverage.json` shape `graph --coverage` reads. */
+export interface CoverageReport {
+  scripts: Record<string, ScriptCoverage>;
+  summary: { actions: Ratio; branches: Ratio };
+}
+
+export function ratio(covered: number, total: number): Ratio {
+  return { covered, total, pct: total === 0 ? 100 : Math.floor((covered / total) * 1000) / 10 };
+}
+
+/**
+ * Coverage of `graphs` by `hits`. A branch is followed when the action exited
+ * through it; an outcome whose branch is not connected continues on Default
+ * (runtime.md), so it counts for the Default edge.
+ */
+export function computeCoverage(graphs: readonly ScriptGraph[], hits: Hits): CoverageReport {
+  const scripts: Record<string, ScriptCoverage> = {};
+  let actionsCovered = 0;
+  let actionsTotal = 0;
+  let branchesCovered = 0;
+  let branchesTotal = 0;
+  const lowerActions = lowerKeys(hits.actions);
+  const lowerBranches = lowerKeys(hits.branches);
+  for (const g of [...graphs].sort((a, b) => a.name.localeCompare(b.name))) {
+    const actions: Record<string, number> = {};
+    const branches: Record<string, Record<string, number>> = {};
+    let aCov = 0;
+    let bCov = 0;
+    let bTotal = 0;
+    for (const node of g.actions) {
+      const key = `${g.name}.${node.label}`.toLowerCase();
+      const n = lowerActions.get(key) ?? 0;
+      actions[node.label] = n;
+      if (n > 0) aCov++;
+      if (node.branches.length === 0) continue;
+      const taken = lowerBranches.get(key) ?? {};
+      const edges: Record<string, number> = {};
+      for (const edge of node.branches) edges[edge.name] = 0;
+      for (const [name, count] of Object.entries(taken)) {
+        const edge = node.branches.find((e) => e.name.toLowerCase() === name.toLowerCase());
+        const target = edge ?? node.branches.find((e) => e.name === 'Default');
+        if (target) edges[target.name] = (edges[target.name] ?? 0) + count;
+      }
+      branches[node.label] = edges;
+      bTotal += node.branches.length;
+      bCov += Object.values(edges).filter((c) => c > 0).length;
+    }
+    scripts[g.name] = {
+      file: g.file,
+      actions,
+      branches,
+      summary: { actions: ratio(aCov, g.actions.length), branches: ratio(bCov, bTotal) },
+    };
+    actionsCovered += aCov;
+    actionsTotal += g.actions.length;
+    branchesCovered += bCov;
+    branchesTotal += bTotal;
+  }
+  return { scripts, summary: { actions: ratio(actionsCovered, actionsTotal), branches: ratio(branchesCovered, branchesTotal) } };
+}
+
+function lowerKeys<T>(rec: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(rec).map(([k, v]) => [k.toLowerCase(), v]));
+}

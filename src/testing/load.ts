@@ -1,0 +1,310 @@
+// Loads a `*.test.yaml` file: YAML with node ranges, JSON Schema validation,
+// then the meaning of each stub checked against the action registry. Every
+// problem becomes a Diagnostic located in the test file; nothing throws for
+// bad input.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { diagnostic, didYouMean, type Diagnostic, type Span } from '../diagnostics.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import { builtinRegistry } from '../actions/registry.js';
+import { knownKeys, testFileJsonSchema } from './schema.js';
+import { YamlSource, type PathSegment } from './source-map.js';
+import { compileStub } from './stub-spec.js';
+import { parseDuration } from './duration.js';
+import type { EffectExpectation, Expectations, StubSpec, TestCase, TestFile } from './test-file.js';
+import type { Value } from '../snippet/value.js';
+
+export interface LoadedTestFile {
+  /** Undefined when the file has errors. */
+  testFile?: TestFile;
+  diagnostics: Diagnostic[];
+  /** The file's text (for caret excerpts). */
+  source: string;
+}
+
+let validate: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  if (!validate) {
+    const Ajv = createRequire(import.meta.url)('ajv') as typeof import('ajv').default;
+    validate = new Ajv({ allErrors: true, strict: false }).compile(testFileJsonSchema);
+  }
+  return validate;
+}
+
+export function loadTestFile(file: string, opts: { registry?: ActionRegistry; text?: string } = {}): LoadedTestFile {
+  const registry = opts.registry ?? builtinRegistry();
+  let text: string;
+  try {
+    text = opts.text ?? readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    return { diagnostics: [diagnostic('E-TEST-READ', `cannot read test file: ${reason}`, { file, line: 1, col: 1 })], source: '' };
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const src = new YamlSource(file, text, doc);
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
+  );
+  if (diagnostics.length > 0) return { diagnostics, source: text };
+  let data: unknown;
+  try {
+    // A small alias budget keeps "billion laughs" documents from expanding.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return { diagnostics: [diagnostic('E-TEST-YAML', (err as Error).message, src.at(0))], source: text };
+  }
+  if (data === null || data === undefined) {
+    return { diagnostics: [diagnostic('E-TEST-SCHEMA', 'test file is empty: expected a mapping with "cases"', src.at(0))], source: text };
+  }
+  const check = schemaValidator();
+  if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
+  const built = build(data as RawFile, src, registry);
+  return { ...built, source: text };
+}
+
+// ---------------------------------------------------------------- schema errors
+
+function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagnostic[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    // Errors inside a failed oneOf alternative are noise: the oneOf error says it better.
+    if (e.schemaPath.includes('/oneOf/') && [...oneOfPaths].some((p) => e.instancePath.startsWith(p))) continue;
+    const path = pointerToPath(e.instancePath);
+    const where = displayPath(path);
+    let span: Span;
+    let message: string;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        const hint = didYouMean(key, knownKeys(path));
+        span = src.keySpan(path, key);
+        message = `unknown property "${key}"${where ? ` in ${where}` : ''}${hint ? `; did you mean "${hint}"?` : ''}`;
+        break;
+      }
+      case 'required': {
+        const key = String((e.params as { missingProperty: string }).missingProperty);
+        span = src.span(path);
+        message = `${where || 'the file'} is missing required property "${key}"`;
+        break;
+      }
+      case 'type':
+        span = src.span(path);
+        message = `${where} must be ${article(String((e.params as { type: string | string[] }).type))}`;
+        break;
+      case 'enum':
+        span = src.span(path);
+        message = `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+        break;
+      case 'oneOf':
+        span = src.span(path);
+        message = `${where} must be ${oneOfText(path)}`;
+        break;
+      default:
+        span = src.span(path);
+        message = `${where} ${e.message ?? 'is invalid'}`;
+    }
+    const key = `${span.line}:${span.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic('E-TEST-SCHEMA', message, span));
+  }
+  return out;
+}
+
+function oneOfText(path: PathSegment[]): string {
+  if (path[path.length - 2] === 'effects') return 'a count, a list of records, or {count, contains, exactly}';
+  if (path[path.length - 2] === 'branches') return 'a branch name or a list of branch names';
+  return 'a valid value';
+}
+
+function article(type: string): string {
+  const words = type.split(',').map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`));
+  return words.join(' or ');
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function displayPath(path: readonly PathSegment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+function yamlMessage(message: string): string {
+  // The yaml package appends "at line x, column y" and a code excerpt; the span already says where.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+// ---------------------------------------------------------------- meaning
+
+interface RawStub {
+  match: Record<string, unknown>;
+  return?: { branch?: string | number | boolean; outputs?: Record<string, unknown>; vars?: Record<string, unknown> };
+  error?: string;
+  times?: number;
+  call?: number;
+  delay?: string | number;
+  status?: number;
+  headers?: Record<string, string | number | boolean>;
+  body?: unknown;
+}
+interface RawCase {
+  name: string;
+  script: string;
+  vars?: Record<string, unknown>;
+  now?: string;
+  until?: string | number;
+  seed?: number;
+  maxActions?: number;
+  contact?: Record<string, unknown>;
+  stubs?: RawStub[];
+  expect?: Record<string, unknown>;
+  skip?: boolean;
+  only?: boolean;
+  record?: boolean;
+  forceErrors?: boolean;
+}
+interface RawFile {
+  scripts?: string;
+  tenant?: string;
+  now?: string;
+  stubs?: RawStub[];
+  cases: RawCase[];
+}
+
+function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testFile?: TestFile; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const base = dirname(resolve(src.file));
+  const scripts = resolve(base, raw.scripts ?? '.');
+  if (!existsSync(scripts) || !statSync(scripts).isDirectory()) {
+    diagnostics.push(diagnostic('E-TEST-PATH', `scripts folder not found: ${scripts}`, src.span(['scripts'])));
+  }
+  let tenant: string | undefined;
+  if (raw.tenant !== undefined) {
+    tenant = resolve(base, raw.tenant);
+    if (!existsSync(tenant)) diagnostics.push(diagnostic('E-TEST-PATH', `tenant file not found: ${tenant}`, src.span(['tenant'])));
+  } else if (existsSync(join(scripts, 'tenant.yaml'))) {
+    tenant = join(scripts, 'tenant.yaml');
+  }
+  if (raw.now !== undefined) checkTime(raw.now, ['now'], src, diagnostics);
+  const fileStubs = (raw.stubs ?? []).map((s, i) => compileStub(s, ['stubs', i], `stubs[${i}]`, src, registry, diagnostics));
+  const cases: TestCase[] = [];
+  const names = new Map<string, number>();
+  raw.cases.forEach((c, index) => {
+    const at: PathSegment[] = ['cases', index];
+    const prior = names.get(c.name);
+    if (prior !== undefined)
+      diagnostics.push(diagnostic('E-TEST-CASE', `duplicate case name "${c.name}" (also case ${prior + 1})`, src.span([...at, 'name'])));
+    names.set(c.name, index);
+    const now = c.now ?? raw.now;
+    if (c.now !== undefined) checkTime(c.now, [...at, 'now'], src, diagnostics);
+    let until: string | undefined;
+    if (c.until !== undefined) {
+      until = normaliseUntil(c.until);
+      if (until === undefined)
+        diagnostics.push(
+          diagnostic('E-TEST-DURATION', `until must be an ISO-8601 time or a duration such as 90s, 30m, 2h (got "${c.until}")`, src.span([...at, 'until'])),
+        );
+    }
+    const stubs = (c.stubs ?? []).map((s, i) =>
+      compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
+    );
+    const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src);
+    spans.script = src.span([...at, 'script']);
+    spans.name = src.span([...at, 'name']);
+    cases.push({
+      name: c.name,
+      index,
+      script: c.script,
+      vars: (c.vars ?? {}) as Record<string, Value>,
+      ...(now !== undefined ? { now } : {}),
+      ...(until !== undefined ? { until } : {}),
+      ...(c.seed !== undefined ? { seed: c.seed } : {}),
+      ...(c.maxActions !== undefined ? { maxActions: c.maxActions } : {}),
+      ...(c.contact !== undefined ? { contact: c.contact } : {}),
+      stubs: stubs.filter((s): s is StubSpec => s !== undefined),
+      expect,
+      skip: c.skip ?? false,
+      only: c.only ?? false,
+      record: c.record ?? false,
+      forceErrors: c.forceErrors ?? true,
+      span: src.span(at),
+      spans,
+    });
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+  return {
+    testFile: {
+      file: src.file,
+      scripts,
+      ...(tenant !== undefined ? { tenant } : {}),
+      cases,
+      stubs: fileStubs.filter((s): s is StubSpec => s !== undefined),
+    },
+    diagnostics,
+  };
+}
+
+/** YAML reads an unquoted True/False as a boolean; as a branch it is the branch name. */
+export function branchName(b: unknown): string {
+  return typeof b === 'boolean' ? (b ? 'True' : 'False') : String(b);
+}
+
+function checkTime(value: string, path: PathSegment[], src: YamlSource, out: Diagnostic[]): void {
+  if (Number.isNaN(Date.parse(value)))
+    out.push(diagnostic('E-TEST-TIME', `"${value}" is not an ISO-8601 date and time (e.g. 2026-11-21T09:00:00-07:00)`, src.span(path)));
+}
+
+/** `until` as the runtime takes it: an ISO time, or a duration string. */
+function normaliseUntil(value: string | number): string | undefined {
+  if (typeof value === 'number') return value >= 0 ? `${value}s` : undefined;
+  const seconds = parseDuration(value);
+  if (seconds !== undefined) return `${seconds}s`;
+  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+}
+
+function buildExpect(raw: Record<string, unknown>, at: PathSegment[], src: YamlSource): { expect: Expectations; spans: Record<string, Span> } {
+  const spans: Record<string, Span> = {};
+  const expect: Expectations = {};
+  for (const key of Object.keys(raw)) spans[key] = src.span([...at, key]);
+  if (raw.status !== undefined) expect.status = raw.status as Expectations['status'];
+  for (const key of ['visits', 'neverVisits'] as const) {
+    const list = raw[key] as string[] | undefined;
+    if (!list) continue;
+    expect[key] = list;
+    list.forEach((_, i) => (spans[`${key}.${i}`] = src.span([...at, key, i])));
+  }
+  if (raw.branches) {
+    const branches: Record<string, string[]> = {};
+    for (const [label, b] of Object.entries(raw.branches as Record<string, unknown>)) {
+      branches[label] = (Array.isArray(b) ? b : [b]).map(branchName);
+      spans[`branches.${label}`] = src.span([...at, 'branches', label], { key: true });
+    }
+    expect.branches = branches;
+  }
+  if (raw.variables) expect.variables = raw.variables as Record<string, unknown>;
+  if (raw.globals) expect.globals = raw.globals as Record<string, unknown>;
+  if (raw.effects) {
+    const effects: Record<string, EffectExpectation> = {};
+    for (const [kind, e] of Object.entries(raw.effects as Record<string, unknown>)) {
+      effects[kind] = typeof e === 'number' ? { count: e } : Array.isArray(e) ? { exactly: e } : (e as EffectExpectation);
+    }
+    expect.effects = effects;
+  }
+  if (raw.trace) expect.trace = raw.trace as string[];
+  if (raw.lastError !== undefined) expect.lastError = raw.lastError as string;
+  if (raw.warnings) expect.warnings = raw.warnings as string[];
+  return { expect, spans };
+}
+
+export type { RawStub };

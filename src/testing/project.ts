@@ -1,0 +1,89 @@
+// Loads what cases run against — a script folder and a tenant file — once per
+// session (or per worker thread), and starts each run on a fresh runtime with
+// a fresh tenant (runs never see each other's changes). The one place the
+// test runner touches the loader, tenant and runtime APIs.
+import type { ActionRegistry } from '../actions/registry.js';
+import { ScriptLoadError } from '../diagnostics.js';
+import { loadFolder, type ScriptSet } from '../graph/load.js';
+import type { ScriptGraph } from '../graph/types.js';
+import type { HttpClient } from '../http/types.js';
+import type { RunResult } from '../runtime/result.js';
+import { createRuntime } from '../runtime/runtime.js';
+import type { Value } from '../snippet/value.js';
+import { checkTenantFile, emptyTenant, tenantFromData, type Tenant } from '../tenant/index.js';
+import type { Intercept } from './interceptor.js';
+
+export interface Project {
+  scripts: ScriptSet;
+  /** Every script graph of the folder, in name order (coverage covers them all). */
+  graphs: ScriptGraph[];
+  registry: ActionRegistry;
+  /** Opens a fresh tenant for one run. */
+  openTenant(): Tenant;
+}
+
+export interface RunRequest {
+  script: string;
+  vars: Record<string, Value>;
+  now: string;
+  until?: string;
+  seed?: number;
+  maxActions?: number;
+  contact?: Record<string, unknown>;
+  intercept: Intercept;
+  http: HttpClient;
+}
+
+/** Loads a script folder and an optional tenant file; throws ScriptLoadError for invalid input. */
+export async function loadProject(folder: string, tenantFile?: string, registry?: ActionRegistry): Promise<Project> {
+  // Scripts and tenant are checked together, so one run reports the problems of both.
+  const [scripts, tenant] = await Promise.allSettled([loadFolder(folder, registry ? { registry } : {}), loadTenantData(tenantFile)]);
+  const problems = [scripts, tenant].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (problems.length > 0) {
+    const diagnostics = problems.flatMap((p) => (p instanceof ScriptLoadError ? p.diagnostics : []));
+    throw diagnostics.length > 0 ? new ScriptLoadError(diagnostics) : problems[0];
+  }
+  const set = (scripts as PromiseFulfilledResult<ScriptSet>).value;
+  const data = (tenant as PromiseFulfilledResult<Record<string, unknown> | undefined>).value;
+  const openTenant = data === undefined ? () => emptyTenant() : () => tenantFromData(data, { name: tenantFile! });
+  const graphs = [...set.scripts.values()].map((s) => s.graph).sort((a, b) => a.name.localeCompare(b.name));
+  return { scripts: set, graphs, registry: set.registry, openTenant };
+}
+
+/** The tenant file's data, validated once; each run opens its own tenant from it. */
+async function loadTenantData(file: string | undefined): Promise<Record<string, unknown> | undefined> {
+  if (file === undefined) return undefined;
+  const checked = await checkTenantFile(file);
+  if (!checked.doc || checked.diagnostics.some((d) => d.severity === 'error')) throw new ScriptLoadError(checked.diagnostics);
+  return checked.doc.data;
+}
+
+/** One run on a fresh runtime and tenant, with the full trace kept. */
+export async function runOnce(project: Project, req: RunRequest): Promise<RunResult> {
+  const tenant = project.openTenant();
+  try {
+    const c = req.contact;
+    const runtime = createRuntime({
+      scripts: project.scripts,
+      tenant,
+      now: req.now,
+      ...(req.seed !== undefined ? { seed: req.seed } : {}),
+      http: req.http,
+      intercept: req.intercept,
+      ...(req.maxActions !== undefined ? { limits: { maxActions: req.maxActions } } : {}),
+      ...(c !== undefined
+        ? {
+            contact: {
+              ...(c.ani !== undefined ? { ani: String(c.ani) } : {}),
+              ...(c.dnis !== undefined ? { dnis: String(c.dnis) } : {}),
+              ...(c.skill !== undefined ? { skillNo: Number(c.skill) } : {}),
+              ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
+            },
+          }
+        : {}),
+    });
+    return await runtime.run(req.script, { vars: req.vars, ...(req.until !== undefined ? { until: req.until } : {}), keepTrace: true });
+  } finally {
+    tenant.close();
+  }
+}

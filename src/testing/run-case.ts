@@ -1,0 +1,140 @@
+// Runs one case: its stubs become the runtime's interceptor and HTTP client,
+// the run's result is checked against the expectations, and its coverage hits
+// and unused stubs are collected. Also runs a case with one action forced to
+// fail, for `--force-errors`.
+import { createStubHttp, type HttpStub } from '../http/stubs.js';
+import type { RunResult } from '../runtime/result.js';
+import { hitsOf } from './coverage.js';
+import { checkExpectations, type Failure } from './expect.js';
+import { createInterceptor } from './interceptor.js';
+import { runOnce, type Project } from './project.js';
+import type { CaseResult, UnmatchedStubReport } from './results.js';
+import type { ActionStub, Expectations, HttpStubSpec, StubSpec, TestCase, TestFile } from './test-file.js';
+
+/**
+ * Emulator decision: a case without `now` (and a file without one) starts at
+ * this fixed time in the business unit's zone, so results never depend on the
+ * day the suite runs.
+ */
+export const DEFAULT_NOW = '2026-01-05T09:00:00';
+
+export interface CaseRun {
+  result: RunResult;
+  unmatched: UnmatchedStubReport[];
+}
+
+/** Runs `tc` with its stubs (case stubs first, then the file's); `forceLabel` makes that action fail on every call. */
+export async function executeCase(project: Project, tf: TestFile, tc: TestCase, forceLabel?: string): Promise<CaseRun> {
+  const stubs: StubSpec[] = [...tc.stubs, ...tf.stubs];
+  const actionStubs = stubs.filter((s): s is ActionStub => s.kind === 'action');
+  if (forceLabel !== undefined) {
+    actionStubs.unshift({
+      kind: 'action',
+      id: 'force-errors',
+      label: forceLabel,
+      props: {},
+      answer: { kind: 'error', message: `Forced error (--force-errors) at ${forceLabel}` },
+      delaySeconds: 0,
+      span: tc.span,
+    });
+  }
+  const interceptor = createInterceptor(actionStubs, project.registry);
+  const httpSpecs = stubs.filter((s): s is HttpStubSpec => s.kind === 'http');
+  const http = createStubHttp(httpSpecs.map(toHttpStub));
+  const result = await runOnce(project, {
+    script: tc.script,
+    vars: tc.vars,
+    now: tc.now ?? DEFAULT_NOW,
+    ...(tc.until !== undefined ? { until: tc.until } : {}),
+    ...(tc.seed !== undefined ? { seed: tc.seed } : {}),
+    ...(tc.maxActions !== undefined ? { maxActions: tc.maxActions } : {}),
+    ...(tc.contact !== undefined ? { contact: tc.contact } : {}),
+    intercept: interceptor.intercept,
+    http,
+  });
+  const unmatched: UnmatchedStubReport[] = [];
+  for (const u of interceptor.usage()) {
+    if (u.answered > 0 || u.stub.id === 'force-errors') continue;
+    unmatched.push({ id: u.stub.id, description: describeStub(u.stub), span: u.stub.span });
+  }
+  for (const u of http.unmatchedStubs()) {
+    const spec = httpSpecs[u.index]!;
+    unmatched.push({ id: spec.id, description: `${spec.method} ${spec.url}`, span: spec.span });
+  }
+  return { result, unmatched };
+}
+
+function toHttpStub(s: HttpStubSpec): HttpStub {
+  return {
+    match: { http: `${s.method} ${s.url}` },
+    status: s.status,
+    headers: s.headers,
+    body: s.body,
+    ...(s.delaySeconds > 0 ? { delay: s.delaySeconds } : {}),
+    ...(s.times !== undefined ? { times: s.times } : {}),
+  };
+}
+
+export function describeStub(s: ActionStub): string {
+  if (s.label !== undefined) return `label ${s.label}`;
+  const props = Object.entries(s.props).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const which = s.call !== undefined ? ` (call ${s.call})` : '';
+  return `${s.actionType}${s.version !== undefined ? ` v${s.version}` : ''}${props.length ? ` ${props.join(' ')}` : ''}${which}`;
+}
+
+/** Runs a case and checks it. Never throws: a run that cannot start is a failed case. */
+export async function runCase(project: Project, tf: TestFile, tc: TestCase, opts: { record?: boolean } = {}): Promise<CaseResult> {
+  const base = { file: tf.file, index: tc.index, name: tc.name, script: tc.script, span: tc.span };
+  if (tc.skip) return { ...base, status: 'skipped', ms: 0, failures: [], unmatchedStubs: [], hits: { actions: {}, branches: {} } };
+  const started = performance.now();
+  let run: CaseRun;
+  try {
+    run = await executeCase(project, tf, tc);
+  } catch (err) {
+    const failure: Failure = { what: 'run', message: `the run could not start: ${(err as Error).message ?? String(err)}`, span: tc.span };
+    return { ...base, status: 'failed', ms: Math.round(performance.now() - started), failures: [failure], unmatchedStubs: [], hits: { actions: {}, branches: {} } };
+  }
+  const ms = Math.round(performance.now() - started);
+  const { result } = run;
+  const failures = checkExpectations(tc, result);
+  const hasExpect = Object.keys(tc.expect).length > 0;
+  if (tc.record && !hasExpect && !opts.record)
+    failures.push({ what: 'record', message: 'this case has no recorded outcome yet: run `studio-script test --update` to record it', span: tc.span });
+  return {
+    ...base,
+    status: failures.length === 0 || (opts.record && tc.record) ? 'passed' : 'failed',
+    ms,
+    run: {
+      status: result.status,
+      steps: result.steps,
+      path: result.path,
+      lastError: result.lastError,
+      warnings: result.warnings,
+      startedAt: result.startedAt,
+      endedAt: result.endedAt,
+    },
+    failures: opts.record && tc.record ? [] : failures,
+    unmatchedStubs: run.unmatched,
+    hits: hitsOf(result),
+    ...(tc.record ? { recorded: recordOutcome(result) } : {}),
+  };
+}
+
+/**
+ * The outcome kept by `--update`: the status, each action in first-visit
+ * order, the entry script's variables, effect counts and the last error.
+ */
+export function recordOutcome(result: RunResult): Expectations {
+  const visits: string[] = [];
+  const seen = new Set<string>();
+  for (const p of result.path) if (!seen.has(p)) seen.add(p), visits.push(p);
+  const effects: Record<string, { count: number }> = {};
+  for (const [kind, list] of Object.entries(result.effects)) if (list.length > 0) effects[kind] = { count: list.length };
+  return {
+    status: result.status,
+    visits,
+    variables: result.variables,
+    ...(Object.keys(effects).length > 0 ? { effects } : {}),
+    lastError: result.lastError,
+  };
+}

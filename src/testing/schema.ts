@@ -1,0 +1,137 @@
+// The JSON Schema of `*.test.yaml` files. Loading validates against it first
+// (shape), then checks meaning (action types, branches, outputs, labels).
+// Exported so editors can offer completion: `testFileJsonSchema`.
+const duration = { type: ['string', 'number'], description: 'Seconds, or a duration such as 90s, 30m, 2h.' };
+const nameList = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+const stub = {
+  type: 'object',
+  required: ['match'],
+  additionalProperties: false,
+  properties: {
+    match: {
+      type: 'object',
+      minProperties: 1,
+      description: 'What the stub answers: {action, <property>: value}, {label: Script.label} or {http: "METHOD url"}.',
+      properties: {
+        action: { type: 'string', minLength: 1 },
+        label: { type: 'string', minLength: 1 },
+        http: { type: 'string', minLength: 1 },
+      },
+    },
+    return: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        branch: { type: ['string', 'number', 'boolean'], description: 'The branch to take (True and False may be written unquoted).' },
+        outputs: { type: 'object' },
+        vars: { type: 'object' },
+      },
+    },
+    error: { type: 'string' },
+    times: { type: 'integer', minimum: 1 },
+    call: { type: 'integer', minimum: 1 },
+    delay: duration,
+    status: { type: 'integer', minimum: 100, maximum: 599 },
+    headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    body: {},
+  },
+};
+
+const effectExpectation = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'array' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { count: { type: 'integer', minimum: 0 }, contains: { type: 'array' }, exactly: { type: 'array' } },
+    },
+  ],
+};
+
+const expectations = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { enum: ['completed', 'stuck', 'stopped', 'failed'] },
+    visits: nameList,
+    neverVisits: nameList,
+    branches: {
+      type: 'object',
+      additionalProperties: {
+        oneOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 }],
+      },
+    },
+    variables: { type: 'object' },
+    globals: { type: 'object' },
+    effects: { type: 'object', additionalProperties: effectExpectation },
+    trace: { type: 'array', items: { type: 'string' } },
+    lastError: { type: 'string' },
+    warnings: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+const testCase = {
+  type: 'object',
+  required: ['name', 'script'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    script: { type: 'string', minLength: 1 },
+    vars: { type: 'object' },
+    now: { type: 'string' },
+    until: duration,
+    seed: { type: 'integer' },
+    maxActions: { type: 'integer', minimum: 1 },
+    contact: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ani: { type: ['string', 'number'] },
+        dnis: { type: ['string', 'number'] },
+        skill: { type: 'integer' },
+        poc: { type: ['string', 'number'] },
+      },
+    },
+    stubs: { type: 'array', items: stub },
+    expect: expectations,
+    skip: { type: 'boolean' },
+    only: { type: 'boolean' },
+    record: { type: 'boolean', description: 'With --update, write the outcome of this case back as its expect.' },
+    forceErrors: { type: 'boolean', description: 'false leaves this case out of --force-errors.' },
+  },
+};
+
+export const testFileJsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'studio-script/test-file',
+  title: 'studio-script test file',
+  type: 'object',
+  required: ['cases'],
+  additionalProperties: false,
+  properties: {
+    scripts: { type: 'string', minLength: 1, description: 'Folder of .script files, relative to this file (default: this folder).' },
+    tenant: { type: 'string', minLength: 1, description: 'Tenant file, relative to this file (default: tenant.yaml in the scripts folder).' },
+    now: { type: 'string', description: 'Default start time of every case (ISO-8601).' },
+    stubs: { type: 'array', items: stub, description: 'Stubs shared by every case (a case’s own stubs are tried first).' },
+    cases: { type: 'array', items: testCase, minItems: 1 },
+  },
+} as const;
+
+/** Property names the schema accepts at a path, for "did you mean" hints. */
+export function knownKeys(path: readonly (string | number)[]): string[] {
+  let node: Record<string, unknown> = testFileJsonSchema as unknown as Record<string, unknown>;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      node = (node.items as Record<string, unknown>) ?? {};
+      continue;
+    }
+    const props = node.properties as Record<string, Record<string, unknown>> | undefined;
+    const next = props?.[seg];
+    if (!next) return [];
+    node = next;
+  }
+  return Object.keys((node.properties as object | undefined) ?? {});
+}

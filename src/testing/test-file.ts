@@ -1,0 +1,106 @@
+// The shape of a `*.test.yaml` file after loading: folders resolved to absolute
+// paths, stubs compiled against the action registry, every value located so
+// later checks (unknown labels, failed expectations) can point into the file.
+import type { Span } from '../diagnostics.js';
+import type { RunStatus } from '../runtime/result.js';
+import type { Value } from '../snippet/value.js';
+
+/** A stub for an action call: matched by type + property values or by `Script.label`. */
+export interface ActionStub {
+  kind: 'action';
+  /** Index in its list (file-level stubs come after the case's own). */
+  id: string;
+  /** Canonical action type when matched by type. */
+  actionType?: string;
+  version?: number;
+  /** `Script.label` when matched by label. */
+  label?: string;
+  /** Property name (canonical) -> expected evaluated value. */
+  props: Record<string, unknown>;
+  answer: { kind: 'return'; branch?: string; outputs: Record<string, Value>; vars: Record<string, Value> } | { kind: 'error'; message: string };
+  /** Answer only the first `times` matching calls. */
+  times?: number;
+  /** Answer only the n-th matching call (1-based). */
+  call?: number;
+  /** Virtual seconds the call takes. */
+  delaySeconds: number;
+  span: Span;
+  /** Where the label was written (checked once the scripts are loaded). */
+  labelSpan?: Span;
+  branchSpan?: Span;
+  outputSpans?: Record<string, Span>;
+}
+
+/** A stub for an HTTP request made by REST API or the snippet REST proxy. */
+export interface HttpStubSpec {
+  kind: 'http';
+  id: string;
+  method: string;
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  delaySeconds: number;
+  times?: number;
+  span: Span;
+}
+
+export type StubSpec = ActionStub | HttpStubSpec;
+
+/** One effect expectation: a count, records that must be present, or the exact list. */
+export interface EffectExpectation {
+  count?: number;
+  contains?: unknown[];
+  exactly?: unknown[];
+}
+
+export interface Expectations {
+  status?: RunStatus;
+  visits?: string[];
+  neverVisits?: string[];
+  /** `Script.label` -> branches that must have been taken (at least once each). */
+  branches?: Record<string, string[]>;
+  variables?: Record<string, unknown>;
+  globals?: Record<string, unknown>;
+  effects?: Record<string, EffectExpectation>;
+  /** TRACE lines, in order (a `/regex/` string matches by pattern). */
+  trace?: string[];
+  /** Text the run's last error must contain ('' = no error). */
+  lastError?: string;
+  warnings?: string[];
+}
+
+export interface TestCase {
+  name: string;
+  /** Index in the file's `cases`. */
+  index: number;
+  script: string;
+  vars: Record<string, Value>;
+  now?: string;
+  until?: string;
+  seed?: number;
+  maxActions?: number;
+  contact?: Record<string, unknown>;
+  stubs: StubSpec[];
+  expect: Expectations;
+  skip: boolean;
+  only: boolean;
+  /** With `--update`, the outcome of this case is written back as its `expect`. */
+  record: boolean;
+  /** Leave this case out of `--force-errors`. */
+  forceErrors: boolean;
+  span: Span;
+  /** Spans of expectation entries by key (`visits.2`, `branches.Main.x`). */
+  spans: Record<string, Span>;
+}
+
+export interface TestFile {
+  file: string;
+  /** Absolute folder of the scripts. */
+  scripts: string;
+  /** Absolute tenant file, when one is given or found. */
+  tenant?: string;
+  cases: TestCase[];
+  /** File-level stubs, shared by every case. */
+  stubs: StubSpec[];
+}

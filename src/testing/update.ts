@@ -1,0 +1,24 @@
+// `--update`: writes the recorded outcome of each `record: true` case back
+// into its test file as that case's `expect`, keeping the rest of the file
+// (comments, order, formatting of other entries) as it was.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { CaseResult } from './results.js';
+
+/** Rewrites every file that has recorded cases; returns the files written. */
+export function writeRecorded(results: readonly CaseResult[]): string[] {
+  const byFile = new Map<string, CaseResult[]>();
+  for (const r of results) if (r.recorded) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  const written: string[] = [];
+  for (const [file, cases] of byFile) {
+    const text = readFileSync(file, 'utf8');
+    const doc = parseDocument(text);
+    for (const r of cases) doc.setIn(['cases', r.index, 'expect'], doc.createNode(r.recorded));
+    const next = doc.toString({ lineWidth: 0 });
+    if (next !== text) {
+      writeFileSync(file, next);
+      written.push(file);
+    }
+  }
+  return written;
+}

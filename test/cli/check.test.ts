@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../scripts-examples');
+
+function file(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'check-'));
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
+describe('studio-script check', () => {
+  it('exits 0 for the examples', async () => {
+    const r = await runCli(['check', EXAMPLES]);
+    expect(r.err).toMatch(/checked \d+ scripts?: 0 errors/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 0 with warnings only, and prints them located with a caret', async () => {
+    const f = file('W.script', 'script W\nstart: BEGIN -> e\ne: END\nlost: END\n');
+    const r = await runCli(['check', f]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${f}:4:1: warning W-UNREACHABLE action 'lost' (END) is never reached from BEGIN\n4 | lost: END\n  | ^^^^`);
+  });
+
+  it('exits 2 and prints every error with file:line:col', async () => {
+    const f = file('E.script', 'script E\nstart: BEGIN -> nowhere\nx: ASIGN\n');
+    const r = await runCli(['check', f]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${f}:2:17: error E-GRAPH-UNKNOWN-TARGET`);
+    expect(r.err).toContain(`${f}:3:4: error E-GRAPH-UNKNOWN-ACTION unknown action type 'ASIGN'; did you mean ASSIGN?`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints diagnostics as JSON with --json', async () => {
+    const f = file('J.script', 'script J\nstart: BEGIN -> e\ne: END { Foo = 1 }\n');
+    const r = await runCli(['check', '--json', f]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual({
+      diagnostics: [{ file: f, line: 3, col: 10, severity: 'error', code: 'E-SCHEMA-UNKNOWN-PROP', message: "END has no property 'Foo'; END has no properties" }],
+    });
+    expect(r.err).toBe('');
+  });
+
+  it('reports a truncated file as unexpected end of file', async () => {
+    const f = file('T.script', 'script T\nstart: BEGIN {\n  Parameters = [a,');
+    const r = await runCli(['check', '--json', f]);
+    const [d] = (JSON.parse(r.out) as { diagnostics: { code: string; line: number; message: string }[] }).diagnostics;
+    expect(d).toMatchObject({ code: 'E-PARSE-EOF', line: 3, message: 'unexpected end of file: expected a value' });
+  });
+
+  it('checks tenant files given with --tenant', async () => {
+    expect((await runCli(['check', EXAMPLES, '--tenant', join(EXAMPLES, 'tenant.yaml')])).code).toBe(0);
+    const bad = file('tenant.yaml', 'timeZone: [not, a, zone]\n');
+    const r = await runCli(['check', EXAMPLES, '--tenant', bad, '--json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.out) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file)).toContain(bad);
+  });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const r = await runCli(['check', '/no/such.script']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot read /no/such.script: no such file or folder');
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'graph-'));
+const script = join(dir, 'G.script');
+writeFileSync(script, 'script G\nstart: BEGIN -> i\ni: IF { Expression = "x" }\n  True -> e\n  False -> e\ne: END\n');
+const coverage = join(dir, 'coverage.json');
+writeFileSync(coverage, JSON.stringify({ scripts: { G: { file: script, actions: { start: 1, i: 1, e: 1 }, branches: { start: { Default: 1 }, i: { True: 1 } } } } }));
+
+describe('studio-script graph', () => {
+  it('prints mermaid by default', async () => {
+    const r = await runCli(['graph', script]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('n1 -->|"False"| n2');
+  });
+
+  it.each(['dot', 'json', 'mermaid'])('prints %s with coverage marks', async (format) => {
+    const r = await runCli(['graph', script, '--format', format, '--coverage', coverage]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(format === 'json' ? /"covered": false/ : format === 'dot' ? /style=dashed/ : /linkStyle 2 /);
+  });
+
+  it('writes SVG to a file with -o', async () => {
+    const out = join(dir, 'g.svg');
+    const r = await runCli(['graph', script, '--format', 'svg', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/<svg[\s>]/);
+  }, 60_000);
+
+  it('exits 2 with diagnostics for a script with errors', async () => {
+    const bad = join(dir, 'B.script');
+    writeFileSync(bad, 'script B\nstart: BEGIN -> x\n');
+    const r = await runCli(['graph', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('E-GRAPH-UNKNOWN-TARGET');
+  });
+
+  it('exits 2 for an unknown format or a bad coverage file', async () => {
+    expect((await runCli(['graph', script, '--format', 'png'])).code).toBe(2);
+    writeFileSync(join(dir, 'bad.json'), '{ nope');
+    const r = await runCli(['graph', script, '--coverage', join(dir, 'bad.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('not valid JSON');
+  });
+});

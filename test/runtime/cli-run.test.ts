@@ -1,0 +1,96 @@
+// `studio-script run` as a user meets it: the built command on real files (run `npm run build` first).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const CLI = resolve('dist/src/cli/main.js');
+const built = existsSync(CLI) && existsSync(resolve('dist/src/runtime/runtime.js'));
+let dir = '';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!built)('studio-script run', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'studio-run-'));
+    writeFileSync(
+      join(dir, 'Main.script'),
+      `script Main
+start: BEGIN -> greet
+greet: ASSIGN { Variable = greeting  Value = "Hello {name}" } -> wait
+wait: WAIT { Seconds = "{pause}" } -> check
+check: IF { Expression = "stuck = 1" }
+  True -> nowhere
+  False -> done
+nowhere: IF { Expression = "1" }
+  False -> done
+done: END
+`,
+    );
+    writeFileSync(join(dir, 'Broken.script'), 'script Broken\nstart: BEGIN -> missing\n');
+    writeFileSync(join(dir, 'vars.json'), '{ "name": "Ada",\n  "pause": }');
+  });
+
+  test('prints a readable result and exits 0', () => {
+    const broken = join(dir, 'Broken.script');
+    // The folder has a broken script: loading reports it, located, with exit 2.
+    const bad = cli(join(dir, 'Main.script'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${broken}:2:`);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    writeFileSync(broken, 'script Broken\nstart: BEGIN -> done\ndone: END\n');
+    const r = cli(join(dir, 'Main.script'), '--var', 'name=Ada', '--var', 'pause=30', '--var', 'stuck=0', '--now', '2026-11-21T09:00:00Z');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Main: completed after 5 actions');
+    expect(r.stdout).toContain('greeting = "Hello Ada"');
+  });
+
+  test('--json prints the result of runtime.md; a stuck run exits 1', () => {
+    const r = cli(join(dir, 'Main.script'), '--var', 'stuck=1', '--json', '--now', '2026-11-21T09:00:00Z');
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout);
+    expect(Object.keys(result)).toEqual(['status', 'script', 'startedAt', 'endedAt', 'steps', 'path', 'variables', 'globals', 'lastError', 'warnings', 'effects']);
+    expect(result.status).toBe('stuck');
+    expect(result.effects).toEqual({ prospects: [], crm: [], agentEvents: [], savedToDb: [], http: [] });
+  });
+
+  test('--trace writes readable lines to stderr, --trace-json one event per line', () => {
+    const r = cli(join(dir, 'Main.script'), '--var', 'pause=30', '--trace', '--now', '2026-11-21T09:00:00Z');
+    expect(r.stderr).toContain('09:00:00 Main.wait WAIT -> Default (+30s)');
+    const j = cli(join(dir, 'Main.script'), '--trace-json', '--now', '2026-11-21T09:00:00Z');
+    const events = j.stderr.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(events[0]!.type).toBe('run.start');
+    expect(events.at(-1)!.type).toBe('run.end');
+  });
+
+  test('bad input exits 2 with a one-line message, never a stack trace', () => {
+    const cases = [
+      [['--var', '2x=1'], '"2x" is not a variable name'],
+      [['--var', 'name'], 'expected name=value'],
+      [['--until', 'later'], 'Invalid until "later"'],
+      [['--max-actions', 'lots'], '--max-actions "lots"'],
+      [['--vars', join(dir, 'vars.json')], `${join(dir, 'vars.json')}:2:12: invalid JSON`],
+    ] as const;
+    for (const [args, message] of cases) {
+      const r = cli(join(dir, 'Main.script'), ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const missing = cli(join(dir, 'Nope.script'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('file not found');
+  });
+
+  test('--max-actions fails the run with exit 1', () => {
+    const r = cli(join(dir, 'Main.script'), '--max-actions', '2');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('maxActions = 2');
+  });
+});
+
+void execFileSync;

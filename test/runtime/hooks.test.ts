@@ -1,0 +1,173 @@
+// The hooks other parts build on: interceptor, user-defined actions, effects,
+// async actions, onRunEnd, background processes and redaction.
+import { describe, expect, test } from 'vitest';
+import type { RunEndContext } from '../../src/actions/context.js';
+import { defineAction, number, text } from '../../src/actions/define.js';
+import type { InterceptedCall } from '../../src/runtime/engine.js';
+import type { BackgroundProcess } from '../../src/runtime/scheduler.js';
+import { run } from './helpers.js';
+
+const ended: RunEndContext[] = [];
+const lookup = defineAction({
+  type: 'LOOKUP CUSTOMER',
+  description: 'Test action: looks a customer up, asynchronously, and records an effect.',
+  props: { Phone: text({ required: true }), DelaySeconds: number({ default: 0 }) },
+  outputs: { Customer: 'customer' },
+  branches: ['Default', 'NotFound', 'OnError'],
+  errorBranch: 'OnError',
+  async execute(ctx, props) {
+    await Promise.resolve();
+    const phone = props.Phone!;
+    ctx.elapse(props.DelaySeconds ?? 0);
+    ctx.effect('crm', { lookup: phone });
+    ctx.setContactData('lastLookup', phone);
+    if (props.Phone === 'boom') throw new Error('CRM exploded');
+    if (props.Phone === '') return ctx.branch('NotFound');
+    return ctx.branch('Default', { Customer: { phone, name: 'Ada' } });
+  },
+  onRunEnd(end) {
+    ended.push(end);
+  },
+});
+
+const script = (phone: string, extra = '') => `script Main
+start: BEGIN -> look
+look: LOOKUP CUSTOMER { Phone = "${phone}"  DelaySeconds = 3 ${extra} }
+  -> done
+  NotFound -> missing
+  OnError -> failed
+done: END
+missing: END
+failed: END
+`;
+
+describe('user-defined actions', () => {
+  test('an async action writes its outputs, records effects and advances the clock', async () => {
+    ended.length = 0;
+    const r = await run([script('+13035550100')], { keepTrace: true }, { actions: [lookup] });
+    expect(r.status).toBe('completed');
+    expect(r.variables.customer).toEqual({ phone: '+13035550100', name: 'Ada' });
+    expect(r.effects.crm).toEqual([{ lookup: '+13035550100' }]);
+    expect(r.endedAt).toBe('2026-11-21T09:00:03.000Z');
+    expect(r.trace!.some((e) => e.type === 'effect' && e.kind === 'crm')).toBe(true);
+    // onRunEnd: once per action type executed, with the run's data.
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ endedBy: 'script', status: 'completed', contactData: { lastLookup: '+13035550100' } });
+    expect(ended[0]!.variables.customer).toEqual({ phone: '+13035550100', name: 'Ada' });
+  });
+
+  test('an output variable can be renamed by the script', async () => {
+    const r = await run([script('1', 'Customer = who')], {}, { actions: [lookup] });
+    expect(r.variables.who).toEqual({ phone: '1', name: 'Ada' });
+    expect(r.variables.customer).toBeUndefined();
+  });
+
+  test('an exception in execute is the error outcome, with the message in _err', async () => {
+    const r = await run([script('boom')], {}, { actions: [lookup] });
+    expect(r.path.at(-1)).toBe('Main.failed');
+    expect(r.lastError).toBe('LOOKUP CUSTOMER failed: CRM exploded');
+  });
+});
+
+describe('interceptor', () => {
+  test('answers after property evaluation, skips execute, and its seconds advance the clock', async () => {
+    const calls: InterceptedCall[] = [];
+    const r = await run(
+      [script('{phone}')],
+      { vars: { phone: '555' } },
+      {
+        actions: [lookup],
+        intercept: (call) => {
+          calls.push(call);
+          if (call.type !== 'LOOKUP CUSTOMER') return undefined;
+          return { outcome: { branch: 'Default', outputs: { Customer: 'stubbed' } }, seconds: 60 };
+        },
+      },
+    );
+    expect(calls.map((c) => `${c.script}.${c.label}#${c.callIndex}`)).toEqual(['Main.start#1', 'Main.look#1', 'Main.done#1']);
+    expect(calls[1]).toMatchObject({ type: 'LOOKUP CUSTOMER', caption: 'LOOKUP CUSTOMER', props: { Phone: '555', DelaySeconds: 3 } });
+    expect(r.variables.customer).toBe('stubbed');
+    expect(r.effects.crm).toEqual([]);
+    expect(r.endedAt).toBe('2026-11-21T09:01:00.000Z');
+  });
+
+  test('an error answer sets _err and takes the error branch', async () => {
+    const r = await run([script('1')], {}, {
+      actions: [lookup],
+      intercept: (call) => (call.label === 'look' ? { outcome: { branch: 'OnError', error: 'CRM unavailable' } } : undefined),
+    });
+    expect(r.path.at(-1)).toBe('Main.failed');
+    expect(r.lastError).toBe('CRM unavailable');
+  });
+
+  test('callIndex counts executions of the action in the run', async () => {
+    const indexes: number[] = [];
+    await run(
+      [`script Main
+start: BEGIN -> loop
+loop: LOOP { Repeat = 3 }
+  Repeat -> loop
+  Finished -> done
+done: END
+`],
+      {},
+      { intercept: (call) => void (call.label === 'loop' && indexes.push(call.callIndex)) },
+    );
+    expect(indexes).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('background processes', () => {
+  test('run between the steps of runs, earliest due first; runs win ties', async () => {
+    const log: string[] = [];
+    let next: number | null = Date.parse('2026-11-21T09:00:00Z');
+    const dialer: BackgroundProcess = {
+      name: 'dialer',
+      nextDueMs: () => next,
+      runDue(nowMs) {
+        log.push(`dial ${new Date(nowMs).toISOString().slice(11, 19)}`);
+        next = nowMs + 20_000 <= Date.parse('2026-11-21T09:01:00Z') ? nowMs + 20_000 : null;
+      },
+    };
+    const r = await run(
+      [`script Main
+start: BEGIN -> w
+w: WAIT { Seconds = 30 } -> t
+t: SNIPPET {
+  TRACE "script"
+} -> done
+done: END
+`],
+      { keepTrace: true },
+      { background: [dialer] },
+    );
+    r.trace!.filter((e) => e.type === 'trace').forEach((e) => log.push(`script ${e.time.slice(11, 19)}`));
+    log.sort((a, b) => a.slice(-8).localeCompare(b.slice(-8)));
+    expect(log).toEqual(['dial 09:00:00', 'dial 09:00:20', 'script 09:00:30']);
+    expect(r.status).toBe('completed');
+  });
+});
+
+describe('redaction', () => {
+  test('redacted variables never appear in the result, trace or errors', async () => {
+    const r = await run(
+      [`script Main
+start: BEGIN -> use
+use: ASSIGN { Variable = header  Value = "Bearer {token}" } -> fail
+fail: SNIPPET {
+  x = 1 / 0
+  y = token
+}
+  Error -> err
+err: ASSIGN { Variable = msg  Value = "token {token} failed" } -> done
+done: END
+`],
+      { vars: { token: 's3cr3t-value' }, keepTrace: true },
+      { redact: ['token'] },
+    );
+    const all = JSON.stringify(r);
+    expect(all).not.toContain('s3cr3t-value');
+    expect(r.variables.token).toBe('***');
+    expect(r.variables.header).toBe('Bearer ***');
+  });
+});

@@ -1,0 +1,160 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
+import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
+import type { ProspectRecord, TenantStore } from '../../src/tenant/store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tenant-store-'));
+let n = 0;
+const stores: [string, () => TenantStore][] = [
+  ['memory', () => new MemoryTenantStore('America/Denver', 1)],
+  ['sqlite', () => new SqliteTenantStore(join(dir, `s${++n}.db`), 'America/Denver', 1)],
+];
+
+const prospect = (externalId: string, over: Partial<ProspectRecord> = {}): ProspectRecord => ({
+  skillNo: 1234,
+  externalId,
+  sourceName: 'Leads',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  destinations: ['+13035550100'],
+  timeZone: 'America/Denver',
+  expiresAtMs: null,
+  fields: { ExternalID: externalId },
+  status: 'queued',
+  createdAtMs: 1000,
+  updatedAtMs: 1000,
+  dialedAtMs: null,
+  ...over,
+});
+
+describe.each(stores)('%s store', (_kind, make) => {
+  it('keeps skills, agents and sources (names case-insensitive)', () => {
+    const s = make();
+    s.putSkill({ id: 1, name: 'PC', media: 'Phone', direction: 'Outbound', personalConnection: true, campaign: null, active: true, script: null, dialer: { ratePerMinute: 2 } });
+    s.putAgent({ id: 7, email: 'a@b.c', name: 'A' });
+    const id = s.putSource({ id: 0, name: 'Leads', mapping: null, maxDestinations: 6 });
+    expect(s.skill(1)?.dialer).toEqual({ ratePerMinute: 2 });
+    expect(s.agents()).toEqual([{ id: 7, email: 'a@b.c', name: 'A' }]);
+    expect(s.source('LEADS')?.id).toBe(id);
+    expect(s.putSource({ id: 0, name: 'leads', mapping: { ExternalID: 'Id', Destinations: ['M'] }, maxDestinations: 6 })).toBe(id);
+    expect(s.putSource({ id: 0, name: 'Other', mapping: null, maxDestinations: 6 })).not.toBe(id);
+    expect(s.sources()).toHaveLength(2);
+    s.close();
+  });
+
+  it('upserts prospects by (skill, external id) and keeps queue order', () => {
+    const s = make();
+    expect(s.upsertProspect(prospect('a'))).toBe('Created');
+    expect(s.upsertProspect(prospect('b'))).toBe('Created');
+    expect(s.upsertProspect(prospect('a', { firstName: 'Grace', createdAtMs: 5000, updatedAtMs: 5000 }))).toBe('Updated');
+    expect(s.upsertProspect(prospect('a', { skillNo: 99 }))).toBe('Created');
+    expect(s.prospect(1234, 'a')).toMatchObject({ firstName: 'Grace', createdAtMs: 1000, updatedAtMs: 5000 });
+    expect(s.prospects(1234).map((p) => p.externalId)).toEqual(['a', 'b']);
+    expect(s.prospectCount()).toBe(3);
+    expect(s.queueDepth(1234)).toBe(2);
+    s.close();
+  });
+
+  it('dials in queue order, skips expired records, re-queues an updated dialed record', () => {
+    const s = make();
+    s.upsertProspect(prospect('a'));
+    s.upsertProspect(prospect('old', { expiresAtMs: 1500 }));
+    s.upsertProspect(prospect('b'));
+    s.upsertProspect(prospect('c'));
+    expect(s.oldestQueuedMs(1234)).toBe(1000);
+    expect(s.dialNext(1234, 2, 2000).map((p) => p.externalId)).toEqual(['a', 'b']);
+    expect(s.prospect(1234, 'old')?.status).toBe('expired');
+    expect(s.prospect(1234, 'a')).toMatchObject({ status: 'dialed', dialedAtMs: 2000 });
+    expect(s.queueDepth(1234)).toBe(1);
+    expect(s.upsertProspect(prospect('a', { updatedAtMs: 3000 }))).toBe('Updated');
+    expect(s.queueDepth(1234)).toBe(2);
+    expect(s.dialNext(1234, 10, 4000).map((p) => p.externalId)).toEqual(['c', 'a']);
+    expect(s.queueDepth(1234)).toBe(0);
+    expect(s.oldestQueuedMs(1234)).toBeNull();
+    s.close();
+  });
+
+  it('finds prospects by external id, phone (with or without country code) and name', () => {
+    const s = make();
+    s.upsertProspect(prospect('a', { destinations: ['+13035550100', '+17205550111'] }));
+    s.upsertProspect(prospect('b', { firstName: 'Grace', lastName: 'Hopper', destinations: ['+12125550199'] }));
+    expect(s.findProspects({ sourceName: 'leads', externalId: 'a' })).toHaveLength(1);
+    expect(s.findProspects({ sourceName: 'Leads', phone: '(720) 555-0111' }).map((p) => p.externalId)).toEqual(['a']);
+    expect(s.findProspects({ sourceName: 'Leads', phone: '+1 212 555 0199' }).map((p) => p.externalId)).toEqual(['b']);
+    expect(s.findProspects({ sourceName: 'Leads', firstName: 'grace', lastName: 'HOPPER' }).map((p) => p.externalId)).toEqual(['b']);
+    expect(s.findProspects({ sourceName: 'Other', externalId: 'a' })).toEqual([]);
+    expect(s.removeProspect('Leads', 'a')).toBe(true);
+    expect(s.removeProspect('Leads', 'a')).toBe(false);
+    expect(s.queueDepth(1234)).toBe(1);
+    s.close();
+  });
+
+  it('rolls a failed transaction back entirely', () => {
+    const s = make();
+    s.upsertProspect(prospect('keep'));
+    const customers = s.collection<{ name: string }>('crm.customers');
+    customers.put('c1', { name: 'Ada' });
+    expect(() =>
+      s.transaction(() => {
+        s.upsertProspect(prospect('new'));
+        s.upsertProspect(prospect('keep', { firstName: 'Changed' }));
+        s.dialNext(1234, 1, 5000);
+        customers.put('c2', { name: 'Grace' });
+        customers.delete('c1');
+        s.putSource({ id: 0, name: 'Tmp', mapping: null, maxDestinations: 6 });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(s.prospects().map((p) => [p.externalId, p.firstName, p.status])).toEqual([['keep', 'Ada', 'queued']]);
+    expect(customers.entries()).toEqual([['c1', { name: 'Ada' }]]);
+    expect(s.source('Tmp')).toBeUndefined();
+    s.close();
+  });
+
+  it('gives other domains keyed collections', () => {
+    const s = make();
+    const c = s.collection<{ name: string; tier?: string }>('crm.customers');
+    c.put('c1', { name: 'Ada' });
+    c.put('c2', { name: 'Grace', tier: 'gold' });
+    c.put('c1', { name: 'Ada L.' });
+    expect(s.collection('crm.customers').count()).toBe(2);
+    expect(c.get('c1')).toEqual({ name: 'Ada L.' });
+    expect(c.all().map((r) => r.name)).toEqual(['Ada L.', 'Grace']);
+    expect(c.find((r) => r.tier === 'gold')).toEqual([{ name: 'Grace', tier: 'gold' }]);
+    expect(s.collection('crm.conversations').count()).toBe(0);
+    expect(c.delete('c1')).toBe(true);
+    expect(c.delete('c1')).toBe(false);
+    c.clear();
+    expect(c.count()).toBe(0);
+    s.close();
+  });
+});
+
+describe('sqlite store persistence', () => {
+  it('keeps state between two opens and is readable with plain SQL', () => {
+    const file = join(dir, 'persist.db');
+    const first = new SqliteTenantStore(file, 'America/Denver', 4600123);
+    expect(first.fresh).toBe(true);
+    first.transaction(() => {
+      first.upsertProspect(prospect('a'));
+      first.collection('crm.customers').put('c1', { name: 'Ada' });
+    });
+    first.close();
+    const second = new SqliteTenantStore(file, 'America/Denver', 4600123);
+    expect(second.fresh).toBe(false);
+    expect(second.prospect(1234, 'a')?.firstName).toBe('Ada');
+    expect(second.collection('crm.customers').get('c1')).toEqual({ name: 'Ada' });
+    expect(second.upsertProspect(prospect('b'))).toBe('Created');
+    expect(second.prospects(1234).map((p) => p.externalId)).toEqual(['a', 'b']);
+    const rows = second.db.prepare('SELECT external_id, status, time_zone FROM prospect_list ORDER BY external_id').all();
+    expect(rows).toEqual([
+      { external_id: 'a', status: 'queued', time_zone: 'America/Denver' },
+      { external_id: 'b', status: 'queued', time_zone: 'America/Denver' },
+    ]);
+    expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    second.close();
+  });
+});
