@@ -32,7 +32,11 @@ export default async function () {
   for (let i = 0; i < WARMUP + ROUNDS; i++) {
     // Exit 1 (a failing case) still measures the run; only invalid input (2) is an error here.
     const run = time([cli, 'test', examples, '--reporter', 'json', '--coverage', '--coverage-dir', join(root, 'bench', '.coverage')], [0, 1]);
-    cases = JSON.parse(run.stdout).summary.total;
+    try {
+      cases = JSON.parse(run.stdout).summary.total;
+    } catch {
+      throw new Error(`studio-script test printed no JSON report: ${run.stdout.slice(0, 300)}`);
+    }
     const bare = time(['-e', '0']);
     const loadOnly = time([cli, 'check', examples], [0, 1]);
     if (i >= WARMUP) (ours.push(run.s), node.push(bare.s), check.push(loadOnly.s));

@@ -167,6 +167,8 @@ export function tokenize(text: string, start: StartState = 'main'): Token[] {
   // The quote that opened each string being lexed (and its token), innermost last.
   const quotes: string[] = [];
   const openers: Token[] = [];
+  // Open `{` substitutions, to point at the first one left unclosed.
+  const braces: Token[] = [];
   for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
     const tok: Token = { type: t.type ?? 'error', value: t.value, text: t.text, offset: t.offset, line: t.line, col: t.col };
     switch (tok.type) {
@@ -192,6 +194,12 @@ export function tokenize(text: string, start: StartState = 'main'): Token[] {
           tok.type = 'strClose';
         }
         break;
+      case 'interpOpen':
+        braces.push(tok);
+        break;
+      case 'interpClose':
+        braces.pop();
+        break;
       case 'nl':
         if (quotes.length > 0) throw new LexError('unterminated string (a string must end on the line it starts)', openers[0]!);
         if ((lexer as unknown as { state: string }).state === 'interp') throw new LexError('unterminated substitution: "{" needs a closing "}"', tok);
@@ -200,7 +208,7 @@ export function tokenize(text: string, start: StartState = 'main'): Token[] {
     raw.push(tok);
   }
   if (quotes.length > 0 || (lexer as unknown as { state: string }).state === 'interp') {
-    const at = openers[0] ?? raw[raw.length - 1] ?? { type: 'eof', value: '', text: '', offset: 0, line: 1, col: 1 };
+    const at = openers[0] ?? braces[0] ?? raw[raw.length - 1] ?? { type: 'eof', value: '', text: '', offset: 0, line: 1, col: 1 };
     const what = quotes.length > 0 ? 'unterminated string' : 'unterminated substitution: "{" needs a closing "}"';
     throw new LexError(what, at);
   }

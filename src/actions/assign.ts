@@ -7,7 +7,8 @@ import { boolean, defineAction, oneOf, text, variable } from './define.js';
 export const MAX_STRING_SIZES = ['2K', '4K', '8K', '16K', '32K'] as const;
 
 /** MaxStringSize in characters (`2K` = 2048). */
-export const maxStringChars = (size: string | undefined): number => (Number.parseInt(size ?? '2K', 10) || 2) * 1024;
+export const maxStringChars = (size: string | undefined): number => STRING_SIZE_CHARS[size ?? '2K'] ?? 2048;
+const STRING_SIZE_CHARS: Record<string, number> = { '2K': 2048, '4K': 4096, '8K': 8192, '16K': 16384, '32K': 32768 };
 
 export default defineAction({
   type: 'ASSIGN',

@@ -1,4 +1,5 @@
 // CASE: takes the branch whose value equals the expression (snippet = semantics), else Default.
+import type { Outcome } from './context.js';
 import { flow } from '../runtime/flow.js';
 import { snippetEquals } from '../snippet/index.js';
 import type { Value } from '../snippet/value.js';
@@ -15,7 +16,7 @@ export default defineAction({
     // Value branches are tried in source order; the first match wins, as Studio's collection editor orders them.
     for (const edge of flow(ctx).action.node.branches) {
       if (edge.name === 'Default' && !edge.isValue) continue;
-      if (snippetEquals(value, edge.name)) return { branch: edge.name };
+      if (snippetEquals(value, edge.name)) return (ctx.branch as (name: string) => Outcome)(edge.name);
     }
     return ctx.branch('Default');
   },

@@ -15,11 +15,16 @@ export function register(program: Command): void {
   program
     .command('fmt')
     .description('format scripts canonically (prints to stdout unless --check or --write)')
-    .argument('<paths...>', '.script files or folders of scripts')
+    .argument('<paths...>', ".script files or folders of scripts; '-' reads stdin and writes stdout (for editors)")
     .option('--check', 'list files that are not formatted; exit 1 if any')
     .option('--write', 'rewrite files in place')
     .action(async (paths: string[], opts: FmtOptions) => {
       if (opts.check && opts.write) throw new UsageError('fmt: use either --check or --write, not both');
+      if (paths.includes('-')) {
+        if (paths.length > 1 || opts.write) throw new UsageError("fmt: '-' (stdin) cannot be combined with files or --write");
+        await formatStdin(Boolean(opts.check));
+        return;
+      }
       const [{ formatText }, { findScriptFiles }] = await Promise.all([import('../graph/format.js'), import('../graph/folder.js')]);
       const files = await expand(paths, findScriptFiles);
       const diagnostics: Diagnostic[] = [];
@@ -41,6 +46,18 @@ export function register(program: Command): void {
       if (opts.check && unformatted > 0) process.stderr.write(`${unformatted} of ${files.length} file(s) need formatting (run studio-script fmt --write)\n`);
       process.exitCode = diagnostics.some((d) => d.severity === 'error') ? EXIT.invalid : unformatted > 0 ? EXIT.failed : EXIT.ok;
     });
+}
+
+async function formatStdin(check: boolean): Promise<void> {
+  const { formatText } = await import('../graph/format.js');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const out = formatText(text, '<stdin>');
+  printDiagnostics(out.diagnostics, { sources: new Map([['<stdin>', text]]) });
+  if (out.text === undefined) process.exitCode = EXIT.invalid;
+  else if (check) process.exitCode = out.text === text ? EXIT.ok : EXIT.failed;
+  else (process.stdout.write(out.text), (process.exitCode = EXIT.ok));
 }
 
 async function expand(paths: string[], find: (dir: string) => Promise<string[]>): Promise<string[]> {

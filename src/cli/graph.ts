@@ -18,8 +18,10 @@ export function register(program: Command): void {
     .argument('<file>', 'the .script file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
     .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (file: string, opts: GraphOptions) => {
+    .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format)')
+    .action(async (file: string, opts: GraphOptions, cmd: Command) => {
+      // `-o flow.svg` means SVG unless --format says otherwise.
+      if (opts.output && cmd.getOptionValueSource('format') === 'default') opts.format = formatFromName(opts.output) ?? opts.format;
       const [{ loadScriptText }, render] = await Promise.all([import('../graph/load.js'), import('../graph/render/index.js')]);
       const text = await readInput(file);
       const { script, diagnostics } = loadScriptText(text, file);
@@ -31,6 +33,8 @@ export function register(program: Command): void {
       let coverage: import('../graph/render/coverage.js').GraphCoverage | undefined;
       if (opts.coverage) {
         const data = await readCoverage(opts.coverage, render.coverageProblem);
+        if (!render.findEntry(data, script.graph.name))
+          process.stderr.write(`studio-script: warning: ${opts.coverage} has no data for script ${script.graph.name}; every action shows as unvisited\n`);
         coverage = render.coverageFor(data, script.graph);
       }
       const out = await render.renderGraph(script.graph, opts.format, coverage);
@@ -38,6 +42,11 @@ export function register(program: Command): void {
       else process.stdout.write(out);
       process.exitCode = EXIT.ok;
     });
+}
+
+function formatFromName(name: string): GraphOptions['format'] | undefined {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return ({ svg: 'svg', dot: 'dot', gv: 'dot', json: 'json', mmd: 'mermaid', mermaid: 'mermaid' } as const)[ext as 'svg'];
 }
 
 async function readInput(file: string): Promise<string> {

@@ -342,6 +342,14 @@ function firstBadJsonOffset(text: string): number {
   }
 }
 
+const MAX_SHOWN_CHARS = 160;
+
+/** A value on one readable line: long ones are cut (the whole value is in `--json`). */
+function shortJson(v: unknown): string {
+  const text = JSON.stringify(v) ?? 'null';
+  return text.length <= MAX_SHOWN_CHARS ? text : `${text.slice(0, MAX_SHOWN_CHARS)}… (${text.length} characters; --json shows all)`;
+}
+
 /** The readable result: status line, variables, effects, warnings. */
 export function formatResult(r: RunResult): string {
   const lines: string[] = [];
@@ -350,12 +358,12 @@ export function formatResult(r: RunResult): string {
   const vars = Object.entries(r.variables);
   if (vars.length) {
     lines.push('variables:');
-    for (const [k, v] of vars) lines.push(`  ${k} = ${JSON.stringify(v)}`);
+    for (const [k, v] of vars) lines.push(`  ${k} = ${shortJson(v)}`);
   }
   const globals = Object.entries(r.globals);
   if (globals.length) {
     lines.push('globals:');
-    for (const [k, v] of globals) lines.push(`  ${k} = ${JSON.stringify(v)}`);
+    for (const [k, v] of globals) lines.push(`  ${k} = ${shortJson(v)}`);
   }
   const effects = Object.entries(r.effects).filter(([, list]) => list.length > 0);
   if (effects.length) lines.push(`effects: ${effects.map(([k, list]) => `${k} ${list.length}`).join(', ')}`);

@@ -1,9 +1,11 @@
 // `studio-script tenant check <file> [--json]`: validates a tenant file (YAML
 // or JSON) against the published schema and the tenant's rules, printing every
 // problem located at file:line:col. `studio-script tenant schema` prints the
-// JSON Schema (schemas/tenant.schema.json) for editors.
+// JSON Schema (schemas/tenant.schema.json) for editors; `tenant show` summarises
+// a tenant and, with --state, what earlier runs left in the state file.
 import type { Command } from 'commander';
-import { EXIT, printDiagnostics } from './io.js';
+import { existsSync } from 'node:fs';
+import { EXIT, printDiagnostics, UsageError } from './io.js';
 
 export function register(program: Command): void {
   const tenant = program.command('tenant').description('check tenant files (the emulated business unit)');
@@ -23,6 +25,34 @@ export function register(program: Command): void {
         process.stderr.write(`${summary}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`);
       }
       process.exitCode = errors > 0 ? EXIT.invalid : EXIT.ok;
+    });
+  tenant
+    .command('show')
+    .description('summarise a tenant: skills and their calling lists, sources, records (with --state: what earlier runs left)')
+    .argument('[file]', 'tenant.yaml or tenant.json (default: none, an empty tenant)')
+    .option('--state <file.db>', 'the SQLite state file to read')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(async (file: string | undefined, opts: { state?: string; json?: boolean }) => {
+      const { loadTenant, emptyTenant } = await import('../tenant/tenant.js');
+      const { summarizeTenant, formatSummary } = await import('../tenant/summary.js');
+      const { ScriptLoadError } = await import('../diagnostics.js');
+      if (opts.state !== undefined && file === undefined && !existsSync(opts.state)) throw new UsageError(`state file not found: ${opts.state}`);
+      let tenant;
+      try {
+        tenant = file === undefined ? emptyTenant('UTC', { state: opts.state }) : await loadTenant(file, { state: opts.state });
+      } catch (err) {
+        if (!(err instanceof ScriptLoadError)) throw err;
+        printDiagnostics(err.diagnostics, { json: opts.json });
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      try {
+        const summary = summarizeTenant(tenant.store);
+        process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary));
+      } finally {
+        tenant.close();
+      }
+      process.exitCode = EXIT.ok;
     });
   tenant
     .command('schema')

@@ -101,16 +101,35 @@ function compileScalar(spec: PropSpec, v: PropValue, ctx: Ctx): CompiledProp | u
 function compileList(of: 'value' | 'variable' | 'text', v: PropValue, ctx: Ctx): CompiledProp | undefined {
   const item = { kind: of } as PropSpec;
   if (v.kind === 'list') return { kind: 'list', items: v.items.map((i) => compileProp(item, i, ctx)).filter((p): p is CompiledProp => p !== undefined) };
-  // One string with `|` separators is a list (Studio's text arrays).
-  if (v.kind === 'string' && v.value.includes('|') && !needsTemplate(v.value)) {
-    const parts = v.value.split('|').map((p) => p.trim());
-    return {
-      kind: 'list',
-      items: parts.map((p): CompiledProp => (of === 'variable' ? { kind: 'variable', name: p.toLowerCase() } : { kind: 'literal', value: p })),
-    };
+  // One string with `|` separators is a list (Studio's text arrays); a `|` inside `{…}` is the snippet's "or".
+  if (v.kind === 'string' && v.value.includes('|')) {
+    const parts = splitOutsideBraces(v.value).map((p) => p.trim());
+    if (parts.length > 1) {
+      const origin = stringOrigin(v.span, ctx);
+      const items = parts.map((p): CompiledProp | undefined =>
+        of === 'variable' ? { kind: 'variable', name: p.toLowerCase() } : needsTemplate(p) ? template(p, origin, ctx) : { kind: 'literal', value: p },
+      );
+      return { kind: 'list', items: items.filter((p): p is CompiledProp => p !== undefined) };
+    }
   }
   const one = compileProp(item, v, ctx);
   return one ? { kind: 'list', items: [one] } : undefined;
+}
+
+/** Splits at `|` outside `{…}` substitutions. */
+export function splitOutsideBraces(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '|' && depth === 0) (parts.push(text.slice(start, i)), (start = i + 1));
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 function expression(text: string, span: Span, ctx: Ctx): CompiledProp | undefined {

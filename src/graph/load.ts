@@ -2,7 +2,7 @@
 // compiled properties, for one text, a folder of scripts, or the paths given
 // to `studio-script check`. Loading never executes anything and reports every
 // problem of every file in one pass.
-import { ScriptLoadError, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import type { ScriptAst } from '../parse/ast.js';
 import { parseScriptText } from '../parse/parse.js';
@@ -46,8 +46,4 @@ export function loadScriptText(text: string, file: string, opts: LoadOptions = {
 
 export { checkPaths, loadFolder, type CheckResult } from './folder.js';
 export { analyzeScript, type AnalyzedScript } from './analyze.js';
-
-/** Throws ScriptLoadError when `diagnostics` has errors. */
-export function throwOnErrors(diagnostics: Diagnostic[]): void {
-  if (hasErrors(diagnostics)) throw new ScriptLoadError(diagnostics);
-}
+export { formatAst, formatText } from './format.js';

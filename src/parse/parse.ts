@@ -163,8 +163,7 @@ function parseText(text: string, file: string, start: Span): ParseResult {
       const d = syntaxError(outcome.expected, outcome.found, tokenSpan(outcome.found), false);
       d.message += missingColonHint(tokens, outcome.found);
       diagnostics.push(d);
-    }
-    else if (to < tokens.length) diagnostics.push(syntaxError(outcome.expected, tokens[to]!, tokenSpan(tokens[to]!), true));
+    } else if (to < tokens.length) diagnostics.push(syntaxError(outcome.expected, tokens[to]!, tokenSpan(tokens[to]!), true));
     else diagnostics.push(endOfFile(outcome.expected, eofSpan));
   };
 

@@ -113,7 +113,7 @@ export class Engine {
     const core = this.core;
     const seconds = this.ctx.elapsed;
     const s = d.state;
-    const typeKey = action.def.version === undefined ? action.def.type : `${action.def.type} V${action.def.version}`;
+    const typeKey = action.typeKey;
     // Applied together with the move to the next action: one state object per step on the common path.
     const advance: Advance = {
       steps: s.steps + 1,
@@ -302,10 +302,10 @@ export class Engine {
           value: this.json(value, name),
         });
     }
-    if (locals) s = { ...s, frames: replaceTop(s.frames, { ...top, vars: locals }) };
-    if (globals) s = { ...s, globals };
-    if (system) s = { ...s, system };
-    d.state = s;
+    const frames = locals
+      ? replaceTop(s.frames, { script: top.script, label: top.label, vars: locals, loops: top.loops, returnVariable: top.returnVariable })
+      : s.frames;
+    d.state = rebuilt(s, frames, globals ?? s.globals, system ?? s.system, s.steps, s.dueMs, s.actionTypes);
   }
 
   warn(d: RunDriver, message: string): void {
@@ -401,6 +401,20 @@ export class Engine {
  * and `reason` are never set here.
  */
 function stepped(s: RunState, frames: FrameState[], a: Advance): RunState {
+  return rebuilt(s, frames, s.globals, s.system, a.steps, a.dueMs, a.actionTypes);
+}
+
+/** A running run's state with new frames, globals, system variables and step fields (see stepped). */
+function rebuilt(
+  s: RunState,
+  frames: readonly FrameState[],
+  globals: RunState['globals'],
+  system: RunState['system'],
+  steps: number,
+  dueMs: number,
+  actionTypes: readonly string[],
+): RunState {
+  if (s.status !== 'running') return { ...s, frames, globals, system, steps, dueMs, actionTypes };
   return {
     seq: s.seq,
     contactId: s.contactId,
@@ -409,18 +423,18 @@ function stepped(s: RunState, frames: FrameState[], a: Advance): RunState {
     parent: s.parent,
     root: s.root,
     frames,
-    globals: s.globals,
-    system: s.system,
+    globals,
+    system,
     status: s.status,
     startedMs: s.startedMs,
-    dueMs: a.dueMs,
+    dueMs,
     hangUpAtMs: s.hangUpAtMs,
-    steps: a.steps,
+    steps,
     lastError: s.lastError,
     warnings: s.warnings,
     contactData: s.contactData,
     screenPop: s.screenPop,
-    actionTypes: a.actionTypes,
+    actionTypes,
   };
 }
 

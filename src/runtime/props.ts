@@ -31,7 +31,7 @@ export function evaluateProps(action: PreparedAction, env: SnippetEnv, registry:
         if (err instanceof PropError) throw err;
         throw new PropError(`Property ${p.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      if (p.compiled.kind !== 'literal' && p.compiled.kind !== 'variable') needsCheck = true;
+      if (p.compiled.kind !== 'literal' && p.compiled.kind !== 'variable' && mayFailSchema(p.spec)) needsCheck = true;
     }
     out[p.name] = v;
   }
@@ -39,6 +39,13 @@ export function evaluateProps(action: PreparedAction, env: SnippetEnv, registry:
   // Frozen: the cached object is shared by every later step and by trace events.
   if (action.isStatic) action.staticProps = Object.freeze(out);
   return out;
+}
+
+/** Kinds whose schema accepts anything coerce() produces need no run-time check (expressions, values, plain text). */
+function mayFailSchema(spec: PropSpec): boolean {
+  if (spec.kind === 'value' || spec.kind === 'expression') return false;
+  if (spec.kind === 'text') return spec.maxLength !== undefined;
+  return true;
 }
 
 function defaultOf(spec: PropSpec): unknown {

@@ -38,6 +38,8 @@ export interface PreparedAction {
   script: string;
   /** `TYPE` or `TYPE vN`, as trace events show it. */
   typeName: string;
+  /** `TYPE` or `TYPE VN`: the registry key, as RunState.actionTypes records it. */
+  typeKey: string;
   compiled: CompiledAction;
   props: PreparedProp[];
   /** Outputs: output name -> index into props of its variable property. */
@@ -116,6 +118,7 @@ export class ScriptCatalog {
         where: `${loaded.graph.name}.${node.label}`,
         script: loaded.graph.name,
         typeName: def.version === undefined ? def.type : `${def.type} v${def.version}`,
+        typeKey: def.version === undefined ? def.type : `${def.type} V${def.version}`,
         compiled,
         props,
         outputs,

@@ -21,12 +21,14 @@ const PROP_TEXT_LIMIT = 32 * 1024;
 const EXPRESSION_CACHE_LIMIT = 1000;
 
 export class StepContext implements FlowContext {
+  readonly isFlowContext = true as const;
   d!: RunDriver;
   action!: PreparedAction;
   elapsed = 0;
   /** Set when the step's error came from a run limit: an unrouted limit error fails the run. */
   limitHit = false;
   private readonly envs = new Map<number, SnippetEnv>();
+  private readonly bareOutcomes = new Map<string, Outcome>();
   private readonly expressions = new Map<string, CompiledExpression>();
   private readonly reader: VariableReader;
 
@@ -120,7 +122,11 @@ export class StepContext implements FlowContext {
   }
 
   branch(name: string, outputs?: Partial<Record<string, Value>>): Outcome {
-    return outputs ? { branch: name, outputs: outputs as Record<string, Value> } : { branch: name };
+    if (outputs) return { branch: name, outputs: outputs as Record<string, Value> };
+    // A bare branch outcome is the same for every step: share one frozen object per name.
+    let outcome = this.bareOutcomes.get(name);
+    if (!outcome) this.bareOutcomes.set(name, (outcome = Object.freeze({ branch: name })));
+    return outcome;
   }
 
   error(message: string, opts?: { branch?: string; outputs?: Partial<Record<string, Value>> }): Outcome {

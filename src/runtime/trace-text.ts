@@ -10,8 +10,10 @@ interface Pending {
   type: string;
   caption: string;
   changes: string[];
-  /** TRACE lines, warnings and effects that happened inside the action, printed after its line. */
+  /** TRACE lines and warnings that happened inside the action, printed after its line. */
   notes: string[];
+  /** Effects of the action by kind: one summary line instead of one line per record. */
+  effects: Map<string, { count: number; first: string }>;
 }
 
 const MAX_VALUE_CHARS = 60;
@@ -44,7 +46,7 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         write(`${clock(e.time)} ${tag(e.contactId)}start ${e.script} (contact ${e.contactId})${formatVars(e.vars)}`);
         break;
       case 'action.enter':
-        stack(e.contactId).push({ time: e.time, where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [] });
+        stack(e.contactId).push({ time: e.time, where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [], effects: new Map() });
         break;
       case 'var.set': {
         const top = stack(e.contactId).at(-1);
@@ -61,6 +63,8 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         const error = e.error ? `  _err="${e.error}"` : '';
         write(`${clock(top.time)} ${tag(e.contactId)}${top.where} ${top.type}${caption}${branch}${waited}${changes}${error}`);
         for (const note of top.notes) write(`${clock(top.time)} ${tag(e.contactId)}  ${note}`);
+        for (const [kind, { count, first }] of top.effects)
+          write(`${clock(top.time)} ${tag(e.contactId)}  effect ${kind}${count > 1 ? ` ×${count}, first` : ''}: ${first}`);
         break;
       }
       case 'script.call':
@@ -75,9 +79,14 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
       case 'warning':
         note(e.contactId, e.time, `warning: ${e.message}`);
         break;
-      case 'effect':
-        note(e.contactId, e.time, `effect ${e.kind}: ${short(e.data)}`);
+      case 'effect': {
+        const top = stack(e.contactId).at(-1);
+        const seen = top?.effects.get(e.kind);
+        if (seen) seen.count++;
+        else if (top) top.effects.set(e.kind, { count: 1, first: short(e.data) });
+        else write(`${clock(e.time)} ${tag(e.contactId)}  effect ${e.kind}: ${short(e.data)}`);
         break;
+      }
       case 'run.end':
         write(`${clock(e.time)} ${tag(e.contactId)}end: ${e.status}${e.reason ? ` (${e.reason})` : ''}`);
         break;

@@ -8,7 +8,7 @@ import { compileExpr, compileText, type CompileProblem, type Scope } from './com
 import { compileBlock } from './compile-stmt.js';
 import { toText } from './convert.js';
 import { parseExpression, parseProgram, parseTemplate } from './parse.js';
-import { Fault, RunState } from './run-state.js';
+import { Fault, RESERVED, RunState } from './run-state.js';
 import type { Value } from './value.js';
 
 /** Maps a position in the snippet text to the file: line 1 starts at the origin's column, later lines at column 1. */
@@ -40,7 +40,7 @@ const newScope = (): Scope => ({ functions: new Map(), problems: [], loopDepth: 
 const toDiagnostics = (problems: CompileProblem[], origin: SourceOrigin): Diagnostic[] =>
   problems.map((p) => diagnostic(p.code, p.message, spanOf(origin, p.pos)));
 
-export function compileSnippet(code: string, origin: SourceOrigin): Compiled<CompiledSnippet> {
+function compileSnippetUnguarded(code: string, origin: SourceOrigin): Compiled<CompiledSnippet> {
   const parsed = parseProgram(code);
   if (!parsed.ok) return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message, spanOf(origin, parsed.pos))] };
   const sc = newScope();
@@ -84,6 +84,7 @@ function compileProgram(program: Program, sc: Scope) {
     const seen = new Set<string>();
     for (const p of s.params) {
       if (seen.has(p.toLowerCase())) sc.problems.push({ code: 'E-SNIPPET-SYNTAX', message: `Parameter ${p} appears twice in ${s.name}`, pos: s.pos });
+      if (RESERVED.has(p.toLowerCase())) sc.problems.push({ code: 'E-SNIPPET-SYNTAX', message: `${p} is a reserved variable and cannot be a parameter of ${s.name}`, pos: s.pos });
       seen.add(p.toLowerCase());
     }
     sc.functions.set(key, { decl: s, fn: { name: s.name, params: s.params, body: () => 0 } });
@@ -146,7 +147,7 @@ function evalError(e: unknown, origin: SourceOrigin, what: string): SnippetEvalE
   return new SnippetEvalError(code, `${message} (in ${what})`, origin.span);
 }
 
-export function compileExpression(text: string, origin: SourceOrigin): Compiled<CompiledExpression> {
+function compileExpressionUnguarded(text: string, origin: SourceOrigin): Compiled<CompiledExpression> {
   const parsed = parseExpression(text);
   if (!parsed.ok) return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message, spanOf(origin, parsed.pos))] };
   const sc = newScope();
@@ -169,12 +170,17 @@ export function compileExpression(text: string, origin: SourceOrigin): Compiled<
   };
 }
 
-export function compileTemplate(text: string, origin: SourceOrigin): Compiled<CompiledTemplate> {
+function compileTemplateUnguarded(text: string, origin: SourceOrigin): Compiled<CompiledTemplate> {
   if (!text.includes('{') && !text.includes('\\')) {
     return { ok: true, diagnostics: [], value: { text, render: () => text, evaluate: () => text } };
   }
   const parsed = parseTemplate(text);
-  if (!parsed.ok) return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message, spanOf(origin, parsed.pos))] };
+  if (!parsed.ok) {
+    // The usual cause is a brace meant literally (JSON in a property).
+    const where = parsed.message.startsWith('unterminated') ? '' : ' in a {…} substitution';
+    const message = `${parsed.message}${where} (write \\{ for a literal brace)`;
+    return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', message, spanOf(origin, parsed.pos))] };
+  }
   const sc = newScope();
   const parts = parsed.value.parts;
   const render = compileText(parts, sc);
@@ -203,3 +209,23 @@ export function compileTemplate(text: string, origin: SourceOrigin): Compiled<Co
     },
   };
 }
+
+/**
+ * Pathological nesting (thousands of operators in one expression) can exhaust
+ * the stack while parsing or compiling; it becomes a located diagnostic, never
+ * a crash.
+ */
+function guarded<T>(compile: (text: string, origin: SourceOrigin) => Compiled<T>): (text: string, origin: SourceOrigin) => Compiled<T> {
+  return (text, origin) => {
+    try {
+      return compile(text, origin);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return { ok: false, diagnostics: [diagnostic('E-SNIPPET-TOO-COMPLEX', 'The code is nested too deeply to compile; split long expressions into several statements', origin.span)] };
+    }
+  };
+}
+
+export const compileSnippet = guarded(compileSnippetUnguarded);
+export const compileExpression = guarded(compileExpressionUnguarded);
+export const compileTemplate = guarded(compileTemplateUnguarded);

@@ -20,6 +20,14 @@ export interface BackgroundProcess {
 /** Ticks are at least this far apart, so fast dialers stay cheap over a simulated day. */
 const MIN_TICK_MS = 1_000;
 
+/** Where a dialer keeps its clock in the store, so a resumed run (or the next `--state` invocation) continues it. */
+export const DIALER_COLLECTION = 'dialer.state';
+
+interface DialerState {
+  lastTickMs: number;
+  credit: number;
+}
+
 export class SkillDialer implements BackgroundProcess {
   readonly name: string;
   private readonly tickMs: number;
@@ -37,12 +45,22 @@ export class SkillDialer implements BackgroundProcess {
     this.name = `dialer:${skillNo}`;
     this.tickMs = Math.max(MIN_TICK_MS, 60_000 / ratePerMinute);
     this.perTick = (ratePerMinute * this.tickMs) / 60_000;
+    const saved = store.collection<DialerState>(DIALER_COLLECTION).get(String(skillNo));
+    if (saved) {
+      this.lastTickMs = saved.lastTickMs;
+      this.credit = saved.credit;
+    }
+  }
+
+  private save(): void {
+    this.store.collection<DialerState>(DIALER_COLLECTION).put(String(this.skillNo), { lastTickMs: this.lastTickMs!, credit: this.credit });
   }
 
   nextDueMs(): number | null {
     if (this.lastTickMs === null) return 0;
     const skill = this.store.skill(this.skillNo);
-    if (!skill || !isPcTarget(skill) || !skill.dialer || this.store.queueDepth(this.skillNo) === 0) return null;
+    // The scheduler asks after every step: oldestQueuedMs is an indexed lookup, a count is not.
+    if (!skill || !isPcTarget(skill) || !skill.dialer || this.store.oldestQueuedMs(this.skillNo) === null) return null;
     return this.lastTickMs + this.tickMs;
   }
 
@@ -50,16 +68,20 @@ export class SkillDialer implements BackgroundProcess {
     if (this.lastTickMs === null) {
       // The first call only starts the clock: the first record is dialed one tick later.
       this.lastTickMs = nowMs;
+      this.store.transaction(() => this.save());
       return;
     }
     // After an idle spell the dialer resumes at its rate; it never dials the backlog of idle time at once.
-    const elapsed = Math.min(nowMs - this.lastTickMs, this.tickMs);
+    const elapsed = Math.max(0, Math.min(nowMs - this.lastTickMs, this.tickMs));
     this.lastTickMs = nowMs;
     this.credit += (this.perTick * elapsed) / this.tickMs;
     const n = Math.floor(this.credit + 1e-9);
-    if (n <= 0) return;
-    this.credit -= n;
-    this.dialed += this.store.transaction(() => this.store.dialNext(this.skillNo, n, nowMs)).length;
+    if (n > 0) this.credit -= n;
+    // The records dialed and the dialer's clock change together.
+    this.dialed += this.store.transaction(() => {
+      this.save();
+      return n > 0 ? this.store.dialNext(this.skillNo, n, nowMs).length : 0;
+    });
   }
 }
 

@@ -46,7 +46,8 @@ export class MemoryTenantStore implements TenantStore {
   private readonly skillMap = new Map<number, SkillRecord>();
   private readonly agentMap = new Map<number, AgentRecord>();
   private readonly sourceMap = new Map<string, SourceRecord>();
-  private readonly prospectMap = new Map<string, ProspectRecord>();
+  /** Calling lists: skill -> external id -> prospect (nested maps: no key string per record). */
+  private readonly lists = new Map<number, Map<string, ProspectRecord>>();
   private readonly queues = new Map<number, Queue>();
   private readonly collections = new Map<string, MemoryCollection<unknown>>();
   private nextSourceId = 1;
@@ -137,21 +138,22 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   prospect(skillNo: number, externalId: string): ProspectRecord | undefined {
-    return this.prospectMap.get(key(skillNo, externalId));
+    return this.lists.get(skillNo)?.get(externalId);
   }
 
   upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
-    const k = key(p.skillNo, p.externalId);
-    const old = this.prospectMap.get(k);
+    const k = p.externalId;
+    const list = this.listOf(p.skillNo);
+    const old = list.get(k);
     const queue = this.queueOf(p.skillNo);
     if (old) {
       const merged: ProspectRecord = { ...p, createdAtMs: old.createdAtMs, status: 'queued', dialedAtMs: null };
-      this.setIn(this.prospectMap, k, merged);
+      this.setIn(list, k, merged);
       if (!queue.has(p.externalId)) this.setIn(queue, p.externalId, { seq: ++sequence, value: p.updatedAtMs });
       return 'Updated';
     }
     // The store keeps the caller's record when it is already in queued form (no copy per row of a big batch).
-    this.setIn(this.prospectMap, k, p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued', dialedAtMs: null });
+    this.setIn(list, k, p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued', dialedAtMs: null });
     this.setIn(queue, p.externalId, { seq: ++sequence, value: p.updatedAtMs });
     return 'Created';
   }
@@ -159,11 +161,10 @@ export class MemoryTenantStore implements TenantStore {
   removeProspect(sourceName: string, externalId: string): boolean {
     let removed = false;
     const source = sourceName.toLowerCase();
-    for (const skillNo of this.queues.keys()) {
-      const k = key(skillNo, externalId);
-      const p = this.prospectMap.get(k);
+    for (const [skillNo, list] of this.lists) {
+      const p = list.get(externalId);
       if (!p || p.sourceName.toLowerCase() !== source) continue;
-      this.deleteIn(this.prospectMap, k);
+      this.deleteIn(list, externalId);
       this.deleteOrdered(this.queueOf(skillNo), externalId);
       removed = true;
     }
@@ -173,27 +174,36 @@ export class MemoryTenantStore implements TenantStore {
   findProspects(q: ProspectQuery): ProspectRecord[] {
     const source = q.sourceName.toLowerCase();
     const inSource = (p: ProspectRecord) => p.sourceName.toLowerCase() === source;
-    if ('externalId' in q) return [...this.prospectMap.values()].filter((p) => inSource(p) && p.externalId === q.externalId);
+    if ('externalId' in q) {
+      const out: ProspectRecord[] = [];
+      for (const list of this.lists.values()) {
+        const p = list.get(q.externalId);
+        if (p && inSource(p)) out.push(p);
+      }
+      return out;
+    }
     if ('phone' in q) {
       const wanted = digitsOf(q.phone);
-      return [...this.prospectMap.values()].filter((p) => inSource(p) && p.destinations.some((d) => sameNumber(d, wanted)));
+      return this.prospects().filter((p) => inSource(p) && p.destinations.some((d) => sameNumber(d, wanted)));
     }
     const first = q.firstName.toLowerCase();
     const last = q.lastName.toLowerCase();
-    return [...this.prospectMap.values()].filter(
+    return this.prospects().filter(
       (p) => inSource(p) && (p.firstName ?? '').toLowerCase() === first && (p.lastName ?? '').toLowerCase() === last,
     );
   }
 
   prospects(skillNo?: number): ProspectRecord[] {
-    const all = [...this.prospectMap.values()];
-    return skillNo === undefined ? all : all.filter((p) => p.skillNo === skillNo);
+    if (skillNo !== undefined) return [...(this.lists.get(skillNo)?.values() ?? [])];
+    const all: ProspectRecord[] = [];
+    for (const list of this.lists.values()) for (const p of list.values()) all.push(p);
+    return all;
   }
 
   prospectCount(skillNo?: number): number {
-    if (skillNo === undefined) return this.prospectMap.size;
+    if (skillNo !== undefined) return this.lists.get(skillNo)?.size ?? 0;
     let n = 0;
-    for (const p of this.prospectMap.values()) if (p.skillNo === skillNo) n++;
+    for (const list of this.lists.values()) n += list.size;
     return n;
   }
 
@@ -202,25 +212,24 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   oldestQueuedMs(skillNo: number): number | null {
-    const queue = this.queues.get(skillNo);
-    let oldest: number | null = null;
-    for (const { value: t } of queue?.values() ?? []) if (oldest === null || t < oldest) oldest = t;
-    return oldest;
+    // Queue order is queueing order and the virtual clock never goes back, so the first entry is the oldest.
+    const first = this.queues.get(skillNo)?.values().next();
+    return first && !first.done ? first.value.value : null;
   }
 
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
     const queue = this.queues.get(skillNo);
+    const list = this.lists.get(skillNo);
     const dialed: ProspectRecord[] = [];
-    if (!queue) return dialed;
+    if (!queue || !list) return dialed;
     const taken: string[] = [];
     for (const externalId of queue.keys()) {
       if (dialed.length >= max) break;
       taken.push(externalId);
-      const k = key(skillNo, externalId);
-      const p = this.prospectMap.get(k)!;
+      const p = list.get(externalId)!;
       const expired = p.expiresAtMs !== null && p.expiresAtMs <= nowMs;
       const next: ProspectRecord = expired ? { ...p, status: 'expired' } : { ...p, status: 'dialed', dialedAtMs: nowMs };
-      this.setIn(this.prospectMap, k, next);
+      this.setIn(list, externalId, next);
       if (!expired) dialed.push(next);
     }
     for (const externalId of taken) this.deleteOrdered(queue, externalId);
@@ -234,6 +243,19 @@ export class MemoryTenantStore implements TenantStore {
       this.collections.set(name, c);
     }
     return c as Collection<T>;
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections].filter(([, c]) => c.count() > 0).map(([name]) => name).sort();
+  }
+
+  private listOf(skillNo: number): Map<string, ProspectRecord> {
+    let l = this.lists.get(skillNo);
+    if (!l) {
+      l = new Map();
+      this.lists.set(skillNo, l);
+    }
+    return l;
   }
 
   private queueOf(skillNo: number): Queue {
@@ -295,8 +317,6 @@ function restoreOrdered<V>(map: Map<string, Ordered<V>>, key: string, entry: Ord
   map.clear();
   for (const [k, v] of sorted) map.set(k, v);
 }
-
-const key = (skillNo: number, externalId: string): string => `${skillNo}\u0000${externalId}`;
 
 /** Same number when the digits match, or one is the other without its country code. */
 function sameNumber(e164: string, wantedDigits: string): boolean {

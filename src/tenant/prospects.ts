@@ -37,8 +37,12 @@ export type ProspectOutcome = { ok: true; prospect: ProspectRecord } | { ok: fal
 
 const fail = (code: ProspectFailure): ProspectOutcome => ({ ok: false, code });
 
-/** Prospect fields read from the map besides ExternalID, Destinations, TimeZone and ExpirationDate. */
-const NAME_FIELDS = ['FirstName', 'LastName'] as const;
+/** A trimmed name from the record's mapped field; null when unmapped or blank. */
+function nameField(record: DdoObject, sourceField: string | string[] | undefined): string | null {
+  if (typeof sourceField !== 'string') return null;
+  const t = scalarText(member(record, sourceField))?.trim();
+  return t ? t : null;
+}
 
 export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcome {
   if (!isDdo(record)) return fail('Invalid record');
@@ -78,18 +82,17 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
   }
   if (expiresAtMs !== null && expiresAtMs <= o.nowMs) return fail('Expired');
 
+  // Mapped fields other than the destinations, in map order (the map's entries are walked once per record, without copies).
   const fields: Record<string, unknown> = {};
-  for (const [field, sourceField] of Object.entries(map)) {
+  for (const field in map) {
+    const sourceField = map[field];
     if (field === 'Destinations' || typeof sourceField !== 'string') continue;
     const v = member(record, sourceField);
     if (v !== undefined) fields[field] = toPlain(v);
   }
   fields.Record = toPlain(record);
-  const [firstName, lastName] = NAME_FIELDS.map((f) => {
-    const src = map[f];
-    const t = typeof src === 'string' ? scalarText(member(record, src))?.trim() : '';
-    return t ? t : null;
-  });
+  const firstName = nameField(record, map.FirstName);
+  const lastName = nameField(record, map.LastName);
 
   return {
     ok: true,
@@ -97,8 +100,8 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
       skillNo: o.skillNo,
       externalId,
       sourceName: o.source.name,
-      firstName: firstName ?? null,
-      lastName: lastName ?? null,
+      firstName,
+      lastName,
       destinations,
       timeZone,
       expiresAtMs,
@@ -117,15 +120,24 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
  */
 function rawDestinations(record: DdoObject, fields: readonly string[]): string[] {
   const out: string[] = [];
-  const add = (v: Value | undefined): void => {
-    if (Array.isArray(v)) return v.forEach(add);
-    if (isDdo(v)) return add(member(v, 'Number') ?? member(v, 'Phone'));
-    const t = scalarText(v);
-    if (t === null) return;
-    for (const part of t.split('|')) if (part.trim() !== '') out.push(part.trim());
-  };
-  for (const f of fields) add(member(record, f));
+  for (const f of fields) addNumbers(member(record, f), out);
   return out;
+}
+
+function addNumbers(v: Value | undefined, out: string[]): void {
+  if (Array.isArray(v)) {
+    for (const x of v) addNumbers(x, out);
+    return;
+  }
+  if (isDdo(v)) return addNumbers(member(v, 'Number') ?? member(v, 'Phone'), out);
+  const t = scalarText(v);
+  if (t === null || t === '') return;
+  if (!t.includes('|')) {
+    const one = t.trim();
+    if (one !== '') out.push(one);
+    return;
+  }
+  for (const part of t.split('|')) if (part.trim() !== '') out.push(part.trim());
 }
 
 /**

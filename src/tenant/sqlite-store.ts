@@ -194,7 +194,7 @@ export class SqliteTenantStore implements TenantStore {
     return (this.stmts.queueDepth.get(skillNo) as { n: number }).n;
   }
   oldestQueuedMs(skillNo: number): number | null {
-    return (this.stmts.oldestQueued.get(skillNo) as { t: number | null }).t;
+    return (this.stmts.oldestQueued.get(skillNo) as { t: number } | undefined)?.t ?? null;
   }
 
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
@@ -214,6 +214,10 @@ export class SqliteTenantStore implements TenantStore {
       }
       return dialed;
     });
+  }
+
+  collectionNames(): string[] {
+    return (this.db.prepare('SELECT DISTINCT collection FROM records ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
   }
 
   collection<T>(name: string): Collection<T> {
@@ -267,7 +271,7 @@ function prepare(db: Database.Database) {
     countAll: db.prepare('SELECT COUNT(*) AS n FROM prospects'),
     countSkill: db.prepare('SELECT COUNT(*) AS n FROM prospects WHERE skill_no = ?'),
     queueDepth: db.prepare("SELECT COUNT(*) AS n FROM prospects WHERE skill_no = ? AND status = 'queued'"),
-    oldestQueued: db.prepare("SELECT MIN(queued_at_ms) AS t FROM prospects WHERE skill_no = ? AND status = 'queued'"),
+    oldestQueued: db.prepare("SELECT queued_at_ms AS t FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1"),
     nextQueued: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT ?`),
     markExpired: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND external_id = ?"),
     markDialed: db.prepare("UPDATE prospects SET status = 'dialed', dialed_at_ms = ? WHERE skill_no = ? AND external_id = ?"),

@@ -126,7 +126,7 @@ export interface TenantStore {
   /** Removes from the calling list of every skill fed by `sourceName`; true when one was removed. */
   removeProspect(sourceName: string, externalId: string): boolean;
   findProspects(q: ProspectQuery): ProspectRecord[];
-  /** Every prospect of a skill (or all), in queue order. */
+  /** Every prospect of a skill (or all): creation order in memory, queue order in SQLite. */
   prospects(skillNo?: number): ProspectRecord[];
   prospectCount(skillNo?: number): number;
   /** Records of the skill still waiting to be dialed. */
@@ -142,6 +142,8 @@ export interface TenantStore {
 
   /** A named keyed-record collection; the same name returns the same data. */
   collection<T>(name: string): Collection<T>;
+  /** Names of the collections that hold records, sorted. */
+  collectionNames(): string[];
 }
 
 /** True for a skill CREATEPROSPECTS accepts: active, outbound, Personal Connection. */

@@ -17,7 +17,7 @@ export function member(rec: DdoObject, name: string): Value | undefined {
 export function scalarText(v: Value | undefined): string | null {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof DateValue) return DateTime.fromMillis(v.epochMs, { zone: v.zone }).toISO() ?? '';
   return null;

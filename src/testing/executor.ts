@@ -3,6 +3,7 @@
 // in a worker thread (which loads its own copies of files and projects).
 import type { ActionRegistry } from '../actions/registry.js';
 import type { RunStatus } from '../runtime/result.js';
+import { checkAgainstScripts } from './check-scripts.js';
 import { loadTestFile } from './load.js';
 import { loadProject, type Project } from './project.js';
 import type { CaseResult } from './results.js';
@@ -27,12 +28,14 @@ export type UnitResult =
 export class UnitExecutor {
   private readonly files = new Map<string, TestFile>();
   private readonly projects = new Map<string, Promise<Project>>();
+  private readonly checked = new Set<string>();
 
   constructor(private readonly registry?: ActionRegistry) {}
 
   /** Seeds the caches with what the main thread already loaded. */
   seed(tf: TestFile, project: Project): void {
     this.files.set(tf.file, tf);
+    this.checked.add(tf.file);
     this.projects.set(projectKey(tf), Promise.resolve(project));
   }
 
@@ -41,6 +44,13 @@ export class UnitExecutor {
     const tc = tf.cases[unit.caseIndex];
     if (!tc) throw new Error(`case ${unit.caseIndex} not found in ${unit.file}`);
     const project = await this.project(tf);
+    if (!this.checked.has(tf.file)) {
+      // Checking against the scripts also puts label stubs' branches and outputs in the action's own spelling.
+      const graphs = new Map(project.graphs.map((g) => [g.name.toLowerCase(), g]));
+      const problems = checkAgainstScripts(tf, { graphs, registry: project.registry });
+      if (problems.length > 0) throw new Error(`${tf.file} has errors: ${problems[0]!.message}`);
+      this.checked.add(tf.file);
+    }
     if (unit.force === undefined) {
       const target = unit.skip ? { ...tc, skip: true } : tc;
       return { kind: 'case', result: await runCase(project, tf, target, { record: unit.record ?? false }) };

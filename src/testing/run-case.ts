@@ -72,6 +72,8 @@ function toHttpStub(s: HttpStubSpec): HttpStub {
     body: s.body,
     ...(s.delaySeconds > 0 ? { delay: s.delaySeconds } : {}),
     ...(s.times !== undefined ? { times: s.times } : {}),
+    ...(s.call !== undefined ? { nth: s.call } : {}),
+    ...(s.error !== undefined ? { error: s.error } : {}),
   };
 }
 

@@ -45,8 +45,8 @@ export function compileStub(
 
   if (kinds[0] === 'http') {
     for (const k of keys) if (k !== 'http') err('E-TEST-STUB', `an http stub matches by "METHOD url" only; remove "${k}"`, ['match', k], true);
-    for (const k of ['return', 'error', 'call'] as const)
-      if (raw[k] !== undefined) err('E-TEST-STUB', `"${k}" is for action stubs; an http stub answers with status, headers, body, delay and times`, [k], true);
+    if (raw.return !== undefined)
+      err('E-TEST-STUB', '"return" is for action stubs; an http stub answers with status, headers and body (or error, a connection failure)', ['return'], true);
     const m = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(String(raw.match.http));
     if (!m || !HTTP_METHODS.includes(m[1]!.toUpperCase())) {
       err('E-TEST-STUB', `http must be "METHOD url", e.g. "GET https://crm.example.com/leads" (got "${raw.match.http}")`, ['match', 'http']);
@@ -63,6 +63,8 @@ export function compileStub(
       body: raw.body ?? '',
       delaySeconds,
       ...(raw.times !== undefined ? { times: raw.times } : {}),
+      ...(raw.call !== undefined ? { call: raw.call } : {}),
+      ...(raw.error !== undefined ? { error: raw.error } : {}),
       span: src.span([...at, 'match']),
     };
     return stub;

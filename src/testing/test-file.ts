@@ -42,6 +42,10 @@ export interface HttpStubSpec {
   body: unknown;
   delaySeconds: number;
   times?: number;
+  /** Answer only the n-th matching request (1-based). */
+  call?: number;
+  /** Fail the request as a connection failure with this message instead of answering. */
+  error?: string;
   span: Span;
 }
 

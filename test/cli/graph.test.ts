@@ -30,6 +30,23 @@ describe('studio-script graph', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/<svg[\s>]/);
   }, 60_000);
 
+  it('picks the format from the -o file name unless --format is given', async () => {
+    const dot = join(dir, 'g.dot');
+    expect((await runCli(['graph', script, '-o', dot])).code).toBe(0);
+    expect(readFileSync(dot, 'utf8')).toMatch(/^digraph /);
+    const forced = join(dir, 'forced.dot');
+    expect((await runCli(['graph', script, '-o', forced, '--format', 'mermaid'])).code).toBe(0);
+    expect(readFileSync(forced, 'utf8')).toMatch(/^flowchart TD/);
+  });
+
+  it('warns when the coverage file has no data for the script', async () => {
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ scripts: { Someone: { actions: {} } } }));
+    const r = await runCli(['graph', script, '--coverage', other]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('has no data for script G; every action shows as unvisited');
+  });
+
   it('exits 2 with diagnostics for a script with errors', async () => {
     const bad = join(dir, 'B.script');
     writeFileSync(bad, 'script B\nstart: BEGIN -> x\n');

@@ -50,6 +50,11 @@ describe('compiled properties', () => {
     expect(shape(begin.compiled.get('start')!.props.get('Parameters'))).toEqual(['list', [['variable', 'one'], ['variable', 'two']]]);
   });
 
+  it('splits a |-separated string outside substitutions only', () => {
+    const sub = compiled('RUNSUB { ScriptName = "T" Parameters = "a|{x | y}|b" } -> x');
+    expect(shape(sub.props.get('Parameters'))).toEqual(['list', [['literal', 'a'], ['template', '{x | y}'], ['literal', 'b']]]);
+  });
+
   it('keeps escaped braces for the template compiler', () => {
     const c = compiled('ASSIGN { Variable = a Value = "\\{literal\\}" } -> x');
     expect(shape(c.props.get('Value'))).toEqual(['template', '\\{literal\\}']);

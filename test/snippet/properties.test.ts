@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Expr } from '../../src/snippet/ast.js';
 import { compileExpression, compileSnippet } from '../../src/snippet/index.js';
-import { parseExpression, parseProgram } from '../../src/snippet/parse.js';
+import { countParses, parseExpression, parseProgram } from '../../src/snippet/parse.js';
 import { printExpr, printProgram } from '../../src/snippet/printer.js';
 import { expr, numExpr, program, type Num } from './arbitraries.js';
 import { makeEnv } from './env.js';
@@ -130,6 +130,7 @@ describe('printing and re-parsing is stable', () => {
         if (!parsed.ok) throw new Error(`${text}: ${parsed.message}`);
         expect(strip(parsed.value)).toEqual(strip(e));
         expect(printExpr(parsed.value)).toBe(text);
+        expect(countParses(text, 'expression'), 'one parse only').toBe(1);
       }),
       { numRuns: 1000 },
     );
@@ -143,6 +144,7 @@ describe('printing and re-parsing is stable', () => {
         if (!parsed.ok) throw new Error(`${text}\n: ${parsed.message}`);
         expect(strip(parsed.value)).toEqual(strip(p));
         expect(printProgram(parsed.value)).toBe(text);
+        expect(countParses(text), 'one parse only').toBe(1);
       }),
       { numRuns: 300 },
     );

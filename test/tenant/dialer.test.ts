@@ -77,3 +77,18 @@ describe('dialer simulation', () => {
     expect(dialer!.nextDueMs()).toBeNull();
   });
 });
+
+describe('dialer state in the store', () => {
+  it('a new dialer on the same store continues the old one', () => {
+    const tenant = tenantWith(6);
+    for (let i = 0; i < 30; i++) tenant.store.upsertProspect(p(`r${i}`));
+    const [first] = tenant.background() as SkillDialer[];
+    drive(first!, T0, T0 + 25_000);
+    expect(tenant.store.queueDepth(1)).toBe(28);
+    // As after a snapshot and resume: a fresh process, same store.
+    const [second] = tenant.background() as SkillDialer[];
+    expect(second!.nextDueMs()).toBe(T0 + 30_000);
+    drive(second!, T0 + 25_000, T0 + 60_000);
+    expect(tenant.store.queueDepth(1)).toBe(24);
+  });
+});

@@ -114,7 +114,7 @@ cases:
       'E-TEST-STUB http must be "METHOD url", e.g. "GET https://crm.example.com/leads" (got "FETCH x") @ "FETCH x"',
     ]);
     expect(stub('{ match: { http: "GET https://x" }, return: {} }')).toEqual([
-      'E-TEST-STUB "return" is for action stubs; an http stub answers with status, headers, body, delay and times @ return',
+      'E-TEST-STUB "return" is for action stubs; an http stub answers with status, headers and body (or error, a connection failure) @ return',
     ]);
     expect(stub('{ match: { label: Main.x, action: IF }, error: e }')).toEqual(['E-TEST-STUB match by one of action, label or http, not action and label @ { label: Main.x, action: IF }']);
     expect(stub('{ match: { label: x }, error: e }')).toEqual(['E-TEST-LABEL label must be Script.label (got "x") @ x']);

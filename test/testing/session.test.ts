@@ -21,6 +21,9 @@ describe('runSession', () => {
       ['answers the first N calls with times', 'passed', []],
       ['delays on the virtual clock', 'passed', []],
       ['reports stubs that never matched', 'passed', []],
+      ['http stubs fail a request, or only its n-th call', 'passed', []],
+      ['an http connection failure takes OnError', 'passed', []],
+      ["label stubs use the action's own spelling of branches and outputs", 'passed', []],
     ]);
     expect(s.cases[5]!.unmatchedStubs.map((u) => [u.id, u.description, u.span.line])).toEqual([
       ['cases[5].stubs[1]', 'WORKFLOW EXECUTE WorkflowId=search-leads', 77],
@@ -28,7 +31,8 @@ describe('runSession', () => {
     ]);
     expect(s.cases[0]!.unmatchedStubs).toEqual([]);
     expect(s.coverage!.scripts.Poller!.summary).toEqual({ actions: { covered: 6, total: 6, pct: 100 }, branches: { covered: 7, total: 7, pct: 100 } });
-    expect(s.coverage!.scripts.Main!.branches.low).toEqual({ True: 2, False: 1 });
+    expect(s.coverage!.scripts.Main!.branches.low).toEqual({ True: 4, False: 2 });
+    expect(s.coverage!.scripts.Main!.branches.fetch).toEqual({ Default: 3, OnError: 1 });
   });
 
   it('fails cases whose expectations do not hold, showing the path taken', async () => {

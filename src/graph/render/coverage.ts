@@ -22,9 +22,7 @@ export interface GraphCoverage {
 
 /** Finds the script's entry (exact name first, then case-insensitively); an absent script counts as never run. */
 export function coverageFor(file: CoverageFile, graph: ScriptGraph): GraphCoverage {
-  const entries = Object.entries(file.scripts ?? {});
-  const entry =
-    file.scripts?.[graph.name] ?? entries.find(([name]) => name.toLowerCase() === graph.name.toLowerCase())?.[1] ?? ({} as ScriptCoverage);
+  const entry = findEntry(file, graph.name) ?? ({} as ScriptCoverage);
   return {
     visits: (label) => entry.actions?.[label] ?? 0,
     taken: (label, branch) => {
@@ -32,6 +30,11 @@ export function coverageFor(file: CoverageFile, graph: ScriptGraph): GraphCovera
       return byBranch[branch] ?? Object.entries(byBranch).find(([b]) => b.toLowerCase() === branch.toLowerCase())?.[1] ?? 0;
     },
   };
+}
+
+export function findEntry(file: CoverageFile, name: string): ScriptCoverage | undefined {
+  const scripts = file.scripts ?? {};
+  return scripts[name] ?? Object.entries(scripts).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 }
 
 /** Validates the shape of a parsed coverage file; returns a message when it is not one. */

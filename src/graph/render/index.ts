@@ -5,7 +5,7 @@ import { toDot } from './dot.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
 
-export { coverageFor, coverageProblem, type CoverageFile, type GraphCoverage } from './coverage.js';
+export { coverageFor, coverageProblem, findEntry, type CoverageFile, type GraphCoverage } from './coverage.js';
 export { toDot, toJson, toMermaid };
 
 export type GraphFormat = 'mermaid' | 'dot' | 'json' | 'svg';

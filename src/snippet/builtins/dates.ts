@@ -1,7 +1,6 @@
 // Date and time functions. They read the run's clock and work in the business
 // unit's zone (env.clock.zone); dates given as text are read with parseDate.
-import type { DateTime, DurationLikeObject } from 'luxon';
-import { DateTime as LuxonDateTime } from 'luxon';
+import { DateTime, type DurationLikeObject } from 'luxon';
 import { numericValue, toText } from '../convert.js';
 import { dateTimeOf, fromDateTime, fromOle, parseDate } from '../dates.js';
 import { formatDateWith } from '../format.js';
@@ -58,7 +57,7 @@ function add(dt: DateTime, unit: Unit, amount: number): DateTime {
 
 function build(name: string, r: RunState, parts: Value[]): DateValue {
   const [y, mo, d, h = 0, mi = 0, s = 0] = parts.map((p, i) => int(name, ['the year', 'the month', 'the day', 'the hour', 'the minute', 'the second'][i]!, p));
-  const dt = LuxonDateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: r.env.clock.zone });
+  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: r.env.clock.zone });
   if (!dt.isValid) throw argError(name, `${y}-${mo}-${d} ${h}:${mi}:${s} is not a valid date`);
   return fromDateTime(dt, parts.length === 3 ? 'date' : 'datetime');
 }

@@ -1,20 +1,19 @@
 // Text functions. Positions are 1-based; a position past the end gives "" (or 0 for searches).
-import { numericValue, toText } from '../convert.js';
+import { snippetEquals, toText } from '../convert.js';
 import { formatValue } from '../format.js';
 import { DateValue, isDdo, type Value } from '../value.js';
 import { fn, type Builtin } from './types.js';
 import { argError, int, text } from './util.js';
-import { snippetEquals } from '../convert.js';
 
-function utf8ToBase64(s: string): string {
+export function utf8ToBase64(s: string): string {
   return Buffer.from(s, 'utf8').toString('base64');
 }
-function base64ToUtf8(name: string, s: string): string {
+export function base64ToUtf8(name: string, s: string): string {
   const t = s.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) throw argError(name, 'the text is not valid Base64');
   return Buffer.from(t, 'base64').toString('utf8');
 }
-function urlDecode(s: string): string {
+export function urlDecode(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
@@ -99,5 +98,3 @@ export const textFunctions: Builtin[] = [
     return out;
   }),
 ];
-
-export { base64ToUtf8, utf8ToBase64, urlDecode, numericValue };

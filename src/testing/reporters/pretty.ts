@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { createColors } from 'picocolors';
 import { coverageTable } from '../coverage-report.js';
 import type { Failure } from '../expect.js';
-import { counts, type CaseResult, type SessionResult } from '../results.js';
+import { counts, type CaseResult, type ForcedErrorFinding, type SessionResult } from '../results.js';
 
 export interface PrettyOptions {
   color?: boolean;
@@ -38,8 +38,13 @@ export function prettyReport(session: SessionResult, opts: PrettyOptions = {}): 
   const forced = session.forcedErrors;
   if (forced) {
     out.push('', c.bold(`Forced errors: ${forced.runs} run(s), ${forced.findings.length} unhandled error path(s)`));
-    for (const f of forced.findings) {
-      out.push(`  ${c.red('✗')} ${f.action} forced to fail in "${f.caseName}" → run ${f.status}${f.reason ? `: ${f.reason}` : ''}`);
+    // One entry per action and outcome, listing the cases where it happened.
+    const groups = new Map<string, ForcedErrorFinding[]>();
+    for (const f of forced.findings) groups.set(`${f.action}\0${f.status}`, [...(groups.get(`${f.action}\0${f.status}`) ?? []), f]);
+    for (const [, fs] of groups) {
+      const f = fs[0]!;
+      const where = fs.length === 1 ? `in "${f.caseName}"` : `in ${fs.length} cases (${fs.map((x) => `"${x.caseName}"`).join(', ')})`;
+      out.push(`  ${c.red('✗')} ${f.action} forced to fail ${where} → run ${f.status}${f.reason ? `: ${f.reason}` : ''}`);
       out.push(c.dim(`      ${rel(f.file)}; last steps: ${f.tail.join(' → ')}`));
     }
   }

@@ -69,6 +69,12 @@ describe('CREATEPROSPECTS v2 result codes', () => {
     expect(store.prospect(1234, 'tf')?.timeZone).toBe('America/Chicago');
   });
 
+  it('an area code spanning two zones takes the westernmost', async () => {
+    const store = fresh();
+    await create(store, [{ Id: 'ak', MobilePhone: '(907) 555-0100' }]);
+    expect(store.prospect(1234, 'ak')?.timeZone).toBe('America/Adak');
+  });
+
   it('non-North-American numbers need a record zone or the fallback', async () => {
     const store = fresh();
     const { outcome } = await create(store, [{ Id: 'uk', MobilePhone: '+44 20 7946 0958' }, { Id: 'uk2', MobilePhone: '+44 20 7946 0959', Tz: 'Europe/London' }]);
