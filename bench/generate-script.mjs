@@ -1,6 +1,6 @@
 // Generates a large, valid `.script` text for the parse.lines benchmark: a
-// chain of ASSIGN, IF, CASE and SNIPPET actions (about a third of the lines
-// are snippet code), ending in END.
+// chain of ASSIGN, IF, CASE and SNIPPET actions (about 30 % of the lines are
+// snippet code), ending in END.
 export function generateScript(targetLines) {
   const out = ['// Generated for the parse.lines benchmark.', 'script Generated', 'type Generic', '', 'start: BEGIN {', '  Parameters = [a, b]', '} -> a0', ''];
   let i = 0;

@@ -65,6 +65,9 @@ export default async function () {
     },
   );
 
+  // All three compute the same answer (x = 1 for a = 3, b = 4, c = "x").
+  const answers = [snippet.run(e).assignments.get('x'), await expr.evaluate(plain), (() => { const m = new Map(); closure(plain, m); return m.get('x'); })()];
+  if (answers.some((x) => x !== 1)) throw new Error(`the peers disagree: ${answers.join(', ')}`);
   if (sink === 42) console.log('');
   return { name: 'snippet.expr', work: WORK, unit: 'evaluations', seconds: ours, peers: { jsonata: jn, 'js-closure': js } };
 }

@@ -99,9 +99,13 @@ product -> product %mulOp unary {% (d) => b.binary(d[0], d[1], d[2]) %}
 unary -> %addOp unary {% (d) => b.unary(d[0], d[1]) %}
   | power {% (d) => d[0] %}
 
-# `^` is right-associative and binds tighter than unary minus on its left.
-power -> postfix %powOp unary {% (d) => b.binary(d[0], d[1], d[2]) %}
-  | postfix {% (d) => d[0] %}
+# `^` is right-associative and binds tighter than unary minus on its left. The
+# chain is collected left-recursively (right recursion is quadratic for Earley)
+# and folded from the right by the builder; a signed operand ends the chain.
+power -> powerChain {% (d) => b.power(d[0]) %}
+  | powerChain %powOp %addOp unary {% (d) => b.power(b.push(b.push(d[0], d[1]), b.unary(d[2], d[3]))) %}
+powerChain -> postfix {% (d) => b.one(d[0]) %}
+  | powerChain %powOp postfix {% (d) => b.push(b.push(d[0], d[1]), d[2]) %}
 
 postfix -> primary {% (d) => d[0] %}
   | call {% (d) => d[0] %}

@@ -1,5 +1,5 @@
 // ASSIGN: sets one variable from text, a numeric expression or a date.
-import { flow } from '../runtime/flow.js';
+import { flow, oneVar } from '../runtime/flow.js';
 import { toNumber } from '../snippet/index.js';
 import type { Value } from '../snippet/value.js';
 import { boolean, defineAction, oneOf, text, variable } from './define.js';
@@ -59,6 +59,6 @@ export default defineAction({
       ctx.effect('screenPop', { name, value });
     }
     if (props.SaveToDB) ctx.effect('savedToDb', { name, value });
-    return { branch: 'Default', vars: { [name]: value } };
+    return { branch: 'Default', vars: oneVar(name, value) };
   },
 });

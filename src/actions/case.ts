@@ -1,9 +1,28 @@
 // CASE: takes the branch whose value equals the expression (snippet = semantics), else Default.
 import type { Outcome } from './context.js';
 import { flow } from '../runtime/flow.js';
-import { snippetEquals } from '../snippet/index.js';
+import { numericValue, snippetEquals } from '../snippet/index.js';
 import type { Value } from '../snippet/value.js';
 import { defineAction, expression } from './define.js';
+import type { ActionNode } from '../graph/types.js';
+
+/**
+ * Each value branch with the value it matches, parsed once per action:
+ * numeric names become numbers, so matching does not re-read the text on
+ * every arrival. A non-numeric value never equals numeric-looking text, so
+ * this keeps snippet `=` semantics.
+ */
+const parsedValues = new WeakMap<ActionNode, [string, Value][]>();
+function valuesOf(node: ActionNode): [string, Value][] {
+  let values = parsedValues.get(node);
+  if (!values) {
+    values = node.branches
+      .filter((edge) => edge.isValue || edge.name !== 'Default')
+      .map((edge): [string, Value] => [edge.name, numericValue(edge.name) ?? edge.name]);
+    parsedValues.set(node, values);
+  }
+  return values;
+}
 
 export default defineAction({
   type: 'CASE',
@@ -14,9 +33,8 @@ export default defineAction({
   execute(ctx, props) {
     const value = props.Variable as Value;
     // Value branches are tried in source order; the first match wins, as Studio's collection editor orders them.
-    for (const edge of flow(ctx).action.node.branches) {
-      if (edge.name === 'Default' && !edge.isValue) continue;
-      if (snippetEquals(value, edge.name)) return (ctx.branch as (name: string) => Outcome)(edge.name);
+    for (const [name, match] of valuesOf(flow(ctx).action.node)) {
+      if (snippetEquals(value, match)) return (ctx.branch as (name: string) => Outcome)(name);
     }
     return ctx.branch('Default');
   },

@@ -1,5 +1,5 @@
 // FOR: counts from FromValue to ToValue by Step (down when To < From).
-import { flow } from '../runtime/flow.js';
+import { flow, oneVar } from '../runtime/flow.js';
 import { defineAction, number, variable } from './define.js';
 
 export default defineAction({
@@ -21,7 +21,7 @@ export default defineAction({
     const inRange = step > 0 ? current <= to : current >= to;
     if (inRange) {
       f.setLoopCounter(current);
-      return { branch: 'Repeat', vars: { [counter]: current } };
+      return { branch: 'Repeat', vars: oneVar(counter, current) };
     }
     f.setLoopCounter(undefined);
     return ctx.branch('Finished');

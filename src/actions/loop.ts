@@ -1,5 +1,5 @@
 // LOOP: takes Repeat a fixed number of times, then Finished (and resets).
-import { flow } from '../runtime/flow.js';
+import { flow, oneVar } from '../runtime/flow.js';
 import { defineAction, number, variable } from './define.js';
 
 export default defineAction({
@@ -13,7 +13,7 @@ export default defineAction({
     const done = f.loopCounter() ?? 0;
     if (done < Math.floor(props.Repeat ?? 1)) {
       f.setLoopCounter(done + 1);
-      return props.CounterName ? { branch: 'Repeat', vars: { [props.CounterName]: done + 1 } } : ctx.branch('Repeat');
+      return props.CounterName ? { branch: 'Repeat', vars: oneVar(props.CounterName, done + 1) } : ctx.branch('Repeat');
     }
     f.setLoopCounter(undefined);
     return ctx.branch('Finished');

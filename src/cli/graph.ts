@@ -1,7 +1,8 @@
 // `studio-script graph <file> [--format mermaid|dot|json|svg] [--coverage file] [-o file]`:
 // the action graph as a picture or data, edges labelled with branch names;
-// with coverage, unvisited actions and untaken branches are marked.
-import { readFile, writeFile } from 'node:fs/promises';
+// with coverage, unvisited actions and untaken branches are marked. Given a
+// folder, the call graph between its scripts.
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 
@@ -15,13 +16,14 @@ export function register(program: Command): void {
   program
     .command('graph')
     .description('draw a script as mermaid, DOT, JSON or SVG (edges labelled with branch names)')
-    .argument('<file>', 'the .script file')
+    .argument('<file>', 'the .script file, or a folder for the call graph of its scripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
     .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
     .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format)')
     .action(async (file: string, opts: GraphOptions, cmd: Command) => {
       // `-o flow.svg` means SVG unless --format says otherwise.
       if (opts.output && cmd.getOptionValueSource('format') === 'default') opts.format = formatFromName(opts.output) ?? opts.format;
+      if (await isFolder(file)) return graphFolder(file, opts);
       const [{ loadScriptText }, render] = await Promise.all([import('../graph/load.js'), import('../graph/render/index.js')]);
       const text = await readInput(file);
       const { script, diagnostics } = loadScriptText(text, file);
@@ -42,6 +44,39 @@ export function register(program: Command): void {
       else process.stdout.write(out);
       process.exitCode = EXIT.ok;
     });
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+/** A folder: the call graph between its scripts (RUNSUB, RUNSCRIPT, SPAWN). */
+async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
+  const [{ loadFolder }, calls, { ScriptLoadError }, render] = await Promise.all([
+    import('../graph/load.js'),
+    import('../graph/render/calls.js'),
+    import('../diagnostics.js'),
+    import('../graph/render/index.js'),
+  ]);
+  let set: Awaited<ReturnType<typeof loadFolder>>;
+  try {
+    set = await loadFolder(folder);
+  } catch (err) {
+    if (!(err instanceof ScriptLoadError)) throw err;
+    printDiagnostics(err.diagnostics);
+    process.exitCode = EXIT.invalid;
+    return;
+  }
+  const coverage = opts.coverage ? await readCoverage(opts.coverage, render.coverageProblem) : undefined;
+  const cg = calls.callGraph([...set.scripts.values()].map((s) => s.graph), coverage);
+  let out: string;
+  if (opts.format === 'json') out = JSON.stringify(cg, null, 2) + '\n';
+  else if (opts.format === 'mermaid') out = calls.callGraphToMermaid(cg);
+  else if (opts.format === 'dot') out = calls.callGraphToDot(cg);
+  else out = await (await import('../graph/render/svg.js')).dotToSvg(calls.callGraphToDot(cg));
+  if (opts.output) await writeFile(opts.output, out);
+  else process.stdout.write(out);
+  process.exitCode = EXIT.ok;
 }
 
 function formatFromName(name: string): GraphOptions['format'] | undefined {

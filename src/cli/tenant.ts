@@ -33,13 +33,14 @@ export function register(program: Command): void {
     .option('--state <file.db>', 'the SQLite state file to read')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (file: string | undefined, opts: { state?: string; json?: boolean }) => {
-      const { loadTenant, emptyTenant } = await import('../tenant/tenant.js');
+      const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
       const { summarizeTenant, formatSummary } = await import('../tenant/summary.js');
       const { ScriptLoadError } = await import('../diagnostics.js');
       if (opts.state !== undefined && file === undefined && !existsSync(opts.state)) throw new UsageError(`state file not found: ${opts.state}`);
       let tenant;
       try {
-        tenant = file === undefined ? emptyTenant('UTC', { state: opts.state }) : await loadTenant(file, { state: opts.state });
+        if (file !== undefined) tenant = await loadTenant(file, { state: opts.state });
+        else tenant = opts.state !== undefined ? openStateFile(opts.state) : emptyTenant();
       } catch (err) {
         if (!(err instanceof ScriptLoadError)) throw err;
         printDiagnostics(err.diagnostics, { json: opts.json });

@@ -77,7 +77,7 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
   else if (opts.reporter === 'json') report = (await import('../testing/reporters/json.js')).jsonReport(session);
   else report = await pretty(terminalColor && !opts.output);
   if (opts.output) {
-    writeFileSync(resolve(opts.output), report);
+    writeOrExplain(opts.output, () => writeFileSync(resolve(opts.output!), report));
     // A report written to a file still leaves a readable log on the terminal (CI logs).
     process.stdout.write(opts.reporter === 'pretty' ? `Report written to ${opts.output}\n` : await pretty(terminalColor));
   } else process.stdout.write(report);
@@ -85,7 +85,8 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
   let failed = session.cases.some((c) => c.status === 'failed') || (session.forcedErrors?.findings.length ?? 0) > 0;
   if (coverage && session.coverage) {
     const { writeCoverage } = await import('../testing/coverage-report.js');
-    const written = writeCoverage(resolve(opts.coverageDir), session.coverage, session.coverageGraphs ?? []);
+    const report = session.coverage;
+    const written = writeOrExplain(opts.coverageDir, () => writeCoverage(resolve(opts.coverageDir), report, session.coverageGraphs ?? []));
     if (opts.reporter === 'pretty' || opts.output) process.stdout.write(`Coverage written to ${written.lcov} and ${written.json}\n`);
     if (threshold !== undefined) {
       const { actions, branches } = session.coverage.summary;
@@ -97,4 +98,14 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
     }
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** A file the command cannot write is a usage problem named in one line, not a crash. */
+function writeOrExplain<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(`cannot write ${path}: ${e.code === 'EACCES' ? 'permission denied' : e.code === 'ENOENT' ? 'no such folder' : e.message}`);
+  }
 }

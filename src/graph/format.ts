@@ -162,9 +162,13 @@ function bodyEnd(a: ActionAst): number {
   return (s.offset ?? 0) + (s.length ?? 1) - 1;
 }
 
-/** Formats a script text; returns diagnostics (and no text) when it does not parse. */
+/**
+ * Formats a script text; returns diagnostics (and no text) when it does not
+ * parse. A file written with CRLF line endings keeps them.
+ */
 export function formatText(text: string, file: string): { text?: string; diagnostics: Diagnostic[] } {
   const { ast, diagnostics } = parseScriptText(text, file);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { text: formatAst(ast), diagnostics };
+  const out = formatAst(ast);
+  return { text: text.includes('\r\n') ? out.replace(/\r?\n/g, '\r\n') : out, diagnostics };
 }

@@ -161,7 +161,7 @@ function parseText(text: string, file: string, start: Span): ParseResult {
     if (hasProblem) return;
     if (outcome.found) {
       const d = syntaxError(outcome.expected, outcome.found, tokenSpan(outcome.found), false);
-      d.message += missingColonHint(tokens, outcome.found);
+      d.message += missingColonHint(tokens, outcome.found) + lowercaseTypeHint(outcome.expected, outcome.found);
       diagnostics.push(d);
     } else if (to < tokens.length) diagnostics.push(syntaxError(outcome.expected, tokens[to]!, tokenSpan(tokens[to]!), true));
     else diagnostics.push(endOfFile(outcome.expected, eofSpan));
@@ -211,6 +211,12 @@ function missingColonHint(tokens: readonly ScriptToken[], found: ScriptToken): s
   const before = tokens[i - 2];
   if (!prev || !LABEL_TYPES.has(prev.type) || prev.line !== found.line || (before && before.line === prev.line)) return '';
   return ` (is the ':' after label '${prev.value}' missing?)`;
+}
+
+/** `x: assign { … }`: an action type in lowercase. */
+function lowercaseTypeHint(expected: readonly ExpectedSymbol[], found: ScriptToken): string {
+  if (found.type !== 'ident' || !expected.some((e) => e.type === 'upper')) return '';
+  return ` (action types are written in UPPERCASE: ${found.value.toUpperCase()})`;
 }
 
 /** Parses with the whole-file rule in one pass (used by tests to check the grammar is unambiguous). */

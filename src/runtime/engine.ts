@@ -5,6 +5,8 @@
 import type { Outcome } from '../actions/context.js';
 import type { Value } from '../snippet/value.js';
 import { StepContext } from './step-context.js';
+import { oneVar } from './flow.js';
+import { paramVars, rebuilt, replaceTop, stepped, type Advance } from './state-build.js';
 import { evaluateProps, PropError } from './props.js';
 import type { RunStatus } from './result.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
@@ -33,13 +35,6 @@ export interface InterceptedCall {
 
 /** Test stubs: return an outcome to skip `execute`; `seconds` advances the virtual clock. */
 export type Interceptor = (call: InterceptedCall) => { outcome: Outcome; seconds?: number } | undefined;
-
-/** What every step changes besides the frame: applied with the move to the next action. */
-interface Advance {
-  steps: number;
-  dueMs: number;
-  actionTypes: readonly string[];
-}
 
 const isThenable = (x: unknown): x is PromiseLike<Outcome> => typeof (x as { then?: unknown } | null)?.then === 'function';
 
@@ -111,6 +106,9 @@ export class Engine {
 
   private finish(d: RunDriver, action: PreparedAction, props: Record<string, unknown>, outcome: Outcome): void {
     const core = this.core;
+    // A user-defined action (or a stub) that returns something else than an outcome gets a clear error, not a crash.
+    if (outcome === null || typeof outcome !== 'object' || typeof outcome.branch !== 'string')
+      outcome = this.ctx.error(`${action.def.type} returned no outcome (expected ctx.branch(...) or ctx.error(...))`);
     const seconds = this.ctx.elapsed;
     const s = d.state;
     const typeKey = action.typeKey;
@@ -239,7 +237,7 @@ export class Engine {
     const caller = this.callerAction(d);
     if (this.core.hub.active)
       this.core.hub.emit({ ...this.base(d), type: 'script.return', from: scriptOf(action), to: scriptOf(caller), value: this.json(value, done.returnVariable) });
-    const outcome: Outcome = done.returnVariable ? { branch: 'Default', vars: { [done.returnVariable]: value } } : { branch: 'Default' };
+    const outcome: Outcome = done.returnVariable ? { branch: 'Default', vars: oneVar(done.returnVariable, value) } : { branch: 'Default' };
     this.route(d, caller, {}, outcome, 0);
   }
 
@@ -294,7 +292,7 @@ export class Engine {
       if (core.hub.active)
         core.hub.emit({
           time: core.clock.iso(),
-          contactId: d.state.contactId,
+          contactId: d.state.id.contactId,
           type: 'var.set',
           name,
           scope,
@@ -331,7 +329,7 @@ export class Engine {
     const core = this.core;
     core.hub.emit({
       time: core.clock.iso(),
-      contactId: d.state.contactId,
+      contactId: d.state.id.contactId,
       type: 'action.enter',
       script: action.script,
       label: action.node.label,
@@ -369,7 +367,7 @@ export class Engine {
     }
     const event: TraceEvent = {
       time: core.clock.iso(),
-      contactId: d.state.contactId,
+      contactId: d.state.id.contactId,
       type: 'action.exit',
       script: action.script,
       label: action.node.label,
@@ -382,7 +380,7 @@ export class Engine {
   }
 
   base(d: RunDriver): { time: string; contactId: string } {
-    return { time: this.core.clock.iso(), contactId: d.state.contactId };
+    return { time: this.core.clock.iso(), contactId: d.state.id.contactId };
   }
 
   /** JSON for events, with redaction of secret variables and values. */
@@ -392,50 +390,6 @@ export class Engine {
     if (name !== undefined && r.isSecretName(name)) return REDACTED;
     return r.json(toResultJson(v));
   }
-}
-
-/**
- * The state after an ordinary step, written out field by field: V8 builds a
- * literal of known shape far faster than a spread with overrides, and this is
- * the one allocation every step makes. Only running runs step, so `endedBy`
- * and `reason` are never set here.
- */
-function stepped(s: RunState, frames: FrameState[], a: Advance): RunState {
-  return rebuilt(s, frames, s.globals, s.system, a.steps, a.dueMs, a.actionTypes);
-}
-
-/** A running run's state with new frames, globals, system variables and step fields (see stepped). */
-function rebuilt(
-  s: RunState,
-  frames: readonly FrameState[],
-  globals: RunState['globals'],
-  system: RunState['system'],
-  steps: number,
-  dueMs: number,
-  actionTypes: readonly string[],
-): RunState {
-  if (s.status !== 'running') return { ...s, frames, globals, system, steps, dueMs, actionTypes };
-  return {
-    seq: s.seq,
-    contactId: s.contactId,
-    masterId: s.masterId,
-    script: s.script,
-    parent: s.parent,
-    root: s.root,
-    frames,
-    globals,
-    system,
-    status: s.status,
-    startedMs: s.startedMs,
-    dueMs,
-    hangUpAtMs: s.hangUpAtMs,
-    steps,
-    lastError: s.lastError,
-    warnings: s.warnings,
-    contactData: s.contactData,
-    screenPop: s.screenPop,
-    actionTypes,
-  };
 }
 
 function scriptOf(action: PreparedAction): string {
@@ -455,20 +409,6 @@ function allPrimitive(values: Record<string, unknown>): boolean {
     }
   }
   return true;
-}
-
-function replaceTop(frames: readonly FrameState[], top: FrameState): FrameState[] {
-  const copy = frames.slice();
-  copy[copy.length - 1] = top;
-  return copy;
-}
-
-/** p1…pN from positional parameters (BEGIN renames them). */
-export function paramVars(base: Readonly<Record<string, Value>>, params: readonly Value[]): Record<string, Value> {
-  if (params.length === 0) return base as Record<string, Value>;
-  const vars = { ...base };
-  params.forEach((p, i) => (vars[`p${i + 1}`] = p));
-  return vars;
 }
 
 export function messageOf(err: unknown): string {

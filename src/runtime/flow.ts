@@ -39,6 +39,17 @@ export interface FlowContext extends ActionContext {
   parseDate(text: string): Value;
 }
 
+/**
+ * `{ name: value }` for an outcome's `vars`. A keyed store into an empty object
+ * is several times faster in V8 than a computed-key literal (`{ [name]: value }`),
+ * and ASSIGN, LOOP and FOR return one on every step.
+ */
+export function oneVar(name: string, value: Value): Record<string, Value> {
+  const vars: Record<string, Value> = {};
+  vars[name] = value;
+  return vars;
+}
+
 export const isFlowContext = (ctx: ActionContext): ctx is FlowContext => (ctx as { isFlowContext?: boolean }).isFlowContext === true;
 
 /** The flow actions only run inside this runtime; anything else is a programming error. */

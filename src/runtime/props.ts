@@ -7,39 +7,68 @@ import type { CompiledProp } from '../graph/compiled.js';
 import type { SnippetEnv } from '../snippet/api.js';
 import { toText } from '../snippet/index.js';
 import type { Value } from '../snippet/value.js';
-import type { PreparedAction } from './scripts.js';
+import type { PreparedAction, PreparedProp } from './scripts.js';
 
 export class PropError extends Error {}
 
 /** Evaluates every property; throws PropError with a message naming the property. */
 export function evaluateProps(action: PreparedAction, env: SnippetEnv, registry: ActionRegistry): Record<string, unknown> {
   if (action.staticProps) return action.staticProps;
-  const out: Record<string, unknown> = {};
+  const plan = action.propPlan ?? (action.propPlan = planProps(action));
+  // Literals and defaults are evaluated once; each step copies them and evaluates only what substitutes.
+  const out: Record<string, unknown> = { ...plan.base };
+  for (const p of plan.dynamic) {
+    try {
+      out[p.name] = coerce(p.spec, evaluate(p.compiled!, p.spec, env));
+    } catch (err) {
+      if (err instanceof PropError) throw err;
+      throw new PropError(`Property ${p.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (plan.needsCheck) check(action, out, registry);
+  // Frozen: the cached object is shared by every later step and by trace events.
+  if (plan.dynamic.length === 0) action.staticProps = Object.freeze(out);
+  return out;
+}
+
+/** What evaluateProps does for one action: the values that never change, and the properties to evaluate each time. */
+export interface PropPlan {
+  base: Record<string, unknown>;
+  dynamic: PreparedProp[];
+  needsCheck: boolean;
+}
+
+function planProps(action: PreparedAction): PropPlan {
+  const base: Record<string, unknown> = {};
+  const dynamic: PreparedProp[] = [];
   let needsCheck = false;
   for (const p of action.props) {
-    let v: unknown;
     if (p.compiled === undefined) {
-      v = defaultOf(p.spec);
+      const v = defaultOf(p.spec);
       if (v === undefined) {
         if (p.spec.required) throw new PropError(`Property ${p.name} is required`);
         continue;
       }
+      base[p.name] = v;
+    } else if (isLiteralProp(p.compiled)) {
+      base[p.name] = coerce(p.spec, evaluate(p.compiled, p.spec, NO_ENV));
     } else {
-      try {
-        v = coerce(p.spec, evaluate(p.compiled, p.spec, env));
-      } catch (err) {
-        if (err instanceof PropError) throw err;
-        throw new PropError(`Property ${p.name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (p.compiled.kind !== 'literal' && p.compiled.kind !== 'variable' && mayFailSchema(p.spec)) needsCheck = true;
+      // A placeholder keeps the property's position, so events list properties in declaration order.
+      base[p.name] = undefined;
+      dynamic.push(p);
+      if (mayFailSchema(p.spec)) needsCheck = true;
     }
-    out[p.name] = v;
   }
-  if (needsCheck) check(action, out, registry);
-  // Frozen: the cached object is shared by every later step and by trace events.
-  if (action.isStatic) action.staticProps = Object.freeze(out);
-  return out;
+  return { base, dynamic, needsCheck };
 }
+
+function isLiteralProp(c: CompiledProp): boolean {
+  if (c.kind === 'literal' || c.kind === 'variable') return true;
+  return c.kind === 'list' && c.items.every(isLiteralProp);
+}
+
+/** Literals never read the environment. */
+const NO_ENV = undefined as unknown as SnippetEnv;
 
 /** Kinds whose schema accepts anything coerce() produces need no run-time check (expressions, values, plain text). */
 function mayFailSchema(spec: PropSpec): boolean {

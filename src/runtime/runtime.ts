@@ -126,9 +126,10 @@ class StudioRuntime implements Runtime {
   async run(script: string, options: RunOptions = {}): Promise<RunResult> {
     if (this.running) throw new RuntimeOptionError('This runtime is already running a script; await it first');
     const sched = this.scheduler;
-    const resumed = this.entry !== null && this.entry.state.status === 'running';
-    if (resumed && this.entry!.state.script.toLowerCase() !== script.trim().toLowerCase())
-      throw new RuntimeOptionError(`This runtime resumes ${this.entry!.state.script}; it cannot start ${script} before that run ends`);
+    // Runs left running (a maxSteps pause, or a resumed snapshot — possibly only spawned runs) continue first.
+    const resumed = this.entry !== null && sched.active.length > 0;
+    if (resumed && this.entry!.state.id.script.toLowerCase() !== script.trim().toLowerCase())
+      throw new RuntimeOptionError(`This runtime continues ${this.entry!.state.id.script}; it cannot start ${script} before that run ends`);
     if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 0))
       throw new RuntimeOptionError(`maxSteps must be a whole number ≥ 0 (got ${String(options.maxSteps)})`);
     this.running = true;
@@ -140,7 +141,7 @@ class StudioRuntime implements Runtime {
         this.entry = sched.start(target, lowerKeys(options.vars ?? {}), options.params ?? [], options.contact ?? this.contact, this.clock.ms);
       }
       const entry = this.entry!;
-      const stopAtMs = options.until === undefined ? null : guard(() => parseUntil(options.until!, entry.state.startedMs, this.clock.zone));
+      const stopAtMs = options.until === undefined ? null : guard(() => parseUntil(options.until!, entry.state.id.startedMs, this.clock.zone));
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
       if (outcome === 'until') sched.stopAll('Stopped at the until time');
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
@@ -161,7 +162,7 @@ class StudioRuntime implements Runtime {
       nowMs: this.clock.ms,
       randomState: sched.random.state,
       nextContact: sched.nextContact,
-      entry: this.entry?.state.contactId ?? null,
+      entry: this.entry?.state.id.contactId ?? null,
       runs: sched.drivers.map(encodeRun),
     };
   }
@@ -174,11 +175,11 @@ class StudioRuntime implements Runtime {
       for (const k of Object.keys(vars)) out[k] = redactor.isSecretName(k) ? '***' : redactor.json(toResultJson(vars[k]));
       return out;
     };
-    const spawned = this.scheduler.drivers.filter((r) => r.state.root === s.contactId && r !== d);
+    const spawned = this.scheduler.drivers.filter((r) => r.state.id.root === s.id.contactId && r !== d);
     return {
       status: s.status === 'running' ? 'stopped' : s.status,
-      script: s.script,
-      startedAt: this.clock.iso(s.startedMs),
+      script: s.id.script,
+      startedAt: this.clock.iso(s.id.startedMs),
       endedAt: this.clock.iso(s.status === 'running' ? this.clock.ms : s.dueMs),
       steps: s.steps,
       path: [...d.log.path],
@@ -190,8 +191,8 @@ class StudioRuntime implements Runtime {
       ...(spawned.length
         ? {
             spawned: spawned.map((r) => ({
-              contactId: r.state.contactId,
-              script: r.state.script,
+              contactId: r.state.id.contactId,
+              script: r.state.id.script,
               status: r.state.status === 'running' ? ('stopped' as const) : r.state.status,
               steps: r.state.steps,
               path: [...r.log.path],

@@ -8,7 +8,8 @@ import type { Value } from '../snippet/value.js';
 import type { TenantStore } from '../tenant/store.js';
 import type { VirtualClock } from './clock.js';
 import type { RuntimeCore } from './core.js';
-import { Engine, paramVars, type Interceptor, type RunDriver } from './engine.js';
+import { Engine, type Interceptor, type RunDriver } from './engine.js';
+import { paramVars } from './state-build.js';
 import type { SpawnRequest } from './flow.js';
 import type { SeededRandom } from './random.js';
 import type { PreparedAction, PreparedScript, ScriptCatalog } from './scripts.js';
@@ -79,19 +80,21 @@ export class Scheduler implements RuntimeCore {
       __err: '',
     };
     const state: RunState = {
-      seq: this.drivers.length,
-      contactId,
-      masterId: contactId,
-      script: script.graph.name,
-      parent: parent?.state.contactId ?? null,
-      root: parent?.state.root ?? contactId,
+      id: {
+        seq: this.drivers.length,
+        contactId,
+        masterId: contactId,
+        script: script.graph.name,
+        parent: parent?.state.id.contactId ?? null,
+        root: parent?.state.id.root ?? contactId,
+        startedMs: startMs,
+        hangUpAtMs: contact.hangUpAfterSeconds !== undefined ? startMs + Math.round(contact.hangUpAfterSeconds * 1000) : null,
+      },
       frames: [{ script: script.key, label: script.begin, vars: frameVars, loops: {}, returnVariable: '' }],
       globals: {},
       system,
       status: 'running',
-      startedMs: startMs,
       dueMs: startMs,
-      hangUpAtMs: contact.hangUpAfterSeconds !== undefined ? startMs + Math.round(contact.hangUpAfterSeconds * 1000) : null,
       steps: 0,
       lastError: '',
       warnings: [],
@@ -112,7 +115,7 @@ export class Scheduler implements RuntimeCore {
 
   add(d: RunDriver): void {
     this.drivers.push(d);
-    this.byContact.set(d.state.contactId, d);
+    this.byContact.set(d.state.id.contactId, d);
     if (d.state.status === 'running') this.active.push(d);
   }
 
@@ -124,16 +127,16 @@ export class Scheduler implements RuntimeCore {
   effect(d: RunDriver, kind: EffectKind | string, data: Value): void {
     const encoded = this.redactor.enabled ? this.redactor.json(toResultJson(data)) : toResultJson(data);
     (d.log.effects[kind] ??= []).push(encoded);
-    const root = d.state.root !== d.state.contactId ? this.byContact.get(d.state.root) : undefined;
+    const root = d.state.id.root !== d.state.id.contactId ? this.byContact.get(d.state.id.root) : undefined;
     if (root) (root.log.effects[kind] ??= []).push(encoded);
-    if (this.hub.active) this.hub.emit({ time: this.clock.iso(), contactId: d.state.contactId, type: 'effect', kind, data: encoded });
+    if (this.hub.active) this.hub.emit({ time: this.clock.iso(), contactId: d.state.id.contactId, type: 'effect', kind, data: encoded });
   }
 
   spawn(d: RunDriver, action: PreparedAction, request: SpawnRequest): { spawnId: string } | { error: string; limit?: true } {
     const target = this.catalog.resolve(request.script);
     if (typeof target === 'string') return { error: target };
     let alive = 0;
-    for (const r of this.active) if (r.state.parent !== null) alive++;
+    for (const r of this.active) if (r.state.id.parent !== null) alive++;
     if (alive >= this.limits.maxSpawnedRuns)
       return { error: `Spawned run limit reached: maxSpawnedRuns = ${this.limits.maxSpawnedRuns} runs alive at once (SPAWN at ${action.where})`, limit: true };
     const startMs = Math.max(this.clock.ms, request.startMs ?? this.clock.ms);
@@ -141,7 +144,7 @@ export class Scheduler implements RuntimeCore {
     if (this.hub.active)
       this.hub.emit({
         time: this.clock.iso(),
-        contactId: d.state.contactId,
+        contactId: d.state.id.contactId,
         type: 'script.call',
         from: action.where.slice(0, action.where.length - action.node.label.length - 1),
         to: target.graph.name,
@@ -149,7 +152,7 @@ export class Scheduler implements RuntimeCore {
         mode: 'spawn',
       });
     const child = this.start(target, {}, request.params, typeof skillNo === 'number' ? { skillNo } : {}, startMs, d);
-    return { spawnId: child.state.contactId };
+    return { spawnId: child.state.id.contactId };
   }
 
   /** Runs steps until every run ended or a stop condition holds. */
@@ -165,7 +168,7 @@ export class Scheduler implements RuntimeCore {
       let runDue = Infinity;
       for (const d of this.active) {
         const s = d.state;
-        const due = s.hangUpAtMs !== null && s.hangUpAtMs < s.dueMs ? s.hangUpAtMs : s.dueMs;
+        const due = s.id.hangUpAtMs !== null && s.id.hangUpAtMs < s.dueMs ? s.id.hangUpAtMs : s.dueMs;
         if (due < runDue) {
           run = d;
           runDue = due;
@@ -193,7 +196,7 @@ export class Scheduler implements RuntimeCore {
       }
       if (maxSteps !== undefined && steps >= maxSteps) return 'paused';
       if (runDue > clock.ms) clock.ms = runDue;
-      const hangUp = run.state.hangUpAtMs;
+      const hangUp = run.state.id.hangUpAtMs;
       if (hangUp !== null && clock.ms >= hangUp) {
         engine.end(run, 'completed', 'contact', 'The contact hung up', hangUp);
         continue;

@@ -5,6 +5,7 @@ import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import type { CompiledAction, CompiledProp } from '../graph/compiled.js';
 import type { ActionNode, ScriptGraph } from '../graph/types.js';
+import type { PropPlan } from './props.js';
 
 /** One loaded script, as `loadFolder` returns it. */
 export interface LoadedScriptLike {
@@ -49,7 +50,9 @@ export interface PreparedAction {
   defaultTarget: string | undefined;
   /** True when every property is a literal (no substitution): its evaluated props are computed once. */
   isStatic: boolean;
+  /** Cached by evaluateProps: the evaluated properties of a static action, and the evaluation plan of the others. */
   staticProps?: Record<string, unknown>;
+  propPlan?: PropPlan;
 }
 
 export interface PreparedScript {

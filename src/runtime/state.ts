@@ -20,7 +20,8 @@ export interface FrameState {
 
 export type EndedBy = 'script' | 'contact';
 
-export interface RunState {
+/** What never changes during a run: kept in one shared object so each step copies fewer fields. */
+export interface RunIdentity {
   /** Start order in the scheduler (ties are broken by it). */
   readonly seq: number;
   readonly contactId: string;
@@ -31,6 +32,12 @@ export interface RunState {
   readonly parent: string | null;
   /** Contact id of the run at the root of the spawn tree (itself for an entry run): its result collects the tree's effects. */
   readonly root: string;
+  readonly startedMs: number;
+  readonly hangUpAtMs: number | null;
+}
+
+export interface RunState {
+  readonly id: RunIdentity;
   readonly frames: readonly FrameState[];
   readonly globals: Readonly<Record<string, Value>>;
   /** contactid, masterid, skillno, ani, dnis, bu, poc, _err, __err. */
@@ -38,10 +45,8 @@ export interface RunState {
   readonly status: 'running' | RunStatus;
   readonly endedBy?: EndedBy;
   readonly reason?: string;
-  readonly startedMs: number;
   /** Virtual time at which the run next executes (or ended). */
   readonly dueMs: number;
-  readonly hangUpAtMs: number | null;
   readonly steps: number;
   readonly lastError: string;
   readonly warnings: readonly string[];

@@ -67,8 +67,8 @@ export class StepContext implements FlowContext {
     const script = this.core.catalog.resolve(top.script) as PreparedScript;
     const num = (v: Value | undefined): number | null => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
     return {
-      contactId: s.contactId,
-      masterId: s.masterId,
+      contactId: s.id.contactId,
+      masterId: s.id.masterId,
       script: script.graph.name,
       label: action?.node.label ?? top.label,
       mediaType: script.graph.mediaType,

@@ -24,8 +24,28 @@ export function items<T>(list: Seq<T>): T[] {
   return out.reverse();
 }
 
-export const program = (body: Seq<Stmt>): Program => ({ body: items(body) });
-export const template = (parts: Seq<StringPart>): TemplateAst => ({ parts: mergeText(items(parts)) });
+/*
+ * Earley parsing completes a rule each time its input could end, so the
+ * builders of open-ended constructs (the whole program, a template, a `^`
+ * chain) run once per element. They must be O(1): each returns a node whose
+ * list is turned into an array only when read (once, for the final parse).
+ */
+export function program(body: Seq<Stmt>): Program {
+  let list: Stmt[] | undefined;
+  return {
+    get body() {
+      return (list ??= items(body));
+    },
+  };
+}
+export function template(parts: Seq<StringPart>): TemplateAst {
+  let list: StringPart[] | undefined;
+  return {
+    get parts() {
+      return (list ??= mergeText(items(parts)));
+    },
+  };
+}
 
 export const number = (t: Token): Expr => ({ kind: 'number', value: Number(t.text), pos: pos(t) });
 export const bool = (t: Token): Expr => ({ kind: 'bool', value: t.text.toLowerCase() === 'true', pos: pos(t) });
@@ -58,6 +78,34 @@ export const binary = (left: Expr, op: Token, right: Expr): Expr => ({
   right,
   pos: pos(op),
 });
+
+/** Folds `a ^ b ^ c` (operands and `^` tokens, in order) from the right: `a ^ (b ^ c)`; lazily, see above. */
+export function power(chain: Seq<Expr | Token>): Expr {
+  if (chain !== null && chain.prev === null) return chain.item as Expr;
+  let folded: Extract<Expr, { kind: 'binary' }> | undefined;
+  const fold = () => {
+    if (folded === undefined) {
+      const list = items(chain);
+      let acc = list[list.length - 1] as Expr;
+      for (let i = list.length - 2; i > 0; i -= 2) acc = binary(list[i - 1] as Expr, list[i] as Token, acc);
+      folded = acc as Extract<Expr, { kind: 'binary' }>;
+    }
+    return folded;
+  };
+  return {
+    kind: 'binary',
+    op: '^',
+    get left() {
+      return fold().left;
+    },
+    get right() {
+      return fold().right;
+    },
+    get pos() {
+      return fold().pos;
+    },
+  };
+}
 
 export const textPart = (t: Token): StringPart => t.value;
 /** `\{` and `\}` in a property template are literal braces. */

@@ -70,7 +70,7 @@ function compileStmt(s: Stmt, sc: Scope): Exec {
       const v = compileExpr(s.value, sc);
       return (r) => {
         r.pos = pos;
-        r.trace.push(toText(v(r)));
+        r.addTrace(toText(v(r)));
         return NORMAL;
       };
     }

@@ -61,9 +61,9 @@ function compileSnippetUnguarded(code: string, origin: SourceOrigin): Compiled<C
         const result: SnippetResult = {
           assignments: r.assignments,
           globals: r.globals ?? new Map(),
-          trace: r.trace,
-          savedToDb: r.savedToDb,
-          http: r.http,
+          trace: r.trace ?? [],
+          savedToDb: r.savedToDb ?? [],
+          http: r.http ?? [],
         };
         if (r.removed !== null && r.removed.size > 0) result.removed = [...r.removed];
         if (error !== undefined) result.error = error;

@@ -5,6 +5,17 @@ import { DateValue, isDdo, type Value } from './value.js';
 
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
+/** Short all-digit text (counters, IDs, CASE labels): numeric without the regular expression. */
+function isDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A cheap first-character check that skips the regular expression for most non-numeric text. */
 export function mayBeNumeric(s: string): boolean {
   const c = s.charCodeAt(0);
@@ -15,7 +26,7 @@ export function mayBeNumeric(s: string): boolean {
 /** The number a value stands for, or undefined when it is not numeric (non-numeric text, null, objects). */
 export function numericValue(v: Value | undefined): number | undefined {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string') return mayBeNumeric(v) && NUMERIC.test(v) ? Number(v) : undefined;
+  if (typeof v === 'string') return isDigits(v) ? Number(v) : mayBeNumeric(v) && NUMERIC.test(v) ? Number(v) : undefined;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof DateValue) return toOle(v);
   return undefined;

@@ -5,7 +5,7 @@ import { dateTimeOf } from './dates.js';
 import { DateValue, isDdo, type DatePart, type DdoObject, type EncodedValue, type Value } from './value.js';
 
 /** Sets a member without ever touching a prototype (a member may be called `__proto__`). */
-export function setMember(obj: DdoObject, name: string, v: Value): void {
+export function setMember<T>(obj: { [k: string]: T }, name: string, v: T): void {
   if (name === '__proto__') Object.defineProperty(obj, name, { value: v, enumerable: true, writable: true, configurable: true });
   else obj[name] = v;
 }
@@ -34,7 +34,7 @@ export function toJsonValue(v: Value): EncodedValue {
   if (v instanceof DateValue) return isoOf(v);
   if (Array.isArray(v)) return v.map(toJsonValue);
   const out: { [k: string]: EncodedValue } = {};
-  for (const k of Object.keys(v)) out[k] = toJsonValue(v[k]!);
+  for (const k of Object.keys(v)) setMember(out, k, toJsonValue(v[k]!));
   return out;
 }
 
@@ -54,7 +54,7 @@ export function encodeValue(v: Value): EncodedValue {
   }
   if (Array.isArray(v)) return v.map(encodeValue);
   const out: { [k: string]: EncodedValue } = {};
-  for (const k of Object.keys(v)) out[k] = encodeValue(v[k]!);
+  for (const k of Object.keys(v)) setMember(out, k, encodeValue(v[k]!));
   return '$date' in v || '$ddo' in v ? { $ddo: out } : out;
 }
 

@@ -45,12 +45,14 @@ export function reservedValue(name: string, env: SnippetEnv): Value {
 }
 
 export class RunState {
-  readonly assignments = new Map<string, Value>();
+  /** Variables written by this run (created on the first write: expressions write none). */
+  private written: Map<string, Value> | null = null;
   /** Globals written (created on the first write: most runs write none). */
   globals: Map<string, Value> | null = null;
-  readonly trace: string[] = [];
-  readonly savedToDb: { name: string; value: Value }[] = [];
-  readonly http: { method: string; url: string; status: number }[] = [];
+  // Effects, created on first use: most evaluations record none.
+  trace: string[] | null = null;
+  savedToDb: { name: string; value: Value }[] | null = null;
+  http: { method: string; url: string; status: number }[] | null = null;
   /** Variables this run removed (FOREACH iterators); they read as unknown afterwards. */
   removed: Set<string> | null = null;
   /** Locals of the function being executed (null at the snippet's top level). */
@@ -72,8 +74,10 @@ export class RunState {
       const l = frame.get(name);
       if (l !== undefined) return l;
     }
-    const a = this.assignments.get(name);
-    if (a !== undefined) return a;
+    if (this.written !== null) {
+      const a = this.written.get(name);
+      if (a !== undefined) return a;
+    }
     return this.readOuter(name) ?? null;
   }
 
@@ -91,6 +95,23 @@ export class RunState {
     return outer;
   }
 
+  addTrace(line: string): void {
+    (this.trace ??= []).push(line);
+  }
+
+  addSaved(name: string, value: Value): void {
+    (this.savedToDb ??= []).push({ name, value });
+  }
+
+  addHttp(method: string, url: string, status: number): void {
+    (this.http ??= []).push({ method, url, status });
+  }
+
+  /** The variables this run assigned, in first-assignment order. */
+  get assignments(): Map<string, Value> {
+    return (this.written ??= new Map());
+  }
+
   readGlobal(name: string): Value {
     const g = this.globals?.get(name);
     if (g !== undefined) return g;
@@ -98,7 +119,7 @@ export class RunState {
   }
 
   exists(name: string): boolean {
-    return this.assignments.has(name) || this.readOuter(name) !== undefined;
+    return (this.written !== null && this.written.has(name)) || this.readOuter(name) !== undefined;
   }
 
   write(name: string, v: Value): void {
@@ -108,7 +129,7 @@ export class RunState {
       frame.set(name, v);
       return;
     }
-    this.assignments.set(name, v);
+    (this.written ??= new Map()).set(name, v);
     if (this.removed !== null) this.removed.delete(name);
   }
 
@@ -123,7 +144,7 @@ export class RunState {
       this.frame.delete(name);
       return;
     }
-    this.assignments.delete(name);
+    this.written?.delete(name);
     (this.removed ??= new Set()).add(name);
   }
 

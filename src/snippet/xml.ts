@@ -4,7 +4,7 @@
 // attribute; repeated elements become arrays; text-only elements become text.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { toText } from './convert.js';
-import { fromJson } from './json.js';
+import { fromJson, setMember } from './json.js';
 import { DateValue, isDdo, type DdoObject, type Value } from './value.js';
 
 const parser = new XMLParser({
@@ -40,7 +40,7 @@ function toPlain(v: Value): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (isDdo(v)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = toPlain(v[k]!);
+    for (const k of Object.keys(v)) setMember(out, k, toPlain(v[k]!));
     return out;
   }
   return v ?? '';

@@ -180,7 +180,7 @@ export class MemoryTenantStore implements TenantStore {
         const p = list.get(q.externalId);
         if (p && inSource(p)) out.push(p);
       }
-      return out;
+      return out.sort((a, b) => a.skillNo - b.skillNo); // skill order, as the SQLite store answers
     }
     if ('phone' in q) {
       const wanted = digitsOf(q.phone);

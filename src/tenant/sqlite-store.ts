@@ -230,6 +230,21 @@ export class SqliteTenantStore implements TenantStore {
   }
 }
 
+/** The zone and BU a state file was last opened with (null when it holds no tenant state), read without changing it. */
+export function readStateInfo(file: string): { timeZone: string; businessUnit: number | null } | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+    if (!hasMeta) return null;
+    const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    const bu = meta.get('businessUnit');
+    return { timeZone: meta.get('timeZone') || 'UTC', businessUnit: bu ? Number(bu) : null };
+  } finally {
+    db.close();
+  }
+}
+
 function prepare(db: Database.Database) {
   const prospectCols =
     'skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, expires_at_ms, fields, status, created_at_ms, updated_at_ms, dialed_at_ms';

@@ -9,7 +9,7 @@ import { MemoryTenantStore } from './memory-store.js';
 import { validateTenantData } from './schema.js';
 import type { Locate, TenantDocument } from './section.js';
 import { TENANT_SECTIONS } from './sections.js';
-import { SqliteTenantStore } from './sqlite-store.js';
+import { readStateInfo, SqliteTenantStore } from './sqlite-store.js';
 import type { TenantStore } from './store.js';
 import { resolveZoneName } from './zones.js';
 
@@ -82,6 +82,22 @@ export function emptyTenant(zone = 'UTC', opts: TenantOptions & { businessUnit?:
   const timeZone = resolveZoneName(zone);
   if (!timeZone) throw new ScriptLoadError([diagnostic('E-TENANT-ZONE', `"${zone}" is not an IANA or Windows time zone name`, { file: '<tenant>', line: 1, col: 1 })]);
   return makeTenant(openStore(timeZone, opts.businessUnit ?? null, opts.state), null, []);
+}
+
+/**
+ * The tenant a state file holds, with the zone and BU it was last opened with
+ * (for inspecting state without its tenant file). Throws ScriptLoadError when
+ * the file is not a studio-script state file.
+ */
+export function openStateFile(state: string): Tenant {
+  let info: ReturnType<typeof readStateInfo>;
+  try {
+    info = readStateInfo(state);
+  } catch (err) {
+    throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `cannot open state file: ${(err as Error).message}`, { file: state, line: 1, col: 1 })]);
+  }
+  if (!info) throw new ScriptLoadError([diagnostic('E-TENANT-STATE', 'not a studio-script state file (no tenant tables)', { file: state, line: 1, col: 1 })]);
+  return makeTenant(openStore(info.timeZone, info.businessUnit, state), null, []);
 }
 
 function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOptions, locate?: Locate): Tenant {

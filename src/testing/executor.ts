@@ -19,6 +19,8 @@ export interface Unit {
   record?: boolean;
   /** Report the case as skipped without running it (another case is marked `only`). */
   skip?: boolean;
+  /** Action limit of a forced run. */
+  maxActions?: number;
 }
 
 export type UnitResult =
@@ -56,7 +58,8 @@ export class UnitExecutor {
       return { kind: 'case', result: await runCase(project, tf, target, { record: unit.record ?? false }) };
     }
     try {
-      const { result } = await executeCase(project, tf, tc, unit.force);
+      const limited = unit.maxActions !== undefined ? { ...tc, maxActions: unit.maxActions } : tc;
+      const { result } = await executeCase(project, tf, limited, unit.force);
       const end = [...(result.trace ?? [])].reverse().find((e) => e.type === 'run.end');
       const reason = (end && end.type === 'run.end' ? end.reason : undefined) ?? result.warnings[result.warnings.length - 1] ?? result.lastError;
       return { kind: 'forced', status: result.status, reason: reason ?? '', tail: result.path.slice(-4) };

@@ -15,6 +15,8 @@ export interface Failure {
   /** For path expectations: the path taken, and the index in it where the run diverged. */
   path?: string[];
   divergence?: { expectedIndex: number; pathIndex: number };
+  /** A step of the path to show the failure around (an action's first visit). */
+  focus?: number;
   span?: Span;
 }
 
@@ -71,6 +73,7 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
           expected: b,
           actual: got.length === 0 ? '(not visited)' : got.join(', '),
           path: result.path,
+          ...(result.path.some((p) => same(p, name)) ? { focus: result.path.findIndex((p) => same(p, name)) } : {}),
           ...withSpan(span(`branches.${raw}`)),
         });
       }

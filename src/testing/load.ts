@@ -81,7 +81,9 @@ function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagnostic[]
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
-        const hint = didYouMean(key, knownKeys(path));
+        const known = knownKeys(path);
+        const synonym = SYNONYMS[key.toLowerCase()];
+        const hint = synonym !== undefined && known.includes(synonym) ? synonym : didYouMean(key, known);
         span = src.keySpan(path, key);
         message = `unknown property "${key}"${where ? ` in ${where}` : ''}${hint ? `; did you mean "${hint}"?` : ''}`;
         break;
@@ -115,6 +117,25 @@ function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagnostic[]
   }
   return out;
 }
+
+/** Words other tools use for our keys, for "did you mean" hints. */
+const SYNONYMS: Record<string, string> = {
+  inputs: 'vars',
+  input: 'vars',
+  variables: 'vars',
+  params: 'vars',
+  parameters: 'vars',
+  expected: 'expect',
+  expectations: 'expect',
+  assert: 'expect',
+  mocks: 'stubs',
+  mock: 'stubs',
+  tests: 'cases',
+  returns: 'return',
+  throw: 'error',
+  nth: 'call',
+  when: 'match',
+};
 
 function oneOfText(path: PathSegment[]): string {
   if (path[path.length - 2] === 'effects') return 'a count, a list of records, or {count, contains, exactly}';

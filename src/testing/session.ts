@@ -87,10 +87,24 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
     session.coverage = computeCoverage(graphs, hits);
     session.coverageGraphs = graphs;
   }
-  if (opts.update) session.updated = writeRecorded(cases);
+  if (opts.update) {
+    const { written, problems } = writeRecorded(cases);
+    session.updated = written;
+    // A recording that could not be saved makes the session invalid (exit 2), naming the file.
+    session.diagnostics.push(...problems);
+  }
   session.ms = elapsed();
   return session;
 }
+
+/**
+ * Emulator decision: unless a case sets `maxActions`, a forced run may take
+ * ten times the steps of the case's own run (at least 1,000) before it counts
+ * as failed, so an endless retry loop is found in milliseconds, not after
+ * 100,000 actions.
+ */
+const FORCED_STEP_FACTOR = 10;
+const FORCED_MIN_ACTIONS = 1000;
 
 /**
  * `--force-errors`: for each case that ran, each visited action with an error
@@ -111,6 +125,8 @@ async function sweep(
     const tc = tf.cases[r.index]!;
     if (r.status === 'skipped' || !r.run || !tc.forceErrors) continue;
     const project = projects.get(projectKey(tf))!;
+    // A forced run that goes on far longer than the case's own run is looping: stop it early.
+    const maxActions = tc.maxActions ?? Math.max(FORCED_MIN_ACTIONS, FORCED_STEP_FACTOR * r.run.steps);
     const seen = new Set<string>();
     for (const step of r.run.path) {
       if (seen.has(step)) continue;
@@ -119,7 +135,7 @@ async function sweep(
       const graph = project.graphs.find((g) => g.name === step.slice(0, dot));
       const node = graph?.actions.find((a) => a.label === step.slice(dot + 1));
       const def = node && project.registry.lookup(node.type, node.version);
-      if (def?.errorBranch !== undefined) units.push({ file: r.file, caseIndex: r.index, force: step });
+      if (def?.errorBranch !== undefined) units.push({ file: r.file, caseIndex: r.index, force: step, maxActions });
     }
   }
   const results = await runUnits(units, local, pool);

@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(CLI))('studio-script (built)', () => {
   });
 
   it('never prints a stack trace for bad input', () => {
-    for (const args of [['check', '/no/such/dir'], ['graph', 'scripts-examples'], ['graph', 'scripts-examples/HelloWorld.script', '-f', 'gif'], ['fmt']]) {
+    for (const args of [['check', '/no/such/dir'], ['graph', '/no/such.script'], ['graph', 'scripts-examples/HelloWorld.script', '-f', 'gif'], ['fmt']]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);

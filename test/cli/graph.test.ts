@@ -47,6 +47,23 @@ describe('studio-script graph', () => {
     expect(r.err).toContain('has no data for script G; every action shows as unvisited');
   });
 
+  it('draws the call graph of a folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'calls-'));
+    writeFileSync(join(folder, 'Main.script'), 'script Main\nstart: BEGIN -> sub\nsub: RUNSUB { ScriptName = "Sub" } -> later\nlater: SPAWN { ScriptName = "Sub" } -> e\ne: END\n');
+    writeFileSync(join(folder, 'Sub.script'), 'script Sub\nstart: BEGIN -> r\nr: RETURN\n');
+    const m = await runCli(['graph', folder]);
+    expect(m.code).toBe(0);
+    expect(m.out).toContain('s0 -->|"RUNSUB sub"| s1');
+    expect(m.out).toContain('s0 -.->|"SPAWN later"| s1');
+    const d = await runCli(['graph', folder, '-f', 'dot']);
+    expect(d.out).toContain('"Main" -> "Sub" [label="RUNSUB sub"];');
+    expect(d.out).toContain('"Sub" [label="Sub\\nGeneric"];');
+    const cov = join(folder, 'cov.json');
+    writeFileSync(cov, JSON.stringify({ scripts: { Main: { actions: { start: 1 } } } }));
+    const j = JSON.parse((await runCli(['graph', folder, '-f', 'json', '--coverage', cov])).out) as { scripts: { name: string; visited: boolean }[] };
+    expect(j.scripts.map((s) => [s.name, s.visited])).toEqual([['Main', true], ['Sub', false]]);
+  });
+
   it('exits 2 with diagnostics for a script with errors', async () => {
     const bad = join(dir, 'B.script');
     writeFileSync(bad, 'script B\nstart: BEGIN -> x\n');

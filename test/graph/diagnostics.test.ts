@@ -95,3 +95,24 @@ describe('load-time diagnostics', () => {
     expect(r.messages[0]).toContain('"sales" -> e');
   });
 });
+
+describe('custom actions', () => {
+  it('loads scripts against a registry extended with defineAction modules', async () => {
+    const { builtinRegistry } = await import('../../src/actions/registry.js');
+    const { defineAction, number, text } = await import('../../src/actions/define.js');
+    const sendSms = defineAction({
+      type: 'SEND SMS',
+      description: 'Sends a text message.',
+      props: { To: text({ required: true }), Retries: number({ min: 0, max: 5 }) },
+      branches: ['Default', 'OnError'],
+      errorBranch: 'OnError',
+      execute: (ctx) => ctx.branch('Default'),
+    });
+    const script = 'script T\nstart: BEGIN -> sms\nsms: SEND SMS { To = "{ani}" Retries = 9 } -> e\ne: END\n';
+    expect(loadScriptText(script, 't.script').diagnostics.map((d) => d.code)).toEqual(['E-GRAPH-UNKNOWN-ACTION']);
+    const withSms = loadScriptText(script, 't.script', { registry: builtinRegistry().with([sendSms]) });
+    expect(withSms.diagnostics.map((d) => [d.code, d.span.line, d.span.col, d.message])).toEqual([
+      ['E-SCHEMA-RANGE', 3, 40, 'SEND SMS Retries must be at most 5, found 9'],
+    ]);
+  });
+});

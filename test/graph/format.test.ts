@@ -72,6 +72,12 @@ z: END
     expect(fmt(text)).toBe(text);
   });
 
+  it('keeps CRLF line endings', () => {
+    const out = fmt('script A\r\nx: SNIPPET {\r\n  a = 1\r\n} -> x\r\n');
+    expect(out).toBe('script A\r\n\r\nx: SNIPPET {\r\n  a = 1\r\n} -> x\r\n');
+    expect(fmt(out)).toBe(out);
+  });
+
   it('refuses to format a file that does not parse', () => {
     const out = formatText('script A\nx: ASSIGN {', 'f.script');
     expect(out.text).toBeUndefined();

@@ -74,6 +74,7 @@ describe('parser', () => {
     ['a run of stray characters once', 'script A\n```\nx: END', [['E-PARSE-CHAR', 2, 1, "unexpected characters '```'"]]],
     ['an expression without quotes', 'script A\nx: IF { Expression = a > 1 }', [['E-PARSE-CHAR', 2, 24, 'unexpected character \'>\' (write expressions in a string: Expression = "a > 1")']]],
     ['a label without its colon', 'script A\nx: BEGIN -> y\ny ASSIGN { Variable = a }', [['E-PARSE-SYNTAX', 3, 3, "expected '->', found 'ASSIGN' (is the ':' after label 'y' missing?)"]]],
+    ['a lowercase action type', 'script A\nx: assign { Variable = a }', [['E-PARSE-SYNTAX', 2, 4, "expected an action type (UPPERCASE words), found 'assign' (action types are written in UPPERCASE: ASSIGN)"]]],
     ['unclosed comment', 'script A\nx: END /* note', [['E-PARSE-EOF', 2, 8, expect.stringContaining('never closed')]]],
     ['unclosed snippet', 'script A\ns: SNIPPET {\n  a = 1', [['E-PARSE-EOF', 2, 12, expect.stringContaining("no closing '}'")]]],
     ['unclosed triple string', 'script A\nx: ASSIGN """abc', [['E-PARSE-EOF', 2, 11, expect.stringContaining('""" string is never closed')]]],

@@ -1,5 +1,5 @@
 // `studio-script run` as a user meets it: the built command on real files (run `npm run build` first).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -86,6 +86,14 @@ done: END
     expect(missing.stderr).toContain('file not found');
   });
 
+  test('a stub file with errors is reported located, exit 2', () => {
+    const stubs = join(dir, 'stubs.yaml');
+    writeFileSync(stubs, '- match: { http: "GET https://crm.example.com/leads" }\n  status: 99\n');
+    const r = cli(join(dir, 'Main.script'), '--stubs', stubs);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${stubs}:1:3: error E-STUBS-STUB stub 1: status must be an HTTP status code`);
+  });
+
   test('--max-actions fails the run with exit 1', () => {
     const r = cli(join(dir, 'Main.script'), '--max-actions', '2');
     expect(r.code).toBe(1);
@@ -93,4 +101,3 @@ done: END
   });
 });
 
-void execFileSync;

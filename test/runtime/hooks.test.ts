@@ -171,3 +171,48 @@ done: END
     expect(r.variables.header).toBe('Bearer ***');
   });
 });
+
+describe('tenant option', () => {
+  test('a Tenant from emptyTenant sets the zone of the clock and is used as the store', async () => {
+    const { emptyTenant } = await import('../../src/tenant/index.js');
+    const tenant = emptyTenant('America/Denver', { businessUnit: 4600123 });
+    const r = await run(
+      [`script Main
+start: BEGIN -> read
+read: ASSIGN { Variable = bu  Value = "{bu}" } -> done
+done: END
+`],
+      {},
+      { tenant, now: '2026-11-21T09:00:00' },
+    );
+    expect(r.startedAt).toBe('2026-11-21T09:00:00.000-07:00');
+    expect(r.variables.bu).toBe('4600123');
+  });
+});
+
+test('an action that returns no outcome takes its error outcome with a clear message', async () => {
+  const broken = defineAction({
+    type: 'BROKEN',
+    description: 'Test action that forgets to return.',
+    props: {},
+    branches: ['Default', 'OnError'],
+    errorBranch: 'OnError',
+    execute() {
+      return undefined as never;
+    },
+  });
+  const r = await run(
+    [`script Main
+start: BEGIN -> b
+b: BROKEN
+  -> done
+  OnError -> failed
+done: END
+failed: END
+`],
+    {},
+    { actions: [broken] },
+  );
+  expect(r.path.at(-1)).toBe('Main.failed');
+  expect(r.lastError).toBe('BROKEN returned no outcome (expected ctx.branch(...) or ctx.error(...))');
+});

@@ -69,7 +69,7 @@ describe('snapshot and resume', () => {
     const first = fresh();
     await first.run('Brain', { maxSteps: 3 });
     const second = fresh(JSON.parse(JSON.stringify(first.snapshot())));
-    await expect(second.run('Worker')).rejects.toThrow(/resumes Brain/);
+    await expect(second.run('Worker')).rejects.toThrow(/continues Brain/);
   });
 
   test('a snapshot of another version is refused with a message', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileExpression, compileSnippet, compileTemplate } from '../../src/snippet/index.js';
 import { countParses } from '../../src/snippet/parse.js';
+import { makeEnv } from './env.js';
 
 const dir = join(import.meta.dirname, 'cases');
 const programs: { name: string; code: string }[] = [];
@@ -67,5 +68,26 @@ describe('syntax errors', () => {
     ]);
     expect(r.diagnostics[0]!.message).toBe('Unknown function lenn (did you mean len?)');
     expect(r.diagnostics[1]!.message).toBe('Unknown function uper (did you mean upper?)');
+  });
+});
+
+describe('long and deeply nested input', () => {
+  const origin0 = { file: 'big.script', span: { file: 'big.script', line: 1, col: 1, offset: 0 } };
+  test('thousands of statements, terms and substitutions compile', () => {
+    const statements = compileSnippet(Array.from({ length: 3000 }, (_, i) => `v${i} = ${i}`).join('\n'), origin0);
+    expect(statements.ok).toBe(true);
+    const sum = compileExpression(Array(3000).fill('1').join(' + '), origin0);
+    expect(sum.ok && sum.value.evaluate(makeEnv())).toBe(3000);
+    const power = compileExpression(Array(3000).fill('1').join(' ^ '), origin0);
+    expect(power.ok && power.value.evaluate(makeEnv())).toBe(1);
+    const text = compileTemplate(Array(3000).fill('{a}').join('-'), origin0);
+    expect(text.ok && text.value.render(makeEnv({ vars: { a: 'x' } })).length).toBe(5999);
+  });
+
+  test('nesting too deep to compile is a located diagnostic, not a crash', () => {
+    const r = compileSnippet(Array(20000).fill('IF 1 {').join('\n') + '\n' + Array(20000).fill('}').join('\n'), origin0);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]!.code).toBe('E-SNIPPET-TOO-COMPLEX');
+    expect(r.diagnostics[0]!.span.line).toBe(1);
   });
 });

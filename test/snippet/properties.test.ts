@@ -34,7 +34,7 @@ describe('never crashes', () => {
         }
         const r = compiled.value.run(makeEnv({ vars, maxLoopIterations: 2000 }));
         if (r.error) {
-          expect(r.error.code).toMatch(/^E-SNIPPET-/);
+          expect(r.error.code).toMatch(/^E-SNIPPET-(?!RUNTIME)/);
           expect(r.error.message).toMatch(/^Line \d+: /);
           expect(r.error.message).not.toContain('\n');
           expect(r.error.span.line).toBeGreaterThanOrEqual(1);
@@ -62,6 +62,73 @@ describe('never crashes', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('never crashes on realistic code in random order', () => {
+  const LINES = [
+    'DYNAMIC d = $"\\{\\"a\\": [1, \\"x\\", \\{\\"b\\": null}], \\"n\\": 2.5}"',
+    'DYNAMIC d = "<r><v>1</v><v>2</v></r>"',
+    'DYNAMIC d = list',
+    'd.a[3].b = now',
+    'd.x.y = d.a.count()',
+    'list[2] = "{d.asjson()}"',
+    'list = split("a,b,c", ",")',
+    'FOREACH e IN list { e = upper(e) }',
+    'FOREACH e IN d.a { e.z = 1 }',
+    'n = len(list) / count(list)',
+    'n = n \\ 0',
+    't = dateadd("month", now, n)',
+    't = datediff("day", t, "2026-01-01")',
+    't = datefmt(t, "yyyy-MM-dd HH:mm tt")',
+    't = asdate(list)',
+    's = format(n, "#,##0.00")',
+    's = format(d, "N2")',
+    's = mid(s, n, -1)',
+    's = padleft(s, n, "0")',
+    's = base64decode(s)',
+    's = urldecode(s)',
+    's = char(n * 1000)',
+    'p = GetRESTProxy()',
+    'r = p.MakeRestRequest("https://api.example.com/{s}", d.asjson(), n, "POST")',
+    'p.AddHeader(s, n)',
+    'x = f(n)',
+    'x = getvalue(d, s)',
+    'x = d.asxml()',
+    'savetodb(x)',
+    'global:g = x',
+    'x = remove(list, n)',
+    'x = index(list, s)',
+    'x = logn(n, 2)',
+    'x = random(n)',
+    'x = round(n, n)',
+    'FOR i = 1 TO n { IF i > 2 { BREAK } }',
+    'REPEAT n { n = n + 1 }',
+    'WHILE n < 10 { n = n + 1 }',
+    'x = d[s]',
+    'x = list[n]',
+    'x = #"{s}"',
+    'TRACE "{d} {list} {n} {t}"',
+  ];
+  const FUNC = 'FUNCTION f(v) {\n  IF v > 3 { RETURN f(v - 1) }\n  RETURN v * 2\n}';
+  test('compile errors or located run-time errors only', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 12 }), fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constant('abc'), fc.constant('1|2|3')), (lines, n) => {
+        const code = [FUNC, ...lines].join('\n');
+        const compiled = compileSnippet(code, origin);
+        if (!compiled.ok) {
+          for (const d of compiled.diagnostics) expect(d.code).toMatch(/^E-SNIPPET-/);
+          return;
+        }
+        const r = compiled.value.run(makeEnv({ vars: { n, list: '{"k": [1, 2]}' }, maxLoopIterations: 500, http: [{ url: 'https://api.example.com/', body: '{"ok": 1}' }] }));
+        if (r.error) {
+          // E-SNIPPET-RUNTIME would mean an unexpected JavaScript error inside the interpreter.
+          expect(r.error.code).toMatch(/^E-SNIPPET-(?!RUNTIME)/);
+          expect(r.error.message).toMatch(/^Line \d+: [^\n]+$/);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -114,6 +114,12 @@ describe('JSON forms', () => {
     );
   });
 
+  test('a member named __proto__ stays an ordinary member', () => {
+    const x = JSON.parse('{"__proto__": {"a": 1}, "b": 2}');
+    expect(toJsonValue(fromJson(x))).toEqual(x);
+    expect(Object.keys(decodeValue(encodeValue(fromJson(x))) as object)).toEqual(['__proto__', 'b']);
+  });
+
   test('dates in the result JSON are ISO-8601 strings', () => {
     expect(toJsonValue(new DateValue(Date.UTC(2026, 10, 21, 14, 5, 9), 'America/New_York'))).toBe('2026-11-21T09:05:09-05:00');
     expect(encodeValue({ $date: 'x' })).toEqual({ $ddo: { $date: 'x' } });

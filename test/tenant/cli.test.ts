@@ -68,3 +68,33 @@ describe('studio-script tenant check', () => {
     expect(JSON.parse(r.out).properties.skills.items.properties.name.pattern).toBe('^[\\p{L}\\p{N}_.:-]{2,30}$');
   });
 });
+
+describe('studio-script tenant show', () => {
+  it('summarises what a state file holds, without its tenant file', async () => {
+    const { loadTenant } = await import('../../src/tenant/tenant.js');
+    const state = join(dir, 'show.db');
+    const tenant = await loadTenant(new URL('../../scripts-examples/tenant.yaml', import.meta.url).pathname, { state });
+    tenant.store.upsertProspect({
+      skillNo: 1234, externalId: 'x1', sourceName: 'KustomerLeads', firstName: null, lastName: null, destinations: ['+13035550100'],
+      timeZone: 'America/Denver', expiresAtMs: null, fields: {}, status: 'queued', createdAtMs: Date.parse('2026-11-21T16:00:00Z'),
+      updatedAtMs: Date.parse('2026-11-21T16:00:00Z'), dialedAtMs: null,
+    });
+    tenant.close();
+    const r = await tenantCli(['show', '--state', state]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('business unit 4600123, America/Denver, sqlite store');
+    expect(r.out).toContain('1234 PC_Outbound_Sales (Outbound, Personal Connection); calling list: 1 queued, 0 dialed, 0 expired; dialer 0.5/min; oldest queued 2026-11-21T09:00:00.000-07:00');
+    expect(r.out).toMatch(/crm\.records\.kustomer-prod\.leads: 240/);
+    const json = JSON.parse((await tenantCli(['show', '--state', state, '--json'])).out);
+    expect(json.skills[0].prospects).toEqual({ queued: 1, dialed: 0, expired: 0 });
+  });
+
+  it('reports a file that is not a state file', async () => {
+    const bad = file('not.db', 'hello');
+    const r = await tenantCli(['show', '--state', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/E-TENANT-STATE cannot open state file/);
+    const missing = await tenantCli(['show', '--state', join(dir, 'missing.db')]).catch((e: Error) => ({ code: 2, out: '', err: e.message }));
+    expect(missing.err).toMatch(/state file not found/);
+  });
+});

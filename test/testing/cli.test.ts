@@ -36,7 +36,7 @@ describe('studio-script test', () => {
     const dir = mkdtempSync(join(tmpdir(), 'studio-script-cov-'));
     const r = run([join(fixtures, 'project'), '--coverage', '--coverage-dir', dir]);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Tests: 9 passed (9)');
     expect(r.stdout).toMatch(/All scripts\s+100\.0% \(18\/18\)\s+95\.0% \(19\/20\)/);
     const report = JSON.parse(readFileSync(join(dir, 'coverage.json'), 'utf8'));
@@ -50,28 +50,32 @@ describe('studio-script test', () => {
 
   it('exits 1 when a case fails, and below a coverage threshold', () => {
     const failing = run([join(fixtures, 'failing')]);
-    expect(failing.code).toBe(1);
+    expect(failing.code, failing.stderr).toBe(1);
     expect(failing.stdout).toContain('>    3  Main.low  ← first divergence');
     const threshold = run([join(fixtures, 'project'), '--coverage-threshold', '99', '--coverage-dir', mkdtempSync(join(tmpdir(), 'c-'))]);
-    expect(threshold.code).toBe(1);
+    expect(threshold.code, threshold.stdout).toBe(1);
     expect(threshold.stderr).toBe('studio-script: branch coverage 95% below the threshold of 99%\n');
   }, SLOW);
 
   it('exits 2 with located diagnostics for invalid files, and for bad options', () => {
     const r = run([join(fixtures, 'invalid')]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('invalid/invalid.test.yaml:5:13: error E-TEST-SCRIPT no script named "Mian"');
     expect(r.stderr).toContain('5 |     script: Mian\n  |             ^^^^');
     expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
     expect(run([join(fixtures, 'project'), '--reporter', 'tap'])).toMatchObject({ code: 2, stderr: 'studio-script: unknown reporter "tap" (expected pretty, junit, json)\n' });
     expect(run(['no/such/folder']).code).toBe(2);
+    expect(run([join(fixtures, 'project'), '--reporter', 'junit', '-o', '/no/such/folder/report.xml'])).toMatchObject({
+      code: 2,
+      stderr: 'studio-script: cannot write /no/such/folder/report.xml: no such folder\n',
+    });
   }, SLOW);
 
   it('--force-errors exits 1 on the planted unhandled error paths and writes junit', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
     const r = run([join(fixtures, 'planted'), '--force-errors', '--reporter', 'junit', '-o', out]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     // The terminal still gets the readable report.
     expect(r.stdout).toContain('Forced errors: 3 run(s), 2 unhandled error path(s)');
     const xml = readFileSync(out, 'utf8');

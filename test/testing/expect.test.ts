@@ -62,6 +62,11 @@ warnings: [unconnected]`),
     expect(messages('neverVisits: [Sub.ret]')).toEqual(['expected never to visit Sub.ret, but step 5 did']);
   });
 
+  it('branches: points at the action in the path', () => {
+    const [f] = checkExpectations(testCase('branches: { Main.check: False }'), run);
+    expect(f).toMatchObject({ what: 'branches.Main.check', expected: 'False', actual: 'True', focus: 1 });
+  });
+
   it('branches: names the branch taken or that the action never ran', () => {
     expect(messages('branches: { Main.check: False, Main.giveUp: Default }')).toEqual([
       'expected Main.check to take False, but it took True',

@@ -73,6 +73,13 @@ cases:
     ]);
   });
 
+  it('suggests our word for what other tools call it', () => {
+    expect(codes('cases:\n  - name: a\n    script: Main\n    inputs: { x: 1 }\n    mocks: []\n')).toEqual([
+      'E-TEST-SCHEMA unknown property "inputs" in cases[0]; did you mean "vars"? @ inputs',
+      'E-TEST-SCHEMA unknown property "mocks" in cases[0]; did you mean "stubs"? @ mocks',
+    ]);
+  });
+
   it('locates missing and mistyped values', () => {
     expect(codes('cases:\n  - name: a\n')).toEqual(['E-TEST-SCHEMA cases[0] is missing required property "script" @ name: a']);
     expect(codes('cases:\n  - name: a\n    script: Main\n    expect: { status: done }\n')).toEqual([

@@ -89,6 +89,12 @@ describe('pretty reporter', () => {
     expect(out).toContain('Forced errors: 2 run(s), 1 unhandled error path(s)\n  ✗ Main.topUp forced to fail in "gives up" → run stuck: OnError is not connected');
     expect(out).toMatch(/Main\s+80\.0% \(4\/5\)\s+60\.0% \(3\/5\)\s+topUp/);
   });
+  it('groups forced-error findings of one action across cases', () => {
+    const f = session.forcedErrors!.findings[0]!;
+    const grouped = prettyReport({ ...session, forcedErrors: { runs: 4, findings: [f, { ...f, caseName: 'tops up' }] } }, { cwd });
+    expect(grouped).toContain('  ✗ Main.topUp forced to fail in 2 cases ("gives up", "tops up") → run stuck: OnError is not connected');
+    expect(grouped.match(/forced to fail/g)).toHaveLength(1);
+  });
   it('uses colour only when asked', () => {
     expect(out).not.toContain('\x1b[');
     expect(prettyReport(session, { cwd, color: true })).toContain('\x1b[');

@@ -4,7 +4,7 @@ import { fn, type Builtin } from './types.js';
 export const dbFunctions: Builtin[] = [
   // x.savetodb() or savetodb(x): the name is the variable's when one is given.
   fn('savetodb', 1, 1, ([v], site) => {
-    site.run.savedToDb.push({ name: site.receiverName ?? '', value: v ?? null });
+    site.run.addSaved(site.receiverName ?? '', v ?? null);
     return true;
   }),
 ];

@@ -57,7 +57,7 @@ function makeRestRequest(args: Value[], site: Parameters<Builtin['call']>[1]): V
   let result: Value = {};
   try {
     const res = run.env.http.requestSync({ method, url, headers, ...(payload !== '' ? { body: payload } : {}), timeoutSeconds: timeout });
-    run.http.push({ method, url, status: res.status });
+    run.addHttp(method, url, res.status);
     proxy.StatusCode = res.status;
     proxy.StatusDescription = res.statusText;
     if (res.body.length > run.env.limits.maxResponseBytes) {
@@ -74,7 +74,7 @@ function makeRestRequest(args: Value[], site: Parameters<Builtin['call']>[1]): V
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;
     // Studio reports internal proxy failures as status -1.
-    run.http.push({ method, url, status: -1 });
+    run.addHttp(method, url, -1);
     proxy.StatusCode = -1;
     proxy.StatusDescription = e.message;
   }

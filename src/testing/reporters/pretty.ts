@@ -74,7 +74,7 @@ function pathLines(f: Failure, r: CaseResult, c: Colors): string[] {
   const out: string[] = [];
   if (f.what === 'visits' && f.expected) out.push(`      ${c.green('expected visits:')} ${f.expected}`);
   if (path.length === 0) return [...out, `      ${c.dim('path taken: (no action ran)')}`];
-  const at = f.divergence?.pathIndex ?? path.length - 1;
+  const at = f.divergence?.pathIndex ?? f.focus ?? path.length - 1;
   const from = Math.max(0, at - 4);
   const to = Math.min(path.length, at + 4);
   out.push(`      ${c.red('path taken')}${c.dim(` (${path.length} steps, run ${r.run?.status ?? '?'})`)}:`);
@@ -82,6 +82,7 @@ function pathLines(f: Failure, r: CaseResult, c: Colors): string[] {
   for (let i = from; i < to; i++) {
     const num = String(i + 1).padStart(5);
     if (i === at && f.divergence) out.push(`      ${c.red('>')}${num}  ${c.red(path[i]!)}  ${c.dim('← first divergence')}`);
+    else if (i === at && f.focus !== undefined) out.push(`      ${c.red('>')}${num}  ${c.red(path[i]!)}`);
     else out.push(`       ${num}  ${path[i]}`);
   }
   if (f.divergence && at >= path.length) out.push(`      ${c.red('>')}       ${c.red('(run ended)')}  ${c.dim('← first divergence')}`);
