@@ -3,8 +3,8 @@
 // trace events, snapshot and resume, and define custom actions.
 
 // Loading scripts
-export { loadFolder, loadScriptText } from './graph/load.js';
-export type { LoadedScript, LoadOptions, ScriptSet } from './graph/load.js';
+export { checkPaths, formatText, loadFolder, loadScriptText, parseScript } from './graph/load.js';
+export type { CheckResult, LoadedScript, LoadOptions, ScriptSet } from './graph/load.js';
 export type { ActionNode, BranchEdge, MediaType, ScriptGraph } from './graph/types.js';
 
 // Diagnostics

@@ -46,6 +46,7 @@ function compileSnippetUnguarded(code: string, origin: SourceOrigin): Compiled<C
   const sc = newScope();
   const main = compileProgram(parsed.value, sc);
   if (sc.problems.length > 0) return { ok: false, diagnostics: toDiagnostics(sc.problems, origin) };
+  const firstLine = firstCodeLine(code);
   return {
     ok: true,
     diagnostics: [],
@@ -56,7 +57,7 @@ function compileSnippetUnguarded(code: string, origin: SourceOrigin): Compiled<C
         try {
           main(r);
         } catch (e) {
-          error = runError(e, r, origin);
+          error = runError(e, r, origin, firstLine);
         }
         const result: SnippetResult = {
           assignments: r.assignments,
@@ -126,8 +127,18 @@ function childBlocks(s: Stmt): Stmt[][] {
   }
 }
 
+/**
+ * The line of the snippet text that a Studio user calls line 1: code written
+ * on the line after `{` starts there, so a first line holding nothing but
+ * blanks is not counted (snippet-language.md "Errors and limits").
+ */
+export function firstCodeLine(code: string): number {
+  const nl = code.indexOf('\n');
+  return nl >= 0 && code.slice(0, nl).trim() === '' ? 2 : 1;
+}
+
 /** A located, one-line run-time error. Anything unexpected is still reported, never thrown. */
-function runError(e: unknown, r: RunState, origin: SourceOrigin): NonNullable<SnippetResult['error']> {
+function runError(e: unknown, r: RunState, origin: SourceOrigin, firstLine: number): NonNullable<SnippetResult['error']> {
   const pos = r.pos ?? { offset: 0, line: 1, col: 1, length: 1 };
   let code = 'E-SNIPPET-RUNTIME';
   let message: string;
@@ -138,7 +149,7 @@ function runError(e: unknown, r: RunState, origin: SourceOrigin): NonNullable<Sn
     code = 'E-SNIPPET-RECURSION';
     message = 'Too many nested calls';
   } else message = e instanceof Error ? e.message : String(e);
-  return { code, message: `Line ${pos.line}: ${message.replace(/\s*\n\s*/g, ' ')}`, span: spanOf(origin, pos) };
+  return { code, message: `Line ${Math.max(1, pos.line - firstLine + 1)}: ${message.replace(/\s*\n\s*/g, ' ')}`, span: spanOf(origin, pos) };
 }
 
 function evalError(e: unknown, origin: SourceOrigin, what: string): SnippetEvalError {

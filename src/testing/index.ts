@@ -59,7 +59,7 @@ export interface RunScriptOptions {
   until?: string | number;
   seed?: number;
   maxActions?: number;
-  contact?: { ani?: string; dnis?: string; skill?: number; poc?: string };
+  contact?: { ani?: string; dnis?: string; skill?: number; poc?: string; hangUpAfter?: string | number };
   stubs?: StubInput[];
 }
 

@@ -237,6 +237,11 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testF
           diagnostic('E-TEST-DURATION', `until must be an ISO-8601 time or a duration such as 90s, 30m, 2h (got "${c.until}")`, src.span([...at, 'until'])),
         );
     }
+    const hangUp = c.contact?.hangUpAfter;
+    if (hangUp !== undefined && parseDuration(hangUp as string | number) === undefined)
+      diagnostics.push(
+        diagnostic('E-TEST-DURATION', `hangUpAfter must be a duration such as 90s, 30m, 2h (got "${String(hangUp)}")`, src.span([...at, 'contact', 'hangUpAfter'])),
+      );
     const stubs = (c.stubs ?? []).map((s, i) =>
       compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
     );

@@ -11,6 +11,7 @@ import type { RunResult } from '../runtime/result.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Value } from '../snippet/value.js';
 import { checkTenantFile, emptyTenant, tenantFromData, type Tenant } from '../tenant/index.js';
+import { parseDuration } from './duration.js';
 import type { Intercept } from './interceptor.js';
 
 export interface Project {
@@ -78,6 +79,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
               ...(c.dnis !== undefined ? { dnis: String(c.dnis) } : {}),
               ...(c.skill !== undefined ? { skillNo: Number(c.skill) } : {}),
               ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
+              ...(c.hangUpAfter !== undefined ? { hangUpAfterSeconds: parseDuration(c.hangUpAfter as string | number) } : {}),
             },
           }
         : {}),

@@ -93,6 +93,7 @@ const testCase = {
         dnis: { type: ['string', 'number'] },
         skill: { type: 'integer' },
         poc: { type: ['string', 'number'] },
+        hangUpAfter: { ...duration, description: 'The caller hangs up this long after the run starts (virtual time).' },
       },
     },
     stubs: { type: 'array', items: stub },
