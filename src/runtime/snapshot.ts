@@ -3,14 +3,15 @@
 import { decodeValue, encodeValue } from '../snippet/index.js';
 import type { EncodedValue, Value } from '../snippet/value.js';
 import type { RunDriver } from './engine.js';
-import { SNAPSHOT_VERSION, type EncodedRunState, type RunState, type Snapshot } from './state.js';
+import { SNAPSHOT_VERSION, type EncodedRunState, type Snapshot } from './state.js';
+import { decodeState } from './transitions.js';
 
 const encodeRecord = (r: Readonly<Record<string, Value>>): Record<string, EncodedValue> => {
   const out: Record<string, EncodedValue> = {};
   for (const k of Object.keys(r)) out[k] = encodeValue(r[k]!);
   return out;
 };
-const decodeRecord = (r: Record<string, EncodedValue>): Record<string, Value> => {
+const decodeRecord = (r: Readonly<Record<string, EncodedValue>>): Record<string, Value> => {
   const out: Record<string, Value> = {};
   for (const k of Object.keys(r)) out[k] = decodeValue(r[k]!);
   return out;
@@ -30,14 +31,7 @@ export function encodeRun(d: RunDriver): Snapshot['runs'][number] {
 }
 
 export function decodeRun(run: Snapshot['runs'][number]): RunDriver {
-  const e = run.state;
-  const state: RunState = {
-    ...e,
-    frames: e.frames.map((f) => ({ ...f, vars: decodeRecord(f.vars) })),
-    globals: decodeRecord(e.globals),
-    system: decodeRecord(e.system),
-    contactData: decodeRecord(e.contactData),
-  };
+  const state = decodeState(run.state, decodeRecord);
   return { state, log: JSON.parse(JSON.stringify(run.log)) as RunDriver['log'] };
 }
 

@@ -6,8 +6,8 @@
 // state-build.ts and engine.ts: see docs/runtime.md "How it works" for the
 // measurement behind the split.
 import { castDraft, enablePatches, Immer, type Patch } from 'immer';
-import type { Value } from '../snippet/value.js';
-import type { EndedBy, FrameState, RunState } from './state.js';
+import type { EncodedValue, Value } from '../snippet/value.js';
+import type { EncodedRunState, EndedBy, FrameState, RunState } from './state.js';
 import type { RunStatus } from './result.js';
 
 enablePatches();
@@ -117,9 +117,17 @@ function removalOf(p: Patch, before: RunState, topIndex: number): Removal[] {
   return [];
 }
 
-/** Run state decoded from a snapshot: values are decoded in a draft, so the caller's snapshot object is never changed. */
-export function decodedState<T extends object>(encoded: T, decode: (draft: T) => void): T {
-  return immer.produce(encoded, (draft) => {
-    decode(draft as T);
+/**
+ * Run state from a snapshot: the encoded values are replaced by decoded ones in
+ * a draft, so the caller's snapshot object is never changed. Values are read
+ * from `e` itself (not the draft) so no draft ends up inside a decoded value.
+ */
+export function decodeState(e: EncodedRunState, decodeRecord: (r: Readonly<Record<string, EncodedValue>>) => Record<string, Value>): RunState {
+  const decoded = immer.produce(e, (draft) => {
+    draft.frames.forEach((f, i) => (f.vars = decodeRecord(e.frames[i]!.vars) as typeof f.vars));
+    draft.globals = decodeRecord(e.globals) as typeof draft.globals;
+    draft.system = decodeRecord(e.system) as typeof draft.system;
+    draft.contactData = decodeRecord(e.contactData) as typeof draft.contactData;
   });
+  return decoded as unknown as RunState;
 }
