@@ -3,7 +3,10 @@
 // body as one token so the script grammar never sees snippet code, and turns
 // lexical problems (unterminated strings, stray characters) into records the
 // parser reports as located diagnostics.
-import moo from 'moo';
+import type * as Moo from 'moo';
+import { requireCommonJs } from '../src/deps.js';
+
+const moo = requireCommonJs<typeof Moo>('moo');
 
 /** A significant token as the grammar sees it. `offset` is 0-based, `line`/`col` 1-based. */
 export interface ScriptToken {
@@ -155,7 +158,7 @@ function isLabel(t: ScriptToken): boolean {
   return t.type === 'ident' || t.type === 'upper' || t.type === 'version' || t.type === 'number';
 }
 
-function problem(kind: LexProblem['kind'], tok: moo.Token, length: number): LexProblem {
+function problem(kind: LexProblem['kind'], tok: Moo.Token, length: number): LexProblem {
   return { kind, offset: tok.offset, line: tok.line, col: tok.col, length, text: tok.text };
 }
 

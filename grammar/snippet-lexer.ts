@@ -2,7 +2,10 @@
 // grammar reads. The stream drops whitespace and comments and normalises
 // newlines (runs collapse to one; newlines touching a block brace vanish) so the
 // grammar only sees newlines where they end a statement.
-import moo from 'moo';
+import type * as Moo from 'moo';
+import { requireCommonJs } from '../src/deps.js';
+
+const moo = requireCommonJs<typeof Moo>('moo');
 
 /** Keywords are case-insensitive; each becomes its own token type `kw_<word>`. */
 export const KEYWORDS = [

@@ -1,9 +1,9 @@
 // GETPROSPECT: finds prospects of a source by ExternalID, by phone number, or
 // by FirstName together with LastName.
+import { luxon } from '../deps.js';
 import { isDdo, type DdoObject } from '../snippet/value.js';
 import type { ProspectQuery, ProspectRecord } from '../tenant/store.js';
 import { fromPlain, member, scalarText } from '../tenant/values.js';
-import { DateTime } from 'luxon';
 import { defineAction, text, value } from './define.js';
 
 export default defineAction({
@@ -49,7 +49,7 @@ export default defineAction({
 });
 
 function prospectDdo(p: ProspectRecord, zone: string): DdoObject {
-  const iso = (ms: number | null) => (ms === null ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? ''));
+  const iso = (ms: number | null) => (ms === null ? '' : (luxon().DateTime.fromMillis(ms, { zone }).toISO() ?? ''));
   return {
     ExternalID: p.externalId,
     SkillNo: p.skillNo,

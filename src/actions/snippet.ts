@@ -18,6 +18,8 @@ export default defineAction({
     for (const line of result.trace) f.trace(line);
     for (const saved of result.savedToDb) ctx.effect('savedToDb', { name: saved.name, value: saved.value });
     for (const call of result.http) ctx.effect('http', { method: call.method, url: call.url, status: call.status });
+    // A FOREACH iterator no longer exists after its loop, also when it overwrote a script variable.
+    if (result.removed) f.removeVariables(result.removed);
     // Assignments made before a run-time error stay (snippet-language.md), so they are written on both branches.
     const vars: Record<string, Value> = {};
     for (const [name, value] of result.assignments) vars[name] = value;

@@ -3,8 +3,11 @@
 // with coverage, unvisited actions and untaken branches are marked. Given a
 // folder, the call graph between its scripts.
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import type * as Commander from 'commander';
+import { requireCommonJs } from '../deps.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
+
+const { Option } = requireCommonJs<typeof Commander>('commander');
 
 interface GraphOptions {
   format: 'mermaid' | 'dot' | 'json' | 'svg';
@@ -12,7 +15,7 @@ interface GraphOptions {
   output?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Commander.Command): void {
   program
     .command('graph')
     .description('draw a script as mermaid, DOT, JSON or SVG (edges labelled with branch names)')
@@ -20,7 +23,7 @@ export function register(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
     .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
     .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format)')
-    .action(async (file: string, opts: GraphOptions, cmd: Command) => {
+    .action(async (file: string, opts: GraphOptions, cmd: Commander.Command) => {
       // `-o flow.svg` means SVG unless --format says otherwise.
       if (opts.output && cmd.getOptionValueSource('format') === 'default') opts.format = formatFromName(opts.output) ?? opts.format;
       if (await isFolder(file)) return graphFolder(file, opts);

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // The `studio-script` command. Only the module of the command being run is
 // loaded, so start-up stays close to a bare `node` start (spec/performance.md).
-import { Command, CommanderError } from 'commander';
+import type * as Commander from 'commander';
 import { readFileSync } from 'node:fs';
+import { requireCommonJs } from '../deps.js';
 import { EXIT, reportCrash } from './io.js';
 
+const { Command, CommanderError } = requireCommonJs<typeof Commander>('commander');
+
 /** Command name -> module exporting `register(program)`. */
-const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+const COMMANDS: Record<string, () => Promise<{ register(program: Commander.Command): void }>> = {
   run: () => import('./run.js'),
   check: () => import('./check.js'),
   graph: () => import('./graph.js'),

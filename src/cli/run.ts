@@ -5,11 +5,13 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { diagnostic, positionAt, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
-import type { HttpStub } from '../http/stubs.js';
+import { positionAt, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import type { ScriptSet } from '../graph/load.js';
 import type { HttpClient } from '../http/types.js';
 import type { RunResult } from '../runtime/result.js';
 import type { ContactInfo } from '../runtime/scheduler.js';
+import type { Intercept } from '../testing/interceptor.js';
+import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../snippet/value.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 
@@ -50,7 +52,7 @@ export function register(program: Command): void {
     .option('--skill <n>', 'skill number of the contact')
     .option('--poc <id>', 'point of contact')
     .option('--state <file.db>', 'keep the tenant in this SQLite file between runs')
-    .option('--stubs <file.yaml>', 'HTTP stub table for REST calls')
+    .option('--stubs <file.yaml>', 'stubs for actions (by type and properties, or Script.label) and REST calls, as in a test case')
     .option('--allow-network', 'let REST calls that no stub answers reach the network')
     .option('--json', 'print the run result as JSON on stdout')
     .option('--trace', 'print a readable trace on stderr, one line per action')
@@ -98,10 +100,10 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   }
   let http;
   try {
-    http = await httpClient(flags);
+    http = await httpClient(flags, scripts);
   } catch (err) {
     tenant.close();
-    if (err instanceof ScriptLoadError) return invalid(err.diagnostics, flags.json);
+    if (err instanceof StubFileError) return invalid(err.diagnostics, flags.json, new Map([[err.file, err.source]]));
     throw err;
   }
   try {
@@ -111,6 +113,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(flags.now !== undefined ? { now: flags.now } : {}),
       ...(seed !== undefined ? { seed } : {}),
       http: http.client,
+      ...(http.intercept ? { intercept: http.intercept } : {}),
       limits,
       contact,
     });
@@ -126,8 +129,9 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     } finally {
       process.off('SIGINT', onSigint);
     }
-    if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else process.stdout.write(formatResult(result));
+    const unmatched = http.unmatched();
+    if (flags.json) process.stdout.write(JSON.stringify(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result, null, 2) + '\n');
+    else process.stdout.write(formatResult(result) + unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
     return result.status === 'completed' || result.status === 'stopped' ? EXIT.ok : EXIT.failed;
   } catch (err) {
     if (err instanceof RuntimeOptionError) throw new UsageError(err.message);
@@ -138,8 +142,8 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   }
 }
 
-function invalid(diagnostics: Diagnostic[], json?: boolean): number {
-  printDiagnostics(diagnostics, { json: !!json });
+function invalid(diagnostics: Diagnostic[], json?: boolean, sources?: Map<string, string>): number {
+  printDiagnostics(diagnostics, { json: !!json, ...(sources ? { sources } : {}) });
   return EXIT.invalid;
 }
 
@@ -213,8 +217,22 @@ async function openTenant(scriptPath: string, flags: RunFlags) {
   return emptyTenant('UTC', opts);
 }
 
-/** --stubs and --allow-network: the stub table first, the network behind it only when allowed. */
-async function httpClient(flags: RunFlags): Promise<{ client: HttpClient; close(): Promise<void> }> {
+interface RunHttp {
+  client: HttpClient;
+  /** Action stubs of --stubs, when it has any. */
+  intercept?: Intercept;
+  /** Stubs of --stubs that answered nothing. */
+  unmatched(): UnmatchedStubReport[];
+  close(): Promise<void>;
+}
+
+/**
+ * --stubs and --allow-network. The stub file holds the stubs a test case
+ * takes (action, label and HTTP stubs), loaded and checked by the test
+ * runner's own loader; HTTP stubs answer first, the network behind them only
+ * when allowed.
+ */
+async function httpClient(flags: RunFlags, scripts: ScriptSet): Promise<RunHttp> {
   const { noNetwork } = await import('../http/types.js');
   let fallback: HttpClient = noNetwork;
   let close = async (): Promise<void> => {};
@@ -224,49 +242,39 @@ async function httpClient(flags: RunFlags): Promise<{ client: HttpClient; close(
     fallback = real;
     close = () => real.close();
   }
-  if (flags.stubs === undefined) return { client: fallback, close };
-  const { createStubHttp, checkHttpStub } = await import('../http/index.js');
-  const stubs = await loadHttpStubFile(flags.stubs, checkHttpStub);
-  return { client: createStubHttp(stubs, { fallback }), close };
+  if (flags.stubs === undefined) return { client: fallback, unmatched: () => [], close };
+  const file = flags.stubs;
+  if (!existsSync(file)) throw new UsageError(`--stubs ${file}: file not found`);
+  const [{ loadStubFile }, { checkStubsAgainstScripts }, { armStubs }] = await Promise.all([
+    import('../testing/stub-file.js'),
+    import('../testing/check-scripts.js'),
+    import('../testing/stub-set.js'),
+  ]);
+  const loaded = loadStubFile(file, scripts.registry);
+  if (!loaded.stubs) throw new StubFileError(loaded.diagnostics, file, loaded.source);
+  const graphs = new Map([...scripts.scripts].map(([key, s]) => [key, s.graph]));
+  const problems = checkStubsAgainstScripts(loaded.stubs, { graphs, registry: scripts.registry }, scripts.folder);
+  if (problems.length > 0) throw new StubFileError(problems, file, loaded.source);
+  const armed = armStubs(loaded.stubs, scripts.registry, { fallback });
+  const hasActionStubs = loaded.stubs.some((s) => s.kind === 'action');
+  return { client: armed.http, ...(hasActionStubs ? { intercept: armed.intercept } : {}), unmatched: armed.unmatched, close };
 }
 
-/**
- * A stub file: a YAML list of HTTP stubs (or `stubs:` holding one), each
- * `{ match: { http: "GET https://…" }, status, headers, body, delay, times, nth }`.
- * Problems are located diagnostics (exit 2).
- */
-async function loadHttpStubFile(file: string, check: (stub: unknown) => string[]): Promise<HttpStub[]> {
-  const { parseDocument, isSeq, isMap } = await import('yaml');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`--stubs ${file}: file not found`);
-  }
-  const doc = parseDocument(text);
-  const at = (offset: number | undefined) => ({ file, ...positionAt(text, offset ?? 0) });
-  if (doc.errors.length > 0) throw new StubFileError(doc.errors.map((e) => diagnostic('E-STUBS-YAML', e.message.split('\n')[0]!, at(e.pos[0]))), text);
-  let list = doc.contents;
-  if (isMap(list)) list = list.get('stubs', true) as unknown as typeof list;
-  if (!isSeq(list)) throw new StubFileError([diagnostic('E-STUBS-SHAPE', 'a stub file is a list of stubs (or has a `stubs:` list)', at(doc.contents?.range?.[0]))], text);
-  const problems: Diagnostic[] = [];
-  const stubs: HttpStub[] = [];
-  list.items.forEach((node, i) => {
-    const value = (node as { toJSON?: () => unknown }).toJSON?.() ?? null;
-    const found = check(value);
-    for (const message of found) problems.push(diagnostic('E-STUBS-STUB', `stub ${i + 1}: ${message}`, at((node as unknown as { range?: [number] }).range?.[0])));
-    if (found.length === 0) stubs.push(value as HttpStub);
-  });
-  if (problems.length > 0) throw new StubFileError(problems, text);
-  return stubs;
+function unmatchedText(u: UnmatchedStubReport): string {
+  return `stub ${u.id} (${u.description}) never matched (${u.span.file}:${u.span.line}:${u.span.col})`;
 }
 
-class StubFileError extends ScriptLoadError {
+function unmatchedJson(u: UnmatchedStubReport) {
+  return { id: u.id, description: u.description, file: u.span.file, line: u.span.line, col: u.span.col };
+}
+
+class StubFileError extends Error {
   constructor(
-    diagnostics: Diagnostic[],
+    readonly diagnostics: Diagnostic[],
+    readonly file: string,
     readonly source: string,
   ) {
-    super(diagnostics);
+    super('invalid stub file');
   }
 }
 

@@ -2,7 +2,6 @@
 // answer comes from a stub or from the network: Studio's 32 KB response cap,
 // the 90-second timeout ceiling, and how requests are named in messages and
 // effects (credentials masked).
-import { STATUS_CODES } from 'node:http';
 import type { HttpRequest } from './types.js';
 
 /** Studio's REST API and snippet proxy refuse responses above 32 KB. */
@@ -19,7 +18,8 @@ export function clampTimeout(seconds: number | undefined): number {
 
 /** The reason phrase of a status code (`404` -> `Not Found`); empty for unknown codes. */
 export function statusTextOf(status: number): string {
-  return STATUS_CODES[status] ?? '';
+  // node:http is looked up here, not imported: `check` loads this module but never makes a request.
+  return process.getBuiltinModule('node:http').STATUS_CODES[status] ?? '';
 }
 
 /** `GET https://host/path` — how messages, stubs and effects name a request. */

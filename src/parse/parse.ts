@@ -2,7 +2,8 @@
 // each action is parsed on its own with the grammar's `action` rule: one
 // syntax error costs one action, not the rest of the file (every problem is
 // reported in one pass), and nearley's work stays small and linear.
-import nearley from 'nearley';
+import type * as Nearley from 'nearley';
+import { requireCommonJs } from '../deps.js';
 import { diagnostic, positionAt, type Diagnostic, type Span } from '../diagnostics.js';
 import compiledGrammar from '../../grammar/script.generated.js';
 import { tokenize, type ScriptToken } from '../../grammar/script-lexer.js';
@@ -10,6 +11,8 @@ import type { ActionAst, CommentAst, ScriptAst } from './ast.js';
 import { tokenSpan, withFile, type FileNode, type HeaderNode } from './builders.js';
 import { endOfFile, lexProblem, syntaxError, type ExpectedSymbol } from './errors.js';
 import { ShapeCache } from './shape-cache.js';
+
+const nearley = requireCommonJs<typeof Nearley>('nearley');
 
 export interface ParseResult {
   /** Always present; partial (failed actions left out) when `diagnostics` has errors. */
@@ -20,10 +23,10 @@ export interface ParseResult {
 }
 
 type StartRule = 'file' | 'header' | 'action';
-const grammars = new Map<StartRule, nearley.Grammar>();
+const grammars = new Map<StartRule, Nearley.Grammar>();
 const shapes = new ShapeCache();
-const instrumented = shapes.instrument(compiledGrammar as unknown as nearley.CompiledRules);
-function grammar(start: StartRule): nearley.Grammar {
+const instrumented = shapes.instrument(compiledGrammar as unknown as Nearley.CompiledRules);
+function grammar(start: StartRule): Nearley.Grammar {
   let g = grammars.get(start);
   if (!g) {
     // fromCompiled prefers the compiled ParserStart over its argument, so override it.
@@ -52,7 +55,7 @@ export function parseTokens<T>(start: StartRule, tokens: readonly ScriptToken[],
     formatError: () => '',
     next: (): ScriptToken | undefined => (i < to ? tokens[i++] : undefined),
   };
-  const parser = new nearley.Parser(grammar(start), { lexer: source as unknown as nearley.Lexer });
+  const parser = new nearley.Parser(grammar(start), { lexer: source as unknown as Nearley.Lexer });
   try {
     parser.feed('');
   } catch (err) {
@@ -71,7 +74,7 @@ interface ParserInternals {
   table: { scannable: { rule: { symbols: ExpectedSymbol[] }; dot: number }[] }[];
 }
 
-function expectedAt(parser: nearley.Parser): ExpectedSymbol[] {
+function expectedAt(parser: Nearley.Parser): ExpectedSymbol[] {
   const p = parser as unknown as ParserInternals;
   const column = p.table[p.current];
   return column ? column.scannable.map((s) => s.rule.symbols[s.dot]!).filter((s) => typeof s === 'object') : [];

@@ -24,6 +24,11 @@ export class VirtualClock implements Clock {
     return this.cachedDate;
   }
 
+  /** Another instant in the clock's zone (a run's start time, for onRunEnd hooks). */
+  at(ms: number): DateTime {
+    return ms === this.ms ? this.now() : DateTime.fromMillis(ms, { zone: this.zone });
+  }
+
   /** ISO-8601 with the zone's offset; cached because trace events ask for it on every action. */
   iso(ms: number = this.ms): string {
     if (ms !== this.cachedMs) {

@@ -7,6 +7,7 @@ import type { Value } from '../snippet/value.js';
 import { StepContext } from './step-context.js';
 import { oneVar } from './flow.js';
 import { paramVars, rebuilt, replaceTop, stepped, type Advance } from './state-build.js';
+import { ended, popFrame, pushFrame, removeVariables, replaceScript, withLastError, withWarning } from './transitions.js';
 import { evaluateProps, PropError } from './props.js';
 import type { RunStatus } from './result.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
@@ -161,7 +162,7 @@ export class Engine {
     if (outcome.error !== undefined) {
       const message = this.core.redactor.text(outcome.error);
       writes.push(['_err', message], ['__err', message]);
-      d.state = { ...d.state, lastError: message };
+      d.state = withLastError(d.state, message);
       if (this.core.hub.active)
         this.core.hub.emit({ ...this.base(d), type: 'error', script: scriptOf(action), label: action.node.label, message });
     }
@@ -202,7 +203,7 @@ export class Engine {
     if (target.graph.mediaType !== caller.graph.mediaType)
       return { message: `Script ${target.graph.name} is a ${target.graph.mediaType} script; RUNSUB needs the caller's media type (${caller.graph.mediaType})` };
     const frame: FrameState = { script: target.key, label: target.begin, vars: paramVars({}, params), loops: {}, returnVariable: returnVariable.toLowerCase() };
-    d.state = { ...d.state, frames: [...frames, frame] };
+    d.state = pushFrame(d.state, frame);
     if (core.hub.active)
       core.hub.emit({ ...this.base(d), type: 'script.call', from: scriptOf(action), to: target.graph.name, params: params.map((p) => this.json(p)), mode: 'runsub' });
     return undefined;
@@ -219,7 +220,7 @@ export class Engine {
     if (target.graph.mediaType !== current.graph.mediaType)
       return `Script ${target.graph.name} is a ${target.graph.mediaType} script; RUNSCRIPT needs the same media type (${current.graph.mediaType})`;
     this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
-    d.state = { ...d.state, frames: replaceTop(frames, { ...top, script: target.key, label: target.begin, vars: paramVars(top.vars, params), loops: {} }) };
+    d.state = replaceScript(d.state, target.key, target.begin, params);
     if (core.hub.active)
       core.hub.emit({ ...this.base(d), type: 'script.call', from: scriptOf(action), to: target.graph.name, params: params.map((p) => this.json(p)), mode: 'runscript' });
     return undefined;
@@ -233,7 +234,7 @@ export class Engine {
       return;
     }
     const done = frames[frames.length - 1]!;
-    d.state = { ...d.state, frames: frames.slice(0, -1) };
+    d.state = popFrame(d.state);
     const caller = this.callerAction(d);
     if (this.core.hub.active)
       this.core.hub.emit({ ...this.base(d), type: 'script.return', from: scriptOf(action), to: scriptOf(caller), value: this.json(value, done.returnVariable) });
@@ -244,7 +245,7 @@ export class Engine {
   private popWithError(d: RunDriver, message: string): void {
     const frames = d.state.frames;
     const done = frames[frames.length - 1]!;
-    d.state = { ...d.state, frames: frames.slice(0, -1) };
+    d.state = popFrame(d.state);
     const caller = this.callerAction(d);
     if (this.core.hub.active)
       this.core.hub.emit({ ...this.base(d), type: 'script.return', from: done.script, to: scriptOf(caller), value: null });
@@ -306,21 +307,29 @@ export class Engine {
     d.state = rebuilt(s, frames, globals ?? s.globals, system ?? s.system, s.steps, s.dueMs, s.actionTypes);
   }
 
+  /** Deletes variables of the current frame (or globals), emitting var.set events with `removed: true`. */
+  remove(d: RunDriver, names: readonly string[]): void {
+    if (names.length === 0) return;
+    const { state, removed } = removeVariables(d.state, names);
+    d.state = state;
+    const core = this.core;
+    if (!core.hub.active) return;
+    for (const r of removed)
+      core.hub.emit({ ...this.base(d), type: 'var.set', name: r.name, scope: r.scope, old: this.json(r.old, r.name), value: null, removed: true });
+  }
+
   warn(d: RunDriver, message: string): void {
     const text = this.core.redactor.text(message);
-    d.state = { ...d.state, warnings: [...d.state.warnings, text] };
+    d.state = withWarning(d.state, text);
     if (this.core.hub.active) this.core.hub.emit({ ...this.base(d), type: 'warning', message: text });
   }
 
   /** Ends a run: status, onRunEnd hooks of every action type it executed, run.end. */
   end(d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs = this.core.clock.ms): void {
     const core = this.core;
-    d.state = { ...d.state, status, endedBy, reason: core.redactor.text(reason), dueMs: atMs };
+    d.state = ended(d.state, status, endedBy, core.redactor.text(reason), atMs);
     core.runEnded(d);
-    if (status === 'failed') {
-      const message = core.redactor.text(reason);
-      d.state = { ...d.state, lastError: d.state.lastError || message };
-    }
+    if (status === 'failed' && !d.state.lastError) d.state = withLastError(d.state, core.redactor.text(reason));
     this.ctx.runEndHooks(d, status, endedBy);
     if (core.hub.active) core.hub.emit({ ...this.base(d), time: core.clock.iso(atMs), type: 'run.end', status, reason: d.state.reason! });
   }

@@ -31,6 +31,8 @@ export interface FlowContext extends ActionContext {
   spawn(request: SpawnRequest): { spawnId: string } | { error: string };
   /** BEGIN: renames p1…pN of the current frame to `names`, by position (missing pX are skipped). */
   renameParams(names: readonly string[]): void;
+  /** Deletes variables of the current frame (or globals), as a snippet's FOREACH does with its iterator. */
+  removeVariables(names: readonly string[]): void;
   /** Marks a variable for screen pop and voice memorialization. */
   flagScreenPop(name: string): void;
   /** A snippet TRACE line. */

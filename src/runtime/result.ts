@@ -54,7 +54,7 @@ export type TraceEvent =
   | (EventBase & { type: 'run.start'; script: string; vars: Record<string, EncodedValue> })
   | (EventBase & { type: 'action.enter'; script: string; label: string; actionType: string; caption: string; props: Record<string, EncodedValue> })
   | (EventBase & { type: 'action.exit'; script: string; label: string; branch: string; outputs: Record<string, EncodedValue>; seconds: number; error?: string })
-  | (EventBase & { type: 'var.set'; name: string; scope: 'local' | 'global'; old: EncodedValue | undefined; value: EncodedValue })
+  | (EventBase & { type: 'var.set'; name: string; scope: 'local' | 'global'; old: EncodedValue | undefined; value: EncodedValue; /** The variable no longer exists (`value` is null). */ removed?: true })
   | (EventBase & { type: 'error'; script: string; label: string; message: string })
   | (EventBase & { type: 'trace'; script: string; label: string; text: string })
   | (EventBase & { type: 'effect'; kind: string; data: EncodedValue })

@@ -15,6 +15,7 @@ import type { FlowContext, SpawnRequest } from './flow.js';
 import type { RunStatus } from './result.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
 import type { EndedBy } from './state.js';
+import { withContactData, withScreenPop } from './transitions.js';
 
 /** Characters of substituted property text (the largest MaxStringSize). */
 const PROP_TEXT_LIMIT = 32 * 1024;
@@ -141,7 +142,7 @@ export class StepContext implements FlowContext {
   }
 
   setContactData(key: string, value: Value): void {
-    this.d.state = { ...this.d.state, contactData: { ...this.d.state.contactData, [key]: value } };
+    this.d.state = withContactData(this.d.state, key, value);
   }
 
   // ---- FlowContext ----
@@ -200,6 +201,7 @@ export class StepContext implements FlowContext {
   }
 
   renameParams(names: readonly string[]): void {
+    // A variable write like any other: the hand-written fast path, as BEGIN runs on every subscript call.
     const s = this.d.state;
     const top = s.frames[s.frames.length - 1]!;
     let vars: Record<string, Value> | undefined;
@@ -220,10 +222,13 @@ export class StepContext implements FlowContext {
     this.core.engine.write(this.d, renamed);
   }
 
+  removeVariables(names: readonly string[]): void {
+    this.core.engine.remove(this.d, names);
+  }
+
   flagScreenPop(name: string): void {
     const lower = name.toLowerCase().replace(/^global:/, '');
-    const s = this.d.state;
-    if (!s.screenPop.includes(lower)) this.d.state = { ...s, screenPop: [...s.screenPop, lower] };
+    this.d.state = withScreenPop(this.d.state, lower);
   }
 
   trace(text: string): void {
@@ -257,6 +262,7 @@ export class StepContext implements FlowContext {
         run: this.runInfo(d),
         tenant: core.tenant,
         clock: core.clock,
+        startedAt: core.clock.at(s.id.startedMs),
         endedBy,
         status,
         variables: s.frames[0]?.vars ?? {},

@@ -10,13 +10,24 @@ interface Pending {
   type: string;
   caption: string;
   changes: string[];
-  /** TRACE lines and warnings that happened inside the action, printed after its line. */
-  notes: string[];
-  /** Effects of the action by kind: one summary line instead of one line per record. */
-  effects: Map<string, { count: number; first: string }>;
+  /**
+   * TRACE lines, warnings and effects that happened inside the action, in
+   * order, printed after its line. Consecutive effects of one kind (a batch of
+   * prospects) are one entry: a count and the first one.
+   */
+  notes: (string | EffectNote)[];
 }
 
+interface EffectNote {
+  kind: string;
+  count: number;
+  first: string;
+}
+
+/** Variable values on an action's line: enough to recognise them, the line stays short. */
 const MAX_VALUE_CHARS = 60;
+/** Effects (the payload sent, the record written): enough to read them, still one line. */
+const MAX_EFFECT_CHARS = 400;
 
 /** A listener for `runtime.on('*', …)` that calls `write` with each finished line. */
 export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?: boolean } = {}): (e: TraceEvent) => void {
@@ -46,11 +57,13 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         write(`${clock(e.time)} ${tag(e.contactId)}start ${e.script} (contact ${e.contactId})${formatVars(e.vars)}`);
         break;
       case 'action.enter':
-        stack(e.contactId).push({ time: e.time, where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [], effects: new Map() });
+        stack(e.contactId).push({ time: e.time, where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [] });
         break;
       case 'var.set': {
         const top = stack(e.contactId).at(-1);
-        if (top) top.changes.push(`${e.scope === 'global' ? 'global:' : ''}${e.name}=${short(e.value)}`);
+        // `_err` is shown once, from action.exit.
+        if (!top || e.name === '_err' || e.name === '__err') break;
+        top.changes.push(`${e.scope === 'global' ? 'global:' : ''}${e.name}=${e.removed ? '(removed)' : short(e.value)}`);
         break;
       }
       case 'action.exit': {
@@ -62,13 +75,11 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         const changes = top.changes.length ? `  ${top.changes.join(' ')}` : '';
         const error = e.error ? `  _err="${e.error}"` : '';
         write(`${clock(top.time)} ${tag(e.contactId)}${top.where} ${top.type}${caption}${branch}${waited}${changes}${error}`);
-        for (const note of top.notes) write(`${clock(top.time)} ${tag(e.contactId)}  ${note}`);
-        for (const [kind, { count, first }] of top.effects)
-          write(`${clock(top.time)} ${tag(e.contactId)}  effect ${kind}${count > 1 ? ` ×${count}, first` : ''}: ${first}`);
+        for (const note of top.notes) write(`${clock(top.time)} ${tag(e.contactId)}  ${typeof note === 'string' ? note : effectText(note)}`);
         break;
       }
       case 'script.call':
-        write(`${clock(e.time)} ${tag(e.contactId)}  ${e.mode} ${e.to}${e.params.length ? `(${e.params.map(short).join(', ')})` : ''}`);
+        write(`${clock(e.time)} ${tag(e.contactId)}  ${e.mode} ${e.to}${e.params.length ? `(${e.params.map((p) => short(p)).join(', ')})` : ''}`);
         break;
       case 'script.return':
         write(`${clock(e.time)} ${tag(e.contactId)}  return to ${e.to}: ${short(e.value)}`);
@@ -81,10 +92,10 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         break;
       case 'effect': {
         const top = stack(e.contactId).at(-1);
-        const seen = top?.effects.get(e.kind);
-        if (seen) seen.count++;
-        else if (top) top.effects.set(e.kind, { count: 1, first: short(e.data) });
-        else write(`${clock(e.time)} ${tag(e.contactId)}  effect ${e.kind}: ${short(e.data)}`);
+        const last = top?.notes.at(-1);
+        if (last !== undefined && typeof last !== 'string' && last.kind === e.kind) last.count++;
+        else if (top) top.notes.push({ kind: e.kind, count: 1, first: short(e.data, MAX_EFFECT_CHARS) });
+        else write(`${clock(e.time)} ${tag(e.contactId)}  effect ${e.kind}: ${short(e.data, MAX_EFFECT_CHARS)}`);
         break;
       }
       case 'run.end':
@@ -103,9 +114,14 @@ function clock(iso: string): string {
   return m[1]!.replace(/\.000$/, '');
 }
 
-function short(v: EncodedValue | undefined): string {
-  const text = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v ?? null);
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+/** JSON on one line (JSON escapes line breaks), cut at `max` characters. */
+function short(v: EncodedValue | undefined, max = MAX_VALUE_CHARS): string {
+  const text = JSON.stringify(v ?? null);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function effectText({ kind, count, first }: EffectNote): string {
+  return `effect ${kind}${count > 1 ? ` ×${count}, first` : ''}: ${first}`;
 }
 
 function formatVars(vars: Record<string, EncodedValue>): string {

@@ -5,12 +5,14 @@
 // writes and the move to the next action) stays hand-written in
 // state-build.ts and engine.ts: see docs/runtime.md "How it works" for the
 // measurement behind the split.
-import { castDraft, enablePatches, Immer, type Patch } from 'immer';
+import { castDraft, enableArrayMethods, enablePatches, Immer, type Patch } from 'immer';
 import type { EncodedValue, Value } from '../snippet/value.js';
 import type { EncodedRunState, EndedBy, FrameState, RunState } from './state.js';
 import type { RunStatus } from './result.js';
 
 enablePatches();
+// Draft array methods (push, pop) without the generic proxy traps: about half the cost of a frame pop.
+enableArrayMethods();
 
 // Auto-freeze is off: the hand-written hot path does not freeze what it builds
 // either, and deep-freezing the values a transition touches (DDOs shared with

@@ -1,14 +1,15 @@
 // Dates as Studio shows and reads them: OLE Automation numbers, the
 // `MM/dd/yyyy hh:mm:ss tt` text form, 24-hour and ISO-8601 inputs. Every
 // conversion takes the zone explicitly; nothing here reads the machine clock.
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { luxon } from '../deps.js';
 import { DateValue, type DatePart } from './value.js';
 
 const MS_PER_DAY = 86_400_000;
 /** OLE date of 1970-01-01 00:00 (days since 1899-12-30). */
 const OLE_UNIX_EPOCH = 25_569;
 
-export const dateTimeOf = (d: DateValue): DateTime => DateTime.fromMillis(d.epochMs, { zone: d.zone, locale: 'en-US' });
+export const dateTimeOf = (d: DateValue): DateTime => luxon().DateTime.fromMillis(d.epochMs, { zone: d.zone, locale: 'en-US' });
 
 /** The OLE Automation number of a date in its own zone's wall time (date part: whole days; time part: the fraction). */
 export function toOle(d: DateValue): number {
@@ -23,6 +24,7 @@ export function toOle(d: DateValue): number {
 /** The date whose wall time in `zone` has the OLE number `ole`. */
 export function fromOle(ole: number, zone: string, part: DatePart = 'datetime'): DateValue | null {
   if (!Number.isFinite(ole)) return null;
+  const { DateTime } = luxon();
   const wall = DateTime.fromMillis(Math.round((ole - OLE_UNIX_EPOCH) * MS_PER_DAY), { zone: 'UTC' });
   const dt = DateTime.fromObject(
     { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, millisecond: wall.millisecond },
@@ -74,6 +76,7 @@ const FORMATS: { fmt: string; part: DatePart }[] = [
 export function parseDate(text: string, zone: string): DateValue | null {
   const t = text.trim().replace(/\s+/g, ' ');
   if (t === '') return null;
+  const { DateTime } = luxon();
   const iso = DateTime.fromISO(t, { zone, setZone: false });
   if (iso.isValid && /^\d{4}-\d{2}/.test(t)) return new DateValue(iso.toMillis(), zone);
   for (const { fmt, part } of FORMATS) {

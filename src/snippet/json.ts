@@ -1,6 +1,6 @@
 // Values to and from JSON: plain JSON input (`--var`, test inputs), the run
 // result's JSON form, the lossless snapshot encoding, and DDOs parsed from JSON text.
-import { DateTime } from 'luxon';
+import { luxon } from '../deps.js';
 import { dateTimeOf } from './dates.js';
 import { DateValue, isDdo, type DatePart, type DdoObject, type EncodedValue, type Value } from './value.js';
 
@@ -67,7 +67,7 @@ export function decodeValue(e: EncodedValue): Value {
   }
   if (typeof e.$date === 'string') {
     const zone = typeof e.$zone === 'string' ? e.$zone : 'UTC';
-    const dt = DateTime.fromISO(e.$date, { setZone: true });
+    const dt = luxon().DateTime.fromISO(e.$date, { setZone: true });
     const part: DatePart = e.$part === 'date' || e.$part === 'time' ? e.$part : 'datetime';
     if (dt.isValid) return new DateValue(dt.toMillis(), zone, part);
   }

@@ -1,17 +1,20 @@
 // Text → AST with the nearley grammar, turning nearley's raw errors into one
 // line naming what was expected, located in the snippet text.
-import nearley from 'nearley';
+import type * as Nearley from 'nearley';
+import { requireCommonJs } from '../deps.js';
 import grammarRules from '../../grammar/snippet.generated.js';
 import { LexError, SnippetTokenStream, describeToken, describeType, type StartState, type Token } from '../../grammar/snippet-lexer.js';
 import type { Expr, Pos, Program, TemplateAst } from './ast.js';
 
+const nearley = requireCommonJs<typeof Nearley>('nearley');
+
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; message: string; pos: Pos };
 
-const grammars = new Map<string, nearley.Grammar>();
-function grammarFor(start: string): nearley.Grammar {
+const grammars = new Map<string, Nearley.Grammar>();
+function grammarFor(start: string): Nearley.Grammar {
   let g = grammars.get(start);
   if (g === undefined) {
-    g = nearley.Grammar.fromCompiled(grammarRules as unknown as nearley.CompiledRules);
+    g = nearley.Grammar.fromCompiled(grammarRules as unknown as Nearley.CompiledRules);
     g.start = start;
     grammars.set(start, g);
   }
@@ -40,7 +43,7 @@ function run<T>(text: string, start: string, lexState: StartState, what: string)
 }
 
 /** "; expected …" from the parser's last column: the terminals it could still accept. */
-function expectedList(parser: nearley.Parser): string {
+function expectedList(parser: Nearley.Parser): string {
   const table = (parser as unknown as { table: { states: { rule: { symbols: unknown[] }; dot: number }[] }[]; current: number }).table;
   const column = table[(parser as unknown as { current: number }).current];
   if (column === undefined) return '';

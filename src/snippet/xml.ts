@@ -2,35 +2,42 @@
 // `asxml()`. Emulator decision (docs/snippet-language.md): the root element
 // becomes the object's single member; attributes are members named by the
 // attribute; repeated elements become arrays; text-only elements become text.
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { X2jOptions, XMLBuilder, XMLParser, XmlBuilderOptions } from 'fast-xml-parser';
+import { fastXmlParser } from '../deps.js';
 import { toText } from './convert.js';
 import { fromJson, setMember } from './json.js';
 import { DateValue, isDdo, type DdoObject, type Value } from './value.js';
 
-const parser = new XMLParser({
+const PARSER_OPTIONS: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '',
   textNodeName: '#text',
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-});
+};
+const BUILDER_OPTIONS: XmlBuilderOptions = { ignoreAttributes: true, format: false, suppressEmptyNode: false };
+
+// Made on first use: fast-xml-parser is loaded only when a script touches XML.
+let parser: XMLParser | undefined;
+let builder: XMLBuilder | undefined;
 
 export class XmlTextError extends Error {}
 
 export function parseXmlObject(text: string): DdoObject {
+  const { XMLParser, XMLValidator } = fastXmlParser();
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new XmlTextError(`Invalid XML at line ${valid.err.line}: ${valid.err.msg}`);
+  parser ??= new XMLParser(PARSER_OPTIONS);
   const raw = parser.parse(text) as Record<string, unknown>;
   delete raw['?xml'];
   return fromJson(raw) as DdoObject;
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
-
 /** An object with one member prints as that element; otherwise members go under `<root>`. */
 export function toXml(v: Value): string {
   const plain = toPlain(v);
+  builder ??= new (fastXmlParser().XMLBuilder)(BUILDER_OPTIONS);
   if (isDdo(v) && Object.keys(v).length === 1) return String(builder.build(plain));
   return String(builder.build({ root: plain }));
 }

@@ -1,7 +1,8 @@
 // Phone numbers of prospects: validation and E.164 normalisation with
 // libphonenumber-js (Google's metadata, maintained upstream). Numbers written
 // without a country code are read as North American, as the dialer does.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { libPhoneNumber } from '../deps.js';
 
 export interface NormalizedPhone {
   /** `+13035550100`. */
@@ -38,7 +39,7 @@ function nanpE164(text: string): string | null | undefined {
   const prefix = m[1]!;
   let verdict = nanpPrefixes.get(prefix);
   if (verdict === undefined) {
-    const probe = parsePhoneNumberFromString(`+1${prefix}${m[2]}`);
+    const probe = libPhoneNumber().parsePhoneNumberFromString(`+1${prefix}${m[2]}`);
     verdict = probe && probe.isValid() ? { country: probe.country } : null;
     nanpPrefixes.set(prefix, verdict);
   }
@@ -56,7 +57,7 @@ export function toE164(raw: string, defaultCountry: CountryCode = DEFAULT_COUNTR
     const fast = nanpE164(text);
     if (fast !== undefined) return fast;
   }
-  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
@@ -72,7 +73,7 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = DEFAUL
       return { e164: fast, country: nanpPrefixes.get(national.slice(0, 6))?.country, callingCode: '1', national };
     }
   }
-  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);
   if (!parsed || !parsed.isValid()) return null;
   return { e164: parsed.number, country: parsed.country, callingCode: parsed.countryCallingCode, national: parsed.nationalNumber };
 }

@@ -2,7 +2,7 @@
 // field, a member by name, plain JSON, dates. They stay here (not in the
 // snippet package) because they encode the tenant's leniency rules: member
 // names match case-insensitively, numbers and text are interchangeable.
-import { DateTime } from 'luxon';
+import { luxon } from '../deps.js';
 import { DateValue, isDdo, type DdoObject, type Value } from '../snippet/value.js';
 
 /** A member of a record: exact name first, then case-insensitive (source files rarely agree on case). */
@@ -19,7 +19,7 @@ export function scalarText(v: Value | undefined): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v instanceof DateValue) return DateTime.fromMillis(v.epochMs, { zone: v.zone }).toISO() ?? '';
+  if (v instanceof DateValue) return luxon().DateTime.fromMillis(v.epochMs, { zone: v.zone }).toISO() ?? '';
   return null;
 }
 
@@ -39,7 +39,7 @@ function isPlain(v: Value): boolean {
 export function toPlain(v: Value | undefined): unknown {
   if (v === undefined) return null;
   if (isPlain(v)) return v;
-  if (v instanceof DateValue) return DateTime.fromMillis(v.epochMs, { zone: v.zone }).toISO();
+  if (v instanceof DateValue) return luxon().DateTime.fromMillis(v.epochMs, { zone: v.zone }).toISO();
   if (Array.isArray(v)) return v.map(toPlain);
   if (isDdo(v)) {
     const out: Record<string, unknown> = {};
@@ -82,6 +82,7 @@ export function parseDateValue(v: Value | undefined, zone: string): number | nul
   if (v instanceof DateValue) return v.epochMs;
   const text = scalarText(v)?.trim();
   if (!text) return null;
+  const { DateTime } = luxon();
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text);
   let dt = DateTime.fromISO(text, { zone, setZone: true });
   if (!dt.isValid) {

@@ -1,7 +1,7 @@
 // Time zones of prospects: IANA and Windows zone names, and the zone of a
 // North American number from its area code (tables generated at build time by
 // scripts/build-tenant-data.mjs from libphonenumber and CLDR data).
-import { IANAZone } from 'luxon';
+import { luxon } from '../deps.js';
 import { AREA_CODE_TABLE } from './data/area-codes.generated.js';
 import { WINDOWS_ZONES } from './data/windows-zones.generated.js';
 
@@ -16,7 +16,7 @@ export function resolveZoneName(name: string): string | null {
   const text = name.trim();
   if (text === '') return null;
   // IANA names have a slash (and UTC); plain offsets such as "EST5" are not zones a dialer can use.
-  if ((text.includes('/') || text.toUpperCase() === 'UTC') && IANAZone.isValidZone(text)) return canonicalIana(text);
+  if ((text.includes('/') || text.toUpperCase() === 'UTC') && luxon().IANAZone.isValidZone(text)) return canonicalIana(text);
   windowsByLower ??= new Map(Object.entries(WINDOWS_ZONES).map(([w, iana]) => [w.toLowerCase(), iana]));
   return windowsByLower.get(text.toLowerCase()) ?? null;
 }
@@ -59,6 +59,7 @@ export function westernmostZone(zones: readonly string[], atMs: number): string 
   const key = `${zones.join('|')}@${Math.floor(atMs / 86_400_000)}`;
   let zone = westernmostCache.get(key);
   if (!zone) {
+    const { IANAZone } = luxon();
     zone = zones.reduce((best, z) => (IANAZone.create(z).offset(atMs) < IANAZone.create(best).offset(atMs) ? z : best));
     westernmostCache.set(key, zone);
   }

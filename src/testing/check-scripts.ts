@@ -15,17 +15,17 @@ export interface ScriptIndex {
   registry: ActionRegistry;
 }
 
-export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** Finds `Script.label` in the loaded scripts, reporting an unknown script or label at `span`. */
+function actionFinder(index: ScriptIndex, folder: string, out: Diagnostic[]) {
   const names = [...index.graphs.values()].map((g) => g.name);
-  const findAction = (name: string, span: Span | undefined, fallback: Span): ActionNode | undefined => {
+  return (name: string, span: Span | undefined, fallback: Span): ActionNode | undefined => {
     const dot = name.indexOf('.');
     const scriptName = name.slice(0, dot);
     const label = name.slice(dot + 1);
     const g = index.graphs.get(scriptName.toLowerCase());
     if (!g) {
       const hint = didYouMean(scriptName, names);
-      out.push(diagnostic('E-TEST-LABEL', `no script named "${scriptName}" in ${tf.scripts}${hint ? `; did you mean "${hint}"?` : ''}`, span ?? fallback));
+      out.push(diagnostic('E-TEST-LABEL', `no script named "${scriptName}" in ${folder}${hint ? `; did you mean "${hint}"?` : ''}`, span ?? fallback));
       return undefined;
     }
     const node = g.actions.find((a) => a.label.toLowerCase() === label.toLowerCase());
@@ -35,15 +35,26 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
     }
     return node;
   };
-  const checkStubs = (stubs: readonly StubSpec[]): void => {
-    for (const stub of stubs) {
-      if (stub.kind !== 'action' || stub.label === undefined) continue;
-      const node = findAction(stub.label, stub.labelSpan, stub.span);
-      if (!node) continue;
-      const def = index.registry.lookup(node.type, node.version);
-      if (def) checkStubAgainstAction(stub, def, index.registry, out);
-    }
-  };
+}
+
+/** Label stubs name actions of the scripts (in `folder`) and answer the way those actions could. */
+export function checkStubsAgainstScripts(stubs: readonly StubSpec[], index: ScriptIndex, folder: string, out: Diagnostic[] = []): Diagnostic[] {
+  const findAction = actionFinder(index, folder, out);
+  for (const stub of stubs) {
+    if (stub.kind !== 'action' || stub.label === undefined) continue;
+    const node = findAction(stub.label, stub.labelSpan, stub.span);
+    if (!node) continue;
+    const def = index.registry.lookup(node.type, node.version);
+    if (def) checkStubAgainstAction(stub, def, index.registry, out);
+  }
+  return out;
+}
+
+export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const names = [...index.graphs.values()].map((g) => g.name);
+  const findAction = actionFinder(index, tf.scripts, out);
+  const checkStubs = (stubs: readonly StubSpec[]): void => void checkStubsAgainstScripts(stubs, index, tf.scripts, out);
   checkStubs(tf.stubs);
   for (const tc of tf.cases) {
     if (!index.graphs.has(tc.script.toLowerCase())) {

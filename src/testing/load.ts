@@ -67,7 +67,7 @@ export function loadTestFile(file: string, opts: { registry?: ActionRegistry; te
 
 // ---------------------------------------------------------------- schema errors
 
-function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagnostic[] {
+export function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagnostic[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -161,7 +161,7 @@ export function displayPath(path: readonly PathSegment[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
-function yamlMessage(message: string): string {
+export function yamlMessage(message: string): string {
   // The yaml package appends "at line x, column y" and a code excerpt; the span already says where.
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -2,14 +2,13 @@
 // the run's result is checked against the expectations, and its coverage hits
 // and unused stubs are collected. Also runs a case with one action forced to
 // fail, for `--force-errors`.
-import { createStubHttp, type HttpStub } from '../http/stubs.js';
 import type { RunResult } from '../runtime/result.js';
 import { hitsOf } from './coverage.js';
 import { checkExpectations, type Failure } from './expect.js';
-import { createInterceptor } from './interceptor.js';
+import { armStubs, describeStub } from './stub-set.js';
 import { runOnce, type Project } from './project.js';
 import type { CaseResult, UnmatchedStubReport } from './results.js';
-import type { ActionStub, Expectations, HttpStubSpec, StubSpec, TestCase, TestFile } from './test-file.js';
+import type { ActionStub, Expectations, StubSpec, TestCase, TestFile } from './test-file.js';
 
 /**
  * Emulator decision: a case without `now` (and a file without one) starts at
@@ -26,9 +25,9 @@ export interface CaseRun {
 /** Runs `tc` with its stubs (case stubs first, then the file's); `forceLabel` makes that action fail on every call. */
 export async function executeCase(project: Project, tf: TestFile, tc: TestCase, forceLabel?: string): Promise<CaseRun> {
   const stubs: StubSpec[] = [...tc.stubs, ...tf.stubs];
-  const actionStubs = stubs.filter((s): s is ActionStub => s.kind === 'action');
+  const before: ActionStub[] = [];
   if (forceLabel !== undefined) {
-    actionStubs.unshift({
+    before.push({
       kind: 'action',
       id: 'force-errors',
       label: forceLabel,
@@ -38,9 +37,7 @@ export async function executeCase(project: Project, tf: TestFile, tc: TestCase, 
       span: tc.span,
     });
   }
-  const interceptor = createInterceptor(actionStubs, project.registry);
-  const httpSpecs = stubs.filter((s): s is HttpStubSpec => s.kind === 'http');
-  const http = createStubHttp(httpSpecs.map(toHttpStub));
+  const armed = armStubs(stubs, project.registry, { before });
   const result = await runOnce(project, {
     script: tc.script,
     vars: tc.vars,
@@ -49,40 +46,13 @@ export async function executeCase(project: Project, tf: TestFile, tc: TestCase, 
     ...(tc.seed !== undefined ? { seed: tc.seed } : {}),
     ...(tc.maxActions !== undefined ? { maxActions: tc.maxActions } : {}),
     ...(tc.contact !== undefined ? { contact: tc.contact } : {}),
-    intercept: interceptor.intercept,
-    http,
+    intercept: armed.intercept,
+    http: armed.http,
   });
-  const unmatched: UnmatchedStubReport[] = [];
-  for (const u of interceptor.usage()) {
-    if (u.answered > 0 || u.stub.id === 'force-errors') continue;
-    unmatched.push({ id: u.stub.id, description: describeStub(u.stub), span: u.stub.span });
-  }
-  for (const u of http.unmatchedStubs()) {
-    const spec = httpSpecs[u.index]!;
-    unmatched.push({ id: spec.id, description: `${spec.method} ${spec.url}`, span: spec.span });
-  }
-  return { result, unmatched };
+  return { result, unmatched: armed.unmatched() };
 }
 
-function toHttpStub(s: HttpStubSpec): HttpStub {
-  return {
-    match: { http: `${s.method} ${s.url}` },
-    status: s.status,
-    headers: s.headers,
-    body: s.body,
-    ...(s.delaySeconds > 0 ? { delay: s.delaySeconds } : {}),
-    ...(s.times !== undefined ? { times: s.times } : {}),
-    ...(s.call !== undefined ? { nth: s.call } : {}),
-    ...(s.error !== undefined ? { error: s.error } : {}),
-  };
-}
-
-export function describeStub(s: ActionStub): string {
-  if (s.label !== undefined) return `label ${s.label}`;
-  const props = Object.entries(s.props).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  const which = s.call !== undefined ? ` (call ${s.call})` : '';
-  return `${s.actionType}${s.version !== undefined ? ` v${s.version}` : ''}${props.length ? ` ${props.join(' ')}` : ''}${which}`;
-}
+export { describeStub };
 
 /** Runs a case and checks it. Never throws: a run that cannot start is a failed case. */
 export async function runCase(project: Project, tf: TestFile, tc: TestCase, opts: { record?: boolean } = {}): Promise<CaseResult> {

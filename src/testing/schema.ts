@@ -136,3 +136,17 @@ export function knownKeys(path: readonly (string | number)[]): string[] {
   }
   return Object.keys((node.properties as object | undefined) ?? {});
 }
+
+/**
+ * A standalone stub file (`studio-script run --stubs`) after its top-level
+ * list is put under `stubs:`: the same stubs as a test file's `stubs:`.
+ */
+export const stubFileJsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'studio-script/stub-file',
+  title: 'studio-script stub file',
+  type: 'object',
+  required: ['stubs'],
+  additionalProperties: false,
+  properties: { stubs: { type: 'array', items: stub, description: 'Action, label and HTTP stubs, tried in order.' } },
+} as const;

@@ -1,7 +1,9 @@
 // The built command end to end (run `npm run build` first; skipped otherwise).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const CLI = resolve('dist/src/cli/main.js');
@@ -22,16 +24,39 @@ describe.skipIf(!existsSync(CLI))('studio-script (built)', () => {
     expect(bad.stderr).toContain('<stdin>:2:14: error E-PARSE-EOF unexpected end of file: expected a label');
   });
 
-  it('keeps Ajv and Graphviz off the check path (start-up stays fast)', () => {
+  it('loads no run-time library for check, and imports no CommonJS package (start-up stays close to a bare node)', () => {
+    // Every way a module gets in is recorded: ESM imports (a resolve hook),
+    // require() and require(esm) (require.cache), and Node built-ins however
+    // they are reached (process.moduleLoadList). See src/deps.ts.
+    const dir = mkdtempSync(join(tmpdir(), 'check-path-'));
+    const script = join(dir, 'Start.script');
+    writeFileSync(script, 'script Start\n\nstart: BEGIN -> greet\n\ngreet: ASSIGN {\n  Variable = greeting\n  Value = "Hello {name}"\n} -> done\n\ndone: END\n');
+    const hooks = 'let port; export function initialize(d) { port = d.port; } export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }';
     const probe = `
-      const { checkPaths } = await import('./dist/src/graph/folder.js');
-      await checkPaths(['scripts-examples']);
-      const { createRequire } = await import('node:module');
-      const loaded = Object.keys(createRequire(import.meta.url).cache);
-      console.log(JSON.stringify(loaded.filter((f) => /[\\/](ajv|@hpcc-js)[\\/]/.test(f))));`;
+      import { createRequire, register } from 'node:module';
+      import { writeSync } from 'node:fs';
+      import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+      const { port1, port2 } = new MessageChannel();
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), { data: { port: port2 }, transferList: [port2] });
+      process.on('exit', () => {
+        const imported = [];
+        for (let m; (m = receiveMessageOnPort(port1)); ) imported.push(m.message);
+        const required = Object.keys(createRequire(import.meta.url).cache);
+        const builtins = process.moduleLoadList.filter((n) => n.startsWith('NativeModule ')).map((n) => 'node:' + n.slice(13));
+        writeSync(1, JSON.stringify({ imported, required, builtins }));
+      });
+      process.argv = [process.execPath, 'studio-script', 'check', ${JSON.stringify(script)}, 'scripts-examples'];
+      await import(${JSON.stringify(pathToFileURL(CLI).href)});`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(r.stderr).toMatch(/^checked \d+ scripts: 0 errors/);
+    const { imported, required, builtins } = JSON.parse(r.stdout) as Record<'imported' | 'required' | 'builtins', string[]>;
+    expect(imported.some((f) => f.endsWith('/dist/src/cli/check.js'))).toBe(true);
+    // Named by package (or built-in, or dist file) so a failure names the culprit.
+    const heavy = /[\\/]node_modules[\\/](ajv|@hpcc-js[\\/][^\\/]+|luxon|fast-xml-parser|libphonenumber-js|yaml|better-sqlite3|csv-parse|immer)[\\/]|[\\/]dist[\\/](src[\\/]http[\\/]real|src[\\/]runtime[\\/]runtime)\.js$|^(node:https?)$/;
+    const offenders = new Set([...imported, ...required, ...builtins].flatMap((f) => heavy.exec(f)?.slice(1).filter(Boolean) ?? []));
+    expect([...offenders]).toEqual([]);
+    // commander, moo and nearley are required: imported, each of their files would go through the ESM loader.
+    expect(imported.filter((f) => f.includes('/node_modules/'))).toEqual([]);
   });
 
   it('never prints a stack trace for bad input', () => {

@@ -88,10 +88,56 @@ done: END
 
   test('a stub file with errors is reported located, exit 2', () => {
     const stubs = join(dir, 'stubs.yaml');
-    writeFileSync(stubs, '- match: { http: "GET https://crm.example.com/leads" }\n  status: 99\n');
-    const r = cli(join(dir, 'Main.script'), '--stubs', stubs);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${stubs}:1:3: error E-STUBS-STUB stub 1: status must be an HTTP status code`);
+    const bad: [string, string][] = [
+      ['- match: { http: "GET https://crm.example.com/leads" }\n  status: 99\n', `${stubs}:2:11: error E-TEST-SCHEMA stubs[0].status must be >= 100`],
+      ['stubs:\n  - match: { label: Main.nope }\n    return: { branch: Default }\n', `${stubs}:2:21: error E-TEST-LABEL script Main has no action labelled "nope"`],
+      ['- match: { label: Main.wait }\n  return: { branch: Later }\n', `${stubs}:2:21: error E-TEST-BRANCH WAIT never takes branch "Later"`],
+      ['- match: { action: WAITT }\n  return: {}\n', `${stubs}:1:20: error E-TEST-ACTION unknown action type "WAITT"; did you mean "WAIT"?`],
+      ['- match: { action: WAIT, Secs: 3 }\n  return: {}\n', `${stubs}:1:26: error E-TEST-PROP WAIT has no property "Secs"`],
+      ['stubz: []\n', `${stubs}:1:1: error E-TEST-SCHEMA unknown property "stubz"; did you mean "stubs"?`],
+      ['- match: [\n', `${stubs}:2:1: error E-TEST-YAML`],
+    ];
+    for (const [text, message] of bad) {
+      writeFileSync(stubs, text);
+      const r = cli(join(dir, 'Main.script'), '--stubs', stubs);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr, text).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const missing = cli(join(dir, 'Main.script'), '--stubs', join(dir, 'none.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('none.yaml: file not found');
+  });
+
+  test('--stubs takes the stubs of a test case: action type, Script.label and HTTP; unmatched ones are warnings', () => {
+    const stubs = join(dir, 'run-stubs.yaml');
+    writeFileSync(
+      stubs,
+      `# the same stubs a test case takes
+- match: { label: Main.greet }
+  return: { vars: { greeting: "stubbed" } }
+- match: { action: WAIT, Seconds: 30 }
+  return: { branch: Default }
+  delay: 5
+- match: { action: IF }
+  call: 3
+  return: { branch: "True" }
+- match: { http: "GET https://crm.example.com/leads" }
+  body: { leads: [] }
+`,
+    );
+    const r = cli(join(dir, 'Main.script'), '--var', 'pause=30', '--var', 'stuck=1', '--stubs', stubs, '--now', '2026-11-21T09:00:00Z');
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(1); // IF took True (no stub answered its first call): stuck
+    expect(r.stdout).toContain('greeting = "stubbed"');
+    // The WAIT stub answered in 5 s instead of 30.
+    expect(r.stdout).toContain('2026-11-21T09:00:00.000Z → 2026-11-21T09:00:05.000Z');
+    expect(r.stdout).toContain(`warning: stub stubs[2] (IF (call 3)) never matched (${stubs}:7:10)`);
+    expect(r.stdout).toContain(`warning: stub stubs[3] (GET https://crm.example.com/leads) never matched (${stubs}:10:10)`);
+    const j = cli(join(dir, 'Main.script'), '--var', 'pause=30', '--stubs', stubs, '--json', '--now', '2026-11-21T09:00:00Z');
+    const result = JSON.parse(j.stdout);
+    expect(result.variables.greeting).toBe('stubbed');
+    expect(result.unmatchedStubs.map((u: { id: string }) => u.id)).toEqual(['stubs[2]', 'stubs[3]']);
   });
 
   test('--max-actions fails the run with exit 1', () => {

@@ -40,3 +40,74 @@ back: RETURN { ReturnValue = loud }
     '09:01:30 end: completed (END at Main.done)',
   ]);
 });
+
+const base = { time: '2026-11-21T09:00:00.000-07:00', contactId: '100000001' };
+function render(events: Record<string, unknown>[]): string[] {
+  const lines: string[] = [];
+  const listener = traceLines((l) => lines.push(l));
+  for (const e of events) listener({ ...base, ...e } as never);
+  return lines;
+}
+const enter = (label: string, actionType: string) => ({ type: 'action.enter', script: 'Main', label, actionType, caption: actionType, props: {} });
+const exit = (label: string, branch = 'Default') => ({ type: 'action.exit', script: 'Main', label, branch, outputs: {}, seconds: 0 });
+
+test('effects are shown in full up to 400 characters, one line each', () => {
+  const payload = { workflowInput: { phoneNumber: '3035550100', note: 'x'.repeat(150) } };
+  const huge = { op: 'memorialize', text: 'y\n'.repeat(400) };
+  const lines = render([
+    enter('search', 'WORKFLOW EXECUTE'),
+    { type: 'effect', kind: 'crm', data: { op: 'workflow', workflowId: 'search-ani', payload } },
+    exit('search'),
+    enter('done', 'END'),
+    { type: 'effect', kind: 'crm', data: huge },
+    exit('done', ''),
+  ]);
+  expect(lines[1]).toBe(`09:00:00   effect crm: ${JSON.stringify({ op: 'workflow', workflowId: 'search-ani', payload })}`);
+  expect(lines[3]!.startsWith('09:00:00   effect crm: {"op":"memorialize","text":"y\\ny\\n')).toBe(true);
+  expect(lines[3]!.length).toBe('09:00:00   effect crm: '.length + 400);
+  expect(lines[3]!.endsWith('…')).toBe(true);
+  expect(lines.every((l) => !l.includes('\n'))).toBe(true);
+});
+
+test('consecutive effects of one kind from one action are one line: a count and the first', () => {
+  const prospects = Array.from({ length: 25 }, (_, i) => ({ type: 'effect', kind: 'prospects', data: { op: 'Created', externalId: `P${i + 1}` } }));
+  const lines = render([
+    enter('create', 'CREATEPROSPECTS v2'),
+    ...prospects,
+    { type: 'warning', message: 'Main.create: 2 rows skipped' },
+    { type: 'effect', kind: 'prospects', data: { op: 'Created', externalId: 'P26' } },
+    { type: 'effect', kind: 'http', data: { method: 'POST', url: 'https://x.example/a', status: 200 } },
+    { type: 'var.set', name: '_err', scope: 'local', old: '', value: 'boom' },
+    { type: 'var.set', name: 'item', scope: 'local', old: 'a', value: null, removed: true },
+    exit('create'),
+  ]);
+  expect(lines).toEqual([
+    '09:00:00 Main.create CREATEPROSPECTS v2 -> Default  item=(removed)',
+    '09:00:00   effect prospects ×25, first: {"op":"Created","externalId":"P1"}',
+    '09:00:00   warning: Main.create: 2 rows skipped',
+    '09:00:00   effect prospects: {"op":"Created","externalId":"P26"}',
+    '09:00:00   effect http: {"method":"POST","url":"https://x.example/a","status":200}',
+  ]);
+});
+
+test('the InboundKustomer trace shows the payload sent and the record memorialized', async () => {
+  const { loadFolder } = await import('../../src/graph/load.js');
+  const { loadTenant } = await import('../../src/tenant/tenant.js');
+  const { createRuntime } = await import('../../src/runtime/runtime.js');
+  const runtime = createRuntime({
+    scripts: await loadFolder('scripts-examples'),
+    tenant: await loadTenant('scripts-examples/tenant.yaml'),
+    now: '2026-11-21T09:00:00-07:00',
+    contact: { ani: '3035550100', skillNo: 2001 },
+  });
+  const lines: string[] = [];
+  runtime.on('*', traceLines((l) => lines.push(l)));
+  await runtime.run('InboundKustomer');
+  const effects = lines.filter((l) => l.includes('effect crm'));
+  expect(effects[0]).toContain('"payload":{"workflowInput":{"phoneNumber":"3035550100"}}');
+  expect(effects[0]!.endsWith('…')).toBe(false);
+  // The fields written to the conversation are all on the memorialize line.
+  expect(effects.at(-1)).toContain(
+    '"op":"memorialize","recordId":"conversation-2","fields":{"Caller":"3035550100","ContactId":"100000001","StartedAt":"2026-11-21T09:00:00.000-07:00","EndedAt":"2026-11-21T09:02:13.000-07:00","Skill":"Inbound_Support","CustomerName":"Ada Lovelace","Reason":"support"}',
+  );
+});

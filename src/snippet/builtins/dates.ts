@@ -1,6 +1,7 @@
 // Date and time functions. They read the run's clock and work in the business
 // unit's zone (env.clock.zone); dates given as text are read with parseDate.
-import { DateTime, type DurationLikeObject } from 'luxon';
+import type { DateTime, DurationLikeObject } from 'luxon';
+import { luxon } from '../../deps.js';
 import { numericValue, toText } from '../convert.js';
 import { dateTimeOf, fromDateTime, fromOle, parseDate } from '../dates.js';
 import { formatDateWith } from '../format.js';
@@ -57,7 +58,7 @@ function add(dt: DateTime, unit: Unit, amount: number): DateTime {
 
 function build(name: string, r: RunState, parts: Value[]): DateValue {
   const [y, mo, d, h = 0, mi = 0, s = 0] = parts.map((p, i) => int(name, ['the year', 'the month', 'the day', 'the hour', 'the minute', 'the second'][i]!, p));
-  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: r.env.clock.zone });
+  const dt = luxon().DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: r.env.clock.zone });
   if (!dt.isValid) throw argError(name, `${y}-${mo}-${d} ${h}:${mi}:${s} is not a valid date`);
   return fromDateTime(dt, parts.length === 3 ? 'date' : 'datetime');
 }

@@ -1,0 +1,73 @@
+// Loads a standalone stub file for `studio-script run --stubs`: a YAML list
+// of stubs, or a mapping whose only key is `stubs:` — the stubs a test case
+// takes (action type and properties, `Script.label`, HTTP), checked the same
+// way: schema, then meaning against the action registry (label stubs are then
+// checked against the loaded scripts with checkStubsAgainstScripts). Every
+// problem is a Diagnostic located in the file.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { isSeq, parseDocument } from 'yaml';
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import { schemaDiagnostics, yamlMessage, type RawStub } from './load.js';
+import { stubFileJsonSchema } from './schema.js';
+import { YamlSource, type PathSegment } from './source-map.js';
+import { compileStub } from './stub-spec.js';
+import type { StubSpec } from './test-file.js';
+
+export interface LoadedStubFile {
+  /** Undefined when the file has errors. */
+  stubs?: StubSpec[];
+  diagnostics: Diagnostic[];
+  /** The file's text (for caret excerpts). */
+  source: string;
+}
+
+/** A file that is a bare list: paths under `stubs` point into the list itself. */
+class ListSource extends YamlSource {
+  override span(path: readonly PathSegment[], opts: { key?: boolean } = {}): Span {
+    return super.span(path[0] === 'stubs' ? path.slice(1) : path, opts);
+  }
+}
+
+let validate: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  if (!validate) {
+    const Ajv = createRequire(import.meta.url)('ajv') as typeof import('ajv').default;
+    validate = new Ajv({ allErrors: true, strict: false }).compile(stubFileJsonSchema);
+  }
+  return validate;
+}
+
+export function loadStubFile(file: string, registry: ActionRegistry, opts: { text?: string } = {}): LoadedStubFile {
+  let text: string;
+  try {
+    text = opts.text ?? readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    return { diagnostics: [diagnostic('E-TEST-READ', `cannot read stub file: ${reason}`, { file, line: 1, col: 1 })], source: '' };
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const src = isSeq(doc.contents) ? new ListSource(file, text, doc) : new YamlSource(file, text, doc);
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
+  );
+  if (diagnostics.length > 0) return { diagnostics, source: text };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return { diagnostics: [diagnostic('E-TEST-YAML', (err as Error).message, src.at(0))], source: text };
+  }
+  if (data === null || data === undefined) data = [];
+  if (Array.isArray(data)) data = { stubs: data };
+  else if (typeof data !== 'object')
+    return { diagnostics: [diagnostic('E-TEST-SCHEMA', 'a stub file is a list of stubs (or a mapping with a "stubs:" list)', src.at(0))], source: text };
+  const check = validator();
+  if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
+  const raw = (data as { stubs: RawStub[] }).stubs;
+  const compiled = raw.map((s, i) => compileStub(s, ['stubs', i], `stubs[${i}]`, src, registry, diagnostics));
+  if (diagnostics.length > 0) return { diagnostics, source: text };
+  return { stubs: compiled.filter((s): s is StubSpec => s !== undefined), diagnostics, source: text };
+}
