@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { medianOf as median } from './measure.mjs';
 
 const ROUNDS = 21;
 const WARMUP = 3;
@@ -17,8 +18,6 @@ function time(args) {
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return s;
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'cli-start-'));

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { CrmState } from '../dist/src/tenant/crm/state.js';
 import { runWorkflow } from '../dist/src/tenant/crm/workflows.js';
 import { MemoryTenantStore } from '../dist/src/tenant/memory-store.js';
+import { median } from './measure.mjs';
 
 const CUSTOMERS = 10_000;
 const WORK = 1_000;
@@ -29,19 +30,6 @@ function seed() {
   return crm;
 }
 
-async function median(fn) {
-  fn(); // warm-up
-  const times = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    globalThis.gc?.();
-    const t = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 export default async function () {
   const crm = seed();
   const now = DateTime.fromISO('2026-11-21T09:00:00', { zone: 'America/Denver' });
@@ -51,13 +39,13 @@ export default async function () {
       const a = runWorkflow(crm, { configurationId: 'kustomer-prod', workflowId: 'search-ani', payload: undefined, ani, now, random: () => 0 });
       if (!a.ok || a.records.length !== 1) throw new Error(`search for ${ani} found ${a.ok ? a.records.length : a.message}`);
     }
-  });
+  }, ROUNDS);
   const plain = Array.from({ length: CUSTOMERS }, (_, i) => ({ id: `c${i}`, phones: [`+1${number(i)}`, `+1${number(i).slice(0, 3)}556${number(i).slice(6)}`] }));
   const js = await median(() => {
     for (const ani of anis) {
       const found = plain.filter((c) => c.phones.some((p) => p === ani));
       if (found.length !== 1) throw new Error('peer mismatch');
     }
-  });
+  }, ROUNDS);
   return { name: 'crm.search-ani', work: WORK, unit: 'searches', seconds: ours, peers: { js } };
 }

@@ -9,22 +9,11 @@ import { loadScriptText } from '../dist/src/graph/load.js';
 import { validateGraph } from '../dist/src/graph/validate.js';
 import { parseScriptText } from '../dist/src/parse/parse.js';
 import { generateScript } from './generate-script.mjs';
+import { median } from './measure.mjs';
 
 const LINES = 10_000;
 const ROUNDS = 15;
 const WARMUP = 5;
-
-function median(fn) {
-  for (let i = 0; i < WARMUP; i++) fn();
-  const times = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    globalThis.gc?.();
-    const t = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
-}
 
 export default async function () {
   const text = generateScript(LINES);
@@ -34,13 +23,13 @@ export default async function () {
   const registry = builtinRegistry();
   const json = JSON.stringify(first.script.graph);
   let sink = 0;
-  const checked = median(() => {
+  const checked = await median(() => {
     const { ast, diagnostics, brokenLabels } = parseScriptText(text, 'Generated.script');
     const built = buildGraph(ast, registry);
     sink += diagnostics.length + built.diagnostics.length + validateGraph(built.graph, built.definitions, { brokenLabels }).length + built.graph.actions.length;
-  });
-  const loaded = median(() => (sink += loadScriptText(text, 'Generated.script').script.graph.actions.length));
-  const peer = median(() => (sink += JSON.parse(json).actions.length));
+  }, ROUNDS, WARMUP);
+  const loaded = await median(() => (sink += loadScriptText(text, 'Generated.script').script.graph.actions.length), ROUNDS, WARMUP);
+  const peer = await median(() => (sink += JSON.parse(json).actions.length), ROUNDS, WARMUP);
   if (sink === 0) throw new Error('nothing was loaded');
   return [
     { name: 'parse.lines', work: lines, unit: 'lines', seconds: checked, peers: { json: peer } },

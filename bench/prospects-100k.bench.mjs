@@ -10,6 +10,7 @@ import { builtinRegistry } from '../dist/src/actions/registry.js';
 import { formatMessage } from '../dist/src/actions/define.js';
 import { MemoryTenantStore } from '../dist/src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../dist/src/tenant/sqlite-store.js';
+import { median } from './measure.mjs';
 
 const WORK = 100_000;
 const ROUNDS = 3;
@@ -54,19 +55,6 @@ async function createProspects(store, data) {
   const failed = outcome.outputs.Results.FailedRecords;
   if (failed.length) throw new Error(`${failed.length} records failed: ${failed[0].ResultCode}`);
   if (effects !== WORK) throw new Error(`expected ${WORK} prospects, got ${effects}`);
-}
-
-async function median(fn, rounds) {
-  await fn(); // warm-up
-  const times = [];
-  for (let i = 0; i < rounds; i++) {
-    globalThis.gc?.();
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
 }
 
 export default async function () {

@@ -4,6 +4,7 @@
 import jsonata from 'jsonata';
 import { DateTime } from 'luxon';
 import { compileSnippet } from '../dist/src/snippet/index.js';
+import { median } from './measure.mjs';
 
 const WORK = 1_000_000;
 const ROUNDS = 5;
@@ -18,18 +19,6 @@ function env(vars) {
     limits: { maxLoopIterations: 1_000_000, maxArrayElements: 63_000_000, maxObjectBytes: 32768, maxResponseBytes: 32768 },
     maxStringSize: 2048,
   };
-}
-
-async function median(fn, rounds, warmUp = fn) {
-  await warmUp();
-  const times = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
 }
 
 export default async function () {

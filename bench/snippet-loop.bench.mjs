@@ -2,21 +2,10 @@
 // in one snippet run; work = iterations; peer: the same loop in plain JS.
 import { DateTime } from 'luxon';
 import { compileSnippet } from '../dist/src/snippet/index.js';
+import { median } from './measure.mjs';
 
 const WORK = 1_000_000;
 const ROUNDS = 7;
-
-async function median(fn, rounds) {
-  fn(); // warm-up
-  const times = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 export default async function () {
   const now = DateTime.fromISO('2026-11-21T09:30:00Z');

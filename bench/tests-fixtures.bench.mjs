@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { medianOf as median } from './measure.mjs';
 
 const ROUNDS = 7;
 const WARMUP = 1;
@@ -21,8 +22,6 @@ function time(args, okCodes = [0]) {
   if (!okCodes.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   return { s, stdout: r.stdout };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export default async function () {
   const ours = [];
