@@ -46,7 +46,8 @@ export function buildGraph(ast: ScriptAst, registry: ActionRegistry): BuiltGraph
   const actions: ActionNode[] = [];
   for (const a of ast.actions) {
     const def = resolveType(a, registry, diagnostics);
-    if (def) definitions.set(a.label.text, def);
+    // First action wins for a duplicated label, as in validation (the duplicate is an error there).
+    if (def && !definitions.has(a.label.text)) definitions.set(a.label.text, def);
     const before = diagnostics.length;
     const node = buildAction(a, def, registry, diagnostics);
     if (node.branches.length < a.branches.length || diagnostics.slice(before).some((d) => d.code.endsWith('-BRANCH'))) branchErrors.add(a.label.text);

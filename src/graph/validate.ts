@@ -52,7 +52,8 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
   if (graph.begin && whole) {
     const seen = new Set<string>([graph.begin]);
     const queue = [graph.begin];
-    const byLabel = new Map(graph.actions.map((a) => [a.label, a]));
+    // A duplicated label means its first action (the later ones are reported above).
+    const byLabel = new Map(graph.actions.map((a) => [a.label, a] as const).filter(([label], i) => labels.get(label) === i));
     while (queue.length > 0) {
       const a = byLabel.get(queue.pop()!);
       for (const b of a?.branches ?? []) if (!seen.has(b.target)) (seen.add(b.target), queue.push(b.target));

@@ -2,7 +2,7 @@
 // method and URL, with a virtual delay, a status, headers, a body, and limits on
 // which matching call they answer (`times`, `nth`). Requests no stub answers go
 // to the fallback client (the network, when allowed) or fail naming the request.
-import { clampTimeout, DEFAULT_MAX_RESPONSE_BYTES, describeRequest, statusTextOf, utf8Length } from './policy.js';
+import { clampTimeout, DEFAULT_MAX_RESPONSE_BYTES, describeRequest, maskUrl, statusTextOf, utf8Length } from './policy.js';
 import { HttpError, noNetwork, type HttpClient, type HttpRequest, type HttpResponse } from './types.js';
 
 /** One row of the table, as written in a stub file (`match: { http: "GET https://…" }`). */
@@ -185,7 +185,7 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
     const { row, index, exhausted } = pick(req);
     if (!row) {
       if (!fallback) {
-        log.push({ method: req.method, url: req.url, error: 'no stub' });
+        log.push({ method: req.method, url: maskUrl(req.url), error: 'no stub' });
         throw noStub(req, exhausted);
       }
       return undefined;
@@ -193,17 +193,17 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
     const timeout = clampTimeout(req.timeoutSeconds);
     const delay = row.stub.delay ?? 0;
     if (delay > timeout) {
-      log.push({ method: req.method, url: req.url, stub: index, error: 'timeout' });
+      log.push({ method: req.method, url: maskUrl(req.url), stub: index, error: 'timeout' });
       throw new HttpError(`${describeRequest(req)} timed out after ${timeout} s`, 'timeout', { elapsedSeconds: timeout });
     }
     if (row.stub.error !== undefined) {
-      log.push({ method: req.method, url: req.url, stub: index, error: row.stub.error });
+      log.push({ method: req.method, url: maskUrl(req.url), stub: index, error: row.stub.error });
       throw new HttpError(`${describeRequest(req)} failed: ${row.stub.error}`, 'connection', { elapsedSeconds: delay });
     }
     const status = row.stub.status ?? 200;
     const headers = { ...row.headers };
     const body = row.body;
-    log.push({ method: req.method, url: req.url, stub: index, status });
+    log.push({ method: req.method, url: maskUrl(req.url), stub: index, status });
     const size = utf8Length(body);
     if (size > maxBytes)
       throw new HttpError(`${describeRequest(req)}: response of ${size} bytes exceeds the ${maxBytes}-byte limit`, 'too-large', {
@@ -233,7 +233,7 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
         (e) => (spent += e.detail.elapsedSeconds ?? 0),
       );
       if (stubbed) return spent ? { ...stubbed, elapsedSeconds: stubbed.elapsedSeconds + spent } : stubbed;
-      log.push({ method: req.method, url: req.url });
+      log.push({ method: req.method, url: maskUrl(req.url) });
       return (fallback ?? noNetwork).request(req);
     },
     requestSync(req) {
@@ -243,7 +243,7 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
         (e) => (spent += e.detail.elapsedSeconds ?? 0),
       );
       if (stubbed) return spent ? { ...stubbed, elapsedSeconds: stubbed.elapsedSeconds + spent } : stubbed;
-      log.push({ method: req.method, url: req.url });
+      log.push({ method: req.method, url: maskUrl(req.url) });
       return (fallback ?? noNetwork).requestSync(req);
     },
     unmatchedStubs() {
@@ -260,9 +260,20 @@ function noStub(req: HttpRequest, exhausted: Row[]): HttpError {
     ? ` (the stub "${exhausted[0]!.stub.match.http}" matches but ${exhausted[0]!.stub.nth !== undefined ? `answers only call ${exhausted[0]!.stub.nth}` : `was already used ${exhausted[0]!.used} time(s)`})`
     : '';
   return new HttpError(
-    `No HTTP stub answers ${describeRequest(req)}${used}, and network access is not allowed: add a stub with match: { http: "${req.method.toUpperCase()} ${req.url}" } or run with --allow-network`,
+    `No HTTP stub answers ${describeRequest(req)}${used}, and network access is not allowed: add a stub with match: { http: "${req.method.toUpperCase()} ${suggestedMatch(req.url)}" } or run with --allow-network`,
     'no-stub',
   );
+}
+
+/**
+ * The URL to put in a suggested stub. A URL carrying a key or password is
+ * suggested without its query and credentials (a stub without a query matches
+ * any query), so the suggestion never repeats the secret.
+ */
+function suggestedMatch(url: string): string {
+  if (maskUrl(url) === url) return url;
+  const parsed = parseUrl(url);
+  return parsed ? `${parsed.origin}${parsed.path}` : maskUrl(url);
 }
 
 function bodyText(body: unknown, headers: Record<string, string>): string {

@@ -1,6 +1,8 @@
 // The HTTP layer's interface, shared by the REST API action and the snippet
 // REST proxy. Implementations: a stub table (tests), a real client (only when
 // the caller allows the network), and one that refuses every request.
+import { describeRequest } from './policy.js';
+
 export interface HttpRequest {
   method: string;
   url: string;
@@ -57,5 +59,6 @@ export const noNetwork: HttpClient = {
 };
 
 function refusal(req: HttpRequest): HttpError {
-  return new HttpError(`Network access is not allowed: ${req.method} ${req.url} (stub it, or run with --allow-network)`, 'refused');
+  // describeRequest masks keys and passwords in the URL: _err, traces and effects show them as ***.
+  return new HttpError(`Network access is not allowed: ${describeRequest(req)} (stub it, or run with --allow-network)`, 'refused');
 }
