@@ -5,6 +5,7 @@ import { createActor, createMachine } from 'xstate';
 import { builtinRegistry } from '../dist/src/actions/registry.js';
 import { loadScriptText } from '../dist/src/graph/load.js';
 import { createRuntime } from '../dist/src/runtime/runtime.js';
+import { interleaved } from './measure.mjs';
 
 const WORK = 1_000_000;
 const ROUNDS = 5;
@@ -15,21 +16,6 @@ start: BEGIN -> ping
 ping: WAIT { Seconds = 0 } -> pong
 pong: WAIT { Seconds = 0 } -> ping
 `;
-
-/** Medians of interleaved rounds after a warm-up, so ours and XState see the same machine load. */
-async function interleaved(fns, rounds) {
-  const times = fns.map(() => []);
-  for (const fn of fns) await fn();
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < fns.length; i++) {
-      globalThis.gc?.();
-      const t = process.hrtime.bigint();
-      await fns[i]();
-      times[i].push(Number(process.hrtime.bigint() - t) / 1e9);
-    }
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
-}
 
 export default async function () {
   const registry = builtinRegistry();

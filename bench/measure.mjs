@@ -23,3 +23,21 @@ export async function median(fn, rounds = 5, warmUp = 1) {
   }
   return medianOf(times);
 }
+
+/**
+ * Medians of interleaved rounds after one warm-up each: on a shared machine,
+ * measuring ours and the peer alternately lets both see the same load.
+ */
+export async function interleaved(fns, rounds) {
+  const times = fns.map(() => []);
+  for (const fn of fns) await fn();
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < fns.length; i++) {
+      globalThis.gc?.();
+      const t = process.hrtime.bigint();
+      await fns[i]();
+      times[i].push(Number(process.hrtime.bigint() - t) / 1e9);
+    }
+  }
+  return times.map(medianOf);
+}

@@ -5,6 +5,7 @@
 import { builtinRegistry } from '../dist/src/actions/registry.js';
 import { loadScriptText } from '../dist/src/graph/load.js';
 import { createRuntime } from '../dist/src/runtime/runtime.js';
+import { interleaved } from './measure.mjs';
 
 const WORK = 1_000_000;
 const ACTIONS_PER_ROUND = 4;
@@ -29,24 +30,6 @@ function scripts() {
   const { script, diagnostics } = loadScriptText(SCRIPT, 'Bench.script', { registry });
   if (!script) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return { folder: '.', scripts: new Map([['bench', script]]), registry };
-}
-
-/**
- * Medians of interleaved rounds after one warm-up each: on a shared machine,
- * measuring ours and the peer alternately lets both see the same load.
- */
-async function interleaved(fns, rounds) {
-  const times = fns.map(() => []);
-  for (const fn of fns) await fn(); // warm-up
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < fns.length; i++) {
-      globalThis.gc?.();
-      const t = process.hrtime.bigint();
-      await fns[i]();
-      times[i].push(Number(process.hrtime.bigint() - t) / 1e9);
-    }
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
 async function runOnce(set, keepTrace) {
