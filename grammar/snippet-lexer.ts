@@ -129,7 +129,9 @@ export class SnippetTokenStream {
   reset(chunk: string): void {
     this.tokens = tokenize(chunk, this.start);
     this.index = 0;
-    this.end = endToken(chunk);
+    // Trailing blank lines are not where the code stopped (in a .script they would
+    // point at the SNIPPET's closing brace): point just after its last line instead.
+    this.end = endToken(chunk.replace(/[ \t]*(?:\r?\n[ \t]*)+$/, ''));
   }
 
   next(): Token | undefined {

@@ -26,9 +26,11 @@ describe('scripts-examples through studio-script test', async () => {
     });
   }
 
-  it('exercises every example script', () => {
-    const scripts = readdirSync(examples).filter((f) => f.endsWith('.script'));
+  it('exercises every example script, each from a test file beside it', () => {
+    const files = readdirSync(examples);
+    const scripts = files.filter((f) => f.endsWith('.script'));
     expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((f) => !files.includes(f.replace(/\.script$/, '.test.yaml'))), 'scripts without a <name>.test.yaml').toEqual([]);
     const untested = Object.entries(session.coverage?.scripts ?? {})
       .filter(([, cov]) => cov.summary.actions.covered === 0)
       .map(([name]) => name);

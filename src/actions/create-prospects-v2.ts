@@ -49,15 +49,17 @@ export default defineAction({
     const mapping = source.mapping;
     if (!isCompleteMapping(mapping)) return ctx.error(ctx.message('noMap', { source: source.name }));
 
+    // actions.md's order: skill, source and map, then the shape of Data; the
+    // fallback TimeZone and DefaultExpirationDate are checked after those.
+    const records = recordsOf(props.Data);
+    if (!records) return ctx.error(ctx.message('badData', { shape: describeShape(props.Data) }));
+
     const zoneText = (props.TimeZone ?? '').trim();
     const fallbackZone = zoneText === '' ? null : resolveZoneName(zoneText);
     if (zoneText !== '' && !fallbackZone) return ctx.error(ctx.message('badZone', { zone: zoneText }));
     const expiryText = (props.DefaultExpirationDate ?? '').trim();
     const defaultExpiresAtMs = expiryText === '' ? null : parseDateValue(expiryText, ctx.clock.zone);
     if (expiryText !== '' && defaultExpiresAtMs === null) return ctx.error(ctx.message('badExpiry', { date: expiryText }));
-
-    const records = recordsOf(props.Data);
-    if (!records) return ctx.error(ctx.message('badData', { shape: describeShape(props.Data) }));
 
     const options: ProspectOptions = {
       skillNo: skill.id,

@@ -82,6 +82,12 @@ export interface ActionSpec<
    * kind `variable` (same name) that lets the script choose the variable.
    */
   outputs?: Readonly<Record<O, string>>;
+  /**
+   * JSON Schema of an output's value, encoded as JSON (numbers, text, objects).
+   * Optional: a test stub that returns a value outside it is rejected before
+   * anything runs, so a stub cannot answer what the action never could.
+   */
+  outputSchemas?: Readonly<Partial<Record<O, object>>>;
   /** Every branch the action can take, in Studio's spelling. END and RETURN have none. */
   branches: readonly B[];
   /** The branch of the error outcome (`OnError`, `Error` for SNIPPET). */

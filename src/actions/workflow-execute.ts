@@ -27,14 +27,18 @@ export default defineAction({
   execute(ctx, props) {
     const crm = new CrmState(ctx.tenant);
     noteFirstCrmAction(ctx);
-    const answer = runWorkflow(crm, {
-      configurationId: props.ConfigurationId ?? '',
-      workflowId: props.WorkflowId ?? '',
-      payload: props.Payload,
-      ani: ctx.run.ani,
-      now: ctx.clock.now(),
-      random: ctx.random,
-    });
+    // One transaction: a CustomUpdate of many records (and the id counter and
+    // token day it touches) lands whole or not at all in a state file.
+    const answer = ctx.tenant.transaction(() =>
+      runWorkflow(crm, {
+        configurationId: props.ConfigurationId ?? '',
+        workflowId: props.WorkflowId ?? '',
+        payload: props.Payload,
+        ani: ctx.run.ani,
+        now: ctx.clock.now(),
+        random: ctx.random,
+      }),
+    );
     if (answer.waitedSeconds > 0) ctx.elapse(answer.waitedSeconds);
     const secrets = crm.secrets();
     // Member order puts what a reader wants first (one-line traces shorten effects).

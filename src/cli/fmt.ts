@@ -1,10 +1,11 @@
 // `studio-script fmt <files|folders> [--check|--write]`: prints scripts in
 // canonical form (stdout), lists files that are not (--check, exit 1), or
 // rewrites them (--write). A file that does not parse is exit 2.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
 
 interface FmtOptions {
   check?: boolean;
@@ -39,7 +40,7 @@ export function register(program: Command): void {
         if (opts.check) {
           if (out.text !== text) (unformatted++, process.stdout.write(`${file}\n`));
         } else if (opts.write) {
-          if (out.text !== text) (await writeFile(file, out.text), process.stderr.write(`formatted ${file}\n`));
+          if (out.text !== text) (writeOrExplain(file, () => writeFileSync(file, out.text!)), process.stderr.write(`formatted ${file}\n`));
         } else process.stdout.write(out.text);
       }
       printDiagnostics(diagnostics, { sources });

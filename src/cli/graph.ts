@@ -2,10 +2,11 @@
 // the action graph as a picture or data, edges labelled with branch names;
 // with coverage, unvisited actions and untaken branches are marked. Given a
 // folder, the call graph between its scripts.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type * as Commander from 'commander';
 import { requireCommonJs } from '../deps.js';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
 
 const { Option } = requireCommonJs<typeof Commander>('commander');
 
@@ -43,7 +44,7 @@ export function register(program: Commander.Command): void {
         coverage = render.coverageFor(data, script.graph);
       }
       const out = await render.renderGraph(script.graph, opts.format, coverage);
-      if (opts.output) await writeFile(opts.output, out);
+      if (opts.output) writeOrExplain(opts.output, () => writeFileSync(opts.output!, out));
       else process.stdout.write(out);
       process.exitCode = EXIT.ok;
     });
@@ -77,7 +78,7 @@ async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
   else if (opts.format === 'mermaid') out = calls.callGraphToMermaid(cg);
   else if (opts.format === 'dot') out = calls.callGraphToDot(cg);
   else out = await (await import('../graph/render/svg.js')).dotToSvg(calls.callGraphToDot(cg));
-  if (opts.output) await writeFile(opts.output, out);
+  if (opts.output) writeOrExplain(opts.output, () => writeFileSync(opts.output!, out));
   else process.stdout.write(out);
   process.exitCode = EXIT.ok;
 }

@@ -34,6 +34,16 @@ function sourceOf(file: string, sources?: Map<string, string>): string | undefin
   }
 }
 
+/** A file the command cannot write is a usage problem named in one line, not a crash. */
+export function writeOrExplain<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(`cannot write ${path}: ${e.code === 'EACCES' ? 'permission denied' : e.code === 'ENOENT' ? 'no such folder' : e.message}`);
+  }
+}
+
 /** Last-resort handler: a usage error is exit 2; anything else is an internal error, reported in one line. */
 export function reportCrash(err: unknown): void {
   if (err instanceof UsageError) {

@@ -3,7 +3,7 @@
 // JSON of runtime.md), with an optional trace on stderr. Exit 0 completed or
 // stopped, 1 stuck or failed, 2 invalid input.
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { positionAt, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
 import type { ScriptSet } from '../graph/load.js';
@@ -33,6 +33,7 @@ interface RunFlags {
   json?: boolean;
   trace?: boolean;
   traceJson?: boolean;
+  redact: string[];
 }
 
 export function register(program: Command): void {
@@ -57,6 +58,7 @@ export function register(program: Command): void {
     .option('--json', 'print the run result as JSON on stdout')
     .option('--trace', 'print a readable trace on stderr, one line per action')
     .option('--trace-json', 'print every trace event as one JSON line on stderr')
+    .option('--redact <name>', 'a variable whose value is shown as *** in the result, the trace and messages (repeatable)', collect, [])
     .action(async (file: string, flags: RunFlags) => {
       process.exitCode = await runCommand(file, flags);
     });
@@ -69,6 +71,9 @@ function collect(value: string, previous: string[]): string[] {
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const scriptPath = resolve(file);
   if (!existsSync(scriptPath)) throw new UsageError(`${file}: file not found`);
+  // Checked before the folder loads, so a wrong path is named instead of the folder's other problems.
+  if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
+  if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
   const [{ loadFolder }, { createRuntime, RuntimeOptionError }, { fromJson }, { traceLines }] = await Promise.all([
     import('../graph/load.js'),
     import('../runtime/runtime.js'),
@@ -79,6 +84,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const limits = flags.maxActions === undefined ? {} : { maxActions: wholeNumber('--max-actions', flags.maxActions, 1) };
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   const contact = contactOf(flags);
+  const redact = flags.redact.map((name) => checkName(name.trim(), `--redact "${name}"`));
 
   let scripts;
   try {
@@ -116,6 +122,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(http.intercept ? { intercept: http.intercept } : {}),
       limits,
       contact,
+      redact,
     });
     if (flags.trace) runtime.on('*', traceLines((line) => process.stderr.write(line + '\n')));
     if (flags.traceJson) runtime.on('*', (e) => process.stderr.write(JSON.stringify(e) + '\n'));
@@ -179,7 +186,9 @@ function readVars(flags: RunFlags, fromJson: (x: unknown) => Value): Record<stri
 /** A `--var` value: JSON when it parses as JSON, otherwise the text itself. */
 function parseLoose(raw: string): unknown {
   try {
-    return JSON.parse(raw);
+    const value: unknown = JSON.parse(raw);
+    // `1e400` is valid JSON but no finite number: keep the text rather than turn it into null.
+    return typeof value === 'number' && !Number.isFinite(value) ? raw : value;
   } catch {
     return raw;
   }

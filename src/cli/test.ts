@@ -5,10 +5,11 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
 
 interface TestOptions {
   reporter: string;
+  json?: boolean;
   output?: string;
   coverage?: boolean;
   coverageDir: string;
@@ -27,13 +28,14 @@ export function register(program: Command): void {
     .description('Run script tests (*.test.yaml): stubs, expectations, coverage and the error-path sweep.')
     .argument('[paths...]', 'test files or folders (default: the current folder)')
     .option('--reporter <name>', 'pretty, junit or json', 'pretty')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--json', 'the same as --reporter json (diagnostics too, as every command prints them with --json)')
+    .option('-o, --output <file>', 'write the report to a file; the terminal still gets the readable report')
     .option('--coverage', 'collect action and branch coverage; write coverage/lcov.info and coverage/coverage.json')
     .option('--coverage-dir <dir>', 'folder for the coverage files', 'coverage')
     .option('--coverage-threshold <percent>', 'fail when action or branch coverage is below this percentage (implies --coverage)')
     .option('--force-errors', 'force each visited action with an error branch to fail and report runs that end stuck or failed')
     .option('--update', 'record the outcome of cases marked `record: true` as their expectations')
-    .option('--workers <n>', 'worker threads (default: automatic; 1 runs everything in this thread)')
+    .option('--workers <n>', 'threads running cases (default: automatic; 1 runs everything in this thread)')
     .option('--no-color', 'plain output')
     .action(async (paths: string[], opts: TestOptions) => {
       process.exitCode = await runTestCommand(paths, opts);
@@ -41,6 +43,10 @@ export function register(program: Command): void {
 }
 
 async function runTestCommand(paths: string[], opts: TestOptions): Promise<number> {
+  if (opts.json) {
+    if (opts.reporter !== 'pretty' && opts.reporter !== 'json') throw new UsageError(`--json and --reporter ${opts.reporter} cannot be combined`);
+    opts.reporter = 'json';
+  }
   if (!REPORTERS.includes(opts.reporter)) throw new UsageError(`unknown reporter "${opts.reporter}" (expected ${REPORTERS.join(', ')})`);
   let threshold: number | undefined;
   if (opts.coverageThreshold !== undefined) {
@@ -62,9 +68,9 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
     update: opts.update === true,
     workers,
   });
+  // Paths as the user would type them: relative to the current folder when inside it.
+  const rel = (f: string): string => (isAbsolute(f) && !relative(process.cwd(), f).startsWith('..') ? relative(process.cwd(), f) : f);
   if (session.diagnostics.length > 0) {
-    // Paths as the user would type them: relative to the current folder when inside it.
-    const rel = (f: string): string => (isAbsolute(f) && !relative(process.cwd(), f).startsWith('..') ? relative(process.cwd(), f) : f);
     const diagnostics = session.diagnostics.map((d) => ({ ...d, span: { ...d.span, file: rel(d.span.file) } }));
     const sources = new Map([...session.sources].map(([f, text]) => [rel(f), text]));
     printDiagnostics(diagnostics, { json: opts.reporter === 'json', sources });
@@ -87,7 +93,7 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
     const { writeCoverage } = await import('../testing/coverage-report.js');
     const report = session.coverage;
     const written = writeOrExplain(opts.coverageDir, () => writeCoverage(resolve(opts.coverageDir), report, session.coverageGraphs ?? []));
-    if (opts.reporter === 'pretty' || opts.output) process.stdout.write(`Coverage written to ${written.lcov} and ${written.json}\n`);
+    if (opts.reporter === 'pretty' || opts.output) process.stdout.write(`Coverage written to ${rel(written.lcov)} and ${rel(written.json)}\n`);
     if (threshold !== undefined) {
       const { actions, branches } = session.coverage.summary;
       const missed = [actions.pct < threshold ? `action coverage ${actions.pct}%` : '', branches.pct < threshold ? `branch coverage ${branches.pct}%` : ''].filter(Boolean);
@@ -98,14 +104,4 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
     }
   }
   return failed ? EXIT.failed : EXIT.ok;
-}
-
-/** A file the command cannot write is a usage problem named in one line, not a crash. */
-function writeOrExplain<T>(path: string, write: () => T): T {
-  try {
-    return write();
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new UsageError(`cannot write ${path}: ${e.code === 'EACCES' ? 'permission denied' : e.code === 'ENOENT' ? 'no such folder' : e.message}`);
-  }
 }

@@ -63,7 +63,9 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
         ds.push(diagnostic('W-UNREACHABLE', `action '${a.label}' (${a.type}) is never reached from BEGIN`, { ...a.span, length: a.label.length }, 'warning'));
   }
 
-  for (const a of graph.actions) {
+  for (const [i, a] of graph.actions.entries()) {
+    // `definitions` is by label and holds the first action of a duplicated label.
+    if (labels.get(a.label) !== i) continue;
     const def = definitions.get(a.label);
     if (!def || def.branches.length === 0 || opts.branchErrors?.has(a.label)) continue;
     const routed = new Set(a.branches.filter((b) => !b.isValue).map((b) => b.name));

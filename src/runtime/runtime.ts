@@ -135,13 +135,18 @@ class StudioRuntime implements Runtime {
     this.running = true;
     this.hub.kept = options.keepTrace ? [] : null;
     try {
+      // Options are checked before a new run starts, so a refused call leaves nothing half-started.
+      const startedMs = resumed ? this.entry!.state.id.startedMs : this.clock.ms;
+      const stopAtMs = options.until === undefined ? null : guard(() => parseUntil(options.until!, startedMs, this.clock.zone));
+      // An until before the start would stop the run before its first action and look like success.
+      if (stopAtMs !== null && stopAtMs < startedMs) throw new RuntimeOptionError(`until ${options.until} is before the run's start (${this.clock.iso(startedMs)})`);
       if (!resumed) {
         const target = sched.catalog.resolve(script);
         if (typeof target === 'string') throw new RuntimeOptionError(target);
-        this.entry = sched.start(target, lowerKeys(options.vars ?? {}), options.params ?? [], options.contact ?? this.contact, this.clock.ms);
+        const { locals, globals } = splitVars(options.vars ?? {});
+        this.entry = sched.start(target, locals, options.params ?? [], options.contact ?? this.contact, this.clock.ms, undefined, globals);
       }
       const entry = this.entry!;
-      const stopAtMs = options.until === undefined ? null : guard(() => parseUntil(options.until!, entry.state.id.startedMs, this.clock.zone));
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
       if (outcome === 'until') sched.stopAll('Stopped at the until time');
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
@@ -223,10 +228,16 @@ function checkLimits(limits: Partial<Limits> | undefined): Partial<Limits> {
   return limits;
 }
 
-function lowerKeys(vars: Record<string, Value>): Record<string, Value> {
-  const out: Record<string, Value> = {};
-  for (const [k, v] of Object.entries(vars)) out[k.toLowerCase()] = v === undefined ? null : v;
-  return out;
+/** Entry variables by lowercase name; a `global:` prefix makes a global, as in a script. */
+function splitVars(vars: Record<string, Value>): { locals: Record<string, Value>; globals: Record<string, Value> } {
+  const locals: Record<string, Value> = {};
+  const globals: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    const name = k.trim().toLowerCase();
+    if (name.startsWith('global:')) globals[name.slice(7)] = v === undefined ? null : v;
+    else locals[name] = v === undefined ? null : v;
+  }
+  return { locals, globals };
 }
 
 function guard<T>(fn: () => T): T {

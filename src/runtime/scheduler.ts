@@ -64,8 +64,16 @@ export class Scheduler implements RuntimeCore {
     this.engine = new Engine(this);
   }
 
-  /** Starts an entry run (or, with `parent`, a spawned one) at `startMs`. */
-  start(script: PreparedScript, vars: Record<string, Value>, params: Value[], contact: ContactInfo, startMs: number, parent?: RunDriver): RunDriver {
+  /** Starts an entry run (or, with `parent`, a spawned one) at `startMs`, with its first variables and globals. */
+  start(
+    script: PreparedScript,
+    vars: Record<string, Value>,
+    params: Value[],
+    contact: ContactInfo,
+    startMs: number,
+    parent?: RunDriver,
+    globals: Record<string, Value> = {},
+  ): RunDriver {
     const contactId = String(this.nextContact++);
     const frameVars = paramVars(vars, params);
     const system: Record<string, Value> = {
@@ -76,6 +84,8 @@ export class Scheduler implements RuntimeCore {
       dnis: contact.dnis ?? '',
       bu: this.tenant.businessUnit ?? '',
       poc: contact.poc ?? '',
+      // A spawned run can read the id its spawner received; an entry run was not spawned.
+      spawnid: parent ? contactId : '',
       _err: '',
       __err: '',
     };
@@ -91,7 +101,7 @@ export class Scheduler implements RuntimeCore {
         hangUpAtMs: contact.hangUpAfterSeconds !== undefined ? startMs + Math.round(contact.hangUpAfterSeconds * 1000) : null,
       },
       frames: [{ script: script.key, label: script.begin, vars: frameVars, loops: {}, returnVariable: '' }],
-      globals: {},
+      globals,
       system,
       status: 'running',
       dueMs: startMs,
@@ -102,12 +112,13 @@ export class Scheduler implements RuntimeCore {
       screenPop: [],
       actionTypes: [],
     };
-    for (const [name, value] of Object.entries(frameVars)) if (this.redactor.isSecretName(name)) this.redactor.learn(value);
+    for (const [name, value] of [...Object.entries(frameVars), ...Object.entries(globals)]) if (this.redactor.isSecretName(name)) this.redactor.learn(value);
     const d: RunDriver = { state, log: { path: [], effects: emptyEffects() } };
     this.add(d);
     if (this.hub.active) {
       const encoded: Record<string, ReturnType<typeof toResultJson>> = {};
       for (const [k, v] of Object.entries(frameVars)) encoded[k] = this.engine.json(v, k);
+      for (const [k, v] of Object.entries(globals)) encoded[`global:${k}`] = this.engine.json(v, k);
       this.hub.emit({ time: this.clock.iso(startMs), contactId, type: 'run.start', script: script.graph.name, vars: encoded });
     }
     return d;

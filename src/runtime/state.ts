@@ -40,7 +40,7 @@ export interface RunState {
   readonly id: RunIdentity;
   readonly frames: readonly FrameState[];
   readonly globals: Readonly<Record<string, Value>>;
-  /** contactid, masterid, skillno, ani, dnis, bu, poc, _err, __err. */
+  /** contactid, masterid, skillno, ani, dnis, bu, poc, spawnid, _err, __err. */
   readonly system: Readonly<Record<string, Value>>;
   readonly status: 'running' | RunStatus;
   readonly endedBy?: EndedBy;

@@ -5,7 +5,6 @@ import type { EncodedValue } from '../snippet/value.js';
 import type { TraceEvent } from './result.js';
 
 interface Pending {
-  time: string;
   where: string;
   type: string;
   caption: string;
@@ -57,7 +56,7 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         write(`${clock(e.time)} ${tag(e.contactId)}start ${e.script} (contact ${e.contactId})${formatVars(e.vars)}`);
         break;
       case 'action.enter':
-        stack(e.contactId).push({ time: e.time, where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [] });
+        stack(e.contactId).push({ where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [] });
         break;
       case 'var.set': {
         const top = stack(e.contactId).at(-1);
@@ -74,8 +73,11 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         const waited = e.seconds > 0 ? ` (+${e.seconds}s)` : '';
         const changes = top.changes.length ? `  ${top.changes.join(' ')}` : '';
         const error = e.error ? `  _err="${e.error}"` : '';
-        write(`${clock(top.time)} ${tag(e.contactId)}${top.where} ${top.type}${caption}${branch}${waited}${changes}${error}`);
-        for (const note of top.notes) write(`${clock(top.time)} ${tag(e.contactId)}  ${typeof note === 'string' ? note : effectText(note)}`);
+        // The exit time: the same as the start for most actions, and for a RUNSUB (printed after its
+        // subscript's lines) the time it returned, so the times of the lines never go backwards.
+        const at = clock(e.time);
+        write(`${at} ${tag(e.contactId)}${top.where} ${top.type}${caption}${branch}${waited}${changes}${error}`);
+        for (const note of top.notes) write(`${at} ${tag(e.contactId)}  ${typeof note === 'string' ? note : effectText(note)}`);
         break;
       }
       case 'script.call':

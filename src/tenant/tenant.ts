@@ -118,7 +118,10 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
     store.close();
     if (err instanceof ScriptLoadError) throw err;
     // A section refusing the file against existing state (e.g. a CRM region change) is the file's error.
-    const where = locate?.([current], 'key') ?? { file: doc.file, line: 1, col: 1 };
+    // An error that knows where inside its section the refused value sits (the CRM region) points there.
+    const path = (err as { path?: unknown } | null)?.path;
+    const inside = Array.isArray(path) ? (path as (string | number)[]) : null;
+    const where = (inside ? locate?.([current, ...inside], 'value') : locate?.([current], 'key')) ?? { file: doc.file, line: 1, col: 1 };
     const reason = err instanceof Error ? err.message : String(err);
     throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `${current}: ${reason}${opts.state ? ` (state file ${opts.state})` : ''}`, where)]);
   }

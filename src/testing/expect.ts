@@ -153,8 +153,9 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
       failures.push({
         what: 'lastError',
         message: e.lastError === '' ? `expected no error, but _err is ${show(result.lastError)}` : `expected _err to contain ${show(e.lastError)}, but it is ${show(result.lastError)}`,
-        expected: e.lastError,
-        actual: result.lastError,
+        // Shown quoted, so an expected or actual "no error" is not a blank line.
+        expected: show(e.lastError),
+        actual: show(result.lastError),
         ...withSpan(span('lastError')),
       });
   }

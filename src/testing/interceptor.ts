@@ -4,27 +4,13 @@
 // mean "the first N" and "the N-th" calls that match that stub.
 import type { Outcome } from '../actions/context.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { Value } from '../snippet/value.js';
+import type { InterceptedCall, Interceptor as RuntimeInterceptor } from '../runtime/engine.js';
 import { valueMatches } from './match-value.js';
 import type { ActionStub } from './test-file.js';
 
-/** What the runtime tells the interceptor about a call. */
-export interface InterceptCall {
-  script: string;
-  label: string;
-  type: string;
-  version?: number;
-  caption: string;
-  props: Record<string, Value>;
-  callIndex: number;
-}
-
-export interface InterceptAnswer {
-  outcome: Outcome;
-  seconds?: number;
-}
-
-export type Intercept = (call: InterceptCall) => InterceptAnswer | undefined;
+/** The runtime's interceptor hook, which stubs implement. */
+export type Intercept = RuntimeInterceptor;
+export type InterceptAnswer = NonNullable<ReturnType<Intercept>>;
 
 export interface StubUsage {
   stub: ActionStub;
@@ -59,7 +45,7 @@ export function createInterceptor(stubs: readonly ActionStub[], registry: Action
   return { intercept, usage: () => usage.map((u) => ({ ...u })) };
 }
 
-function matches(stub: ActionStub, call: InterceptCall): boolean {
+function matches(stub: ActionStub, call: InterceptedCall): boolean {
   if (stub.label !== undefined) return sameName(stub.label, `${call.script}.${call.label}`);
   if (stub.actionType !== call.type.toUpperCase()) return false;
   if (stub.version !== undefined && call.version !== undefined && stub.version !== call.version) return false;
@@ -75,7 +61,7 @@ export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function answer(stub: ActionStub, call: InterceptCall, registry: ActionRegistry): InterceptAnswer {
+function answer(stub: ActionStub, call: InterceptedCall, registry: ActionRegistry): InterceptAnswer {
   const seconds = stub.delaySeconds > 0 ? { seconds: stub.delaySeconds } : {};
   if (stub.answer.kind === 'error') {
     const def = registry.lookup(call.type, call.version);

@@ -3,10 +3,10 @@
 // problem becomes a Diagnostic located in the test file; nothing throws for
 // bad input.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compiledSchema } from './ajv.js';
 import { diagnostic, didYouMean, type Diagnostic, type Span } from '../diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { builtinRegistry } from '../actions/registry.js';
@@ -14,7 +14,7 @@ import { knownKeys, testFileJsonSchema } from './schema.js';
 import { YamlSource, type PathSegment } from './source-map.js';
 import { compileStub } from './stub-spec.js';
 import { parseDuration } from './duration.js';
-import type { EffectExpectation, Expectations, StubSpec, TestCase, TestFile } from './test-file.js';
+import { EFFECT_KINDS, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
 import type { Value } from '../snippet/value.js';
 
 export interface LoadedTestFile {
@@ -25,14 +25,7 @@ export interface LoadedTestFile {
   source: string;
 }
 
-let validate: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  if (!validate) {
-    const Ajv = createRequire(import.meta.url)('ajv') as typeof import('ajv').default;
-    validate = new Ajv({ allErrors: true, strict: false }).compile(testFileJsonSchema);
-  }
-  return validate;
-}
+const schemaValidator = (): ValidateFunction => compiledSchema(testFileJsonSchema);
 
 export function loadTestFile(file: string, opts: { registry?: ActionRegistry; text?: string } = {}): LoadedTestFile {
   const registry = opts.registry ?? builtinRegistry();
@@ -245,7 +238,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testF
     const stubs = (c.stubs ?? []).map((s, i) =>
       compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
     );
-    const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src);
+    const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src, diagnostics);
     spans.script = src.span([...at, 'script']);
     spans.name = src.span([...at, 'name']);
     cases.push({
@@ -299,7 +292,13 @@ function normaliseUntil(value: string | number): string | undefined {
   return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
 }
 
-function buildExpect(raw: Record<string, unknown>, at: PathSegment[], src: YamlSource): { expect: Expectations; spans: Record<string, Span> } {
+
+function buildExpect(
+  raw: Record<string, unknown>,
+  at: PathSegment[],
+  src: YamlSource,
+  diagnostics: Diagnostic[],
+): { expect: Expectations; spans: Record<string, Span> } {
   const spans: Record<string, Span> = {};
   const expect: Expectations = {};
   for (const key of Object.keys(raw)) spans[key] = src.span([...at, key]);
@@ -323,6 +322,11 @@ function buildExpect(raw: Record<string, unknown>, at: PathSegment[], src: YamlS
   if (raw.effects) {
     const effects: Record<string, EffectExpectation> = {};
     for (const [kind, e] of Object.entries(raw.effects as Record<string, unknown>)) {
+      if (!EFFECT_KINDS.includes(kind)) {
+        const hint = didYouMean(kind, EFFECT_KINDS);
+        const message = `unknown effect kind "${kind}"${hint ? `; did you mean "${hint}"?` : `; the kinds are ${EFFECT_KINDS.join(', ')}`}`;
+        diagnostics.push(diagnostic('E-TEST-EFFECT', message, src.span([...at, 'effects', kind], { key: true })));
+      }
       effects[kind] = typeof e === 'number' ? { count: e } : Array.isArray(e) ? { exactly: e } : (e as EffectExpectation);
     }
     expect.effects = effects;

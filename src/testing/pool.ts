@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Unit, UnitExecutor, UnitResult } from './executor.js';
 
 export interface PoolOptions {
-  /** Worker threads: a number, or 'auto' (threads only for more than 8 units and more than 1 CPU). */
+  /** Threads running cases, this one included: a number (1 = this thread only), or 'auto'. */
   workers?: number | 'auto';
 }
 
@@ -17,13 +17,17 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 export const workersAvailable = (): boolean => WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 
 /** Below this much estimated remaining work, starting worker threads (each loads the scripts again) costs more than it saves. */
-const WORKER_WORTH_MS = 1500;
+const WORKER_WORTH_MS = 3000;
 
+/**
+ * Worker threads to start besides this one, which runs units too. Automatic
+ * mode uses one thread per CPU (at most 8, and one per 4 units), never more
+ * threads than CPUs: on a 2-CPU CI runner that is this thread plus one worker.
+ */
 export function workerCount(units: number, opt: PoolOptions['workers'] = 'auto'): number {
   if (!workersAvailable()) return 0;
-  const cpus = availableParallelism();
-  if (opt === 'auto') return units > 8 && cpus > 1 ? Math.min(cpus, 8, Math.ceil(units / 4)) : 0;
-  return opt <= 1 ? 0 : Math.min(opt, units);
+  if (opt === 'auto') return units > 8 ? Math.max(0, Math.min(availableParallelism(), 8, Math.ceil(units / 4)) - 1) : 0;
+  return Math.max(0, Math.min(opt, units) - 1);
 }
 
 export async function runUnits(units: readonly Unit[], local: UnitExecutor, opts: PoolOptions = {}): Promise<UnitResult[]> {
@@ -43,16 +47,29 @@ export async function runUnits(units: readonly Unit[], local: UnitExecutor, opts
     for (const u of rest) results.push(await local.run(u));
     return results;
   }
-  return [...results, ...(await onWorkers(rest, Math.min(n, rest.length)))];
+  return [...results, ...(await withWorkers(rest, Math.min(n, rest.length - 1), local))];
 }
 
-async function onWorkers(units: readonly Unit[], n: number): Promise<UnitResult[]> {
+/**
+ * Runs `units` on `n` worker threads and this thread, all taking the next
+ * unit from one queue; each result lands at its unit's index.
+ */
+async function withWorkers(units: readonly Unit[], n: number, local: UnitExecutor): Promise<UnitResult[]> {
   const results = new Array<UnitResult>(units.length);
   let next = 0;
   const workers = Array.from({ length: n }, () => new Worker(WORKER_URL));
+  const here = async (): Promise<void> => {
+    while (next < units.length) {
+      const id = next++;
+      results[id] = await local.run(units[id]!);
+      // Let waiting worker messages in, so no worker idles while this thread runs a unit after another.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      here(),
+      ...workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             const send = (): void => {
@@ -70,7 +87,7 @@ async function onWorkers(units: readonly Unit[], n: number): Promise<UnitResult[
             send();
           }),
       ),
-    );
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -5,8 +5,8 @@
 // checked against the loaded scripts with checkStubsAgainstScripts). Every
 // problem is a Diagnostic located in the file.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import { compiledSchema } from './ajv.js';
 import { isSeq, parseDocument } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
@@ -31,14 +31,7 @@ class ListSource extends YamlSource {
   }
 }
 
-let validate: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  if (!validate) {
-    const Ajv = createRequire(import.meta.url)('ajv') as typeof import('ajv').default;
-    validate = new Ajv({ allErrors: true, strict: false }).compile(stubFileJsonSchema);
-  }
-  return validate;
-}
+const validator = (): ValidateFunction => compiledSchema(stubFileJsonSchema);
 
 export function loadStubFile(file: string, registry: ActionRegistry, opts: { text?: string } = {}): LoadedStubFile {
   let text: string;

@@ -6,6 +6,7 @@ import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Value } from '../snippet/value.js';
+import { compiledSchema } from './ajv.js';
 import { parseDuration } from './duration.js';
 import { branchName, type RawStub } from './load.js';
 import type { YamlSource, PathSegment } from './source-map.js';
@@ -180,9 +181,25 @@ export function checkStubAgainstAction(stub: ActionStub, def: ActionDefinition, 
           span,
         ),
       );
-    } else outputs[canonical] = v;
+    } else {
+      outputs[canonical] = v;
+      const problem = outputShapeProblem(def, canonical, v);
+      if (problem !== undefined)
+        out.push(diagnostic('E-TEST-OUTPUT', `${name} never returns ${problem} as output "${canonical}"`, stub.outputSpans?.[key] ?? stub.span));
+    }
   }
   answer.outputs = outputs;
+}
+
+/** Why `value` is outside the output schema the action declares, or undefined when it fits (or nothing is declared). */
+function outputShapeProblem(def: ActionDefinition, output: string, value: Value): string | undefined {
+  const schema = (def.outputSchemas as Record<string, object> | undefined)?.[output];
+  if (schema === undefined) return undefined;
+  const validate = compiledSchema(schema);
+  if (validate(value)) return undefined;
+  const e = validate.errors?.[0];
+  const where = e?.instancePath ? ` (at ${e.instancePath.slice(1).replace(/\//g, '.')}: ${e.message ?? 'invalid'})` : e?.message ? ` (${e.message})` : '';
+  return `${JSON.stringify(value)}${where}`;
 }
 
 function describe(def: ActionDefinition): string {

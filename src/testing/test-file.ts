@@ -1,6 +1,7 @@
 // The shape of a `*.test.yaml` file after loading: folders resolved to absolute
 // paths, stubs compiled against the action registry, every value located so
 // later checks (unknown labels, failed expectations) can point into the file.
+import type { EffectKind } from '../actions/context.js';
 import type { Span } from '../diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Value } from '../snippet/value.js';
@@ -108,3 +109,15 @@ export interface TestFile {
   /** File-level stubs, shared by every case. */
   stubs: StubSpec[];
 }
+
+/** Every effect kind a run records; `satisfies` keeps the list complete when the runtime gains a kind. */
+export const EFFECT_KINDS = Object.keys({
+  prospects: true,
+  crm: true,
+  agentEvents: true,
+  savedToDb: true,
+  http: true,
+  screenPop: true,
+  sources: true,
+  spawns: true,
+} satisfies Record<EffectKind, true>);

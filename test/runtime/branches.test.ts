@@ -1,6 +1,7 @@
 // Branch choice, `_err`, property checks at run time and statuses (runtime.md "One step").
 import { describe, expect, test } from 'vitest';
-import { run } from './helpers.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
+import { NOW, run, scriptSet } from './helpers.js';
 
 describe('branch choice', () => {
   test('takes the outcome branch when it is connected', async () => {
@@ -146,6 +147,14 @@ count: SNIPPET {
     await expect(run([forever], { until: 'tomorrow-ish' })).rejects.toThrow(/until/);
   });
 
+  test('an until before the start is refused, and nothing is left half-started', async () => {
+    const runtime = createRuntime({ scripts: scriptSet([forever]), now: NOW });
+    await expect(runtime.run('Main', { until: '2026-11-21T08:00:00Z' })).rejects.toThrow("until 2026-11-21T08:00:00Z is before the run's start (2026-11-21T09:00:00.000Z)");
+    const r = await runtime.run('Main', { until: '2m' });
+    expect(r.status).toBe('stopped');
+    expect(r.endedAt).toBe('2026-11-21T09:02:00.000Z');
+  });
+
   test('an abort signal stops the run', async () => {
     const controller = new AbortController();
     controller.abort();
@@ -200,6 +209,26 @@ done: END
     );
     expect(r.variables.seen).toBe('7');
     expect(r.variables.skillno).toBe(7);
+  });
+
+  test('a variable given to run with the global: prefix is a global, visible in subscripts', async () => {
+    const r = await run(
+      [
+        `script Main
+start: BEGIN -> call
+call: RUNSUB { ScriptName = "Sub"  ReturnVariable = seen } -> done
+done: END
+`,
+        `script Sub
+start: BEGIN -> back
+back: RETURN { ReturnValue = "{region}/{global:region}" }
+`,
+      ],
+      { vars: { 'global:Region': 'west' } },
+    );
+    expect(r.variables.seen).toBe('west/west');
+    expect(r.globals).toEqual({ region: 'west' });
+    expect(r.variables).not.toHaveProperty('global:region');
   });
 
   test('a throwing trace listener fails the run with a message instead of crashing', async () => {

@@ -1,6 +1,6 @@
 // `studio-script run` as a user meets it: the built command on real files (run `npm run build` first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -84,6 +84,9 @@ done: END
     const missing = cli(join(dir, 'Nope.script'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('file not found');
+    // A wrong path is named before the folder loads.
+    expect(cli(dir).stderr).toContain(`${dir}: is a folder; give the .script file to run`);
+    expect(cli(join(dir, 'vars.json')).stderr).toContain(`${join(dir, 'vars.json')}: not a .script file`);
   });
 
   test('a stub file with errors is reported located, exit 2', () => {
@@ -138,6 +141,42 @@ done: END
     const result = JSON.parse(j.stdout);
     expect(result.variables.greeting).toBe('stubbed');
     expect(result.unmatchedStubs.map((u: { id: string }) => u.id)).toEqual(['stubs[2]', 'stubs[3]']);
+  });
+
+  test('--redact hides a variable in the result, the trace and error messages', () => {
+    const secret = join(dir, 'secret');
+    mkdirSync(secret, { recursive: true });
+    writeFileSync(
+      join(secret, 'Pin.script'),
+      `script Pin
+start: BEGIN -> say
+say: ASSIGN { Variable = msg  Value = "pin is {pin}" } -> check
+check: SNIPPET {
+  TRACE "checking {pin}"
+  x = 1 / 0
+}
+  Error -> fail
+fail: WAIT { Seconds = "{pin}x" } -> done
+done: END
+`,
+    );
+    const args = [join(secret, 'Pin.script'), '--var', 'pin=987654', '--redact', 'pin', '--now', '2026-11-21T09:00:00Z'];
+    const text = cli(...args, '--trace');
+    const json = cli(...args, '--json', '--trace-json');
+    for (const r of [text, json]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain('987654');
+    }
+    expect(text.stdout).toContain('msg = "pin is ***"');
+    expect(text.stderr).toContain('TRACE checking ***');
+    expect(JSON.parse(json.stdout).lastError).toBe('Property Seconds must be number (got "***x")');
+    expect(cli(...args.slice(0, 1), '--redact', '2pin').stderr).toContain('--redact "2pin": "2pin" is not a variable name');
+  });
+
+  test('--until before the start is invalid input', () => {
+    const r = cli(join(dir, 'Main.script'), '--now', '2026-11-21T09:00:00Z', '--until', '2026-11-21T08:00:00Z');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("until 2026-11-21T08:00:00Z is before the run's start");
   });
 
   test('--max-actions fails the run with exit 1', () => {

@@ -46,6 +46,10 @@ r: RETURN { ReturnValue = "{first}/{second}/{extra}/{sawSecret}/{sawShared}" }
     ['text', '"hello"', 'hello'],
     ['a DDO', 'obj', { name: 'Ada', items: [{ id: 1 }, { id: 2 }] }],
     ['empty text', '""', ''],
+    ['a boolean', 'yes', true],
+    ['an array', 'obj.items', [{ id: 1 }, { id: 2 }]],
+    ['a substituted text', '"{obj.name} has {obj.items.count()} items"', 'Ada has 2 items'],
+    ['nothing (no ReturnValue)', '', ''],
   ])('RETURN hands back %s with its type', async (_what, expr, expected) => {
     const sub = `script Sub
 start: BEGIN -> make
@@ -54,8 +58,9 @@ make: SNIPPET {
   obj.name = "Ada"
   obj.items[1].id = 1
   obj.items[2].id = 2
+  yes = true
 } -> r
-r: RETURN { ReturnValue = ${expr} }
+r: RETURN ${expr === '' ? '' : `{ ReturnValue = ${expr} }`}
 `;
     const r = await run([caller(''), sub]);
     expect(r.variables.got).toEqual(expected);
@@ -104,6 +109,18 @@ stop: END
     const main = caller('1').replace('"Sub"', '"../Sub"');
     const r = await run([main]);
     expect(r.lastError).toContain('only inside the script folder');
+  });
+
+  test('a subscript of another media type, named at run time, is an error outcome', async () => {
+    const main = caller('1').replace('"Sub"', '"{target}"');
+    const phone = `script PhoneSub
+type Phone
+start: BEGIN -> r
+r: RETURN { ReturnValue = 1 }
+`;
+    const r = await run([main, phone], { vars: { target: 'PhoneSub' } });
+    expect(r.path.at(-1)).toBe('Main.failed');
+    expect(r.lastError).toBe('Script PhoneSub is a Phone script; RUNSUB needs the caller\'s media type (Generic)');
   });
 
   test('recursion deeper than maxCallDepth is an error outcome of the RUNSUB', async () => {
@@ -156,6 +173,17 @@ done: END
 });
 
 describe('SPAWN', () => {
+  /** A spawned script that waits, then writes one TRACE line (and runs `extra` snippet code). */
+  const tracingChild = (seconds: number, text: string, extra = '') => `script Child
+start: BEGIN { Parameters = [word] } -> w
+w: WAIT { Seconds = ${seconds} } -> mark
+mark: SNIPPET {
+  TRACE "${text}"
+  ${extra}
+} -> done
+done: END
+`;
+
   test('starts a new run that interleaves on the virtual clock; the caller continues at once', async () => {
     const main = `script Main
 start: BEGIN -> spawn
@@ -167,15 +195,7 @@ mark: SNIPPET {
 w2: WAIT { Seconds = 20 } -> done
 done: END
 `;
-    const child = `script Child
-start: BEGIN { Parameters = [word] } -> w
-w: WAIT { Seconds = 15 } -> mark
-mark: SNIPPET {
-  TRACE "child {word} at 15"
-  global:childran = 1
-} -> done
-done: END
-`;
+    const child = tracingChild(15, 'child {word} at 15', 'global:childran = 1');
     const r = await run([main, child], { keepTrace: true });
     expect(r.status).toBe('completed');
     expect(typeof r.variables.spawnid).toBe('string');
@@ -188,6 +208,27 @@ done: END
     ]);
     // Globals are per run: the child's global is not the parent's.
     expect(r.globals.childran).toBeUndefined();
+  });
+
+  test('runs due at the same virtual time go in start order; each spawned run has its own id', async () => {
+    const main = `script Main
+start: BEGIN -> first
+first: SPAWN { ScriptName = "Child"  Parameters = ["a"]  SpawnIdVariable = idA } -> second
+second: SPAWN { ScriptName = "Child"  Parameters = ["b"]  SpawnIdVariable = idB } -> w
+w: WAIT { Seconds = 10 } -> mark
+mark: SNIPPET {
+  TRACE "main {contactid}"
+} -> done
+done: END
+`;
+    const child = tracingChild(10, 'child {word} {contactid} {spawnid}');
+    const r = await run([main, child], { keepTrace: true });
+    const { ida: idA, idb: idB } = r.variables;
+    const entry = r.trace![0]!.contactId;
+    expect(new Set([entry, idA, idB]).size).toBe(3);
+    const lines = r.trace!.filter((e) => e.type === 'trace').map((e) => (e.type === 'trace' ? `${e.time.slice(11, 19)} ${e.text}` : ''));
+    expect(lines).toEqual([`09:00:10 main ${entry}`, `09:00:10 child a ${idA} ${idA}`, `09:00:10 child b ${idB} ${idB}`]);
+    expect(r.spawned!.map((s) => s.contactId)).toEqual([idA, idB]);
   });
 
   test('StartDate schedules the spawned run later', async () => {

@@ -16,7 +16,8 @@ start: BEGIN { Parameters = [text] } -> shout
 shout: SNIPPET "Shout it" {
   loud = upper(text)
   TRACE "shouting {loud}"
-} -> back
+} -> nap
+nap: WAIT { Seconds = 30 } -> back
 back: RETURN { ReturnValue = loud }
 `],
     { vars: { name: 'Ada' }, keepTrace: true },
@@ -33,11 +34,13 @@ back: RETURN { ReturnValue = loud }
     '09:01:30 Helper.start BEGIN -> Default  text="Hello Ada"',
     '09:01:30 Helper.shout SNIPPET "Shout it" -> Default  loud="HELLO ADA"',
     '09:01:30   TRACE shouting HELLO ADA',
-    '09:01:30 Helper.back RETURN',
-    '09:01:30   return to Main: "HELLO ADA"',
-    '09:01:30 Main.call RUNSUB "Ask the helper" -> Default  answer="HELLO ADA"',
-    '09:01:30 Main.done END',
-    '09:01:30 end: completed (END at Main.done)',
+    '09:01:30 Helper.nap WAIT -> Default (+30s)',
+    '09:02:00 Helper.back RETURN',
+    '09:02:00   return to Main: "HELLO ADA"',
+    // Printed when the subscript returned, at that time: the times never go backwards.
+    '09:02:00 Main.call RUNSUB "Ask the helper" -> Default  answer="HELLO ADA"',
+    '09:02:00 Main.done END',
+    '09:02:00 end: completed (END at Main.done)',
   ]);
 });
 

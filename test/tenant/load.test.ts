@@ -119,6 +119,8 @@ describe('tenant file against existing state', () => {
     (await loadTenant(write('r1.yaml', crm('AMERICAS')), { state })).close();
     const err = (await loadTenant(write('r2.yaml', crm('EMEA')), { state }).catch((e: unknown) => e)) as ScriptLoadError;
     expect(err).toBeInstanceOf(ScriptLoadError);
-    expect(err.diagnostics[0]).toMatchObject({ code: 'E-TENANT-STATE', span: { line: 2, col: 1 }, message: expect.stringMatching(/^crm: .*region/) });
+    // Located at the region value of the refused configuration (line 3, after "region: ").
+    const col = crm('EMEA').split('\n')[2]!.indexOf('EMEA') + 1;
+    expect(err.diagnostics[0]).toMatchObject({ code: 'E-TENANT-STATE', span: { line: 3, col }, message: expect.stringMatching(/^crm: .*region/) });
   });
 });

@@ -64,6 +64,16 @@ describe('studio-script test', () => {
     expect(r.stderr).toContain('invalid/invalid.test.yaml:5:13: error E-TEST-SCRIPT no script named "Mian"');
     expect(r.stderr).toContain('5 |     script: Mian\n  |             ^^^^');
     expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    const json = run([join(fixtures, 'invalid'), '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).diagnostics[0]).toEqual({
+      file: 'test/testing/fixtures/invalid/invalid.test.yaml',
+      line: 5,
+      col: 13,
+      severity: 'error',
+      code: 'E-TEST-SCRIPT',
+      message: expect.stringContaining('no script named "Mian"'),
+    });
     expect(run([join(fixtures, 'project'), '--reporter', 'tap'])).toMatchObject({ code: 2, stderr: 'studio-script: unknown reporter "tap" (expected pretty, junit, json)\n' });
     expect(run(['no/such/folder']).code).toBe(2);
     expect(run([join(fixtures, 'project'), '--reporter', 'junit', '-o', '/no/such/folder/report.xml'])).toMatchObject({
@@ -88,7 +98,7 @@ describe('studio-script test', () => {
     const args = [join(fixtures, 'project'), join(fixtures, 'planted'), join(fixtures, 'failing'), '--force-errors', '--reporter', 'json'];
     const strip = (text: string): string => JSON.stringify(JSON.parse(text), (k, v) => (k === 'ms' ? undefined : v));
     const single = run([...args, '--workers', '1']);
-    const threads = run([...args, '--workers', '2']);
+    const threads = run([...args, '--workers', '3']);
     expect(threads.stderr).toBe(single.stderr);
     expect(threads.code).toBe(single.code);
     expect(strip(threads.stdout)).toBe(strip(single.stdout));

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { builtinRegistry } from '../../src/actions/registry.js';
-import { createInterceptor, type InterceptCall } from '../../src/testing/interceptor.js';
+import type { InterceptedCall } from '../../src/runtime/engine.js';
+import { createInterceptor } from '../../src/testing/interceptor.js';
 import { loadTestFile } from '../../src/testing/load.js';
 import type { ActionStub } from '../../src/testing/test-file.js';
 
@@ -14,12 +15,12 @@ function stubs(yaml: string): ActionStub[] {
   expect(r.diagnostics.map((d) => d.message)).toEqual([]);
   return r.testFile!.cases[0]!.stubs as ActionStub[];
 }
-const call = (label: string, type: string, props: Record<string, unknown> = {}): InterceptCall => ({
+const call = (label: string, type: string, props: Record<string, unknown> = {}): InterceptedCall => ({
   script: 'Main',
   label,
   type,
   caption: type,
-  props: props as InterceptCall['props'],
+  props: props as InterceptedCall['props'],
   callIndex: 1,
 });
 

@@ -2,6 +2,8 @@
 // located diagnostic, never an exception.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { defineAction, number, text } from '../../src/actions/define.js';
+import { builtinRegistry } from '../../src/actions/registry.js';
 import { loadTestFile } from '../../src/testing/load.js';
 import type { ActionStub } from '../../src/testing/test-file.js';
 
@@ -130,6 +132,44 @@ cases:
     ]);
     expect(stub('{ match: { action: RUNSUB }, error: x, times: 1, call: 2 }')).toEqual([
       'E-TEST-STUB use either times (first N calls) or call (the N-th call only), not both @ call',
+    ]);
+  });
+
+  it('rejects effect kinds a run never records', () => {
+    expect(codes('cases:\n  - name: a\n    script: Main\n    expect:\n      effects: { prospect: 0, http: 1, crmEvents: 2 }\n')).toEqual([
+      'E-TEST-EFFECT unknown effect kind "prospect"; did you mean "prospects"? @ prospect',
+      'E-TEST-EFFECT unknown effect kind "crmEvents"; the kinds are prospects, crm, agentEvents, savedToDb, http, screenPop, sources, spawns @ crmEvents',
+    ]);
+  });
+
+  it('rejects stub outputs outside the schema the action declares for them', () => {
+    const lookup = defineAction({
+      type: 'LOOKUP ORDER',
+      description: 'Finds an order (a test action declaring the shape of its outputs).',
+      props: { OrderId: text() },
+      outputs: { Total: 'total', Order: 'order' },
+      outputSchemas: {
+        Total: { type: 'number' },
+        Order: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, lines: { type: 'array' } } },
+      },
+      branches: ['Default', 'OnError'],
+      errorBranch: 'OnError',
+      execute: (ctx) => ctx.branch('Default'),
+    });
+    const registry = builtinRegistry().with([lookup]);
+    const stub = (s: string) => {
+      const text = `cases:\n  - name: a\n    script: Main\n    stubs:\n      - ${s}\n`;
+      return loadTestFile(file, { text, registry }).diagnostics.map((d) => {
+        const line = text.split('\n')[d.span.line - 1] ?? '';
+        return `${d.code} ${d.message} @ ${line.slice(d.span.col - 1, d.span.col - 1 + (d.span.length ?? 1))}`;
+      });
+    };
+    expect(stub('{ match: { action: LOOKUP ORDER }, return: { outputs: { total: 12.5, order: { id: A1, lines: [] } } } }')).toEqual([]);
+    expect(stub('{ match: { action: LOOKUP ORDER }, return: { outputs: { Total: twelve } } }')).toEqual([
+      'E-TEST-OUTPUT LOOKUP ORDER never returns "twelve" (must be number) as output "Total" @ Total',
+    ]);
+    expect(stub('{ match: { action: LOOKUP ORDER }, return: { outputs: { Order: { id: A1, lines: 3 } } } }')).toEqual([
+      'E-TEST-OUTPUT LOOKUP ORDER never returns {"id":"A1","lines":3} (at lines: must be array) as output "Order" @ Order',
     ]);
   });
 

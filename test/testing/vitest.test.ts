@@ -92,6 +92,7 @@ describe('matchers', async () => {
     expect(failure(() => expect(r).toHaveEffect('prospects', { ExternalID: 'A1' }))).toMatch(
       /^expected a prospects effect matching \{"ExternalID":"A1"\}, but the run recorded no prospects effects/,
     );
+    expect(failure(() => expect(r).toHaveEffect('prospect'))).toMatch(/^unknown effect kind "prospect": a run records prospects, crm, /);
     expect(failure(() => expect(r).not.toHaveVisited('fetch'))).toMatch(/^expected the run not to visit Main.fetch\n\nPath taken/);
     expect(failure(() => expect({ status: 'x' }).toHaveVisited('fetch'))).toMatch(/^expected a run result \(from runScript or runtime.run\), got/);
   });

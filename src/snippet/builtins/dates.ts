@@ -63,21 +63,28 @@ function build(name: string, r: RunState, parts: Value[]): DateValue {
   return fromDateTime(dt, parts.length === 3 ? 'date' : 'datetime');
 }
 
-function part(name: string, dt: DateTime, unit: string): number {
-  switch (unit.trim().toLowerCase()) {
-    case 'year': case 'yyyy': case 'yy': case 'y': return dt.year;
-    case 'quarter': case 'q': case 'qq': return dt.quarter;
-    case 'month': case 'm': case 'mm': return dt.month;
-    case 'day': case 'd': case 'dd': return dt.day;
-    case 'dayofyear': case 'dy': case 'y_day': return dt.ordinal;
-    case 'week': case 'ww': case 'wk': return dt.weekNumber;
-    case 'dow': case 'weekday': case 'dw': case 'w': return dt.weekday % 7;
-    case 'hour': case 'h': case 'hh': return dt.hour;
-    case 'minute': case 'n': case 'mi': return dt.minute;
-    case 'second': case 's': case 'ss': return dt.second;
-    case 'millisecond': case 'ms': return dt.millisecond;
-    default: throw argError(name, `unknown date part "${unit}" (year, quarter, month, day, dayofyear, week, dow, hour, minute, second, millisecond)`);
-  }
+const PARTS: Record<string, (dt: DateTime) => number> = {};
+const definePart = (names: string, read: (dt: DateTime) => number) => names.split(' ').forEach((n) => (PARTS[n] = read));
+definePart('year yyyy yy y', (dt) => dt.year);
+definePart('quarter q qq', (dt) => dt.quarter);
+definePart('month m mm', (dt) => dt.month);
+definePart('day d dd', (dt) => dt.day);
+definePart('dayofyear dy y_day', (dt) => dt.ordinal);
+definePart('week ww wk', (dt) => dt.weekNumber);
+definePart('dow weekday dw w', (dt) => dt.weekday % 7);
+definePart('hour h hh', (dt) => dt.hour);
+definePart('minute n mi', (dt) => dt.minute);
+definePart('second s ss', (dt) => dt.second);
+definePart('millisecond ms', (dt) => dt.millisecond);
+const partOf = (v: Value | undefined) => (typeof v === 'string' ? PARTS[v.trim().toLowerCase()] : undefined);
+
+/** datepart(d, part), or datepart(part, d) as VB's DatePart writes it. */
+function datePart(args: Value[], r: RunState): number {
+  const [d, u] = partOf(args[0]) !== undefined && partOf(args[1]) === undefined ? [args[1], args[0]] : [args[0], args[1]];
+  const read = partOf(u);
+  if (read === undefined)
+    throw argError('datepart', `unknown date part "${toText(u ?? null)}" (year, quarter, month, day, dayofyear, week, dow, hour, minute, second, millisecond)`);
+  return read(dateTimeOf(asDate('datepart', d, r)));
 }
 
 export const dateFunctions: Builtin[] = [
@@ -112,5 +119,5 @@ export const dateFunctions: Builtin[] = [
   fn('datebuild', 3, 3, (args, site) => build('datebuild', site.run, args)),
   fn('datetimebuild', 6, 6, (args, site) => build('datetimebuild', site.run, args)),
   fn('datefmt', 2, 2, ([d, f], site) => formatDateWith(asDate('datefmt', d, site.run), toText(f ?? null))),
-  fn('datepart', 2, 2, ([d, u], site) => part('datepart', dateTimeOf(asDate('datepart', d, site.run)), toText(u ?? null))),
+  fn('datepart', 2, 2, (args, site) => datePart(args, site.run)),
 ];

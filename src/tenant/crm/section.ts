@@ -171,6 +171,13 @@ export function parseConfiguration(raw: Obj): { config: CrmConfiguration; record
 /** Raised when a stored configuration would change region. */
 export class CrmRegionChangeError extends Error {
   override name = 'CrmRegionChangeError';
+  /** Where in the `crm:` section the refused value sits, so the diagnostic points at it. */
+  constructor(
+    message: string,
+    readonly path: (string | number)[],
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -181,12 +188,13 @@ export function loadCrm(store: TenantStore, value: unknown): void {
   if (!Array.isArray(value)) return;
   const crm = new CrmState(store);
   store.transaction(() => {
-    for (const raw of value as Obj[]) {
+    for (const [index, raw] of (value as Obj[]).entries()) {
       const { config, records } = parseConfiguration(raw);
       const existing = crm.configuration(config.id);
       if (existing && existing.region !== config.region)
         throw new CrmRegionChangeError(
           `CRM configuration "${config.id}" was created in region ${existing.region}; a region cannot change (found ${config.region}). Create a new configuration for ${config.region} instead.`,
+          [index, 'region'],
         );
       crm.putConfiguration(config);
       if (existing) continue;

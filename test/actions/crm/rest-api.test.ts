@@ -98,6 +98,17 @@ describe('REST API', () => {
     expect(shown).toContain('api_key=***');
   });
 
+  it.each([
+    ['no network at all', () => fakeContact(tenantFromData(CRM_TENANT).store)],
+    ['a stub table with no matching row', () => contactWith([{ match: { http: 'GET https://api.example.com/other' }, body: {} }])],
+  ])('names a refused request without its key (%s)', async (_name, contact) => {
+    const c = contact();
+    const out = await c.run('REST API', { Url: 'https://api.example.com/orders/42?token=s3cr3t&page=2' });
+    expect(out).toMatchObject({ branch: 'OnError', error: expect.stringContaining('GET https://api.example.com/orders/42') });
+    const shown = JSON.stringify([out, c.effects]);
+    expect(shown).not.toContain('s3cr3t');
+  });
+
   it('calls a real local server when the network is allowed', async () => {
     const server = createServer((req, res) => res.end(JSON.stringify({ path: req.url, method: req.method })));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -137,6 +137,19 @@ describe('CREATEPROSPECTS v2 error outcomes', () => {
     expect(store.prospectCount()).toBe(0);
   });
 
+  it('checks skill, then source and map, then Data, then the fallbacks (actions.md order)', async () => {
+    const reasons: [Record<string, unknown>, RegExp][] = [
+      [{ SkillNo: 9999, SourceName: 'Nope', Data: 'hello', TimeZone: 'Atlantis' }, /^Skill 9999 does not exist/],
+      [{ SourceName: 'Nope', Data: 'hello', TimeZone: 'Atlantis' }, /^Missing External ID: source Nope/],
+      [{ Data: 'hello', TimeZone: 'Atlantis', DefaultExpirationDate: 'someday' }, /^Data must be an array/],
+      [{ TimeZone: 'Atlantis', DefaultExpirationDate: 'someday' }, /^TimeZone "Atlantis"/],
+    ];
+    for (const [props, message] of reasons) {
+      const { outcome } = await runAction('CREATEPROSPECTS', fresh(), { SkillNo: 1234, SourceName: 'SalesforceLeads', Data: rec, ...props }, { now: NOW, version: 2 });
+      expect(outcome.error).toMatch(message);
+    }
+  });
+
   it('is found by its alias CREATEPROSPECT2', async () => {
     const { outcome } = await runAction('CREATEPROSPECT2', fresh(), { SkillNo: 1234, SourceName: 'SalesforceLeads', Data: rec }, { now: NOW });
     expect(outcome.branch).toBe('Default');
