@@ -5,6 +5,8 @@
 // same scripts without running anything), so the ratio shows what the runs,
 // stubs and expectations themselves cost.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { medianOf as median } from './measure.mjs';
@@ -24,13 +26,23 @@ function time(args, okCodes = [0]) {
 }
 
 export default async function () {
+  // Coverage files go to a scratch folder, never into the tree.
+  const coverageDir = mkdtempSync(join(tmpdir(), 'studio-script-bench-coverage-'));
+  try {
+    return measure(coverageDir);
+  } finally {
+    rmSync(coverageDir, { recursive: true, force: true });
+  }
+}
+
+function measure(coverageDir) {
   const ours = [];
   const node = [];
   const check = [];
   let cases = 0;
   for (let i = 0; i < WARMUP + ROUNDS; i++) {
     // Exit 1 (a failing case) still measures the run; only invalid input (2) is an error here.
-    const run = time([cli, 'test', examples, '--reporter', 'json', '--coverage', '--coverage-dir', join(root, 'bench', '.coverage')], [0, 1]);
+    const run = time([cli, 'test', examples, '--reporter', 'json', '--coverage', '--coverage-dir', coverageDir], [0, 1]);
     try {
       cases = JSON.parse(run.stdout).summary.total;
     } catch {

@@ -36,6 +36,8 @@ export interface LexProblem {
   col: number;
   length: number;
   text: string;
+  /** For `bad-char`: the token right before it when they touch (`=` of a mistyped `=>`). */
+  after?: string;
 }
 
 export interface LexResult {
@@ -118,7 +120,12 @@ export function tokenize(text: string): LexResult {
         if (last?.kind === 'bad-char' && last.offset + last.length === tok.offset && tok.text !== '\n') {
           last.length++;
           last.text += tok.text;
-        } else problems.push(problem('bad-char', tok, 1));
+        } else {
+          const bad = problem('bad-char', tok, 1);
+          const prev = tokens[tokens.length - 1];
+          if (prev !== undefined && prev.offset + prev.text.length === tok.offset) bad.after = prev.text;
+          problems.push(bad);
+        }
         continue;
       }
     }

@@ -64,7 +64,9 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const gutter = `${d.span.line} | `;
   const width = Math.max(1, Math.min(d.span.length ?? 1, Math.max(1, text.length - d.span.col + 1)));
   const caret = ' '.repeat(gutter.length - 2) + '| ' + ' '.repeat(Math.max(0, d.span.col - 1)) + '^'.repeat(width);
-  return `${head}\n${gutter}${text.replace(/\t/g, ' ')}\n${caret}`;
+  // Control characters (a binary file, an escape sequence) would garble the terminal: show each as one dot.
+  const shown = text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\u00b7');
+  return `${head}\n${gutter}${shown}\n${caret}`;
 }
 
 /** The JSON form of cli-and-api.md: `{file, line, col, severity, code, message}`. */

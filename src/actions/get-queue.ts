@@ -35,6 +35,8 @@ export default defineAction({
       if (!skill) return ctx.error(ctx.message('unknownSkill', { skill: entry }));
       if (seen.has(skill.id)) continue; // a skill listed twice is counted once
       seen.add(skill.id);
+      // Records past their expiration are no longer waiting, even where the dialer has not reached them.
+      ctx.tenant.transaction(() => ctx.tenant.expireDue(skill.id, nowMs));
       queued += ctx.tenant.queueDepth(skill.id);
       const oldest = ctx.tenant.oldestQueuedMs(skill.id);
       if (oldest !== null) longest = Math.max(longest, Math.floor((nowMs - oldest) / 1000));

@@ -26,6 +26,9 @@ export default defineAction({
         if (!skills.includes(skill)) skills.push(skill);
       }
     }
+    // Records past their expiration are no longer waiting, even where the dialer has not reached them.
+    const nowMs = ctx.clock.now().toMillis();
+    ctx.tenant.transaction(() => skills.forEach((s) => ctx.tenant.expireDue(s.id, nowMs)));
     return ctx.branch('Default', { Results: skills.map((s) => skillInfo(ctx.tenant, s)) });
   },
 });

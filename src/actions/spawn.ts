@@ -1,6 +1,6 @@
 // SPAWN: starts another script as a new run (new contact id) and continues at once.
 import { flow } from '../runtime/flow.js';
-import { DateValue } from '../snippet/value.js';
+import { DateValue, isDdo } from '../snippet/value.js';
 import { defineAction, list, text, variable } from './define.js';
 import { MAX_PARAMETERS } from './runsub.js';
 
@@ -14,6 +14,9 @@ export default defineAction({
     const f = flow(ctx);
     const params = props.Parameters ?? [];
     if (params.length > MAX_PARAMETERS) return ctx.error(`SPAWN ${props.ScriptName}: at most ${MAX_PARAMETERS} parameters (got ${params.length})`);
+    // Studio passes a spawned script's parameters as text: a DDO must be sent as JSON (asjson()).
+    const ddo = params.findIndex((p) => isDdo(p) || (Array.isArray(p) && p.some((item) => isDdo(item) || Array.isArray(item))));
+    if (ddo >= 0) return ctx.error(`SPAWN ${props.ScriptName}: parameter p${ddo + 1} is a dynamic data object; pass it as JSON text (asjson()) and rebuild it in the spawned script`);
     let startMs: number | null = null;
     if (props.StartDate && props.StartDate.trim() !== '') {
       const date = f.parseDate(props.StartDate);

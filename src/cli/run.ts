@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { positionAt, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { ScriptLoadError, type Diagnostic } from '../diagnostics.js';
 import type { ScriptSet } from '../graph/load.js';
 import type { HttpClient } from '../http/types.js';
 import type { RunResult } from '../runtime/result.js';
@@ -14,6 +14,7 @@ import type { Intercept } from '../testing/interceptor.js';
 import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../snippet/value.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { JsonSyntaxError } from './json-location.js';
 
 interface RunFlags {
   var: string[];
@@ -168,7 +169,7 @@ function readVars(flags: RunFlags, fromJson: (x: unknown) => Value): Record<stri
     try {
       data = JSON.parse(text);
     } catch (err) {
-      throw new ScriptLoadErrorAsUsage(flags.vars, text, err);
+      throw new JsonSyntaxError(flags.vars, text, err);
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${flags.vars}:1:1: --vars needs a JSON object of name: value`);
     for (const [k, v] of Object.entries(data)) vars[checkName(k, `--vars ${flags.vars}`)] = fromJson(v);
@@ -284,78 +285,6 @@ class StubFileError extends Error {
     readonly source: string,
   ) {
     super('invalid stub file');
-  }
-}
-
-/** A JSON syntax error located as `file:line:col` (Node 20's messages do not always carry the position). */
-class ScriptLoadErrorAsUsage extends UsageError {
-  constructor(file: string, text: string, err: unknown) {
-    const reason = (err instanceof Error ? err.message : String(err)).replace(/,? ?(in JSON )?at position \d+.*$/s, '').replace(/, .*is not valid JSON$/s, '');
-    super(`${file}:${locateJsonError(text, err)}: invalid JSON: ${reason}`);
-  }
-}
-
-function locateJsonError(text: string, err: unknown): string {
-  const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-  let offset = m ? Number(m[1]) : -1;
-  if (offset < 0) {
-    // Walk to the first character JSON.parse rejects: the longest prefix that is still a valid JSON start.
-    offset = firstBadJsonOffset(text);
-  }
-  const { line, col } = positionAt(text, offset);
-  return `${line}:${col}`;
-}
-
-/** Offset of the first character a JSON reader rejects (a small scanner: only the position is needed). */
-function firstBadJsonOffset(text: string): number {
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      ws();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        if (c === '{') {
-          ws();
-          if (text[i] !== '"') fail();
-          string();
-          ws();
-          if (text[i] !== ':') fail();
-          i++;
-        }
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === close) return void i++;
-        else fail();
-      }
-    }
-    if (c === '"') return string();
-    const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-    if (!m) fail();
-    i += m![0].length;
-  };
-  const string = (): void => {
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    if (i >= text.length) fail();
-    i++;
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : Math.max(0, text.length - 1);
-  } catch (at) {
-    return Math.min(typeof at === 'number' ? at : 0, Math.max(0, text.length - 1));
   }
 }
 

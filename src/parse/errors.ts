@@ -114,7 +114,12 @@ export function lexProblem(p: LexProblem, file: string): Diagnostic {
       if (c.length > 1 && /^[\x21-\x7e]+$/.test(c)) return diagnostic('E-PARSE-CHAR', `unexpected characters '${c}'`, span);
       const shown = /^[\x21-\x7e]$/.test(c) ? `'${c}'` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       // An operator outside a string is usually an expression written without quotes.
-      const hint = /^[<>+*/!&|%^]$/.test(c) ? ' (write expressions in a string: Expression = "a > 1")' : '';
+      const hint =
+        c === '>' && (p.after === '=' || p.after === '-')
+          ? " (branches are written with '->': Default -> label)"
+          : /^[<>+*/!&|%^]$/.test(c)
+            ? ' (write expressions in a string: Expression = "a > 1")'
+            : '';
       return diagnostic('E-PARSE-CHAR', `unexpected character ${shown}${hint}`, span);
     }
   }

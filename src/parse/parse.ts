@@ -177,7 +177,13 @@ function parseText(text: string, file: string, start: Span): ParseResult {
   } else {
     const out = parseTokens<HeaderNode>('header', tokens, 0, headerEnd);
     if (out.ok) header = out.value;
-    else report(out, headerEnd, chunkHasProblem(0, headerEnd));
+    else {
+      const before = diagnostics.length;
+      report(out, headerEnd, chunkHasProblem(0, headerEnd));
+      // `script A type` followed by nothing: name what belongs after `type`.
+      const d = diagnostics[before];
+      if (d && tokens[headerEnd - 1]?.text === 'type') d.message = d.message.replace('expected a name', 'expected a media type (such as Phone or Chat)');
+    }
   }
 
   const actions: ActionAst[] = [];
@@ -185,6 +191,12 @@ function parseText(text: string, file: string, start: Span): ParseResult {
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]!;
     const to = starts[k + 1] ?? tokens.length;
+    const deep = tooDeep(tokens, from, to);
+    if (deep) {
+      brokenLabels.push(tokens[from]!.value);
+      diagnostics.push(diagnostic('E-PARSE-NESTING', `lists nested more than ${MAX_LIST_DEPTH} deep`, tokenSpan(deep)));
+      continue;
+    }
     const out = parseAction(tokens, from, to);
     if (out.ok) actions.push(out.value);
     else {
@@ -204,6 +216,20 @@ function parseText(text: string, file: string, start: Span): ParseResult {
   };
   if (header?.mediaType) ast.mediaType = header.mediaType;
   return { ast, diagnostics, brokenLabels };
+}
+
+/** Deeper lists than any action needs; the limit keeps every later step (graph, fmt) from recursing without bound. */
+const MAX_LIST_DEPTH = 32;
+
+/** The `[` that opens a list nested more than MAX_LIST_DEPTH deep in tokens[from, to), if any. */
+function tooDeep(tokens: readonly ScriptToken[], from: number, to: number): ScriptToken | undefined {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.type === '[' && ++depth > MAX_LIST_DEPTH) return t;
+    if (t.type === ']') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** `x ASSIGN …` at the start of a line reads as a label without its colon. */

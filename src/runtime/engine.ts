@@ -68,6 +68,9 @@ export class Engine {
     let outcome: Outcome | PromiseLike<Outcome> | undefined;
     try {
       props = evaluateProps(action, ctx.propEnv(), core.catalog.registry);
+      // A secret property's value (a password, a token) is scrubbed from everything shown later, not only from action.enter.
+      const secret = action.def.secretProps;
+      if (secret) for (const name of secret) core.redactor.learn(props[name] as Value | undefined);
     } catch (err) {
       outcome = ctx.error(err instanceof PropError ? err.message : `Property evaluation failed: ${messageOf(err)}`);
     }

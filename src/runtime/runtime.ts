@@ -130,6 +130,9 @@ class StudioRuntime implements Runtime {
     const resumed = this.entry !== null && sched.active.length > 0;
     if (resumed && this.entry!.state.id.script.toLowerCase() !== script.trim().toLowerCase())
       throw new RuntimeOptionError(`This runtime continues ${this.entry!.state.id.script}; it cannot start ${script} before that run ends`);
+    if (options.vars !== undefined && (options.vars === null || typeof options.vars !== 'object' || Array.isArray(options.vars)))
+      throw new RuntimeOptionError('vars must be an object of name: value');
+    if (options.params !== undefined && !Array.isArray(options.params)) throw new RuntimeOptionError('params must be an array of values (p1…pN)');
     if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 0))
       throw new RuntimeOptionError(`maxSteps must be a whole number ≥ 0 (got ${String(options.maxSteps)})`);
     this.running = true;

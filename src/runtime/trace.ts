@@ -64,8 +64,9 @@ export class Redactor {
     this.names = new Set(names.map((n) => n.toLowerCase().replace(/^global:/, '')));
   }
 
+  /** True when something must be scrubbed: redacted names, or secret values an action declared. */
   get enabled(): boolean {
-    return this.names.size > 0;
+    return this.names.size > 0 || this.secrets.length > 0;
   }
 
   isSecretName(name: string): boolean {

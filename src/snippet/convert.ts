@@ -46,7 +46,8 @@ export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
   const [mantissa, exp] = n.toExponential(14).split('e') as [string, string];
   const e = Number(exp);
-  if (e >= 15 || e < -5) {
+  // .NET "G15": fixed-point only while the exponent is above -5 and below 15 (0.0001, but 1E-05).
+  if (e >= 15 || e <= -5) {
     const m = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
     return `${m}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
   }

@@ -236,6 +236,22 @@ export class MemoryTenantStore implements TenantStore {
     return dialed;
   }
 
+  expireDue(skillNo: number, nowMs: number): number {
+    const queue = this.queues.get(skillNo);
+    const list = this.lists.get(skillNo);
+    if (!queue || !list) return 0;
+    const due: string[] = [];
+    for (const externalId of queue.keys()) {
+      const p = list.get(externalId)!;
+      if (p.expiresAtMs !== null && p.expiresAtMs <= nowMs) due.push(externalId);
+    }
+    for (const externalId of due) {
+      this.setIn(list, externalId, { ...list.get(externalId)!, status: 'expired' });
+      this.deleteOrdered(queue, externalId);
+    }
+    return due.length;
+  }
+
   collection<T>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {

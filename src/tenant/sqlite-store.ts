@@ -216,6 +216,10 @@ export class SqliteTenantStore implements TenantStore {
     });
   }
 
+  expireDue(skillNo: number, nowMs: number): number {
+    return this.stmts.expireDue.run(skillNo, nowMs).changes;
+  }
+
   collectionNames(): string[] {
     return (this.db.prepare('SELECT DISTINCT collection FROM records ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
   }
@@ -289,6 +293,7 @@ function prepare(db: Database.Database) {
     oldestQueued: db.prepare("SELECT queued_at_ms AS t FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1"),
     nextQueued: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT ?`),
     markExpired: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND external_id = ?"),
+    expireDue: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND status = 'queued' AND expires_at_ms IS NOT NULL AND expires_at_ms <= ?"),
     markDialed: db.prepare("UPDATE prospects SET status = 'dialed', dialed_at_ms = ? WHERE skill_no = ? AND external_id = ?"),
   };
 }

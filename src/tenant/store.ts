@@ -139,6 +139,13 @@ export interface TenantStore {
    * expired on the way and not counted. Returns the dialed ones.
    */
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[];
+  /**
+   * Marks every queued record of the skill whose expiration is at or before
+   * `nowMs` expired (off the queue), wherever it sits in the queue; returns
+   * how many. Queue readers call it so expired records are not counted as
+   * waiting while a slow (or absent) dialer has not reached them yet.
+   */
+  expireDue(skillNo: number, nowMs: number): number;
 
   /** A named keyed-record collection; the same name returns the same data. */
   collection<T>(name: string): Collection<T>;

@@ -92,7 +92,7 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
         message: `expected ${scope === 'globals' ? 'global ' : ''}${name} = ${show(value)}, but it is ${show(got)}`,
         expected: show(value),
         actual: show(got),
-        ...withSpan(span(scope)),
+        ...withSpan(span(`${scope}.${name}`) ?? span(scope)),
       });
     }
   }

@@ -3,7 +3,7 @@
 // whole test sessions programmatically.
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { ScriptLoadError } from '../diagnostics.js';
+import { ScriptLoadError, type Diagnostic } from '../diagnostics.js';
 import type { RunResult } from '../runtime/result.js';
 import type { Value } from '../snippet/value.js';
 import { checkAgainstScripts } from './check-scripts.js';
@@ -80,10 +80,20 @@ export async function runScript(script: string, opts: RunScriptOptions): Promise
   // The options go through the test-file loader, so stubs are checked exactly as in *.test.yaml files.
   const text = stringify({ scripts: project.scripts.folder, cases: [testCase] });
   const loaded = loadTestFile(resolve('runScript options'), { text, registry: project.registry });
-  if (!loaded.testFile) throw new ScriptLoadError(loaded.diagnostics);
+  if (!loaded.testFile) throw optionsError(script, loaded.diagnostics, text);
   const graphs = new Map(project.graphs.map((g) => [g.name.toLowerCase(), g]));
   const problems = checkAgainstScripts(loaded.testFile, { graphs, registry: project.registry });
-  if (problems.length > 0) throw new ScriptLoadError(problems);
+  if (problems.length > 0) throw optionsError(script, problems, text);
   const { result, unmatched } = await executeCase(project, loaded.testFile, loaded.testFile.cases[0]!);
   return { ...result, unmatchedStubs: unmatched.map((u) => u.description) };
+}
+
+/**
+ * The options were checked as a generated test file, whose line numbers mean
+ * nothing to the caller: name each problem with the option text it is about.
+ */
+function optionsError(script: string, diagnostics: Diagnostic[], text: string): ScriptLoadError {
+  const lines = text.split('\n');
+  const problems = diagnostics.map((d) => `${d.code} ${d.message} (at \`${(lines[d.span.line - 1] ?? '').trim()}\`)`);
+  return new ScriptLoadError(diagnostics, `runScript('${script}'): invalid options: ${problems.join('; ')}`);
 }

@@ -317,8 +317,13 @@ function buildExpect(
     }
     expect.branches = branches;
   }
-  if (raw.variables) expect.variables = raw.variables as Record<string, unknown>;
-  if (raw.globals) expect.globals = raw.globals as Record<string, unknown>;
+  for (const scope of ['variables', 'globals'] as const) {
+    const values = raw[scope] as Record<string, unknown> | undefined;
+    if (!values) continue;
+    expect[scope] = values;
+    // Each value is located, so a failure points at the one that differs.
+    for (const name of Object.keys(values)) spans[`${scope}.${name}`] = src.span([...at, scope, name]);
+  }
   if (raw.effects) {
     const effects: Record<string, EffectExpectation> = {};
     for (const [kind, e] of Object.entries(raw.effects as Record<string, unknown>)) {

@@ -35,6 +35,15 @@ describe('studio-script check', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('shows control characters of a binary file as dots in the excerpt, so the terminal is not garbled', async () => {
+    const f = file('B.script', 'script B\nx: END \u0000\u001b[2J\u0007');
+    const r = await runCli(['check', f]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${f}:2:8: error E-PARSE-ENCODING`);
+    expect(r.err).toContain('2 | x: END \u00b7\u00b7[2J\u00b7\n');
+    expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   it('prints diagnostics as JSON with --json', async () => {
     const f = file('J.script', 'script J\nstart: BEGIN -> e\ne: END { Foo = 1 }\n');
     const r = await runCli(['check', '--json', f]);

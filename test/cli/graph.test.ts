@@ -72,6 +72,12 @@ describe('studio-script graph', () => {
     expect(r.err).toContain('E-GRAPH-UNKNOWN-TARGET');
   });
 
+  it('exits 2 naming the file when -o cannot be written', async () => {
+    const r = await runCli(['graph', script, '-o', join(dir, 'no-such-folder', 'g.dot')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`cannot write ${join(dir, 'no-such-folder', 'g.dot')}: no such folder`);
+  });
+
   it('exits 2 for an unknown format or a bad coverage file', async () => {
     expect((await runCli(['graph', script, '--format', 'png'])).code).toBe(2);
     writeFileSync(join(dir, 'bad.json'), '{ nope');

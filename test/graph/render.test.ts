@@ -31,6 +31,11 @@ describe('graph renderers', () => {
     expect(m).not.toContain('classDef');
   });
 
+  it('escapes # in mermaid labels, which would otherwise read `#x;` as an entity', () => {
+    const g = loadScriptText('script H\nstart: BEGIN "Press #x; or #quot;" -> e\ne: END\n', 'h.script').script!.graph;
+    expect(toMermaid(g)).toContain('n0(["start<br/>Press #35;x; or #35;quot;<br/>BEGIN"])');
+  });
+
   it('marks unvisited actions and untaken branches in mermaid', () => {
     const m = toMermaid(graph, coverage);
     expect(m).toContain('class n3 unvisited');

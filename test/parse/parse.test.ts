@@ -67,12 +67,14 @@ describe('parser', () => {
     ['truncated body', 'script A\nx: ASSIGN {\n  Value = "a"\n', [['E-PARSE-EOF', 3, 14, "unexpected end of file: expected a property name or '}'"]]],
     ['truncated list', 'script A\nx: BEGIN { Parameters = [a, ', [['E-PARSE-EOF', 2, 28, 'unexpected end of file: expected a value']]],
     ['no header', 'x: END', [['E-PARSE-HEADER', 1, 1, "a script starts with its header: 'script Name' (optionally 'type Phone')"]]],
+    ['a header without its media type', 'script A type\nx: END', [['E-PARSE-SYNTAX', 2, 1, "expected a media type (such as Phone or Chat), found the next action 'x:'"]]],
     ['bad header', 'scrip A\nx: END', [['E-PARSE-SYNTAX', 1, 1, "expected 'script', found 'scrip'"]]],
     ['unterminated string', 'script A\nx: ASSIGN "cap\n', [['E-PARSE-STRING', 2, 11, expect.stringContaining('unterminated string')]]],
     ['bad escape', 'script A\nx: ASSIGN "a\\qb"', [['E-PARSE-ESCAPE', 2, 13, expect.stringContaining("unknown escape '\\q'")]]],
     ['stray character', 'script A\nx: END ~', [['E-PARSE-CHAR', 2, 8, "unexpected character '~'"]]],
     ['a run of stray characters once', 'script A\n```\nx: END', [['E-PARSE-CHAR', 2, 1, "unexpected characters '```'"]]],
     ['an expression without quotes', 'script A\nx: IF { Expression = a > 1 }', [['E-PARSE-CHAR', 2, 24, 'unexpected character \'>\' (write expressions in a string: Expression = "a > 1")']]],
+    ['=> written for ->', 'script A\nx: BEGIN => y', [['E-PARSE-CHAR', 2, 11, "unexpected character '>' (branches are written with '->': Default -> label)"]]],
     ['a label without its colon', 'script A\nx: BEGIN -> y\ny ASSIGN { Variable = a }', [['E-PARSE-SYNTAX', 3, 3, "expected '->', found 'ASSIGN' (is the ':' after label 'y' missing?)"]]],
     ['a lowercase action type', 'script A\nx: assign { Variable = a }', [['E-PARSE-SYNTAX', 2, 4, "expected an action type (UPPERCASE words), found 'assign' (action types are written in UPPERCASE: ASSIGN)"]]],
     ['unclosed comment', 'script A\nx: END /* note', [['E-PARSE-EOF', 2, 8, expect.stringContaining('never closed')]]],
@@ -81,6 +83,16 @@ describe('parser', () => {
     ['the next action', 'script A\nx: ASSIGN { Value = "a"\ny: END', [['E-PARSE-SYNTAX', 3, 1, "expected a property name or '}', found the next action 'y:'"]]],
   ])('reports %s with its line and column', (_name, text, expected) => {
     expect(at(text)).toEqual(expected);
+  });
+
+  it('refuses lists nested deeper than any action needs, with the bracket located, and keeps checking the rest', () => {
+    const deep = '['.repeat(5000) + 'a' + ']'.repeat(5000);
+    const r = parseScriptText(`script A\nx: BEGIN { Parameters = ${deep} } -> y\ny: END ~`, 'a.script');
+    expect(r.diagnostics.map((d) => [d.code, d.span.line, d.span.col, d.message])).toEqual([
+      ['E-PARSE-CHAR', 3, 8, "unexpected character '~'"],
+      ['E-PARSE-NESTING', 2, 57, 'lists nested more than 32 deep'],
+    ]);
+    expect(r.brokenLabels).toEqual(['x']);
   });
 
   it('reports binary input once', () => {

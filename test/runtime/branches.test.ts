@@ -147,6 +147,14 @@ count: SNIPPET {
     await expect(run([forever], { until: 'tomorrow-ish' })).rejects.toThrow(/until/);
   });
 
+  test.each([
+    [{ vars: [1] }, 'vars must be an object of name: value'],
+    [{ params: 'a' }, 'params must be an array of values (p1…pN)'],
+    [{ maxSteps: -1 }, 'maxSteps must be a whole number ≥ 0 (got -1)'],
+  ])('run options %j are refused with a message', async (options, message) => {
+    await expect(run([forever], options as never)).rejects.toThrow(message);
+  });
+
   test('an until before the start is refused, and nothing is left half-started', async () => {
     const runtime = createRuntime({ scripts: scriptSet([forever]), now: NOW });
     await expect(runtime.run('Main', { until: '2026-11-21T08:00:00Z' })).rejects.toThrow("until 2026-11-21T08:00:00Z is before the run's start (2026-11-21T09:00:00.000Z)");

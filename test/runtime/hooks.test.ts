@@ -172,6 +172,39 @@ done: END
   });
 });
 
+describe('secret properties', () => {
+  const login = defineAction({
+    type: 'LOGIN',
+    description: 'Test action: fails with a message that quotes its password.',
+    props: { User: text({ required: true }), Password: text({ required: true }) },
+    branches: ['Default', 'OnError'],
+    errorBranch: 'OnError',
+    secretProps: ['Password'],
+    execute(ctx, props) {
+      ctx.warn(`trying ${props.User}/${props.Password}`);
+      return ctx.error(`login ${props.User} with ${props.Password} refused`);
+    },
+  });
+
+  test("a secret property's value is scrubbed from events, warnings, _err and the result", async () => {
+    const r = await run(
+      [`script Main
+start: BEGIN -> login
+login: LOGIN { User = "ada"  Password = "hunter22" }
+  OnError -> keep
+keep: ASSIGN { Variable = copy  Value = "{_err}" } -> done
+done: END
+`],
+      { keepTrace: true },
+      { actions: [login] },
+    );
+    expect(JSON.stringify(r)).not.toContain('hunter22');
+    expect(r.lastError).toBe('login ada with *** refused');
+    expect(r.warnings).toEqual(['Main.login: trying ada/***']);
+    expect(r.trace!.find((e) => e.type === 'action.enter' && e.label === 'login')).toMatchObject({ props: { User: 'ada', Password: '***' } });
+  });
+});
+
 describe('tenant option', () => {
   test('a Tenant from emptyTenant sets the zone of the clock and is used as the store', async () => {
     const { emptyTenant } = await import('../../src/tenant/index.js');

@@ -231,6 +231,26 @@ done: END
     expect(r.spawned!.map((s) => s.contactId)).toEqual([idA, idB]);
   });
 
+  test('a DDO parameter is an error outcome: spawned scripts receive text (asjson)', async () => {
+    const main = `script Main
+start: BEGIN -> make
+make: SNIPPET {
+  DYNAMIC lead
+  lead.id = 7
+  json = lead.asjson()
+} -> asDdo
+asDdo: SPAWN { ScriptName = "Child"  Parameters = [lead] }
+  -> asJson
+  OnError -> asJson
+asJson: SPAWN { ScriptName = "Child"  Parameters = [json] } -> done
+done: END
+`;
+    const r = await run([main, tracingChild(0, 'got {word}')], { keepTrace: true });
+    expect(r.lastError).toBe('SPAWN Child: parameter p1 is a dynamic data object; pass it as JSON text (asjson()) and rebuild it in the spawned script');
+    expect(r.spawned).toHaveLength(1);
+    expect(r.trace!.filter((e) => e.type === 'trace').map((e) => (e.type === 'trace' ? e.text : ''))).toEqual(['got {"id":7}']);
+  });
+
   test('StartDate schedules the spawned run later', async () => {
     const main = `script Main
 start: BEGIN -> spawn

@@ -16,6 +16,7 @@ type Op =
   | { op: 'upsert'; skill: number; id: string; source: string; at: number; expires: number | null }
   | { op: 'remove'; source: string; id: string }
   | { op: 'dial'; skill: number; max: number; at: number }
+  | { op: 'expire'; skill: number; at: number }
   | { op: 'failing'; skill: number; id: string };
 
 const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
@@ -25,6 +26,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('upsert' as const), skill: skills, id: ids, source: sources, at: fc.nat(100), expires: fc.option(fc.nat(200), { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), source: sources, id: ids }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dial' as const), skill: skills, max: fc.nat(3), at: fc.nat(200) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('expire' as const), skill: skills, at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('failing' as const), skill: skills, id: ids }) },
 );
 
@@ -52,11 +54,14 @@ function apply(store: TenantStore, o: Op): unknown {
       return store.transaction(() => store.removeProspect(o.source, o.id));
     case 'dial':
       return store.transaction(() => store.dialNext(o.skill, o.max, o.at).map((p) => p.externalId));
+    case 'expire':
+      return store.transaction(() => store.expireDue(o.skill, o.at));
     case 'failing':
       try {
         store.transaction(() => {
           store.upsertProspect(prospect({ skill: o.skill, id: o.id, source: 'S', at: 999, expires: null }));
           store.dialNext(o.skill, 2, 999);
+          store.expireDue(o.skill, 999);
           throw new Error('rolled back');
         });
       } catch {

@@ -27,6 +27,8 @@ describe('runScript', () => {
     const bad = runScript('Main', { scripts: folder, stubs: [{ match: { label: 'Main.low' }, return: { branch: 'Maybe' } }] });
     await expect(bad).rejects.toBeInstanceOf(ScriptLoadError);
     await expect(bad).rejects.toThrow('IF never takes branch "Maybe"; its branches are True, False');
+    // Named by the option text, not by lines of a file the caller never wrote.
+    await expect(bad).rejects.toThrow(/^runScript\('Main'\): invalid options: E-TEST-BRANCH .* \(at `branch: Maybe`\)$/);
   });
 
   it('lists stubs that never answered', async () => {

@@ -5,9 +5,10 @@ import type { ScriptGraph } from '../types.js';
 import type { GraphCoverage } from './coverage.js';
 import { edgeLabel, nodeLines, shapeOf } from './shapes.js';
 
-// Mermaid labels are quoted strings with HTML entities; `#quot;` is mermaid's escape for `"`.
+// Mermaid labels are quoted strings with HTML entities; `#quot;` is mermaid's escape for `"`,
+// and any `#name;` in a label is read as one, so `#` itself is written `#35;` first.
 const escape = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '#quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  s.replace(/#/g, '#35;').replace(/&/g, '&amp;').replace(/"/g, '#quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 
 export function toMermaid(graph: ScriptGraph, coverage?: GraphCoverage): string {
   const ids = new Map(graph.actions.map((a, i) => [a.label, `n${i}`]));

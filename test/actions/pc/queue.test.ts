@@ -22,6 +22,24 @@ describe('GETQUEUE', () => {
     const { outcome } = await runAction('GETQUEUE', store, { Skills: 'PC_Outbound_Sales, 2000, 1234' }, { now: '2026-11-21T09:00:00' });
     expect(outcome.outputs).toEqual({ NumberQueued: 5, LongestWait: 0 });
   });
+  it('does not count records that expired before the dialer reached them', async () => {
+    const store = tenantFromData(BASE_TENANT).store;
+    // Queue order: two records without expiry, then one expiring at 10:00, then one at 12:00.
+    const Data = [
+      { Id: 'a', MobilePhone: '3035550100' },
+      { Id: 'b', MobilePhone: '3035550101' },
+      { Id: 'c', MobilePhone: '3035550102', ExpiresOn: '2026-11-21T10:00:00' },
+      { Id: 'd', MobilePhone: '3035550103', ExpiresOn: '2026-11-21T12:00:00' },
+    ];
+    await runAction('CREATEPROSPECTS', store, { SkillNo: 1234, SourceName: 'SalesforceLeads', Data }, { now: '2026-11-21T09:00:00', version: 2 });
+    const at = async (now: string) => (await runAction('GETQUEUE', store, { Skills: '1234' }, { now })).outcome.outputs;
+    expect(await at('2026-11-21T09:30:00')).toMatchObject({ NumberQueued: 4 });
+    expect(await at('2026-11-21T10:00:00')).toMatchObject({ NumberQueued: 3 });
+    expect(store.prospect(1234, 'c')?.status).toBe('expired');
+    const info = await runAction('GETSKILLINFO', store, { SkillList: '1234' }, { now: '2026-11-21T12:30:00' });
+    expect((info.outcome.outputs!.Results as { QueueCount: number }[])[0]!.QueueCount).toBe(2);
+    expect(store.prospect(1234, 'd')?.status).toBe('expired');
+  });
   const errors: [string, Record<string, unknown>, RegExp][] = [
     ['unknown skill', { Skills: '1234, 777' }, /skill 777 does not exist/],
     ['no skills', { Skills: ' , ' }, /at least one skill/],
