@@ -51,6 +51,9 @@ export function formatDiagnosticLine(d: Diagnostic): string {
   return `${d.span.file}:${d.span.line}:${d.span.col}: ${d.severity} ${d.code} ${d.message}`;
 }
 
+/** Characters of a source line shown in an excerpt. */
+const EXCERPT_WIDTH = 120;
+
 /**
  * The human form: the located line, then the source line and a caret under the
  * spanned text. `source` is the file's text when available.
@@ -62,10 +65,15 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const text = lines[d.span.line - 1];
   if (text === undefined) return head;
   const gutter = `${d.span.line} | `;
-  const width = Math.max(1, Math.min(d.span.length ?? 1, Math.max(1, text.length - d.span.col + 1)));
-  const caret = ' '.repeat(gutter.length - 2) + '| ' + ' '.repeat(Math.max(0, d.span.col - 1)) + '^'.repeat(width);
+  // A very long line is shown as a window around the column, so the caret stays on screen.
+  const from = text.length > EXCERPT_WIDTH ? Math.max(0, Math.min(d.span.col - 1 - 40, text.length - EXCERPT_WIDTH)) : 0;
+  const to = Math.min(text.length, from + EXCERPT_WIDTH);
+  const col = d.span.col - from + (from > 0 ? 1 : 0);
+  const window = (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
+  const width = Math.max(1, Math.min(d.span.length ?? 1, Math.max(1, to - d.span.col + 1)));
+  const caret = ' '.repeat(gutter.length - 2) + '| ' + ' '.repeat(Math.max(0, col - 1)) + '^'.repeat(width);
   // Control characters (a binary file, an escape sequence) would garble the terminal: show each as one dot.
-  const shown = text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\u00b7');
+  const shown = window.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\u00b7');
   return `${head}\n${gutter}${shown}\n${caret}`;
 }
 

@@ -24,6 +24,7 @@ export default defineAction({
     DefaultExpirationDate: text({ description: 'Expiration for records without their own.' }),
   },
   outputs: { Results: 'results' },
+  outputSchemas: { Results: { type: 'object', required: ['SuccessfulRecords', 'FailedRecords'], properties: { SuccessfulRecords: { type: 'array' }, FailedRecords: { type: 'array' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   studioParams: ['SkillNo', 'SourceName', 'Data', 'NoTimeZoneReject', 'TimeZone', 'DefaultExpirationDate', 'Results'],

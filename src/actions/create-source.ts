@@ -10,6 +10,7 @@ export default defineAction({
   description: 'Creates the lead source Name; SourceId receives its id.',
   props: { Name: text({ description: 'Source name, 1–255 characters, unique in the business unit.' }) },
   outputs: { SourceId: 'sourceid' },
+  outputSchemas: { SourceId: { type: ['integer', 'string'] } },
   branches: ['Default', 'Error', 'NameAlreadyUsed', 'NoNameProvided', 'NameExceededLength'],
   errorBranch: 'Error',
   studioParams: ['Name', 'SourceId'],

@@ -17,7 +17,8 @@ export default defineAction({
     // Counting down is automatic when To < From; the sign of Step is ignored.
     const step = to < from ? -Math.abs(stepSize) : Math.abs(stepSize);
     const previous = f.loopCounter();
-    const current = previous === undefined ? from : previous + step;
+    // Rounded to 15 digits so a fractional Step counts 0.1, 0.2, 0.3 rather than 0.30000000000000004.
+    const current = previous === undefined ? from : Number((previous + step).toPrecision(15));
     const inRange = step > 0 ? current <= to : current >= to;
     if (inRange) {
       f.setLoopCounter(current);

@@ -14,6 +14,7 @@ export default defineAction({
     SearchOptions: value({ required: true, description: 'DDO with ExternalID, or PhoneNumber, or FirstName and LastName.' }),
   },
   outputs: { Results: 'results' },
+  outputSchemas: { Results: { type: 'object', properties: { Count: { type: 'integer', minimum: 0 }, Prospects: { type: 'array' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   studioParams: ['SourceName', 'SearchOptions', 'Results'],

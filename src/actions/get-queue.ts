@@ -13,6 +13,7 @@ export default defineAction({
     LowProficiency: number({ min: 1, max: 20, integer: true, description: 'Worst proficiency counted (1–20); accepted, no effect on calling lists.' }),
   },
   outputs: { NumberQueued: 'numberqueued', LongestWait: 'longestwait' },
+  outputSchemas: { NumberQueued: { type: 'integer', minimum: 0 }, LongestWait: { type: 'number', minimum: 0 } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   studioParams: ['Skills', 'NumberQueued', 'LongestWait', 'HighProficiency', 'LowProficiency'],

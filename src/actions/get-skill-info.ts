@@ -10,6 +10,7 @@ export default defineAction({
   description: 'Results is an array of {SkillNo, SkillName, IsActive, IsOutbound, QueueCount, Campaign} for SkillList (empty: all active PC skills).',
   props: { SkillList: text({ default: '', description: 'Skill numbers or names, comma-separated; empty for every active PC skill.' }) },
   outputs: { Results: 'results' },
+  outputSchemas: { Results: { type: 'array', items: { type: 'object' } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   studioParams: ['SkillList', 'Results'],

@@ -7,6 +7,7 @@ export default defineAction({
   description: 'Results gets {SourceId, SourceName, MaxDestinations, HasMap, Mapping} of SourceName.',
   props: { SourceName: text({ required: true }) },
   outputs: { Results: 'results' },
+  outputSchemas: { Results: { type: 'object' } },
   branches: ['Default', 'InvalidSource', 'Error'],
   errorBranch: 'Error',
   studioParams: ['SourceName', 'Results'],

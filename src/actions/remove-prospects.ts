@@ -16,6 +16,7 @@ export default defineAction({
     ProspectsToRemove: value({ required: true, description: 'Records in the CREATEPROSPECTS format (the mapped ExternalID member is used).' }),
   },
   outputs: { Results: 'results' },
+  outputSchemas: { Results: { type: 'object', required: ['SuccessfulRecords', 'FailedRecords'], properties: { SuccessfulRecords: { type: 'array' }, FailedRecords: { type: 'array' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   studioParams: ['SourceName', 'ProspectsToRemove', 'Results'],

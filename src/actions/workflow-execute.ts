@@ -22,6 +22,7 @@ export default defineAction({
     AudioSequence: text({ default: '', description: 'Music played while the workflow runs (ignored by the emulator).' }),
   },
   outputs: { WorkflowResult: 'workflowresult' },
+  outputSchemas: { WorkflowResult: { type: 'object', properties: { records: { type: 'array' }, count: { type: 'integer', minimum: 0 }, workflowId: { type: 'string' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {

@@ -140,7 +140,9 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     const unmatched = http.unmatched();
     if (flags.json) process.stdout.write(JSON.stringify(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result, null, 2) + '\n');
     else process.stdout.write(formatResult(result) + unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
-    return result.status === 'completed' || result.status === 'stopped' ? EXIT.ok : EXIT.failed;
+    // A spawned run that got stuck or failed is a failure too: its contact would be lost in Studio.
+    const ok = (status: RunResult['status']): boolean => status === 'completed' || status === 'stopped';
+    return ok(result.status) && (result.spawned ?? []).every((s) => ok(s.status)) ? EXIT.ok : EXIT.failed;
   } catch (err) {
     if (err instanceof RuntimeOptionError) throw new UsageError(err.message);
     throw err;

@@ -105,7 +105,7 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
           message: `expected ${want.count} ${kind} effect(s), but the run recorded ${list.length}`,
           expected: String(want.count),
           actual: String(list.length),
-          ...withSpan(span('effects')),
+          ...withSpan(span(`effects.${kind}`) ?? span('effects')),
         });
       for (const item of want.contains ?? []) {
         if (list.some((a) => valueMatches(item, a))) continue;
@@ -114,7 +114,7 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
           message: `expected a ${kind} effect matching ${show(item)}, but none of the ${list.length} recorded matches`,
           expected: show(item),
           actual: show(list),
-          ...withSpan(span('effects')),
+          ...withSpan(span(`effects.${kind}`) ?? span('effects')),
         });
       }
       if (want.exactly && !valueMatches(want.exactly, list))
@@ -123,7 +123,7 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
           message: `expected exactly these ${kind} effects: ${show(want.exactly)}`,
           expected: show(want.exactly),
           actual: show(list),
-          ...withSpan(span('effects')),
+          ...withSpan(span(`effects.${kind}`) ?? span('effects')),
         });
     }
   }

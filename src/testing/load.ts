@@ -332,6 +332,7 @@ function buildExpect(
         const message = `unknown effect kind "${kind}"${hint ? `; did you mean "${hint}"?` : `; the kinds are ${EFFECT_KINDS.join(', ')}`}`;
         diagnostics.push(diagnostic('E-TEST-EFFECT', message, src.span([...at, 'effects', kind], { key: true })));
       }
+      spans[`effects.${kind}`] = src.span([...at, 'effects', kind]);
       effects[kind] = typeof e === 'number' ? { count: e } : Array.isArray(e) ? { exactly: e } : (e as EffectExpectation);
     }
     expect.effects = effects;

@@ -44,6 +44,16 @@ describe('studio-script check', () => {
     expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
+  it('shows a window of a very long line around the column, with the caret under it', async () => {
+    const f = file('L.script', `script L\nstart: BEGIN { Parameters = [${'a, '.repeat(80)}1] } -> e\ne: END\n`);
+    const r = await runCli(['check', f]);
+    expect(r.code).toBe(2);
+    const [, source, caret] = r.err.split('\n');
+    expect(source!.length).toBeLessThan(130);
+    expect(source).toMatch(/^2 \| …a, a, .*a, 1\] } -> e$/);
+    expect(source!.charAt(caret!.indexOf('^'))).toBe('1');
+  });
+
   it('prints diagnostics as JSON with --json', async () => {
     const f = file('J.script', 'script J\nstart: BEGIN -> e\ne: END { Foo = 1 }\n');
     const r = await runCli(['check', '--json', f]);

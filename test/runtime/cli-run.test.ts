@@ -173,6 +173,17 @@ done: END
     expect(cli(...args.slice(0, 1), '--redact', '2pin').stderr).toContain('--redact "2pin": "2pin" is not a variable name');
   });
 
+  test('a spawned run that gets stuck makes the command fail (exit 1)', () => {
+    const folder = join(dir, 'spawning');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'Parent.script'), 'script Parent\nstart: BEGIN -> go\ngo: SPAWN { ScriptName = "Kid" } -> done\ndone: END\n');
+    writeFileSync(join(folder, 'Kid.script'), 'script Kid\nstart: BEGIN -> check\ncheck: IF { Expression = "1" }\n  False -> done\ndone: END\n');
+    const r = cli(join(folder, 'Parent.script'));
+    expect(r.stdout).toMatch(/Parent: completed after 3 actions/);
+    expect(r.stdout).toMatch(/spawned runs: Kid \(\d+\) stuck/);
+    expect(r.code).toBe(1);
+  });
+
   test('--until before the start is invalid input', () => {
     const r = cli(join(dir, 'Main.script'), '--now', '2026-11-21T09:00:00Z', '--until', '2026-11-21T08:00:00Z');
     expect(r.code).toBe(2);

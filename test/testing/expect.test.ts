@@ -105,5 +105,8 @@ warnings: [unconnected]`),
   it('locates each failure in the test file', () => {
     const [f] = checkExpectations(testCase('status: completed\nneverVisits: [Main.giveUp, Main.done]'), run);
     expect(f!.span).toMatchObject({ line: 6, col: 34 });
+    // A variable's failure points at its own value, not at the whole mapping.
+    const [v] = checkExpectations(testCase('variables: { name: Ann, created: 26 }'), run);
+    expect(v!.span).toMatchObject({ line: 5, col: 40 });
   });
 });

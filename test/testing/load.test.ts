@@ -116,6 +116,13 @@ cases:
     expect(stub('{ match: { action: WAIT }, return: { outputs: { count: 1 } } }')).toEqual([
       'E-TEST-OUTPUT WAIT has no outputs; set variables with return.vars instead of "count" @ count',
     ]);
+    // Built-in actions declare the shape of their outputs too.
+    expect(stub('{ match: { action: GETQUEUE }, return: { outputs: { NumberQueued: lots } } }')).toEqual([
+      'E-TEST-OUTPUT GETQUEUE never returns "lots" (must be integer) as output "NumberQueued" @ NumberQueued',
+    ]);
+    expect(stub('{ match: { action: CREATEPROSPECTS }, return: { outputs: { Results: { SuccessfulRecords: [] } } } }')).toEqual([
+      'E-TEST-OUTPUT CREATEPROSPECTS v2 never returns {"SuccessfulRecords":[]} (must have required property \'FailedRecords\') as output "Results" @ Results',
+    ]);
     expect(stub('{ match: { action: IF }, return: {} }')).toEqual([
       'E-TEST-BRANCH IF has no Default branch; say which one to take (True, False) @ { action: IF }',
     ]);

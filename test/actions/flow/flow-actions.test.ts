@@ -165,6 +165,8 @@ finished: RETURN { ReturnValue = "finished" }
     ['uses the step', 'FromValue = 0  ToValue = 10  Step = 5', '0,5,10,'],
     ['ignores the sign of the step', 'FromValue = 10  ToValue = 0  Step = 5', '10,5,0,'],
     ['runs once when From = To', 'FromValue = 2  ToValue = 2', '2,'],
+    ['counts a fractional step exactly', 'FromValue = 0  ToValue = 1  Step = 0.25', '0,0.25,0.5,0.75,1,'],
+    ['reaches To with a step like 0.1', 'FromValue = 0.7  ToValue = 1  Step = 0.1', '0.7,0.8,0.9,1,'],
   ])('FOR %s', async (_name, props, expected) => {
     const r = await run(
       [`script Main
