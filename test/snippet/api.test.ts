@@ -42,6 +42,16 @@ describe('compileSnippet', () => {
     expect(r.error).toBeUndefined();
   });
 
+  test('REST proxy exchanges are recorded with credentials masked', () => {
+    const url = 'https://api.example.com/orders?token=s3cr3t&page=1';
+    const code = ['proxy = GetRESTProxy()', `res = proxy.MakeRestRequest("${url}", "", 0, "GET")`].join('\n');
+    const c = compileSnippet(code, origin);
+    if (!c.ok) throw new Error('should compile');
+    const r = c.value.run(makeEnv({ http: [{ url, body: { id: 7 } }] }));
+    expect(r.error).toBeUndefined();
+    expect(r.http).toEqual([{ method: 'GET', url: 'https://api.example.com/orders?token=***&page=1', status: 200 }]);
+  });
+
   test('a compiled snippet runs many times, each run independent', () => {
     const c = compileSnippet('n = n + 1', origin);
     if (!c.ok) throw new Error('should compile');

@@ -10,6 +10,7 @@ import { XmlTextError, parseXmlObject } from '../xml.js';
 import { fn, type Builtin } from './types.js';
 import { argError, text } from './util.js';
 import { base64ToUtf8, urlDecode, utf8ToBase64 } from './text.js';
+import { maskUrl } from '../../http/policy.js';
 
 /** Marks an object as a REST proxy (kept as a member so the proxy survives snapshots). */
 export const PROXY_MARK = '$restproxy';
@@ -48,7 +49,7 @@ function makeRestRequest(args: Value[], site: Parameters<Builtin['call']>[1]): V
   const payload = text(args[2]);
   const parser = parserOf(args[3]);
   const method = (text(args[4]).trim() || 'GET').toUpperCase();
-  if (!/^https?:\/\//i.test(url)) throw argError('MakeRestRequest', `"${url}" is not an http(s) URL`);
+  if (!/^https?:\/\//i.test(url)) throw argError('MakeRestRequest', `"${maskUrl(url)}" is not an http(s) URL`);
   const headers: Record<string, string> = {};
   if (isDdo(proxy.Headers)) for (const [k, v] of Object.entries(proxy.Headers)) headers[k] = toText(v);
   if (payload !== '') headers['Content-Type'] = text(proxy.ContentType) || 'application/x-www-form-urlencoded';
@@ -57,7 +58,7 @@ function makeRestRequest(args: Value[], site: Parameters<Builtin['call']>[1]): V
   let result: Value = {};
   try {
     const res = run.env.http.requestSync({ method, url, headers, ...(payload !== '' ? { body: payload } : {}), timeoutSeconds: timeout });
-    run.addHttp(method, url, res.status);
+    run.addHttp(method, maskUrl(url), res.status);
     proxy.StatusCode = res.status;
     proxy.StatusDescription = res.statusText;
     if (res.body.length > run.env.limits.maxResponseBytes) {
@@ -74,7 +75,7 @@ function makeRestRequest(args: Value[], site: Parameters<Builtin['call']>[1]): V
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;
     // Studio reports internal proxy failures as status -1.
-    run.addHttp(method, url, -1);
+    run.addHttp(method, maskUrl(url), -1);
     proxy.StatusCode = -1;
     proxy.StatusDescription = e.message;
   }
