@@ -160,7 +160,11 @@ function evalError(e: unknown, origin: SourceOrigin, what: string): SnippetEvalE
 
 function compileExpressionUnguarded(text: string, origin: SourceOrigin): Compiled<CompiledExpression> {
   const parsed = parseExpression(text);
-  if (!parsed.ok) return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message, spanOf(origin, parsed.pos))] };
+  if (!parsed.ok) {
+    // `{x} > 1` is substitution syntax carried into an expression, a common slip from property strings.
+    const hint = parsed.message.startsWith('unexpected "{"') ? ' (an expression names variables without braces: x > 1)' : '';
+    return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message + hint, spanOf(origin, parsed.pos))] };
+  }
   const sc = newScope();
   const f = compileExpr(parsed.value, sc);
   if (sc.problems.length > 0) return { ok: false, diagnostics: toDiagnostics(sc.problems, origin) };

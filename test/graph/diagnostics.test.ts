@@ -42,6 +42,7 @@ describe('load-time diagnostics', () => {
     ['two BEGINs', OK_START + 'again: BEGIN -> e\n', ['E-GRAPH-MULTIPLE-BEGIN', 4, 1], 'one BEGIN'],
     ['snippet syntax error located in the file', 'start: BEGIN -> s\ns: SNIPPET {\n  x = = 3\n} -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 4, 7], ''],
     ['snippet ending mid-statement, located at the end of that line', 'start: BEGIN -> s\ns: SNIPPET {\n  x = 1 +\n\n} -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 4, 10], 'unexpected end of snippet'],
+    ['braces in an expression', 'start: BEGIN -> i\ni: IF { Expression = "{x} > 1" }\n  True -> e\n  False -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 3, 23], 'an expression names variables without braces: x > 1'],
     ['expression syntax error located in the file', 'start: BEGIN -> i\ni: IF { Expression = "a >" }\n  True -> e\n  False -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 3, 26], 'unexpected end of expression'],
   ])('%s', (_rule, body, [code, line, col], fragment) => {
     const r = check(body);

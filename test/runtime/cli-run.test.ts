@@ -44,7 +44,7 @@ done: END
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     writeFileSync(broken, 'script Broken\nstart: BEGIN -> done\ndone: END\n');
     const r = cli(join(dir, 'Main.script'), '--var', 'name=Ada', '--var', 'pause=30', '--var', 'stuck=0', '--now', '2026-11-21T09:00:00Z');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('Main: completed after 5 actions');
     expect(r.stdout).toContain('greeting = "Hello Ada"');
   });
