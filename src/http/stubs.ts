@@ -225,26 +225,24 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
     }
   }
 
+  /** The stub table's answer (with the time a retried connection failure took), or undefined to fall back. */
+  function stubbed(req: HttpRequest): HttpResponse | undefined {
+    let spent = 0;
+    const res = withRetry(
+      () => answer(req),
+      (e) => (spent += e.detail.elapsedSeconds ?? 0),
+    );
+    if (res) return spent ? { ...res, elapsedSeconds: res.elapsedSeconds + spent } : res;
+    log.push({ method: req.method, url: maskUrl(req.url) });
+    return undefined;
+  }
+
   return {
     async request(req) {
-      let spent = 0;
-      const stubbed = withRetry(
-        () => answer(req),
-        (e) => (spent += e.detail.elapsedSeconds ?? 0),
-      );
-      if (stubbed) return spent ? { ...stubbed, elapsedSeconds: stubbed.elapsedSeconds + spent } : stubbed;
-      log.push({ method: req.method, url: maskUrl(req.url) });
-      return (fallback ?? noNetwork).request(req);
+      return stubbed(req) ?? (fallback ?? noNetwork).request(req);
     },
     requestSync(req) {
-      let spent = 0;
-      const stubbed = withRetry(
-        () => answer(req),
-        (e) => (spent += e.detail.elapsedSeconds ?? 0),
-      );
-      if (stubbed) return spent ? { ...stubbed, elapsedSeconds: stubbed.elapsedSeconds + spent } : stubbed;
-      log.push({ method: req.method, url: maskUrl(req.url) });
-      return (fallback ?? noNetwork).requestSync(req);
+      return stubbed(req) ?? (fallback ?? noNetwork).requestSync(req);
     },
     unmatchedStubs() {
       return rows.flatMap((row, index) => (row.used === 0 ? [{ index, stub: row.stub, description: row.stub.match.http }] : []));

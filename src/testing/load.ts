@@ -2,16 +2,15 @@
 // then the meaning of each stub checked against the action registry. Every
 // problem becomes a Diagnostic located in the test file; nothing throws for
 // bad input.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compiledSchema } from './ajv.js';
 import { diagnostic, didYouMean, type Diagnostic, type Span } from '../diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { builtinRegistry } from '../actions/registry.js';
 import { knownKeys, testFileJsonSchema } from './schema.js';
-import { YamlSource, type PathSegment } from './source-map.js';
+import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { compileStub } from './stub-spec.js';
 import { parseDuration } from './duration.js';
 import { EFFECT_KINDS, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
@@ -29,26 +28,9 @@ const schemaValidator = (): ValidateFunction => compiledSchema(testFileJsonSchem
 
 export function loadTestFile(file: string, opts: { registry?: ActionRegistry; text?: string } = {}): LoadedTestFile {
   const registry = opts.registry ?? builtinRegistry();
-  let text: string;
-  try {
-    text = opts.text ?? readFileSync(file, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
-    return { diagnostics: [diagnostic('E-TEST-READ', `cannot read test file: ${reason}`, { file, line: 1, col: 1 })], source: '' };
-  }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const src = new YamlSource(file, text, doc);
-  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
-    diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
-  );
-  if (diagnostics.length > 0) return { diagnostics, source: text };
-  let data: unknown;
-  try {
-    // A small alias budget keeps "billion laughs" documents from expanding.
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    return { diagnostics: [diagnostic('E-TEST-YAML', (err as Error).message, src.at(0))], source: text };
-  }
+  const read = readYaml(file, 'test file', opts.text !== undefined ? { text: opts.text } : {});
+  if (read.diagnostics.length > 0 || !read.src) return { diagnostics: read.diagnostics, source: read.source };
+  const { data, src, source: text } = read;
   if (data === null || data === undefined) {
     return { diagnostics: [diagnostic('E-TEST-SCHEMA', 'test file is empty: expected a mapping with "cases"', src.at(0))], source: text };
   }
@@ -152,11 +134,6 @@ function pointerToPath(pointer: string): PathSegment[] {
 
 export function displayPath(path: readonly PathSegment[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
-
-export function yamlMessage(message: string): string {
-  // The yaml package appends "at line x, column y" and a code excerpt; the span already says where.
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 // ---------------------------------------------------------------- meaning

@@ -1,8 +1,9 @@
 // Finds where a value of a parsed YAML document sits in its file, so every
 // problem in a test file is reported at `file:line:col` (the `yaml` package
 // keeps each node's character range).
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { positionAt, type Span } from '../diagnostics.js';
+import { readFileSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, positionAt, type Diagnostic, type Span } from '../diagnostics.js';
 
 export type PathSegment = string | number;
 
@@ -63,4 +64,48 @@ function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   if (typeof key === 'string' || typeof key === 'number') return String(key);
   return undefined;
+}
+
+export interface ReadYaml {
+  /** The document as plain data; undefined when `diagnostics` has errors. */
+  data?: unknown;
+  src?: YamlSource;
+  /** The file's text (for caret excerpts). */
+  source: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a YAML file (or the given text): a read failure or a syntax error is a
+ * located diagnostic, and a small alias budget keeps "billion laughs"
+ * documents from expanding. `what` names the file in messages ("test file").
+ */
+export function readYaml(
+  file: string,
+  what: string,
+  opts: { text?: string; source?: (file: string, text: string, doc: Document.Parsed) => YamlSource } = {},
+): ReadYaml {
+  let text: string;
+  try {
+    text = opts.text ?? readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    return { diagnostics: [diagnostic('E-TEST-READ', `cannot read ${what}: ${reason}`, { file, line: 1, col: 1 })], source: '' };
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const src = opts.source ? opts.source(file, text, doc) : new YamlSource(file, text, doc);
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
+  );
+  if (diagnostics.length > 0) return { diagnostics, src, source: text };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }), src, source: text, diagnostics };
+  } catch (err) {
+    return { diagnostics: [diagnostic('E-TEST-YAML', (err as Error).message, src.at(0))], src, source: text };
+  }
+}
+
+export function yamlMessage(message: string): string {
+  // The yaml package appends "at line x, column y" and a code excerpt; the span already says where.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -4,15 +4,14 @@
 // way: schema, then meaning against the action registry (label stubs are then
 // checked against the loaded scripts with checkStubsAgainstScripts). Every
 // problem is a Diagnostic located in the file.
-import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { compiledSchema } from './ajv.js';
-import { isSeq, parseDocument } from 'yaml';
+import { isSeq } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { schemaDiagnostics, yamlMessage, type RawStub } from './load.js';
+import { schemaDiagnostics, type RawStub } from './load.js';
 import { stubFileJsonSchema } from './schema.js';
-import { YamlSource, type PathSegment } from './source-map.js';
+import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { compileStub } from './stub-spec.js';
 import type { StubSpec } from './test-file.js';
 
@@ -34,25 +33,13 @@ class ListSource extends YamlSource {
 const validator = (): ValidateFunction => compiledSchema(stubFileJsonSchema);
 
 export function loadStubFile(file: string, registry: ActionRegistry, opts: { text?: string } = {}): LoadedStubFile {
-  let text: string;
-  try {
-    text = opts.text ?? readFileSync(file, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
-    return { diagnostics: [diagnostic('E-TEST-READ', `cannot read stub file: ${reason}`, { file, line: 1, col: 1 })], source: '' };
-  }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const src = isSeq(doc.contents) ? new ListSource(file, text, doc) : new YamlSource(file, text, doc);
-  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
-    diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
-  );
-  if (diagnostics.length > 0) return { diagnostics, source: text };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    return { diagnostics: [diagnostic('E-TEST-YAML', (err as Error).message, src.at(0))], source: text };
-  }
+  const read = readYaml(file, 'stub file', {
+    ...(opts.text !== undefined ? { text: opts.text } : {}),
+    source: (f, t, doc) => (isSeq(doc.contents) ? new ListSource(f, t, doc) : new YamlSource(f, t, doc)),
+  });
+  if (read.diagnostics.length > 0 || !read.src) return { diagnostics: read.diagnostics, source: read.source };
+  const { src, source: text } = read;
+  let data = read.data;
   if (data === null || data === undefined) data = [];
   if (Array.isArray(data)) data = { stubs: data };
   else if (typeof data !== 'object')
@@ -60,6 +47,7 @@ export function loadStubFile(file: string, registry: ActionRegistry, opts: { tex
   const check = validator();
   if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
   const raw = (data as { stubs: RawStub[] }).stubs;
+  const diagnostics: Diagnostic[] = [];
   const compiled = raw.map((s, i) => compileStub(s, ['stubs', i], `stubs[${i}]`, src, registry, diagnostics));
   if (diagnostics.length > 0) return { diagnostics, source: text };
   return { stubs: compiled.filter((s): s is StubSpec => s !== undefined), diagnostics, source: text };

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ register(p: Command): void }>> = 
   check: () => import('../../src/cli/check.js'),
   graph: () => import('../../src/cli/graph.js'),
   fmt: () => import('../../src/cli/fmt.js'),
+  tenant: () => import('../../src/cli/tenant.js'),
 };
 
 export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,28 +1,10 @@
-import { Command } from 'commander';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { register } from '../../src/cli/tenant.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
 
-async function tenantCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const program = new Command('studio-script').exitOverride();
-  register(program);
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'studio-script', 'tenant', ...args]);
-    return { code: Number(process.exitCode ?? 0), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = saved;
-  }
-}
+const tenantCli = (args: string[]) => runCli(['tenant', ...args]);
 
 const dir = mkdtempSync(join(tmpdir(), 'tenant-cli-'));
 const file = (name: string, text: string) => {
