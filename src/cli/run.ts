@@ -89,14 +89,15 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
 
   let scripts;
   try {
-    scripts = await loadFolder(dirname(scriptPath));
+    scripts = await loadFolder(dirname(scriptPath), { entryFile: scriptPath });
   } catch (err) {
     if (err instanceof ScriptLoadError) return invalid(err.diagnostics, flags.json);
     throw err;
   }
   const entry = [...scripts.scripts.values()].find((s) => resolve(s.graph.file) === scriptPath || resolve(scripts.folder, s.graph.file) === scriptPath);
   if (!entry) throw new UsageError(`${file}: not a script of its folder (is it a .script file?)`);
-  if (scripts.diagnostics.length > 0 && !flags.json && !flags.traceJson) printDiagnostics(scripts.diagnostics.filter((d) => d.span.file === entry.graph.file));
+  if (scripts.diagnostics.length > 0 && !flags.json && !flags.traceJson)
+    printDiagnostics(scripts.diagnostics.filter((d) => d.span.file === entry.graph.file || d.code === 'W-SCRIPT-LEFT-OUT'));
 
   let tenant;
   try {

@@ -111,11 +111,52 @@ export async function loadFolder(folder: string, opts: LoadOptions = {}): Promis
   }
   if (analysis.scripts.length === 0 && analysis.diagnostics.length === 0)
     analysis.diagnostics.push(diagnostic('E-GRAPH-NO-SCRIPTS', `no .script files in ${folder}`, { file: folder, line: 1, col: 1 }));
+  if (opts.entryFile !== undefined) analysis = leaveOutUnreachable(analysis, resolve(opts.entryFile));
   if (hasErrors(analysis.diagnostics)) throw new ScriptLoadError(analysis.diagnostics);
   const scripts = new Map(
     analysis.scripts.map((s) => [s.graph.name.toLowerCase(), { graph: s.graph, source: s.source, compiled: s.compiled }] as const),
   );
   return { folder, scripts, registry, diagnostics: analysis.diagnostics };
+}
+
+/**
+ * Keeps the scripts the entry can reach, plus every script without errors:
+ * a broken script elsewhere in the folder should not stop a run that never
+ * calls it. A call whose ScriptName is substituted at run time could reach any
+ * script, so then nothing is left out.
+ */
+function leaveOutUnreachable(analysis: FolderAnalysis, entryFile: string): FolderAnalysis {
+  const entry = analysis.scripts.find((s) => resolve(s.file) === entryFile);
+  if (!entry) return analysis;
+  const byName = new Map(analysis.scripts.map((s) => [s.graph.name.toLowerCase(), s] as const));
+  const reached = new Set<AnalyzedScript>([entry]);
+  const queue = [entry];
+  for (let s = queue.pop(); s; s = queue.pop()) {
+    for (const a of s.graph.actions) {
+      if (!CALLERS.has(a.type)) continue;
+      const prop = a.props.ScriptName;
+      if (!prop || prop.kind !== 'string' || hasSubstitution(prop.value)) return analysis;
+      const target = byName.get(prop.value.trim().toLowerCase());
+      if (target && !reached.has(target)) (reached.add(target), queue.push(target));
+    }
+  }
+  const errorsIn = (file: string) => analysis.diagnostics.filter((d) => d.span.file === file && d.severity === 'error').length;
+  const broken = new Set(analysis.scripts.filter((s) => !reached.has(s) && errorsIn(s.file) > 0));
+  if (broken.size === 0) return analysis;
+  const brokenFiles = new Set([...broken].map((s) => s.file));
+  const diagnostics = analysis.diagnostics.filter((d) => !brokenFiles.has(d.span.file));
+  for (const s of broken) {
+    const errors = errorsIn(s.file);
+    diagnostics.push(
+      diagnostic(
+        'W-SCRIPT-LEFT-OUT',
+        `${s.graph.name || s.file} has ${errors} error(s) and ${entry.graph.name} never calls it, so it was left out (studio-script check ${s.file} shows them)`,
+        { file: s.file, line: 1, col: 1 },
+        'warning',
+      ),
+    );
+  }
+  return { scripts: analysis.scripts.filter((s) => !broken.has(s)), diagnostics };
 }
 
 const readError = (path: string, why: string): Diagnostic =>

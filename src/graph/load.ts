@@ -29,6 +29,12 @@ export interface ScriptSet {
 export interface LoadOptions {
   /** Actions to load against; defaults to the built-in actions. */
   registry?: ActionRegistry;
+  /**
+   * loadFolder only: the entry script's file. Errors then stop the load only
+   * when they are in a script the entry can reach (through RUNSUB, RUNSCRIPT
+   * and SPAWN); other broken scripts are left out with a warning.
+   */
+  entryFile?: string;
 }
 
 /** Parses only (no graph, no validation). The tree is partial when there are errors. */

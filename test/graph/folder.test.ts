@@ -36,6 +36,22 @@ describe('loadFolder', () => {
     ]);
   });
 
+  it('with an entry file, leaves out broken scripts the entry never calls', async () => {
+    const broken = 'script Broken\nstart: BEGIN -> nowhere\n';
+    const dir = folder({ 'Main.script': MAIN('RUNSUB { ScriptName = "Sub" }'), 'Sub.script': SUB(), 'Broken.script': broken });
+    const set = await loadFolder(dir, { entryFile: join(dir, 'Main.script') });
+    expect([...set.scripts.keys()].sort()).toEqual(['main', 'sub']);
+    expect(set.diagnostics.map((d) => [d.span.file.slice(dir.length + 1), d.code, d.severity])).toEqual([['Broken.script', 'W-SCRIPT-LEFT-OUT', 'warning']]);
+    expect(set.diagnostics[0]!.message).toMatch(/Broken has 1 error\(s\) and Main never calls it/);
+    // Without the entry, or when the entry reaches it, the broken script still stops the load.
+    await expect(loadFolder(dir)).rejects.toBeInstanceOf(ScriptLoadError);
+    const calling = folder({ 'Main.script': MAIN('RUNSUB { ScriptName = "Sub" }'), 'Sub.script': SUB('Generic', 'RUNSCRIPT { ScriptName = "Broken" }\n  OnError -> back2\nback2: RETURN'), 'Broken.script': broken });
+    await expect(loadFolder(calling, { entryFile: join(calling, 'Main.script') })).rejects.toBeInstanceOf(ScriptLoadError);
+    // A ScriptName substituted at run time could reach any script.
+    const dynamic = folder({ 'Main.script': MAIN('RUNSUB { ScriptName = "{target}" }'), 'Broken.script': broken });
+    await expect(loadFolder(dynamic, { entryFile: join(dynamic, 'Main.script') })).rejects.toBeInstanceOf(ScriptLoadError);
+  });
+
   it('throws for a missing folder and an empty one', async () => {
     await expect(loadFolder(join(tmpdir(), 'does-not-exist-xyz'))).rejects.toThrow(/no such file or folder/);
     await expect(loadFolder(folder({}))).rejects.toThrow(/no \.script files/);

@@ -37,8 +37,12 @@ done: END
 
   test('prints a readable result and exits 0', () => {
     const broken = join(dir, 'Broken.script');
-    // The folder has a broken script: loading reports it, located, with exit 2.
-    const bad = cli(join(dir, 'Main.script'));
+    // A broken script Main never calls is left out, with a warning.
+    const left = cli(join(dir, 'Main.script'), '--var', 'name=Ada', '--var', 'pause=30', '--var', 'stuck=0', '--now', '2026-11-21T09:00:00Z');
+    expect(left.code, left.stdout + left.stderr).toBe(0);
+    expect(left.stderr).toContain(`${broken}:1:1: warning W-SCRIPT-LEFT-OUT Broken has 1 error(s) and Main never calls it`);
+    // Running the broken script itself reports its errors, located, with exit 2.
+    const bad = cli(broken);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${broken}:2:`);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
