@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CrmState } from '../../../src/tenant/crm/state.js';
 import { tenantFromData } from '../../../src/tenant/tenant.js';
 import { CRM_TENANT } from '../../crm/fixtures.js';
-import { fakeContact } from './fake-context.js';
+import { fakeContact } from '../fake-context.js';
 
 async function answeredCall(opts: { search?: boolean; mapping?: string; mediaType?: 'Phone' | 'Chat' } = {}) {
   const tenant = tenantFromData(CRM_TENANT);

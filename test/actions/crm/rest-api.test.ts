@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createRealHttp, createStubHttp, type HttpStub } from '../../../src/http/index.js';
 import { tenantFromData } from '../../../src/tenant/tenant.js';
 import { CRM_TENANT } from '../../crm/fixtures.js';
-import { fakeContact } from './fake-context.js';
+import { fakeContact } from '../fake-context.js';
 
 const URL_ = 'https://api.example.com/orders/42';
 const contactWith = (stubs: HttpStub[]) => fakeContact(tenantFromData(CRM_TENANT).store, { http: createStubHttp(stubs) });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { tenantFromData } from '../../../src/tenant/tenant.js';
 import { CRM_TENANT } from '../../crm/fixtures.js';
-import { fakeContact } from './fake-context.js';
+import { fakeContact } from '../fake-context.js';
 
 const contact = (ani = '3035550100') => fakeContact(tenantFromData(CRM_TENANT).store, { ani });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { tenantFromData } from '../../../src/tenant/tenant.js';
 import { CRM_TENANT } from '../../crm/fixtures.js';
-import { fakeContact } from './fake-context.js';
+import { fakeContact } from '../fake-context.js';
 
 const contact = () => fakeContact(tenantFromData(CRM_TENANT).store);
 

@@ -1,15 +1,15 @@
-// A small stand-in for the runtime when testing the CRM actions one at a time:
+// A small stand-in for the runtime when testing actions one at a time:
 // a virtual clock moved by elapse(), a tenant store, an HTTP client, contact
 // data kept across actions of one contact, recorded effects, and the run-end
 // context memorialization receives.
 import { DateTime } from 'luxon';
-import type { ActionContext, Outcome, RunEndContext, RunInfo } from '../../../src/actions/context.js';
-import { DEFAULT_LIMITS } from '../../../src/actions/context.js';
-import { formatMessage, type ActionDefinition } from '../../../src/actions/define.js';
-import { builtinRegistry } from '../../../src/actions/registry.js';
-import { noNetwork, type HttpClient } from '../../../src/http/types.js';
-import type { Value } from '../../../src/snippet/value.js';
-import type { TenantStore } from '../../../src/tenant/store.js';
+import type { ActionContext, Outcome, RunEndContext, RunInfo } from '../../src/actions/context.js';
+import { DEFAULT_LIMITS } from '../../src/actions/context.js';
+import { formatMessage, type ActionDefinition } from '../../src/actions/define.js';
+import { builtinRegistry } from '../../src/actions/registry.js';
+import { noNetwork, type HttpClient } from '../../src/http/types.js';
+import type { Value } from '../../src/snippet/value.js';
+import type { TenantStore } from '../../src/tenant/store.js';
 
 export interface Effect {
   kind: string;
@@ -23,7 +23,7 @@ export interface FakeContact {
   elapsed(): number;
   now(): DateTime;
   /** Runs one action of this contact with the given (already evaluated) properties. */
-  run(type: string, props: Record<string, unknown>): Promise<Outcome>;
+  run(type: string, props: Record<string, unknown>, version?: number): Promise<Outcome>;
   /** Calls every onRunEnd hook of the action types run so far, as the runtime does when the contact ends. */
   end(opts: { endedBy?: 'script' | 'contact'; status?: RunEndContext['status']; variables?: Record<string, Value>; screenPop?: string[] }): void;
 }
@@ -56,8 +56,8 @@ export function fakeContact(
     contactData,
     elapsed: () => seconds,
     now,
-    async run(type, props) {
-      const def = builtinRegistry().lookup(type);
+    async run(type, props, version) {
+      const def = builtinRegistry().lookup(type, version);
       if (!def) throw new Error(`no action ${type}`);
       ran.add(def);
       const ctx: ActionContext = {
