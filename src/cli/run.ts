@@ -40,7 +40,7 @@ interface RunFlags {
 export function register(program: Command): void {
   program
     .command('run')
-    .description('Run a script on the virtual clock against the emulated tenant')
+    .description('run a script on the virtual clock against the emulated tenant')
     .argument('<file.script>', 'the script to run; other scripts of its folder are available to RUNSUB, RUNSCRIPT and SPAWN')
     .option('--var <name=value>', 'set a variable (repeatable); a value that parses as JSON is that JSON, otherwise text', collect, [])
     .option('--vars <file.json>', 'variables from a JSON object')

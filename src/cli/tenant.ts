@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 
 export function register(program: Command): void {
-  const tenant = program.command('tenant').description('check tenant files (the emulated business unit)');
+  const tenant = program.command('tenant').description('check, show and describe tenant files (the emulated business unit)');
   tenant
     .command('check')
     .description('validate a tenant file (YAML or JSON) without running anything')

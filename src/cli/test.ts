@@ -25,7 +25,7 @@ const REPORTERS = ['pretty', 'junit', 'json'];
 export function register(program: Command): void {
   program
     .command('test')
-    .description('Run script tests (*.test.yaml): stubs, expectations, coverage and the error-path sweep.')
+    .description('run script tests (*.test.yaml): stubs, expectations, coverage and the error-path sweep')
     .argument('[paths...]', 'test files or folders (default: the current folder)')
     .option('--reporter <name>', 'pretty, junit or json', 'pretty')
     .option('--json', 'the same as --reporter json (diagnostics too, as every command prints them with --json)')
