@@ -7,12 +7,18 @@ export { checkPaths, formatText, loadFolder, loadScriptText, parseScript } from 
 export type { CheckResult, LoadedScript, LoadOptions, ScriptSet } from './graph/load.js';
 export type { ActionNode, BranchEdge, MediaType, ScriptGraph } from './graph/types.js';
 
+// Importing Desktop Studio XML
+export { importStudioXml } from './import/index.js';
+export type { ImportOptions, ImportResult } from './import/index.js';
+
 // Diagnostics
 export { formatDiagnostic, formatDiagnosticLine, ScriptLoadError } from './diagnostics.js';
 export type { Diagnostic, Severity, Span } from './diagnostics.js';
 
 // Tenant
 export { emptyTenant, loadTenant, tenantFromData } from './tenant/index.js';
+export { uploadCallingList, ListUploadError } from './tenant/lists-upload.js';
+export type { ListUploadOptions, ListUploadReport } from './tenant/lists-upload.js';
 export type { Tenant, TenantOptions, TenantStore } from './tenant/index.js';
 
 // Runtime

@@ -22,6 +22,7 @@ export default defineAction({
     MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K' }),
   },
   branches: ['Default', 'Overflow'],
+  studioParams: ['Variable', 'Value', 'Type', 'ScreenPop', 'SaveToDB', 'MaxStringSize'],
   messages: {
     numeric: 'ASSIGN {{variable}}: cannot evaluate "{{text}}" as a number: {{reason}}',
     badDate: 'ASSIGN {{variable}}: "{{text}}" is not a date; the variable is set to null',

@@ -6,6 +6,7 @@ export default defineAction({
   type: 'BEGIN',
   description: 'Entry point of the script. Parameters renames the positional parameters p1…pN, in order.',
   props: { Parameters: list('variable') },
+  studioParams: ['Parameters'],
   branches: ['Default'],
   execute(ctx, props) {
     // Names left out keep their pX name; values beyond the names stay pX too (Studio's documented example).

@@ -28,6 +28,7 @@ export default defineAction({
   type: 'CASE',
   description: 'Evaluates Variable and takes the branch whose value matches it (snippet = comparison), else Default.',
   props: { Variable: expression({ required: true }) },
+  studioParams: ['Variable'],
   branches: ['Default'],
   valueBranches: true,
   execute(ctx, props) {

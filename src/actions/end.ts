@@ -5,6 +5,7 @@ export default defineAction({
   type: 'END',
   description: 'Ends the run; inside a subscript it ends the whole run.',
   props: {},
+  studioParams: [],
   branches: [],
   execute() {
     return { branch: '', control: { op: 'end' } };

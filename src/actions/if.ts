@@ -7,6 +7,7 @@ export default defineAction({
   type: 'IF',
   description: 'Evaluates Expression and takes True or False by snippet truthiness.',
   props: { Expression: expression({ required: true }) },
+  studioParams: ['Expression'],
   branches: ['True', 'False'],
   execute(ctx, props) {
     return ctx.branch(isTruthy(props.Expression as Value) ? 'True' : 'False');

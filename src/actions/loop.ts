@@ -6,6 +6,7 @@ export default defineAction({
   type: 'LOOP',
   description: 'Takes Repeat Repeat times, counting in CounterName, then Finished; the counter then resets.',
   props: { Repeat: number({ default: 1, min: 0 }), CounterName: variable() },
+  studioParams: ['Repeat', 'CounterName'],
   branches: ['Repeat', 'Finished'],
   execute(ctx, props) {
     const f = flow(ctx);

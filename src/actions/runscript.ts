@@ -7,6 +7,7 @@ export default defineAction({
   type: 'RUNSCRIPT',
   description: 'Replaces the current script with ScriptName, keeping all variables; there is no return.',
   props: { ScriptName: text({ required: true }), Parameters: list('value') },
+  studioParams: ['ScriptName'],
   branches: ['OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {

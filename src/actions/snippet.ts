@@ -8,6 +8,7 @@ export default defineAction({
   type: 'SNIPPET',
   description: 'Runs snippet code; variables it assigns are written back. A syntax or run-time error takes Error.',
   props: { MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K' }) },
+  studioParams: ['Data', 'MaxStringSize'],
   branches: ['Default', 'Error'],
   errorBranch: 'Error',
   execute(ctx, props) {

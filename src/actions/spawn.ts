@@ -8,6 +8,7 @@ export default defineAction({
   type: 'SPAWN',
   description: 'Starts ScriptName as a new run with Parameters, at StartDate or now; its id goes to SpawnIdVariable.',
   props: { ScriptName: text({ required: true }), Parameters: list('value'), SpawnIdVariable: variable({ default: 'spawnid' }), StartDate: text() },
+  studioParams: ['ScriptName', 'SpawnIdVariable', 'StartDate', 'Parameters'],
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<{ register(program: Commander.Comma
   fmt: () => import('./fmt.js'),
   test: () => import('./test.js'),
   tenant: () => import('./tenant.js'),
+  import: () => import('./import.js'),
+  lists: () => import('./lists.js'),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,142 @@
+// `studio-script lists upload <file.csv> --skill N --source NAME --map Field=Column…`:
+// loads a calling list into a Personal Connection skill through the
+// CREATEPROSPECTS v2 pipeline (docs/calling-lists.md). Progress on stderr when
+// it is a terminal, a report on stdout, rejected rows in `<file>.rejected.csv`.
+// Exit 0 when the upload ran (even with rejected rows), 2 on invalid input.
+import type { Command } from 'commander';
+import { EXIT, printDiagnostics, UsageError } from './io.js';
+
+interface UploadFlags {
+  skill: string;
+  source: string;
+  map?: string[];
+  state?: string;
+  tenant?: string;
+  rejected?: string;
+  now?: string;
+  timeZone?: string;
+  expires?: string;
+  rejectNoTimeZone?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  const lists = program.command('lists').description('load calling lists into Personal Connection skills');
+  lists
+    .command('upload')
+    .description('load a CSV calling list (header row) into a Personal Connection skill, as CREATEPROSPECTS v2 does')
+    .argument('<file>', 'the CSV file (XLSX is not supported: save the sheet as CSV)')
+    .requiredOption('--skill <n>', 'the Personal Connection skill number')
+    .requiredOption('--source <name>', 'the source the prospects belong to (its map is used when no --map is given)')
+    .option('--map <field=column>', 'prospect field = CSV column (repeatable; Destinations=Mobile,Home lists several)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--state <file.db>', 'the SQLite state file to load into (default: memory, nothing kept)')
+    .option('--tenant <file>', 'the tenant file (YAML or JSON) declaring the skill and source')
+    .option('--rejected <path>', 'where rejected rows are written (default: <file>.rejected.csv)')
+    .option('--now <iso>', 'the time expirations are checked against (default: now)')
+    .option('--time-zone <zone>', 'fallback zone for rows without one (CREATEPROSPECTS TimeZone)')
+    .option('--expires <date>', 'expiration of rows without their own (CREATEPROSPECTS DefaultExpirationDate)')
+    .option('--reject-no-time-zone', 'reject rows whose zone cannot be determined (CREATEPROSPECTS NoTimeZoneReject)')
+    .option('--json', 'print the report as JSON on stdout')
+    .action(async (file: string, flags: UploadFlags) => {
+      process.exitCode = await upload(file, flags);
+    });
+}
+
+async function upload(file: string, flags: UploadFlags): Promise<number> {
+  const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
+  const { uploadCallingList, parseMapOptions, ListUploadError } = await import('../tenant/lists-upload.js');
+  const { resolveZoneName } = await import('../tenant/zones.js');
+  const { parseDateValue } = await import('../tenant/values.js');
+  const { ScriptLoadError } = await import('../diagnostics.js');
+  const { existsSync } = await import('node:fs');
+
+  const skillNo = Number(flags.skill);
+  if (!Number.isInteger(skillNo) || skillNo < 1) throw new UsageError(`--skill ${flags.skill}: expected a skill number`);
+  if (/\.xlsx?$/i.test(file)) throw new UsageError(`${file}: XLSX/XLS files are not supported; save the sheet as CSV (UTF-8) and upload that`);
+  let mapping = null;
+  try {
+    if (flags.map?.length) mapping = parseMapOptions(flags.map);
+  } catch (err) {
+    if (err instanceof ListUploadError) throw new UsageError(err.message);
+    throw err;
+  }
+  const zoneText = flags.timeZone?.trim();
+  const fallbackZone = zoneText ? resolveZoneName(zoneText) : null;
+  if (zoneText && !fallbackZone) throw new UsageError(`--time-zone ${zoneText}: not an IANA or Windows time zone name`);
+
+  if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
+  let tenant;
+  try {
+    if (flags.tenant !== undefined) tenant = await loadTenant(flags.tenant, { state: flags.state });
+    else if (flags.state !== undefined) tenant = openStateFile(flags.state);
+    else tenant = emptyTenant();
+  } catch (err) {
+    if (!(err instanceof ScriptLoadError)) throw err;
+    printDiagnostics(err.diagnostics);
+    return 2;
+  }
+  try {
+    const zone = tenant.store.timeZone;
+    const nowMs = flags.now === undefined ? Date.now() : parseDateValue(flags.now, zone);
+    if (nowMs === null) throw new UsageError(`--now ${flags.now}: not a date`);
+    const expiresText = flags.expires?.trim();
+    const defaultExpiresAtMs = expiresText ? parseDateValue(expiresText, zone) : null;
+    if (expiresText && defaultExpiresAtMs === null) throw new UsageError(`--expires ${expiresText}: not a date`);
+
+    const progress = process.stderr.isTTY ? new Progress(file) : null;
+    let report;
+    try {
+      report = await uploadCallingList(tenant.store, {
+        file,
+        skillNo,
+        sourceName: flags.source,
+        mapping,
+        ...(flags.rejected !== undefined ? { rejectedFile: flags.rejected } : {}),
+        noTimeZoneReject: flags.rejectNoTimeZone ?? false,
+        fallbackZone,
+        defaultExpiresAtMs,
+        nowMs,
+        ...(progress ? { onProgress: (p: { rows: number; bytes: number; totalBytes: number }) => progress.update(p) } : {}),
+      });
+    } catch (err) {
+      progress?.clear();
+      if (!(err instanceof ListUploadError)) throw err;
+      if (err.diagnostics.length) printDiagnostics(err.diagnostics);
+      else process.stderr.write(`studio-script: ${err.message}\n`);
+      return EXIT.invalid;
+    }
+    progress?.clear();
+    if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else {
+      const where = flags.state !== undefined ? ` into ${flags.state}` : ' (memory store: nothing kept; use --state to keep it)';
+      process.stdout.write(
+        `${file}: ${report.rows} ${report.rows === 1 ? 'row' : 'rows'} → skill ${report.skillNo} (source ${report.sourceName})${where}: ` +
+          `${report.loaded} loaded, ${report.updated} updated, ${report.rejected} rejected` +
+          (report.rejectedFile ? ` (see ${report.rejectedFile})` : '') +
+          '\n',
+      );
+    }
+    return EXIT.ok;
+  } finally {
+    tenant.close();
+  }
+}
+
+/** One self-rewriting stderr line, at most every 100 ms. */
+class Progress {
+  private last = 0;
+  private shown = false;
+  constructor(private readonly file: string) {}
+  update(p: { rows: number; bytes: number; totalBytes: number }): void {
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.bytes / p.totalBytes) * 100)) : 100;
+    process.stderr.write(`\r${this.file}: ${p.rows.toLocaleString('en-US')} rows (${pct}%)\x1b[K`);
+    this.shown = true;
+  }
+  clear(): void {
+    if (this.shown) process.stderr.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
