@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<{ register(p: Command): void }>> = 
   graph: () => import('../../src/cli/graph.js'),
   fmt: () => import('../../src/cli/fmt.js'),
   tenant: () => import('../../src/cli/tenant.js'),
+  import: () => import('../../src/cli/import.js'),
+  lists: () => import('../../src/cli/lists.js'),
 };
 
 export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {

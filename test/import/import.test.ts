@@ -1,46 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../src/cli/io.js';
+import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/graph/format.js';
+import { runCli } from '../cli/run-cli.js';
 import { importStudioXml } from '../../src/import/convert.js';
 import { decodeEntities } from '../../src/import/studio-xml.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string): string => join(FIXTURES, name);
 
-const COMMANDS: Record<string, () => Promise<{ register(p: Command): void }>> = {
-  import: () => import('../../src/cli/import.js'),
-  check: () => import('../../src/cli/check.js'),
-};
-
-/** Runs one command in-process, capturing stdout, stderr and the exit code. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const program = new Command('studio-script').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  (await COMMANDS[args[0]!]!()).register(program);
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'studio-script', ...args]);
-    code = Number(process.exitCode ?? 0);
-  } catch (x) {
-    if (x instanceof UsageError) (err += x.message), (code = 2);
-    else if (x instanceof CommanderError) code = x.exitCode === 0 ? 0 : 2;
-    else throw x;
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = saved;
-  }
-  return { code, out, err };
-}
+const cli = runCli;
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'import-'));
 

@@ -6,9 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../src/cli/io.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
 import { ListUploadError, parseMapOptions, uploadCallingList, type ListUploadOptions } from '../../src/tenant/lists-upload.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
 import { tenantFromData } from '../../src/tenant/tenant.js';
@@ -154,31 +153,7 @@ await uploadCallingList(store, { ...o, file: ${JSON.stringify(second)}, progress
   });
 });
 
-/** Runs `studio-script lists …` in-process, capturing stdout, stderr and the exit code. */
-async function listsCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const program = new Command('studio-script').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  (await import('../../src/cli/lists.js')).register(program);
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'studio-script', 'lists', ...args]);
-    code = Number(process.exitCode ?? 0);
-  } catch (x) {
-    if (x instanceof UsageError) (err += x.message), (code = 2);
-    else if (x instanceof CommanderError) code = x.exitCode === 0 ? 0 : 2;
-    else throw x;
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = saved;
-  }
-  return { code, out, err };
-}
+const listsCli = (args: string[]) => runCli(['lists', ...args]);
 
 describe('studio-script lists upload', () => {
   const tenantFile = join(dir, 'tenant.json');
