@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRealHttp, createStubHttp, HttpError, type HttpRequest } from '../../src/http/index.js';
+import { failure } from './failure.js';
 
 // One routing table for both servers: /json, /echo (method, headers, body), /big, /slow, /status/<n>.
 const HANDLER = String.raw`(req, res) => {
@@ -26,15 +27,6 @@ const HANDLER = String.raw`(req, res) => {
 const handler = new Function(`return ${HANDLER}`)() as Parameters<typeof createServer>[1];
 const req = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({ method: 'GET', url, headers: {}, timeoutSeconds: 10, ...extra });
 
-async function failure(p: Promise<unknown>): Promise<HttpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(HttpError);
-    return e as HttpError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** A port nothing listens on: bind, read the port, close. */
 async function closedPort(): Promise<number> {

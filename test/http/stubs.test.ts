@@ -1,19 +1,11 @@
 // The stub table: matching by method and URL, times/nth, delays against the
 // timeout, the 32 KB cap, stubbed connection failures and the unmatched report.
 import { describe, expect, it } from 'vitest';
-import { checkHttpStub, createStubHttp, HttpError, type HttpClient, type HttpRequest } from '../../src/http/index.js';
+import { checkHttpStub, createStubHttp, type HttpClient, type HttpRequest } from '../../src/http/index.js';
+import { failure } from './failure.js';
 
 const get = (url: string, timeoutSeconds = 10): HttpRequest => ({ method: 'GET', url, headers: {}, timeoutSeconds });
 
-async function failure(p: Promise<unknown>): Promise<HttpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(HttpError);
-    return e as HttpError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('createStubHttp', () => {
   it('answers by method and URL with status, headers and a JSON body', async () => {
