@@ -1,6 +1,6 @@
 // The tenant's public surface: loading, the store interface and its two
 // implementations, sections, and the prospect pipeline's building blocks.
-export { loadTenant, emptyTenant, tenantFromData, openStateFile, checkTenantFile, checkTenantText } from './tenant.js';
+export { loadTenant, emptyTenant, tenantFromData, openCheckedTenant, openStateFile, checkTenantFile, checkTenantText } from './tenant.js';
 export type { Tenant, TenantOptions, BackgroundProcess } from './tenant.js';
 export type * from './store.js';
 export { isPcTarget } from './store.js';

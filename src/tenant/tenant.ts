@@ -65,16 +65,25 @@ export function checkTenantText(text: string, file: string): { diagnostics: Diag
 
 /** Loads a tenant file (YAML or JSON); throws ScriptLoadError with every diagnostic when it has errors. */
 export async function loadTenant(file: string, opts: TenantOptions = {}): Promise<Tenant> {
-  const { diagnostics, doc, locate } = await checkTenantFile(file);
-  if (!doc || hasErrors(diagnostics)) throw new ScriptLoadError(diagnostics);
-  return openTenant(doc, diagnostics, opts, locate);
+  return openCheckedTenant(await checkTenantFile(file), opts);
+}
+
+/**
+ * Opens a tenant from the result of checkTenantFile/checkTenantText, so a
+ * caller that opens many tenants from one file (a test session, one per case)
+ * parses and validates it once. Throws ScriptLoadError when the check failed.
+ */
+export function openCheckedTenant(
+  checked: { diagnostics: Diagnostic[]; doc?: TenantDocument; locate?: Locate },
+  opts: TenantOptions = {},
+): Tenant {
+  if (!checked.doc || hasErrors(checked.diagnostics)) throw new ScriptLoadError(checked.diagnostics);
+  return openTenant(checked.doc, checked.diagnostics, opts, checked.locate);
 }
 
 /** A tenant from data already in memory (tests, embedding); validated like a file named `name`. */
 export function tenantFromData(data: Record<string, unknown>, opts: TenantOptions & { name?: string } = {}): Tenant {
-  const { diagnostics, doc, locate } = checkTenantText(JSON.stringify(data, null, 2), opts.name ?? '<tenant>');
-  if (!doc || hasErrors(diagnostics)) throw new ScriptLoadError(diagnostics);
-  return openTenant(doc, diagnostics, opts, locate);
+  return openCheckedTenant(checkTenantText(JSON.stringify(data, null, 2), opts.name ?? '<tenant>'), opts);
 }
 
 /** A business unit with no skills, sources or records, in `zone` (default UTC). */

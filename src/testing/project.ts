@@ -10,7 +10,7 @@ import type { HttpClient } from '../http/types.js';
 import type { RunResult } from '../runtime/result.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Value } from '../snippet/value.js';
-import { checkTenantFile, emptyTenant, tenantFromData, type Tenant } from '../tenant/index.js';
+import { checkTenantFile, emptyTenant, openCheckedTenant, type Tenant } from '../tenant/index.js';
 import { parseDuration } from './duration.js';
 import type { Intercept } from './interceptor.js';
 
@@ -45,18 +45,20 @@ export async function loadProject(folder: string, tenantFile?: string, registry?
     throw diagnostics.length > 0 ? new ScriptLoadError(diagnostics) : problems[0];
   }
   const set = (scripts as PromiseFulfilledResult<ScriptSet>).value;
-  const data = (tenant as PromiseFulfilledResult<Record<string, unknown> | undefined>).value;
-  const openTenant = data === undefined ? () => emptyTenant() : () => tenantFromData(data, { name: tenantFile! });
+  const checked = (tenant as PromiseFulfilledResult<CheckedTenant | undefined>).value;
+  const openTenant = checked === undefined ? () => emptyTenant() : () => openCheckedTenant(checked);
   const graphs = [...set.scripts.values()].map((s) => s.graph).sort((a, b) => a.name.localeCompare(b.name));
   return { scripts: set, graphs, registry: set.registry, openTenant };
 }
 
-/** The tenant file's data, validated once; each run opens its own tenant from it. */
-async function loadTenantData(file: string | undefined): Promise<Record<string, unknown> | undefined> {
+type CheckedTenant = Awaited<ReturnType<typeof checkTenantFile>>;
+
+/** The tenant file, parsed and validated once; each run opens its own tenant from it. */
+async function loadTenantData(file: string | undefined): Promise<CheckedTenant | undefined> {
   if (file === undefined) return undefined;
   const checked = await checkTenantFile(file);
   if (!checked.doc || checked.diagnostics.some((d) => d.severity === 'error')) throw new ScriptLoadError(checked.diagnostics);
-  return checked.doc.data;
+  return checked;
 }
 
 /** One run on a fresh runtime and tenant, with the full trace kept. */
