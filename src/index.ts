@@ -5,15 +5,15 @@
 // Loading scripts
 export { checkPaths, formatText, loadFolder, loadScriptText, parseScript } from './graph/load.js';
 export type { CheckResult, LoadedScript, LoadOptions, ScriptSet } from './graph/load.js';
-export type { ActionNode, BranchEdge, MediaType, ScriptGraph } from './graph/types.js';
+export type { ActionNode, BranchEdge, MediaType, ScriptGraph } from './contract/script-graph.js';
 
 // Importing Desktop Studio XML
 export { importStudioXml } from './import/index.js';
 export type { ImportOptions, ImportResult } from './import/index.js';
 
 // Diagnostics
-export { formatDiagnostic, formatDiagnosticLine, ScriptLoadError } from './diagnostics.js';
-export type { Diagnostic, Severity, Span } from './diagnostics.js';
+export { formatDiagnostic, formatDiagnosticLine, ScriptLoadError } from './contract/diagnostics.js';
+export type { Diagnostic, Severity, Span } from './contract/diagnostics.js';
 
 // Tenant
 export { emptyTenant, loadTenant, tenantFromData } from './tenant/index.js';
@@ -33,16 +33,20 @@ export { traceLines } from './runtime/trace-text.js';
 // Custom actions
 export { boolean, defineAction, expression, list, number, oneOf, text, value, variable } from './actions/define.js';
 export type { ActionDefinition, ActionSpec, PropKind, PropSpec } from './actions/define.js';
-export type { ActionContext, Clock, Control, EffectKind, Limits, Outcome, RunEndContext, RunInfo } from './actions/context.js';
-export { DEFAULT_LIMITS } from './actions/context.js';
+export type { ActionContext, Control, Outcome, RunInfo } from './contract/action.js';
+export type { Clock } from './contract/clock.js';
+export type { EffectKind } from './contract/effects.js';
+export type { Limits } from './contract/limits.js';
+export type { RunEndContext } from './contract/run-end.js';
+export { DEFAULT_LIMITS } from './contract/limits.js';
 export { ActionRegistry, builtinRegistry } from './actions/registry.js';
 
 // Values
-export { DateValue } from './snippet/value.js';
-export type { DdoArray, DdoObject, EncodedValue, Value } from './snippet/value.js';
+export { DateValue } from './contract/value.js';
+export type { DdoArray, DdoObject, EncodedValue, Value } from './contract/value.js';
 
 // HTTP
-export { noNetwork } from './http/types.js';
-export type { HttpClient, HttpRequest, HttpResponse } from './http/types.js';
+export { noNetwork } from './http/no-network.js';
+export type { HttpClient, HttpRequest, HttpResponse } from './contract/http.js';
 export { createRealHttp, createStubHttp, HttpError } from './http/index.js';
 export type { HttpStub, RealHttpClient, StubHttpClient, UnmatchedStub } from './http/index.js';

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSession } from '../src/testing/session.js';
 import { coverageTable } from '../src/testing/coverage-report.js';
-import { formatDiagnosticLine } from '../src/diagnostics.js';
+import { formatDiagnosticLine } from '../src/contract/diagnostics.js';
 
 const examples = join(import.meta.dirname, '..', 'scripts-examples');
 

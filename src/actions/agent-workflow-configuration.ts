@@ -2,9 +2,9 @@
 // to run for a second-level search and for timeline entries, which dynamic data
 // mapping to show, and which data memorialization mapping writes the
 // interaction to the CRM record when it ends (the onRunEnd hook below).
-import { didYouMean } from '../diagnostics.js';
-import type { MediaType } from '../graph/types.js';
-import type { Value } from '../snippet/value.js';
+import { didYouMean } from '../contract/diagnostics.js';
+import type { MediaType } from '../contract/script-graph.js';
+import type { Value } from '../contract/value.js';
 import { CONTACT_KEYS, lastRecords, memorializeAtRunEnd } from '../tenant/crm/memorialize.js';
 import { CrmState, redactSecrets } from '../tenant/crm/state.js';
 import type { Channel, CrmConfiguration, WorkflowKind } from '../tenant/crm/types.js';

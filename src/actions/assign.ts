@@ -1,7 +1,7 @@
 // ASSIGN: sets one variable from text, a numeric expression or a date.
-import { flow, oneVar } from '../runtime/flow.js';
+import { flow, oneVar } from '../contract/flow.js';
 import { toNumber } from '../snippet/index.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { boolean, defineAction, oneOf, text, variable } from './define.js';
 
 export const MAX_STRING_SIZES = ['2K', '4K', '8K', '16K', '32K'] as const;

@@ -1,5 +1,5 @@
 // BEGIN: the entry point of a script; renames p1…pN to its Parameters by position.
-import { flow } from '../runtime/flow.js';
+import { flow } from '../contract/flow.js';
 import { defineAction, list } from './define.js';
 
 export default defineAction({

@@ -1,10 +1,10 @@
 // CASE: takes the branch whose value equals the expression (snippet = semantics), else Default.
-import type { Outcome } from './context.js';
-import { flow } from '../runtime/flow.js';
+import type { Outcome } from '../contract/action.js';
+import { flow } from '../contract/flow.js';
 import { numericValue, snippetEquals } from '../snippet/index.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { defineAction, expression } from './define.js';
-import type { ActionNode } from '../graph/types.js';
+import type { ActionNode } from '../contract/script-graph.js';
 
 /**
  * Each value branch with the value it matches, parsed once per action:

@@ -2,7 +2,7 @@
 // Personal Connection skill's calling list (upsert by skill and external id).
 // Failed records never stop the batch: Results lists every input record, in
 // input order, under SuccessfulRecords or FailedRecords with its ResultCode.
-import type { DdoObject } from '../snippet/value.js';
+import type { DdoObject } from '../contract/value.js';
 import { buildProspect, recordsOf, withResultCode, type ProspectOptions } from '../tenant/prospects.js';
 import { isCompleteMapping } from '../tenant/source-map.js';
 import { describeShape, parseDateValue } from '../tenant/values.js';

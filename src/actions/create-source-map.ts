@@ -1,10 +1,10 @@
 // CREATESOURCEMAP: gives a lead source its map (prospect field -> source
 // field). A map needs ExternalID and at least one destination field; the
 // field names are the prospect fields of docs/personal-connection.md.
-import { didYouMean } from '../diagnostics.js';
-import { isDdo, type DdoObject, type Value } from '../snippet/value.js';
+import { didYouMean } from '../contract/diagnostics.js';
+import { isDdo, type DdoObject, type Value } from '../contract/value.js';
 import { PROSPECT_FIELDS, canonicalField } from '../tenant/source-map.js';
-import type { SourceMapping } from '../tenant/store.js';
+import type { SourceMapping } from '../contract/tenant-store.js';
 import { scalarText } from '../tenant/values.js';
 import { defineAction, text, value } from './define.js';
 

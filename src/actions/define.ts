@@ -3,8 +3,9 @@
 // message templates and one `execute`. The registry turns `props` into a JSON
 // Schema compiled once by Ajv; the loader checks literals against it and the
 // runtime validates evaluated properties before `execute` runs.
-import type { Value } from '../snippet/value.js';
-import type { ActionContext, Outcome, RunEndContext } from './context.js';
+import type { Value } from '../contract/value.js';
+import type { ActionContext, Outcome } from '../contract/action.js';
+import type { RunEndContext } from '../contract/run-end.js';
 
 export type PropKind = 'text' | 'value' | 'expression' | 'variable' | 'number' | 'boolean' | 'enum' | 'list';
 

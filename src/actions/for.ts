@@ -1,5 +1,5 @@
 // FOR: counts from FromValue to ToValue by Step (down when To < From).
-import { flow, oneVar } from '../runtime/flow.js';
+import { flow, oneVar } from '../contract/flow.js';
 import { defineAction, number, variable } from './define.js';
 
 export default defineAction({

@@ -1,8 +1,8 @@
 // GETPROSPECT: finds prospects of a source by ExternalID, by phone number, or
 // by FirstName together with LastName.
 import { luxon } from '../deps.js';
-import { isDdo, type DdoObject } from '../snippet/value.js';
-import type { ProspectQuery, ProspectRecord } from '../tenant/store.js';
+import { isDdo, type DdoObject } from '../contract/value.js';
+import type { ProspectQuery, ProspectRecord } from '../contract/tenant-store.js';
 import { fromPlain, member, scalarText } from '../tenant/values.js';
 import { defineAction, text, value } from './define.js';
 

@@ -1,7 +1,8 @@
 // GETSKILLINFO: facts about Personal Connection skills (all active ones when
 // SkillList is empty), including the calling-list queue count.
-import type { DdoObject } from '../snippet/value.js';
-import { isPcTarget, type SkillRecord, type TenantStore } from '../tenant/store.js';
+import type { DdoObject } from '../contract/value.js';
+import { isPcTarget } from '../tenant/skills.js';
+import { type SkillRecord, type TenantStore } from '../contract/tenant-store.js';
 import { defineAction, text } from './define.js';
 import { findSkill, splitList } from './pc/skills.js';
 

@@ -1,5 +1,5 @@
 // GETSOURCEMAP: reads a lead source's map back as a DDO.
-import type { DdoObject } from '../snippet/value.js';
+import type { DdoObject } from '../contract/value.js';
 import { defineAction, text } from './define.js';
 
 export default defineAction({

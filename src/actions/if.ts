@@ -1,6 +1,6 @@
 // IF: takes True or False by the truthiness of a snippet expression.
 import { isTruthy } from '../snippet/index.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { defineAction, expression } from './define.js';
 
 export default defineAction({

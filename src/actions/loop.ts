@@ -1,5 +1,5 @@
 // LOOP: takes Repeat a fixed number of times, then Finished (and resets).
-import { flow, oneVar } from '../runtime/flow.js';
+import { flow, oneVar } from '../contract/flow.js';
 import { defineAction, number, variable } from './define.js';
 
 export default defineAction({

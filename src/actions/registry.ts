@@ -3,7 +3,8 @@
 // once, lazily, with a single Ajv instance (start-up stays fast).
 import type { ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
-import { didYouMean } from '../diagnostics.js';
+import { didYouMean } from '../contract/diagnostics.js';
+import { VARIABLE_NAME } from '../contract/variables.js';
 import { BUILTIN_ACTIONS } from './all.js';
 import type { ActionDefinition, PropSpec } from './define.js';
 
@@ -17,9 +18,6 @@ export interface ResolvedProp {
 
 const keyOf = (type: string, version?: number): string =>
   version === undefined ? type.toUpperCase() : `${type.toUpperCase()} V${version}`;
-
-/** Variable names as `variable` props accept them: optional `global:` prefix, then an identifier. */
-export const VARIABLE_NAME = /^(global:)?[A-Za-z_][A-Za-z0-9_$]*$/i;
 
 export class ActionRegistry {
   private readonly byKey = new Map<string, ActionDefinition>();

@@ -1,11 +1,11 @@
 // REMOVEPROSPECTS: takes records off the calling lists fed by a source (before
 // they are checked back into the CRM). Records use CREATEPROSPECTS' format; the
 // source map says which member is the external id.
-import type { DdoObject } from '../snippet/value.js';
+import type { DdoObject } from '../contract/value.js';
 import { recordsOf, withResultCode } from '../tenant/prospects.js';
 import { isCompleteMapping } from '../tenant/source-map.js';
 import { describeShape, member, scalarText } from '../tenant/values.js';
-import { isDdo } from '../snippet/value.js';
+import { isDdo } from '../contract/value.js';
 import { defineAction, text, value } from './define.js';
 
 export default defineAction({

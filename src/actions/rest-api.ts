@@ -4,8 +4,8 @@
 // __httpstatusdescription. Non-2xx, non-JSON, too-large and timed-out answers
 // are error outcomes with the status set.
 import { clampTimeout, describeRequest, redactHeaders, statusTextOf, utf8Length } from '../http/policy.js';
-import { HttpError, type HttpRequest, type HttpResponse } from '../http/types.js';
-import { isDdo, type Value } from '../snippet/value.js';
+import { HttpError, type HttpRequest, type HttpResponse } from '../contract/http.js';
+import { isDdo, type Value } from '../contract/value.js';
 import { CrmState, redactSecrets } from '../tenant/crm/state.js';
 import { describeShape, fromPlain, scalarText } from '../tenant/values.js';
 import { defineAction, number, oneOf, text, value } from './define.js';

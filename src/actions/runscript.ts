@@ -1,5 +1,5 @@
 // RUNSCRIPT: continues in another script, keeping every variable; never returns.
-import type { Outcome } from './context.js';
+import type { Outcome } from '../contract/action.js';
 import { defineAction, list, text } from './define.js';
 import { MAX_PARAMETERS } from './runsub.js';
 

@@ -1,5 +1,5 @@
 // RUNSUB: calls another script of the folder as a subscript and waits for its RETURN.
-import type { Control } from './context.js';
+import type { Control } from '../contract/action.js';
 import { defineAction, list, text, variable } from './define.js';
 
 /** Studio passes at most 20 positional parameters (p1…p20). */

@@ -1,6 +1,6 @@
 // SNIPPET: runs snippet code (snippet-language.md) against the script's variables.
-import { flow } from '../runtime/flow.js';
-import type { Value } from '../snippet/value.js';
+import { flow } from '../contract/flow.js';
+import type { Value } from '../contract/value.js';
 import { MAX_STRING_SIZES, maxStringChars } from './assign.js';
 import { defineAction, oneOf } from './define.js';
 

@@ -1,6 +1,6 @@
 // SPAWN: starts another script as a new run (new contact id) and continues at once.
-import { flow } from '../runtime/flow.js';
-import { DateValue, isDdo } from '../snippet/value.js';
+import { flow } from '../contract/flow.js';
+import { DateValue, isDdo } from '../contract/value.js';
 import { defineAction, list, text, variable } from './define.js';
 import { MAX_PARAMETERS } from './runsub.js';
 

@@ -2,14 +2,14 @@
 // a customer by ANI, create a customer, conversation or korder, custom search
 // and update) and returns { records, count, workflowId }. Every call, failed
 // ones included, is recorded in the run's `crm` effects with the payload sent.
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { CONTACT_KEYS } from '../tenant/crm/memorialize.js';
 import { CrmState, redactSecrets } from '../tenant/crm/state.js';
 import { runWorkflow } from '../tenant/crm/workflows.js';
 import { fromPlain } from '../tenant/values.js';
-import { isDdo } from '../snippet/value.js';
+import { isDdo } from '../contract/value.js';
 import { defineAction, text, value } from './define.js';
-import type { ActionContext } from './context.js';
+import type { ActionContext } from '../contract/action.js';
 
 export default defineAction({
   type: 'WORKFLOW EXECUTE',

@@ -1,7 +1,7 @@
 // WORKFLOWDATA: loads a workflow data profile of the tenant (key-value pairs)
 // into a DDO named after the profile. An unknown or deactivated profile takes
 // the Error branch, as Studio does.
-import { didYouMean } from '../diagnostics.js';
+import { didYouMean } from '../contract/diagnostics.js';
 import { CrmState } from '../tenant/crm/state.js';
 import { fromPlain } from '../tenant/values.js';
 import { defineAction, text } from './define.js';

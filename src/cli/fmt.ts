@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../contract/diagnostics.js';
 import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
 
 interface FmtOptions {

@@ -59,7 +59,7 @@ async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
   const [{ loadFolder }, calls, { ScriptLoadError }, render] = await Promise.all([
     import('../graph/load.js'),
     import('../graph/render/calls.js'),
-    import('../diagnostics.js'),
+    import('../contract/diagnostics.js'),
     import('../graph/render/index.js'),
   ]);
   let set: Awaited<ReturnType<typeof loadFolder>>;

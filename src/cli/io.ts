@@ -1,7 +1,7 @@
 // Output helpers shared by every command: exit codes, diagnostics in human or
 // JSON form, and the last-resort handler that never shows a stack trace.
 import { readFileSync } from 'node:fs';
-import { diagnosticToJson, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { diagnosticToJson, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
 
 /** Exit codes of spec/cli-and-api.md. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;

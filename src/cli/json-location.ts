@@ -1,7 +1,7 @@
 // Locating a JSON syntax error as `file:line:col` for option files such as
 // `run --vars`: Node 20's JSON.parse messages do not always carry a position,
 // so a small scanner finds the first character a JSON reader rejects.
-import { positionAt } from '../diagnostics.js';
+import { positionAt } from '../contract/diagnostics.js';
 import { UsageError } from './io.js';
 
 /** A JSON syntax error located as `file:line:col` (Node 20's messages do not always carry the position). */

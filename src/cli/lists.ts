@@ -47,7 +47,7 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
   const { uploadCallingList, parseMapOptions, ListUploadError } = await import('../tenant/lists-upload.js');
   const { resolveZoneName } = await import('../tenant/zones.js');
   const { parseDateValue } = await import('../tenant/values.js');
-  const { ScriptLoadError } = await import('../diagnostics.js');
+  const { ScriptLoadError } = await import('../contract/diagnostics.js');
   const { existsSync } = await import('node:fs');
 
   const skillNo = Number(flags.skill);

@@ -5,14 +5,15 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { ScriptSet } from '../graph/load.js';
-import type { HttpClient } from '../http/types.js';
+import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
 import type { ContactInfo } from '../runtime/scheduler.js';
 import type { Intercept } from '../testing/interceptor.js';
 import type { UnmatchedStubReport } from '../testing/results.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
+import { VARIABLE_NAME } from '../contract/variables.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError } from './json-location.js';
 
@@ -199,7 +200,7 @@ function parseLoose(raw: string): unknown {
 }
 
 function checkName(name: string, where: string): string {
-  if (!/^(global:)?[A-Za-z_][A-Za-z0-9_$]*$/.test(name)) throw new UsageError(`${where}: "${name}" is not a variable name`);
+  if (!VARIABLE_NAME.test(name)) throw new UsageError(`${where}: "${name}" is not a variable name`);
   return name.toLowerCase();
 }
 
@@ -246,7 +247,7 @@ interface RunHttp {
  * when allowed.
  */
 async function httpClient(flags: RunFlags, scripts: ScriptSet): Promise<RunHttp> {
-  const { noNetwork } = await import('../http/types.js');
+  const { noNetwork } = await import('../http/no-network.js');
   let fallback: HttpClient = noNetwork;
   let close = async (): Promise<void> => {};
   if (flags.allowNetwork) {

@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .action(async (file: string | undefined, opts: { state?: string; json?: boolean }) => {
       const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
       const { summarizeTenant, formatSummary } = await import('../tenant/summary.js');
-      const { ScriptLoadError } = await import('../diagnostics.js');
+      const { ScriptLoadError } = await import('../contract/diagnostics.js');
       if (opts.state !== undefined && file === undefined && !existsSync(opts.state)) throw new UsageError(`state file not found: ${opts.state}`);
       let tenant;
       try {

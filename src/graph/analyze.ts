@@ -1,7 +1,7 @@
 // One script text through every load step (parse, graph, validation,
 // compilation), keeping everything learned even when there are errors, so
 // folder loading can still check calls between scripts.
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
 import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import type { ScriptAst } from '../parse/ast.js';
@@ -10,7 +10,7 @@ import * as snippetCompiler from '../snippet/index.js';
 import { buildGraph } from './build.js';
 import { compileGraph, type SnippetCompiler } from './compile.js';
 import type { CompiledAction } from './compiled.js';
-import type { ScriptGraph } from './types.js';
+import type { ScriptGraph } from '../contract/script-graph.js';
 import { validateGraph } from './validate.js';
 
 /** Everything known about one file after loading, even when it has errors (for cross-script checks). */

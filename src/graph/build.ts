@@ -1,12 +1,12 @@
 // Syntax tree -> action graph, with the checks that concern one action at a
 // time: action type (with "did you mean"), unsupported Studio actions,
 // properties (unknown, duplicate, missing, wrong literal) and branch names.
-import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { typeName, type ActionAst, type BranchAst, type ScriptAst } from '../parse/ast.js';
 import { checkProp, toPropValue } from './props.js';
-import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type PropValue, type ScriptGraph } from './types.js';
+import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type PropValue, type ScriptGraph } from '../contract/script-graph.js';
 
 /**
  * Studio actions the emulator knows about but does not run yet

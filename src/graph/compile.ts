@@ -2,13 +2,13 @@
 // compiler, by property kind (spec/script-format.md "Values and
 // substitution"), so the runtime only evaluates. Errors come back located in
 // the `.script` file.
-import type { Diagnostic, Span } from '../diagnostics.js';
+import type { Diagnostic, Span } from '../contract/diagnostics.js';
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SourceOrigin } from '../snippet/api.js';
+import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SourceOrigin } from '../contract/snippet.js';
 import type { CompiledAction, CompiledProp } from './compiled.js';
 import { parseNumberText } from './props.js';
-import type { ActionNode, PropValue, ScriptGraph } from './types.js';
+import type { ActionNode, PropValue, ScriptGraph } from '../contract/script-graph.js';
 
 /** The three entry points of the snippet compiler (src/snippet/index.ts). */
 export interface SnippetCompiler {

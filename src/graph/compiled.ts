@@ -1,9 +1,9 @@
 // What the loader compiles beside the plain graph: each action's snippet and
 // property expressions/templates, ready for the runtime to evaluate. Compiled
 // once per load; never part of run state.
-import type { CompiledExpression, CompiledSnippet } from '../snippet/api.js';
-import type { CompiledTemplate } from '../snippet/api.js';
-import type { Value } from '../snippet/value.js';
+import type { CompiledExpression, CompiledSnippet } from '../contract/snippet.js';
+import type { CompiledTemplate } from '../contract/snippet.js';
+import type { Value } from '../contract/value.js';
 
 export type CompiledProp =
   /** A literal with no substitution (numbers, booleans, plain strings). */

@@ -4,10 +4,10 @@
 // (RUNSUB) and contain a RETURN (RUNSUB).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { diagnostic, didYouMean, hasErrors, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, didYouMean, hasErrors, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import { analyzeScript, type AnalyzedScript } from './analyze.js';
-import type { LoadOptions, ScriptSet } from './load.js';
+import type { LoadOptions, ScriptSet } from './script-set.js';
 import { hasSubstitution } from './props.js';
 
 /** Every `.script` file under `folder`, sorted, skipping hidden folders and node_modules. */

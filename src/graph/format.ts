@@ -3,7 +3,7 @@
 // end of the line they trailed), strings and SNIPPET code kept verbatim.
 // Printing is stable: format(format(x)) = format(x), and parsing the output
 // gives back the same tree.
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionAst, BranchAst, CommentAst, PropAst, ScriptAst, StringAst, ValueAst } from '../parse/ast.js';
 import { parseScriptText } from '../parse/parse.js';
 

@@ -2,11 +2,11 @@
 // (spec/script-format.md "Values and substitution"): literal types, enum
 // values, ranges, variable names. Values with `{…}` substitutions or variable
 // paths are checked at run time instead, after evaluation.
-import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { PropSpec } from '../actions/define.js';
-import { VARIABLE_NAME } from '../actions/registry.js';
+import { VARIABLE_NAME, VARIABLE_NAME_RULE } from '../contract/variables.js';
 import type { ValueAst } from '../parse/ast.js';
-import type { PropValue } from './types.js';
+import type { PropValue } from '../contract/script-graph.js';
 
 export interface CheckedProp {
   /** The value for the graph (enum literals in their canonical spelling). */
@@ -135,7 +135,7 @@ function checkVariable(where: string, v: PropValue, ds: Diagnostic[]): CheckedPr
     ds.push(
       diagnostic(
         'E-SCHEMA-VARIABLE',
-        `${where}: "${name}" is not a variable name (a letter or _, then letters, digits, _ or $; optionally global:)`,
+        `${where}: "${name}" is not a variable name (${VARIABLE_NAME_RULE})`,
         v.span,
       ),
     );

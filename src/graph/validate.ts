@@ -1,8 +1,8 @@
 // Whole-script checks on the action graph: labels, BEGIN, branch targets,
 // unreachable actions, and outcomes that would leave a contact stuck.
-import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
-import type { ScriptGraph } from './types.js';
+import type { ScriptGraph } from '../contract/script-graph.js';
 
 export interface ValidateOptions {
   /** Labels of actions that failed to parse: they exist, so targets naming them are not reported. */

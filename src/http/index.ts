@@ -1,7 +1,8 @@
 // The HTTP layer's public surface: the client interface, the stub table, the
 // real client (network only when allowed) and the shared limits.
-export { HttpError, noNetwork } from './types.js';
-export type { HttpClient, HttpErrorDetail, HttpRequest, HttpResponse } from './types.js';
+export { HttpError } from '../contract/http.js';
+export { noNetwork } from './no-network.js';
+export type { HttpClient, HttpErrorDetail, HttpRequest, HttpResponse } from '../contract/http.js';
 export { checkHttpStub, createStubHttp, parseHttpMatch } from './stubs.js';
 export type { HttpStub, StubCall, StubHttpClient, StubHttpOptions, UnmatchedStub } from './stubs.js';
 export { createRealHttp } from './real.js';

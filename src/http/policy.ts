@@ -2,7 +2,7 @@
 // answer comes from a stub or from the network: Studio's 32 KB response cap,
 // the 90-second timeout ceiling, and how requests are named in messages and
 // effects (credentials masked).
-import type { HttpRequest } from './types.js';
+import type { HttpRequest } from '../contract/http.js';
 
 /** Studio's REST API and snippet proxy refuse responses above 32 KB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024;

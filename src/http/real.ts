@@ -7,7 +7,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { clampTimeout, DEFAULT_MAX_RESPONSE_BYTES, describeRequest } from './policy.js';
 import { REAL_HTTP_WORKER_SOURCE } from './real-worker-source.js';
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from './types.js';
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../contract/http.js';
 
 export interface RealHttpOptions {
   maxResponseBytes?: number;

@@ -3,7 +3,8 @@
 // which matching call they answer (`times`, `nth`). Requests no stub answers go
 // to the fallback client (the network, when allowed) or fail naming the request.
 import { clampTimeout, DEFAULT_MAX_RESPONSE_BYTES, describeRequest, maskUrl, statusTextOf, utf8Length } from './policy.js';
-import { HttpError, noNetwork, type HttpClient, type HttpRequest, type HttpResponse } from './types.js';
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../contract/http.js';
+import { noNetwork } from './no-network.js';
 
 /** One row of the table, as written in a stub file (`match: { http: "GET https://…" }`). */
 export interface HttpStub {

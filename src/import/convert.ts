@@ -5,10 +5,11 @@
 // `P1`, `P2`… properties) and reported as a warning located in the XML file.
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import { builtinRegistry, type ActionRegistry, type ResolvedProp } from '../actions/registry.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../contract/diagnostics.js';
 import { formatText } from '../graph/format.js';
 import { UNSUPPORTED_ACTIONS } from '../graph/build.js';
-import { MEDIA_TYPES } from '../graph/types.js';
+import { MEDIA_TYPES } from '../contract/script-graph.js';
+import { IDENTIFIER } from '../contract/variables.js';
 import { readStudioXml, type StudioAction, type StudioScript } from './studio-xml.js';
 
 export interface ImportOptions {
@@ -26,7 +27,6 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const LABEL = /^(?:[A-Za-z_][A-Za-z0-9_$]*|[0-9]+)$/;
 
 /** Converts the text of a Desktop Studio XML export read from `file`. */
@@ -184,7 +184,7 @@ class Converter {
     for (const b of a.branches) {
       const to = this.target(b.next, a, `branch ${b.name}`);
       if (to === undefined) continue;
-      const name = def ? canonicalBranch(b.name, def) : IDENT.test(b.name) ? b.name : undefined;
+      const name = def ? canonicalBranch(b.name, def) : IDENTIFIER.test(b.name) ? b.name : undefined;
       if (name === undefined) {
         this.warn('W-IMPORT-BRANCH', `${this.describe(a)}: branch '${b.name}' is not a branch of ${def?.type ?? 'this action'}; left out`, a);
         continue;
@@ -237,7 +237,7 @@ function encodeValue(text: string, prop: ResolvedProp): string {
 
 /** A plain identifier is written bare (`Variable = total`), anything else quoted. */
 function bareOrQuoted(text: string): string {
-  return IDENT.test(text) && !/^(true|false)$/i.test(text) ? text : quote(text);
+  return IDENTIFIER.test(text) && !/^(true|false)$/i.test(text) ? text : quote(text);
 }
 
 /** A one-line `.script` string: the seven escapes of the format, braces kept for substitution. */

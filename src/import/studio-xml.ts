@@ -3,7 +3,7 @@
 // DTD entity is ever expanded and nothing is fetched; only the five predefined
 // XML entities and numeric character references are decoded, by hand, once.
 import { fastXmlParser } from '../deps.js';
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 
 export interface StudioBranch {
   name: string;

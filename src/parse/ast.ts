@@ -1,7 +1,7 @@
 // The `.script` syntax tree: what the parser produces and the formatter
 // prints. Every node has a span in its file. Plain data, independent of the
 // parser library, so tools can build or compare trees without nearley.
-import type { Span } from '../diagnostics.js';
+import type { Span } from '../contract/diagnostics.js';
 
 /** An identifier-like word as written (label, property name, type word, branch name). */
 export interface WordAst {

@@ -1,7 +1,7 @@
 // Typed AST builders called from the grammar's postprocessors (grammar/script.ne).
 // They only assemble nodes and spans; validation happens on the graph. They
 // must stay pure: nearley also runs them for parses that later die.
-import type { Span } from '../diagnostics.js';
+import type { Span } from '../contract/diagnostics.js';
 import type { ScriptToken } from '../../grammar/script-lexer.js';
 import type {
   ActionAst,

@@ -1,7 +1,7 @@
 // Turns parser and lexer failures into one-line diagnostics: "expected …,
 // found …" computed from nearley's parse table (its own multi-screen messages
 // are never shown), "unexpected end of file", and lexical problems.
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { LexProblem, ScriptToken } from '../../grammar/script-lexer.js';
 
 /** What nearley's last parse column expected next (the symbols its scannable states wait for). */

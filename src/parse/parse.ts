@@ -4,7 +4,7 @@
 // reported in one pass), and nearley's work stays small and linear.
 import type * as Nearley from 'nearley';
 import { requireCommonJs } from '../deps.js';
-import { diagnostic, positionAt, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, positionAt, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import compiledGrammar from '../../grammar/script.generated.js';
 import { tokenize, type ScriptToken } from '../../grammar/script-lexer.js';
 import type { ActionAst, CommentAst, ScriptAst } from './ast.js';

@@ -2,7 +2,7 @@
 // the scheduler, shown in the business unit's zone. Only actions move it;
 // nothing here reads the machine clock except the documented `now` default.
 import { DateTime, IANAZone } from 'luxon';
-import type { Clock } from '../actions/context.js';
+import type { Clock } from '../contract/clock.js';
 
 export class VirtualClock implements Clock {
   private cachedMs = Number.NaN;

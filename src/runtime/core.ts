@@ -1,13 +1,14 @@
 // The services the engine and the step context share with the scheduler
 // (one object per runtime). Kept as an interface so the engine does not
 // depend on how runs are scheduled.
-import type { EffectKind, Limits } from '../actions/context.js';
-import type { HttpClient } from '../http/types.js';
-import type { Value } from '../snippet/value.js';
-import type { TenantStore } from '../tenant/store.js';
+import type { EffectKind } from '../contract/effects.js';
+import type { Limits } from '../contract/limits.js';
+import type { HttpClient } from '../contract/http.js';
+import type { Value } from '../contract/value.js';
+import type { TenantStore } from '../contract/tenant-store.js';
 import type { VirtualClock } from './clock.js';
 import type { Engine, Interceptor, RunDriver } from './engine.js';
-import type { SpawnRequest } from './flow.js';
+import type { SpawnRequest } from '../contract/flow.js';
 import type { SeededRandom } from './random.js';
 import type { PreparedAction, ScriptCatalog } from './scripts.js';
 import type { Redactor, TraceHub } from './trace.js';

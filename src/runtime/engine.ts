@@ -2,10 +2,10 @@
 // evaluate and check properties, execute (or ask the interceptor), write
 // outputs, set `_err`, follow control requests (END, RETURN, RUNSUB,
 // RUNSCRIPT) and choose the next action. Run state is replaced, never mutated.
-import type { Outcome } from '../actions/context.js';
-import type { Value } from '../snippet/value.js';
+import type { Outcome } from '../contract/action.js';
+import type { Value } from '../contract/value.js';
 import { StepContext } from './step-context.js';
-import { oneVar } from './flow.js';
+import { oneVar } from '../contract/flow.js';
 import { paramVars, rebuilt, replaceTop, stepped, type Advance } from './state-build.js';
 import { ended, popFrame, pushFrame, removeVariables, replaceScript, withLastError, withWarning } from './transitions.js';
 import { evaluateProps, PropError } from './props.js';
@@ -13,7 +13,7 @@ import type { RunStatus } from './result.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
 import type { EndedBy, FrameState, RunLog, RunState } from './state.js';
 import { REDACTED, toResultJson } from './trace.js';
-import type { EncodedValue } from '../snippet/value.js';
+import type { EncodedValue } from '../contract/value.js';
 import type { TraceEvent } from './result.js';
 import type { RuntimeCore } from './core.js';
 

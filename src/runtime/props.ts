@@ -4,10 +4,10 @@
 import type { ActionRegistry } from '../actions/registry.js';
 import type { PropSpec } from '../actions/define.js';
 import type { CompiledProp } from '../graph/compiled.js';
-import type { SnippetEnv } from '../snippet/api.js';
+import type { SnippetEnv } from '../contract/snippet.js';
 import { toText } from '../snippet/index.js';
-import type { Value } from '../snippet/value.js';
-import type { PreparedAction, PreparedProp } from './scripts.js';
+import type { Value } from '../contract/value.js';
+import type { PreparedAction, PreparedProp, PropPlan } from './scripts.js';
 
 export class PropError extends Error {}
 
@@ -29,13 +29,6 @@ export function evaluateProps(action: PreparedAction, env: SnippetEnv, registry:
   // Frozen: the cached object is shared by every later step and by trace events.
   if (plan.dynamic.length === 0) action.staticProps = Object.freeze(out);
   return out;
-}
-
-/** What evaluateProps does for one action: the values that never change, and the properties to evaluate each time. */
-export interface PropPlan {
-  base: Record<string, unknown>;
-  dynamic: PreparedProp[];
-  needsCheck: boolean;
 }
 
 function planProps(action: PreparedAction): PropPlan {

@@ -1,6 +1,6 @@
 // The run result and trace event shapes of spec/runtime.md: what `runtime.run`
 // returns, what `run --json` prints and what trace subscribers receive.
-import type { EncodedValue } from '../snippet/value.js';
+import type { EncodedValue } from '../contract/value.js';
 
 export type RunStatus = 'completed' | 'stuck' | 'stopped' | 'failed';
 

@@ -2,13 +2,15 @@
 // `run`, `on`, `snapshot` — over one scheduler, one virtual clock and one
 // tenant. Bad options throw RuntimeOptionError with a message naming them.
 import type { DateTime } from 'luxon';
-import { DEFAULT_LIMITS, type Clock, type Limits } from '../actions/context.js';
+import { DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
+import { type Clock } from '../contract/clock.js';
 import type { ActionDefinition } from '../actions/define.js';
 import { builtinRegistry } from '../actions/registry.js';
-import { noNetwork, type HttpClient } from '../http/types.js';
-import type { Value } from '../snippet/value.js';
+import { noNetwork } from '../http/no-network.js';
+import { type HttpClient } from '../contract/http.js';
+import type { Value } from '../contract/value.js';
 import { MemoryTenantStore } from '../tenant/memory-store.js';
-import type { TenantStore } from '../tenant/store.js';
+import type { TenantStore } from '../contract/tenant-store.js';
 import { checkZone, parseInstant, parseUntil, VirtualClock } from './clock.js';
 import type { Interceptor, RunDriver } from './engine.js';
 import { SeededRandom } from './random.js';

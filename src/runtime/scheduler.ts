@@ -2,15 +2,16 @@
 // background processes (dialer simulation…) on one virtual timeline. It always
 // resumes whatever is due earliest — ties: runs in start order, then
 // processes — so equal inputs give equal traces.
-import type { EffectKind, Limits } from '../actions/context.js';
-import type { HttpClient } from '../http/types.js';
-import type { Value } from '../snippet/value.js';
-import type { TenantStore } from '../tenant/store.js';
+import type { EffectKind } from '../contract/effects.js';
+import type { Limits } from '../contract/limits.js';
+import type { HttpClient } from '../contract/http.js';
+import type { Value } from '../contract/value.js';
+import type { TenantStore } from '../contract/tenant-store.js';
 import type { VirtualClock } from './clock.js';
 import type { RuntimeCore } from './core.js';
 import { Engine, type Interceptor, type RunDriver } from './engine.js';
 import { paramVars } from './state-build.js';
-import type { SpawnRequest } from './flow.js';
+import type { SpawnRequest } from '../contract/flow.js';
 import type { SeededRandom } from './random.js';
 import type { PreparedAction, PreparedScript, ScriptCatalog } from './scripts.js';
 import type { RunState } from './state.js';

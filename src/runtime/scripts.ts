@@ -4,8 +4,7 @@
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import type { CompiledAction, CompiledProp } from '../graph/compiled.js';
-import type { ActionNode, ScriptGraph } from '../graph/types.js';
-import type { PropPlan } from './props.js';
+import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 
 /** One loaded script, as `loadFolder` returns it. */
 export interface LoadedScriptLike {
@@ -28,6 +27,13 @@ export interface PreparedProp {
   spec: PropSpec;
   compiled: CompiledProp | undefined;
   output: boolean;
+}
+
+/** What evaluateProps does for one action: the values that never change, and the properties to evaluate each time. */
+export interface PropPlan {
+  base: Record<string, unknown>;
+  dynamic: PreparedProp[];
+  needsCheck: boolean;
 }
 
 export interface PreparedAction {

@@ -1,7 +1,7 @@
 // Snapshot encoding: run state and logs to JSON and back. Values go through
 // the snippet module's encodeValue/decodeValue so dates and DDOs survive.
 import { decodeValue, encodeValue } from '../snippet/index.js';
-import type { EncodedValue, Value } from '../snippet/value.js';
+import type { EncodedValue, Value } from '../contract/value.js';
 import type { RunDriver } from './engine.js';
 import { SNAPSHOT_VERSION, type EncodedRunState, type Snapshot } from './state.js';
 import { decodeState } from './transitions.js';

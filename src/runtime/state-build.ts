@@ -1,7 +1,7 @@
 // Building run states: the explicit-literal constructors the engine uses on
 // every step (V8 builds a literal of known shape far faster than a spread with
 // overrides), and the small helpers for frames and parameters.
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import type { FrameState, RunState } from './state.js';
 
 /** What every step changes besides the frame: applied with the move to the next action. */

@@ -1,7 +1,7 @@
 // Run state: plain, JSON-serialisable (through encodeValue) data that is never
 // mutated — each step replaces the objects it changes and shares the rest, so a
 // snapshot after any step is just a reference to the current state.
-import type { EncodedValue, Value } from '../snippet/value.js';
+import type { EncodedValue, Value } from '../contract/value.js';
 import type { RunStatus } from './result.js';
 
 /** One script activation. */

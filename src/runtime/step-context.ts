@@ -2,16 +2,20 @@
 // re-armed for every step: steps never overlap, so reuse saves an allocation
 // per action). It also carries the extra FlowContext services of flow actions
 // and runs the onRunEnd hooks.
-import type { Clock, EffectKind, Limits, Outcome, RunEndContext, RunInfo } from '../actions/context.js';
+import type { Clock } from '../contract/clock.js';
+import type { EffectKind } from '../contract/effects.js';
+import type { Limits } from '../contract/limits.js';
+import type { Outcome, RunInfo } from '../contract/action.js';
+import type { RunEndContext } from '../contract/run-end.js';
 import { formatMessage } from '../actions/define.js';
-import type { HttpClient } from '../http/types.js';
-import type { CompiledExpression, SnippetEnv, VariableReader } from '../snippet/api.js';
+import type { HttpClient } from '../contract/http.js';
+import type { CompiledExpression, SnippetEnv, VariableReader } from '../contract/snippet.js';
 import { compileExpression, parseDate } from '../snippet/index.js';
-import type { Value } from '../snippet/value.js';
-import type { TenantStore } from '../tenant/store.js';
+import type { Value } from '../contract/value.js';
+import type { TenantStore } from '../contract/tenant-store.js';
 import type { RuntimeCore } from './core.js';
 import type { RunDriver } from './engine.js';
-import type { FlowContext, SpawnRequest } from './flow.js';
+import type { FlowContext, SpawnRequest } from '../contract/flow.js';
 import type { RunStatus } from './result.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
 import type { EndedBy } from './state.js';

@@ -1,7 +1,7 @@
 // Turns trace events into readable lines, one per action: virtual time,
 // Script.label, type, caption, the branch taken and the variables it changed.
 // Used by `run --trace`; the runtime itself never prints.
-import type { EncodedValue } from '../snippet/value.js';
+import type { EncodedValue } from '../contract/value.js';
 import type { TraceEvent } from './result.js';
 
 interface Pending {

@@ -2,7 +2,7 @@
 // encoding of values for results and events, and redaction of secret values
 // (they are replaced by `***` wherever they would appear).
 import { DateTime } from 'luxon';
-import { DateValue, type EncodedValue, type Value } from '../snippet/value.js';
+import { DateValue, type EncodedValue, type Value } from '../contract/value.js';
 import type { TraceEvent, TraceEventType } from './result.js';
 
 export type TraceListener<T extends TraceEventType = TraceEventType> = (event: Extract<TraceEvent, { type: T }>) => void;

@@ -6,7 +6,7 @@
 // state-build.ts and engine.ts: see docs/runtime.md "How it works" for the
 // measurement behind the split.
 import { castDraft, enableArrayMethods, enablePatches, Immer, type Patch } from 'immer';
-import type { EncodedValue, Value } from '../snippet/value.js';
+import type { EncodedValue, Value } from '../contract/value.js';
 import type { EncodedRunState, EndedBy, FrameState, RunState } from './state.js';
 import type { RunStatus } from './result.js';
 

@@ -1,7 +1,7 @@
 // Expressions → closures over the run state. Everything decidable at compile
 // time (operators, `$` text comparison, which function a call names, arity)
 // is decided here, so evaluation only does the work of the value rules.
-import { didYouMean } from '../diagnostics.js';
+import { didYouMean } from '../contract/diagnostics.js';
 import type { Expr, LValue, Pos, StringPart, Stmt } from './ast.js';
 import { BUILTINS } from './builtins/index.js';
 import type { Builtin, CallSite } from './builtins/types.js';
@@ -9,7 +9,7 @@ import { compareValues, isTruthy, mayBeNumeric, toNumber, toText } from './conve
 import { parseDate } from './dates.js';
 import { indexStep, readIndex, readMember, setIn, type Step } from './paths.js';
 import { Fault, RESERVED, RunState, reservedValue } from './run-state.js';
-import type { Value } from './value.js';
+import type { Value } from '../contract/value.js';
 
 export type Ev = (r: RunState) => Value;
 export type Writer = (r: RunState, v: Value) => void;

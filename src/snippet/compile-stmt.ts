@@ -8,7 +8,7 @@ import { compareValues, isTruthy, toNumber, toText } from './convert.js';
 import { JsonTextError, parseJsonObject } from './json.js';
 import { setIn, type Step } from './paths.js';
 import { Fault, RESERVED } from './run-state.js';
-import { isDdo, type Value } from './value.js';
+import { isDdo, type Value } from '../contract/value.js';
 import { XmlTextError, parseXmlObject } from './xml.js';
 
 const lower = (s: string): string => s.toLowerCase();

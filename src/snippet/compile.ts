@@ -1,15 +1,15 @@
 // The public compile functions: snippet code, single expressions and property
 // templates → compiled forms that run many times. Positions are mapped from
 // the snippet text into the `.script` file so every diagnostic points there.
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
-import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SnippetEnv, SnippetResult, SourceOrigin } from './api.js';
+import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SnippetEnv, SnippetResult, SourceOrigin } from '../contract/snippet.js';
 import type { Pos, Program, Stmt } from './ast.js';
 import { compileExpr, compileText, type CompileProblem, type Scope } from './compile-expr.js';
 import { compileBlock } from './compile-stmt.js';
 import { toText } from './convert.js';
 import { parseExpression, parseProgram, parseTemplate } from './parse.js';
 import { Fault, RESERVED, RunState } from './run-state.js';
-import type { Value } from './value.js';
+import type { Value } from '../contract/value.js';
 
 /** Maps a position in the snippet text to the file: line 1 starts at the origin's column, later lines at column 1. */
 export function spanOf(origin: SourceOrigin, pos: Pos): Span {

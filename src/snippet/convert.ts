@@ -1,7 +1,7 @@
 // The coercion rules of the language (snippet-language.md "Values"): numbers
 // from text, Studio's number printing, text forms, truthiness and comparison.
 import { formatDate, toOle } from './dates.js';
-import { DateValue, isDdo, type Value } from './value.js';
+import { DateValue, isDdo, type Value } from '../contract/value.js';
 
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 

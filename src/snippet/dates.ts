@@ -3,7 +3,7 @@
 // conversion takes the zone explicitly; nothing here reads the machine clock.
 import type { DateTime } from 'luxon';
 import { luxon } from '../deps.js';
-import { DateValue, type DatePart } from './value.js';
+import { DateValue, type DatePart } from '../contract/value.js';
 
 const MS_PER_DAY = 86_400_000;
 /** OLE date of 1970-01-01 00:00 (days since 1899-12-30). */

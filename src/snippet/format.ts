@@ -6,7 +6,7 @@ import type { DateTime } from 'luxon';
 import { formatNumber, numericValue, toText } from './convert.js';
 import { dateTimeOf, parseDate } from './dates.js';
 import { Fault } from './run-state.js';
-import { DateValue, type Value } from './value.js';
+import { DateValue, type Value } from '../contract/value.js';
 
 /** Rounds half away from zero to `digits` decimals (.NET's MidpointRounding.AwayFromZero). */
 export function roundAway(n: number, digits: number): number {

@@ -2,12 +2,12 @@
 // property templates; the value helpers every other part of the project uses.
 export type {
   Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SnippetEnv, SnippetResult, SnippetRunError, SourceOrigin, VariableReader,
-} from './api.js';
+} from '../contract/snippet.js';
 export { compileExpression, compileSnippet, compileTemplate, SnippetEvalError, spanOf } from './compile.js';
 export { compareValues, countOf, formatNumber, isTruthy, numericValue, snippetEquals, toNumber, toText } from './convert.js';
 export { formatDate, fromOle, parseDate, toOle } from './dates.js';
 export { decodeValue, encodeValue, freezeValue, fromJson, toJsonValue } from './json.js';
 export { RESERVED as RESERVED_VARIABLES } from './run-state.js';
-export { DateValue, isDdo } from './value.js';
-export type { DatePart, DdoArray, DdoObject, EncodedValue, Value } from './value.js';
+export { DateValue, isDdo } from '../contract/value.js';
+export type { DatePart, DdoArray, DdoObject, EncodedValue, Value } from '../contract/value.js';
 export { BUILTINS } from './builtins/index.js';

@@ -2,7 +2,7 @@
 // result's JSON form, the lossless snapshot encoding, and DDOs parsed from JSON text.
 import { luxon } from '../deps.js';
 import { dateTimeOf } from './dates.js';
-import { DateValue, isDdo, type DatePart, type DdoObject, type EncodedValue, type Value } from './value.js';
+import { DateValue, isDdo, type DatePart, type DdoObject, type EncodedValue, type Value } from '../contract/value.js';
 
 /** Sets a member without ever touching a prototype (a member may be called `__proto__`). */
 export function setMember<T>(obj: { [k: string]: T }, name: string, v: T): void {

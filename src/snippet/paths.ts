@@ -4,7 +4,7 @@
 import { countOf, toText } from './convert.js';
 import { setMember } from './json.js';
 import { Fault, RunState, checkIndex } from './run-state.js';
-import { DateValue, isDdo, type DdoObject, type Value } from './value.js';
+import { DateValue, isDdo, type DdoObject, type Value } from '../contract/value.js';
 
 /** One resolved step of a path: a member name, or a 1-based index (a text index names a member). */
 export type Step = { member: string } | { index: number } | { key: string };

@@ -1,11 +1,11 @@
 // The state of one snippet (or expression) execution: variable writes made so
 // far, globals, TRACE lines, effects, the current function frame and the loop
 // counter. Errors are thrown as Fault; BREAK and RETURN never throw.
-import type { SnippetEnv } from './api.js';
+import type { SnippetEnv } from '../contract/snippet.js';
 import type { Pos } from './ast.js';
 import { toNumber, toText } from './convert.js';
 import { formatGmt, fromDateTime, ticksOf } from './dates.js';
-import { DateValue, type Value } from './value.js';
+import { DateValue, type Value } from '../contract/value.js';
 
 /** A run-time error: a stable code and a one-line message (the snippet line is added when reported). */
 export class Fault extends Error {

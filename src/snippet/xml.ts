@@ -6,7 +6,7 @@ import type { X2jOptions, XMLBuilder, XMLParser, XmlBuilderOptions } from 'fast-
 import { fastXmlParser } from '../deps.js';
 import { toText } from './convert.js';
 import { fromJson, setMember } from './json.js';
-import { DateValue, isDdo, type DdoObject, type Value } from './value.js';
+import { DateValue, isDdo, type DdoObject, type Value } from '../contract/value.js';
 
 const PARSER_OPTIONS: X2jOptions = {
   ignoreAttributes: false,

@@ -2,8 +2,8 @@
 // dials its calling list at `ratePerMinute` on the virtual clock, so the queue
 // depth that GETQUEUE and GETSKILLINFO read falls over time. It runs as a
 // background process on the runtime's scheduler, beside the scripts.
-import type { SkillRecord, TenantStore } from './store.js';
-import { isPcTarget } from './store.js';
+import type { SkillRecord, TenantStore } from '../contract/tenant-store.js';
+import { isPcTarget } from './skills.js';
 
 /**
  * Work the scheduler interleaves with script runs on the virtual timeline.

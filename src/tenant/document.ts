@@ -2,7 +2,7 @@
 // a `locate` function that maps a document path to file:line:col through the
 // yaml package's node ranges, so every later error points into the file.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { DocPath, Locate } from './section.js';
 
 export interface ParsedTenantText {

@@ -2,8 +2,8 @@
 // implementations, sections, and the prospect pipeline's building blocks.
 export { loadTenant, emptyTenant, tenantFromData, openCheckedTenant, openStateFile, checkTenantFile, checkTenantText } from './tenant.js';
 export type { Tenant, TenantOptions, BackgroundProcess } from './tenant.js';
-export type * from './store.js';
-export { isPcTarget } from './store.js';
+export type * from '../contract/tenant-store.js';
+export { isPcTarget } from './skills.js';
 export { MemoryTenantStore } from './memory-store.js';
 export { SqliteTenantStore } from './sqlite-store.js';
 export { TENANT_SECTIONS } from './sections.js';

@@ -7,12 +7,12 @@
 // Rejected rows go to a CSV file naming the row number and the reason.
 import { parse, type CsvError } from 'csv-parse';
 import { closeSync, createReadStream, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { DdoObject } from '../snippet/value.js';
+import { diagnostic, type Diagnostic } from '../contract/diagnostics.js';
+import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
 import { SqliteTenantStore } from './sqlite-store.js';
-import type { ProspectRecord, SourceMapping, TenantStore } from './store.js';
+import type { ProspectRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 
 export interface ListUploadOptions {
   /** The CSV file. */

@@ -10,7 +10,7 @@ import type {
   SkillRecord,
   SourceRecord,
   TenantStore,
-} from './store.js';
+} from '../contract/tenant-store.js';
 import { digitsOf } from './phones.js';
 
 type Undo = () => void;

@@ -2,9 +2,9 @@
 // one input record -> a prospect, or the short reason it fails. Pure: no store
 // access, so a batch validates every record before any is written and a
 // malformed record never aborts the others.
-import { isDdo, type DdoObject, type Value } from '../snippet/value.js';
+import { isDdo, type DdoObject, type Value } from '../contract/value.js';
 import { toE164 } from './phones.js';
-import type { ProspectRecord, SourceMapping, SourceRecord } from './store.js';
+import type { ProspectRecord, SourceMapping, SourceRecord } from '../contract/tenant-store.js';
 import { member, parseDateValue, scalarText, toPlain } from './values.js';
 import { resolveZoneName, westernmostZone, zoneFromNorthAmericanNumber } from './zones.js';
 

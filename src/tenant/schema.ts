@@ -3,7 +3,7 @@
 // errors into located, readable diagnostics.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
-import { didYouMean, diagnostic, type Diagnostic } from '../diagnostics.js';
+import { didYouMean, diagnostic, type Diagnostic } from '../contract/diagnostics.js';
 import { pathText } from './document.js';
 import type { DocPath, Locate, TenantSection } from './section.js';
 import { TENANT_SECTIONS } from './sections.js';

@@ -2,8 +2,8 @@
 // JSON Schema fragment, its semantic rules and how it loads into the store.
 // Sections are listed in sections.ts; a domain adds its own without touching
 // the loader.
-import type { Diagnostic, Span } from '../diagnostics.js';
-import type { TenantStore } from './store.js';
+import type { Diagnostic, Span } from '../contract/diagnostics.js';
+import type { TenantStore } from '../contract/tenant-store.js';
 
 /** A path into the tenant document: `['skills', 0, 'name']`. */
 export type DocPath = readonly (string | number)[];

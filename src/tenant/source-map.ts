@@ -1,7 +1,7 @@
 // Source-map rules shared by the tenant file's `sources` section and the
 // CREATESOURCEMAP action: the prospect fields a map may name, and what makes a
 // map complete.
-import type { SourceMapping } from './store.js';
+import type { SourceMapping } from '../contract/tenant-store.js';
 
 /** Prospect fields a source map can fill (besides ExternalID and Destinations). */
 export const PROSPECT_FIELDS = [

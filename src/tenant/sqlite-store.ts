@@ -14,7 +14,7 @@ import type {
   SkillRecord,
   SourceRecord,
   TenantStore,
-} from './store.js';
+} from '../contract/tenant-store.js';
 
 const SCHEMA_VERSION = 1;
 

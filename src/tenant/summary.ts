@@ -1,7 +1,7 @@
 // A summary of a tenant's state for `studio-script tenant show`: skills with
 // their calling lists, sources, and the record collections other domains keep.
 import { DateTime } from 'luxon';
-import type { ProspectStatus, TenantStore } from './store.js';
+import type { ProspectStatus, TenantStore } from '../contract/tenant-store.js';
 
 export interface TenantSummary {
   businessUnit: number | null;

@@ -2,7 +2,7 @@
 // the background processes (dialers) the scheduler runs beside the scripts.
 // loadTenant reads a tenant file; emptyTenant gives a bare BU.
 import { readFile } from 'node:fs/promises';
-import { diagnostic, hasErrors, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import { dialersFor, type BackgroundProcess } from './dialer.js';
 import { parseTenantText } from './document.js';
 import { MemoryTenantStore } from './memory-store.js';
@@ -10,7 +10,7 @@ import { validateTenantData } from './schema.js';
 import type { Locate, TenantDocument } from './section.js';
 import { TENANT_SECTIONS } from './sections.js';
 import { readStateInfo, SqliteTenantStore } from './sqlite-store.js';
-import type { TenantStore } from './store.js';
+import type { TenantStore } from '../contract/tenant-store.js';
 import { resolveZoneName } from './zones.js';
 
 export type { BackgroundProcess } from './dialer.js';

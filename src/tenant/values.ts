@@ -3,7 +3,7 @@
 // snippet package) because they encode the tenant's leniency rules: member
 // names match case-insensitively, numbers and text are interchangeable.
 import { luxon } from '../deps.js';
-import { DateValue, isDdo, type DdoObject, type Value } from '../snippet/value.js';
+import { DateValue, isDdo, type DdoObject, type Value } from '../contract/value.js';
 
 /** A member of a record: exact name first, then case-insensitive (source files rarely agree on case). */
 export function member(rec: DdoObject, name: string): Value | undefined {

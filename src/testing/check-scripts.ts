@@ -2,9 +2,9 @@
 // exists, every `Script.label` it names (stubs, visits, branches) is an
 // action, branch expectations name branches the action has, and label stubs
 // answer the way that action could. Problems are located in the test file.
-import { diagnostic, didYouMean, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { ActionNode, ScriptGraph } from '../graph/types.js';
+import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 import { qualify } from './expect.js';
 import { checkStubAgainstAction } from './stub-spec.js';
 import type { StubSpec, TestFile } from './test-file.js';

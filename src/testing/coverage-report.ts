@@ -3,7 +3,7 @@
 // `coverage.json` (what `graph --coverage` marks the graph with).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { ScriptGraph } from '../graph/types.js';
+import type { ScriptGraph } from '../contract/script-graph.js';
 import type { CoverageReport } from './coverage.js';
 
 /** lcov text for the report; `graphs` give each action's line. Paths are made relative to `cwd`. */

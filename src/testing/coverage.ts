@@ -2,7 +2,7 @@
 // were followed, per script, over all the runs of a test session. Hits are
 // collected per run as plain data (so worker threads can send them back) and
 // merged in a fixed order, so totals never depend on scheduling.
-import type { ScriptGraph } from '../graph/types.js';
+import type { ScriptGraph } from '../contract/script-graph.js';
 import type { RunResult } from '../runtime/result.js';
 
 /** Hits of one or more runs, keyed by `Script.label`. */

@@ -1,7 +1,7 @@
 // Checks a case's expectations against a run result. Each failed expectation
 // becomes one Failure with the expected and actual values and, for paths, the
 // first place where the run went somewhere else.
-import type { Span } from '../diagnostics.js';
+import type { Span } from '../contract/diagnostics.js';
 import type { RunResult, TraceEvent } from '../runtime/result.js';
 import { asPattern, show, valueMatches } from './match-value.js';
 import type { TestCase } from './test-file.js';

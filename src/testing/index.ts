@@ -3,9 +3,9 @@
 // whole test sessions programmatically.
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { RunResult } from '../runtime/result.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { checkAgainstScripts } from './check-scripts.js';
 import { loadTestFile } from './load.js';
 import { loadProject as loadProjectUncached, type Project } from './project.js';

@@ -2,7 +2,7 @@
 // action (after its properties are evaluated); a matching stub's answer
 // replaces `execute`. Counting is per stub and per run, so `times` and `call`
 // mean "the first N" and "the N-th" calls that match that stub.
-import type { Outcome } from '../actions/context.js';
+import type { Outcome } from '../contract/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { InterceptedCall, Interceptor as RuntimeInterceptor } from '../runtime/engine.js';
 import { valueMatches } from './match-value.js';

@@ -6,15 +6,16 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compiledSchema } from './ajv.js';
-import { diagnostic, didYouMean, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { builtinRegistry } from '../actions/registry.js';
 import { knownKeys, testFileJsonSchema } from './schema.js';
 import { readYaml, YamlSource, type PathSegment } from './source-map.js';
-import { compileStub } from './stub-spec.js';
+import { branchName, compileStub, type RawStub } from './stub-spec.js';
 import { parseDuration } from './duration.js';
-import { EFFECT_KINDS, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
-import type { Value } from '../snippet/value.js';
+import { type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
+import type { Value } from '../contract/value.js';
+import { EFFECT_KINDS, isEffectKind } from '../contract/effects.js';
 
 export interface LoadedTestFile {
   /** Undefined when the file has errors. */
@@ -138,17 +139,6 @@ export function displayPath(path: readonly PathSegment[]): string {
 
 // ---------------------------------------------------------------- meaning
 
-interface RawStub {
-  match: Record<string, unknown>;
-  return?: { branch?: string | number | boolean; outputs?: Record<string, unknown>; vars?: Record<string, unknown> };
-  error?: string;
-  times?: number;
-  call?: number;
-  delay?: string | number;
-  status?: number;
-  headers?: Record<string, string | number | boolean>;
-  body?: unknown;
-}
 interface RawCase {
   name: string;
   script: string;
@@ -251,11 +241,6 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testF
   };
 }
 
-/** YAML reads an unquoted True/False as a boolean; as a branch it is the branch name. */
-export function branchName(b: unknown): string {
-  return typeof b === 'boolean' ? (b ? 'True' : 'False') : String(b);
-}
-
 function checkTime(value: string, path: PathSegment[], src: YamlSource, out: Diagnostic[]): void {
   if (Number.isNaN(Date.parse(value)))
     out.push(diagnostic('E-TEST-TIME', `"${value}" is not an ISO-8601 date and time (e.g. 2026-11-21T09:00:00-07:00)`, src.span(path)));
@@ -304,7 +289,7 @@ function buildExpect(
   if (raw.effects) {
     const effects: Record<string, EffectExpectation> = {};
     for (const [kind, e] of Object.entries(raw.effects as Record<string, unknown>)) {
-      if (!EFFECT_KINDS.includes(kind)) {
+      if (!isEffectKind(kind)) {
         const hint = didYouMean(kind, EFFECT_KINDS);
         const message = `unknown effect kind "${kind}"${hint ? `; did you mean "${hint}"?` : `; the kinds are ${EFFECT_KINDS.join(', ')}`}`;
         diagnostics.push(diagnostic('E-TEST-EFFECT', message, src.span([...at, 'effects', kind], { key: true })));
@@ -320,4 +305,3 @@ function buildExpect(
   return { expect, spans };
 }
 
-export type { RawStub };

@@ -4,7 +4,7 @@
 // when every member written in the test matches (extra members are allowed);
 // lists match element by element and must have the same length. A string
 // written as `/pattern/` matches text by regular expression.
-import { DateValue } from '../snippet/value.js';
+import { DateValue } from '../contract/value.js';
 
 export function valueMatches(expected: unknown, actual: unknown): boolean {
   if (expected === null || expected === undefined) return actual === null || actual === undefined || actual === '';

@@ -4,7 +4,7 @@
 import type { RunResult, RunStatus } from '../runtime/result.js';
 import { branchesTaken, checkVisits, qualify } from './expect.js';
 import { show, valueMatches } from './match-value.js';
-import { EFFECT_KINDS } from './test-file.js';
+import { EFFECT_KINDS, isEffectKind } from '../contract/effects.js';
 
 export interface MatchOutcome {
   pass: boolean;
@@ -84,7 +84,7 @@ export function hasVariable(result: RunResult, name: string, ...value: [] | [unk
 
 /** The run recorded an effect of `kind` (matching `match` as test files compare values, or exactly `match` of them when a number). */
 export function hasEffect(result: RunResult, kind: string, match?: unknown): MatchOutcome {
-  if (!EFFECT_KINDS.includes(kind))
+  if (!isEffectKind(kind))
     return { pass: false, message: `unknown effect kind "${kind}": a run records ${EFFECT_KINDS.join(', ')}` };
   const list = (result.effects[kind] ?? []) as unknown[];
   let pass: boolean;

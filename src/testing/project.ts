@@ -3,13 +3,13 @@
 // a fresh tenant (runs never see each other's changes). The one place the
 // test runner touches the loader, tenant and runtime APIs.
 import type { ActionRegistry } from '../actions/registry.js';
-import { ScriptLoadError } from '../diagnostics.js';
+import { ScriptLoadError } from '../contract/diagnostics.js';
 import { loadFolder, type ScriptSet } from '../graph/load.js';
-import type { ScriptGraph } from '../graph/types.js';
-import type { HttpClient } from '../http/types.js';
+import type { ScriptGraph } from '../contract/script-graph.js';
+import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
 import { createRuntime } from '../runtime/runtime.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { checkTenantFile, emptyTenant, openCheckedTenant, type Tenant } from '../tenant/index.js';
 import { parseDuration } from './duration.js';
 import type { Intercept } from './interceptor.js';

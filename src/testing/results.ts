@@ -1,7 +1,7 @@
 // What a test session produces, as plain data: one result per case (and per
 // forced-error run), in file and case order whatever the scheduling was.
-import type { Diagnostic, Span } from '../diagnostics.js';
-import type { ScriptGraph } from '../graph/types.js';
+import type { Diagnostic, Span } from '../contract/diagnostics.js';
+import type { ScriptGraph } from '../contract/script-graph.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Hits, CoverageReport } from './coverage.js';
 import type { Failure } from './expect.js';

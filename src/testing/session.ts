@@ -2,7 +2,7 @@
 // load each script folder and tenant once, check the files against the
 // scripts, run the cases (on worker threads when there are many), then the
 // `--force-errors` sweep, coverage and `--update`.
-import { diagnostic, ScriptLoadError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { checkAgainstScripts } from './check-scripts.js';
 import { computeCoverage, emptyHits, mergeHits } from './coverage.js';

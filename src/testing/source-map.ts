@@ -3,7 +3,7 @@
 // keeps each node's character range).
 import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { diagnostic, positionAt, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, positionAt, type Diagnostic, type Span } from '../contract/diagnostics.js';
 
 export type PathSegment = string | number;
 

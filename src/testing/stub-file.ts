@@ -7,9 +7,10 @@
 import type { ValidateFunction } from 'ajv';
 import { compiledSchema } from './ajv.js';
 import { isSeq } from 'yaml';
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { schemaDiagnostics, type RawStub } from './load.js';
+import { schemaDiagnostics } from './load.js';
+import type { RawStub } from './stub-spec.js';
 import { stubFileJsonSchema } from './schema.js';
 import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { compileStub } from './stub-spec.js';

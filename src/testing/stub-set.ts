@@ -3,7 +3,7 @@
 // them), and after the run the stubs that never answered are reported. Used
 // by test cases and by `studio-script run --stubs`.
 import { createStubHttp, type HttpStub } from '../http/stubs.js';
-import type { HttpClient } from '../http/types.js';
+import type { HttpClient } from '../contract/http.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { createInterceptor, type Intercept } from './interceptor.js';
 import type { UnmatchedStubReport } from './results.js';

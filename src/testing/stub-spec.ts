@@ -2,17 +2,34 @@
 // must describe something the action could really do: a branch it declares,
 // outputs it writes, an error only where it has an error branch. Stubs by
 // label are checked the same way once the scripts are loaded.
-import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 import { compiledSchema } from './ajv.js';
 import { parseDuration } from './duration.js';
-import { branchName, type RawStub } from './load.js';
 import type { YamlSource, PathSegment } from './source-map.js';
 import type { ActionStub, HttpStubSpec, StubSpec } from './test-file.js';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** A stub as written in a test or stub file, before checking. */
+export interface RawStub {
+  match: Record<string, unknown>;
+  return?: { branch?: string | number | boolean; outputs?: Record<string, unknown>; vars?: Record<string, unknown> };
+  error?: string;
+  times?: number;
+  call?: number;
+  delay?: string | number;
+  status?: number;
+  headers?: Record<string, string | number | boolean>;
+  body?: unknown;
+}
+
+/** YAML reads an unquoted True/False as a boolean; as a branch it is the branch name. */
+export function branchName(b: unknown): string {
+  return typeof b === 'boolean' ? (b ? 'True' : 'False') : String(b);
+}
 
 export function compileStub(
   raw: RawStub,

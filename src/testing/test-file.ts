@@ -1,10 +1,10 @@
 // The shape of a `*.test.yaml` file after loading: folders resolved to absolute
 // paths, stubs compiled against the action registry, every value located so
 // later checks (unknown labels, failed expectations) can point into the file.
-import type { EffectKind } from '../actions/context.js';
-import type { Span } from '../diagnostics.js';
+import type { EffectKind } from '../contract/effects.js';
+import type { Span } from '../contract/diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
-import type { Value } from '../snippet/value.js';
+import type { Value } from '../contract/value.js';
 
 /** A stub for an action call: matched by type + property values or by `Script.label`. */
 export interface ActionStub {
@@ -110,14 +110,3 @@ export interface TestFile {
   stubs: StubSpec[];
 }
 
-/** Every effect kind a run records; `satisfies` keeps the list complete when the runtime gains a kind. */
-export const EFFECT_KINDS = Object.keys({
-  prospects: true,
-  crm: true,
-  agentEvents: true,
-  savedToDb: true,
-  http: true,
-  screenPop: true,
-  sources: true,
-  spawns: true,
-} satisfies Record<EffectKind, true>);

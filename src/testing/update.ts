@@ -3,7 +3,7 @@
 // (comments, order, formatting of other entries) as it was.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../contract/diagnostics.js';
 import type { CaseResult } from './results.js';
 
 /** Rewrites every file that has recorded cases; returns the files written and files that could not be. */

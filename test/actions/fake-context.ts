@@ -3,13 +3,15 @@
 // data kept across actions of one contact, recorded effects, and the run-end
 // context memorialization receives.
 import { DateTime } from 'luxon';
-import type { ActionContext, Outcome, RunEndContext, RunInfo } from '../../src/actions/context.js';
-import { DEFAULT_LIMITS } from '../../src/actions/context.js';
+import type { ActionContext, Outcome, RunInfo } from '../../src/contract/action.js';
+import type { RunEndContext } from '../../src/contract/run-end.js';
+import { DEFAULT_LIMITS } from '../../src/contract/limits.js';
 import { formatMessage, type ActionDefinition } from '../../src/actions/define.js';
 import { builtinRegistry } from '../../src/actions/registry.js';
-import { noNetwork, type HttpClient } from '../../src/http/types.js';
-import type { Value } from '../../src/snippet/value.js';
-import type { TenantStore } from '../../src/tenant/store.js';
+import { noNetwork } from '../../src/http/no-network.js';
+import { type HttpClient } from '../../src/contract/http.js';
+import type { Value } from '../../src/contract/value.js';
+import type { TenantStore } from '../../src/contract/tenant-store.js';
 
 export interface Effect {
   kind: string;

@@ -2,7 +2,7 @@
 // reported as a located diagnostic (file:line:col of the offending value).
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import type { Diagnostic } from '../../src/contract/diagnostics.js';
 import { checkTenantText } from '../../src/tenant/tenant.js';
 import { CRM_TENANT, KUSTOMER } from './fixtures.js';
 

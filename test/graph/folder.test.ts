@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScriptLoadError } from '../../src/diagnostics.js';
+import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 import { checkPaths, loadFolder } from '../../src/graph/load.js';
 
 function folder(files: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import type { Diagnostic } from '../../src/contract/diagnostics.js';
 import { formatText } from '../../src/graph/format.js';
 import { analyzeScript } from '../../src/graph/load.js';
 import { scriptText } from './arbitraries.js';

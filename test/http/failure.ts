@@ -1,6 +1,6 @@
 // Awaits a request that must fail and returns its HttpError (shared by the HTTP tests).
 import { expect } from 'vitest';
-import { HttpError } from '../../src/http/types.js';
+import { HttpError } from '../../src/contract/http.js';
 
 export async function failure(p: Promise<unknown>): Promise<HttpError> {
   try {

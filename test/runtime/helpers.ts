@@ -1,7 +1,7 @@
 // Builds in-memory script sets from `.script` texts and runs them, for runtime tests.
 import { builtinRegistry } from '../../src/actions/registry.js';
 import type { ActionDefinition } from '../../src/actions/define.js';
-import { formatDiagnosticLine } from '../../src/diagnostics.js';
+import { formatDiagnosticLine } from '../../src/contract/diagnostics.js';
 import { loadScriptText } from '../../src/graph/load.js';
 import type { RunResult } from '../../src/runtime/result.js';
 import { createRuntime, type RunOptions, type RuntimeOptions } from '../../src/runtime/runtime.js';

@@ -1,7 +1,7 @@
 // The hooks other parts build on: interceptor, user-defined actions, effects,
 // async actions, onRunEnd, background processes and redaction.
 import { describe, expect, test } from 'vitest';
-import type { RunEndContext } from '../../src/actions/context.js';
+import type { RunEndContext } from '../../src/contract/run-end.js';
 import { defineAction, number, text } from '../../src/actions/define.js';
 import type { InterceptedCall } from '../../src/runtime/engine.js';
 import type { BackgroundProcess } from '../../src/runtime/scheduler.js';

@@ -1,10 +1,10 @@
 // A SnippetEnv for tests: variables from plain JSON, a fixed clock, a
 // scripted random source and a table of stubbed HTTP answers.
 import { DateTime } from 'luxon';
-import type { SnippetEnv } from '../../src/snippet/api.js';
+import type { SnippetEnv } from '../../src/contract/snippet.js';
 import { freezeValue, fromJson } from '../../src/snippet/json.js';
-import type { Value } from '../../src/snippet/value.js';
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../../src/http/types.js';
+import type { Value } from '../../src/contract/value.js';
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../../src/contract/http.js';
 
 export interface HttpStub {
   method?: string;

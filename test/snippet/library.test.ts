@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { HttpRequest } from '../../src/http/types.js';
+import type { HttpRequest } from '../../src/contract/http.js';
 import { BUILTINS, compileSnippet } from '../../src/snippet/index.js';
 import { makeEnv } from './env.js';
 

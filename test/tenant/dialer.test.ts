@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SkillDialer } from '../../src/tenant/dialer.js';
 import { tenantFromData } from '../../src/tenant/tenant.js';
-import type { ProspectRecord } from '../../src/tenant/store.js';
+import type { ProspectRecord } from '../../src/contract/tenant-store.js';
 
 const T0 = Date.parse('2026-11-21T16:00:00Z');
 const tenantWith = (ratePerMinute: number) =>

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScriptLoadError, type Diagnostic } from '../../src/diagnostics.js';
+import { ScriptLoadError, type Diagnostic } from '../../src/contract/diagnostics.js';
 import { checkTenantText, emptyTenant, loadTenant, tenantFromData } from '../../src/tenant/tenant.js';
 import { BASE_TENANT } from './fixtures.js';
 

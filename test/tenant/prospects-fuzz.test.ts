@@ -2,7 +2,7 @@
 // and Results accounts for every input record exactly once, in input order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DdoObject, Value } from '../../src/snippet/value.js';
+import type { DdoObject, Value } from '../../src/contract/value.js';
 import { tenantFromData } from './../../src/tenant/tenant.js';
 import { runAction } from '../actions/pc/fake-context.js';
 import { BASE_TENANT } from './fixtures.js';

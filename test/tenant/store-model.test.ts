@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
-import type { ProspectRecord, TenantStore } from '../../src/tenant/store.js';
+import type { ProspectRecord, TenantStore } from '../../src/contract/tenant-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'store-model-'));
 let files = 0;

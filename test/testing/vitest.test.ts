@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadProject, runScript } from '../../src/testing/index.js';
 import '../../src/testing/vitest.js';
-import { ScriptLoadError } from '../../src/diagnostics.js';
+import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 
 const folder = join(import.meta.dirname, 'fixtures', 'project');
 const lowQueue = { match: { action: 'GETQUEUE' }, return: { outputs: { NumberQueued: 2 } } };

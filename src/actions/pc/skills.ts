@@ -1,6 +1,6 @@
 // Helpers shared by the Personal Connection actions: reading skill lists and
 // explaining why a skill cannot take prospects.
-import type { SkillRecord, TenantStore } from '../../tenant/store.js';
+import type { SkillRecord, TenantStore } from '../../contract/tenant-store.js';
 
 /** Splits `1234, Sales_PC` into entries (numbers or names). */
 export function splitList(text: string): string[] {

@@ -1,6 +1,6 @@
 // The call graph of a folder of scripts: one node per script, one edge per
 // RUNSUB / RUNSCRIPT / SPAWN with a literal ScriptName (`graph <folder>`).
-import type { ScriptGraph } from '../types.js';
+import type { ScriptGraph } from '../../contract/script-graph.js';
 import type { CoverageFile } from './coverage.js';
 import { findEntry } from './coverage.js';
 

@@ -1,6 +1,6 @@
 // Coverage as written by `studio-script test --coverage` (coverage/coverage.json),
 // read by `graph --coverage` to mark unvisited actions and untaken branches.
-import type { ScriptGraph } from '../types.js';
+import type { ScriptGraph } from '../../contract/script-graph.js';
 
 export interface ScriptCoverage {
   file?: string;

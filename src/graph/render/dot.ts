@@ -1,6 +1,6 @@
 // The action graph in Graphviz DOT. With coverage, unvisited actions and
 // untaken branches are dashed and red. Also the input of the SVG renderer.
-import type { ScriptGraph } from '../types.js';
+import type { ScriptGraph } from '../../contract/script-graph.js';
 import type { GraphCoverage } from './coverage.js';
 import { edgeLabel, nodeLines, shapeOf } from './shapes.js';
 

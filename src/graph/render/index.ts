@@ -1,5 +1,5 @@
 // Picks a renderer by format name; SVG goes through DOT and loads Graphviz lazily.
-import type { ScriptGraph } from '../types.js';
+import type { ScriptGraph } from '../../contract/script-graph.js';
 import type { GraphCoverage } from './coverage.js';
 import { toDot } from './dot.js';
 import { toJson } from './json.js';

@@ -1,6 +1,6 @@
 // The action graph as JSON data; with coverage, each action gets `visits` and
 // `visited`, each branch `taken` (count) and `covered`.
-import type { ScriptGraph } from '../types.js';
+import type { ScriptGraph } from '../../contract/script-graph.js';
 import type { GraphCoverage } from './coverage.js';
 
 export function toJson(graph: ScriptGraph, coverage?: GraphCoverage): string {

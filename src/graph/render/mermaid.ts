@@ -1,7 +1,7 @@
 // The action graph as a mermaid flowchart (renders on GitHub and in most
 // markdown viewers). With coverage, unvisited actions and untaken branches are
 // drawn dashed and red.
-import type { ScriptGraph } from '../types.js';
+import type { ScriptGraph } from '../../contract/script-graph.js';
 import type { GraphCoverage } from './coverage.js';
 import { edgeLabel, nodeLines, shapeOf } from './shapes.js';
 

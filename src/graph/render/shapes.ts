@@ -1,6 +1,6 @@
 // What renderers share: how each action is shown (text, shape) and each
 // branch is labelled, so mermaid, DOT and SVG agree.
-import type { ActionNode, BranchEdge } from '../types.js';
+import type { ActionNode, BranchEdge } from '../../contract/script-graph.js';
 
 export type Shape = 'terminal' | 'decision' | 'code' | 'box';
 

@@ -1,7 +1,7 @@
 // Text-array (`a|b|c`) and DDO-array functions. Positions are 1-based.
 import { countOf, snippetEquals, toText } from '../convert.js';
 import { checkIndex } from '../run-state.js';
-import { isDdo } from '../value.js';
+import { isDdo } from '../../contract/value.js';
 import { fn, type Builtin } from './types.js';
 import { argError, text } from './util.js';
 

@@ -6,7 +6,7 @@ import { numericValue, toText } from '../convert.js';
 import { dateTimeOf, fromDateTime, fromOle, parseDate } from '../dates.js';
 import { formatDateWith } from '../format.js';
 import type { RunState } from '../run-state.js';
-import { DateValue, type DatePart, type Value } from '../value.js';
+import { DateValue, type DatePart, type Value } from '../../contract/value.js';
 import { fn, type Builtin } from './types.js';
 import { argError, int, num } from './util.js';
 

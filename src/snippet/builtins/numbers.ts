@@ -1,7 +1,7 @@
 // Number functions and conversions.
 import { formatNumber, numericValue, toText } from '../convert.js';
 import { formatValue, roundAway } from '../format.js';
-import type { Value } from '../value.js';
+import type { Value } from '../../contract/value.js';
 import { fn, type Builtin } from './types.js';
 import { argError, int, num } from './util.js';
 

@@ -2,7 +2,7 @@
 import { compactJson, toText } from '../convert.js';
 import { readIndex, readMember } from '../paths.js';
 import { Fault } from '../run-state.js';
-import { DateValue, isDdo, type Value } from '../value.js';
+import { DateValue, isDdo, type Value } from '../../contract/value.js';
 import { toXml } from '../xml.js';
 import { fn, type Builtin } from './types.js';
 import { argError } from './util.js';

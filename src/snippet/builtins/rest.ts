@@ -2,10 +2,10 @@
 // ProxyTimeoutSeconds, StatusCode, StatusDescription and headers, whose
 // MakeRestRequest goes through the run's HTTP client (stubbed in tests; no
 // network unless the caller provides it).
-import { HttpError } from '../../http/types.js';
+import { HttpError } from '../../contract/http.js';
 import { toNumber, toText } from '../convert.js';
 import { JsonTextError, parseJsonObject } from '../json.js';
-import { isDdo, type DdoObject, type Value } from '../value.js';
+import { isDdo, type DdoObject, type Value } from '../../contract/value.js';
 import { XmlTextError, parseXmlObject } from '../xml.js';
 import { fn, type Builtin } from './types.js';
 import { argError, text } from './util.js';

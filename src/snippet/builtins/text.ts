@@ -1,7 +1,7 @@
 // Text functions. Positions are 1-based; a position past the end gives "" (or 0 for searches).
 import { snippetEquals, toText } from '../convert.js';
 import { formatValue } from '../format.js';
-import { DateValue, isDdo, type Value } from '../value.js';
+import { DateValue, isDdo, type Value } from '../../contract/value.js';
 import { fn, type Builtin } from './types.js';
 import { argError, int, text } from './util.js';
 

@@ -1,7 +1,7 @@
 // What a built-in function is: its arity (checked at compile time) and an
 // implementation that receives evaluated arguments and the call site.
 import type { RunState } from '../run-state.js';
-import type { Value } from '../value.js';
+import type { Value } from '../../contract/value.js';
 
 export interface CallSite {
   readonly run: RunState;

@@ -1,7 +1,7 @@
 // Small helpers shared by the built-in function families.
 import { numericValue, toNumber, toText } from '../convert.js';
 import { Fault } from '../run-state.js';
-import type { Value } from '../value.js';
+import type { Value } from '../../contract/value.js';
 
 export const argError = (fn: string, message: string): Fault => new Fault('E-SNIPPET-ARG', `${fn}: ${message}`);
 

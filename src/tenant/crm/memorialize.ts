@@ -3,8 +3,8 @@
 // the ScreenPop-flagged script variables) to the CRM record of the contact.
 // When the contact ended first, status, disposition, notes and tags are not
 // written (Kustomer seed page); every other mapped value still is.
-import type { RunEndContext } from '../../actions/context.js';
-import { isDdo, type Value } from '../../snippet/value.js';
+import type { RunEndContext } from '../../contract/run-end.js';
+import { isDdo, type Value } from '../../contract/value.js';
 import { fromPlain, toPlain } from '../values.js';
 import { AGENT_OUTCOME_FIELDS } from './fields.js';
 import { CrmState, redactSecrets } from './state.js';

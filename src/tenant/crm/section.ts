@@ -4,7 +4,7 @@
 // created; with a persistent state file later loads keep the records runs wrote
 // and refuse a region change (Kustomer fixes the region at creation).
 import { defineSection } from '../section.js';
-import type { TenantStore } from '../store.js';
+import type { TenantStore } from '../../contract/tenant-store.js';
 import { FIELDS_BY_CHANNEL, SCRIPT_PREFIX } from './fields.js';
 import { CrmState } from './state.js';
 import {

@@ -3,7 +3,7 @@
 // token, id counters, and workflow data profiles — all in the store's generic
 // collections, so the memory and SQLite stores both keep them (and SQL can
 // inspect them).
-import type { Collection, TenantStore } from '../store.js';
+import type { Collection, TenantStore } from '../../contract/tenant-store.js';
 import { entityKey, type CrmConfiguration, type CrmRecord, type WorkflowDataProfile } from './types.js';
 
 const CONFIGS = 'crm.configurations';

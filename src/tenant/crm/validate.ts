@@ -1,7 +1,8 @@
 // Validation of the tenant file's `crm:` section: every rule of tenant.md and
 // the Kustomer seed page, each problem a located Diagnostic (`E-TENANT-CRM-…`).
 // Runs on the raw parsed YAML/JSON, so it never assumes a shape it has not checked.
-import { diagnostic, didYouMean, type Diagnostic, type Span } from '../../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic, type Span } from '../../contract/diagnostics.js';
+import { IDENTIFIER } from '../../contract/variables.js';
 import { normalizePhone } from '../phones.js';
 import { FIELDS_BY_CHANNEL, SCRIPT_PREFIX } from './fields.js';
 import { CHANNELS, CRM_TYPES, DYNAMIC_FIELD_TYPES, REGIONS, WORKFLOW_KINDS, entityKey } from './types.js';
@@ -184,7 +185,7 @@ function checkSource(c: Checker, source: unknown, channel: 'Voice' | 'Digital' |
   if (source.toLowerCase().startsWith(SCRIPT_PREFIX)) {
     const name = source.slice(SCRIPT_PREFIX.length).trim();
     if (channel === 'Digital') return c.error('SCRIPT-DIGITAL', 'script variables cannot be mapped for digital interactions (Kustomer supports them for voice only)', at);
-    if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name)) return c.error('SCRIPT-VARIABLE', `"${name}" is not a variable name`, at);
+    if (!IDENTIFIER.test(name)) return c.error('SCRIPT-VARIABLE', `"${name}" is not a variable name`, at);
     if (name !== name.toLowerCase())
       c.error('SCRIPT-LOWERCASE', `script variables must be named in lowercase in a memorialization mapping: write "script:${name.toLowerCase()}"`, at);
     return;

@@ -1,9 +1,9 @@
 // The `workflowDataProfiles:` section of the tenant file: named key-value
 // profiles that WORKFLOWDATA loads into a DDO named after the profile. An
 // inactive profile is declared but refuses to load (WORKFLOWDATA's Error branch).
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
-import type { TenantStore } from '../store.js';
+import type { TenantStore } from '../../contract/tenant-store.js';
 import { CrmState } from './state.js';
 import type { Locate, Path } from './validate.js';
 

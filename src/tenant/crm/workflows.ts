@@ -3,8 +3,8 @@
 // Personal Connection fixture pulls leads with. They read and write CRM records
 // in the tenant store; the caller turns the answer into outputs and effects.
 import type { DateTime } from 'luxon';
-import { didYouMean } from '../../diagnostics.js';
-import { isDdo, type Value } from '../../snippet/value.js';
+import { didYouMean } from '../../contract/diagnostics.js';
+import { isDdo, type Value } from '../../contract/value.js';
 import { digitsOf, normalizePhone } from '../phones.js';
 import { describeShape, toPlain } from '../values.js';
 import { CREATED_ENTITY, STANDARD_FIELDS } from './fields.js';

@@ -1,8 +1,8 @@
 // Section `agents`: the BU's agents (id, e-mail, name). Campaign ownership and
 // agent events match agents by e-mail or id, case-insensitively.
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
-import type { AgentRecord } from '../store.js';
+import type { AgentRecord } from '../../contract/tenant-store.js';
 
 export const agentsSection = defineSection<AgentRecord[]>({
   key: 'agents',

@@ -1,7 +1,7 @@
 // Sections `businessUnit` (the BU number) and `timeZone` (the BU zone: the
 // clock, dates without an offset, DefaultExpirationDate). The loader reads them
 // before the store exists; these entries give their schema and rules.
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
 import { resolveZoneName } from '../zones.js';
 

@@ -1,9 +1,9 @@
 // Section `skills`: ACD skills, with the Personal Connection flag that makes a
 // skill a CREATEPROSPECTS target and the dialer simulation that drains its
 // calling list.
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
-import type { SkillRecord } from '../store.js';
+import type { SkillRecord } from '../../contract/tenant-store.js';
 
 export const SKILL_MEDIA = ['Phone', 'Digital', 'Email', 'Chat', 'WorkItem', 'Voicemail', 'SMS'] as const;
 

@@ -1,9 +1,9 @@
 // Section `sources`: lead sources and their source maps (what CREATESOURCE and
 // CREATESOURCEMAP would have created), checked by the same rules as the actions.
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
 import { DEFAULT_MAX_DESTINATIONS, MAX_DESTINATIONS_LIMIT, PROSPECT_FIELDS, destinationList } from '../source-map.js';
-import type { SourceMapping } from '../store.js';
+import type { SourceMapping } from '../../contract/tenant-store.js';
 
 export interface SourceInput {
   id?: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DdoObject } from '../../../src/snippet/value.js';
+import type { DdoObject } from '../../../src/contract/value.js';
 import { tenantFromData } from '../../../src/tenant/tenant.js';
 import { BASE_TENANT } from '../../tenant/fixtures.js';
 import { runAction } from './fake-context.js';

@@ -1,7 +1,7 @@
 // Table tests of the Personal Connection actions: one action on a fresh
 // contact of the shared stand-in runtime, returning its outcome and effects.
-import type { Outcome } from '../../../src/actions/context.js';
-import type { TenantStore } from '../../../src/tenant/store.js';
+import type { Outcome } from '../../../src/contract/action.js';
+import type { TenantStore } from '../../../src/contract/tenant-store.js';
 import { fakeContact, type Effect } from '../fake-context.js';
 
 export interface FakeRun {

@@ -1,5 +1,5 @@
 // Hand-made run results and graphs for testing the runner's pieces without a runtime.
-import type { ActionNode, ScriptGraph } from '../../../src/graph/types.js';
+import type { ActionNode, ScriptGraph } from '../../../src/contract/script-graph.js';
 import type { RunResult, RunStatus, TraceEvent } from '../../../src/runtime/result.js';
 
 const T = '2026-01-05T09:00:00.000-07:00';

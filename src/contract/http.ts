@@ -1,8 +1,6 @@
 // The HTTP layer's interface, shared by the REST API action and the snippet
-// REST proxy. Implementations: a stub table (tests), a real client (only when
-// the caller allows the network), and one that refuses every request.
-import { describeRequest } from './policy.js';
-
+// REST proxy. Implementations (src/http/): a stub table (tests), a real client
+// (only when the caller allows the network), and one that refuses every request.
 export interface HttpRequest {
   method: string;
   url: string;
@@ -46,19 +44,4 @@ export class HttpError extends Error {
     super(message);
     this.name = 'HttpError';
   }
-}
-
-/** The default client: no network unless the caller allows it. */
-export const noNetwork: HttpClient = {
-  request(req) {
-    return Promise.reject(refusal(req));
-  },
-  requestSync(req) {
-    throw refusal(req);
-  },
-};
-
-function refusal(req: HttpRequest): HttpError {
-  // describeRequest masks keys and passwords in the URL: _err, traces and effects show them as ***.
-  return new HttpError(`Network access is not allowed: ${describeRequest(req)} (stub it, or run with --allow-network)`, 'refused');
 }

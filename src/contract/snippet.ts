@@ -1,9 +1,10 @@
 // The contract between the snippet interpreter and its users (the loader, the
 // runtime, actions). Snippets and expressions are compiled once at load time
 // and run many times against a variable environment.
-import type { Diagnostic, Span } from '../diagnostics.js';
-import type { Clock, Limits } from '../actions/context.js';
-import type { HttpClient } from '../http/types.js';
+import type { Diagnostic, Span } from './diagnostics.js';
+import type { Clock } from './clock.js';
+import type { Limits } from './limits.js';
+import type { HttpClient } from './http.js';
 import type { Value } from './value.js';
 
 /** Where a piece of snippet text sits in its `.script` file, so errors point into the file. */

@@ -2,10 +2,16 @@
 // engine beyond the public ActionContext: the action's node and compiled
 // snippet, snippet environments, per-frame loop counters and the scheduler.
 // Only built-in flow actions use it; user-defined actions see ActionContext.
-import type { ActionContext } from '../actions/context.js';
-import type { SnippetEnv } from '../snippet/api.js';
-import type { Value } from '../snippet/value.js';
-import type { PreparedAction } from './scripts.js';
+import type { ActionContext } from './action.js';
+import type { ActionNode } from './script-graph.js';
+import type { CompiledSnippet, SnippetEnv } from './snippet.js';
+import type { Value } from './value.js';
+
+/** The running action as flow actions see it: its node (CASE's value branches) and its compiled snippet (SNIPPET). */
+export interface FlowAction {
+  readonly node: ActionNode;
+  readonly compiled: { readonly snippet?: CompiledSnippet };
+}
 
 export interface SpawnRequest {
   script: string;
@@ -17,7 +23,7 @@ export interface SpawnRequest {
 export interface FlowContext extends ActionContext {
   /** Brand checked by flow(): a property read is cheaper than an `in` test on every flow action. */
   readonly isFlowContext: true;
-  readonly action: PreparedAction;
+  readonly action: FlowAction;
   /** Frame depth (entry script = 0). */
   readonly depth: number;
   /** A snippet environment over the current frame, with the given MaxStringSize in characters. */

@@ -1,11 +1,13 @@
 // What an action's `execute` sees and returns. The runtime implements
 // ActionContext; actions never touch run state, the clock or the network except
 // through it, which keeps runs deterministic and replayable.
-import type { DateTime } from 'luxon';
-import type { MediaType } from '../graph/types.js';
-import type { HttpClient } from '../http/types.js';
-import type { TenantStore } from '../tenant/store.js';
-import type { Value } from '../snippet/value.js';
+import type { Clock } from './clock.js';
+import type { EffectKind } from './effects.js';
+import type { Limits } from './limits.js';
+import type { MediaType } from './script-graph.js';
+import type { HttpClient } from './http.js';
+import type { TenantStore } from './tenant-store.js';
+import type { Value } from './value.js';
 
 /** Requests that change which script runs; only flow actions use them. */
 export type Control =
@@ -26,9 +28,6 @@ export interface Outcome {
   control?: Control;
 }
 
-/** The kinds of tenant/outside-world changes a run records (the result's `effects`). */
-export type EffectKind = 'prospects' | 'crm' | 'agentEvents' | 'savedToDb' | 'http' | 'screenPop' | 'sources' | 'spawns';
-
 export interface RunInfo {
   contactId: string;
   masterId: string;
@@ -43,33 +42,6 @@ export interface RunInfo {
   /** Call depth of the current frame (entry script = 0). */
   depth: number;
 }
-
-export interface Clock {
-  /** Current virtual time in the business unit's zone. */
-  now(): DateTime;
-  /** The business unit's IANA zone. */
-  readonly zone: string;
-}
-
-export interface Limits {
-  maxActions: number;
-  maxCallDepth: number;
-  maxLoopIterations: number;
-  maxArrayElements: number;
-  maxObjectBytes: number;
-  maxResponseBytes: number;
-  maxSpawnedRuns: number;
-}
-
-export const DEFAULT_LIMITS: Limits = Object.freeze({
-  maxActions: 100_000,
-  maxCallDepth: 32,
-  maxLoopIterations: 1_000_000,
-  maxArrayElements: 63_000_000,
-  maxObjectBytes: 32 * 1024,
-  maxResponseBytes: 32 * 1024,
-  maxSpawnedRuns: 1_000,
-});
 
 export interface ActionContext<B extends string = string, O extends string = string, M extends string = string> {
   readonly run: RunInfo;
@@ -100,20 +72,3 @@ export interface ActionContext<B extends string = string, O extends string = str
   error(message: string, opts?: { branch?: B; outputs?: Partial<Record<O, Value>> }): Outcome;
 }
 
-/** What an action's `onRunEnd` hook receives once per run in which the action type ran (data memorialization). */
-export interface RunEndContext {
-  readonly run: RunInfo;
-  readonly tenant: TenantStore;
-  readonly clock: Clock;
-  /** Virtual time the run started (memorialization's Start Time); optional for hosts that do not track it. */
-  readonly startedAt?: DateTime;
-  /** `contact`: the contact hung up first (`contact.hangUpAfterSeconds`); otherwise the script ended. */
-  readonly endedBy: 'script' | 'contact';
-  readonly status: 'completed' | 'stuck' | 'stopped' | 'failed';
-  /** Entry frame variables, lowercase names. */
-  readonly variables: Readonly<Record<string, Value>>;
-  /** Variables flagged by ASSIGN ScreenPop, lowercase. */
-  readonly screenPop: readonly string[];
-  readonly contactData: Readonly<Record<string, Value>>;
-  effect(kind: EffectKind, data: Value): void;
-}

@@ -1,7 +1,7 @@
 // The action graph: what a `.script` file loads into. Plain JSON-serialisable
 // data (no classes, no functions) so it can be printed with `graph --format json`,
 // cached and compared. Compiled snippets live beside it, never inside it.
-import type { Span } from '../diagnostics.js';
+import type { Span } from './diagnostics.js';
 
 export const MEDIA_TYPES = ['Generic', 'Phone', 'Chat', 'Email', 'Voicemail', 'WorkItem', 'SMS', 'Digital'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];

@@ -1,6 +1,6 @@
 // The tenant store interface: every read and change an action makes to the
-// emulated business unit goes through it. Implementations: in memory (default,
-// memory-store.ts) and SQLite (`--state file.db`, sqlite-store.ts). Bulk rows
+// emulated business unit goes through it. Implementations (src/tenant/): in
+// memory (default, memory-store.ts) and SQLite (`--state file.db`, sqlite-store.ts). Bulk rows
 // (prospects, CRM records) live here, never in run state. Other domains keep
 // their records in generic keyed collections (`collection(name)`) so they need
 // no change to this file.
@@ -152,6 +152,3 @@ export interface TenantStore {
   /** Names of the collections that hold records, sorted. */
   collectionNames(): string[];
 }
-
-/** True for a skill CREATEPROSPECTS accepts: active, outbound, Personal Connection. */
-export const isPcTarget = (s: SkillRecord): boolean => s.active && s.direction === 'Outbound' && s.personalConnection;

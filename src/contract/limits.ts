@@ -1,0 +1,23 @@
+// The run limits (maxActions, maxCallDepth…) and their defaults. Hosts may
+// lower or raise each one; actions and the snippet interpreter read them from
+// their context, never from a global.
+
+export interface Limits {
+  maxActions: number;
+  maxCallDepth: number;
+  maxLoopIterations: number;
+  maxArrayElements: number;
+  maxObjectBytes: number;
+  maxResponseBytes: number;
+  maxSpawnedRuns: number;
+}
+
+export const DEFAULT_LIMITS: Limits = Object.freeze({
+  maxActions: 100_000,
+  maxCallDepth: 32,
+  maxLoopIterations: 1_000_000,
+  maxArrayElements: 63_000_000,
+  maxObjectBytes: 32 * 1024,
+  maxResponseBytes: 32 * 1024,
+  maxSpawnedRuns: 1_000,
+});
