@@ -1,7 +1,7 @@
-// `studio-script graph <file> [--format mermaid|dot|json|svg] [--coverage file] [-o file]`:
+// `studio-script graph <file> [--format mermaid|dot|json|svg] [--coverage file] [--direction TB|LR] [-o file]`:
 // the action graph as a picture or data, edges labelled with branch names;
-// with coverage, unvisited actions and untaken branches are marked. Given a
-// folder, the call graph between its scripts.
+// with coverage, visited actions are green and unvisited actions and untaken
+// branches red. Given a folder, the call graph between its scripts.
 import { writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type * as Commander from 'commander';
@@ -14,6 +14,7 @@ interface GraphOptions {
   format: 'mermaid' | 'dot' | 'json' | 'svg';
   coverage?: string;
   output?: string;
+  direction?: 'TB' | 'LR';
 }
 
 export function register(program: Commander.Command): void {
@@ -23,6 +24,7 @@ export function register(program: Commander.Command): void {
     .argument('<file>', 'the .script file, or a folder for the call graph of its scripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
     .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
+    .option('--direction <dir>', 'TB (top to bottom, the default for a script) or LR (left to right, like Studio; the default for a folder)', parseDirection)
     .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format)')
     .action(async (file: string, opts: GraphOptions, cmd: Commander.Command) => {
       // `-o flow.svg` means SVG unless --format says otherwise.
@@ -43,7 +45,7 @@ export function register(program: Commander.Command): void {
           process.stderr.write(`studio-script: warning: ${opts.coverage} has no data for script ${script.graph.name}; every action shows as unvisited\n`);
         coverage = render.coverageFor(data, script.graph);
       }
-      const out = await render.renderGraph(script.graph, opts.format, coverage);
+      const out = await render.renderGraph(script.graph, opts.format, { coverage, direction: opts.direction });
       if (opts.output) writeOrExplain(opts.output, () => writeFileSync(opts.output!, out));
       else process.stdout.write(out);
       process.exitCode = EXIT.ok;
@@ -75,12 +77,18 @@ async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
   const cg = calls.callGraph([...set.scripts.values()].map((s) => s.graph), coverage);
   let out: string;
   if (opts.format === 'json') out = JSON.stringify(cg, null, 2) + '\n';
-  else if (opts.format === 'mermaid') out = calls.callGraphToMermaid(cg);
-  else if (opts.format === 'dot') out = calls.callGraphToDot(cg);
-  else out = await (await import('../graph/render/svg.js')).dotToSvg(calls.callGraphToDot(cg));
+  else if (opts.format === 'mermaid') out = calls.callGraphToMermaid(cg, opts.direction);
+  else if (opts.format === 'dot') out = calls.callGraphToDot(cg, opts.direction);
+  else out = await (await import('../graph/render/svg.js')).dotToSvg(calls.callGraphToDot(cg, opts.direction));
   if (opts.output) writeOrExplain(opts.output, () => writeFileSync(opts.output!, out));
   else process.stdout.write(out);
   process.exitCode = EXIT.ok;
+}
+
+function parseDirection(value: string): 'TB' | 'LR' {
+  const dir = value.toUpperCase();
+  if (dir === 'TB' || dir === 'LR') return dir;
+  throw new UsageError(`--direction must be TB (top to bottom) or LR (left to right), not "${value}"`);
 }
 
 function formatFromName(name: string): GraphOptions['format'] | undefined {

@@ -58,10 +58,20 @@ describe('studio-script graph', () => {
     const d = await runCli(['graph', folder, '-f', 'dot']);
     expect(d.out).toContain('"Main" -> "Sub" [label="RUNSUB sub"];');
     expect(d.out).toContain('"Sub" [label="Sub\\nGeneric"];');
+    expect(d.out).toContain('rankdir=LR');
+    expect((await runCli(['graph', folder, '-f', 'dot', '--direction', 'TB'])).out).toContain('rankdir=TB');
     const cov = join(folder, 'cov.json');
     writeFileSync(cov, JSON.stringify({ scripts: { Main: { actions: { start: 1 } } } }));
     const j = JSON.parse((await runCli(['graph', folder, '-f', 'json', '--coverage', cov])).out) as { scripts: { name: string; visited: boolean }[] };
     expect(j.scripts.map((s) => [s.name, s.visited])).toEqual([['Main', true], ['Sub', false]]);
+  });
+
+  it('draws left to right with --direction LR (any case), and refuses other directions', async () => {
+    expect((await runCli(['graph', script, '--direction', 'lr'])).out).toMatch(/^flowchart LR\n/);
+    expect((await runCli(['graph', script, '-f', 'dot', '--direction', 'LR'])).out).toContain('rankdir=LR');
+    const r = await runCli(['graph', script, '--direction', 'up']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--direction must be TB (top to bottom) or LR (left to right), not "up"');
   });
 
   it('exits 2 with diagnostics for a script with errors', async () => {

@@ -3,6 +3,7 @@
 // drawn dashed and red.
 import type { ScriptGraph } from '../../contract/script-graph.js';
 import type { GraphCoverage } from './coverage.js';
+import { COLORS, type Direction } from './look.js';
 import { edgeLabel, nodeLines, shapeOf } from './shapes.js';
 
 // Mermaid labels are quoted strings with HTML entities; `#quot;` is mermaid's escape for `"`,
@@ -10,9 +11,10 @@ import { edgeLabel, nodeLines, shapeOf } from './shapes.js';
 const escape = (s: string): string =>
   s.replace(/#/g, '#35;').replace(/&/g, '&amp;').replace(/"/g, '#quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 
-export function toMermaid(graph: ScriptGraph, coverage?: GraphCoverage): string {
+export function toMermaid(graph: ScriptGraph, options: { coverage?: GraphCoverage; direction?: Direction } = {}): string {
+  const { coverage, direction = 'TB' } = options;
   const ids = new Map(graph.actions.map((a, i) => [a.label, `n${i}`]));
-  const lines = ['flowchart TD'];
+  const lines = [`flowchart ${direction === 'TB' ? 'TD' : direction}`];
   for (const a of graph.actions) {
     let text = nodeLines(a).map(escape).join('<br/>');
     if (coverage) text += `<br/>visits: ${coverage.visits(a.label)}`;
@@ -20,6 +22,7 @@ export function toMermaid(graph: ScriptGraph, coverage?: GraphCoverage): string 
     const [open, close] = { terminal: ['([', '])'], decision: ['{', '}'], code: ['[[', ']]'], box: ['[', ']'] }[shapeOf(a)];
     lines.push(`  ${id}${open}"${text}"${close}`);
   }
+  const taken: number[] = [];
   const untaken: number[] = [];
   let edge = 0;
   for (const a of graph.actions)
@@ -27,17 +30,18 @@ export function toMermaid(graph: ScriptGraph, coverage?: GraphCoverage): string 
       const target = ids.get(b.target);
       if (!target) continue;
       lines.push(`  ${ids.get(a.label)} -->|"${escape(edgeLabel(b))}"| ${target}`);
-      if (coverage && coverage.taken(a.label, b.name) === 0) untaken.push(edge);
+      if (coverage) (coverage.taken(a.label, b.name) > 0 ? taken : untaken).push(edge);
       edge++;
     }
   if (coverage) {
-    lines.push('  classDef visited fill:#e6f4ea,stroke:#2e7d32');
-    lines.push('  classDef unvisited fill:#fdecea,stroke:#c62828,stroke-dasharray:5 5,color:#c62828');
+    lines.push(`  classDef visited fill:${COLORS.visitedFill},stroke:${COLORS.visited}`);
+    lines.push(`  classDef unvisited fill:${COLORS.missedFill},stroke:${COLORS.missed},stroke-dasharray:5 5,color:${COLORS.missed}`);
     const visited = graph.actions.filter((a) => coverage.visits(a.label) > 0).map((a) => ids.get(a.label)!);
     const unvisited = graph.actions.filter((a) => coverage.visits(a.label) === 0).map((a) => ids.get(a.label)!);
     if (visited.length) lines.push(`  class ${visited.join(',')} visited`);
     if (unvisited.length) lines.push(`  class ${unvisited.join(',')} unvisited`);
-    if (untaken.length) lines.push(`  linkStyle ${untaken.join(',')} stroke:#c62828,stroke-dasharray:5 5`);
+    if (taken.length) lines.push(`  linkStyle ${taken.join(',')} stroke:${COLORS.visited},stroke-width:2px`);
+    if (untaken.length) lines.push(`  linkStyle ${untaken.join(',')} stroke:${COLORS.missed},stroke-dasharray:5 5`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,8 @@
 // What renderers share: how each action is shown (text, shape) and each
 // branch is labelled, so mermaid, DOT and SVG agree.
 import type { ActionNode, BranchEdge } from '../../contract/script-graph.js';
+import { CAPTION_WIDTH } from './look.js';
+import { wrapText } from './wrap.js';
 
 export type Shape = 'terminal' | 'decision' | 'code' | 'box';
 
@@ -20,12 +22,38 @@ export function shapeOf(a: ActionNode): Shape {
   }
 }
 
+const CALLERS = new Set(['RUNSUB', 'RUNSCRIPT', 'SPAWN']);
+
+/**
+ * The script a RUNSUB, RUNSCRIPT or SPAWN names, as written: a literal name,
+ * or `{variable}` when ScriptName is a variable. Undefined for other actions.
+ */
+export function scriptTarget(a: ActionNode): string | undefined {
+  if (!CALLERS.has(a.type)) return undefined;
+  const p = a.props.ScriptName;
+  if (p?.kind === 'string') return p.value.trim() || undefined;
+  if (p?.kind === 'path') return `{${p.path}}`;
+  return undefined;
+}
+
 const typeLine = (a: ActionNode): string => a.type + (a.version !== undefined ? ` v${a.version}` : '');
 
-/** Lines of text for a node: label, then caption (when it says more than the type), then type. */
+/** Labels are identifiers: only a very long one is cut, never at a space. */
+const LABEL_WIDTH = 32;
+
+/**
+ * Lines of text for a node: label, then the caption wrapped to the box
+ * (when it says more than the type), then the type, then the script a
+ * RUNSUB/RUNSCRIPT/SPAWN calls.
+ */
 export function nodeLines(a: ActionNode): string[] {
   const type = typeLine(a);
-  return a.caption && a.caption !== type ? [a.label, a.caption, type] : [a.label, type];
+  const lines = wrapText(a.label, LABEL_WIDTH);
+  if (a.caption && a.caption !== type) lines.push(...wrapText(a.caption, CAPTION_WIDTH));
+  lines.push(type);
+  const target = scriptTarget(a);
+  if (target !== undefined) lines.push(...wrapText(`→ ${target}`, CAPTION_WIDTH));
+  return lines;
 }
 
 export const edgeLabel = (b: BranchEdge): string => (b.isValue ? JSON.stringify(b.name) : b.name);
