@@ -71,6 +71,7 @@ function describe(data: Record<string, unknown>): string {
   const pc = list('skills').filter((s) => s.personalConnection === true).length;
   if (list('agents').length) parts.push(plural(list('agents').length, 'agent'));
   if (list('skills').length) parts.push(`${plural(list('skills').length, 'skill')}${pc ? ` (${pc} Personal Connection)` : ''}`);
+  if (list('hoursOfOperation').length) parts.push(plural(list('hoursOfOperation').length, 'hours profile'));
   if (list('sources').length) parts.push(plural(list('sources').length, 'source'));
   if (list('crm').length) parts.push(plural(list('crm').length, 'CRM configuration'));
   if (list('pointsOfContact').length) parts.push(plural(list('pointsOfContact').length, 'point of contact', 'points of contact'));

@@ -49,7 +49,7 @@ function translate(errors: ErrorObject[], locate: Locate): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== 'anyOf' && e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath)) continue;
+    if (e.keyword !== 'anyOf' && e.schemaPath.includes('/anyOf/') && underAnyOf(e.instancePath, anyOfPaths)) continue;
     const d = toDiagnostic(e, locate);
     const key = `${d.span.line}:${d.span.col}:${d.message}`;
     if (!seen.has(key)) {
@@ -58,6 +58,14 @@ function translate(errors: ErrorObject[], locate: Locate): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** True when `path` is a member with alternatives, or inside one. */
+function underAnyOf(path: string, anyOfPaths: ReadonlySet<string>): boolean {
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (anyOfPaths.has(p)) return true;
+    if (p === '') return false;
+  }
 }
 
 function toDiagnostic(e: ErrorObject, locate: Locate): Diagnostic {
@@ -87,7 +95,7 @@ function toDiagnostic(e: ErrorObject, locate: Locate): Diagnostic {
     case 'pattern':
       return err(`${where}: ${(schema['x-message'] as string | undefined) ?? `must match ${(e.params as { pattern: string }).pattern}`} (got ${got})`);
     case 'anyOf':
-      return err(`${where} must be a field name or a list of field names, not ${got}`);
+      return err(`${where} ${(schema['x-message'] as string | undefined) ?? 'does not have an accepted form'}, not ${got}`);
     default:
       return err(`${where} ${e.message ?? 'is invalid'} (got ${got})`);
   }

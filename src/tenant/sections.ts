@@ -6,6 +6,7 @@ import { crmSection } from './crm/section.js';
 import { workflowDataSection } from './crm/workflow-data-section.js';
 import { agentsSection } from './sections/agents.js';
 import { businessUnitSection, timeZoneSection } from './sections/business-unit.js';
+import { hoursSection } from './sections/hours.js';
 import {
   campaignsSection,
   messageTemplatesSection,
@@ -19,6 +20,7 @@ export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
   timeZoneSection,
   agentsSection,
   skillsSection,
+  hoursSection,
   sourcesSection,
   crmSection,
   workflowDataSection,

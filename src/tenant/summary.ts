@@ -1,6 +1,10 @@
 // A summary of a tenant's state for `studio-script tenant show`: skills with
-// their calling lists, sources, and the record collections other domains keep.
+// their calling lists, agents with their routing settings, hours-of-operation
+// profiles, sources, and the record collections other domains keep.
 import { DateTime } from 'luxon';
+import { HOURS_COLLECTION, type HoursProfileRecord } from './hours/profile.js';
+import { describeWeek } from './hours/week.js';
+import { routingAgents } from './routing/records.js';
 import type { ProspectStatus, TenantStore } from '../contract/tenant-store.js';
 
 export interface TenantSummary {
@@ -17,11 +21,25 @@ export interface TenantSummary {
     prospects: Record<ProspectStatus, number>;
     oldestQueued: string | null;
   }[];
+  agents: {
+    id: number;
+    name: string;
+    email: string;
+    skills: { skill: number; proficiency: number }[];
+    loggedIn: boolean;
+    availableAfterSeconds: number | null;
+    schedule: string | null;
+    ringSeconds: number;
+    talkSeconds: number;
+    wrapUpSeconds: number;
+  }[];
+  hoursOfOperation: { id: number | null; name: string; week: string; holidays: { name: string; date: string }[]; override: { branch: string; expires: string | null } | null; skills: number[] }[];
   sources: { id: number; name: string; maxDestinations: number; mapping: Record<string, string | string[]> | null }[];
   collections: Record<string, number>;
 }
 
 export function summarizeTenant(store: TenantStore): TenantSummary {
+  const routing = new Map(routingAgents(store).map((r) => [r.id, r]));
   const iso = (ms: number | null) => (ms === null ? null : DateTime.fromMillis(ms, { zone: store.timeZone }).toISO());
   return {
     businessUnit: store.businessUnit,
@@ -41,6 +59,32 @@ export function summarizeTenant(store: TenantStore): TenantSummary {
         oldestQueued: iso(store.oldestQueuedMs(s.id)),
       };
     }),
+    agents: store.agents().map((a) => {
+      const r = routing.get(a.id);
+      return {
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        skills: r?.skills ?? [],
+        loggedIn: r?.loggedIn ?? true,
+        availableAfterSeconds: r?.availableAfterSeconds ?? null,
+        schedule: r?.schedule ? describeWeek(r.schedule) : null,
+        ringSeconds: r?.ringSeconds ?? 0,
+        talkSeconds: r?.talkSeconds ?? 0,
+        wrapUpSeconds: r?.wrapUpSeconds ?? 0,
+      };
+    }),
+    hoursOfOperation: store
+      .collection<HoursProfileRecord>(HOURS_COLLECTION)
+      .all()
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        week: describeWeek(p.week),
+        holidays: p.holidays.map((h) => ({ name: h.name, date: h.date })),
+        override: p.override ? { branch: p.override.branch, expires: iso(p.override.expiresMs) } : null,
+        skills: p.skills,
+      })),
     sources: store.sources().map((s) => ({ id: s.id, name: s.name, maxDestinations: s.maxDestinations, mapping: s.mapping })),
     collections: Object.fromEntries(store.collectionNames().map((n) => [n, store.collection(n).count()])),
   };
@@ -60,6 +104,25 @@ export function formatSummary(t: TenantSummary): string {
     lines.push(`  ${s.id} ${s.name} (${kind})${list}`);
   }
   if (t.skills.length === 0) lines.push('  (none)');
+  if (t.agents.length > 0) {
+    lines.push('agents:');
+    for (const a of t.agents) {
+      const skills = a.skills.length ? a.skills.map((s) => (s.proficiency === 1 ? `${s.skill}` : `${s.skill}/p${s.proficiency}`)).join(', ') : 'no skills';
+      const when = !a.loggedIn ? 'logged out' : [a.availableAfterSeconds !== null ? `available after ${a.availableAfterSeconds}s` : '', a.schedule ?? 'always'].filter(Boolean).join(', ');
+      lines.push(`  ${a.id} ${a.name} <${a.email}>: skills ${skills}; ${when}; ring ${a.ringSeconds}s, talk ${a.talkSeconds}s, wrap-up ${a.wrapUpSeconds}s`);
+    }
+  }
+  if (t.hoursOfOperation.length > 0) {
+    lines.push('hours of operation:');
+    for (const p of t.hoursOfOperation) {
+      const extra = [
+        p.holidays.length ? `holidays ${p.holidays.map((h) => `${h.date} ${h.name}`).join(', ')}` : '',
+        p.override ? `override ${p.override.branch}${p.override.expires ? ` until ${p.override.expires}` : ''}` : '',
+        p.skills.length ? `skills ${p.skills.join(', ')}` : '',
+      ].filter(Boolean);
+      lines.push(`  ${p.id ?? '-'} ${p.name}: ${p.week}${extra.length ? `; ${extra.join('; ')}` : ''}`);
+    }
+  }
   lines.push('sources:');
   for (const s of t.sources) {
     const map = s.mapping

@@ -50,6 +50,7 @@ export const crmSchema = {
       tokenRefreshSeconds: {
         description: 'Seconds the first workflow call of a virtual day waits for a new token: a number or [min, max].',
         anyOf: [{ type: 'number', minimum: 0 }, { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, maxItems: 2 }],
+        'x-message': 'must be a number of seconds or [min, max]',
       },
       apiKey: { type: 'string', description: 'Credential; never shown in traces, results or messages.' },
       systemUser: { type: 'string', description: 'Name stamped on records the workflows create.' },

@@ -3,6 +3,7 @@
 // calling list.
 import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
+import { SKILL_QUEUE_DEFAULTS, SKILL_QUEUES_COLLECTION, type SkillQueueRecord } from '../routing/records.js';
 import type { SkillRecord } from '../../contract/tenant-store.js';
 
 export const SKILL_MEDIA = ['Phone', 'Digital', 'Email', 'Chat', 'WorkItem', 'Voicemail', 'SMS'] as const;
@@ -21,11 +22,14 @@ export interface SkillInput {
   active?: boolean;
   script?: string;
   dialer?: { ratePerMinute: number };
+  initialPriority?: number;
+  acceleration?: number;
+  maxPriority?: number;
 }
 
 export const skillsSection = defineSection<SkillInput[]>({
   key: 'skills',
-  description: 'ACD skills: id, name, media, direction, Personal Connection flag, campaign, XS brain script, dialer rate.',
+  description: 'ACD skills: id, name, media, direction, Personal Connection flag, campaign, XS brain script, dialer rate, queue priority.',
   schema: {
     type: 'array',
     items: {
@@ -47,6 +51,9 @@ export const skillsSection = defineSection<SkillInput[]>({
           additionalProperties: false,
           properties: { ratePerMinute: { type: 'number', exclusiveMinimum: 0, maximum: 100000, description: 'Records dialed per virtual minute.' } },
         },
+        initialPriority: { type: 'number', minimum: 0, description: `Queue priority a contact starts with (REQAGENT DefaultFromSkill; default ${SKILL_QUEUE_DEFAULTS.initialPriority}).` },
+        acceleration: { type: 'number', minimum: 0, description: `Priority added per minute in queue (default ${SKILL_QUEUE_DEFAULTS.acceleration}).` },
+        maxPriority: { type: 'number', minimum: 0, description: `Priority cap (default ${SKILL_QUEUE_DEFAULTS.maxPriority}).` },
       },
     },
   },
@@ -66,6 +73,10 @@ export const skillsSection = defineSection<SkillInput[]>({
         out.push(
           diagnostic('E-TENANT-SKILL', `skill ${s.id} (${s.name}) is a Personal Connection skill, so its direction must be Outbound`, locate(['skills', i, s.direction ? 'direction' : 'personalConnection'])),
         );
+      const initial = s.initialPriority ?? SKILL_QUEUE_DEFAULTS.initialPriority;
+      const max = s.maxPriority ?? SKILL_QUEUE_DEFAULTS.maxPriority;
+      if (initial > max)
+        out.push(diagnostic('E-TENANT-SKILL', `skill ${s.id} (${s.name}): initialPriority ${initial} is above maxPriority ${max}`, locate(['skills', i, s.initialPriority !== undefined ? 'initialPriority' : 'maxPriority'])));
       if (s.dialer && !s.personalConnection)
         out.push(
           diagnostic('W-TENANT-DIALER', `skill ${s.id} (${s.name}) has a dialer but is not a Personal Connection skill; the dialer is ignored`, locate(['skills', i, 'dialer'], 'key'), 'warning'),
@@ -74,7 +85,18 @@ export const skillsSection = defineSection<SkillInput[]>({
     return out;
   },
   load(store, skills) {
-    for (const s of skills) store.putSkill(toSkillRecord(s));
+    const queues = store.collection<SkillQueueRecord>(SKILL_QUEUES_COLLECTION);
+    queues.clear();
+    for (const s of skills) {
+      store.putSkill(toSkillRecord(s));
+      if (s.initialPriority !== undefined || s.acceleration !== undefined || s.maxPriority !== undefined)
+        queues.put(String(s.id), {
+          skill: s.id,
+          initialPriority: s.initialPriority ?? SKILL_QUEUE_DEFAULTS.initialPriority,
+          acceleration: s.acceleration ?? SKILL_QUEUE_DEFAULTS.acceleration,
+          maxPriority: s.maxPriority ?? SKILL_QUEUE_DEFAULTS.maxPriority,
+        });
+    }
   },
 });
 

@@ -17,7 +17,7 @@ const mappingProperties: Record<string, unknown> = Object.fromEntries(
   PROSPECT_FIELDS.map((f) => [
     f,
     f === 'Destinations'
-      ? { anyOf: [fieldName, { type: 'array', items: fieldName, minItems: 1 }], description: 'Source fields holding phone numbers, in dialing order.' }
+      ? { anyOf: [fieldName, { type: 'array', items: fieldName, minItems: 1 }], 'x-message': 'must be a field name or a list of field names', description: 'Source fields holding phone numbers, in dialing order.' }
       : fieldName,
   ]),
 );
