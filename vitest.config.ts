@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'threads',
     testTimeout: 30_000,
+    // Output is compared as plain text; CI=true would otherwise turn colour on (tests of colour set it themselves).
+    env: { NO_COLOR: '1' },
   },
 });

@@ -1,7 +1,8 @@
 // How third-party libraries are loaded, for start-up time (spec/performance.md,
 // row cli.start: `studio-script check` within 4× a bare `node`).
 //
-// - CommonJS packages every command needs (commander, moo, nearley) are
+// - CommonJS packages every command needs (commander, moo, nearley,
+//   picocolors) are
 //   required, not imported: imported from ESM, each CommonJS file (and each
 //   file it requires) first goes through Node 20's ESM loader and its export
 //   lexer: about 40 ms of `check` for these three.
@@ -17,7 +18,7 @@ import type * as Luxon from 'luxon';
 const require = createRequire(import.meta.url);
 
 /** A CommonJS package, required (the same instance an `import` of it would give). */
-export function requireCommonJs<T>(specifier: 'commander' | 'moo' | 'nearley'): T {
+export function requireCommonJs<T>(specifier: 'commander' | 'moo' | 'nearley' | 'picocolors'): T {
   return require(specifier) as T;
 }
 

@@ -1,15 +1,16 @@
 // `studio-script fmt <files|folders> [--check|--write]`: prints scripts in
 // canonical form (stdout), lists files that are not (--check, exit 1), or
 // rewrites them (--write). A file that does not parse is exit 2.
-import { writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../contract/diagnostics.js';
-import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
+import { diagnosticsJson, EXIT, printDiagnostics, UsageError, writeOutput } from './io.js';
+import { displayPath, printJson } from './output.js';
 
 interface FmtOptions {
   check?: boolean;
   write?: boolean;
+  json?: boolean;
 }
 
 export function register(program: Command): void {
@@ -19,46 +20,63 @@ export function register(program: Command): void {
     .argument('<paths...>', ".script files or folders of scripts; '-' reads stdin and writes stdout (for editors)")
     .option('--check', 'list files that are not formatted; exit 1 if any')
     .option('--write', 'rewrite files in place')
+    .option('--json', 'print {files: [{file, changed, text?}], diagnostics} on stdout instead')
     .action(async (paths: string[], opts: FmtOptions) => {
       if (opts.check && opts.write) throw new UsageError('fmt: use either --check or --write, not both');
       if (paths.includes('-')) {
         if (paths.length > 1 || opts.write) throw new UsageError("fmt: '-' (stdin) cannot be combined with files or --write");
-        await formatStdin(Boolean(opts.check));
+        await formatStdin(opts);
         return;
       }
       const [{ formatText }, { findScriptFiles }] = await Promise.all([import('../graph/format.js'), import('../graph/folder.js')]);
       const files = await expand(paths, findScriptFiles);
       const diagnostics: Diagnostic[] = [];
       const sources = new Map<string, string>();
-      let unformatted = 0;
+      const results: FileResult[] = [];
       for (const file of files) {
         const text = await readFile(file, 'utf8');
         sources.set(file, text);
         const out = formatText(text, file);
         diagnostics.push(...out.diagnostics);
         if (out.text === undefined) continue;
+        const changed = out.text !== text;
+        results.push({ file: displayPath(file), changed, ...(!opts.check && !opts.write ? { text: out.text } : {}) });
         if (opts.check) {
-          if (out.text !== text) (unformatted++, process.stdout.write(`${file}\n`));
+          if (changed && !opts.json) process.stdout.write(`${displayPath(file)}\n`);
         } else if (opts.write) {
-          if (out.text !== text) (writeOrExplain(file, () => writeFileSync(file, out.text!)), process.stderr.write(`formatted ${file}\n`));
-        } else process.stdout.write(out.text);
+          if (changed) (writeOutput(file, out.text), opts.json || process.stderr.write(`formatted ${displayPath(file)}\n`));
+        } else if (!opts.json) process.stdout.write(out.text);
       }
-      printDiagnostics(diagnostics, { sources });
-      if (opts.check && unformatted > 0) process.stderr.write(`${unformatted} of ${files.length} file(s) need formatting (run studio-script fmt --write)\n`);
+      const unformatted = opts.check ? results.filter((r) => r.changed).length : 0;
+      if (opts.json) printJson({ files: results, ...diagnosticsJson(diagnostics) });
+      else printDiagnostics(diagnostics, { sources });
+      if (unformatted > 0 && !opts.json) process.stderr.write(`${unformatted} of ${files.length} file(s) need formatting (run studio-script fmt --write)\n`);
       process.exitCode = diagnostics.some((d) => d.severity === 'error') ? EXIT.invalid : unformatted > 0 ? EXIT.failed : EXIT.ok;
     });
 }
 
-async function formatStdin(check: boolean): Promise<void> {
+interface FileResult {
+  file: string;
+  /** The file is not in canonical form (with --write: it was rewritten). */
+  changed: boolean;
+  /** The canonical text, when printing rather than checking or writing. */
+  text?: string;
+}
+
+async function formatStdin(opts: FmtOptions): Promise<void> {
   const { formatText } = await import('../graph/format.js');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   const out = formatText(text, '<stdin>');
-  printDiagnostics(out.diagnostics, { sources: new Map([['<stdin>', text]]) });
+  const changed = out.text !== undefined && out.text !== text;
+  if (opts.json) {
+    const files = out.text === undefined ? [] : [{ file: '<stdin>', changed, ...(opts.check ? {} : { text: out.text }) }];
+    printJson({ files, ...diagnosticsJson(out.diagnostics) });
+  } else printDiagnostics(out.diagnostics, { sources: new Map([['<stdin>', text]]) });
   if (out.text === undefined) process.exitCode = EXIT.invalid;
-  else if (check) process.exitCode = out.text === text ? EXIT.ok : EXIT.failed;
-  else (process.stdout.write(out.text), (process.exitCode = EXIT.ok));
+  else if (opts.check) process.exitCode = changed ? EXIT.failed : EXIT.ok;
+  else (opts.json || process.stdout.write(out.text), (process.exitCode = EXIT.ok));
 }
 
 async function expand(paths: string[], find: (dir: string) => Promise<string[]>): Promise<string[]> {

@@ -2,11 +2,11 @@
 // the action graph as a picture or data, edges labelled with branch names;
 // with coverage, visited actions are green and unvisited actions and untaken
 // branches red. Given a folder, the call graph between its scripts.
-import { writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type * as Commander from 'commander';
 import { requireCommonJs } from '../deps.js';
-import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
+import { EXIT, printDiagnostics, UsageError, writeOutput } from './io.js';
+import { displayPath } from './output.js';
 
 const { Option } = requireCommonJs<typeof Commander>('commander');
 
@@ -15,6 +15,7 @@ interface GraphOptions {
   coverage?: string;
   output?: string;
   direction?: 'TB' | 'LR';
+  json?: boolean;
 }
 
 export function register(program: Commander.Command): void {
@@ -25,16 +26,23 @@ export function register(program: Commander.Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
     .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
     .option('--direction <dir>', 'TB (top to bottom, the default for a script) or LR (left to right, like Studio; the default for a folder)', parseDirection)
-    .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format)')
+    .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format); folders are created')
+    .option('--json', 'the graph as JSON on stdout (the same as --format json), diagnostics as JSON too')
     .action(async (file: string, opts: GraphOptions, cmd: Commander.Command) => {
+      if (opts.json) {
+        if (opts.output) throw new UsageError('graph: --json prints the graph on stdout; write a JSON file with --format json -o FILE');
+        if (cmd.getOptionValueSource('format') !== 'default' && opts.format !== 'json') throw new UsageError(`graph: --json and --format ${opts.format} cannot be combined`);
+        opts.format = 'json';
+      }
       // `-o flow.svg` means SVG unless --format says otherwise.
       if (opts.output && cmd.getOptionValueSource('format') === 'default') opts.format = formatFromName(opts.output) ?? opts.format;
       if (await isFolder(file)) return graphFolder(file, opts);
       const [{ loadScriptText }, render] = await Promise.all([import('../graph/load.js'), import('../graph/render/index.js')]);
       const text = await readInput(file);
-      const { script, diagnostics } = loadScriptText(text, file);
+      // Named as the user sees it, so diagnostics and --format json carry relative paths.
+      const { script, diagnostics } = loadScriptText(text, displayPath(file));
       if (!script) {
-        printDiagnostics(diagnostics, { sources: new Map([[file, text]]) });
+        printDiagnostics(diagnostics, { sources: new Map([[displayPath(file), text]]) });
         process.exitCode = EXIT.invalid;
         return;
       }
@@ -46,7 +54,7 @@ export function register(program: Commander.Command): void {
         coverage = render.coverageFor(data, script.graph);
       }
       const out = await render.renderGraph(script.graph, opts.format, { coverage, direction: opts.direction });
-      if (opts.output) writeOrExplain(opts.output, () => writeFileSync(opts.output!, out));
+      if (opts.output) writeOutput(opts.output, out);
       else process.stdout.write(out);
       process.exitCode = EXIT.ok;
     });
@@ -66,7 +74,7 @@ async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
   ]);
   let set: Awaited<ReturnType<typeof loadFolder>>;
   try {
-    set = await loadFolder(folder);
+    set = await loadFolder(displayPath(folder));
   } catch (err) {
     if (!(err instanceof ScriptLoadError)) throw err;
     printDiagnostics(err.diagnostics);
@@ -80,7 +88,7 @@ async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
   else if (opts.format === 'mermaid') out = calls.callGraphToMermaid(cg, opts.direction);
   else if (opts.format === 'dot') out = calls.callGraphToDot(cg, opts.direction);
   else out = await (await import('../graph/render/svg.js')).dotToSvg(calls.callGraphToDot(cg, opts.direction));
-  if (opts.output) writeOrExplain(opts.output, () => writeFileSync(opts.output!, out));
+  if (opts.output) writeOutput(opts.output, out);
   else process.stdout.write(out);
   process.exitCode = EXIT.ok;
 }

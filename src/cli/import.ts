@@ -3,10 +3,9 @@
 // file). Warnings (unknown actions, unknown parameter orders) are printed and
 // the exit code stays 0; XML that cannot be read is exit 2 with a located
 // diagnostic.
-import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
+import { EXIT, printDiagnostics, UsageError, writeOutput } from './io.js';
 
 interface ImportCliOptions {
   output?: string;
@@ -39,7 +38,7 @@ export function register(program: Command): void {
       }
       if (opts.output) {
         const out = opts.output;
-        writeOrExplain(out, () => writeFileSync(out, result.text!));
+        writeOutput(out, result.text);
         if (!opts.json) process.stderr.write(`imported ${file} -> ${out}\n`);
       } else process.stdout.write(result.text);
       process.exitCode = EXIT.ok;

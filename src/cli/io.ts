@@ -2,6 +2,7 @@
 // JSON form, and the last-resort handler that never shows a stack trace.
 import { readFileSync } from 'node:fs';
 import { diagnosticToJson, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
+import { colorsFor, displayPath, jsonMode, jsonWritten, OutputError, printJson, writeOutputFile } from './output.js';
 
 /** Exit codes of spec/cli-and-api.md. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
@@ -13,24 +14,59 @@ export class UsageError extends Error {
 
 /**
  * Prints diagnostics: `file:line:col: severity CODE message` plus a caret
- * excerpt on stderr, or `{"diagnostics":[…]}` on stdout with `json`.
+ * excerpt on stderr (coloured on a terminal), or `{"diagnostics":[…]}` on
+ * stdout with `json` (default: the invocation's --json). File names are
+ * shown relative to the working directory.
  */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], opts: { json?: boolean; sources?: Map<string, string> } = {}): void {
   const sorted = sortDiagnostics(diagnostics);
-  if (opts.json) {
-    process.stdout.write(JSON.stringify({ diagnostics: sorted.map(diagnosticToJson) }, null, 2) + '\n');
+  if (opts.json ?? jsonMode()) {
+    printJson(diagnosticsJson(sorted));
     return;
   }
-  for (const d of sorted) process.stderr.write(formatDiagnostic(d, sourceOf(d.span.file, opts.sources)) + '\n');
+  if (sorted.length > 0) process.stderr.write(formatDiagnostics(sorted, opts.sources));
+}
+
+/** The `{"diagnostics":[…]}` document, paths relative to the working directory. */
+export function diagnosticsJson(diagnostics: readonly Diagnostic[]): { diagnostics: ReturnType<typeof diagnosticToJson>[] } {
+  return { diagnostics: sortDiagnostics(diagnostics).map((d) => ({ ...diagnosticToJson(d), file: displayPath(d.span.file) })) };
+}
+
+/** The human form of diagnostics for stderr, coloured when stderr shows colour. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources?: Map<string, string>): string {
+  const c = colorsFor('stderr');
+  let out = '';
+  for (const d of diagnostics) {
+    const shown = { ...d, span: { ...d.span, file: displayPath(d.span.file) } };
+    const [, ...excerpt] = formatDiagnostic(shown, sourceOf(d.span.file, sources)).split('\n');
+    const severity = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
+    out += `${c.bold(`${shown.span.file}:${d.span.line}:${d.span.col}:`)} ${severity} ${c.dim(d.code)} ${d.message}\n`;
+    const mark = d.severity === 'error' ? c.red : c.yellow;
+    for (const [i, line] of excerpt.entries()) {
+      const bar = line.indexOf('| ') + 2;
+      out += `${c.dim(line.slice(0, bar))}${i === 1 ? mark(line.slice(bar)) : line.slice(bar)}\n`;
+    }
+  }
+  return out;
 }
 
 function sourceOf(file: string, sources?: Map<string, string>): string | undefined {
-  const known = sources?.get(file);
+  const known = sources?.get(file) ?? sources?.get(displayPath(file));
   if (known !== undefined) return known;
   try {
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Writes an output file, creating its folder; a file that cannot be written is a usage error. */
+export function writeOutput(path: string, content: string | Uint8Array): void {
+  try {
+    writeOutputFile(path, content);
+  } catch (err) {
+    if (err instanceof OutputError) throw new UsageError(err.message);
+    throw err;
   }
 }
 
@@ -44,15 +80,22 @@ export function writeOrExplain<T>(path: string, write: () => T): T {
   }
 }
 
-/** Last-resort handler: a usage error is exit 2; anything else is an internal error, reported in one line. */
+/**
+ * Last-resort handler: a usage error is exit 2; anything else is an internal
+ * error, reported in one line. With --json, the problem is the JSON document
+ * (unless the command already printed its document).
+ */
 export function reportCrash(err: unknown): void {
-  if (err instanceof UsageError) {
-    process.stderr.write(`studio-script: ${err.message}\n`);
-    process.exitCode = EXIT.invalid;
+  const usage = err instanceof UsageError || err instanceof OutputError;
+  const message = err instanceof Error ? err.message : String(err);
+  process.exitCode = usage ? EXIT.invalid : EXIT.failed;
+  if (jsonMode() && !jsonWritten()) {
+    printJson({ diagnostics: [{ severity: 'error', code: usage ? 'E-USAGE' : 'E-INTERNAL', message }] });
+    if (usage) return;
+  } else if (usage) {
+    process.stderr.write(`${colorsFor('stderr').red('studio-script:')} ${message}\n`);
     return;
   }
-  const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`studio-script: internal error: ${message}\n(set STUDIO_SCRIPT_DEBUG=1 for details and please report it)\n`);
   if (process.env.STUDIO_SCRIPT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exitCode = EXIT.failed;
 }

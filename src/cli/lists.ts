@@ -4,7 +4,10 @@
 // it is a terminal, a report on stdout, rejected rows in `<file>.rejected.csv`.
 // Exit 0 when the upload ran (even with rejected rows), 2 on invalid input.
 import type { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { displayPath, printJson } from './output.js';
 
 interface UploadFlags {
   skill: string;
@@ -83,6 +86,8 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
     const defaultExpiresAtMs = expiresText ? parseDateValue(expiresText, zone) : null;
     if (expiresText && defaultExpiresAtMs === null) throw new UsageError(`--expires ${expiresText}: not a date`);
 
+    // The rejected-rows file may go to a folder that does not exist yet.
+    if (flags.rejected !== undefined) mkdirSync(dirname(resolve(flags.rejected)), { recursive: true });
     const progress = process.stderr.isTTY ? new Progress(file) : null;
     let report;
     try {
@@ -102,11 +107,11 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
       progress?.clear();
       if (!(err instanceof ListUploadError)) throw err;
       if (err.diagnostics.length) printDiagnostics(err.diagnostics);
-      else process.stderr.write(`studio-script: ${err.message}\n`);
+      else throw new UsageError(err.message);
       return EXIT.invalid;
     }
     progress?.clear();
-    if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    if (flags.json) printJson({ ...report, file: displayPath(report.file), rejectedFile: report.rejectedFile === null ? null : displayPath(report.rejectedFile) });
     else {
       const where = flags.state !== undefined ? ` into ${flags.state}` : ' (memory store: nothing kept; use --state to keep it)';
       process.stdout.write(

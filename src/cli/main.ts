@@ -1,24 +1,15 @@
 #!/usr/bin/env node
 // The `studio-script` command. Only the module of the command being run is
-// loaded, so start-up stays close to a bare `node` start (spec/performance.md).
+// loaded (commands.ts), and every command gets the shared conventions of
+// output.ts: --color/--no-color, one JSON document with --json.
 import type * as Commander from 'commander';
 import { readFileSync } from 'node:fs';
 import { requireCommonJs } from '../deps.js';
+import { COMMANDS } from './commands.js';
 import { EXIT, reportCrash } from './io.js';
+import { applyConventions, printJson } from './output.js';
 
 const { Command, CommanderError } = requireCommonJs<typeof Commander>('commander');
-
-/** Command name -> module exporting `register(program)`. */
-const COMMANDS: Record<string, () => Promise<{ register(program: Commander.Command): void }>> = {
-  run: () => import('./run.js'),
-  check: () => import('./check.js'),
-  graph: () => import('./graph.js'),
-  fmt: () => import('./fmt.js'),
-  test: () => import('./test.js'),
-  tenant: () => import('./tenant.js'),
-  import: () => import('./import.js'),
-  lists: () => import('./lists.js'),
-};
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('studio-script')
@@ -32,12 +23,15 @@ async function main(argv: string[]): Promise<void> {
     const load = COMMANDS[name];
     if (load) (await load()).register(program);
   }
+  applyConventions(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successes; every other commander error is a usage error.
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+      // The option parser failed before the command ran: --json still gets its one document.
+      if (err.exitCode !== 0 && argv.includes('--json')) printJson({ diagnostics: [{ severity: 'error', code: 'E-USAGE', message: err.message.replace(/^error: /, '') }] });
       return;
     }
     throw err;

@@ -16,6 +16,7 @@ import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError } from './json-location.js';
+import { displayPath, printJson } from './output.js';
 
 interface RunFlags {
   var: string[];
@@ -140,7 +141,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       process.off('SIGINT', onSigint);
     }
     const unmatched = http.unmatched();
-    if (flags.json) process.stdout.write(JSON.stringify(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result, null, 2) + '\n');
+    if (flags.json) printJson(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result);
     else process.stdout.write(formatResult(result) + unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
     // A spawned run that got stuck or failed is a failure too: its contact would be lost in Studio.
     const ok = (status: RunResult['status']): boolean => status === 'completed' || status === 'stopped';
@@ -275,11 +276,11 @@ async function httpClient(flags: RunFlags, scripts: ScriptSet): Promise<RunHttp>
 }
 
 function unmatchedText(u: UnmatchedStubReport): string {
-  return `stub ${u.id} (${u.description}) never matched (${u.span.file}:${u.span.line}:${u.span.col})`;
+  return `stub ${u.id} (${u.description}) never matched (${displayPath(u.span.file)}:${u.span.line}:${u.span.col})`;
 }
 
 function unmatchedJson(u: UnmatchedStubReport) {
-  return { id: u.id, description: u.description, file: u.span.file, line: u.span.line, col: u.span.col };
+  return { id: u.id, description: u.description, file: displayPath(u.span.file), line: u.span.line, col: u.span.col };
 }
 
 class StubFileError extends Error {

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { displayPath, printJson } from './output.js';
 
 export function register(program: Command): void {
   const tenant = program.command('tenant').description('check, show and describe tenant files (the emulated business unit)');
@@ -20,7 +21,7 @@ export function register(program: Command): void {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       printDiagnostics(diagnostics, { json: opts.json, sources: source === undefined ? undefined : new Map([[file, source]]) });
       if (!opts.json) {
-        const summary = errors === 0 && doc ? `${file}: ok — ${describe(doc.data)}` : `${file}: ${plural(errors, 'error')}`;
+        const summary = errors === 0 && doc ? `${displayPath(file)}: ok — ${describe(doc.data)}` : `${displayPath(file)}: ${plural(errors, 'error')}`;
         const warnings = diagnostics.length - errors;
         process.stderr.write(`${summary}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`);
       }
@@ -49,7 +50,8 @@ export function register(program: Command): void {
       }
       try {
         const summary = summarizeTenant(tenant.store);
-        process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary));
+        if (opts.json) printJson(summary);
+        else process.stdout.write(formatSummary(summary));
       } finally {
         tenant.close();
       }

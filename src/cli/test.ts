@@ -3,9 +3,9 @@
 // --coverage; exit 0 all passed, 1 a test failed / error path found /
 // threshold missed, 2 invalid test, stub or script files.
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { EXIT, printDiagnostics, UsageError, writeOrExplain } from './io.js';
+import { resolve } from 'node:path';
+import { EXIT, printDiagnostics, UsageError, writeOrExplain, writeOutput } from './io.js';
+import { colorEnabled, displayPath } from './output.js';
 
 interface TestOptions {
   reporter: string;
@@ -17,7 +17,6 @@ interface TestOptions {
   forceErrors?: boolean;
   update?: boolean;
   workers?: string;
-  color?: boolean;
 }
 
 const REPORTERS = ['pretty', 'junit', 'json'];
@@ -36,7 +35,6 @@ export function register(program: Command): void {
     .option('--force-errors', 'force each visited action with an error branch to fail and report runs that end stuck or failed')
     .option('--update', 'record the outcome of cases marked `record: true` as their expectations')
     .option('--workers <n>', 'threads running cases (default: automatic; 1 runs everything in this thread)')
-    .option('--no-color', 'plain output')
     .action(async (paths: string[], opts: TestOptions) => {
       process.exitCode = await runTestCommand(paths, opts);
     });
@@ -68,22 +66,19 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
     update: opts.update === true,
     workers,
   });
-  // Paths as the user would type them: relative to the current folder when inside it.
-  const rel = (f: string): string => (isAbsolute(f) && !relative(process.cwd(), f).startsWith('..') ? relative(process.cwd(), f) : f);
+  const rel = (f: string): string => displayPath(f);
   if (session.diagnostics.length > 0) {
-    const diagnostics = session.diagnostics.map((d) => ({ ...d, span: { ...d.span, file: rel(d.span.file) } }));
-    const sources = new Map([...session.sources].map(([f, text]) => [rel(f), text]));
-    printDiagnostics(diagnostics, { json: opts.reporter === 'json', sources });
+    printDiagnostics(session.diagnostics, { json: opts.reporter === 'json', sources: session.sources });
     return EXIT.invalid;
   }
   const pretty = async (color: boolean): Promise<string> => (await import('../testing/reporters/pretty.js')).prettyReport(session, { color, coverage });
-  const terminalColor = opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const terminalColor = colorEnabled('stdout');
   let report: string;
   if (opts.reporter === 'junit') report = (await import('../testing/reporters/junit.js')).junitReport(session);
   else if (opts.reporter === 'json') report = (await import('../testing/reporters/json.js')).jsonReport(session);
   else report = await pretty(terminalColor && !opts.output);
   if (opts.output) {
-    writeOrExplain(opts.output, () => writeFileSync(resolve(opts.output!), report));
+    writeOutput(opts.output, report);
     // A report written to a file still leaves a readable log on the terminal (CI logs).
     process.stdout.write(opts.reporter === 'pretty' ? `Report written to ${opts.output}\n` : await pretty(terminalColor));
   } else process.stdout.write(report);

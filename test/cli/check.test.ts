@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -59,7 +59,7 @@ describe('studio-script check', () => {
     const r = await runCli(['check', '--json', f]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toEqual({
-      diagnostics: [{ file: f, line: 3, col: 10, severity: 'error', code: 'E-SCHEMA-UNKNOWN-PROP', message: "END has no property 'Foo'; END has no properties" }],
+      diagnostics: [{ file: relative(process.cwd(), f), line: 3, col: 10, severity: 'error', code: 'E-SCHEMA-UNKNOWN-PROP', message: "END has no property 'Foo'; END has no properties" }],
     });
     expect(r.err).toBe('');
   });
@@ -76,7 +76,7 @@ describe('studio-script check', () => {
     const bad = file('tenant.yaml', 'timeZone: [not, a, zone]\n');
     const r = await runCli(['check', EXAMPLES, '--tenant', bad, '--json']);
     expect(r.code).toBe(2);
-    expect((JSON.parse(r.out) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file)).toContain(bad);
+    expect((JSON.parse(r.out) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file)).toContain(relative(process.cwd(), bad));
   });
 
   it('exits 2 for a path that does not exist', async () => {

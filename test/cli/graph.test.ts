@@ -82,10 +82,14 @@ describe('studio-script graph', () => {
     expect(r.err).toContain('E-GRAPH-UNKNOWN-TARGET');
   });
 
-  it('exits 2 naming the file when -o cannot be written', async () => {
-    const r = await runCli(['graph', script, '-o', join(dir, 'no-such-folder', 'g.dot')]);
+  it('creates the folders of -o, and exits 2 naming the file when it cannot be written', async () => {
+    const out = join(dir, 'new', 'folder', 'g.dot');
+    expect((await runCli(['graph', script, '-o', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('digraph');
+    writeFileSync(join(dir, 'a-file'), '');
+    const r = await runCli(['graph', script, '-o', join(dir, 'a-file', 'g.dot')]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`cannot write ${join(dir, 'no-such-folder', 'g.dot')}: no such folder`);
+    expect(r.err).toBe(`studio-script: cannot write ${join(dir, 'a-file', 'g.dot')}: a part of the path is a file\n`);
   });
 
   it('exits 2 for an unknown format or a bad coverage file', async () => {

@@ -1,20 +1,15 @@
 // Runs one studio-script command in-process, capturing stdout, stderr and the exit code.
 import { Command, CommanderError } from 'commander';
 import { vi } from 'vitest';
-import { UsageError } from '../../src/cli/io.js';
-
-const COMMANDS: Record<string, () => Promise<{ register(p: Command): void }>> = {
-  check: () => import('../../src/cli/check.js'),
-  graph: () => import('../../src/cli/graph.js'),
-  fmt: () => import('../../src/cli/fmt.js'),
-  tenant: () => import('../../src/cli/tenant.js'),
-  import: () => import('../../src/cli/import.js'),
-  lists: () => import('../../src/cli/lists.js'),
-};
+import { COMMANDS } from '../../src/cli/commands.js';
+import { reportCrash, UsageError } from '../../src/cli/io.js';
+import { applyConventions, OutputError, printJson, resetOutput } from '../../src/cli/output.js';
 
 export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const program = new Command('studio-script').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
   (await COMMANDS[args[0]!]!()).register(program);
+  applyConventions(program);
+  resetOutput();
   let out = '';
   let err = '';
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
@@ -26,8 +21,14 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
     await program.parseAsync(['node', 'studio-script', ...args]);
     code = Number(process.exitCode ?? 0);
   } catch (x) {
-    if (x instanceof UsageError) (err += x.message), (code = 2);
-    else if (x instanceof CommanderError) code = x.exitCode === 0 ? 0 : 2;
+    if (x instanceof UsageError || x instanceof OutputError) {
+      // The command's own last-resort handler: one line on stderr, or the --json document.
+      reportCrash(x);
+      code = Number(process.exitCode);
+    } else if (x instanceof CommanderError) {
+      code = x.exitCode === 0 ? 0 : 2;
+      if (code === 2 && args.includes('--json')) printJson({ diagnostics: [{ severity: 'error', code: 'E-USAGE', message: x.message }] });
+    }
     else throw x;
   } finally {
     o.mockRestore();

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const CLI = resolve('dist/src/cli/main.js');
@@ -139,8 +139,8 @@ done: END
     expect(r.stdout).toContain('greeting = "stubbed"');
     // The WAIT stub answered in 5 s instead of 30.
     expect(r.stdout).toContain('2026-11-21T09:00:00.000Z → 2026-11-21T09:00:05.000Z');
-    expect(r.stdout).toContain(`warning: stub stubs[2] (IF (call 3)) never matched (${stubs}:7:10)`);
-    expect(r.stdout).toContain(`warning: stub stubs[3] (GET https://crm.example.com/leads) never matched (${stubs}:10:10)`);
+    expect(r.stdout).toContain(`warning: stub stubs[2] (IF (call 3)) never matched (${relative(process.cwd(), stubs)}:7:10)`);
+    expect(r.stdout).toContain(`warning: stub stubs[3] (GET https://crm.example.com/leads) never matched (${relative(process.cwd(), stubs)}:10:10)`);
     const j = cli(join(dir, 'Main.script'), '--var', 'pause=30', '--stubs', stubs, '--json', '--now', '2026-11-21T09:00:00Z');
     const result = JSON.parse(j.stdout);
     expect(result.variables.greeting).toBe('stubbed');

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 
@@ -35,7 +35,7 @@ describe('studio-script tenant check', () => {
     const r = await tenantCli(['check', f, '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toEqual({
-      diagnostics: [{ file: f, line: 1, col: 15, severity: 'error', code: 'E-TENANT-ZONE', message: expect.stringContaining('"Nowhere/City" is not an IANA zone') }],
+      diagnostics: [{ file: relative(process.cwd(), f), line: 1, col: 15, severity: 'error', code: 'E-TENANT-ZONE', message: expect.stringContaining('"Nowhere/City" is not an IANA zone') }],
     });
   });
 

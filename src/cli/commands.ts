@@ -1,0 +1,16 @@
+// The commands of `studio-script`, by name, each loaded only when it runs (so
+// start-up stays close to a bare `node` start, spec/performance.md). A new
+// command is one line here; main.ts gives it the shared conventions.
+import type { Command } from 'commander';
+
+/** Command name -> module exporting `register(program)`. */
+export const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+  run: () => import('./run.js'),
+  check: () => import('./check.js'),
+  graph: () => import('./graph.js'),
+  fmt: () => import('./fmt.js'),
+  test: () => import('./test.js'),
+  tenant: () => import('./tenant.js'),
+  import: () => import('./import.js'),
+  lists: () => import('./lists.js'),
+};
