@@ -1,5 +1,5 @@
 // `studio-script test [files or folders]`: runs `*.test.yaml` files and
-// reports with the pretty, junit or json reporter; writes coverage files with
+// reports with the pretty, junit, json or html reporter; writes coverage files with
 // --coverage; exit 0 all passed, 1 a test failed / error path found /
 // threshold missed, 2 invalid test, stub or script files.
 import type { Command } from 'commander';
@@ -19,14 +19,16 @@ interface TestOptions {
   workers?: string;
 }
 
-const REPORTERS = ['pretty', 'junit', 'json'];
+const REPORTERS = ['pretty', 'junit', 'json', 'html'];
+/** Where `--reporter html` writes without `-o` (after Playwright's `playwright-report/index.html`). */
+const HTML_REPORT = 'test-report/index.html';
 
 export function register(program: Command): void {
   program
     .command('test')
     .description('run script tests (*.test.yaml): stubs, expectations, coverage and the error-path sweep')
     .argument('[paths...]', 'test files or folders (default: the current folder)')
-    .option('--reporter <name>', 'pretty, junit or json', 'pretty')
+    .option('--reporter <name>', `pretty, junit, json or html (one self-contained page, written to ${HTML_REPORT} unless -o names a file)`, 'pretty')
     .option('--json', 'the same as --reporter json (diagnostics too, as every command prints them with --json)')
     .option('-o, --output <file>', 'write the report to a file; the terminal still gets the readable report')
     .option('--coverage', 'collect action and branch coverage; write coverage/lcov.info and coverage/coverage.json')
@@ -61,7 +63,8 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
   const { runSession } = await import('../testing/session.js');
   const session = await runSession({
     paths,
-    coverage,
+    // The HTML report draws coverage on every script's graph, so it always collects it.
+    coverage: coverage || opts.reporter === 'html',
     forceErrors: opts.forceErrors === true,
     update: opts.update === true,
     workers,
@@ -74,13 +77,17 @@ async function runTestCommand(paths: string[], opts: TestOptions): Promise<numbe
   const pretty = async (color: boolean): Promise<string> => (await import('../testing/reporters/pretty.js')).prettyReport(session, { color, coverage });
   const terminalColor = colorEnabled('stdout');
   let report: string;
-  if (opts.reporter === 'junit') report = (await import('../testing/reporters/junit.js')).junitReport(session);
+  if (opts.reporter === 'html') {
+    opts.output ??= HTML_REPORT;
+    report = await (await import('../testing/reporters/html.js')).htmlReport(session);
+  } else if (opts.reporter === 'junit') report = (await import('../testing/reporters/junit.js')).junitReport(session);
   else if (opts.reporter === 'json') report = (await import('../testing/reporters/json.js')).jsonReport(session);
   else report = await pretty(terminalColor && !opts.output);
   if (opts.output) {
     writeOutput(opts.output, report);
     // A report written to a file still leaves a readable log on the terminal (CI logs).
-    process.stdout.write(opts.reporter === 'pretty' ? `Report written to ${opts.output}\n` : await pretty(terminalColor));
+    if (opts.reporter === 'pretty') process.stdout.write(`Report written to ${opts.output}\n`);
+    else process.stdout.write((await pretty(terminalColor)) + (opts.reporter === 'html' ? `HTML report written to ${rel(resolve(opts.output))}\n` : ''));
   } else process.stdout.write(report);
 
   let failed = session.cases.some((c) => c.status === 'failed') || (session.forcedErrors?.findings.length ?? 0) > 0;

@@ -21,6 +21,7 @@ export { toLcov, coverageTable, writeCoverage } from './coverage-report.js';
 export { prettyReport } from './reporters/pretty.js';
 export { junitReport } from './reporters/junit.js';
 export { jsonReport } from './reporters/json.js';
+export { htmlReport, type HtmlOptions } from './reporters/html.js';
 export { DEFAULT_NOW } from './run-case.js';
 
 const cache = new Map<string, Promise<Project>>();

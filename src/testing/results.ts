@@ -32,6 +32,12 @@ export interface CaseResult {
     warnings: string[];
     startedAt: string;
     endedAt: string;
+    /**
+     * What the caller heard and did, for runs with a contact (phone): lines,
+     * or objects with a time (`at`), a speaker (`who`) and `text`. The HTML
+     * report shows it when present.
+     */
+    transcript?: readonly unknown[];
   };
   failures: Failure[];
   unmatchedStubs: UnmatchedStubReport[];

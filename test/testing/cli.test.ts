@@ -74,7 +74,7 @@ describe('studio-script test', () => {
       code: 'E-TEST-SCRIPT',
       message: expect.stringContaining('no script named "Mian"'),
     });
-    expect(run([join(fixtures, 'project'), '--reporter', 'tap'])).toMatchObject({ code: 2, stderr: 'studio-script: unknown reporter "tap" (expected pretty, junit, json)\n' });
+    expect(run([join(fixtures, 'project'), '--reporter', 'tap'])).toMatchObject({ code: 2, stderr: 'studio-script: unknown reporter "tap" (expected pretty, junit, json, html)\n' });
     expect(run(['no/such/folder']).code).toBe(2);
     // A folder that is missing is created; a path through a file cannot be.
     const through = join(fixtures, 'project', 'Main.script', 'report.xml');
@@ -94,6 +94,23 @@ describe('studio-script test', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('<testsuite name="force-errors" tests="2" failures="2"');
     expect(run([join(fixtures, 'planted')]).code).toBe(0);
+  }, SLOW);
+
+  it('--reporter html writes one page (to test-report/index.html unless -o says where) and still prints the readable report', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'html-'));
+    const r = spawnSync(process.execPath, [cli, 'test', join(fixtures, 'failing'), '--reporter', 'html'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain('✗ expects the wrong path');
+    expect(r.stdout).toContain(`HTML report written to ${join('test-report', 'index.html')}\n`);
+    const html = readFileSync(join(cwd, 'test-report', 'index.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<article class="case failed"');
+    // Coverage is drawn on the graphs without --coverage, but no coverage files are written.
+    expect(html).toContain('class="coverage"');
+    expect(existsSync(join(cwd, 'coverage'))).toBe(false);
+    const out = join(cwd, 'deep', 'er', 'report.html');
+    expect(run([join(fixtures, 'project'), '--reporter', 'html', '-o', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<article class="case passed"');
   }, SLOW);
 
   it('reports the same with worker threads as without', () => {

@@ -1,11 +1,14 @@
-// The three reporters over one hand-made session: pretty output shows the
+// The reporters over one hand-made session: pretty output shows the
 // expected and actual path with the first divergence; junit is valid XML with
-// the counts CI systems read; json carries everything.
+// the counts CI systems read; json carries everything; html is one page that
+// needs nothing from the network (its look is checked in a browser by
+// test/browser/).
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { join } from 'node:path';
 import { checkExpectations } from '../../src/testing/expect.js';
 import { loadTestFile } from '../../src/testing/load.js';
+import { htmlReport } from '../../src/testing/reporters/html.js';
 import { jsonReport } from '../../src/testing/reporters/json.js';
 import { junitReport } from '../../src/testing/reporters/junit.js';
 import { prettyReport } from '../../src/testing/reporters/pretty.js';
@@ -130,5 +133,57 @@ describe('json reporter', () => {
     expect(json.cases[0].failures[0]).toMatchObject({ what: 'visits', divergence: { expectedIndex: 1, pathIndex: 1 }, file: 'brain.test.yaml', line: 5 });
     expect(json.forcedErrors.findings[0]).toMatchObject({ action: 'Main.topUp', status: 'stuck', file: 'brain.test.yaml' });
     expect(json.coverage.summary.actions).toEqual({ covered: 4, total: 5, pct: 80 });
+  });
+});
+
+describe('html reporter', async () => {
+  const transcript = [{ at: '09:00:02', who: 'caller', text: 'presses 1' }, 'music on hold <30 s>'];
+  const withTranscript: CaseResult = { ...session.cases[1]!, run: { ...session.cases[1]!.run!, transcript } };
+  const html = await htmlReport(
+    { ...session, cases: [session.cases[2]!, withTranscript, session.cases[0]!], coverageGraphs: [graph] },
+    { cwd, generatedAt: new Date('2026-12-01T10:00:00Z') },
+  );
+  const articles = [...html.matchAll(/<article class="case (\w+)" id="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+
+  it('is one page with nothing to fetch', () => {
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<link\b|<script\s+src|<img\b|url\(|@import|https?:\/\/(?!www\.w3\.org\/)/i);
+    expect(html.match(/<svg\b/g)).toHaveLength(1);
+  });
+
+  it('puts failures first, then skipped and passed cases, keeping their own ids', () => {
+    expect(articles).toEqual([['failed', 'case-3'], ['skipped', 'case-1'], ['passed', 'case-2']]);
+    expect(html).toContain('<span class="failed">1 failed</span> · <span class="passed">1 passed</span> · <span class="skipped">1 skipped</span> (3 cases in 1 file, 12 ms)');
+  });
+
+  it('shows each case with its place, path, failures and escaped names', () => {
+    expect(html).toContain('<h3>tops up &lt;fast&gt; &amp; &quot;well&quot;</h3>');
+    expect(html).toContain('<span class="place">brain.test.yaml:2</span>');
+    expect(html).toContain('<p class="message">expected to visit Main.topUp after Main.start');
+    expect(html).toContain('<li class="diverged" title="first divergence">Main.check</li>');
+    expect(html).toContain('data-path="[&quot;Main.start&quot;,&quot;Main.check&quot;,&quot;Main.wait&quot;,&quot;Main.done&quot;]"');
+    expect(html).toContain('stub cases[1].stubs[0] (label Main.never) never matched, brain.test.yaml:7:9');
+  });
+
+  it('shows a transcript when the run has one', () => {
+    expect(html).toContain('<summary>Transcript: 2 lines</summary>');
+    expect(html).toContain('<tr><td class="at">09:00:02</td><td class="who">caller</td><td>presses 1</td></tr>');
+    expect(html).toContain('<td>music on hold &lt;30 s&gt;</td>');
+    expect(html.match(/class="transcript"/g)).toHaveLength(1);
+  });
+
+  it('draws each script with its coverage and lists what was missed', () => {
+    expect(html).toContain('<article class="script" id="script-Main" data-script="Main">');
+    expect(html).toContain('Actions 80% (4/5) · branches 60% (3/5)');
+    expect(html).toContain('Not visited: <code>topUp</code>');
+    expect(html).toContain('fill="#fdecea"');
+    expect(html).toContain('fill="#e6f4ea"');
+    // Graphviz ids are made unique on the page.
+    expect(html).toContain('id="g0-graph0"');
+  });
+
+  it('reports forced-error findings above the cases', () => {
+    expect(html.indexOf('id="forced-errors"')).toBeLessThan(html.indexOf('id="cases"'));
+    expect(html).toContain('<b>Main.topUp</b> forced to fail in "gives up" → run <b>stuck</b>: OnError is not connected');
   });
 });
