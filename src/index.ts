@@ -24,8 +24,9 @@ export type { Tenant, TenantOptions, TenantStore } from './tenant/index.js';
 // Runtime
 export { createRuntime, RuntimeOptionError } from './runtime/runtime.js';
 export type { Runtime, RunOptions, RuntimeOptions, TenantLike } from './runtime/runtime.js';
-export type { InterceptedCall, Interceptor } from './runtime/engine.js';
-export type { BackgroundProcess, ContactInfo } from './runtime/scheduler.js';
+export type { InterceptedCall, Interceptor } from './runtime/services.js';
+export type { ContactInfo } from './runtime/scheduler.js';
+export type { BackgroundProcess, ProcessServices } from './contract/process.js';
 export type { Snapshot } from './runtime/state.js';
 export type { Effects, RunResult, RunStatus, SpawnedRunSummary, TraceEvent, TraceEventType } from './runtime/result.js';
 export { traceLines } from './runtime/trace-text.js';

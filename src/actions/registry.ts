@@ -19,6 +19,9 @@ export interface ResolvedProp {
 const keyOf = (type: string, version?: number): string =>
   version === undefined ? type.toUpperCase() : `${type.toUpperCase()} V${version}`;
 
+/** An action's type key (`ASSIGN`, `CREATEPROSPECTS V2`): how run state records which action types ran. */
+export const actionTypeKey = (def: Pick<ActionDefinition, 'type' | 'version'>): string => keyOf(def.type, def.version);
+
 export class ActionRegistry {
   private readonly byKey = new Map<string, ActionDefinition>();
   private readonly propsByDef = new Map<ActionDefinition, Map<string, ResolvedProp>>();
@@ -43,6 +46,11 @@ export class ActionRegistry {
 
   lookup(type: string, version?: number): ActionDefinition | undefined {
     return this.byKey.get(keyOf(type.replace(/\s+/g, ' ').trim(), version));
+  }
+
+  /** The action of a type key (actionTypeKey), as run state records it. */
+  lookupKey(key: string): ActionDefinition | undefined {
+    return this.byKey.get(key);
   }
 
   /** Every accepted spelling, for "did you mean". */

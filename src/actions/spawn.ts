@@ -25,7 +25,7 @@ export default defineAction({
       startMs = date.epochMs;
     }
     const started = f.spawn({ script: props.ScriptName!, params, startMs });
-    if ('error' in started) return ctx.error(started.error);
+    if ('error' in started) return ctx.error(started.error, started.limit ? { limit: true } : undefined);
     return { branch: 'Default', vars: { [props.SpawnIdVariable ?? 'spawnid']: started.spawnId } };
   },
 });

@@ -25,6 +25,8 @@ export interface Outcome {
   vars?: Record<string, Value>;
   /** Set on an error outcome: the message for `_err` / `__err`. */
   error?: string;
+  /** Set on an error outcome caused by a run limit: when its branch is not connected the run fails instead of stopping stuck. */
+  limit?: true;
   control?: Control;
 }
 
@@ -68,7 +70,7 @@ export interface ActionContext<B extends string = string, O extends string = str
 
   /** Takes `name` with the given outputs. */
   branch(name: B, outputs?: Partial<Record<O, Value>>): Outcome;
-  /** The error outcome: takes the action's error branch (or `branch`) and sets `_err`. */
-  error(message: string, opts?: { branch?: B; outputs?: Partial<Record<O, Value>> }): Outcome;
+  /** The error outcome: takes the action's error branch (or `branch`) and sets `_err`; `limit` marks a run limit reached. */
+  error(message: string, opts?: { branch?: B; outputs?: Partial<Record<O, Value>>; limit?: true }): Outcome;
 }
 

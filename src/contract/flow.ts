@@ -33,8 +33,8 @@ export interface FlowContext extends ActionContext {
   /** The LOOP/FOR counter of this action in the current frame, undefined when the loop is not running. */
   loopCounter(): number | undefined;
   setLoopCounter(value: number | undefined): void;
-  /** Starts a new run; returns its contact id, or an error message. */
-  spawn(request: SpawnRequest): { spawnId: string } | { error: string };
+  /** Starts a new run; returns its contact id, or an error message (`limit`: maxSpawnedRuns refused it). */
+  spawn(request: SpawnRequest): { spawnId: string } | { error: string; limit?: true };
   /** BEGIN: renames p1…pN of the current frame to `names`, by position (missing pX are skipped). */
   renameParams(names: readonly string[]): void;
   /** Deletes variables of the current frame (or globals), as a snippet's FOREACH does with its iterator. */

@@ -28,8 +28,14 @@ export interface VariableName {
 /** Parses `raw` (any case, surrounding spaces ignored) into its lowercase name and prefix. */
 export function variableName(raw: string): VariableName {
   const lower = raw.trim().toLowerCase();
-  return lower.startsWith(GLOBAL_PREFIX) ? { name: lower.slice(GLOBAL_PREFIX.length), global: true } : { name: lower, global: false };
+  return isGlobalName(lower) ? { name: globalPart(lower), global: true } : { name: lower, global: false };
 }
+
+/** True when a lowercase name carries the `global:` prefix (no allocation: the runtime asks on every write). */
+export const isGlobalName = (lower: string): boolean => lower.startsWith(GLOBAL_PREFIX);
+
+/** The name after the `global:` prefix of a lowercase name that has it (isGlobalName). */
+export const globalPart = (lower: string): string => lower.slice(GLOBAL_PREFIX.length);
 
 /** The written form of a parsed name (`global:x` or `x`). */
 export function variableText(v: VariableName): string {

@@ -2,53 +2,40 @@
 // evaluate and check properties, execute (or ask the interceptor), write
 // outputs, set `_err`, follow control requests (END, RETURN, RUNSUB,
 // RUNSCRIPT) and choose the next action. Run state is replaced, never mutated.
+// The engine owns its step context; services come in one object and the only
+// call back up (spawning a run) goes through the RunSystem it is given.
 import type { Outcome } from '../contract/action.js';
-import type { Value } from '../contract/value.js';
-import { StepContext } from './step-context.js';
 import { oneVar } from '../contract/flow.js';
-import { paramVars, rebuilt, replaceTop, stepped, type Advance } from './state-build.js';
-import { ended, popFrame, pushFrame, removeVariables, replaceScript, withLastError, withWarning } from './transitions.js';
+import type { EncodedValue, Value } from '../contract/value.js';
+import type { RunDriver, RunSystem } from './driver.js';
 import { evaluateProps, PropError } from './props.js';
-import type { RunStatus } from './result.js';
+import { REDACTED } from './redactor.js';
+import type { RunStatus, TraceEvent } from './result.js';
+import { eventBase, warn, writeVars } from './run-changes.js';
+import { endRun } from './run-end.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
-import type { EndedBy, FrameState, RunLog, RunState } from './state.js';
-import { REDACTED, toResultJson } from './trace.js';
-import type { EncodedValue } from '../contract/value.js';
-import type { TraceEvent } from './result.js';
-import type { RuntimeCore } from './core.js';
-
-/** A run being driven: its current immutable state and its append-only log. */
-export interface RunDriver {
-  state: RunState;
-  log: RunLog;
-}
-
-export interface InterceptedCall {
-  script: string;
-  label: string;
-  type: string;
-  version?: number;
-  caption: string;
-  props: Record<string, Value>;
-  /** How many times this action has executed in this run, this call included (1-based). */
-  callIndex: number;
-}
-
-/** Test stubs: return an outcome to skip `execute`; `seconds` advances the virtual clock. */
-export type Interceptor = (call: InterceptedCall) => { outcome: Outcome; seconds?: number } | undefined;
+import type { RuntimeServices } from './services.js';
+import type { EndedBy, FrameState } from './state.js';
+import { paramVars, replaceTop, stepped, type Advance } from './state-build.js';
+import { StepContext } from './step-context.js';
+import { popFrame, pushFrame, replaceScript, withLastError } from './transitions.js';
+import { toResultJson } from './trace.js';
 
 const isThenable = (x: unknown): x is PromiseLike<Outcome> => typeof (x as { then?: unknown } | null)?.then === 'function';
 
 export class Engine {
-  readonly ctx: StepContext;
+  private readonly ctx: StepContext;
 
-  constructor(private readonly core: RuntimeCore) {
-    this.ctx = new StepContext(core);
+  constructor(
+    private readonly services: RuntimeServices,
+    system: RunSystem,
+  ) {
+    this.ctx = new StepContext(services, system);
   }
 
   /** Executes the next action of `d`; returns a promise only when the action is asynchronous. */
   step(d: RunDriver): void | Promise<void> {
-    const core = this.core;
+    const core = this.services;
     const state = d.state;
     const frame = state.frames[state.frames.length - 1]!;
     const script = core.catalog.resolve(frame.script);
@@ -70,11 +57,11 @@ export class Engine {
       props = evaluateProps(action, ctx.propEnv(), core.catalog.registry);
       // A secret property's value (a password, a token) is scrubbed from everything shown later, not only from action.enter.
       const secret = action.def.secretProps;
-      if (secret) for (const name of secret) core.redactor.learn(props[name] as Value | undefined);
+      if (secret) for (const name of secret) core.trace.redactor.learn(props[name] as Value | undefined);
     } catch (err) {
       outcome = ctx.error(err instanceof PropError ? err.message : `Property evaluation failed: ${messageOf(err)}`);
     }
-    if (core.hub.active) this.emitEnter(d, action, props);
+    if (core.trace.active) this.emitEnter(d, action, props);
     if (!outcome && core.interceptor) {
       const calls = (d.log.calls ??= {});
       const callIndex = (calls[action.where] = (calls[action.where] ?? 0) + 1);
@@ -109,7 +96,7 @@ export class Engine {
   }
 
   private finish(d: RunDriver, action: PreparedAction, props: Record<string, unknown>, outcome: Outcome): void {
-    const core = this.core;
+    const core = this.services;
     // A user-defined action (or a stub) that returns something else than an outcome gets a clear error, not a crash.
     if (outcome === null || typeof outcome !== 'object' || typeof outcome.branch !== 'string')
       outcome = this.ctx.error(`${action.def.type} returned no outcome (expected ctx.branch(...) or ctx.error(...))`);
@@ -137,8 +124,7 @@ export class Engine {
         case 'call': {
           const problem = this.call(d, action, control.script, control.params, control.returnVariable ?? '');
           if (problem === undefined) return;
-          outcome = this.ctx.error(problem.message);
-          if (problem.limit) this.ctx.limitHit = true;
+          outcome = this.ctx.error(problem.message, problem.limit ? { limit: true } : undefined);
           break;
         }
         case 'replace': {
@@ -163,13 +149,13 @@ export class Engine {
     }
     if (outcome.vars) for (const name in outcome.vars) writes.push([name, outcome.vars[name]!]);
     if (outcome.error !== undefined) {
-      const message = this.core.redactor.text(outcome.error);
+      const message = this.services.trace.redactor.text(outcome.error);
       writes.push(['_err', message], ['__err', message]);
       d.state = withLastError(d.state, message);
-      if (this.core.hub.active)
-        this.core.hub.emit({ ...this.base(d), type: 'error', script: scriptOf(action), label: action.node.label, message });
+      if (this.services.trace.active)
+        this.services.trace.emit({ ...eventBase(this.services, d), type: 'error', script: action.script, label: action.node.label, message });
     }
-    if (writes.length > 0) this.write(d, writes);
+    if (writes.length > 0) writeVars(this.services, d, writes);
     this.emitExit(d, action, outcome.branch, outcome.outputs ?? EMPTY_OUTPUTS, seconds, outcome.error);
     const next = action.edges.get(outcome.branch.toLowerCase()) ?? action.defaultTarget;
     const frames = d.state.frames;
@@ -180,7 +166,7 @@ export class Engine {
       return;
     }
     if (advance) d.state = { ...d.state, ...advance };
-    if (this.ctx.limitHit) {
+    if (outcome.limit) {
       this.end(d, 'failed', 'script', outcome.error ?? 'limit reached');
       return;
     }
@@ -190,13 +176,13 @@ export class Engine {
       return;
     }
     const warning = `Stuck at ${action.where} ("${action.node.caption}"): branch ${outcome.branch || '(none)'} is not connected and there is no Default branch`;
-    this.warn(d, warning);
+    warn(this.services, d, warning);
     this.end(d, 'stuck', 'script', warning);
   }
 
   /** RUNSUB: pushes a frame for the subscript; returns a problem when it cannot. */
   private call(d: RunDriver, action: PreparedAction, name: string, params: Value[], returnVariable: string): { message: string; limit?: boolean } | undefined {
-    const core = this.core;
+    const core = this.services;
     const frames = d.state.frames;
     if (frames.length > core.limits.maxCallDepth)
       return { message: `Call depth limit reached: maxCallDepth = ${core.limits.maxCallDepth} (RUNSUB ${name} at ${action.where})`, limit: true };
@@ -207,14 +193,14 @@ export class Engine {
       return { message: `Script ${target.graph.name} is a ${target.graph.mediaType} script; RUNSUB needs the caller's media type (${caller.graph.mediaType})` };
     const frame: FrameState = { script: target.key, label: target.begin, vars: paramVars({}, params), loops: {}, returnVariable: returnVariable.toLowerCase() };
     d.state = pushFrame(d.state, frame);
-    if (core.hub.active)
-      core.hub.emit({ ...this.base(d), type: 'script.call', from: scriptOf(action), to: target.graph.name, params: params.map((p) => this.json(p)), mode: 'runsub' });
+    if (core.trace.active)
+      core.trace.emit({ ...eventBase(core, d), type: 'script.call', from: action.script, to: target.graph.name, params: params.map((p) => toResultJson(p)), mode: 'runsub' });
     return undefined;
   }
 
   /** RUNSCRIPT: the current frame continues in another script with all its variables. */
   private replace(d: RunDriver, action: PreparedAction, name: string, params: Value[], seconds: number): string | undefined {
-    const core = this.core;
+    const core = this.services;
     const target = core.catalog.resolve(name);
     if (typeof target === 'string') return target;
     const frames = d.state.frames;
@@ -224,8 +210,8 @@ export class Engine {
       return `Script ${target.graph.name} is a ${target.graph.mediaType} script; RUNSCRIPT needs the same media type (${current.graph.mediaType})`;
     this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
     d.state = replaceScript(d.state, target.key, target.begin, params);
-    if (core.hub.active)
-      core.hub.emit({ ...this.base(d), type: 'script.call', from: scriptOf(action), to: target.graph.name, params: params.map((p) => this.json(p)), mode: 'runscript' });
+    if (core.trace.active)
+      core.trace.emit({ ...eventBase(core, d), type: 'script.call', from: action.script, to: target.graph.name, params: params.map((p) => toResultJson(p)), mode: 'runscript' });
     return undefined;
   }
 
@@ -239,8 +225,8 @@ export class Engine {
     const done = frames[frames.length - 1]!;
     d.state = popFrame(d.state);
     const caller = this.callerAction(d);
-    if (this.core.hub.active)
-      this.core.hub.emit({ ...this.base(d), type: 'script.return', from: scriptOf(action), to: scriptOf(caller), value: this.json(value, done.returnVariable) });
+    const { trace } = this.services;
+    if (trace.active) trace.emit({ ...eventBase(this.services, d), type: 'script.return', from: action.script, to: caller.script, value: trace.encode(value, done.returnVariable) });
     const outcome: Outcome = done.returnVariable ? { branch: 'Default', vars: oneVar(done.returnVariable, value) } : { branch: 'Default' };
     this.route(d, caller, {}, outcome, 0);
   }
@@ -250,96 +236,24 @@ export class Engine {
     const done = frames[frames.length - 1]!;
     d.state = popFrame(d.state);
     const caller = this.callerAction(d);
-    if (this.core.hub.active)
-      this.core.hub.emit({ ...this.base(d), type: 'script.return', from: done.script, to: scriptOf(caller), value: null });
+    if (this.services.trace.active)
+      this.services.trace.emit({ ...eventBase(this.services, d), type: 'script.return', from: done.script, to: caller.script, value: null });
     this.route(d, caller, {}, { branch: caller.def.errorBranch ?? 'OnError', error: message }, 0);
   }
 
   private callerAction(d: RunDriver): PreparedAction {
     const top = d.state.frames[d.state.frames.length - 1]!;
-    return (this.core.catalog.resolve(top.script) as PreparedScript).actions.get(top.label)!;
-  }
-
-  /** Writes variables of the current frame (or globals, or `_err`), emitting var.set events. */
-  write(d: RunDriver, writes: [string, Value][]): void {
-    const core = this.core;
-    let s = d.state;
-    const top = s.frames[s.frames.length - 1]!;
-    let locals: Record<string, Value> | undefined;
-    let globals: Record<string, Value> | undefined;
-    let system: Record<string, Value> | undefined;
-    for (const [raw, value] of writes) {
-      let name = raw.toLowerCase();
-      let scope: 'local' | 'global' = 'local';
-      let old: Value | undefined;
-      if (name.startsWith('global:')) {
-        name = name.slice(7);
-        scope = 'global';
-      } else if (!Object.hasOwn(top.vars, name) && Object.hasOwn(s.globals, name) && !(locals && Object.hasOwn(locals, name))) {
-        // A name that exists only as a global updates the global (set in a subscript, used by its caller).
-        scope = 'global';
-      }
-      if (name === '_err' || name === '__err') {
-        system ??= { ...s.system };
-        old = system[name];
-        system[name] = value;
-      } else if (scope === 'global') {
-        globals ??= { ...s.globals };
-        old = globals[name];
-        globals[name] = value;
-      } else {
-        locals ??= { ...top.vars };
-        old = Object.hasOwn(locals, name) ? locals[name] : undefined;
-        locals[name] = value;
-      }
-      if (core.redactor.enabled && core.redactor.isSecretName(name)) core.redactor.learn(value);
-      if (core.hub.active)
-        core.hub.emit({
-          time: core.clock.iso(),
-          contactId: d.state.id.contactId,
-          type: 'var.set',
-          name,
-          scope,
-          old: old === undefined ? undefined : this.json(old, name),
-          value: this.json(value, name),
-        });
-    }
-    const frames = locals
-      ? replaceTop(s.frames, { script: top.script, label: top.label, vars: locals, loops: top.loops, returnVariable: top.returnVariable })
-      : s.frames;
-    d.state = rebuilt(s, frames, globals ?? s.globals, system ?? s.system, s.steps, s.dueMs, s.actionTypes);
-  }
-
-  /** Deletes variables of the current frame (or globals), emitting var.set events with `removed: true`. */
-  remove(d: RunDriver, names: readonly string[]): void {
-    if (names.length === 0) return;
-    const { state, removed } = removeVariables(d.state, names);
-    d.state = state;
-    const core = this.core;
-    if (!core.hub.active) return;
-    for (const r of removed)
-      core.hub.emit({ ...this.base(d), type: 'var.set', name: r.name, scope: r.scope, old: this.json(r.old, r.name), value: null, removed: true });
-  }
-
-  warn(d: RunDriver, message: string): void {
-    const text = this.core.redactor.text(message);
-    d.state = withWarning(d.state, text);
-    if (this.core.hub.active) this.core.hub.emit({ ...this.base(d), type: 'warning', message: text });
+    return (this.services.catalog.resolve(top.script) as PreparedScript).actions.get(top.label)!;
   }
 
   /** Ends a run: status, onRunEnd hooks of every action type it executed, run.end. */
-  end(d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs = this.core.clock.ms): void {
-    const core = this.core;
-    d.state = ended(d.state, status, endedBy, core.redactor.text(reason), atMs);
-    core.runEnded(d);
-    if (status === 'failed' && !d.state.lastError) d.state = withLastError(d.state, core.redactor.text(reason));
-    this.ctx.runEndHooks(d, status, endedBy);
-    if (core.hub.active) core.hub.emit({ ...this.base(d), time: core.clock.iso(atMs), type: 'run.end', status, reason: d.state.reason! });
+  end(d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs = this.services.clock.ms): void {
+    endRun(this.services, d, status, endedBy, reason, atMs);
   }
 
   private emitEnter(d: RunDriver, action: PreparedAction, props: Record<string, unknown>): void {
-    const core = this.core;
-    core.hub.emit({
+    const core = this.services;
+    core.trace.emit({
       time: core.clock.iso(),
       contactId: d.state.id.contactId,
       type: 'action.enter',
@@ -358,19 +272,19 @@ export class Engine {
    */
   private encodeProps(action: PreparedAction, props: Record<string, unknown>): Record<string, EncodedValue> {
     const secret = action.def.secretProps;
-    if (!secret?.length && !this.core.redactor.enabled && allPrimitive(props)) return props as Record<string, EncodedValue>;
+    if (!secret?.length && !this.services.trace.redactor.enabled && allPrimitive(props)) return props as Record<string, EncodedValue>;
     const encoded: Record<string, EncodedValue> = {};
-    for (const k in props) encoded[k] = secret?.includes(k) ? REDACTED : this.json(props[k] as Value);
+    for (const k in props) encoded[k] = secret?.includes(k) ? REDACTED : toResultJson(props[k] as Value);
     return encoded;
   }
 
-  emitExit(d: RunDriver, action: PreparedAction, branch: string, outputs: Record<string, Value>, seconds: number, error?: string): void {
-    const core = this.core;
-    if (!core.hub.active) return;
+  private emitExit(d: RunDriver, action: PreparedAction, branch: string, outputs: Record<string, Value>, seconds: number, error?: string): void {
+    const core = this.services;
+    if (!core.trace.active) return;
     let encoded: Record<string, EncodedValue> = NO_OUTPUTS;
-    if (!allPrimitive(outputs) || core.redactor.enabled) {
+    if (!allPrimitive(outputs) || core.trace.redactor.enabled) {
       encoded = {};
-      for (const k in outputs) encoded[k] = this.json(outputs[k]!);
+      for (const k in outputs) encoded[k] = toResultJson(outputs[k]!);
     } else if (outputs !== EMPTY_OUTPUTS) {
       for (const _ in outputs) {
         encoded = outputs as Record<string, EncodedValue>;
@@ -387,25 +301,9 @@ export class Engine {
       outputs: encoded,
       seconds,
     };
-    if (error !== undefined) event.error = core.redactor.text(error);
-    core.hub.emit(event);
+    if (error !== undefined) event.error = error;
+    core.trace.emit(event);
   }
-
-  base(d: RunDriver): { time: string; contactId: string } {
-    return { time: this.core.clock.iso(), contactId: d.state.id.contactId };
-  }
-
-  /** JSON for events, with redaction of secret variables and values. */
-  json(v: Value | undefined, name?: string): ReturnType<typeof toResultJson> {
-    const r = this.core.redactor;
-    if (!r.enabled) return toResultJson(v);
-    if (name !== undefined && r.isSecretName(name)) return REDACTED;
-    return r.json(toResultJson(v));
-  }
-}
-
-function scriptOf(action: PreparedAction): string {
-  return action.script;
 }
 
 const EMPTY_OUTPUTS: Record<string, Value> = Object.freeze({}) as Record<string, Value>;

@@ -8,18 +8,23 @@ import type { ActionDefinition } from '../actions/define.js';
 import { builtinRegistry } from '../actions/registry.js';
 import { noNetwork } from '../http/no-network.js';
 import { type HttpClient } from '../contract/http.js';
-import type { Value } from '../contract/value.js';
+import type { EncodedValue, Value } from '../contract/value.js';
+import { variableName } from '../contract/variables.js';
 import { MemoryTenantStore } from '../tenant/memory-store.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import { checkZone, parseInstant, parseUntil, VirtualClock } from './clock.js';
-import type { Interceptor, RunDriver } from './engine.js';
+import type { BackgroundProcess } from '../contract/process.js';
+import type { RunDriver } from './driver.js';
+import { TraceEmitter } from './emitter.js';
 import { SeededRandom } from './random.js';
+import { Redactor } from './redactor.js';
 import type { RunResult, TraceEvent, TraceEventType } from './result.js';
-import { Scheduler, type BackgroundProcess, type ContactInfo } from './scheduler.js';
+import { Scheduler, type ContactInfo } from './scheduler.js';
+import type { Interceptor, RuntimeServices } from './services.js';
 import { ScriptCatalog, type ScriptSetLike } from './scripts.js';
 import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
 import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
-import { Redactor, toResultJson, TraceHub } from './trace.js';
+import { TraceHub } from './trace.js';
 
 /** A tenant as `loadTenant` returns it: a store, possibly with background simulations. */
 export type TenantLike = TenantStore | { store: TenantStore; background?(): BackgroundProcess[] } | (TenantStore & { background?(): BackgroundProcess[] });
@@ -82,6 +87,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
 class StudioRuntime implements Runtime {
   private readonly scheduler: Scheduler;
+  private readonly services: RuntimeServices;
   private readonly hub = new TraceHub();
   private readonly contact: ContactInfo;
   private entry: RunDriver | null = null;
@@ -100,22 +106,23 @@ class StudioRuntime implements Runtime {
     this.clock = new VirtualClock(nowMs, zone);
     const limits = { ...DEFAULT_LIMITS, ...checkLimits(options.limits) };
     const catalog = new ScriptCatalog(options.scripts, (options.scripts.registry ?? builtinRegistry()).with(options.actions ?? []));
-    const random = new SeededRandom(snap ? snap.randomState : (options.seed ?? 1));
-    this.scheduler = new Scheduler(
+    this.services = {
       catalog,
+      clock: this.clock,
+      random: new SeededRandom(snap ? snap.randomState : (options.seed ?? 1)),
+      tenant: store,
+      http: options.http ?? noNetwork,
       limits,
-      this.clock,
-      random,
-      this.hub,
-      new Redactor(options.redact ?? []),
-      options.intercept,
-      store,
-      options.http ?? noNetwork,
-      [...background, ...(options.background ?? [])],
-    );
+      trace: new TraceEmitter(this.hub, new Redactor(options.redact ?? [])),
+      interceptor: options.intercept,
+    };
+    this.scheduler = new Scheduler({
+      services: this.services,
+      processes: [...background, ...(options.background ?? [])],
+      ...(snap ? { nextContact: snap.nextContact } : {}),
+    });
     this.contact = options.contact ?? {};
     if (snap) {
-      this.scheduler.nextContact = snap.nextContact;
       for (const run of snap.runs) this.scheduler.add(decodeRun(run));
       this.entry = snap.entry === null ? null : (this.scheduler.byContact.get(snap.entry) ?? null);
     }
@@ -146,10 +153,10 @@ class StudioRuntime implements Runtime {
       // An until before the start would stop the run before its first action and look like success.
       if (stopAtMs !== null && stopAtMs < startedMs) throw new RuntimeOptionError(`until ${options.until} is before the run's start (${this.clock.iso(startedMs)})`);
       if (!resumed) {
-        const target = sched.catalog.resolve(script);
+        const target = this.services.catalog.resolve(script);
         if (typeof target === 'string') throw new RuntimeOptionError(target);
         const { locals, globals } = splitVars(options.vars ?? {});
-        this.entry = sched.start(target, locals, options.params ?? [], options.contact ?? this.contact, this.clock.ms, undefined, globals);
+        this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact: options.contact ?? this.contact, startMs: this.clock.ms });
       }
       const entry = this.entry!;
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
@@ -170,7 +177,7 @@ class StudioRuntime implements Runtime {
       version: SNAPSHOT_VERSION,
       zone: this.clock.zone,
       nowMs: this.clock.ms,
-      randomState: sched.random.state,
+      randomState: this.services.random.state,
       nextContact: sched.nextContact,
       entry: this.entry?.state.id.contactId ?? null,
       runs: sched.drivers.map(encodeRun),
@@ -179,10 +186,10 @@ class StudioRuntime implements Runtime {
 
   private result(d: RunDriver): RunResult {
     const s = d.state;
-    const redactor = this.scheduler.redactor;
-    const encode = (vars: Readonly<Record<string, Value>>): Record<string, ReturnType<typeof toResultJson>> => {
-      const out: Record<string, ReturnType<typeof toResultJson>> = {};
-      for (const k of Object.keys(vars)) out[k] = redactor.isSecretName(k) ? '***' : redactor.json(toResultJson(vars[k]));
+    const redactor = this.services.trace.redactor;
+    const encode = (vars: Readonly<Record<string, Value>>): Record<string, EncodedValue> => {
+      const out: Record<string, EncodedValue> = {};
+      for (const k of Object.keys(vars)) out[k] = redactor.value(vars[k], k);
       return out;
     };
     const spawned = this.scheduler.drivers.filter((r) => r.state.id.root === s.id.contactId && r !== d);
@@ -238,9 +245,8 @@ function splitVars(vars: Record<string, Value>): { locals: Record<string, Value>
   const locals: Record<string, Value> = {};
   const globals: Record<string, Value> = {};
   for (const [k, v] of Object.entries(vars)) {
-    const name = k.trim().toLowerCase();
-    if (name.startsWith('global:')) globals[name.slice(7)] = v === undefined ? null : v;
-    else locals[name] = v === undefined ? null : v;
+    const { name, global } = variableName(k);
+    (global ? globals : locals)[name] = v === undefined ? null : v;
   }
   return { locals, globals };
 }

@@ -1,29 +1,19 @@
 // The scheduler: every run of a runtime (entry runs, spawned runs) and the
 // background processes (dialer simulation…) on one virtual timeline. It always
 // resumes whatever is due earliest — ties: runs in start order, then
-// processes — so equal inputs give equal traces.
-import type { EffectKind } from '../contract/effects.js';
-import type { Limits } from '../contract/limits.js';
-import type { HttpClient } from '../contract/http.js';
-import type { Value } from '../contract/value.js';
-import type { TenantStore } from '../contract/tenant-store.js';
-import type { VirtualClock } from './clock.js';
-import type { RuntimeCore } from './core.js';
-import { Engine, type Interceptor, type RunDriver } from './engine.js';
-import { paramVars } from './state-build.js';
+// processes — so equal inputs give equal traces. It owns the list of runs and
+// the engine; the engine reaches back only through RunSystem.spawn.
 import type { SpawnRequest } from '../contract/flow.js';
-import type { SeededRandom } from './random.js';
-import type { PreparedAction, PreparedScript, ScriptCatalog } from './scripts.js';
+import type { BackgroundProcess } from '../contract/process.js';
+import type { EncodedValue, Value } from '../contract/value.js';
+import { GLOBAL_PREFIX } from '../contract/variables.js';
+import type { RunDriver, RunSystem } from './driver.js';
+import { Engine } from './engine.js';
+import type { PreparedAction, PreparedScript } from './scripts.js';
+import type { RuntimeServices } from './services.js';
+import { paramVars } from './state-build.js';
 import type { RunState } from './state.js';
-import { toResultJson, type Redactor, type TraceHub } from './trace.js';
-
-/** Something that acts on the tenant over virtual time (the dialer simulation). */
-export interface BackgroundProcess {
-  name: string;
-  /** Next virtual time (epoch ms) it wants to run, or null when idle. */
-  nextDueMs(): number | null;
-  runDue(nowMs: number): void;
-}
+import { toResultJson } from './trace.js';
 
 export interface ContactInfo {
   ani?: string;
@@ -36,13 +26,32 @@ export interface ContactInfo {
 
 export type DriveEnd = 'done' | 'until' | 'aborted' | 'paused';
 
-export const EFFECT_KINDS = ['prospects', 'crm', 'agentEvents', 'savedToDb', 'http'] as const;
+export interface SchedulerOptions {
+  services: RuntimeServices;
+  /** Work interleaved with the runs (dialers…); each is attached to the runtime's services first. */
+  processes?: readonly BackgroundProcess[];
+  /** Contact id of the next run (a resumed snapshot continues its numbering). */
+  nextContact?: number;
+}
+
+/** How a run starts: its first variables, parameters p1…pN, globals, contact and virtual start time. */
+export interface StartOptions {
+  vars?: Record<string, Value>;
+  params?: Value[];
+  globals?: Record<string, Value>;
+  contact?: ContactInfo;
+  startMs: number;
+  /** The spawning run, for a spawned run. */
+  parent?: RunDriver;
+}
 
 /** Contact ids start here so they look like Studio's (and never collide with small test numbers). */
 const FIRST_CONTACT_ID = 100_000_001;
 
-export class Scheduler implements RuntimeCore {
+export class Scheduler implements RunSystem {
+  readonly services: RuntimeServices;
   readonly engine: Engine;
+  private readonly processes: readonly BackgroundProcess[];
   /** Every run, in start order. */
   readonly drivers: RunDriver[] = [];
   readonly byContact = new Map<string, RunDriver>();
@@ -50,31 +59,19 @@ export class Scheduler implements RuntimeCore {
   active: RunDriver[] = [];
   nextContact = FIRST_CONTACT_ID;
 
-  constructor(
-    readonly catalog: ScriptCatalog,
-    readonly limits: Limits,
-    readonly clock: VirtualClock,
-    readonly random: SeededRandom,
-    readonly hub: TraceHub,
-    readonly redactor: Redactor,
-    readonly interceptor: Interceptor | undefined,
-    readonly tenant: TenantStore,
-    readonly http: HttpClient,
-    readonly processes: BackgroundProcess[],
-  ) {
-    this.engine = new Engine(this);
+  constructor(options: SchedulerOptions) {
+    const services = (this.services = options.services);
+    this.engine = new Engine(services, this);
+    this.processes = options.processes ?? [];
+    if (options.nextContact !== undefined) this.nextContact = options.nextContact;
+    const { clock, tenant, random, limits } = services;
+    for (const p of this.processes) p.attach?.({ clock, tenant, random: random.next, limits });
   }
 
   /** Starts an entry run (or, with `parent`, a spawned one) at `startMs`, with its first variables and globals. */
-  start(
-    script: PreparedScript,
-    vars: Record<string, Value>,
-    params: Value[],
-    contact: ContactInfo,
-    startMs: number,
-    parent?: RunDriver,
-    globals: Record<string, Value> = {},
-  ): RunDriver {
+  start(script: PreparedScript, options: StartOptions): RunDriver {
+    const { vars = {}, params = [], globals = {}, contact = {}, startMs, parent } = options;
+    const { trace, tenant, clock } = this.services;
     const contactId = String(this.nextContact++);
     const frameVars = paramVars(vars, params);
     const system: Record<string, Value> = {
@@ -83,7 +80,7 @@ export class Scheduler implements RuntimeCore {
       skillno: contact.skillNo ?? (parent ? (parent.state.system.skillno ?? '') : ''),
       ani: contact.ani ?? '',
       dnis: contact.dnis ?? '',
-      bu: this.tenant.businessUnit ?? '',
+      bu: tenant.businessUnit ?? '',
       poc: contact.poc ?? '',
       // A spawned run can read the id its spawner received; an entry run was not spawned.
       spawnid: parent ? contactId : '',
@@ -113,64 +110,63 @@ export class Scheduler implements RuntimeCore {
       screenPop: [],
       actionTypes: [],
     };
-    for (const [name, value] of [...Object.entries(frameVars), ...Object.entries(globals)]) if (this.redactor.isSecretName(name)) this.redactor.learn(value);
+    const { redactor } = trace;
+    for (const [name, value] of [...Object.entries(frameVars), ...Object.entries(globals)]) if (redactor.isSecretName(name)) redactor.learn(value);
     const d: RunDriver = { state, log: { path: [], effects: emptyEffects() } };
     this.add(d);
-    if (this.hub.active) {
-      const encoded: Record<string, ReturnType<typeof toResultJson>> = {};
-      for (const [k, v] of Object.entries(frameVars)) encoded[k] = this.engine.json(v, k);
-      for (const [k, v] of Object.entries(globals)) encoded[`global:${k}`] = this.engine.json(v, k);
-      this.hub.emit({ time: this.clock.iso(startMs), contactId, type: 'run.start', script: script.graph.name, vars: encoded });
+    if (trace.active) {
+      const encoded: Record<string, EncodedValue> = {};
+      for (const [k, v] of Object.entries(frameVars)) encoded[k] = toResultJson(v);
+      for (const [k, v] of Object.entries(globals)) encoded[GLOBAL_PREFIX + k] = toResultJson(v);
+      trace.emit({ time: clock.iso(startMs), contactId, type: 'run.start', script: script.graph.name, vars: encoded });
     }
     return d;
   }
 
+  /** Takes a run (new, or decoded from a snapshot; start order) into the timeline. */
   add(d: RunDriver): void {
+    const id = d.state.id;
+    if (id.root !== id.contactId) d.rootLog = this.byContact.get(id.root)?.log;
     this.drivers.push(d);
-    this.byContact.set(d.state.id.contactId, d);
+    this.byContact.set(id.contactId, d);
     if (d.state.status === 'running') this.active.push(d);
   }
 
-  runEnded(d: RunDriver): void {
+  /** Drops a run that has ended from the runs still to step. */
+  private retire(d: RunDriver): void {
+    if (d.state.status === 'running') return;
     const i = this.active.indexOf(d);
     if (i >= 0) this.active.splice(i, 1);
   }
 
-  effect(d: RunDriver, kind: EffectKind | string, data: Value): void {
-    const encoded = this.redactor.enabled ? this.redactor.json(toResultJson(data)) : toResultJson(data);
-    (d.log.effects[kind] ??= []).push(encoded);
-    const root = d.state.id.root !== d.state.id.contactId ? this.byContact.get(d.state.id.root) : undefined;
-    if (root) (root.log.effects[kind] ??= []).push(encoded);
-    if (this.hub.active) this.hub.emit({ time: this.clock.iso(), contactId: d.state.id.contactId, type: 'effect', kind, data: encoded });
-  }
-
   spawn(d: RunDriver, action: PreparedAction, request: SpawnRequest): { spawnId: string } | { error: string; limit?: true } {
-    const target = this.catalog.resolve(request.script);
+    const { catalog, limits, clock, trace } = this.services;
+    const target = catalog.resolve(request.script);
     if (typeof target === 'string') return { error: target };
     let alive = 0;
     for (const r of this.active) if (r.state.id.parent !== null) alive++;
-    if (alive >= this.limits.maxSpawnedRuns)
-      return { error: `Spawned run limit reached: maxSpawnedRuns = ${this.limits.maxSpawnedRuns} runs alive at once (SPAWN at ${action.where})`, limit: true };
-    const startMs = Math.max(this.clock.ms, request.startMs ?? this.clock.ms);
+    if (alive >= limits.maxSpawnedRuns)
+      return { error: `Spawned run limit reached: maxSpawnedRuns = ${limits.maxSpawnedRuns} runs alive at once (SPAWN at ${action.where})`, limit: true };
+    const startMs = Math.max(clock.ms, request.startMs ?? clock.ms);
     const skillNo = d.state.system.skillno;
-    if (this.hub.active)
-      this.hub.emit({
-        time: this.clock.iso(),
+    if (trace.active)
+      trace.emit({
+        time: clock.iso(),
         contactId: d.state.id.contactId,
         type: 'script.call',
-        from: action.where.slice(0, action.where.length - action.node.label.length - 1),
+        from: action.script,
         to: target.graph.name,
-        params: request.params.map((p) => this.engine.json(p)),
+        params: request.params.map((p) => toResultJson(p)),
         mode: 'spawn',
       });
-    const child = this.start(target, {}, request.params, typeof skillNo === 'number' ? { skillNo } : {}, startMs, d);
+    const child = this.start(target, { params: request.params, contact: typeof skillNo === 'number' ? { skillNo } : {}, startMs, parent: d });
     return { spawnId: child.state.id.contactId };
   }
 
   /** Runs steps until every run ended or a stop condition holds. */
   async drive(opts: { stopAtMs: number | null; signal?: AbortSignal; maxSteps?: number }): Promise<DriveEnd> {
     const { stopAtMs, signal, maxSteps } = opts;
-    const clock = this.clock;
+    const clock = this.services.clock;
     const engine = this.engine;
     let steps = 0;
     let sinceYield = 0;
@@ -179,8 +175,7 @@ export class Scheduler implements RuntimeCore {
       let run: RunDriver | undefined;
       let runDue = Infinity;
       for (const d of this.active) {
-        const s = d.state;
-        const due = s.id.hangUpAtMs !== null && s.id.hangUpAtMs < s.dueMs ? s.id.hangUpAtMs : s.dueMs;
+        const due = dueOf(d.state);
         if (due < runDue) {
           run = d;
           runDue = due;
@@ -208,9 +203,11 @@ export class Scheduler implements RuntimeCore {
       }
       if (maxSteps !== undefined && steps >= maxSteps) return 'paused';
       if (runDue > clock.ms) clock.ms = runDue;
+      // Contact events come before the next step: today the caller's hang-up (contact.hangUpAfterSeconds).
       const hangUp = run.state.id.hangUpAtMs;
       if (hangUp !== null && clock.ms >= hangUp) {
         engine.end(run, 'completed', 'contact', 'The contact hung up', hangUp);
+        this.retire(run);
         continue;
       }
       try {
@@ -220,6 +217,7 @@ export class Scheduler implements RuntimeCore {
         // A fault outside any action (a bug, a throwing trace listener) fails this run, not the process.
         if (run.state.status === 'running') engine.end(run, 'failed', 'script', `Internal error: ${err instanceof Error ? err.message : String(err)}`);
       }
+      this.retire(run);
       steps++;
       // Let timers and abort signals fire during long runs without paying for an await per step.
       if (++sinceYield >= 8192) {
@@ -231,10 +229,22 @@ export class Scheduler implements RuntimeCore {
 
   /** Ends every running run at the current time (until reached, or aborted). */
   stopAll(reason: string): void {
-    for (const d of [...this.active]) this.engine.end(d, 'stopped', 'script', reason, this.clock.ms);
+    for (const d of [...this.active]) {
+      this.engine.end(d, 'stopped', 'script', reason, this.services.clock.ms);
+      this.retire(d);
+    }
   }
 }
 
-export function emptyEffects(): Record<string, ReturnType<typeof toResultJson>[]> {
+/**
+ * When a run next needs the scheduler: its next step, or an earlier contact
+ * event (the caller's hang-up). Whatever else can wake a run is added here.
+ */
+function dueOf(s: RunState): number {
+  return s.id.hangUpAtMs !== null && s.id.hangUpAtMs < s.dueMs ? s.id.hangUpAtMs : s.dueMs;
+}
+
+/** The effect kinds every result lists, even when empty (runtime.md); other kinds appear once recorded. */
+export function emptyEffects(): Record<string, EncodedValue[]> {
   return { prospects: [], crm: [], agentEvents: [], savedToDb: [], http: [] };
 }

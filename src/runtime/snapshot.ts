@@ -2,7 +2,7 @@
 // the snippet module's encodeValue/decodeValue so dates and DDOs survive.
 import { decodeValue, encodeValue } from '../snippet/index.js';
 import type { EncodedValue, Value } from '../contract/value.js';
-import type { RunDriver } from './engine.js';
+import type { RunDriver } from './driver.js';
 import { SNAPSHOT_VERSION, type EncodedRunState, type Snapshot } from './state.js';
 import { decodeState } from './transitions.js';
 

@@ -1,24 +1,25 @@
-// The ActionContext the engine hands to `execute` (one object per runtime,
-// re-armed for every step: steps never overlap, so reuse saves an allocation
-// per action). It also carries the extra FlowContext services of flow actions
-// and runs the onRunEnd hooks.
+// The ActionContext the engine hands to `execute` (owned by the engine: one
+// object, re-armed for every step — steps never overlap, so reuse saves an
+// allocation per action). It also carries the extra FlowContext services of
+// flow actions. It changes runs only through run-changes.ts and starts runs
+// only through the RunSystem the scheduler hands down: it never calls back
+// into the engine.
+import type { Outcome, RunInfo } from '../contract/action.js';
 import type { Clock } from '../contract/clock.js';
 import type { EffectKind } from '../contract/effects.js';
-import type { Limits } from '../contract/limits.js';
-import type { Outcome, RunInfo } from '../contract/action.js';
-import type { RunEndContext } from '../contract/run-end.js';
-import { formatMessage } from '../actions/define.js';
-import type { HttpClient } from '../contract/http.js';
-import type { CompiledExpression, SnippetEnv, VariableReader } from '../contract/snippet.js';
-import { compileExpression, parseDate } from '../snippet/index.js';
-import type { Value } from '../contract/value.js';
-import type { TenantStore } from '../contract/tenant-store.js';
-import type { RuntimeCore } from './core.js';
-import type { RunDriver } from './engine.js';
 import type { FlowContext, SpawnRequest } from '../contract/flow.js';
-import type { RunStatus } from './result.js';
-import type { PreparedAction, PreparedScript } from './scripts.js';
-import type { EndedBy } from './state.js';
+import type { HttpClient } from '../contract/http.js';
+import type { Limits } from '../contract/limits.js';
+import type { CompiledExpression, SnippetEnv, VariableReader } from '../contract/snippet.js';
+import type { TenantStore } from '../contract/tenant-store.js';
+import type { Value } from '../contract/value.js';
+import { bareName, globalPart, isGlobalName } from '../contract/variables.js';
+import { formatMessage } from '../actions/define.js';
+import { compileExpression, parseDate } from '../snippet/index.js';
+import type { RunDriver, RunSystem } from './driver.js';
+import { eventBase, recordEffect, removeVars, runInfo, warn, writeVars } from './run-changes.js';
+import type { PreparedAction } from './scripts.js';
+import type { RuntimeServices } from './services.js';
 import { withContactData, withScreenPop } from './transitions.js';
 
 /** Characters of substituted property text (the largest MaxStringSize). */
@@ -30,14 +31,15 @@ export class StepContext implements FlowContext {
   d!: RunDriver;
   action!: PreparedAction;
   elapsed = 0;
-  /** Set when the step's error came from a run limit: an unrouted limit error fails the run. */
-  limitHit = false;
   private readonly envs = new Map<number, SnippetEnv>();
   private readonly bareOutcomes = new Map<string, Outcome>();
   private readonly expressions = new Map<string, CompiledExpression>();
   private readonly reader: VariableReader;
 
-  constructor(private readonly core: RuntimeCore) {
+  constructor(
+    private readonly services: RuntimeServices,
+    private readonly system: RunSystem,
+  ) {
     const self = this;
     this.reader = {
       get(name) {
@@ -59,54 +61,34 @@ export class StepContext implements FlowContext {
     this.d = d;
     this.action = action;
     this.elapsed = 0;
-    this.limitHit = false;
   }
 
   get run(): RunInfo {
-    return this.runInfo(this.d, this.action);
-  }
-
-  runInfo(d: RunDriver, action?: PreparedAction): RunInfo {
-    const s = d.state;
-    const top = s.frames[s.frames.length - 1]!;
-    const script = this.core.catalog.resolve(top.script) as PreparedScript;
-    const num = (v: Value | undefined): number | null => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
-    return {
-      contactId: s.id.contactId,
-      masterId: s.id.masterId,
-      script: script.graph.name,
-      label: action?.node.label ?? top.label,
-      mediaType: script.graph.mediaType,
-      ani: String(s.system.ani ?? ''),
-      dnis: String(s.system.dnis ?? ''),
-      skillNo: num(s.system.skillno),
-      businessUnit: num(s.system.bu),
-      depth: s.frames.length - 1,
-    };
+    return runInfo(this.services, this.d, this.action.node.label);
   }
 
   get depth(): number {
     return this.d.state.frames.length - 1;
   }
   get clock(): Clock {
-    return this.core.clock;
+    return this.services.clock;
   }
   get random(): () => number {
-    return this.core.random.next;
+    return this.services.random.next;
   }
   get tenant(): TenantStore {
-    return this.core.tenant;
+    return this.services.tenant;
   }
   get http(): HttpClient {
-    return this.core.http;
+    return this.services.http;
   }
   get limits(): Limits {
-    return this.core.limits;
+    return this.services.limits;
   }
 
   getVar(name: string): Value | undefined {
     const lower = name.toLowerCase();
-    return lower.startsWith('global:') ? this.reader.getGlobal(lower.slice(7)) : this.reader.get(lower);
+    return isGlobalName(lower) ? this.reader.getGlobal(globalPart(lower)) : this.reader.get(lower);
   }
 
   elapse(seconds: number): void {
@@ -114,11 +96,11 @@ export class StepContext implements FlowContext {
   }
 
   effect(kind: EffectKind, data: Value): void {
-    this.core.effect(this.d, kind, data);
+    recordEffect(this.services, this.d, kind, data);
   }
 
   warn(message: string): void {
-    this.core.engine.warn(this.d, `${this.action.where}: ${message}`);
+    warn(this.services, this.d, `${this.action.where}: ${message}`);
   }
 
   message(id: string, data?: Record<string, unknown>): string {
@@ -134,10 +116,11 @@ export class StepContext implements FlowContext {
     return outcome;
   }
 
-  error(message: string, opts?: { branch?: string; outputs?: Partial<Record<string, Value>> }): Outcome {
-    const def = this.action.def;
-    const branch = opts?.branch ?? def.errorBranch ?? (def.branches.includes('OnError') ? 'OnError' : 'Default');
-    return opts?.outputs ? { branch, error: message, outputs: opts.outputs as Record<string, Value> } : { branch, error: message };
+  error(message: string, opts?: { branch?: string; outputs?: Partial<Record<string, Value>>; limit?: true }): Outcome {
+    const branch = opts?.branch ?? errorBranchOf(this.action.def);
+    const outcome: Outcome = opts?.outputs ? { branch, error: message, outputs: opts.outputs as Record<string, Value> } : { branch, error: message };
+    if (opts?.limit) outcome.limit = true;
+    return outcome;
   }
 
   getContactData(key: string): Value | undefined {
@@ -154,8 +137,8 @@ export class StepContext implements FlowContext {
   snippetEnv(maxStringSize: number): SnippetEnv {
     let env = this.envs.get(maxStringSize);
     if (!env) {
-      const core = this.core;
-      env = { vars: this.reader, clock: core.clock, random: core.random.next, http: core.http, limits: core.limits, maxStringSize };
+      const { clock, random, http, limits } = this.services;
+      env = { vars: this.reader, clock, random: random.next, http, limits, maxStringSize };
       this.envs.set(maxStringSize, env);
     }
     return env;
@@ -195,13 +178,8 @@ export class StepContext implements FlowContext {
     this.d.state = { ...s, frames };
   }
 
-  spawn(request: SpawnRequest): { spawnId: string } | { error: string } {
-    const result = this.core.spawn(this.d, this.action, request);
-    if ('limit' in result) {
-      this.limitHit = true;
-      return { error: result.error };
-    }
-    return result;
+  spawn(request: SpawnRequest): { spawnId: string } | { error: string; limit?: true } {
+    return this.system.spawn(this.d, this.action, request);
   }
 
   renameParams(names: readonly string[]): void {
@@ -222,63 +200,29 @@ export class StepContext implements FlowContext {
     const frames = s.frames.slice();
     frames[frames.length - 1] = { ...top, vars };
     this.d.state = { ...s, frames };
-    // Written through the engine so the new names get var.set events like any assignment.
-    this.core.engine.write(this.d, renamed);
+    // Written like any assignment, so the new names get var.set events.
+    writeVars(this.services, this.d, renamed);
   }
 
   removeVariables(names: readonly string[]): void {
-    this.core.engine.remove(this.d, names);
+    removeVars(this.services, this.d, names);
   }
 
   flagScreenPop(name: string): void {
-    const lower = name.toLowerCase().replace(/^global:/, '');
-    this.d.state = withScreenPop(this.d.state, lower);
+    this.d.state = withScreenPop(this.d.state, bareName(name));
   }
 
   trace(text: string): void {
-    const core = this.core;
-    if (core.hub.active)
-      core.hub.emit({
-        ...core.engine.base(this.d),
-        type: 'trace',
-        script: this.action.where.slice(0, this.action.where.length - this.action.node.label.length - 1),
-        label: this.action.node.label,
-        text: core.redactor.text(text),
-      });
+    const { trace } = this.services;
+    if (trace.active) trace.emit({ ...eventBase(this.services, this.d), type: 'trace', script: this.action.script, label: this.action.node.label, text });
   }
 
   parseDate(text: string): Value {
-    return parseDate(text, this.core.clock.zone);
+    return parseDate(text, this.services.clock.zone);
   }
+}
 
-  // ---- run end ----
-
-  /** Calls each executed action type's onRunEnd once (data memorialization). */
-  runEndHooks(d: RunDriver, status: RunStatus, endedBy: EndedBy): void {
-    const core = this.core;
-    const registry = core.catalog.registry;
-    for (const key of d.state.actionTypes) {
-      const m = /^(.*) V(\d+)$/.exec(key);
-      const def = m ? registry.lookup(m[1]!, Number(m[2])) : registry.lookup(key);
-      if (!def?.onRunEnd) continue;
-      const s = d.state;
-      const end: RunEndContext = {
-        run: this.runInfo(d),
-        tenant: core.tenant,
-        clock: core.clock,
-        startedAt: core.clock.at(s.id.startedMs),
-        endedBy,
-        status,
-        variables: s.frames[0]?.vars ?? {},
-        screenPop: s.screenPop,
-        contactData: s.contactData,
-        effect: (kind, data) => core.effect(d, kind, data),
-      };
-      try {
-        def.onRunEnd(end);
-      } catch (err) {
-        core.engine.warn(d, `${def.type} at run end: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  }
+/** The branch of an action's error outcome: its declared error branch, else OnError when it has one, else Default. */
+export function errorBranchOf(def: { errorBranch?: string; branches: readonly string[] }): string {
+  return def.errorBranch ?? (def.branches.includes('OnError') ? 'OnError' : 'Default');
 }

@@ -1,13 +1,11 @@
-// Trace plumbing: subscribers by event type, the optional kept trace, JSON
-// encoding of values for results and events, and redaction of secret values
-// (they are replaced by `***` wherever they would appear).
+// Trace plumbing: subscribers by event type, the optional kept trace, and the
+// JSON encoding of values for results and events. Events reach the hub only
+// through TraceEmitter.emit (emitter.ts), which redacts them first.
 import { DateTime } from 'luxon';
 import { DateValue, type EncodedValue, type Value } from '../contract/value.js';
 import type { TraceEvent, TraceEventType } from './result.js';
 
 export type TraceListener<T extends TraceEventType = TraceEventType> = (event: Extract<TraceEvent, { type: T }>) => void;
-
-export const REDACTED = '***';
 
 export class TraceHub {
   private readonly byType = new Map<string, Set<(e: TraceEvent) => void>>();
@@ -53,52 +51,4 @@ export function toResultJson(v: Value | undefined): EncodedValue {
   const out: Record<string, EncodedValue> = {};
   for (const k of Object.keys(v)) out[k] = toResultJson(v[k]);
   return out;
-}
-
-/** Replaces secrets by `***`: variables listed as redacted, and any text equal to or containing their current values. */
-export class Redactor {
-  readonly names: ReadonlySet<string>;
-  private secrets: string[] = [];
-
-  constructor(names: readonly string[]) {
-    this.names = new Set(names.map((n) => n.toLowerCase().replace(/^global:/, '')));
-  }
-
-  /** True when something must be scrubbed: redacted names, or secret values an action declared. */
-  get enabled(): boolean {
-    return this.names.size > 0 || this.secrets.length > 0;
-  }
-
-  isSecretName(name: string): boolean {
-    return this.names.size > 0 && this.names.has(name.toLowerCase().replace(/^global:/, ''));
-  }
-
-  /** Remembers a secret variable's value so later text that embeds it is scrubbed. */
-  learn(value: Value | undefined): void {
-    if (value === null || value === undefined || typeof value === 'object') return;
-    const s = String(value);
-    // Very short values (one character, empty) would scrub unrelated text everywhere.
-    if (s.length >= 2 && !this.secrets.includes(s)) {
-      this.secrets.push(s);
-      this.secrets.sort((a, b) => b.length - a.length);
-    }
-  }
-
-  text(s: string): string {
-    if (this.secrets.length === 0) return s;
-    let out = s;
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out;
-  }
-
-  json(v: EncodedValue): EncodedValue {
-    if (this.secrets.length === 0) return v;
-    if (typeof v === 'string') return this.text(v);
-    if (typeof v === 'number') return this.secrets.includes(String(v)) ? REDACTED : v;
-    if (v === null || typeof v === 'boolean') return v;
-    if (Array.isArray(v)) return v.map((x) => this.json(x));
-    const out: Record<string, EncodedValue> = {};
-    for (const k of Object.keys(v)) out[k] = this.json(v[k]!);
-    return out;
-  }
 }

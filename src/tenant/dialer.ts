@@ -2,20 +2,9 @@
 // dials its calling list at `ratePerMinute` on the virtual clock, so the queue
 // depth that GETQUEUE and GETSKILLINFO read falls over time. It runs as a
 // background process on the runtime's scheduler, beside the scripts.
+import type { BackgroundProcess } from '../contract/process.js';
 import type { SkillRecord, TenantStore } from '../contract/tenant-store.js';
 import { isPcTarget } from './skills.js';
-
-/**
- * Work the scheduler interleaves with script runs on the virtual timeline.
- * `nextDueMs` may be in the past (0 before the first run): run it at the
- * current time. null means idle until something changes (ask again after
- * every step).
- */
-export interface BackgroundProcess {
-  readonly name: string;
-  nextDueMs(): number | null;
-  runDue(nowMs: number): void;
-}
 
 /** Ticks are at least this far apart, so fast dialers stay cheap over a simulated day. */
 const MIN_TICK_MS = 1_000;

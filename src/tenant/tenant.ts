@@ -3,7 +3,8 @@
 // loadTenant reads a tenant file; emptyTenant gives a bare BU.
 import { readFile } from 'node:fs/promises';
 import { diagnostic, hasErrors, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
-import { dialersFor, type BackgroundProcess } from './dialer.js';
+import type { BackgroundProcess } from '../contract/process.js';
+import { dialersFor } from './dialer.js';
 import { parseTenantText } from './document.js';
 import { MemoryTenantStore } from './memory-store.js';
 import { validateTenantData } from './schema.js';
@@ -12,8 +13,6 @@ import { TENANT_SECTIONS } from './sections.js';
 import { readStateInfo, SqliteTenantStore } from './sqlite-store.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import { resolveZoneName } from './zones.js';
-
-export type { BackgroundProcess } from './dialer.js';
 
 export interface Tenant {
   readonly store: TenantStore;

@@ -4,7 +4,7 @@
 // mean "the first N" and "the N-th" calls that match that stub.
 import type { Outcome } from '../contract/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { InterceptedCall, Interceptor as RuntimeInterceptor } from '../runtime/engine.js';
+import type { InterceptedCall, Interceptor as RuntimeInterceptor } from '../runtime/services.js';
 import { valueMatches } from './match-value.js';
 import type { ActionStub } from './test-file.js';
 

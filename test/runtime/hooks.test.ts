@@ -3,8 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import type { RunEndContext } from '../../src/contract/run-end.js';
 import { defineAction, number, text } from '../../src/actions/define.js';
-import type { InterceptedCall } from '../../src/runtime/engine.js';
-import type { BackgroundProcess } from '../../src/runtime/scheduler.js';
+import type { InterceptedCall } from '../../src/runtime/services.js';
+import type { BackgroundProcess } from '../../src/contract/process.js';
 import { run } from './helpers.js';
 
 const ended: RunEndContext[] = [];

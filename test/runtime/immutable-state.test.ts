@@ -8,7 +8,7 @@
 import { freeze } from 'immer';
 import { describe, expect, test } from 'vitest';
 import { defineAction, text } from '../../src/actions/define.js';
-import type { RunDriver } from '../../src/runtime/engine.js';
+import type { RunDriver } from '../../src/runtime/driver.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
 import { NOW, scriptSet } from './helpers.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { builtinRegistry } from '../../src/actions/registry.js';
-import type { InterceptedCall } from '../../src/runtime/engine.js';
+import type { InterceptedCall } from '../../src/runtime/services.js';
 import { createInterceptor } from '../../src/testing/interceptor.js';
 import { loadTestFile } from '../../src/testing/load.js';
 import type { ActionStub } from '../../src/testing/test-file.js';

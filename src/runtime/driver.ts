@@ -1,0 +1,19 @@
+// A run being driven, and the one thing the engine asks of whoever schedules
+// runs (starting a spawned run). The scheduler implements RunSystem and hands
+// it down; the engine never imports the scheduler.
+import type { SpawnRequest } from '../contract/flow.js';
+import type { PreparedAction } from './scripts.js';
+import type { RunLog, RunState } from './state.js';
+
+/** A run being driven: its current immutable state and its append-only log. */
+export interface RunDriver {
+  state: RunState;
+  log: RunLog;
+  /** The log of the run at the root of its spawn tree (absent for a root run): it also collects this run's effects. */
+  rootLog?: RunLog;
+}
+
+export interface RunSystem {
+  /** Starts a run spawned by `parent`'s `action`; `limit` marks a refusal caused by maxSpawnedRuns. */
+  spawn(parent: RunDriver, action: PreparedAction, request: SpawnRequest): { spawnId: string } | { error: string; limit?: true };
+}

@@ -1,0 +1,67 @@
+// The one way out for trace events. Every event the runtime builds goes
+// through `emit`, which redacts it before any subscriber or the kept trace
+// sees it, so no event can leak a secret by forgetting to scrub a field.
+// Which fields of an event carry run data is declared once per event type
+// (DATA_FIELDS): a new event type does not compile until it says.
+import type { EncodedValue, Value } from '../contract/value.js';
+import { REDACTED, type Redactor } from './redactor.js';
+import type { TraceEvent, TraceEventType } from './result.js';
+import { toResultJson, type TraceHub } from './trace.js';
+
+type EventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
+
+/** The fields of each event type that carry run data (values, messages); the others are names, times and labels. */
+const DATA_FIELDS: { readonly [T in TraceEventType]: readonly Exclude<keyof EventOf<T>, 'type' | 'time' | 'contactId'>[] } = {
+  'run.start': ['vars'],
+  'action.enter': ['props'],
+  'action.exit': ['outputs', 'error'],
+  'var.set': ['old', 'value'],
+  error: ['message'],
+  trace: ['text'],
+  effect: ['data'],
+  'script.call': ['params'],
+  'script.return': ['value'],
+  warning: ['message'],
+  'run.end': ['reason'],
+};
+
+export class TraceEmitter {
+  constructor(
+    readonly hub: TraceHub,
+    readonly redactor: Redactor,
+  ) {}
+
+  /** True when events must be built at all (someone listens or the trace is kept). */
+  get active(): boolean {
+    return this.hub.active;
+  }
+
+  /** Redacts the event, then hands it to subscribers and the kept trace. */
+  emit(event: TraceEvent): void {
+    this.hub.emit(this.redactor.enabled ? this.redact(event) : event);
+  }
+
+  /** A run value as event JSON; `***` when it is held by a secret variable `name` (emit scrubs the rest). */
+  encode(v: Value | undefined, name?: string): EncodedValue {
+    return name !== undefined && this.redactor.isSecretName(name) ? REDACTED : toResultJson(v);
+  }
+
+  private redact(event: TraceEvent): TraceEvent {
+    const r = this.redactor;
+    const out = { ...event } as Record<string, unknown>;
+    for (const field of DATA_FIELDS[event.type] as readonly string[]) {
+      const v = out[field];
+      if (v !== undefined) out[field] = r.json(v as EncodedValue);
+    }
+    // Values whose secrecy comes from a variable name the event carries.
+    if (event.type === 'var.set' && r.isSecretName(event.name)) {
+      if (event.old !== undefined) out.old = REDACTED;
+      if (!event.removed) out.value = REDACTED;
+    } else if (event.type === 'run.start') {
+      const vars: Record<string, EncodedValue> = {};
+      for (const [k, v] of Object.entries(out.vars as Record<string, EncodedValue>)) vars[k] = r.isSecretName(k) ? REDACTED : v;
+      out.vars = vars;
+    }
+    return out as unknown as TraceEvent;
+  }
+}
