@@ -13,4 +13,5 @@ export const COMMANDS: Record<string, () => Promise<{ register(program: Command)
   tenant: () => import('./tenant.js'),
   import: () => import('./import.js'),
   lists: () => import('./lists.js'),
+  coverage: () => import('./coverage.js'),
 };

@@ -5,7 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../contract/diagnostics.js';
 import { diagnosticsJson, EXIT, printDiagnostics, UsageError, writeOutput } from './io.js';
+import { projectConfig } from './config.js';
 import { displayPath, printJson } from './output.js';
+import { expandGlobs, readStdin } from './paths.js';
 
 interface FmtOptions {
   check?: boolean;
@@ -17,11 +19,14 @@ export function register(program: Command): void {
   program
     .command('fmt')
     .description('format scripts canonically (prints to stdout unless --check or --write)')
-    .argument('<paths...>', ".script files or folders of scripts; '-' reads stdin and writes stdout (for editors)")
+    .argument('[paths...]', ".script files, folders or globs (default: the configured scripts folder); '-' reads stdin and writes stdout (for editors)")
     .option('--check', 'list files that are not formatted; exit 1 if any')
     .option('--write', 'rewrite files in place')
     .option('--json', 'print {files: [{file, changed, text?}], diagnostics} on stdout instead')
-    .action(async (paths: string[], opts: FmtOptions) => {
+    .action(async (args: string[], opts: FmtOptions) => {
+      const { config } = await projectConfig();
+      const paths = args.length > 0 ? await expandGlobs(args) : config.scripts !== undefined ? [config.scripts] : [];
+      if (paths.length === 0) throw new UsageError('fmt: give .script files or folders, or set "scripts" in studio-script.config.yaml');
       if (opts.check && opts.write) throw new UsageError('fmt: use either --check or --write, not both');
       if (paths.includes('-')) {
         if (paths.length > 1 || opts.write) throw new UsageError("fmt: '-' (stdin) cannot be combined with files or --write");
@@ -65,9 +70,7 @@ interface FileResult {
 
 async function formatStdin(opts: FmtOptions): Promise<void> {
   const { formatText } = await import('../graph/format.js');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readStdin();
   const out = formatText(text, '<stdin>');
   const changed = out.text !== undefined && out.text !== text;
   if (opts.json) {

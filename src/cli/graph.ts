@@ -6,7 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import type * as Commander from 'commander';
 import { requireCommonJs } from '../deps.js';
 import { EXIT, printDiagnostics, UsageError, writeOutput } from './io.js';
+import { projectConfig } from './config.js';
 import { displayPath } from './output.js';
+import { scriptArgument } from './paths.js';
 
 const { Option } = requireCommonJs<typeof Commander>('commander');
 
@@ -22,13 +24,14 @@ export function register(program: Commander.Command): void {
   program
     .command('graph')
     .description('draw a script as mermaid, DOT, JSON or SVG (edges labelled with branch names)')
-    .argument('<file>', 'the .script file, or a folder for the call graph of its scripts')
+    .argument('<file>', 'the .script file (or a script name in the configured scripts folder), or a folder for the call graph of its scripts')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json', 'svg']).default('mermaid'))
     .option('--coverage <file>', 'coverage.json from `studio-script test --coverage`: marks unvisited actions and untaken branches')
     .option('--direction <dir>', 'TB (top to bottom, the default for a script) or LR (left to right, like Studio; the default for a folder)', parseDirection)
     .option('-o, --output <file>', 'write to a file instead of stdout (.svg, .dot, .json or .mmd picks the format); folders are created')
     .option('--json', 'the graph as JSON on stdout (the same as --format json), diagnostics as JSON too')
-    .action(async (file: string, opts: GraphOptions, cmd: Commander.Command) => {
+    .action(async (arg: string, opts: GraphOptions, cmd: Commander.Command) => {
+      const file = await scriptArgument(arg, (await projectConfig()).config.scripts);
       if (opts.json) {
         if (opts.output) throw new UsageError('graph: --json prints the graph on stdout; write a JSON file with --format json -o FILE');
         if (cmd.getOptionValueSource('format') !== 'default' && opts.format !== 'json') throw new UsageError(`graph: --json and --format ${opts.format} cannot be combined`);

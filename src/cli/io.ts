@@ -1,7 +1,7 @@
 // Output helpers shared by every command: exit codes, diagnostics in human or
 // JSON form, and the last-resort handler that never shows a stack trace.
 import { readFileSync } from 'node:fs';
-import { diagnosticToJson, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
+import { diagnosticToJson, formatDiagnostic, ScriptLoadError, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
 import { colorsFor, displayPath, jsonMode, jsonWritten, OutputError, printJson, writeOutputFile } from './output.js';
 
 /** Exit codes of spec/cli-and-api.md. */
@@ -86,6 +86,12 @@ export function writeOrExplain<T>(path: string, write: () => T): T {
  * (unless the command already printed its document).
  */
 export function reportCrash(err: unknown): void {
+  if (err instanceof ScriptLoadError) {
+    // Invalid input found outside a command's own loading (the configuration file): located, exit 2.
+    if (!jsonWritten()) printDiagnostics(err.diagnostics);
+    process.exitCode = EXIT.invalid;
+    return;
+  }
   const usage = err instanceof UsageError || err instanceof OutputError;
   const message = err instanceof Error ? err.message : String(err);
   process.exitCode = usage ? EXIT.invalid : EXIT.failed;

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type * as PicoColors from 'picocolors';
 import { requireCommonJs } from '../deps.js';
+import { useConfigOption } from './config.js';
 
 export type Colors = ReturnType<typeof PicoColors.createColors>;
 
@@ -22,7 +23,7 @@ interface OutputState {
 const state: OutputState = { json: false, jsonWritten: false };
 
 /**
- * Adds `--color` and `--no-color` to every command that runs something (so
+ * Adds `--color`, `--no-color` and `--config` to every command that runs something (so
  * commands added later get them too) and records the flags of the command
  * being run before its action starts. Call once, after registering commands.
  */
@@ -31,10 +32,12 @@ export function applyConventions(program: Commander.Command): void {
     const has = (flag: string): boolean => cmd.options.some((o) => o.long === flag);
     if (!has('--color')) cmd.option('--color', 'colour the output even when it is not a terminal (also FORCE_COLOR=1)');
     if (!has('--no-color')) cmd.option('--no-color', 'plain output without colours (also NO_COLOR=1)');
+    if (!has('--config')) cmd.option('--config <file>', 'the configuration file (default: studio-script.config.* or package.json "studio-script", searched upwards)');
   }
   program.hook('preAction', (_program, action) => {
-    const opts = action.opts<{ color?: boolean; json?: boolean }>();
+    const opts = action.opts<{ color?: boolean; json?: boolean; config?: string }>();
     resetOutput({ ...(opts.color !== undefined ? { color: opts.color } : {}), json: opts.json === true });
+    useConfigOption(opts.config);
   });
 }
 

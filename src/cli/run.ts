@@ -16,7 +16,10 @@ import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError } from './json-location.js';
+import type { StudioScriptConfig } from './config-schema.js';
+import { projectConfig } from './config.js';
 import { displayPath, printJson } from './output.js';
+import { readStdin, scriptArgument } from './paths.js';
 
 interface RunFlags {
   var: string[];
@@ -43,7 +46,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run a script on the virtual clock against the emulated tenant')
-    .argument('<file.script>', 'the script to run; other scripts of its folder are available to RUNSUB, RUNSCRIPT and SPAWN')
+    .argument('<file.script>', "the script to run (a file, a script name in the configured scripts folder, or '-' for stdin); other scripts of its folder are available to RUNSUB, RUNSCRIPT and SPAWN")
     .option('--var <name=value>', 'set a variable (repeatable); a value that parses as JSON is that JSON, otherwise text', collect, [])
     .option('--vars <file.json>', 'variables from a JSON object')
     .option('--tenant <file.yaml>', 'tenant file (default: tenant.yaml beside the script, else an empty tenant)')
@@ -71,14 +74,20 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runCommand(file: string, flags: RunFlags): Promise<number> {
+async function runCommand(arg: string, given: RunFlags): Promise<number> {
+  const { config } = await projectConfig();
+  const flags = withConfig(given, config);
+  const stdin = arg === '-' ? await readStdin() : undefined;
+  const file = stdin !== undefined ? STDIN : await scriptArgument(arg, config.scripts);
   const scriptPath = resolve(file);
-  if (!existsSync(scriptPath)) throw new UsageError(`${file}: file not found`);
-  // Checked before the folder loads, so a wrong path is named instead of the folder's other problems.
-  if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
-  if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
-  const [{ loadFolder }, { createRuntime, RuntimeOptionError }, { fromJson }, { traceLines }] = await Promise.all([
-    import('../graph/load.js'),
+  if (stdin === undefined) {
+    if (!existsSync(scriptPath)) throw new UsageError(`${file}: file not found${config.scripts === undefined && !/[\\/.]/.test(file) ? ' (to run scripts by name, set "scripts" in studio-script.config.yaml)' : ''}`);
+    // Checked before the folder loads, so a wrong path is named instead of the folder's other problems.
+    if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
+    if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
+  }
+  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson }, { traceLines }] = await Promise.all([
+    import('../graph/folder.js'),
     import('../runtime/runtime.js'),
     import('../snippet/index.js'),
     import('../runtime/trace-text.js'),
@@ -91,12 +100,17 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
 
   let scripts;
   try {
-    scripts = await loadFolder(dirname(scriptPath), { entryFile: scriptPath });
+    scripts =
+      stdin !== undefined
+        ? await loadScriptWithFolder({ file: STDIN, text: stdin }, config.scripts)
+        : await loadFolder(dirname(scriptPath), { entryFile: scriptPath });
   } catch (err) {
     if (err instanceof ScriptLoadError) return invalid(err.diagnostics, flags.json);
     throw err;
   }
-  const entry = [...scripts.scripts.values()].find((s) => resolve(s.graph.file) === scriptPath || resolve(scripts.folder, s.graph.file) === scriptPath);
+  const entry = [...scripts.scripts.values()].find((s) =>
+    stdin !== undefined ? s.graph.file === STDIN : resolve(s.graph.file) === scriptPath || resolve(scripts.folder, s.graph.file) === scriptPath,
+  );
   if (!entry) throw new UsageError(`${file}: not a script of its folder (is it a .script file?)`);
   if (scripts.diagnostics.length > 0 && !flags.json && !flags.traceJson)
     printDiagnostics(scripts.diagnostics.filter((d) => d.span.file === entry.graph.file || d.code === 'W-SCRIPT-LEFT-OUT'));
@@ -153,6 +167,23 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     await http.close();
     tenant.close();
   }
+}
+
+const STDIN = '<stdin>';
+
+/** The configuration's settings under the command line's: an option given wins. */
+function withConfig(flags: RunFlags, config: StudioScriptConfig): RunFlags {
+  const text = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+  const pick = <K extends keyof RunFlags>(key: K, value: RunFlags[K] | undefined): Partial<RunFlags> => (flags[key] === undefined && value !== undefined ? { [key]: value } : {});
+  return {
+    ...flags,
+    ...pick('tenant', config.tenant),
+    ...pick('stubs', config.stubs),
+    ...pick('now', config.now),
+    ...pick('until', config.until),
+    ...pick('seed', text(config.seed)),
+    ...pick('maxActions', text(config.limits?.maxActions)),
+  };
 }
 
 function invalid(diagnostics: Diagnostic[], json?: boolean, sources?: Map<string, string>): number {

@@ -31,10 +31,12 @@ interface FolderAnalysis {
   diagnostics: Diagnostic[];
 }
 
-async function analyzeFolder(folder: string, registry: ActionRegistry): Promise<FolderAnalysis> {
-  const files = await findScriptFiles(folder);
+async function analyzeFolder(folder: string | undefined, registry: ActionRegistry, extra?: ScriptText): Promise<FolderAnalysis> {
+  const files = folder === undefined ? [] : await findScriptFiles(folder);
   const diagnostics: Diagnostic[] = [];
   const scripts: AnalyzedScript[] = [];
+  const first = extra ? analyzeScript(extra.text, extra.file, registry) : undefined;
+  if (first) (scripts.push(first), diagnostics.push(...first.diagnostics));
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8').then((t) => t, (e: NodeJS.ErrnoException) => e)));
   files.forEach((file, i) => {
     const text = texts[i]!;
@@ -43,6 +45,8 @@ async function analyzeFolder(folder: string, registry: ActionRegistry): Promise<
       return;
     }
     const a = analyzeScript(text, file, registry);
+    // The given text stands for its script: the folder's file of the same script is not loaded too.
+    if (first && a.graph.name.toLowerCase() === first.graph.name.toLowerCase()) return;
     scripts.push(a);
     diagnostics.push(...a.diagnostics);
   });
@@ -96,6 +100,25 @@ export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
         );
     }
   return ds;
+}
+
+/** A script that is not (only) a file: stdin's text under a name such as `<stdin>`. */
+export interface ScriptText {
+  file: string;
+  text: string;
+}
+
+/**
+ * Loads a script given as text together with the scripts of `folder` (if
+ * any), which it may call; the text replaces the folder's file of the same
+ * script. Throws ScriptLoadError like loadFolder.
+ */
+export async function loadScriptWithFolder(script: ScriptText, folder: string | undefined, opts: LoadOptions = {}): Promise<ScriptSet> {
+  const registry = opts.registry ?? builtinRegistry();
+  const analysis = leaveOutUnreachable(await analyzeFolder(folder, registry, script), resolve(script.file));
+  if (hasErrors(analysis.diagnostics)) throw new ScriptLoadError(analysis.diagnostics);
+  const scripts = new Map(analysis.scripts.map((s) => [s.graph.name.toLowerCase(), { graph: s.graph, source: s.source, compiled: s.compiled }] as const));
+  return { folder: folder ?? process.cwd(), scripts, registry, diagnostics: analysis.diagnostics };
 }
 
 /** Loads every script of a folder; throws ScriptLoadError (with every diagnostic) when any has errors. */
@@ -215,23 +238,34 @@ async function checkFile(path: string, registry: ActionRegistry, sources: Map<st
   } catch (err) {
     return [readError(path, (err as NodeJS.ErrnoException).code ?? String(err))];
   }
-  const self = analyzeScript(text, path, registry);
   sources.set(path, text);
   checked.add(resolve(path));
+  return checkText(text, path, dirname(path), registry);
+}
+
+/**
+ * A script's text (a file's, or stdin's under a name such as `<stdin>`),
+ * checked against the scripts of `folder` when it calls other scripts; only
+ * the text's own problems are returned.
+ */
+export async function checkText(text: string, name: string, folder: string | undefined, registry: ActionRegistry = builtinRegistry()): Promise<Diagnostic[]> {
+  const self = analyzeScript(text, name, registry);
   const ds = [...self.diagnostics];
   const needsSiblings = self.graph.actions.some((a) => CALLERS.has(a.type));
-  if (!needsSiblings) return ds;
+  if (!needsSiblings || folder === undefined) return ds;
   const siblings: AnalyzedScript[] = [self];
-  const me = resolve(path);
-  const dir = dirname(path);
-  for (const f of await findScriptFiles(dir).catch(() => [] as string[])) {
+  const me = resolve(name);
+  const myName = self.graph.name.toLowerCase();
+  for (const f of await findScriptFiles(folder).catch(() => [] as string[])) {
     if (resolve(f) === me) continue;
     try {
-      siblings.push(analyzeScript(await readFile(f, 'utf8'), f, registry));
+      const sibling = analyzeScript(await readFile(f, 'utf8'), f, registry);
+      // Text from stdin stands for its script's file: the file's old version is not a sibling.
+      if (!name.startsWith('<') || sibling.graph.name.toLowerCase() !== myName) siblings.push(sibling);
     } catch {
       // An unreadable sibling is reported when it is checked itself.
     }
   }
-  const cross = crossCheck(siblings).filter((d) => d.span.file === path);
+  const cross = crossCheck(siblings).filter((d) => d.span.file === name);
   return [...ds, ...cross];
 }

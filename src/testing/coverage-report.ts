@@ -49,22 +49,35 @@ export function writeCoverage(dir: string, report: CoverageReport, graphs: reado
   const lcov = join(dir, 'lcov.info');
   const json = join(dir, 'coverage.json');
   writeFileSync(lcov, toLcov(report, graphs));
-  writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(json, JSON.stringify(withRelativeFiles(report), null, 2) + '\n');
   return { lcov, json };
 }
 
-/** The terminal table: one row per script, then the totals. */
+/** The report with each script's file relative to `cwd` (coverage files are read from the project root, on any machine). */
+export function withRelativeFiles(report: CoverageReport, cwd = process.cwd()): CoverageReport {
+  const scripts = Object.fromEntries(Object.entries(report.scripts).map(([k, s]) => [k, { ...s, file: isAbsolute(s.file) ? relative(cwd, s.file) || s.file : s.file }]));
+  return { ...report, scripts };
+}
+
+/**
+ * The terminal table: one row per script, then the totals. "Not taken" lists
+ * the untaken branches (`label.Branch`) of actions that ran; those of actions
+ * that never ran are implied by "Not visited".
+ */
 export function coverageTable(report: CoverageReport, opts: { maxMissing?: number } = {}): string {
   const maxMissing = opts.maxMissing ?? 4;
-  const rows: string[][] = [['Script', 'Actions', 'Branches', 'Not visited']];
+  const list = (items: string[]): string => items.slice(0, maxMissing).join(', ') + (items.length > maxMissing ? `, +${items.length - maxMissing} more` : '');
+  const rows: string[][] = [['Script', 'Actions', 'Branches', 'Not visited', 'Not taken']];
   for (const [name, cov] of Object.entries(report.scripts)) {
     const missing = Object.entries(cov.actions)
       .filter(([, n]) => n === 0)
       .map(([label]) => label);
-    const shown = missing.slice(0, maxMissing).join(', ') + (missing.length > maxMissing ? `, +${missing.length - maxMissing} more` : '');
-    rows.push([name, cell(cov.summary.actions), cell(cov.summary.branches), shown]);
+    const untaken = Object.entries(cov.branches)
+      .filter(([label]) => (cov.actions[label] ?? 0) > 0)
+      .flatMap(([label, edges]) => Object.entries(edges).filter(([, n]) => n === 0).map(([branch]) => `${label}.${branch}`));
+    rows.push([name, cell(cov.summary.actions), cell(cov.summary.branches), list(missing), list(untaken)]);
   }
-  rows.push(['All scripts', cell(report.summary.actions), cell(report.summary.branches), '']);
+  rows.push(['All scripts', cell(report.summary.actions), cell(report.summary.branches), '', '']);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => r.map((v, c) => (c === 1 || c === 2 ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');

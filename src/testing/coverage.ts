@@ -115,3 +115,38 @@ export function computeCoverage(graphs: readonly ScriptGraph[], hits: Hits): Cov
 function lowerKeys<T>(rec: Record<string, T>): Map<string, T> {
   return new Map(Object.entries(rec).map(([k, v]) => [k.toLowerCase(), v]));
 }
+
+/**
+ * Several coverage reports (the coverage.json of each `--shard`) as one: hit
+ * counts add up per script, action and branch, and the totals are computed
+ * again. Scripts only some reports know are kept as they are.
+ */
+export function mergeCoverage(reports: readonly CoverageReport[]): CoverageReport {
+  const scripts: Record<string, ScriptCoverage> = {};
+  for (const report of reports)
+    for (const [name, cov] of Object.entries(report.scripts)) {
+      const into = (scripts[name] ??= { file: cov.file, actions: {}, branches: {}, summary: cov.summary });
+      for (const [label, n] of Object.entries(cov.actions ?? {})) into.actions[label] = (into.actions[label] ?? 0) + n;
+      for (const [label, edges] of Object.entries(cov.branches ?? {})) {
+        const b = (into.branches[label] ??= {});
+        for (const [branch, n] of Object.entries(edges)) b[branch] = (b[branch] ?? 0) + n;
+      }
+    }
+  let aCov = 0;
+  let aTotal = 0;
+  let bCov = 0;
+  let bTotal = 0;
+  const sorted: Record<string, ScriptCoverage> = {};
+  for (const name of Object.keys(scripts).sort((a, b) => a.localeCompare(b))) {
+    const s = scripts[name]!;
+    const actions = Object.values(s.actions);
+    const edges = Object.values(s.branches).flatMap((e) => Object.values(e));
+    s.summary = { actions: ratio(actions.filter((n) => n > 0).length, actions.length), branches: ratio(edges.filter((n) => n > 0).length, edges.length) };
+    aCov += s.summary.actions.covered;
+    aTotal += s.summary.actions.total;
+    bCov += s.summary.branches.covered;
+    bTotal += s.summary.branches.total;
+    sorted[name] = s;
+  }
+  return { scripts: sorted, summary: { actions: ratio(aCov, aTotal), branches: ratio(bCov, bTotal) } };
+}

@@ -4,7 +4,7 @@
 import type { ActionRegistry } from '../actions/registry.js';
 import type { RunStatus } from '../runtime/result.js';
 import { checkAgainstScripts } from './check-scripts.js';
-import { loadTestFile } from './load.js';
+import { loadTestFile, type TestFileDefaults } from './load.js';
 import { loadProject, type Project } from './project.js';
 import type { CaseResult } from './results.js';
 import { executeCase, runCase } from './run-case.js';
@@ -32,7 +32,11 @@ export class UnitExecutor {
   private readonly projects = new Map<string, Promise<Project>>();
   private readonly checked = new Set<string>();
 
-  constructor(private readonly registry?: ActionRegistry) {}
+  constructor(
+    private readonly registry?: ActionRegistry,
+    /** The project configuration's defaults, so a worker loads test files as the main thread did. */
+    readonly defaults: TestFileDefaults = {},
+  ) {}
 
   /** Seeds the caches with what the main thread already loaded. */
   seed(tf: TestFile, project: Project): void {
@@ -71,7 +75,7 @@ export class UnitExecutor {
   private testFile(file: string): TestFile {
     let tf = this.files.get(file);
     if (!tf) {
-      const loaded = loadTestFile(file, this.registry ? { registry: this.registry } : {});
+      const loaded = loadTestFile(file, { ...(this.registry ? { registry: this.registry } : {}), defaults: this.defaults });
       if (!loaded.testFile) throw new Error(`${file} has errors`);
       tf = loaded.testFile;
       this.files.set(file, tf);

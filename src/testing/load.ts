@@ -27,7 +27,19 @@ export interface LoadedTestFile {
 
 const schemaValidator = (): ValidateFunction => compiledSchema(testFileJsonSchema);
 
-export function loadTestFile(file: string, opts: { registry?: ActionRegistry; text?: string } = {}): LoadedTestFile {
+/**
+ * What a test file gets when it does not say (from the project configuration):
+ * absolute paths, and run settings each case can override.
+ */
+export interface TestFileDefaults {
+  scripts?: string;
+  tenant?: string;
+  now?: string;
+  seed?: number;
+  maxActions?: number;
+}
+
+export function loadTestFile(file: string, opts: { registry?: ActionRegistry; text?: string; defaults?: TestFileDefaults } = {}): LoadedTestFile {
   const registry = opts.registry ?? builtinRegistry();
   const read = readYaml(file, 'test file', opts.text !== undefined ? { text: opts.text } : {});
   if (read.diagnostics.length > 0 || !read.src) return { diagnostics: read.diagnostics, source: read.source };
@@ -37,7 +49,7 @@ export function loadTestFile(file: string, opts: { registry?: ActionRegistry; te
   }
   const check = schemaValidator();
   if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
-  const built = build(data as RawFile, src, registry);
+  const built = build(data as RawFile, src, registry, opts.defaults ?? {});
   return { ...built, source: text };
 }
 
@@ -163,10 +175,10 @@ interface RawFile {
   cases: RawCase[];
 }
 
-function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testFile?: TestFile; diagnostics: Diagnostic[] } {
+function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults: TestFileDefaults): { testFile?: TestFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const base = dirname(resolve(src.file));
-  const scripts = resolve(base, raw.scripts ?? '.');
+  const scripts = raw.scripts !== undefined ? resolve(base, raw.scripts) : (defaults.scripts ?? base);
   if (!existsSync(scripts) || !statSync(scripts).isDirectory()) {
     diagnostics.push(diagnostic('E-TEST-PATH', `scripts folder not found: ${scripts}`, src.span(['scripts'])));
   }
@@ -174,6 +186,8 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testF
   if (raw.tenant !== undefined) {
     tenant = resolve(base, raw.tenant);
     if (!existsSync(tenant)) diagnostics.push(diagnostic('E-TEST-PATH', `tenant file not found: ${tenant}`, src.span(['tenant'])));
+  } else if (defaults.tenant !== undefined) {
+    tenant = defaults.tenant;
   } else if (existsSync(join(scripts, 'tenant.yaml'))) {
     tenant = join(scripts, 'tenant.yaml');
   }
@@ -187,7 +201,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testF
     if (prior !== undefined)
       diagnostics.push(diagnostic('E-TEST-CASE', `duplicate case name "${c.name}" (also case ${prior + 1})`, src.span([...at, 'name'])));
     names.set(c.name, index);
-    const now = c.now ?? raw.now;
+    const now = c.now ?? raw.now ?? defaults.now;
     if (c.now !== undefined) checkTime(c.now, [...at, 'now'], src, diagnostics);
     let until: string | undefined;
     if (c.until !== undefined) {
@@ -215,8 +229,8 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry): { testF
       vars: (c.vars ?? {}) as Record<string, Value>,
       ...(now !== undefined ? { now } : {}),
       ...(until !== undefined ? { until } : {}),
-      ...(c.seed !== undefined ? { seed: c.seed } : {}),
-      ...(c.maxActions !== undefined ? { maxActions: c.maxActions } : {}),
+      ...((c.seed ?? defaults.seed) !== undefined ? { seed: c.seed ?? defaults.seed } : {}),
+      ...((c.maxActions ?? defaults.maxActions) !== undefined ? { maxActions: c.maxActions ?? defaults.maxActions } : {}),
       ...(c.contact !== undefined ? { contact: c.contact } : {}),
       stubs: stubs.filter((s): s is StubSpec => s !== undefined),
       expect,

@@ -57,7 +57,7 @@ export async function runUnits(units: readonly Unit[], local: UnitExecutor, opts
 async function withWorkers(units: readonly Unit[], n: number, local: UnitExecutor): Promise<UnitResult[]> {
   const results = new Array<UnitResult>(units.length);
   let next = 0;
-  const workers = Array.from({ length: n }, () => new Worker(WORKER_URL));
+  const workers = Array.from({ length: n }, () => new Worker(WORKER_URL, { workerData: { defaults: local.defaults } }));
   const here = async (): Promise<void> => {
     while (next < units.length) {
       const id = next++;

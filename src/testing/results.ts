@@ -69,6 +69,12 @@ export interface ForcedErrorSummary {
 export interface SessionResult {
   files: string[];
   cases: CaseResult[];
+  /** What each test file runs against (absolute paths), so `--watch` knows what a change affects. */
+  inputs?: { file: string; scripts: string; tenant?: string }[];
+  /** Stubs of a file's own `stubs:` that no case of the file used (once per file). */
+  unusedFileStubs?: UnmatchedStubReport[];
+  /** Set by the command when a coverage threshold was given: what fell below it. */
+  coverageThreshold?: { threshold: number; missed: string[] };
   /** Set when files were invalid: nothing ran (exit 2). */
   diagnostics: Diagnostic[];
   sources: Map<string, string>;

@@ -8,10 +8,10 @@ import { checkAgainstScripts } from './check-scripts.js';
 import { computeCoverage, emptyHits, mergeHits } from './coverage.js';
 import { discoverTestFiles } from './discover.js';
 import { projectKey, UnitExecutor, type Unit } from './executor.js';
-import { loadTestFile } from './load.js';
+import { loadTestFile, type TestFileDefaults } from './load.js';
 import { runUnits, type PoolOptions } from './pool.js';
 import { loadProject, type Project } from './project.js';
-import type { CaseResult, ForcedErrorFinding, SessionResult } from './results.js';
+import type { CaseResult, ForcedErrorFinding, SessionResult, UnmatchedStubReport } from './results.js';
 import type { TestFile } from './test-file.js';
 import { writeRecorded } from './update.js';
 
@@ -23,6 +23,30 @@ export interface SessionOptions extends PoolOptions {
   update?: boolean;
   registry?: ActionRegistry;
   cwd?: string;
+  /** What test files get when they do not say (the project configuration). */
+  defaults?: TestFileDefaults;
+  /** Run only this part of the cases (`--shard 2/3`): the same split on every machine. */
+  shard?: Shard;
+  /** Run only the cases of these test files (absolute paths; `--watch` after a change). */
+  onlyFiles?: ReadonlySet<string>;
+}
+
+/** Part `index` (1-based) of `count` equal parts. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * The cases of shard `index` of `count`: the sorted list of cases (by test
+ * file path, then position in the file) cut into `count` consecutive parts
+ * whose sizes differ by at most one, as Playwright does. The same files give
+ * the same split on every machine, whatever the scheduling.
+ */
+export function shardSlice<T>(items: readonly T[], shard: Shard): T[] {
+  const from = Math.floor(((shard.index - 1) * items.length) / shard.count);
+  const to = Math.floor((shard.index * items.length) / shard.count);
+  return items.slice(from, to);
 }
 
 export async function runSession(opts: SessionOptions): Promise<SessionResult> {
@@ -36,7 +60,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
   for (const p of found.problems) diagnostics.push(diagnostic('E-TEST-READ', p.message, { file: p.arg, line: 1, col: 1 }));
   const testFiles: TestFile[] = [];
   for (const file of found.files) {
-    const loaded = loadTestFile(file, opts.registry ? { registry: opts.registry } : {});
+    const loaded = loadTestFile(file, { ...(opts.registry ? { registry: opts.registry } : {}), ...(opts.defaults ? { defaults: opts.defaults } : {}) });
     sources.set(file, loaded.source);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.testFile) testFiles.push(loaded.testFile);
@@ -62,16 +86,18 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
   }
   if (diagnostics.length > 0) return invalid(found.files);
 
-  const local = new UnitExecutor(opts.registry);
+  const local = new UnitExecutor(opts.registry, opts.defaults);
   for (const tf of testFiles) local.seed(tf, projects.get(projectKey(tf))!);
   const focused = testFiles.some((tf) => tf.cases.some((c) => c.only));
-  const units: Unit[] = [];
+  let units: Unit[] = [];
   for (const tf of testFiles)
     for (const tc of tf.cases) {
       // With `only` somewhere, the other cases are reported as skipped rather than left out.
       if (focused && !tc.only) units.push({ file: tf.file, caseIndex: tc.index, skip: true });
       else units.push({ file: tf.file, caseIndex: tc.index, ...(opts.update ? { record: true } : {}) });
     }
+  if (opts.shard) units = shardSlice(units, opts.shard);
+  if (opts.onlyFiles) units = units.filter((u) => opts.onlyFiles!.has(u.file));
   // Worker threads load the built-in actions only; a custom registry keeps everything in this thread.
   const pool: PoolOptions = opts.registry ? { workers: 1 } : opts.workers !== undefined ? { workers: opts.workers } : {};
   const cases: CaseResult[] = (await runUnits(units, local, pool)).map((r) => {
@@ -79,7 +105,9 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
     return r.result;
   });
 
-  const session: SessionResult = { files: found.files, cases, diagnostics, sources, updated: [], ms: 0 };
+  const unusedFileStubs = foldFileStubs(cases);
+  const inputs = testFiles.map((tf) => ({ file: tf.file, scripts: tf.scripts, ...(tf.tenant !== undefined ? { tenant: tf.tenant } : {}) }));
+  const session: SessionResult = { files: found.files, cases, inputs, unusedFileStubs, diagnostics, sources, updated: [], ms: 0 };
   if (opts.forceErrors) session.forcedErrors = await sweep(testFiles, projects, cases, local, pool);
   if (opts.coverage) {
     const hits = cases.reduce((acc, r) => mergeHits(acc, r.hits), emptyHits());
@@ -95,6 +123,25 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
   }
   session.ms = elapsed();
   return session;
+}
+
+/**
+ * A stub of the file's own `stubs:` is shared by every case, so it is unused
+ * only when no case of the file used it: it is reported once for the file
+ * (and taken out of each case's list), not once per case.
+ */
+function foldFileStubs(cases: CaseResult[]): UnmatchedStubReport[] {
+  const out: UnmatchedStubReport[] = [];
+  const byFile = new Map<string, CaseResult[]>();
+  for (const r of cases) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  for (const [, rs] of byFile) {
+    const ran = rs.filter((r) => r.status !== 'skipped' && r.run);
+    const isFileStub = (u: UnmatchedStubReport): boolean => !u.id.startsWith('cases[');
+    const candidates = ran[0]?.unmatchedStubs.filter(isFileStub) ?? [];
+    for (const u of candidates) if (ran.every((r) => r.unmatchedStubs.some((v) => v.id === u.id))) out.push(u);
+    for (const r of rs) r.unmatchedStubs = r.unmatchedStubs.filter((u) => !isFileStub(u));
+  }
+  return out;
 }
 
 /**

@@ -1,9 +1,10 @@
 // Worker-thread entry of the test runner: runs the units the main thread sends,
 // one at a time, and posts each result back with its id.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { UnitExecutor, type Unit } from './executor.js';
+import type { TestFileDefaults } from './load.js';
 
-const executor = new UnitExecutor();
+const executor = new UnitExecutor(undefined, (workerData as { defaults?: TestFileDefaults } | undefined)?.defaults ?? {});
 
 parentPort?.on('message', (msg: { id: number; unit: Unit }) => {
   executor.run(msg.unit).then(

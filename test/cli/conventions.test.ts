@@ -29,6 +29,10 @@ beforeAll(() => {
   writeFileSync(at('broken.csv'), 'Id,Cell\nC1,"3035550100\n');
   copyFileSync(join(import.meta.dirname, '../import/fixtures/QueueTopUp.xml'), at('Export.xml'));
   writeFileSync(at('broken.xml'), '<ScriptContainer><Actions>');
+  const cov = (n: number) => ({ scripts: { Good: { file: at('ok', 'Good.script'), actions: { start: n, greet: n, done: 0 }, branches: {} } } });
+  writeFileSync(at('shard1.json'), JSON.stringify(cov(1)));
+  writeFileSync(at('shard2.json'), JSON.stringify(cov(2)));
+  writeFileSync(at('not-coverage.json'), '{"scripts": []}');
 });
 
 interface Row {
@@ -74,6 +78,13 @@ const TABLE: Row[] = [
   { name: 'tenant check', ok: () => ['tenant', 'check', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'check', at('bad-tenant.yaml')], json: true },
   { name: 'tenant show', ok: () => ['tenant', 'show', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'show', at('bad-tenant.yaml')], json: true },
   { name: 'tenant schema', ok: () => ['tenant', 'schema'], json: false },
+  {
+    name: 'coverage merge',
+    ok: () => ['coverage', 'merge', at('shard*.json'), '--coverage-dir', at('merged')],
+    bad: () => ['coverage', 'merge', at('not-coverage.json')],
+    json: true,
+    output: (dir) => ({ args: ['coverage', 'merge', at('shard1.json'), '--coverage-dir', dir], file: 'lcov.info' }),
+  },
   {
     name: 'lists upload',
     ok: () => upload(at('list.csv')),

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { vi } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
+import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 import { reportCrash, UsageError } from '../../src/cli/io.js';
 import { applyConventions, OutputError, printJson, resetOutput } from '../../src/cli/output.js';
 
@@ -21,7 +22,7 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
     await program.parseAsync(['node', 'studio-script', ...args]);
     code = Number(process.exitCode ?? 0);
   } catch (x) {
-    if (x instanceof UsageError || x instanceof OutputError) {
+    if (x instanceof UsageError || x instanceof OutputError || x instanceof ScriptLoadError) {
       // The command's own last-resort handler: one line on stderr, or the --json document.
       reportCrash(x);
       code = Number(process.exitCode);

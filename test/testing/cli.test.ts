@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import parseLcov from 'lcov-parse';
 import { XMLValidator } from 'fast-xml-parser';
 
@@ -41,7 +41,7 @@ describe('studio-script test', () => {
     expect(r.stdout).toMatch(/All scripts\s+100\.0% \(18\/18\)\s+95\.0% \(19\/20\)/);
     const report = JSON.parse(readFileSync(join(dir, 'coverage.json'), 'utf8'));
     expect(report.scripts.Main.branches.low).toEqual({ True: 4, False: 2 });
-    expect(report.scripts.Main.file).toBe(join(fixtures, 'project', 'Main.script'));
+    expect(report.scripts.Main.file).toBe(relative(root, join(fixtures, 'project', 'Main.script')));
     parseLcov(readFileSync(join(dir, 'lcov.info'), 'utf8'), (err, files) => {
       expect(err).toBeNull();
       expect(files!.map((f) => f.file).sort()).toEqual(['Main.script', 'Poller.script', 'Sub.script'].map((f) => join('test/testing/fixtures/project', f)));

@@ -44,15 +44,15 @@ describe('coverage', () => {
     expect(r.scripts.Main!.branches.callSub).toEqual({ Default: 1, OnError: 0 });
   });
 
-  it('prints a table with unvisited actions', () => {
+  it('prints a table with unvisited actions and the untaken branches of visited ones', () => {
     const partial = computeCoverage([main, sub], hitsOf(runB));
     expect(coverageTable(partial)).toBe(
       [
-        'Script           Actions     Branches  Not visited',
-        '-----------  -----------  -----------  -----------',
-        'Main         80.0% (4/5)  60.0% (3/5)  done',
+        'Script           Actions     Branches  Not visited  Not taken',
+        '-----------  -----------  -----------  -----------  ----------------------------',
+        'Main         80.0% (4/5)  60.0% (3/5)  done         check.False, callSub.Default',
         'Sub           0.0% (0/2)   0.0% (0/1)  begin, ret',
-        '-----------  -----------  -----------  -----------',
+        '-----------  -----------  -----------  -----------  ----------------------------',
         'All scripts  57.1% (4/7)  50.0% (3/6)',
         '',
       ].join('\n'),

@@ -24,6 +24,10 @@ export function jsonReport(session: SessionResult, opts: { cwd?: string } = {}):
       })),
       unmatchedStubs: r.unmatchedStubs.map((u) => ({ id: u.id, description: u.description, file: rel(u.span.file), line: u.span.line, col: u.span.col })),
     })),
+    ...(session.unusedFileStubs?.length
+      ? { unusedFileStubs: session.unusedFileStubs.map((u) => ({ id: u.id, description: u.description, file: rel(u.span.file), line: u.span.line, col: u.span.col })) }
+      : {}),
+    ...(session.coverageThreshold ? { coverageThreshold: { ...session.coverageThreshold, passed: session.coverageThreshold.missed.length === 0 } } : {}),
     ...(session.forcedErrors ? { forcedErrors: { ...session.forcedErrors, findings: session.forcedErrors.findings.map((f) => ({ ...f, file: rel(f.file) })) } } : {}),
     ...(session.coverage ? { coverage: { summary: session.coverage.summary, scripts: Object.fromEntries(Object.entries(session.coverage.scripts).map(([k, v]) => [k, v.summary])) } } : {}),
     ...(session.updated.length > 0 ? { updated: session.updated.map(rel) } : {}),

@@ -14,8 +14,10 @@ export function junitReport(session: SessionResult, opts: { cwd?: string } = {})
     const n = counts(cases);
     const time = seconds(cases.reduce((t, r) => t + r.ms, 0));
     const body = cases.map((r) => testcase(r, rel(file))).join('');
+    const unused = (session.unusedFileStubs ?? []).filter((u) => u.span.file === file);
+    const out = unused.length ? `    <system-out>${esc(unused.map((u) => `warning: stub ${u.id} (${u.description}) was used by no case of this file`).join('\n'))}</system-out>\n` : '';
     suites.push(
-      `  <testsuite name="${esc(rel(file))}" tests="${n.total}" failures="${n.failed}" errors="0" skipped="${n.skipped}" time="${time}" file="${esc(rel(file))}">\n${body}  </testsuite>\n`,
+      `  <testsuite name="${esc(rel(file))}" tests="${n.total}" failures="${n.failed}" errors="0" skipped="${n.skipped}" time="${time}" file="${esc(rel(file))}">\n${body}${out}  </testsuite>\n`,
     );
   }
   const forced = session.forcedErrors;
@@ -32,10 +34,19 @@ export function junitReport(session: SessionResult, opts: { cwd?: string } = {})
       .join('');
     suites.push(`  <testsuite name="force-errors" tests="${forced.findings.length}" failures="${forced.findings.length}" errors="0" skipped="0" time="0">\n${body}  </testsuite>\n`);
   }
+  // A missed coverage threshold fails the build, so CI dashboards show it as a failed test.
+  const t = session.coverageThreshold;
+  let thresholdFailures = 0;
+  if (t) {
+    thresholdFailures = t.missed.length > 0 ? 1 : 0;
+    const failure = thresholdFailures ? `      <failure message="${esc(`coverage below the threshold of ${t.threshold}%: ${t.missed.join(', ')}`)}" type="coverage-threshold"/>\n` : '';
+    const tc = `    <testcase name="${esc(`action and branch coverage reach ${t.threshold}%`)}" classname="coverage" time="0"${failure ? `>\n${failure}    </testcase>` : '/>'}\n`;
+    suites.push(`  <testsuite name="coverage" tests="1" failures="${thresholdFailures}" errors="0" skipped="0" time="0">\n${tc}  </testsuite>\n`);
+  }
   const n = counts(session.cases);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="studio-script" tests="${n.total + (forced?.findings.length ?? 0)}" failures="${n.failed + forcedFailures}" errors="0" skipped="${n.skipped}" time="${seconds(session.ms)}">\n` +
+    `<testsuites name="studio-script" tests="${n.total + (forced?.findings.length ?? 0) + (t ? 1 : 0)}" failures="${n.failed + forcedFailures + thresholdFailures}" errors="0" skipped="${n.skipped}" time="${seconds(session.ms)}">\n` +
     suites.join('') +
     `</testsuites>\n`
   );

@@ -20,8 +20,13 @@ export function prettyReport(session: SessionResult, opts: PrettyOptions = {}): 
   const rel = (f: string): string => relative(cwd, f) || f;
   const out: string[] = [];
   let file = '';
+  const fileStubs = (f: string): string[] =>
+    (session.unusedFileStubs ?? [])
+      .filter((u) => u.span.file === f)
+      .map((u) => `  ${c.yellow('⚠')} ${c.yellow(`stub ${u.id} (${u.description}) was used by no case of this file`)} ${c.dim(`${rel(u.span.file)}:${u.span.line}:${u.span.col}`)}`);
   for (const r of session.cases) {
     if (r.file !== file) {
+      if (file) out.push(...fileStubs(file));
       file = r.file;
       out.push('', c.bold(rel(file)));
     }
@@ -35,6 +40,7 @@ export function prettyReport(session: SessionResult, opts: PrettyOptions = {}): 
     for (const u of r.unmatchedStubs)
       out.push(`    ${c.yellow('⚠')} ${c.yellow(`stub ${u.id} (${u.description}) never matched`)} ${c.dim(`${rel(u.span.file)}:${u.span.line}:${u.span.col}`)}`);
   }
+  if (file) out.push(...fileStubs(file));
   const forced = session.forcedErrors;
   if (forced) {
     out.push('', c.bold(`Forced errors: ${forced.runs} run(s), ${forced.findings.length} unhandled error path(s)`));
@@ -49,6 +55,8 @@ export function prettyReport(session: SessionResult, opts: PrettyOptions = {}): 
     }
   }
   if (opts.coverage && session.coverage) out.push('', coverageTable(session.coverage).trimEnd());
+  const t = session.coverageThreshold;
+  if (t && t.missed.length > 0) out.push(c.red(`Coverage below the threshold of ${t.threshold}%: ${t.missed.join(', ')}`));
   for (const u of session.updated) out.push(c.cyan(`Updated ${rel(u)}`));
   const n = counts(session.cases);
   const parts = [n.failed > 0 ? c.red(`${n.failed} failed`) : '', c.green(`${n.passed} passed`), n.skipped > 0 ? c.yellow(`${n.skipped} skipped`) : ''].filter(Boolean);
