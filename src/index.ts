@@ -51,4 +51,5 @@ export { noNetwork } from './http/no-network.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './contract/http.js';
 export { createRealHttp, createStubHttp, HttpError } from './http/index.js';
 export type { HttpStub, RealHttpClient, StubHttpClient, UnmatchedStub } from './http/index.js';
-export { defineConfig, type StudioScriptConfig } from './cli/config-schema.js';
+export { defineConfig } from './cli/config-schema.js';
+export type { StudioScriptConfig } from './cli/config-schema.js';
