@@ -34,6 +34,9 @@ import restApi from './rest-api.js';
 import workflowExecute from './workflow-execute.js';
 import workflowdata from './workflowdata.js';
 
+// Routing: hours, agents, queues, transfers, callbacks
+import hours from './hours.js';
+
 export const BUILTIN_ACTIONS: readonly ActionDefinition[] = [
   // Flow and variables
   begin, end, returnAction, assign, snippet, ifAction, caseAction, loop, forAction, wait, runsub, runscript, spawn,
@@ -41,4 +44,6 @@ export const BUILTIN_ACTIONS: readonly ActionDefinition[] = [
   getQueue, getSkillInfo, createSource, createSourceMap, getSourceMap, createProspectsV2, getProspect, removeProspects,
   // CRM and agent
   workflowExecute, agentWorkflowConfiguration, workflowdata, customevent, restApi,
+  // Routing: hours, agents, queues, transfers, callbacks
+  hours,
 ];

@@ -6,6 +6,7 @@ import { crmSection } from './crm/section.js';
 import { workflowDataSection } from './crm/workflow-data-section.js';
 import { agentsSection } from './sections/agents.js';
 import { businessUnitSection, timeZoneSection } from './sections/business-unit.js';
+import { dialPlanSection } from './sections/dial-plan.js';
 import { hoursSection } from './sections/hours.js';
 import {
   campaignsSection,
@@ -21,6 +22,7 @@ export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
   agentsSection,
   skillsSection,
   hoursSection,
+  dialPlanSection,
   sourcesSection,
   crmSection,
   workflowDataSection,

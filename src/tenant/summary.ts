@@ -2,6 +2,7 @@
 // their calling lists, agents with their routing settings, hours-of-operation
 // profiles, sources, and the record collections other domains keep.
 import { DateTime } from 'luxon';
+import { DIAL_PLAN_COLLECTION, type DialRule } from './dial-plan.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from './hours/profile.js';
 import { describeWeek } from './hours/week.js';
 import { routingAgents } from './routing/records.js';
@@ -34,6 +35,7 @@ export interface TenantSummary {
     wrapUpSeconds: number;
   }[];
   hoursOfOperation: { id: number | null; name: string; week: string; holidays: { name: string; date: string }[]; override: { branch: string; expires: string | null } | null; skills: number[] }[];
+  dialPlan: DialRule[];
   sources: { id: number; name: string; maxDestinations: number; mapping: Record<string, string | string[]> | null }[];
   collections: Record<string, number>;
 }
@@ -85,6 +87,7 @@ export function summarizeTenant(store: TenantStore): TenantSummary {
         override: p.override ? { branch: p.override.branch, expires: iso(p.override.expiresMs) } : null,
         skills: p.skills,
       })),
+    dialPlan: store.collection<DialRule>(DIAL_PLAN_COLLECTION).all(),
     sources: store.sources().map((s) => ({ id: s.id, name: s.name, maxDestinations: s.maxDestinations, mapping: s.mapping })),
     collections: Object.fromEntries(store.collectionNames().map((n) => [n, store.collection(n).count()])),
   };
@@ -122,6 +125,10 @@ export function formatSummary(t: TenantSummary): string {
       ].filter(Boolean);
       lines.push(`  ${p.id ?? '-'} ${p.name}: ${p.week}${extra.length ? `; ${extra.join('; ')}` : ''}`);
     }
+  }
+  if (t.dialPlan.length > 0) {
+    lines.push('dial plan:');
+    for (const r of t.dialPlan) lines.push(`  ${r.number} ${r.result} (ring ${r.ringSeconds}s${r.result === 'answered' || r.result === 'machine' ? `, talk ${r.talkSeconds}s` : ''})`);
   }
   lines.push('sources:');
   for (const s of t.sources) {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { RoutingModel, type QueueRequest, type RoutingEvent } from '../../src/tenant/routing/model.js';
+import type { QueueRequest } from '../../src/contract/routing.js';
+import { RoutingModel, type RoutingEvent } from '../../src/tenant/routing/model.js';
 import type { AgentRoutingRecord } from '../../src/tenant/routing/records.js';
 import { toRoutingRecord, type AgentInput } from '../../src/tenant/sections/agents.js';
 

@@ -11,35 +11,17 @@
 // goes to the free agent with the best proficiency for its skill, then the
 // one idle longest, then the lowest id. Everything is ordered, so equal
 // inputs give equal timelines.
+import type { AgentCounts, QueuePhase, QueueRequest } from '../../contract/routing.js';
 import { inWeek, nextWeekChangeMs } from '../hours/evaluate.js';
 import type { AgentRoutingRecord } from './records.js';
 
-export interface QueueRequest {
-  contactId: string;
-  skill: number;
-  /** Only this agent may take the contact (REQAGENT TargetAgent). */
-  targetAgent?: number | null;
-  initialPriority: number;
-  /** Points per minute in queue. */
-  acceleration: number;
-  maxPriority: number;
-  /** Proficiency window the contact accepts (1 best … 20 worst). */
-  highProficiency?: number;
-  lowProficiency?: number;
-  /** A callback (CALLBACK, QUEUECALLBACK, COMMITMENT): no live caller, ranks first. */
-  callback?: { phone: string; callerId: string } | null;
-  /** Not routed before this time (COMMITMENT). */
-  notBeforeMs?: number | null;
-}
-
-export type ContactPhase = 'queued' | 'ringing' | 'talking';
 export type AgentPhase = 'idle' | 'ringing' | 'talking' | 'wrapUp';
 
 export interface QueuedContact {
   request: Required<QueueRequest>;
   seq: number;
   queuedMs: number;
-  phase: ContactPhase;
+  phase: QueuePhase;
   agentId: number | null;
   /** When the current ringing or talking ends. */
   phaseEndsMs: number | null;
@@ -57,22 +39,13 @@ interface AgentState {
 export type RoutingEvent =
   | { type: 'routed'; atMs: number; contactId: string; agentId: number; skill: number }
   | { type: 'answered'; atMs: number; contactId: string; agent: AgentRoutingRecord; skill: number; callback: QueueRequest['callback'] }
-  | { type: 'agentHungUp'; atMs: number; contactId: string; agentId: number; skill: number };
+  | { type: 'agentHungUp'; atMs: number; contactId: string; agentId: number; skill: number; callback: boolean };
 
 /** The model's state as plain JSON (for snapshots). */
 export interface RoutingSnapshot {
   seq: number;
   contacts: QueuedContact[];
   agents: AgentState[];
-}
-
-export interface AgentCounts {
-  /** Working now by schedule and logged in. */
-  loggedIn: number;
-  /** Logged in and free. */
-  available: number;
-  /** Ringing, talking or wrapping up. */
-  working: number;
 }
 
 export class RoutingModel {
@@ -277,7 +250,7 @@ export class RoutingModel {
       } else if (s.phase === 'talking' && c) {
         this.contacts.delete(c.request.contactId);
         this.endCall(s, a, t, true);
-        events.push({ type: 'agentHungUp', atMs: t, contactId: c.request.contactId, agentId: a.id, skill: c.request.skill });
+        events.push({ type: 'agentHungUp', atMs: t, contactId: c.request.contactId, agentId: a.id, skill: c.request.skill, callback: c.request.callback !== null });
       } else {
         // Wrap-up over (or a timer left by a contact that is gone): free again.
         s.phase = 'idle';

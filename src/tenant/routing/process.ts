@@ -1,0 +1,117 @@
+// Routing as the scheduler runs it: a background process over the routing
+// model. Actions queue contacts through it (RoutingService); when the model
+// says an agent answered or hung up, the process raises that event on the
+// contact (ONANSWER, then ONRELEASE); when a contact is released for any
+// reason (the caller hangs up, HANGUP, a transfer, the run ends) the contact
+// services tell the process, which takes it off the queue or off its agent.
+// Answered callbacks have no live caller: the agent's side dials the number
+// through the dial plan and the attempt is kept in `callbackAttempts`.
+import type { Clock } from '../../contract/clock.js';
+import type { AgentCounts, QueueEntryView, QueueRequest, RoutingService } from '../../contract/routing.js';
+import type { TenantStore } from '../../contract/tenant-store.js';
+import { resolveDial, type DialResult } from '../dial-plan.js';
+import { RoutingModel, type QueuedContact, type RoutingEvent } from './model.js';
+import { routingAgents } from './records.js';
+
+/** The part of the runtime's contact services routing uses. */
+export interface RoutingContacts {
+  raise(contactId: string, event: RoutingContactEvent, atMs?: number): boolean;
+  onRelease(listener: (contactId: string, atMs: number, by: string) => void): () => void;
+}
+
+export type RoutingContactEvent =
+  | { readonly type: 'answer'; readonly agent: { readonly id: string; readonly firstName: string; readonly lastName: string }; readonly skillName: string; readonly skillNo?: number }
+  | { readonly type: 'release'; readonly by: 'agent' };
+
+export interface CallbackAttempt {
+  contactId: string;
+  phone: string;
+  skill: number;
+  agentId: number;
+  atMs: number;
+  result: DialResult;
+}
+
+export class RoutingProcess implements RoutingService {
+  readonly name = 'routing';
+  private model: RoutingModel | null = null;
+  private clock: Clock | null = null;
+  private contacts: RoutingContacts | null = null;
+  private unsubscribe: (() => void) | null = null;
+  readonly callbackAttempts: CallbackAttempt[] = [];
+
+  constructor(private readonly store: TenantStore) {}
+
+  /** Called once by the runtime before anything runs: the agents' day starts now. */
+  attach(services: { clock: Clock; contacts?: RoutingContacts }): void {
+    this.clock = services.clock;
+    this.model = new RoutingModel(routingAgents(this.store), { zone: this.store.timeZone, startMs: services.clock.now().toMillis() });
+    this.contacts = services.contacts ?? null;
+    this.unsubscribe?.();
+    this.unsubscribe = this.contacts?.onRelease((contactId, atMs) => this.model!.drop(contactId, atMs)) ?? null;
+  }
+
+  nextDueMs(): number | null {
+    return this.model?.nextDueMs() ?? null;
+  }
+
+  runDue(nowMs: number): void {
+    if (!this.model) return;
+    for (const e of this.model.advance(nowMs)) this.deliver(e);
+  }
+
+  private deliver(e: RoutingEvent): void {
+    if (e.type === 'answered') {
+      if (e.callback) {
+        const outcome = resolveDial(this.store, e.callback.phone);
+        this.callbackAttempts.push({ contactId: e.contactId, phone: outcome.e164 ?? e.callback.phone, skill: e.skill, agentId: e.agent.id, atMs: e.atMs, result: outcome.result });
+        // Nobody to talk to: the agent is done with this callback at once.
+        if (outcome.result !== 'answered') this.model!.drop(e.contactId, e.atMs);
+        return;
+      }
+      const agent = { id: String(e.agent.id), firstName: e.agent.firstName, lastName: e.agent.lastName };
+      this.contacts?.raise(e.contactId, { type: 'answer', agent, skillName: this.store.skill(e.skill)?.name ?? '', skillNo: e.skill }, e.atMs);
+    } else if (e.type === 'agentHungUp') {
+      if (!e.callback) this.contacts?.raise(e.contactId, { type: 'release', by: 'agent' }, e.atMs);
+    }
+  }
+
+  private now(): number {
+    if (!this.clock || !this.model) throw new Error('routing is not attached to a runtime');
+    return this.clock.now().toMillis();
+  }
+
+  enqueue(request: QueueRequest): void {
+    const now = this.now();
+    this.model!.enqueue(request, now);
+  }
+
+  leave(contactId: string): void {
+    this.model?.drop(contactId, this.now());
+  }
+
+  entry(contactId: string): QueueEntryView | undefined {
+    const c = this.model?.contact(contactId);
+    return c && view(c);
+  }
+
+  entries(): QueueEntryView[] {
+    return (this.model?.entries() ?? []).map(view);
+  }
+
+  queueStats(skill: number, highProficiency?: number, lowProficiency?: number): { queued: number; longestWaitSeconds: number } {
+    return this.model ? this.model.queueStats(skill, this.now(), highProficiency, lowProficiency) : { queued: 0, longestWaitSeconds: 0 };
+  }
+
+  position(contactId: string): number | null {
+    return this.model ? this.model.position(contactId, this.now()) : null;
+  }
+
+  agentCounts(skill: number): AgentCounts {
+    return this.model ? this.model.agentCounts(skill, this.now()) : { loggedIn: 0, available: 0, working: 0 };
+  }
+}
+
+function view(c: Readonly<QueuedContact>): QueueEntryView {
+  return { contactId: c.request.contactId, skill: c.request.skill, phase: c.phase, queuedMs: c.queuedMs, agentId: c.agentId, callback: c.request.callback };
+}
