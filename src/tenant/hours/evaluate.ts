@@ -3,7 +3,7 @@
 // Windows are compared in local wall time, so a DST change day keeps its
 // printed hours. Precedence (an emulator decision, docs/routing.md): an active
 // override, then a holiday dated today, then the weekday's windows.
-import { DateTime } from 'luxon';
+import { luxon } from '../../deps.js';
 import { formatTimeOfDay, type HoursProfileRecord, type OpenWindow } from './profile.js';
 
 export type HoursBranch = 'OnOpen' | 'OnClosed' | 'OnHoliday' | 'OnWeather' | 'OnMeeting' | 'OnEmergency' | 'OnOther';
@@ -24,7 +24,7 @@ interface Local {
 }
 
 function local(ms: number, zone: string): Local {
-  const dt = DateTime.fromMillis(ms, { zone });
+  const dt = luxon().DateTime.fromMillis(ms, { zone });
   return { date: dt.toISODate()!, weekday: dt.weekday - 1, seconds: dt.hour * 3600 + dt.minute * 60 + dt.second, name: dt.weekdayLong ?? '' };
 }
 
@@ -34,7 +34,7 @@ const describe = (windows: readonly OpenWindow[]) => windows.map((w) => `${forma
 export function evaluateHours(profile: HoursProfileRecord, ms: number, zone: string): HoursVerdict {
   const o = profile.override;
   if (o && (o.expiresMs === null || ms < o.expiresMs)) {
-    const until = o.expiresMs === null ? 'until turned off' : `until ${DateTime.fromMillis(o.expiresMs, { zone }).toFormat('yyyy-MM-dd HH:mm')}`;
+    const until = o.expiresMs === null ? 'until turned off' : `until ${luxon().DateTime.fromMillis(o.expiresMs, { zone }).toFormat('yyyy-MM-dd HH:mm')}`;
     return { branch: `On${o.branch}`, reason: `override ${o.branch} (${until})` };
   }
   const now = local(ms, zone);
@@ -64,7 +64,7 @@ export function inWeek(week: readonly (readonly OpenWindow[])[], ms: number, zon
  * that a DST change skips maps to the instant after the gap.
  */
 export function nextWeekChangeMs(week: readonly (readonly OpenWindow[])[], ms: number, zone: string): number | null {
-  const start = DateTime.fromMillis(ms, { zone }).startOf('day');
+  const start = luxon().DateTime.fromMillis(ms, { zone }).startOf('day');
   const state = inWeek(week, ms, zone);
   for (let d = 0; d <= 8; d++) {
     const day = start.plus({ days: d });
@@ -75,7 +75,7 @@ export function nextWeekChangeMs(week: readonly (readonly OpenWindow[])[], ms: n
       const t =
         edge >= 86_400
           ? day.plus({ days: 1 }).startOf('day').toMillis()
-          : DateTime.fromObject(
+          : luxon().DateTime.fromObject(
               { year: day.year, month: day.month, day: day.day, hour: Math.floor(edge / 3600), minute: Math.floor((edge % 3600) / 60), second: edge % 60 },
               { zone },
             ).toMillis();

@@ -3,7 +3,7 @@
 // pair (`additionalOpen`, `additionalClose`, Studio's "Additional Hours"), or
 // `{ closedAllDay: true }`. Its JSON Schema, its rules and its conversion to
 // windows live here so both users check and read it the same way.
-import { DateTime } from 'luxon';
+import { luxon } from '../../deps.js';
 import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import type { DocPath, Locate } from '../section.js';
 import { formatTimeOfDay, timeOfDay, TIME_PATTERN, TIME_RULE, WEEKDAYS, type OpenWindow } from './profile.js';
@@ -89,9 +89,9 @@ export function describeWeek(week: readonly (readonly OpenWindow[])[]): string {
 
 /** Epoch ms of a `YYYY-MM-DDTHH:MM[:SS]` local time in `zone` (or with its own offset); null when not a time. */
 export function parseLocalDateTime(text: string, zone: string): number | null {
-  const dt = DateTime.fromISO(text, { zone, setZone: false });
+  const dt = luxon().DateTime.fromISO(text, { zone, setZone: false });
   return dt.isValid ? dt.toMillis() : null;
 }
 
 /** True for a real calendar date `YYYY-MM-DD`. */
-export const isCalendarDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+export const isCalendarDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && luxon().DateTime.fromISO(text).isValid;
