@@ -7,6 +7,7 @@
 // Answered callbacks have no live caller: the agent's side dials the number
 // through the dial plan and the attempt is kept in `callbackAttempts`.
 import type { Clock } from '../../contract/clock.js';
+import type { BackgroundProcess } from '../../contract/process.js';
 import type { AgentCounts, QueueEntryView, QueueRequest, RoutingService } from '../../contract/routing.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { resolveDial, type DialResult } from '../dial-plan.js';
@@ -32,7 +33,7 @@ export interface CallbackAttempt {
   result: DialResult;
 }
 
-export class RoutingProcess implements RoutingService {
+export class RoutingProcess implements BackgroundProcess, RoutingService {
   readonly name = 'routing';
   private model: RoutingModel | null = null;
   private clock: Clock | null = null;
