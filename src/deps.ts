@@ -11,6 +11,7 @@
 //   loads them.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type BetterSqlite3 from 'better-sqlite3';
 import type * as FastXmlParser from 'fast-xml-parser';
 import type * as LibPhoneNumber from 'libphonenumber-js/max';
 import type * as Luxon from 'luxon';
@@ -47,3 +48,33 @@ function load<T>(specifier: string): T {
 export const luxon = lazyImport<typeof Luxon>('luxon');
 export const fastXmlParser = lazyImport<typeof FastXmlParser>('fast-xml-parser');
 export const libPhoneNumber = lazyImport<typeof LibPhoneNumber>('libphonenumber-js/max');
+
+/**
+ * A package that is installed only when needed and is missing (or failed to
+ * build): the message names the fix. The CLI reports it in one line, exit 2.
+ */
+export class MissingDependencyError extends Error {
+  override name = 'MissingDependencyError';
+}
+
+let sqlite: typeof BetterSqlite3 | undefined;
+
+/**
+ * better-sqlite3, loaded the first time a state file is opened. It is an
+ * optional dependency (a native module): a failed build must not fail the
+ * install of a tool that needs it only for `--state`.
+ */
+export function sqliteDriver(): typeof BetterSqlite3 {
+  if (sqlite) return sqlite;
+  try {
+    sqlite = require('better-sqlite3') as typeof BetterSqlite3;
+    return sqlite;
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' ? 'is not installed' : `cannot be loaded (${(err as Error).message.split('\n')[0]})`;
+    throw new MissingDependencyError(
+      `state files (--state) need the optional package better-sqlite3, which ${why}. ` +
+        `Install it with "npm install better-sqlite3" (where no prebuilt binary exists for Node ${process.versions.node} on ${process.platform}-${process.arch}, ` +
+        `a C++ toolchain builds it); everything else works without it, with the tenant in memory.`,
+    );
+  }
+}

@@ -14,4 +14,5 @@ export const COMMANDS: Record<string, () => Promise<{ register(program: Command)
   import: () => import('./import.js'),
   lists: () => import('./lists.js'),
   coverage: () => import('./coverage.js'),
+  init: () => import('./init.js'),
 };

@@ -2,6 +2,7 @@
 // JSON form, and the last-resort handler that never shows a stack trace.
 import { readFileSync } from 'node:fs';
 import { diagnosticToJson, formatDiagnostic, ScriptLoadError, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
+import { MissingDependencyError } from '../deps.js';
 import { colorsFor, displayPath, jsonMode, jsonWritten, OutputError, printJson, writeOutputFile } from './output.js';
 
 /** Exit codes of spec/cli-and-api.md. */
@@ -92,7 +93,7 @@ export function reportCrash(err: unknown): void {
     process.exitCode = EXIT.invalid;
     return;
   }
-  const usage = err instanceof UsageError || err instanceof OutputError;
+  const usage = err instanceof UsageError || err instanceof OutputError || err instanceof MissingDependencyError;
   const message = err instanceof Error ? err.message : String(err);
   process.exitCode = usage ? EXIT.invalid : EXIT.failed;
   if (jsonMode() && !jsonWritten()) {

@@ -4,7 +4,8 @@
 // (nested ones are savepoints), so a killed process keeps every change of each
 // finished action and none of an unfinished one. Tables are plain and
 // documented (docs/tenant.md) so users can inspect them with the sqlite3 shell.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { sqliteDriver } from '../deps.js';
 import { digitsOf } from './phones.js';
 import type {
   AgentRecord,
@@ -65,6 +66,7 @@ interface ProspectRow {
 
 export class SqliteTenantStore implements TenantStore {
   readonly kind = 'sqlite' as const;
+  /** @internal The better-sqlite3 connection (not part of the published types: better-sqlite3 is optional). */
   readonly db: Database.Database;
   /** True when the file had no tenant state before this open. */
   readonly fresh: boolean;
@@ -77,7 +79,7 @@ export class SqliteTenantStore implements TenantStore {
     readonly timeZone: string = 'UTC',
     readonly businessUnit: number | null = null,
   ) {
-    this.db = new Database(file);
+    this.db = new (sqliteDriver())(file);
     this.db.pragma('journal_mode = WAL');
     // WAL with NORMAL loses nothing when the process dies; only a power cut may drop the last commits.
     this.db.pragma('synchronous = NORMAL');
@@ -236,7 +238,7 @@ export class SqliteTenantStore implements TenantStore {
 
 /** The zone and BU a state file was last opened with (null when it holds no tenant state), read without changing it. */
 export function readStateInfo(file: string): { timeZone: string; businessUnit: number | null } | null {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new (sqliteDriver())(file, { readonly: true, fileMustExist: true });
   try {
     const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
     if (!hasMeta) return null;

@@ -79,6 +79,13 @@ const TABLE: Row[] = [
   { name: 'tenant show', ok: () => ['tenant', 'show', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'show', at('bad-tenant.yaml')], json: true },
   { name: 'tenant schema', ok: () => ['tenant', 'schema'], json: false },
   {
+    name: 'init',
+    ok: () => ['init', mkdtempSync(join(tmpdir(), 'init-'))],
+    bad: () => ['init', at('list.csv')],
+    json: true,
+    output: (dir) => ({ args: ['init', dir], file: 'studio-script.config.yaml' }),
+  },
+  {
     name: 'coverage merge',
     ok: () => ['coverage', 'merge', at('shard*.json'), '--coverage-dir', at('merged')],
     bad: () => ['coverage', 'merge', at('not-coverage.json')],
