@@ -10,10 +10,10 @@ export const bookCallback = defineAction({
   branches: ['Default', 'NoSlot', 'OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {
-    const phone = props.Phone ?? '';
+    const phone = props.Phone;
     if (!/^\+\d{8,15}$/.test(phone)) return ctx.error(`"${phone}" is not an E.164 phone number`);
     if (ctx.getContactData(phone) !== undefined) return ctx.branch('NoSlot');
-    const at = ctx.clock.now().plus({ minutes: props.DelayMinutes ?? 15 }).toFormat('HH:mm');
+    const at = ctx.clock.now().plus({ minutes: props.DelayMinutes }).toFormat('HH:mm');
     ctx.setContactData(phone, at);
     ctx.effect('agentEvents', { kind: 'callback', phone, at });
     return ctx.branch('Default', { Booking: { phone, at } });

@@ -30,9 +30,8 @@ export default defineAction({
   execute(ctx, props) {
     const f = flow(ctx);
     const size = maxStringChars(props.MaxStringSize);
-    const raw = props.Value ?? '';
-    // Required: evaluation fails before execute when it is missing.
-    const name = props.Variable!;
+    const raw = props.Value;
+    const name = props.Variable;
     let value: Value;
     switch (props.Type) {
       case 'Numeric':

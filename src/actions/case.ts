@@ -32,7 +32,7 @@ export default defineAction({
   branches: ['Default'],
   valueBranches: true,
   execute(ctx, props) {
-    const value = props.Variable as Value;
+    const value = props.Variable;
     // Value branches are tried in source order; the first match wins, as Studio's collection editor orders them.
     for (const [name, match] of valuesOf(flow(ctx).action.node)) {
       if (snippetEquals(value, match)) return (ctx.branch as (name: string) => Outcome)(name);

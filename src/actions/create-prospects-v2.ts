@@ -39,13 +39,13 @@ export default defineAction({
   },
   execute(ctx, props) {
     const store = ctx.tenant;
-    const skillNo = props.SkillNo ?? 0;
+    const skillNo = props.SkillNo;
     const skill = store.skill(skillNo);
     if (!skill) return ctx.error(ctx.message('unknownSkill', { skill: skillNo }));
     const why = whyNotPcTarget(skill);
     if (why) return ctx.error(ctx.message('notPc', { skill: skill.id, name: skill.name, why }));
 
-    const source = store.source(props.SourceName ?? '');
+    const source = store.source(props.SourceName);
     if (!source) return ctx.error(ctx.message('noSource', { source: props.SourceName }));
     const mapping = source.mapping;
     if (!isCompleteMapping(mapping)) return ctx.error(ctx.message('noMap', { source: source.name }));
@@ -65,7 +65,7 @@ export default defineAction({
     const options: ProspectOptions = {
       skillNo: skill.id,
       source: { ...source, mapping },
-      noTimeZoneReject: props.NoTimeZoneReject ?? false,
+      noTimeZoneReject: props.NoTimeZoneReject,
       fallbackZone,
       defaultExpiresAtMs,
       nowMs: ctx.clock.now().toMillis(),

@@ -37,9 +37,9 @@ export default defineAction({
     noChanges: 'CREATESOURCEMAP: source {{source}} already has this map',
   },
   execute(ctx, props) {
-    const source = ctx.tenant.source(props.SourceName ?? '');
+    const source = ctx.tenant.source(props.SourceName);
     if (!source) return ctx.error(ctx.message('invalidSource', { source: props.SourceName }), { branch: 'InvalidSource' });
-    const root = rootOf(props.Mapping ?? null);
+    const root = rootOf(props.Mapping);
     if (!root) return ctx.error(ctx.message('invalidRoot', { shape: shapeOf(props.Mapping) }), { branch: 'InvalidRootNode' });
 
     const mapping: Record<string, string | string[]> = {};

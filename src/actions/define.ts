@@ -29,39 +29,48 @@ export interface ListProp extends PropBase { kind: 'list'; of: 'value' | 'variab
 export type PropSpec = TextProp | ValueProp | ExpressionProp | VariableProp | NumberProp | BooleanProp | EnumProp | ListProp;
 
 type Opts<P extends PropSpec> = Omit<P, 'kind'>;
-export const text = (o: Opts<TextProp> = {}): TextProp => ({ kind: 'text', ...o });
-export const value = (o: Opts<ValueProp> = {}): ValueProp => ({ kind: 'value', ...o });
-export const expression = (o: Opts<ExpressionProp> = {}): ExpressionProp => ({ kind: 'expression', ...o });
-export const variable = (o: Opts<VariableProp> = {}): VariableProp => ({ kind: 'variable', ...o });
-export const number = (o: Opts<NumberProp> = {}): NumberProp => ({ kind: 'number', ...o });
-export const boolean = (o: Opts<BooleanProp> = {}): BooleanProp => ({ kind: 'boolean', ...o });
-export const oneOf = <const V extends string>(values: readonly V[], o: Omit<Opts<EnumProp<V>>, 'values'> = {}): EnumProp<V> => ({
+
+// Each helper keeps the literal options it is given (`required: true`, a
+// `default`), so PropsOf knows which properties `execute` always receives.
+export const text = <const O extends Opts<TextProp> = {}>(o: O = {} as O): TextProp & O => ({ kind: 'text', ...o });
+export const value = <const O extends Opts<ValueProp> = {}>(o: O = {} as O): ValueProp & O => ({ kind: 'value', ...o });
+export const expression = <const O extends Opts<ExpressionProp> = {}>(o: O = {} as O): ExpressionProp & O => ({ kind: 'expression', ...o });
+export const variable = <const O extends Opts<VariableProp> = {}>(o: O = {} as O): VariableProp & O => ({ kind: 'variable', ...o });
+export const number = <const O extends Opts<NumberProp> = {}>(o: O = {} as O): NumberProp & O => ({ kind: 'number', ...o });
+export const boolean = <const O extends Opts<BooleanProp> = {}>(o: O = {} as O): BooleanProp & O => ({ kind: 'boolean', ...o });
+export const oneOf = <const V extends string, const O extends Omit<Opts<EnumProp<V>>, 'values'> = {}>(values: readonly V[], o: O = {} as O): EnumProp<V> & O => ({
   kind: 'enum',
   values,
   ...o,
 });
-export const list = (of: ListProp['of'] = 'value', o: Omit<Opts<ListProp>, 'of'> = {}): ListProp => ({ kind: 'list', of, ...o });
+export const list = <const O extends Omit<Opts<ListProp>, 'of'> = {}>(of: ListProp['of'] = 'value', o: O = {} as O): ListProp & O => ({ kind: 'list', of, ...o });
 
 /** What `execute` receives for a property of each kind (after substitution and validation). */
-type PropType<P extends PropSpec> = P extends EnumProp<infer V>
+export type PropType<P extends PropSpec> = P extends { kind: 'enum'; values: readonly (infer V)[] }
   ? V
-  : P extends TextProp | VariableProp
+  : P extends { kind: 'text' | 'variable' }
     ? string
-    : P extends NumberProp
+    : P extends { kind: 'number' }
       ? number
-      : P extends BooleanProp
+      : P extends { kind: 'boolean' }
         ? boolean
-        : P extends ListProp
+        : P extends { kind: 'list' }
           ? Value[]
           : Value;
 
-type HasDefault<P> = P extends { default: unknown } ? true : P extends { required: true } ? true : false;
+/** True when `execute` always receives the property: it is required (evaluation fails first when it is missing) or has a default. */
+type AlwaysPresent<P> = P extends { default: unknown } ? true : P extends { required: true } ? true : false;
 
-export type PropsOf<S extends Record<string, PropSpec>> = {
-  [K in keyof S as HasDefault<S[K]> extends true ? K : never]: PropType<S[K]>;
-} & {
-  [K in keyof S as HasDefault<S[K]> extends true ? never : K]?: PropType<S[K]>;
-};
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The `props` argument of `execute`: required and defaulted properties are present, the others optional. */
+export type PropsOf<S extends Record<string, PropSpec>> = Simplify<
+  {
+    readonly [K in keyof S as AlwaysPresent<S[K]> extends true ? K : never]: PropType<S[K]>;
+  } & {
+    readonly [K in keyof S as AlwaysPresent<S[K]> extends true ? never : K]?: PropType<S[K]>;
+  }
+>;
 
 export interface ActionSpec<
   S extends Record<string, PropSpec> = Record<string, PropSpec>,

@@ -10,10 +10,10 @@ export default defineAction({
   branches: ['Repeat', 'Finished'],
   execute(ctx, props) {
     const f = flow(ctx);
-    const from = props.FromValue ?? 1;
-    const to = props.ToValue ?? 1;
-    const counter = props.CounterName ?? 'counter';
-    const stepSize = props.Step ?? 1;
+    const from = props.FromValue;
+    const to = props.ToValue;
+    const counter = props.CounterName;
+    const stepSize = props.Step;
     if (stepSize === 0) return ctx.error('FOR Step must not be 0');
     // Counting down is automatic when To < From; the sign of Step is ignored.
     const step = to < from ? -Math.abs(stepSize) : Math.abs(stepSize);

@@ -24,9 +24,9 @@ export default defineAction({
     firstWithoutLast: 'GETPROSPECT: FirstName and LastName must be given together',
   },
   execute(ctx, props) {
-    const source = ctx.tenant.source(props.SourceName ?? '');
+    const source = ctx.tenant.source(props.SourceName);
     if (!source) return ctx.error(ctx.message('invalidSource', { source: props.SourceName }));
-    let options = props.SearchOptions ?? null;
+    let options = props.SearchOptions;
     if (typeof options === 'string') {
       try {
         options = fromPlain(JSON.parse(options));

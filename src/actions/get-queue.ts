@@ -23,7 +23,7 @@ export default defineAction({
     proficiency: 'GETQUEUE: HighProficiency ({{high}}) must not be worse than LowProficiency ({{low}})',
   },
   execute(ctx, props) {
-    const entries = splitList(props.Skills ?? '');
+    const entries = splitList(props.Skills);
     if (entries.length === 0) return ctx.error(ctx.message('noSkills'));
     if (props.HighProficiency !== undefined && props.LowProficiency !== undefined && props.HighProficiency > props.LowProficiency)
       return ctx.error(ctx.message('proficiency', { high: props.HighProficiency, low: props.LowProficiency }));

@@ -17,7 +17,7 @@ export default defineAction({
   studioParams: ['SkillList', 'Results'],
   messages: { unknownSkill: 'GETSKILLINFO: skill {{skill}} does not exist in this business unit' },
   execute(ctx, props) {
-    const entries = splitList(props.SkillList ?? '');
+    const entries = splitList(props.SkillList);
     let skills: SkillRecord[];
     if (entries.length === 0) skills = ctx.tenant.skills().filter(isPcTarget);
     else {

@@ -13,7 +13,7 @@ export default defineAction({
   studioParams: ['SourceName', 'Results'],
   messages: { invalidSource: 'GETSOURCEMAP: source {{source}} does not exist' },
   execute(ctx, props) {
-    const source = ctx.tenant.source(props.SourceName ?? '');
+    const source = ctx.tenant.source(props.SourceName);
     if (!source) return ctx.error(ctx.message('invalidSource', { source: props.SourceName }), { branch: 'InvalidSource' });
     const mapping: DdoObject = {};
     for (const [k, v] of Object.entries(source.mapping ?? {})) mapping[k] = Array.isArray(v) ? [...v] : v;

@@ -1,6 +1,5 @@
 // IF: takes True or False by the truthiness of a snippet expression.
 import { isTruthy } from '../snippet/index.js';
-import type { Value } from '../contract/value.js';
 import { defineAction, expression } from './define.js';
 
 export default defineAction({
@@ -10,6 +9,6 @@ export default defineAction({
   studioParams: ['Expression'],
   branches: ['True', 'False'],
   execute(ctx, props) {
-    return ctx.branch(isTruthy(props.Expression as Value) ? 'True' : 'False');
+    return ctx.branch(isTruthy(props.Expression) ? 'True' : 'False');
   },
 });

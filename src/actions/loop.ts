@@ -12,7 +12,7 @@ export default defineAction({
     const f = flow(ctx);
     // The count lives per action per frame, so the loop path wiring back into LOOP counts arrivals.
     const done = f.loopCounter() ?? 0;
-    if (done < Math.floor(props.Repeat ?? 1)) {
+    if (done < Math.floor(props.Repeat)) {
       f.setLoopCounter(done + 1);
       return props.CounterName ? { branch: 'Repeat', vars: oneVar(props.CounterName, done + 1) } : ctx.branch('Repeat');
     }

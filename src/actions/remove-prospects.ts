@@ -26,7 +26,7 @@ export default defineAction({
     badData: 'ProspectsToRemove must be an array of records or a DDO with one array member; received {{shape}}',
   },
   execute(ctx, props) {
-    const source = ctx.tenant.source(props.SourceName ?? '');
+    const source = ctx.tenant.source(props.SourceName);
     if (!source) return ctx.error(ctx.message('noSource', { source: props.SourceName }));
     if (!isCompleteMapping(source.mapping)) return ctx.error(ctx.message('noMap', { source: source.name }));
     const idField = source.mapping.ExternalID;

@@ -13,7 +13,7 @@ export default defineAction({
   execute(ctx, props) {
     const params = props.Parameters ?? [];
     if (params.length > MAX_PARAMETERS) return ctx.error(`RUNSCRIPT ${props.ScriptName}: at most ${MAX_PARAMETERS} parameters (got ${params.length})`);
-    const outcome: Outcome = { branch: '', control: { op: 'replace', script: props.ScriptName!, params } };
+    const outcome: Outcome = { branch: '', control: { op: 'replace', script: props.ScriptName, params } };
     return outcome;
   },
 });

@@ -17,8 +17,8 @@ export default defineAction({
     if (params.length > MAX_PARAMETERS) return ctx.error(`RUNSUB ${props.ScriptName}: at most ${MAX_PARAMETERS} parameters (got ${params.length})`);
     // The engine pushes the frame; the RETURN of the subscript later completes this action on Default.
     const control: Control = props.ReturnVariable
-      ? { op: 'call', script: props.ScriptName!, params, returnVariable: props.ReturnVariable }
-      : { op: 'call', script: props.ScriptName!, params };
+      ? { op: 'call', script: props.ScriptName, params, returnVariable: props.ReturnVariable }
+      : { op: 'call', script: props.ScriptName, params };
     return { branch: 'Default', control };
   },
 });

@@ -24,8 +24,8 @@ export default defineAction({
       if (!(date instanceof DateValue)) return ctx.error(`SPAWN ${props.ScriptName}: StartDate "${props.StartDate}" is not a date`);
       startMs = date.epochMs;
     }
-    const started = f.spawn({ script: props.ScriptName!, params, startMs });
+    const started = f.spawn({ script: props.ScriptName, params, startMs });
     if ('error' in started) return ctx.error(started.error, started.limit ? { limit: true } : undefined);
-    return { branch: 'Default', vars: { [props.SpawnIdVariable ?? 'spawnid']: started.spawnId } };
+    return { branch: 'Default', vars: { [props.SpawnIdVariable]: started.spawnId } };
   },
 });

@@ -8,7 +8,7 @@ export default defineAction({
   studioParams: ['Seconds'],
   branches: ['Default'],
   execute(ctx, props) {
-    ctx.elapse(props.Seconds ?? 0);
+    ctx.elapse(props.Seconds);
     return ctx.branch('Default');
   },
 });

@@ -32,8 +32,8 @@ export default defineAction({
     // token day it touches) lands whole or not at all in a state file.
     const answer = ctx.tenant.transaction(() =>
       runWorkflow(crm, {
-        configurationId: props.ConfigurationId ?? '',
-        workflowId: props.WorkflowId ?? '',
+        configurationId: props.ConfigurationId,
+        workflowId: props.WorkflowId,
         payload: props.Payload,
         ani: ctx.run.ani,
         now: ctx.clock.now(),

@@ -15,7 +15,7 @@ export default defineAction({
   branches: ['Default', 'Error'],
   errorBranch: 'Error',
   execute(ctx, props) {
-    const name = (props.ProfileName ?? '').trim();
+    const name = props.ProfileName.trim();
     if (!name) return ctx.error('WORKFLOWDATA needs a ProfileName');
     const crm = new CrmState(ctx.tenant);
     const profile = crm.profile(name);

@@ -3,7 +3,7 @@
 // to `studio-script check`. Loading never executes anything and reports every
 // problem of every file in one pass.
 import { hasErrors, type Diagnostic } from '../contract/diagnostics.js';
-import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
+import { builtinRegistry } from '../actions/registry.js';
 import type { ScriptAst } from '../parse/ast.js';
 import { parseScriptText } from '../parse/parse.js';
 import { analyzeScript } from './analyze.js';

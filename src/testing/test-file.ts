@@ -1,7 +1,6 @@
 // The shape of a `*.test.yaml` file after loading: folders resolved to absolute
 // paths, stubs compiled against the action registry, every value located so
 // later checks (unknown labels, failed expectations) can point into the file.
-import type { EffectKind } from '../contract/effects.js';
 import type { Span } from '../contract/diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';

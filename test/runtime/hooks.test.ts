@@ -17,8 +17,8 @@ const lookup = defineAction({
   errorBranch: 'OnError',
   async execute(ctx, props) {
     await Promise.resolve();
-    const phone = props.Phone!;
-    ctx.elapse(props.DelaySeconds ?? 0);
+    const phone = props.Phone;
+    ctx.elapse(props.DelaySeconds);
     ctx.effect('crm', { lookup: phone });
     ctx.setContactData('lastLookup', phone);
     if (props.Phone === 'boom') throw new Error('CRM exploded');

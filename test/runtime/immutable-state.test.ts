@@ -18,8 +18,8 @@ const note = defineAction({
   props: { Key: text({ required: true }), Value: text({ default: '' }) },
   branches: ['Default'],
   execute(ctx, props) {
-    const seen = ctx.getContactData(props.Key!);
-    ctx.setContactData(props.Key!, `${typeof seen === 'string' ? seen : ''}${props.Value ?? ''}`);
+    const seen = ctx.getContactData(props.Key);
+    ctx.setContactData(props.Key, `${typeof seen === 'string' ? seen : ''}${props.Value}`);
     return ctx.branch('Default');
   },
 });
