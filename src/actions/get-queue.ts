@@ -1,6 +1,7 @@
-// GETQUEUE: how many contacts wait in the queues of the listed skills (for a
-// Personal Connection skill: the calling-list records not yet dialed) and how
-// long the oldest has waited.
+// GETQUEUE: how many contacts wait in the queues of the listed skills (callers
+// and callbacks REQAGENT queued, the current contact included once it has
+// requested an agent; for a Personal Connection skill also the calling-list
+// records not yet dialed) and how long the oldest has waited.
 import { defineAction, number, text } from './define.js';
 import { findSkill, splitList } from './pc/skills.js';
 
@@ -9,8 +10,8 @@ export default defineAction({
   description: 'Sums the queue depth of Skills (numbers or names, comma-separated) into NumberQueued; LongestWait is the oldest wait in seconds.',
   props: {
     Skills: text({ required: true, description: 'Skill numbers or names, comma-separated.' }),
-    HighProficiency: number({ min: 1, max: 20, integer: true, description: 'Best proficiency counted (1–20); accepted, no effect on calling lists.' }),
-    LowProficiency: number({ min: 1, max: 20, integer: true, description: 'Worst proficiency counted (1–20); accepted, no effect on calling lists.' }),
+    HighProficiency: number({ min: 1, max: 20, integer: true, description: 'Best proficiency counted (1–20): queued contacts whose proficiency window overlaps the bounds; no effect on calling lists.' }),
+    LowProficiency: number({ min: 1, max: 20, integer: true, description: 'Worst proficiency counted (1–20).' }),
   },
   outputs: { NumberQueued: 'numberqueued', LongestWait: 'longestwait' },
   outputSchemas: { NumberQueued: { type: 'integer', minimum: 0 }, LongestWait: { type: 'number', minimum: 0 } },
@@ -41,6 +42,9 @@ export default defineAction({
       queued += ctx.tenant.queueDepth(skill.id);
       const oldest = ctx.tenant.oldestQueuedMs(skill.id);
       if (oldest !== null) longest = Math.max(longest, Math.floor((nowMs - oldest) / 1000));
+      const acd = ctx.routing.queueStats(skill.id, props.HighProficiency, props.LowProficiency);
+      queued += acd.queued;
+      longest = Math.max(longest, acd.longestWaitSeconds);
     }
     return ctx.branch('Default', { NumberQueued: queued, LongestWait: longest });
   },

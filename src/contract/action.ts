@@ -4,6 +4,7 @@
 import type { Clock } from './clock.js';
 import type { EffectKind } from './effects.js';
 import type { Limits } from './limits.js';
+import type { RoutingService } from './routing.js';
 import type { MediaType } from './script-graph.js';
 import type { HttpClient } from './http.js';
 import type { TenantStore } from './tenant-store.js';
@@ -53,6 +54,8 @@ export interface ActionContext<B extends string = string, O extends string = str
   readonly tenant: TenantStore;
   readonly http: HttpClient;
   readonly limits: Limits;
+  /** The ACD: queues, agents, callbacks (REQAGENT, GETQUEUE, transfers). */
+  readonly routing: RoutingService;
 
   /** Reads a variable visible from the current frame (locals, then globals, then system variables). */
   getVar(name: string): Value | undefined;

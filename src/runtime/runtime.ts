@@ -11,6 +11,7 @@ import { type HttpClient } from '../contract/http.js';
 import type { EncodedValue, Value } from '../contract/value.js';
 import { variableName } from '../contract/variables.js';
 import { MemoryTenantStore } from '../tenant/memory-store.js';
+import { RoutingProcess } from '../tenant/routing/process.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import { checkZone, parseInstant, parseUntil, VirtualClock } from './clock.js';
 import type { BackgroundProcess } from '../contract/process.js';
@@ -105,6 +106,10 @@ class StudioRuntime implements Runtime {
     const nowMs = snap ? snap.nowMs : options.now === undefined ? Date.now() : guard(() => parseInstant(options.now!, zone, 'now'));
     this.clock = new VirtualClock(nowMs, zone);
     const limits = { ...DEFAULT_LIMITS, ...checkLimits(options.limits) };
+    const processes = [...background, ...(options.background ?? [])];
+    // Routing always runs: with a bare store (no tenant file) it has no agents, and contacts just wait.
+    let routing = processes.find((p): p is RoutingProcess => p instanceof RoutingProcess);
+    if (!routing) processes.push((routing = new RoutingProcess(store)));
     const catalog = new ScriptCatalog(options.scripts, (options.scripts.registry ?? builtinRegistry()).with(options.actions ?? []));
     this.services = {
       catalog,
@@ -115,10 +120,11 @@ class StudioRuntime implements Runtime {
       limits,
       trace: new TraceEmitter(this.hub, new Redactor(options.redact ?? [])),
       interceptor: options.intercept,
+      routing,
     };
     this.scheduler = new Scheduler({
       services: this.services,
-      processes: [...background, ...(options.background ?? [])],
+      processes,
       ...(snap ? { nextContact: snap.nextContact } : {}),
     });
     this.contact = options.contact ?? {};

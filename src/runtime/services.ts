@@ -7,6 +7,7 @@
 import type { Limits } from '../contract/limits.js';
 import type { HttpClient } from '../contract/http.js';
 import type { Outcome } from '../contract/action.js';
+import type { RoutingService } from '../contract/routing.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import type { Value } from '../contract/value.js';
 import type { VirtualClock } from './clock.js';
@@ -26,6 +27,8 @@ export interface RuntimeServices {
   readonly trace: TraceEmitter;
   /** Test stubs: asked before every action executes. */
   readonly interceptor: Interceptor | undefined;
+  /** The ACD simulation (one of the scheduler's processes). */
+  readonly routing: RoutingService;
 }
 
 export interface InterceptedCall {

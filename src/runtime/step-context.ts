@@ -11,6 +11,7 @@ import type { FlowContext, SpawnRequest } from '../contract/flow.js';
 import type { HttpClient } from '../contract/http.js';
 import type { Limits } from '../contract/limits.js';
 import type { CompiledExpression, SnippetEnv, VariableReader } from '../contract/snippet.js';
+import type { RoutingService } from '../contract/routing.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import type { Value } from '../contract/value.js';
 import { bareName, globalPart, isGlobalName } from '../contract/variables.js';
@@ -75,6 +76,9 @@ export class StepContext implements FlowContext {
   }
   get random(): () => number {
     return this.services.random.next;
+  }
+  get routing(): RoutingService {
+    return this.services.routing;
   }
   get tenant(): TenantStore {
     return this.services.tenant;

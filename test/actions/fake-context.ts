@@ -12,6 +12,7 @@ import { noNetwork } from '../../src/http/no-network.js';
 import { type HttpClient } from '../../src/contract/http.js';
 import type { Value } from '../../src/contract/value.js';
 import type { TenantStore } from '../../src/contract/tenant-store.js';
+import { RoutingProcess } from '../../src/tenant/routing/process.js';
 
 export interface Effect {
   kind: string;
@@ -20,6 +21,8 @@ export interface Effect {
 
 export interface FakeContact {
   effects: Effect[];
+  /** The ACD the contact's actions see (no contact events: the stand-in has no event delivery). */
+  routing: RoutingProcess;
   contactData: Map<string, Value>;
   /** Virtual seconds elapsed so far. */
   elapsed(): number;
@@ -53,8 +56,11 @@ export function fakeContact(
     depth: 0,
   };
   const clock = { now, zone: store.timeZone };
+  const routing = new RoutingProcess(store);
+  routing.attach({ clock });
   return {
     effects,
+    routing,
     contactData,
     elapsed: () => seconds,
     now,
@@ -69,6 +75,7 @@ export function fakeContact(
         tenant: store,
         http: opts.http ?? noNetwork,
         limits: DEFAULT_LIMITS,
+        routing,
         getVar: () => undefined,
         elapse: (s) => void (seconds += s),
         effect: (kind, data) => effects.push({ kind, data }),

@@ -56,7 +56,20 @@ describe('GETSKILLINFO', () => {
   it('lists every active PC skill when SkillList is empty', async () => {
     const { outcome } = await runAction('GETSKILLINFO', await seeded(), {});
     expect(outcome.outputs!.Results).toEqual([
-      { SkillNo: 1234, SkillName: 'PC_Outbound_Sales', IsActive: true, IsOutbound: true, IsPersonalConnection: true, QueueCount: 5, Campaign: 'Sales', MediaType: 'Phone' },
+      {
+        SkillNo: 1234,
+        SkillName: 'PC_Outbound_Sales',
+        IsActive: true,
+        IsOutbound: true,
+        IsPersonalConnection: true,
+        QueueCount: 5,
+        LongestWait: 0,
+        AgentsLoggedIn: 0,
+        AgentsAvailable: 0,
+        AgentsWorking: 0,
+        Campaign: 'Sales',
+        MediaType: 'Phone',
+      },
     ]);
   });
   it('reads the listed skills, active or not', async () => {
