@@ -5,7 +5,7 @@
 // Ends on Ctrl-C or when `signal` aborts.
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { colorsFor, displayPath } from './output.js';
 
 export interface WatchOptions {
@@ -33,7 +33,9 @@ export async function watchAndRerun(opts: WatchOptions): Promise<void> {
     const changed = new Set(pending);
     pending.clear();
     running = running.then(async () => {
-      process.stderr.write(c.cyan(`\n[${opts.what} --watch] changed: ${[...changed].map((f) => displayPath(f)).join(', ')}\n`));
+      // Editors and sed save through temporary files: name only what is still there.
+      const shown = [...changed].filter((f) => existsSync(f));
+      process.stderr.write(c.cyan(`\n[${opts.what} --watch] changed: ${(shown.length ? shown : [...changed]).map((f) => displayPath(f)).join(', ')}\n`));
       status(await opts.run(changed));
     });
   };

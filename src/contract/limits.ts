@@ -12,6 +12,13 @@ export interface Limits {
   maxSpawnedRuns: number;
 }
 
+/**
+ * Emulator decision: unless a host sets maxActions, a run with an until time
+ * may take 100,000 actions per virtual day it covers (at least 100,000), so a
+ * month-long brain-script run completes while an endless loop still stops.
+ */
+export const ACTIONS_PER_VIRTUAL_DAY = 100_000;
+
 export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxActions: 100_000,
   maxCallDepth: 32,

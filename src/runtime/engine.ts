@@ -45,7 +45,7 @@ export class Engine {
       return;
     }
     if (state.steps >= core.limits.maxActions) {
-      this.end(d, 'failed', 'script', `Action limit reached: maxActions = ${core.limits.maxActions} actions per run (at ${action.where})`);
+      this.end(d, 'failed', 'script', actionLimitMessage(core.limits.maxActions, action.where));
       return;
     }
     d.log.path.push(action.where);
@@ -323,4 +323,15 @@ function allPrimitive(values: Record<string, unknown>): boolean {
 
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The action-limit message says how to raise the limit wherever a run is
+ * started from (the limit guards against endless loops, not long runs).
+ */
+export function actionLimitMessage(max: number, where: string): string {
+  return (
+    `Action limit reached: ${max.toLocaleString('en-US')} actions in this run (at ${where}). ` +
+    'If the script is not looping, raise it: --max-actions N (run), maxActions: N (a test case), limits.maxActions (studio-script.config or createRuntime)'
+  );
 }

@@ -2,7 +2,7 @@
 // `run`, `on`, `snapshot` — over one scheduler, one virtual clock and one
 // tenant. Bad options throw RuntimeOptionError with a message naming them.
 import type { DateTime } from 'luxon';
-import { DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
+import { ACTIONS_PER_VIRTUAL_DAY, DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
 import { type Clock } from '../contract/clock.js';
 import type { ActionDefinition } from '../actions/define.js';
 import { builtinRegistry } from '../actions/registry.js';
@@ -93,6 +93,8 @@ class StudioRuntime implements Runtime {
   private readonly contact: ContactInfo;
   private entry: RunDriver | null = null;
   private running = false;
+  /** The host set maxActions itself (then it does not grow with until). */
+  private readonly maxActionsGiven: boolean;
   readonly clock: VirtualClock;
   readonly tenant: TenantStore;
 
@@ -110,6 +112,7 @@ class StudioRuntime implements Runtime {
     // Routing always runs: with a bare store (no tenant file) it has no agents, and contacts just wait.
     let routing = processes.find((p): p is RoutingProcess => p instanceof RoutingProcess);
     if (!routing) processes.push((routing = new RoutingProcess(store)));
+    this.maxActionsGiven = options.limits?.maxActions !== undefined;
     const catalog = new ScriptCatalog(options.scripts, (options.scripts.registry ?? builtinRegistry()).with(options.actions ?? []));
     this.services = {
       catalog,
@@ -158,6 +161,9 @@ class StudioRuntime implements Runtime {
       const stopAtMs = options.until === undefined ? null : guard(() => parseUntil(options.until!, startedMs, this.clock.zone));
       // An until before the start would stop the run before its first action and look like success.
       if (stopAtMs !== null && stopAtMs < startedMs) throw new RuntimeOptionError(`until ${options.until} is before the run's start (${this.clock.iso(startedMs)})`);
+      // The default action limit grows with the virtual time the run covers (ACTIONS_PER_VIRTUAL_DAY).
+      if (!this.maxActionsGiven && stopAtMs !== null)
+        this.services.limits.maxActions = ACTIONS_PER_VIRTUAL_DAY * Math.max(1, Math.ceil((stopAtMs - startedMs) / 86_400_000));
       if (!resumed) {
         const target = this.services.catalog.resolve(script);
         if (typeof target === 'string') throw new RuntimeOptionError(target);

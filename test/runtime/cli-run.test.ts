@@ -197,7 +197,16 @@ done: END
   test('--max-actions fails the run with exit 1', () => {
     const r = cli(join(dir, 'Main.script'), '--max-actions', '2');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('maxActions = 2');
+    expect(r.stdout).toContain('Action limit reached: 2 actions in this run');
+    // The message says how to raise it.
+    expect(r.stdout).toContain('raise it: --max-actions N (run)');
   });
+
+  test('the default action limit grows with --until: a 30-day brain-script run completes', () => {
+    const r = cli(resolve('scripts-examples/CreateProspectsBrain.script'), '--until', '30d', '--now', '2026-11-01T09:00:00-07:00');
+    expect(r.code, r.stderr).toBe(0);
+    const steps = Number(/^CreateProspectsBrain: stopped after (\d+) actions/.exec(r.stdout)?.[1]);
+    expect(steps).toBeGreaterThan(100_000);
+  }, 300_000);
 });
 
