@@ -8,7 +8,7 @@ import { isCompleteMapping } from '../tenant/source-map.js';
 import { describeShape, parseDateValue } from '../tenant/values.js';
 import { resolveZoneName } from '../tenant/zones.js';
 import { boolean, defineAction, number, text, value } from './define.js';
-import { whyNotPcTarget } from './pc/skills.js';
+import { whyNotPcTarget } from '../tenant/skills.js';
 
 export default defineAction({
   type: 'CREATEPROSPECTS',

@@ -104,6 +104,8 @@ export interface ActionSpec<
   errorBranch?: B;
   /** Branches whose names are values (CASE, MENU): any other branch name is a value. */
   valueBranches?: boolean;
+  /** Set when the action starts another script named by one of its properties (RUNSUB, RUNSCRIPT, SPAWN). */
+  callsScript?: ScriptCall<keyof S & string>;
   /** Desktop Studio's positional parameter order, for `studio-script import`. */
   studioParams?: readonly string[];
   /** Message templates with `{{slot}}` placeholders. */
@@ -113,6 +115,18 @@ export interface ActionSpec<
   execute(ctx: ActionContext<B, O, M>, props: PropsOf<S>): Outcome | Promise<Outcome>;
   /** Called once at the end of every run in which this action type executed (END, stuck, stopped, hang-up…). */
   onRunEnd?(end: RunEndContext): void;
+}
+
+/**
+ * How an action starts another script: `prop` holds the script's name;
+ * `call` runs it as a subscript that returns (RUNSUB: same media type, needs
+ * a RETURN), `replace` continues the current frame in it (RUNSCRIPT), `spawn`
+ * starts it as a new run (SPAWN). The loader checks literal names against the
+ * folder and the graph renderers draw the calls from this declaration.
+ */
+export interface ScriptCall<P extends string = string> {
+  readonly prop: P;
+  readonly mode: 'call' | 'replace' | 'spawn';
 }
 
 export type ActionDefinition = ActionSpec<Record<string, PropSpec>, string, string, string>;

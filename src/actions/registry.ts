@@ -19,6 +19,9 @@ export interface ResolvedProp {
 const keyOf = (type: string, version?: number): string =>
   version === undefined ? type.toUpperCase() : `${type.toUpperCase()} V${version}`;
 
+/** How messages, traces and pictures name an action type: `ASSIGN`, `CREATEPROSPECTS v2`. */
+export const actionTypeName = (a: { type: string; version?: number }): string => (a.version === undefined ? a.type : `${a.type} v${a.version}`);
+
 /** An action's type key (`ASSIGN`, `CREATEPROSPECTS V2`): how run state records which action types ran. */
 export const actionTypeKey = (def: Pick<ActionDefinition, 'type' | 'version'>): string => keyOf(def.type, def.version);
 

@@ -8,6 +8,7 @@ export default defineAction({
   description: 'Replaces the current script with ScriptName, keeping all variables; there is no return.',
   props: { ScriptName: text({ required: true }), Parameters: list('value') },
   studioParams: ['ScriptName'],
+  callsScript: { prop: 'ScriptName', mode: 'replace' },
   branches: ['OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {

@@ -10,6 +10,7 @@ export default defineAction({
   description: 'Runs ScriptName as a subscript with Parameters as p1…pN; its RETURN value goes to ReturnVariable.',
   props: { ScriptName: text({ required: true }), Parameters: list('value'), ReturnVariable: variable() },
   studioParams: ['ScriptName', 'ReturnVariable', 'Parameters'],
+  callsScript: { prop: 'ScriptName', mode: 'call' },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {

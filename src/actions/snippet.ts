@@ -3,6 +3,7 @@ import { flow } from '../contract/flow.js';
 import type { Value } from '../contract/value.js';
 import { MAX_STRING_SIZES, maxStringChars } from './assign.js';
 import { defineAction, oneOf } from './define.js';
+import { GLOBAL_PREFIX } from '../contract/variables.js';
 
 export default defineAction({
   type: 'SNIPPET',
@@ -24,7 +25,7 @@ export default defineAction({
     // Assignments made before a run-time error stay (snippet-language.md), so they are written on both branches.
     const vars: Record<string, Value> = {};
     for (const [name, value] of result.assignments) vars[name] = value;
-    for (const [name, value] of result.globals) vars[`global:${name}`] = value;
+    for (const [name, value] of result.globals) vars[GLOBAL_PREFIX + name] = value;
     if (result.error) return { ...ctx.error(result.error.message), vars };
     return { branch: 'Default', vars };
   },

@@ -9,6 +9,7 @@ export default defineAction({
   description: 'Starts ScriptName as a new run with Parameters, at StartDate or now; its id goes to SpawnIdVariable.',
   props: { ScriptName: text({ required: true }), Parameters: list('value'), SpawnIdVariable: variable({ default: 'spawnid' }), StartDate: text() },
   studioParams: ['ScriptName', 'SpawnIdVariable', 'StartDate', 'Parameters'],
+  callsScript: { prop: 'ScriptName', mode: 'spawn' },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
   execute(ctx, props) {

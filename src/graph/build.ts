@@ -3,7 +3,7 @@
 // properties (unknown, duplicate, missing, wrong literal) and branch names.
 import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
-import type { ActionRegistry } from '../actions/registry.js';
+import { actionTypeName, type ActionRegistry } from '../actions/registry.js';
 import { typeName, type ActionAst, type BranchAst, type ScriptAst } from '../parse/ast.js';
 import { checkProp, toPropValue } from './props.js';
 import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type PropValue, type ScriptGraph } from '../contract/script-graph.js';
@@ -122,7 +122,7 @@ function buildAction(a: ActionAst, def: ActionDefinition | undefined, registry: 
   const node: ActionNode = {
     label: a.label.text,
     type,
-    caption: a.caption?.value ?? (def ? def.type + (def.version ? ` v${def.version}` : '') : type),
+    caption: a.caption?.value ?? (def ? actionTypeName(def) : type),
     props,
     branches: buildBranches(a, def, registry, ds),
     span: a.span,

@@ -54,8 +54,6 @@ async function analyzeFolder(folder: string | undefined, registry: ActionRegistr
   return { scripts, diagnostics };
 }
 
-const CALLERS = new Set(['RUNSUB', 'RUNSCRIPT', 'SPAWN']);
-
 /** Checks between the scripts of one folder. */
 export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
   const ds: Diagnostic[] = [];
@@ -71,12 +69,13 @@ export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
   const names = [...byName.values()].map((s) => s.graph.name);
   for (const s of scripts)
     for (const a of s.graph.actions) {
-      if (!CALLERS.has(a.type) || !s.definitions.has(a.label)) continue;
-      const prop = a.props.ScriptName;
+      const call = s.definitions.get(a.label)?.callsScript;
+      if (!call) continue;
+      const prop = a.props[call.prop];
       if (!prop || prop.kind !== 'string' || hasSubstitution(prop.value)) continue;
       const target = prop.value.trim();
       if (/[\\/]|\.\./.test(target)) {
-        ds.push(diagnostic('E-GRAPH-SCRIPT-NAME', `${a.type} ScriptName "${target}" must be a script name, not a path`, prop.span));
+        ds.push(diagnostic('E-GRAPH-SCRIPT-NAME', `${a.type} ${call.prop} "${target}" must be a script name, not a path`, prop.span));
         continue;
       }
       const found = byName.get(target.toLowerCase());
@@ -85,7 +84,8 @@ export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
         ds.push(diagnostic('E-GRAPH-SCRIPT-NOT-FOUND', `${a.type} '${a.label}': no script named ${target} in this folder${hint ? `; did you mean ${hint}?` : ''}`, prop.span));
         continue;
       }
-      if (a.type !== 'RUNSUB') continue;
+      // A subscript call returns to its caller: it needs the caller's media type and a RETURN.
+      if (call.mode !== 'call') continue;
       if (found.graph.mediaType !== s.graph.mediaType)
         ds.push(
           diagnostic(
@@ -156,8 +156,9 @@ function leaveOutUnreachable(analysis: FolderAnalysis, entryFile: string): Folde
   const queue = [entry];
   for (let s = queue.pop(); s; s = queue.pop()) {
     for (const a of s.graph.actions) {
-      if (!CALLERS.has(a.type)) continue;
-      const prop = a.props.ScriptName;
+      const call = s.definitions.get(a.label)?.callsScript;
+      if (!call) continue;
+      const prop = a.props[call.prop];
       if (!prop || prop.kind !== 'string' || hasSubstitution(prop.value)) return analysis;
       const target = byName.get(prop.value.trim().toLowerCase());
       if (target && !reached.has(target)) (reached.add(target), queue.push(target));
@@ -251,7 +252,7 @@ async function checkFile(path: string, registry: ActionRegistry, sources: Map<st
 export async function checkText(text: string, name: string, folder: string | undefined, registry: ActionRegistry = builtinRegistry()): Promise<Diagnostic[]> {
   const self = analyzeScript(text, name, registry);
   const ds = [...self.diagnostics];
-  const needsSiblings = self.graph.actions.some((a) => CALLERS.has(a.type));
+  const needsSiblings = self.graph.actions.some((a) => self.definitions.get(a.label)?.callsScript);
   if (!needsSiblings || folder === undefined) return ds;
   const siblings: AnalyzedScript[] = [self];
   const me = resolve(name);

@@ -4,7 +4,7 @@
 // is printed by the formatter. Whatever cannot be mapped is kept (positional
 // `P1`, `P2`… properties) and reported as a warning located in the XML file.
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
-import { builtinRegistry, type ActionRegistry, type ResolvedProp } from '../actions/registry.js';
+import { actionTypeName, builtinRegistry, type ActionRegistry, type ResolvedProp } from '../actions/registry.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../contract/diagnostics.js';
 import { formatText } from '../graph/format.js';
 import { UNSUPPORTED_ACTIONS } from '../graph/build.js';
@@ -121,15 +121,13 @@ class Converter {
     // Studio sometimes writes multi-word types without spaces (WORKFLOWEXECUTE).
     const squashed = type.replace(/ /g, '').toUpperCase();
     const key = this.registry.typeNames().find((k) => k.replace(/ /g, '') === squashed + (a.version ? `V${a.version}` : ''));
-    if (!key) return undefined;
-    const m = /^(.*?)(?: V(\d+))?$/.exec(key)!;
-    return this.registry.lookup(m[1]!, m[2] ? Number(m[2]) : undefined);
+    return key === undefined ? undefined : this.registry.lookupKey(key);
   }
 
   private action(a: StudioAction): string {
     const def = this.lookup(a);
     const label = this.labelOf(a);
-    const typeWords = def ? def.type + (def.version !== undefined ? ` v${def.version}` : '') : unknownType(a.type);
+    const typeWords = def ? actionTypeName(def) : unknownType(a.type);
     if (!def) {
       const hint = this.registry.suggestType(a.type);
       this.warn(

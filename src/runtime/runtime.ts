@@ -13,6 +13,7 @@ import { variableName } from '../contract/variables.js';
 import { MemoryTenantStore } from '../tenant/memory-store.js';
 import { RoutingProcess } from '../tenant/routing/process.js';
 import type { TenantStore } from '../contract/tenant-store.js';
+import type { Tenant } from '../tenant/tenant.js';
 import { checkZone, parseInstant, parseUntil, VirtualClock } from './clock.js';
 import type { BackgroundProcess } from '../contract/process.js';
 import type { RunDriver } from './driver.js';
@@ -22,16 +23,16 @@ import { Redactor } from './redactor.js';
 import type { RunResult, TraceEvent, TraceEventType } from './result.js';
 import { Scheduler, type ContactInfo } from './scheduler.js';
 import type { Interceptor, RuntimeServices } from './services.js';
-import { ScriptCatalog, type ScriptSetLike } from './scripts.js';
+import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
 import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
 import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
 import { TraceHub } from './trace.js';
 
-/** A tenant as `loadTenant` returns it: a store, possibly with background simulations. */
-export type TenantLike = TenantStore | { store: TenantStore; background?(): BackgroundProcess[] } | (TenantStore & { background?(): BackgroundProcess[] });
+/** What the `tenant` option takes: a Tenant as `loadTenant` / `emptyTenant` return it (its store and background processes), or a bare store. */
+export type TenantLike = Tenant | TenantStore;
 
 export interface RuntimeOptions {
-  scripts: ScriptSetLike;
+  scripts: RuntimeScripts;
   /** Default: an empty in-memory tenant in UTC. */
   tenant?: TenantLike;
   /** Start time (ISO-8601, DateTime or epoch ms). Default: the machine time when the runtime is created. */
@@ -237,10 +238,7 @@ class StudioRuntime implements Runtime {
 
 function splitTenant(t: TenantLike | undefined): { store: TenantStore; background: BackgroundProcess[] } {
   if (!t) return { store: new MemoryTenantStore(), background: [] };
-  const withBg = t as { background?: () => BackgroundProcess[] };
-  const background = typeof withBg.background === 'function' ? withBg.background() : [];
-  if ('store' in t && t.store && typeof (t.store as TenantStore).transaction === 'function') return { store: t.store as TenantStore, background };
-  return { store: t as TenantStore, background };
+  return 'store' in t ? { store: t.store, background: t.background() } : { store: t, background: [] };
 }
 
 function checkLimits(limits: Partial<Limits> | undefined): Partial<Limits> {

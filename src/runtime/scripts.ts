@@ -2,24 +2,17 @@
 // inside the folder) and prepares each action once — its definition, compiled
 // properties and branch table — so a step is a few map lookups.
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
-import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
+import { actionTypeName, actionTypeKey, builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import type { CompiledAction, CompiledProp } from '../graph/compiled.js';
 import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
+import type { LoadedScript, ScriptSet } from '../graph/script-set.js';
 
-/** One loaded script, as `loadFolder` returns it. */
-export interface LoadedScriptLike {
-  graph: ScriptGraph;
-  source?: string;
-  compiled: Map<string, CompiledAction>;
-}
-
-/** A loaded script folder (`ScriptSet` of src/graph/load.ts). */
-export interface ScriptSetLike {
-  folder?: string;
-  /** Lowercase script name -> script. */
-  scripts: Map<string, LoadedScriptLike>;
-  registry?: ActionRegistry;
-}
+/**
+ * What a runtime runs: a ScriptSet from loadFolder. A set built by hand (from
+ * loadScriptText results) may leave out `folder`, `diagnostics` and `registry`
+ * (then the built-in actions).
+ */
+export type RuntimeScripts = Pick<ScriptSet, 'scripts'> & Partial<Omit<ScriptSet, 'scripts'>>;
 
 /** A property of an action with what the runtime needs to evaluate it. */
 export interface PreparedProp {
@@ -75,7 +68,7 @@ export class ScriptCatalog {
   readonly registry: ActionRegistry;
 
   constructor(
-    readonly set: ScriptSetLike,
+    readonly set: RuntimeScripts,
     registry?: ActionRegistry,
   ) {
     this.registry = registry ?? set.registry ?? builtinRegistry();
@@ -104,7 +97,7 @@ export class ScriptCatalog {
     return prepared;
   }
 
-  private prepare(key: string, loaded: LoadedScriptLike): PreparedScript {
+  private prepare(key: string, loaded: LoadedScript): PreparedScript {
     const actions = new Map<string, PreparedAction>();
     for (const node of loaded.graph.actions) {
       const def = this.registry.lookup(node.type, node.version);
@@ -126,8 +119,8 @@ export class ScriptCatalog {
         def,
         where: `${loaded.graph.name}.${node.label}`,
         script: loaded.graph.name,
-        typeName: def.version === undefined ? def.type : `${def.type} v${def.version}`,
-        typeKey: def.version === undefined ? def.type : `${def.type} V${def.version}`,
+        typeName: actionTypeName(def),
+        typeKey: actionTypeKey(def),
         compiled,
         props,
         outputs,

@@ -3,6 +3,7 @@
 // Used by `run --trace`; the runtime itself never prints.
 import type { EncodedValue } from '../contract/value.js';
 import type { TraceEvent } from './result.js';
+import { GLOBAL_PREFIX } from '../contract/variables.js';
 
 interface Pending {
   where: string;
@@ -62,7 +63,7 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         const top = stack(e.contactId).at(-1);
         // `_err` is shown once, from action.exit.
         if (!top || e.name === '_err' || e.name === '__err') break;
-        top.changes.push(`${e.scope === 'global' ? 'global:' : ''}${e.name}=${e.removed ? '(removed)' : short(e.value)}`);
+        top.changes.push(`${e.scope === 'global' ? GLOBAL_PREFIX : ''}${e.name}=${e.removed ? '(removed)' : short(e.value)}`);
         break;
       }
       case 'action.exit': {

@@ -3,6 +3,7 @@
 // depend on nearley or moo.
 import type { Token } from '../../grammar/snippet-lexer.js';
 import type { BinaryOp, Expr, LValue, Pos, Program, Stmt, StringPart, TemplateAst } from './ast.js';
+import { GLOBAL_PREFIX } from '../contract/variables.js';
 
 const pos = (t: Token): Pos => ({ offset: t.offset, line: t.line, col: t.col, length: Math.max(1, t.text.length) });
 
@@ -50,7 +51,7 @@ export function template(parts: Seq<StringPart>): TemplateAst {
 export const number = (t: Token): Expr => ({ kind: 'number', value: Number(t.text), pos: pos(t) });
 export const bool = (t: Token): Expr => ({ kind: 'bool', value: t.text.toLowerCase() === 'true', pos: pos(t) });
 export const variable = (t: Token): LValue => ({ kind: 'var', name: t.text, global: false, pos: pos(t) });
-export const globalVariable = (t: Token): LValue => ({ kind: 'var', name: t.text.slice('global:'.length), global: true, pos: pos(t) });
+export const globalVariable = (t: Token): LValue => ({ kind: 'var', name: t.text.slice(GLOBAL_PREFIX.length), global: true, pos: pos(t) });
 
 export function member<E extends Expr>(object: E, name: Token): E extends LValue ? LValue : Expr;
 export function member(object: Expr, name: Token): Expr {

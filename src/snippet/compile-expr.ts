@@ -10,6 +10,7 @@ import { parseDate } from './dates.js';
 import { indexStep, readIndex, readMember, setIn, type Step } from './paths.js';
 import { Fault, RESERVED, RunState, reservedValue } from './run-state.js';
 import type { Value } from '../contract/value.js';
+import { GLOBAL_PREFIX } from '../contract/variables.js';
 
 export type Ev = (r: RunState) => Value;
 export type Writer = (r: RunState, v: Value) => void;
@@ -300,7 +301,7 @@ export function compileWriter(lv: LValue, sc: Scope): Writer {
   if (steps.length === 0) return writeRoot;
   const readRoot: Ev = root.global ? (r) => r.readGlobal(name) : (r) => r.read(name);
   const resolve = compileSteps(steps, sc);
-  const label = root.global ? `global:${name}` : name;
+  const label = root.global ? GLOBAL_PREFIX + name : name;
   return (r, v) => {
     const resolved = resolve(r);
     writeRoot(r, setIn(readRoot(r), resolved, 0, v, r, label));

@@ -2,6 +2,7 @@
 // braces on the statement's line, the fewest parentheses that keep the tree.
 // Printing a parsed snippet and parsing the output gives the same tree.
 import type { Expr, Program, Stmt, StringPart, TemplateAst } from './ast.js';
+import { GLOBAL_PREFIX } from '../contract/variables.js';
 
 /** Binding strength of an expression's top node (higher binds tighter). */
 function level(e: Expr): number {
@@ -36,7 +37,7 @@ export function printExpr(e: Expr): string {
     case 'date':
       return `#${printString(e.parts, e.quote, false).replace(/^\$/, '')}`;
     case 'var':
-      return e.global ? `global:${e.name}` : e.name;
+      return e.global ? GLOBAL_PREFIX + e.name : e.name;
     case 'member':
       return `${wrap(e.object, 6)}.${e.name}`;
     case 'index':

@@ -4,7 +4,7 @@ export { loadTenant, emptyTenant, tenantFromData, openCheckedTenant, openStateFi
 export type { Tenant, TenantOptions } from './tenant.js';
 export type { BackgroundProcess, ProcessServices } from '../contract/process.js';
 export type * from '../contract/tenant-store.js';
-export { isPcTarget } from './skills.js';
+export { isPcTarget, whyNotPcTarget } from './skills.js';
 export { MemoryTenantStore } from './memory-store.js';
 export { SqliteTenantStore } from './sqlite-store.js';
 export { TENANT_SECTIONS } from './sections.js';

@@ -13,6 +13,7 @@ import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
 import { SqliteTenantStore } from './sqlite-store.js';
 import type { ProspectRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
+import { whyNotPcTarget } from './skills.js';
 
 export interface ListUploadOptions {
   /** The CSV file. */
@@ -107,7 +108,7 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
 
   const skill = store.skill(o.skillNo);
   if (!skill) throw new ListUploadError(`skill ${o.skillNo} does not exist in this business unit`);
-  const why = !skill.personalConnection ? 'it is not a Personal Connection skill' : skill.direction !== 'Outbound' ? 'it is not an outbound skill' : !skill.active ? 'it is not active' : null;
+  const why = whyNotPcTarget(skill);
   if (why) throw new ListUploadError(`skill ${skill.id} (${skill.name}) cannot take a calling list: ${why}`);
   const existing = store.source(o.sourceName);
   const mapping = o.mapping ?? existing?.mapping ?? null;

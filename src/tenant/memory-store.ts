@@ -11,7 +11,7 @@ import type {
   SourceRecord,
   TenantStore,
 } from '../contract/tenant-store.js';
-import { digitsOf } from './phones.js';
+import { digitsOf, samePhoneNumber } from './phones.js';
 
 type Undo = () => void;
 
@@ -184,7 +184,7 @@ export class MemoryTenantStore implements TenantStore {
     }
     if ('phone' in q) {
       const wanted = digitsOf(q.phone);
-      return this.prospects().filter((p) => inSource(p) && p.destinations.some((d) => sameNumber(d, wanted)));
+      return this.prospects().filter((p) => inSource(p) && p.destinations.some((d) => samePhoneNumber(d, wanted)));
     }
     const first = q.firstName.toLowerCase();
     const last = q.lastName.toLowerCase();
@@ -332,10 +332,4 @@ function restoreOrdered<V>(map: Map<string, Ordered<V>>, key: string, entry: Ord
   const sorted = [...map.entries()].sort(([, a], [, b]) => a.seq - b.seq);
   map.clear();
   for (const [k, v] of sorted) map.set(k, v);
-}
-
-/** Same number when the digits match, or one is the other without its country code. */
-function sameNumber(e164: string, wantedDigits: string): boolean {
-  const d = digitsOf(e164);
-  return d === wantedDigits || (wantedDigits.length >= 7 && d.endsWith(wantedDigits));
 }

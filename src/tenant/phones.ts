@@ -82,3 +82,16 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = DEFAUL
 export function digitsOf(s: string): string {
   return s.replace(/\D+/g, '');
 }
+
+/** Digits a searched number needs before it may match the end of a stored one (a number written without its country code). */
+export const MIN_SUFFIX_DIGITS = 7;
+
+/**
+ * True when a stored number is the searched one: the same digits, or the
+ * searched digits (at least MIN_SUFFIX_DIGITS) end the stored number — the
+ * same number written without its country code. Both stores search this way.
+ */
+export function samePhoneNumber(stored: string, wantedDigits: string): boolean {
+  const d = digitsOf(stored);
+  return d === wantedDigits || (wantedDigits.length >= MIN_SUFFIX_DIGITS && d.endsWith(wantedDigits));
+}

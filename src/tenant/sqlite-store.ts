@@ -6,7 +6,7 @@
 // documented (docs/tenant.md) so users can inspect them with the sqlite3 shell.
 import type Database from 'better-sqlite3';
 import { sqliteDriver } from '../deps.js';
-import { digitsOf } from './phones.js';
+import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import type {
   AgentRecord,
   Collection,
@@ -174,11 +174,8 @@ export class SqliteTenantStore implements TenantStore {
       const wanted = digitsOf(q.phone);
       if (wanted === '') return [];
       // Narrow with SQL, then compare numbers exactly (suffix match covers a missing country code).
-      rows = (this.stmts.findByDigits.all(q.sourceName, `%${wanted.slice(-7)}%`) as ProspectRow[]).filter((r) =>
-        (JSON.parse(r.destinations) as string[]).some((d) => {
-          const digits = digitsOf(d);
-          return digits === wanted || (wanted.length >= 7 && digits.endsWith(wanted));
-        }),
+      rows = (this.stmts.findByDigits.all(q.sourceName, `%${wanted.slice(-MIN_SUFFIX_DIGITS)}%`) as ProspectRow[]).filter((r) =>
+        (JSON.parse(r.destinations) as string[]).some((d) => samePhoneNumber(d, wanted)),
       );
     } else rows = this.stmts.findByName.all(q.sourceName, q.firstName, q.lastName) as ProspectRow[];
     return rows.map(prospectFromRow);

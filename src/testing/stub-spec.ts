@@ -4,7 +4,7 @@
 // label are checked the same way once the scripts are loaded.
 import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
-import type { ActionRegistry } from '../actions/registry.js';
+import { actionTypeName, type ActionRegistry } from '../actions/registry.js';
 import type { Value } from '../contract/value.js';
 import { compiledSchema } from './ajv.js';
 import { parseDuration } from './duration.js';
@@ -141,7 +141,7 @@ export function compileStub(
     const prop = registry.prop(def, k);
     if (!prop) {
       const hint = didYouMean(k, [...registry.props(def).values()].map((p) => p.name));
-      err('E-TEST-PROP', `${describe(def)} has no property "${k}"${hint ? `; did you mean "${hint}"?` : ''}`, ['match', k], true);
+      err('E-TEST-PROP', `${actionTypeName(def)} has no property "${k}"${hint ? `; did you mean "${hint}"?` : ''}`, ['match', k], true);
       continue;
     }
     stub.props[prop.name] = raw.match[k];
@@ -157,7 +157,7 @@ export function compileStub(
  * label stubs once the scripts are known.
  */
 export function checkStubAgainstAction(stub: ActionStub, def: ActionDefinition, registry: ActionRegistry, out: Diagnostic[]): void {
-  const name = describe(def);
+  const name = actionTypeName(def);
   if (stub.answer.kind === 'error') {
     if (def.errorBranch === undefined) out.push(diagnostic('E-TEST-STUB', `${name} has no error branch, so it can never fail; remove "error"`, stub.span));
     return;
@@ -219,6 +219,3 @@ function outputShapeProblem(def: ActionDefinition, output: string, value: Value)
   return `${JSON.stringify(value)}${where}`;
 }
 
-function describe(def: ActionDefinition): string {
-  return def.type + (def.version !== undefined ? ` v${def.version}` : '');
-}

@@ -5,14 +5,15 @@ import { formatDiagnosticLine } from '../../src/contract/diagnostics.js';
 import { loadScriptText } from '../../src/graph/load.js';
 import type { RunResult } from '../../src/runtime/result.js';
 import { createRuntime, type RunOptions, type RuntimeOptions } from '../../src/runtime/runtime.js';
-import type { ScriptSetLike, LoadedScriptLike } from '../../src/runtime/scripts.js';
+import type { LoadedScript } from '../../src/graph/script-set.js';
+import type { RuntimeScripts } from '../../src/runtime/scripts.js';
 
 export const NOW = '2026-11-21T09:00:00Z';
 
 /** Loads each text as `<name>.script`; fails the test with the diagnostics when one does not load. */
-export function scriptSet(texts: string[], actions: ActionDefinition[] = []): ScriptSetLike {
+export function scriptSet(texts: string[], actions: ActionDefinition[] = []): RuntimeScripts {
   const registry = builtinRegistry().with(actions);
-  const scripts = new Map<string, LoadedScriptLike>();
+  const scripts = new Map<string, LoadedScript>();
   texts.forEach((text, i) => {
     const name = /script\s+(\w+)/.exec(text)?.[1] ?? `Script${i}`;
     const { script, diagnostics } = loadScriptText(text, `${name}.script`, { registry });

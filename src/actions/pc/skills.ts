@@ -1,5 +1,5 @@
 // Helpers shared by the Personal Connection actions: reading skill lists and
-// explaining why a skill cannot take prospects.
+// finding a skill by number or name.
 import type { SkillRecord, TenantStore } from '../../contract/tenant-store.js';
 
 /** Splits `1234, Sales_PC` into entries (numbers or names). */
@@ -15,12 +15,4 @@ export function findSkill(store: TenantStore, entry: string): SkillRecord | unde
   if (/^\d+$/.test(entry)) return store.skill(Number(entry));
   const lower = entry.toLowerCase();
   return store.skills().find((s) => s.name.toLowerCase() === lower);
-}
-
-/** Why a skill is not a CREATEPROSPECTS target, or undefined when it is one. */
-export function whyNotPcTarget(s: SkillRecord): string | undefined {
-  if (!s.personalConnection) return 'it is not a Personal Connection skill';
-  if (s.direction !== 'Outbound') return 'it is not an outbound skill';
-  if (!s.active) return 'it is not active';
-  return undefined;
 }

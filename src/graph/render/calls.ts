@@ -5,7 +5,7 @@ import type { CoverageFile } from './coverage.js';
 import { findEntry } from './coverage.js';
 import { dotHeader, dotQuote, MISSED, VISITED } from './dot.js';
 import { COLORS, type Direction } from './look.js';
-import { scriptTarget } from './shapes.js';
+import { scriptCallOf, scriptTarget } from './shapes.js';
 
 export interface CallGraph {
   scripts: { name: string; mediaType: string; file: string; visited?: boolean }[];
@@ -35,7 +35,7 @@ export function callGraphToDot(cg: CallGraph, direction: Direction = 'LR'): stri
     const mark = s.visited === undefined ? '' : s.visited ? `, style="rounded,filled", ${VISITED}` : `, style="rounded,filled,dashed", ${MISSED}`;
     lines.push(`  ${dotQuote(s.name)} [label=${dotQuote(`${s.name}\n${s.mediaType}`)}${mark}];`);
   }
-  for (const c of cg.calls) lines.push(`  ${dotQuote(c.from)} -> ${dotQuote(c.to)} [label=${dotQuote(`${c.via} ${c.label}`)}${c.via === 'SPAWN' ? ', style=dotted' : ''}];`);
+  for (const c of cg.calls) lines.push(`  ${dotQuote(c.from)} -> ${dotQuote(c.to)} [label=${dotQuote(`${c.via} ${c.label}`)}${startsRun(c) ? ', style=dotted' : ''}];`);
   lines.push('}');
   return lines.join('\n') + '\n';
 }
@@ -44,7 +44,7 @@ export function callGraphToMermaid(cg: CallGraph, direction: Direction = 'LR'): 
   const ids = new Map(cg.scripts.map((s, i) => [s.name, `s${i}`]));
   const lines = [`flowchart ${direction}`];
   for (const s of cg.scripts) lines.push(`  ${ids.get(s.name)}["${s.name}<br/>${s.mediaType}"]`);
-  for (const c of cg.calls) lines.push(`  ${ids.get(c.from)} ${c.via === 'SPAWN' ? '-.->' : '-->'}|"${c.via} ${c.label}"| ${ids.get(c.to)}`);
+  for (const c of cg.calls) lines.push(`  ${ids.get(c.from)} ${startsRun(c) ? '-.->' : '-->'}|"${c.via} ${c.label}"| ${ids.get(c.to)}`);
   const visited = cg.scripts.filter((s) => s.visited === true).map((s) => ids.get(s.name)!);
   const unvisited = cg.scripts.filter((s) => s.visited === false).map((s) => ids.get(s.name)!);
   if (visited.length) lines.push(`  classDef visited fill:${COLORS.visitedFill},stroke:${COLORS.visited}`, `  class ${visited.join(',')} visited`);
@@ -52,3 +52,6 @@ export function callGraphToMermaid(cg: CallGraph, direction: Direction = 'LR'): 
     lines.push(`  classDef unvisited fill:${COLORS.missedFill},stroke:${COLORS.missed},stroke-dasharray:5 5,color:${COLORS.missed}`, `  class ${unvisited.join(',')} unvisited`);
   return lines.join('\n') + '\n';
 }
+
+/** A call that starts a new run (SPAWN) is drawn dotted: the caller does not wait for it. */
+const startsRun = (c: CallGraph['calls'][number]): boolean => scriptCallOf(c.via)?.mode === 'spawn';

@@ -1,6 +1,8 @@
 // What renderers share: how each action is shown (text, shape) and each
 // branch is labelled, so mermaid, DOT and SVG agree.
 import type { ActionNode, BranchEdge } from '../../contract/script-graph.js';
+import type { ScriptCall } from '../../actions/define.js';
+import { actionTypeName, builtinRegistry, type ActionRegistry } from '../../actions/registry.js';
 import { CAPTION_WIDTH } from './look.js';
 import { wrapText } from './wrap.js';
 
@@ -22,21 +24,25 @@ export function shapeOf(a: ActionNode): Shape {
   }
 }
 
-const CALLERS = new Set(['RUNSUB', 'RUNSCRIPT', 'SPAWN']);
+/** How an action type starts another script (its definition's `callsScript`), or undefined. */
+export function scriptCallOf(type: string, version?: number, registry: ActionRegistry = builtinRegistry()): ScriptCall | undefined {
+  return registry.lookup(type, version)?.callsScript;
+}
 
 /**
- * The script a RUNSUB, RUNSCRIPT or SPAWN names, as written: a literal name,
- * or `{variable}` when ScriptName is a variable. Undefined for other actions.
+ * The script an action that calls scripts (RUNSUB, RUNSCRIPT, SPAWN) names,
+ * as written: a literal name, or `{variable}` when the name is a variable.
+ * Undefined for other actions.
  */
-export function scriptTarget(a: ActionNode): string | undefined {
-  if (!CALLERS.has(a.type)) return undefined;
-  const p = a.props.ScriptName;
+export function scriptTarget(a: ActionNode, registry?: ActionRegistry): string | undefined {
+  const call = scriptCallOf(a.type, a.version, registry);
+  if (!call) return undefined;
+  const p = a.props[call.prop];
   if (p?.kind === 'string') return p.value.trim() || undefined;
   if (p?.kind === 'path') return `{${p.path}}`;
   return undefined;
 }
 
-const typeLine = (a: ActionNode): string => a.type + (a.version !== undefined ? ` v${a.version}` : '');
 
 /** Labels are identifiers: only a very long one is cut, never at a space. */
 const LABEL_WIDTH = 32;
@@ -47,7 +53,7 @@ const LABEL_WIDTH = 32;
  * RUNSUB/RUNSCRIPT/SPAWN calls.
  */
 export function nodeLines(a: ActionNode): string[] {
-  const type = typeLine(a);
+  const type = actionTypeName(a);
   const lines = wrapText(a.label, LABEL_WIDTH);
   if (a.caption && a.caption !== type) lines.push(...wrapText(a.caption, CAPTION_WIDTH));
   lines.push(type);

@@ -6,6 +6,7 @@ import { defineSection } from '../section.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { CrmState } from './state.js';
 import type { Locate, Path } from './validate.js';
+import { IDENTIFIER } from '../../contract/variables.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -18,7 +19,7 @@ export const workflowDataSchema = {
     required: ['name', 'data'],
     additionalProperties: false,
     properties: {
-      name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Also the name of the DDO the script receives.' },
+      name: { type: 'string', pattern: IDENTIFIER.source, description: 'Also the name of the DDO the script receives.' },
       active: { type: 'boolean' },
       data: { type: 'object', description: 'Keys and values of the profile.' },
     },
@@ -37,8 +38,8 @@ export function validateWorkflowData(value: unknown, locate: Locate, base: Path 
     const at = [...base, i];
     if (!isObj(p)) return err('a workflow data profile must be a mapping { name, data, active? }', at);
     for (const k of Object.keys(p)) if (!['name', 'active', 'data'].includes(k)) err(`unknown profile key "${k}" (expected name, data, active)`, [...at, k]);
-    if (typeof p.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name))
-      err('a profile name must be a variable name (letters, digits, _): the script receives a DDO of that name', [...at, 'name']);
+    if (typeof p.name !== 'string' || !IDENTIFIER.test(p.name))
+      err('a profile name must be a variable name (a letter or _, then letters, digits, _ or $): the script receives a DDO of that name', [...at, 'name']);
     else if (seen.has(p.name.toLowerCase())) err(`profile "${p.name}" is declared twice`, [...at, 'name']);
     else seen.add(p.name.toLowerCase());
     if (p.active !== undefined && typeof p.active !== 'boolean') err('active must be true or false', [...at, 'active']);
