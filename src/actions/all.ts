@@ -1,5 +1,6 @@
-// The list of built-in actions: the only place that names them all.
-// Each family keeps its own block; add one import and one entry per action.
+// The list of built-in actions: the only place that names them all, family
+// by family (each family is one page of docs/actions/). Add one import and
+// one entry in the family's list per action, then run `npm run docs:actions`.
 import type { ActionDefinition } from './define.js';
 
 // Flow and variables
@@ -37,13 +38,34 @@ import workflowdata from './workflowdata.js';
 // Routing: hours, agents, queues, transfers, callbacks
 import hours from './hours.js';
 
-export const BUILTIN_ACTIONS: readonly ActionDefinition[] = [
-  // Flow and variables
-  begin, end, returnAction, assign, snippet, ifAction, caseAction, loop, forAction, wait, runsub, runscript, spawn,
-  // Personal Connection
-  getQueue, getSkillInfo, createSource, createSourceMap, getSourceMap, createProspectsV2, getProspect, removeProspects,
-  // CRM and agent
-  workflowExecute, agentWorkflowConfiguration, workflowdata, customevent, restApi,
-  // Routing: hours, agents, queues, transfers, callbacks
-  hours,
+export interface ActionFamily {
+  /** The page name: docs/actions/<id>.md. */
+  id: string;
+  title: string;
+  actions: readonly ActionDefinition[];
+}
+
+export const ACTION_FAMILIES: readonly ActionFamily[] = [
+  {
+    id: 'flow',
+    title: 'Flow and variables',
+    actions: [begin, end, returnAction, assign, snippet, ifAction, caseAction, loop, forAction, wait, runsub, runscript, spawn],
+  },
+  {
+    id: 'personal-connection',
+    title: 'Personal Connection',
+    actions: [getQueue, getSkillInfo, createSource, createSourceMap, getSourceMap, createProspectsV2, getProspect, removeProspects],
+  },
+  {
+    id: 'crm',
+    title: 'CRM and agent',
+    actions: [workflowExecute, agentWorkflowConfiguration, workflowdata, customevent, restApi],
+  },
+  {
+    id: 'routing',
+    title: 'Routing and hours',
+    actions: [hours],
+  },
 ];
+
+export const BUILTIN_ACTIONS: readonly ActionDefinition[] = ACTION_FAMILIES.flatMap((f) => f.actions);

@@ -15,4 +15,5 @@ export const COMMANDS: Record<string, () => Promise<{ register(program: Command)
   lists: () => import('./lists.js'),
   coverage: () => import('./coverage.js'),
   init: () => import('./init.js'),
+  actions: () => import('./actions.js'),
 };

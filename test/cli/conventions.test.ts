@@ -78,6 +78,7 @@ const TABLE: Row[] = [
   { name: 'tenant check', ok: () => ['tenant', 'check', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'check', at('bad-tenant.yaml')], json: true },
   { name: 'tenant show', ok: () => ['tenant', 'show', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'show', at('bad-tenant.yaml')], json: true },
   { name: 'tenant schema', ok: () => ['tenant', 'schema'], json: false },
+  { name: 'actions', ok: () => ['actions', 'ASSIGN'], bad: () => ['actions', 'ASIGN'], json: true },
   {
     name: 'init',
     ok: () => ['init', mkdtempSync(join(tmpdir(), 'init-'))],

@@ -1,0 +1,141 @@
+// The action reference as data, read off the `defineAction` definitions: what
+// docs/actions/ and `studio-script actions` show for each action (properties
+// with kinds and defaults, outputs, branches, messages, Studio's parameter
+// order, the source of the behaviour). Nothing here is written by hand, so
+// the reference cannot drift from what the loader and the runtime accept.
+import { ACTION_FAMILIES, type ActionFamily } from './all.js';
+import type { ActionDefinition, PropSpec } from './define.js';
+import { builtinRegistry, type ActionRegistry } from './registry.js';
+
+export interface PropReference {
+  name: string;
+  /** The kind in words: `text`, `number (whole, at least 1)`, `one of String, Numeric, Datetime`… */
+  kind: string;
+  required: boolean;
+  /** The default as it would be written in a `.script` file. */
+  default?: string;
+  description?: string;
+}
+
+export interface OutputReference {
+  name: string;
+  /** The variable written when the script does not name one. */
+  variable: string;
+  /** The shape of the value, in words, when the action declares it. */
+  value?: string;
+}
+
+export interface ActionReference {
+  /** `ASSIGN`, `CREATEPROSPECTS v2`. */
+  name: string;
+  type: string;
+  version?: number;
+  aliases: string[];
+  family: { id: string; title: string };
+  description: string;
+  props: PropReference[];
+  outputs: OutputReference[];
+  branches: string[];
+  errorBranch?: string;
+  /** CASE-like: a branch name that is not one of `branches` is a value to match. */
+  valueBranches: boolean;
+  messages: { id: string; text: string }[];
+  /** Properties whose values never appear in traces. */
+  secret: string[];
+  /** Desktop Studio's positional parameter order (what `studio-script import` reads). */
+  studioParams: string[];
+  /** Where the emulated behaviour comes from. */
+  source?: string;
+}
+
+export const actionName = (def: Pick<ActionDefinition, 'type' | 'version'>): string => def.type + (def.version !== undefined ? ` v${def.version}` : '');
+
+/** The reference of every action, family by family, in the order the families list them. */
+export function actionReferences(families: readonly ActionFamily[] = ACTION_FAMILIES, registry: ActionRegistry = builtinRegistry()): ActionReference[] {
+  return families.flatMap((family) => family.actions.map((def) => actionReference(def, family, registry)));
+}
+
+export function actionReference(def: ActionDefinition, family: Pick<ActionFamily, 'id' | 'title'>, registry: ActionRegistry = builtinRegistry()): ActionReference {
+  const outputs = Object.entries(def.outputs ?? {}) as [string, string][];
+  const outputNames = new Set(outputs.map(([name]) => name.toLowerCase()));
+  const props = [...registry.props(def).values()]
+    .filter((p) => !p.output && !outputNames.has(p.name.toLowerCase()))
+    .map(({ name, spec }): PropReference => {
+      const row: PropReference = { name, kind: kindOf(spec), required: spec.required === true };
+      const dflt = defaultOf(spec);
+      if (dflt !== undefined) row.default = dflt;
+      if (spec.description) row.description = spec.description;
+      return row;
+    });
+  const schemas = (def.outputSchemas ?? {}) as Record<string, object | undefined>;
+  const ref: ActionReference = {
+    name: actionName(def),
+    type: def.type,
+    aliases: [...(def.aliases ?? [])],
+    family: { id: family.id, title: family.title },
+    description: def.description,
+    props,
+    outputs: outputs.map(([name, variable]) => {
+      const schema = schemas[name];
+      return schema ? { name, variable, value: describeSchema(schema) } : { name, variable };
+    }),
+    branches: [...def.branches],
+    valueBranches: def.valueBranches === true,
+    messages: Object.entries(def.messages ?? {}).map(([id, text]) => ({ id, text: text as string })),
+    secret: [...(def.secretProps ?? [])],
+    studioParams: [...(def.studioParams ?? [])],
+  };
+  if (def.version !== undefined) ref.version = def.version;
+  if (def.errorBranch !== undefined) ref.errorBranch = def.errorBranch;
+  return ref;
+}
+
+/** Finds an action by any spelling the loader accepts: `assign`, `CREATEPROSPECTS v2`, `CREATEPROSPECT2`. */
+export function findAction(name: string, registry: ActionRegistry = builtinRegistry()): ActionDefinition | undefined {
+  const m = /^(.*?)\s+v(\d+)$/i.exec(name.trim());
+  return (m ? registry.lookup(m[1]!, Number(m[2])) : undefined) ?? registry.lookup(name);
+}
+
+export function kindOf(spec: PropSpec): string {
+  switch (spec.kind) {
+    case 'text':
+      return spec.maxLength === undefined ? 'text' : `text (at most ${spec.maxLength} characters)`;
+    case 'number': {
+      const limits = [spec.integer ? 'whole' : '', spec.min !== undefined ? `at least ${spec.min}` : '', spec.max !== undefined ? `at most ${spec.max}` : ''].filter(Boolean);
+      return limits.length ? `number (${limits.join(', ')})` : 'number';
+    }
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${spec.values.join(', ')}`;
+    case 'list':
+      return `list of ${spec.of === 'variable' ? 'variable names' : spec.of === 'text' ? 'texts' : 'values'}`;
+    case 'variable':
+      return 'variable name';
+    case 'expression':
+      return 'expression';
+    case 'value':
+      return 'value';
+  }
+}
+
+function defaultOf(spec: PropSpec): string | undefined {
+  if (!('default' in spec) || spec.default === undefined) return undefined;
+  const d = spec.default;
+  // Enum values and variable names are written bare in scripts; text in quotes.
+  if (spec.kind === 'enum' || spec.kind === 'variable') return String(d);
+  return JSON.stringify(d);
+}
+
+/** A JSON Schema of an output in a few words: `whole number ≥ 0`, `object with SuccessfulRecords (list), FailedRecords (list)`. */
+export function describeSchema(schema: object): string {
+  const s = schema as { type?: string | string[]; minimum?: number; properties?: Record<string, object>; items?: object };
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  const word = (t: string): string => ({ integer: 'whole number', number: 'number', string: 'text', boolean: 'true or false', array: 'list', object: 'object', null: 'null' })[t] ?? t;
+  let text = types.length ? types.map(word).join(' or ') : 'any value';
+  if (s.minimum !== undefined) text += ` ≥ ${s.minimum}`;
+  if (s.items && types.includes('array')) text += ` of ${describeSchema(s.items)}s`;
+  const props = Object.entries(s.properties ?? {});
+  if (props.length) text += ` with ${props.map(([name, p]) => `${name} (${describeSchema(p)})`).join(', ')}`;
+  return text;
+}
