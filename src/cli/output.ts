@@ -58,7 +58,8 @@ export const jsonMode = (): boolean => state.json;
 /**
  * Colour on `stream`: an explicit --color/--no-color wins; else NO_COLOR
  * turns it off and FORCE_COLOR on (FORCE_COLOR=0 off, as Node does); else
- * picocolors' own detection (a terminal whose TERM is not dumb, Windows, CI).
+ * picocolors' rules, read at each call (a terminal whose TERM is not dumb,
+ * Windows, CI).
  * Never in --json mode.
  */
 export function colorEnabled(stream: 'stdout' | 'stderr'): boolean {
@@ -67,8 +68,7 @@ export function colorEnabled(stream: 'stdout' | 'stderr'): boolean {
   const env = process.env;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  if (stream === 'stdout') return pico().isColorSupported;
-  return process.platform === 'win32' || (process.stderr.isTTY === true && env.TERM !== 'dumb') || Boolean(env.CI);
+  return process.platform === 'win32' || (process[stream].isTTY === true && env.TERM !== 'dumb') || Boolean(env.CI);
 }
 
 /** Colour functions for text written to `stream` (identity functions when colour is off). */

@@ -106,9 +106,11 @@ const ANSI = /\x1b\[\d+m/;
 
 /** Runs with environment variables set (and NO_COLOR / FORCE_COLOR otherwise unset). */
 async function withEnv(env: Record<string, string>, args: string[]) {
-  const saved = { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR };
+  // CI turns colour on as picocolors does, so a CI machine must not leak into the cases.
+  const saved = { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR, CI: process.env.CI };
   delete process.env.NO_COLOR;
   delete process.env.FORCE_COLOR;
+  delete process.env.CI;
   Object.assign(process.env, env);
   try {
     return await runCli(args);
