@@ -6,7 +6,9 @@ export default defineConfig({
     // The browser suite needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
     exclude: [...configDefaults.exclude, 'test/browser/**'],
     pool: 'threads',
-    testTimeout: 30_000,
+    // Generous: the suite must pass on a loaded machine; no test measures wall-clock speed.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // Output is compared as plain text; CI=true would otherwise turn colour on (tests of colour set it themselves).
     env: { NO_COLOR: '1' },
   },
