@@ -8,11 +8,9 @@ import { agentsSection } from './sections/agents.js';
 import { businessUnitSection, timeZoneSection } from './sections/business-unit.js';
 import { dialPlanSection } from './sections/dial-plan.js';
 import { hoursSection } from './sections/hours.js';
-import {
-  campaignsSection,
-  messageTemplatesSection,
-  pointsOfContactSection,
-} from './sections/placeholders.js';
+import { campaignsSection, pointsOfContactSection } from './sections/placeholders.js';
+import { byocSection } from './sections/byoc.js';
+import { messageTemplatesSection } from './sections/message-templates.js';
 import { skillsSection } from './sections/skills.js';
 import { sourcesSection } from './sections/sources.js';
 
@@ -27,6 +25,7 @@ export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
   crmSection,
   workflowDataSection,
   pointsOfContactSection,
+  byocSection,
   messageTemplatesSection,
   campaignsSection,
 ];

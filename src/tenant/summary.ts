@@ -7,6 +7,7 @@ import { HOURS_COLLECTION, type HoursProfileRecord } from './hours/profile.js';
 import { describeWeek } from './hours/week.js';
 import { routingAgents } from './routing/records.js';
 import type { ProspectStatus, TenantStore } from '../contract/tenant-store.js';
+import { digitalSummary, formatDigitalSummary, type DigitalSummary } from './digital/summary.js';
 
 export interface TenantSummary {
   businessUnit: number | null;
@@ -37,6 +38,8 @@ export interface TenantSummary {
   hoursOfOperation: { id: number | null; name: string; week: string; holidays: { name: string; date: string }[]; override: { branch: string; expires: string | null } | null; skills: number[] }[];
   dialPlan: DialRule[];
   sources: { id: number; name: string; maxDestinations: number; mapping: Record<string, string | string[]> | null }[];
+  /** BYOC integrations, message templates and outbound digital skills (docs/digital.md). */
+  digital: DigitalSummary;
   collections: Record<string, number>;
 }
 
@@ -89,6 +92,7 @@ export function summarizeTenant(store: TenantStore): TenantSummary {
       })),
     dialPlan: store.collection<DialRule>(DIAL_PLAN_COLLECTION).all(),
     sources: store.sources().map((s) => ({ id: s.id, name: s.name, maxDestinations: s.maxDestinations, mapping: s.mapping })),
+    digital: digitalSummary(store),
     collections: Object.fromEntries(store.collectionNames().map((n) => [n, store.collection(n).count()])),
   };
 }
@@ -140,6 +144,7 @@ export function formatSummary(t: TenantSummary): string {
     lines.push(`  ${s.id} ${s.name} (max ${s.maxDestinations} destinations): ${map}`);
   }
   if (t.sources.length === 0) lines.push('  (none)');
+  lines.push(...formatDigitalSummary(t.digital));
   const names = Object.keys(t.collections);
   if (names.length > 0) {
     lines.push('records:');

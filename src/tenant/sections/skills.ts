@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
 import { SKILL_QUEUE_DEFAULTS, SKILL_QUEUES_COLLECTION, type SkillQueueRecord } from '../routing/records.js';
 import type { SkillRecord } from '../../contract/tenant-store.js';
+import { DIGITAL_SKILL_PROPERTIES, loadDigitalSkills, validateDigitalSkills, type DigitalSkillInput } from '../digital/skill-settings.js';
 
 export const SKILL_MEDIA = ['Phone', 'Digital', 'Email', 'Chat', 'WorkItem', 'Voicemail', 'SMS'] as const;
 
@@ -12,7 +13,7 @@ export const SKILL_MEDIA = ['Phone', 'Digital', 'Email', 'Chat', 'WorkItem', 'Vo
 export const SKILL_NAME_PATTERN = '^[\\p{L}\\p{N}_.:-]{2,30}$';
 export const SKILL_NAME_RULE = 'skill names are 2–30 characters: letters, digits and - _ . :';
 
-export interface SkillInput {
+export interface SkillInput extends DigitalSkillInput {
   id: number;
   name: string;
   media?: SkillRecord['media'];
@@ -29,7 +30,7 @@ export interface SkillInput {
 
 export const skillsSection = defineSection<SkillInput[]>({
   key: 'skills',
-  description: 'ACD skills: id, name, media, direction, Personal Connection flag, campaign, XS brain script, dialer rate, queue priority.',
+  description: 'ACD skills: id, name, media, direction, Personal Connection flag, campaign, XS brain script, dialer rate, queue priority; outbound digital skills add channel, template, source, schedule, started, sender.',
   schema: {
     type: 'array',
     items: {
@@ -54,6 +55,7 @@ export const skillsSection = defineSection<SkillInput[]>({
         initialPriority: { type: 'number', minimum: 0, description: `Queue priority a contact starts with (REQAGENT DefaultFromSkill; default ${SKILL_QUEUE_DEFAULTS.initialPriority}).` },
         acceleration: { type: 'number', minimum: 0, description: `Priority added per minute in queue (default ${SKILL_QUEUE_DEFAULTS.acceleration}).` },
         maxPriority: { type: 'number', minimum: 0, description: `Priority cap (default ${SKILL_QUEUE_DEFAULTS.maxPriority}).` },
+        ...DIGITAL_SKILL_PROPERTIES,
       },
     },
   },
@@ -82,9 +84,11 @@ export const skillsSection = defineSection<SkillInput[]>({
           diagnostic('W-TENANT-DIALER', `skill ${s.id} (${s.name}) has a dialer but is not a Personal Connection skill; the dialer is ignored`, locate(['skills', i, 'dialer'], 'key'), 'warning'),
         );
     });
+    out.push(...validateDigitalSkills(doc, locate));
     return out;
   },
   load(store, skills) {
+    loadDigitalSkills(store, skills);
     const queues = store.collection<SkillQueueRecord>(SKILL_QUEUES_COLLECTION);
     queues.clear();
     for (const s of skills) {
