@@ -38,6 +38,12 @@ import workflowdata from './workflowdata.js';
 // Routing: hours, agents, queues, transfers, callbacks
 import hours from './hours.js';
 
+// Digital
+import askcaller from './askcaller.js';
+import reqagentDigital from './reqagent-digital.js';
+import textmsg from './textmsg.js';
+import updateDigitalContactStatus from './update-digital-contact-status.js';
+
 export interface ActionFamily {
   /** The page name: docs/actions/<id>.md. */
   id: string;
@@ -65,6 +71,11 @@ export const ACTION_FAMILIES: readonly ActionFamily[] = [
     id: 'routing',
     title: 'Routing and hours',
     actions: [hours],
+  },
+  {
+    id: 'digital',
+    title: 'Digital',
+    actions: [textmsg, askcaller, reqagentDigital, updateDigitalContactStatus],
   },
 ];
 

@@ -3,8 +3,11 @@
 // senders, the preview dialer next). The tenant room implements them, the
 // runtime drives them; neither knows the other, both know this file.
 import type { Clock } from './clock.js';
+import type { EffectKind } from './effects.js';
+import type { HttpClient } from './http.js';
 import type { Limits } from './limits.js';
 import type { TenantStore } from './tenant-store.js';
+import type { Value } from './value.js';
 
 /**
  * What a process may use from the runtime that drives it, handed over once by
@@ -18,6 +21,19 @@ export interface ProcessServices {
   /** The runtime's seeded random source, in [0, 1). */
   readonly random: () => number;
   readonly limits: Limits;
+  /** The run's HTTP layer (stubs in tests; the network only when allowed): a digital sender posts to its middleware. */
+  readonly http?: HttpClient;
+  /** Records a change in the result's effects (the entry run's), as an action's `ctx.effect` does. */
+  readonly effect?: (kind: EffectKind, data: Value) => void;
+  /** A warning in the entry run's result. */
+  readonly warn?: (message: string) => void;
+  /**
+   * Starts `script` as a new run at `atMs` (a reply on a digital channel
+   * starts the channel's script), listed with the entry run's spawned runs.
+   */
+  readonly startScript?: (script: string, options: { vars?: Record<string, Value>; skillNo?: number; atMs: number }) => { contactId: string } | { error: string };
+  /** Whether the run of a contact id is still running. */
+  readonly isRunning?: (contactId: string) => boolean;
 }
 
 /**
@@ -28,6 +44,12 @@ export interface ProcessServices {
  */
 export interface BackgroundProcess {
   readonly name: string;
+  /**
+   * True when the runtime keeps driving this process after every run ended
+   * (until `until`, or until it is idle): work that outlives the scripts,
+   * like a digital skill sending its list. Default false.
+   */
+  readonly keepsRunning?: boolean;
   nextDueMs(): number | null;
   runDue(nowMs: number): void;
   /** Called once when a runtime takes the process, before anything runs. */

@@ -4,13 +4,14 @@
 // processes — so equal inputs give equal traces. It owns the list of runs and
 // the engine; the engine reaches back only through RunSystem.spawn.
 import type { SpawnRequest } from '../contract/flow.js';
-import type { BackgroundProcess } from '../contract/process.js';
+import type { BackgroundProcess, ProcessServices } from '../contract/process.js';
 import type { EncodedValue, Value } from '../contract/value.js';
 import { GLOBAL_PREFIX } from '../contract/variables.js';
 import type { RunDriver, RunSystem } from './driver.js';
 import { Engine } from './engine.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
 import type { RuntimeServices } from './services.js';
+import { recordEffect, warn } from './run-changes.js';
 import { paramVars } from './state-build.js';
 import type { RunState } from './state.js';
 import { toResultJson } from './trace.js';
@@ -65,7 +66,33 @@ export class Scheduler implements RunSystem {
     this.processes = options.processes ?? [];
     if (options.nextContact !== undefined) this.nextContact = options.nextContact;
     const { clock, tenant, random, limits } = services;
-    for (const p of this.processes) p.attach?.({ clock, tenant, random: random.next, limits });
+    const attached: ProcessServices = { clock, tenant, random: random.next, limits, ...this.processServices() };
+    for (const p of this.processes) p.attach?.(attached);
+  }
+
+  /** What background processes may do with the runs: HTTP, effects and warnings on the entry run, starting scripts. */
+  private processServices(): Pick<ProcessServices, 'http' | 'effect' | 'warn' | 'startScript' | 'isRunning'> {
+    const services = this.services;
+    const entry = () => this.drivers[0];
+    return {
+      http: services.http,
+      effect: (kind, data) => {
+        const d = entry();
+        if (d) recordEffect(services, d, kind, data);
+      },
+      warn: (message) => {
+        const d = entry();
+        if (d) warn(services, d, message);
+      },
+      startScript: (script, { vars = {}, skillNo, atMs }) => {
+        const target = services.catalog.resolve(script);
+        if (typeof target === 'string') return { error: target };
+        const parent = entry();
+        const d = this.start(target, { vars, ...(skillNo !== undefined ? { contact: { skillNo } } : {}), startMs: Math.max(atMs, services.clock.ms), ...(parent ? { parent } : {}) });
+        return { contactId: d.state.id.contactId };
+      },
+      isRunning: (contactId) => this.byContact.get(contactId)?.state.status === 'running',
+    };
   }
 
   /** Starts an entry run (or, with `parent`, a spawned one) at `startMs`, with its first variables and globals. */
@@ -181,16 +208,18 @@ export class Scheduler implements RunSystem {
           runDue = due;
         }
       }
-      if (!run) return 'done';
       let proc: BackgroundProcess | undefined;
       let procDue = Infinity;
       for (const p of this.processes) {
+        // With every run ended, only processes whose work outlives the scripts go on.
+        if (!run && !p.keepsRunning) continue;
         const t = p.nextDueMs();
         if (t !== null && t < procDue) {
           proc = p;
           procDue = t;
         }
       }
+      if (!run && !proc) return 'done';
       const next = runDue <= procDue ? runDue : procDue;
       if (stopAtMs !== null && next > stopAtMs) {
         if (stopAtMs > clock.ms) clock.ms = stopAtMs;
@@ -201,6 +230,7 @@ export class Scheduler implements RunSystem {
         proc.runDue(clock.ms);
         continue;
       }
+      if (!run) return 'done';
       if (maxSteps !== undefined && steps >= maxSteps) return 'paused';
       if (runDue > clock.ms) clock.ms = runDue;
       // Contact events come before the next step: today the caller's hang-up (contact.hangUpAfterSeconds).

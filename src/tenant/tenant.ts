@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { diagnostic, hasErrors, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { BackgroundProcess } from '../contract/process.js';
 import { dialersFor } from './dialer.js';
+import { hasDigitalChannels, ReplyProcess } from './digital/replies.js';
+import { sendersFor } from './digital/sender.js';
 import { parseTenantText } from './document.js';
 import { MemoryTenantStore } from './memory-store.js';
 import { validateTenantData } from './schema.js';
@@ -23,7 +25,7 @@ export interface Tenant {
   readonly file: string | null;
   /** Warnings found while loading (errors throw). */
   readonly warnings: readonly Diagnostic[];
-  /** Fresh background processes (one dialer per PC skill with a dialer) for a scheduler. */
+  /** Fresh background processes for a scheduler: one dialer per PC skill with a dialer, one sender per outbound digital skill, the replies of digital channels. */
   background(): BackgroundProcess[];
   /** Closes the store (flushes and releases a state file). */
   close(): void;
@@ -152,7 +154,7 @@ function makeTenant(store: TenantStore, file: string | null, warnings: Diagnosti
     businessUnit: store.businessUnit,
     file,
     warnings,
-    background: () => dialersFor(store),
+    background: () => [...dialersFor(store), ...sendersFor(store), ...(hasDigitalChannels(store) ? [new ReplyProcess(store)] : [])],
     close: () => store.close(),
   };
 }

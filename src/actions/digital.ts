@@ -1,0 +1,53 @@
+// What the digital actions share (TEXTMSG, ASKCALLER, REQAGENT DIGITAL,
+// UPDATE DIGITAL CONTACT STATUS): the run's digital contact, the message
+// formats, and sending one message on the contact's channel through the
+// middleware (docs/digital.md).
+import type { ActionContext, Outcome } from '../contract/action.js';
+import { findChannel, sendOnChannel } from '../tenant/digital/channel.js';
+import { digitalContact, type DigitalContactRecord } from '../tenant/digital/contacts.js';
+
+export const MESSAGE_FORMATS = ['Text', 'PromptSequence', 'JSON'] as const;
+export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
+
+/** The run's digital contact, or the error outcome of a run that no message on a digital channel started. */
+export function digitalContactOf(ctx: ActionContext, type: string): DigitalContactRecord | Outcome {
+  return (
+    digitalContact(ctx.tenant, ctx.run.contactId) ??
+    ctx.error(`${type} needs a digital contact: ${ctx.run.script} was not started by a message on a BYOC channel (docs/digital.md)`)
+  );
+}
+
+export const isOutcome = (x: object): x is Outcome => 'branch' in x;
+
+/**
+ * Sends `message` to the contact on its channel; the action takes as long as
+ * the middleware took (the seconds returned). Returns the error outcome when
+ * the message cannot go out.
+ */
+export function sendToContact(ctx: ActionContext, type: string, contact: DigitalContactRecord, message: string, format: MessageFormat, author: string): Outcome | number {
+  if (format !== 'Text') {
+    try {
+      JSON.parse(message);
+    } catch {
+      return ctx.error(`${type}: MessageFormat ${format} needs Message to be JSON text (found ${JSON.stringify(message.length > 40 ? message.slice(0, 40) + '…' : message)})`);
+    }
+  }
+  const channel = findChannel(ctx.tenant, contact.channel);
+  if (!channel) return ctx.error(`${type}: channel ${contact.channel} is not in the tenant`);
+  const nowMs = ctx.clock.now().toMillis();
+  const r = sendOnChannel(ctx.tenant, ctx.http, channel, { thread: contact.thread, text: message, rtl: false, contactId: contact.contactId, author }, nowMs);
+  ctx.effect('messages', {
+    direction: 'outbound',
+    contactId: contact.contactId,
+    channel: channel.id,
+    to: contact.thread,
+    text: message,
+    format,
+    author,
+    status: r.ok ? 'sent' : 'failed',
+    at: ctx.clock.now().toISO()!,
+    ...(r.ok ? {} : { reason: r.reason }),
+  });
+  ctx.elapse(r.seconds);
+  return r.ok ? r.seconds : ctx.error(`${type}: ${r.reason}`);
+}

@@ -1,0 +1,28 @@
+// UPDATE DIGITAL CONTACT STATUS: sets the status of a digital contact (DX
+// case) — Open, Pending, Escalated, Resolved or Closed. Properties and
+// branches from its help page (research digital-and-proactive.md §2.5).
+import { DIGITAL_STATUSES, updateDigitalContact } from '../tenant/digital/contacts.js';
+import { defineAction, text } from './define.js';
+
+export default defineAction({
+  type: 'UPDATE DIGITAL CONTACT STATUS',
+  description: 'Sets the status of the digital contact ContactId (default: this run’s) to UpdateContactStatus: Open, Pending, Escalated, Resolved or Closed.',
+  props: {
+    ContactId: text({ default: '', description: 'The digital contact’s id, as Studio’s default {ContactId} gives it; empty: the contact of this run.' }),
+    UpdateContactStatus: text({ required: true, description: 'Open, Pending, Escalated, Resolved or Closed.' }),
+  },
+  branches: ['Default', 'OnError', 'OnInvalidContactId', 'OnInvalidStatus'],
+  errorBranch: 'OnError',
+  studioParams: ['ContactId', 'UpdateContactStatus'],
+  messages: {
+    invalidContact: 'UPDATE DIGITAL CONTACT STATUS: {{id}} is not a digital contact',
+    invalidStatus: 'UPDATE DIGITAL CONTACT STATUS: "{{status}}" is not a status (Open, Pending, Escalated, Resolved, Closed)',
+  },
+  execute(ctx, props) {
+    const id = props.ContactId.trim() || ctx.run.contactId;
+    const status = DIGITAL_STATUSES.find((s) => s.toLowerCase() === props.UpdateContactStatus.trim().toLowerCase());
+    if (!status) return ctx.error(ctx.message('invalidStatus', { status: props.UpdateContactStatus }), { branch: 'OnInvalidStatus' });
+    if (!updateDigitalContact(ctx.tenant, id, { status })) return ctx.error(ctx.message('invalidContact', { id: id || '(empty)' }), { branch: 'OnInvalidContactId' });
+    return ctx.branch('Default');
+  },
+});

@@ -1,0 +1,220 @@
+// The proactive sender of one outbound digital skill: while the skill is
+// started (and its schedule open) it works through the skill's calling list
+// at `ratePerMinute` on the virtual clock, renders the template for each
+// record and sends it on the skill's BYOC channel. Each record's delivery is
+// kept in the store, so a failed delivery is retried `retrySeconds` later up
+// to `maxAttempts`, and a resumed run (`--state`) never sends a record twice.
+import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
+import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
+import { luxon } from '../../deps.js';
+import { evaluateHours } from '../hours/evaluate.js';
+import { HOURS_COLLECTION, type HoursProfileRecord } from '../hours/profile.js';
+import { findChannel, sendOnChannel } from './channel.js';
+import { threadOf } from './inbox.js';
+import {
+  DELIVERIES_COLLECTION,
+  deliveryKey,
+  DIGITAL_SKILLS_COLLECTION,
+  TEMPLATES_COLLECTION,
+  type DeliveryRecord,
+  type DigitalSkillRecord,
+  type TemplateRecord,
+} from './records.js';
+import { parseTemplate, renderTemplate, type ParsedTemplate } from './template.js';
+
+/** Ticks are at least this far apart, so fast senders stay cheap over a simulated day. */
+const MIN_TICK_MS = 1_000;
+/** A closed schedule is looked at again every virtual minute… */
+const SCHEDULE_POLL_MS = 60_000;
+/** …for at most this long in a row; then the sender idles (a schedule that never opens). */
+const MAX_CLOSED_MS = 8 * 86_400_000;
+
+export class DigitalSender implements BackgroundProcess {
+  readonly name: string;
+  readonly keepsRunning = true;
+  private readonly settings: DigitalSkillRecord;
+  private readonly tickMs: number;
+  private readonly perTick: number;
+  private services: ProcessServices | undefined;
+  private template: { record: TemplateRecord; parsed: ParsedTemplate } | null | undefined;
+  private lastTickMs: number | null = null;
+  private credit = 0;
+  private closedSinceMs: number | null = null;
+  private gaveUp = false;
+  /** Retrying deliveries of this skill by key, with when each is due. */
+  private readonly retries = new Map<string, number>();
+  /** Messages sent by this process. */
+  sent = 0;
+
+  constructor(
+    private readonly store: TenantStore,
+    settings: DigitalSkillRecord,
+  ) {
+    this.settings = settings;
+    this.name = `sender:${settings.skill}`;
+    this.tickMs = Math.max(MIN_TICK_MS, 60_000 / settings.ratePerMinute);
+    this.perTick = (settings.ratePerMinute * this.tickMs) / 60_000;
+    for (const [key, d] of store.collection<DeliveryRecord>(DELIVERIES_COLLECTION).entries())
+      if (d.skill === settings.skill && d.status === 'retrying') this.retries.set(key, d.nextAttemptMs ?? 0);
+  }
+
+  attach(services: ProcessServices): void {
+    this.services = services;
+  }
+
+  nextDueMs(): number | null {
+    if (!this.settings.started || this.gaveUp) return null;
+    if (this.lastTickMs === null) return 0;
+    if (this.closedSinceMs !== null) return this.lastTickMs + SCHEDULE_POLL_MS;
+    if (this.retries.size === 0 && this.store.oldestQueuedMs(this.settings.skill) === null) return null;
+    return this.lastTickMs + this.tickMs;
+  }
+
+  runDue(nowMs: number): void {
+    if (this.lastTickMs === null) {
+      // The first call only starts the clock: the first message goes one tick later.
+      this.lastTickMs = nowMs;
+      return;
+    }
+    if (!this.scheduleOpen(nowMs)) {
+      this.lastTickMs = nowMs;
+      return;
+    }
+    const elapsed = Math.max(0, Math.min(nowMs - this.lastTickMs, this.tickMs));
+    this.lastTickMs = nowMs;
+    this.credit += (this.perTick * elapsed) / this.tickMs;
+    let n = Math.floor(this.credit + 1e-9);
+    if (n <= 0) return;
+    this.credit -= n;
+    this.store.transaction(() => {
+      for (const [key, due] of this.retries) {
+        if (n === 0) break;
+        if (due > nowMs) continue;
+        const d = this.store.collection<DeliveryRecord>(DELIVERIES_COLLECTION).get(key);
+        const p = d && this.store.prospect(d.skill, d.externalId);
+        this.retries.delete(key);
+        if (d && p) {
+          this.attempt(p, d, nowMs);
+          n--;
+        }
+      }
+      if (n > 0) for (const p of this.store.dialNext(this.settings.skill, n, nowMs)) this.attempt(p, undefined, nowMs);
+    });
+  }
+
+  /** Whether the skill's schedule is open now (no schedule: always); a closed spell is polled each minute, for at most 8 days. */
+  private scheduleOpen(nowMs: number): boolean {
+    const key = this.settings.schedule;
+    if (key === null) return true;
+    const profile = this.store.collection<HoursProfileRecord>(HOURS_COLLECTION).get(key);
+    const open = !profile || evaluateHours(profile, nowMs, this.store.timeZone).branch === 'OnOpen';
+    if (open) {
+      this.closedSinceMs = null;
+      return true;
+    }
+    this.closedSinceMs ??= nowMs;
+    if (nowMs - this.closedSinceMs >= MAX_CLOSED_MS) {
+      this.gaveUp = true;
+      this.services?.warn?.(`skill ${this.settings.skill}: schedule ${key} stayed closed for 8 days; the sender stops`);
+    }
+    return false;
+  }
+
+  private loadTemplate(): { record: TemplateRecord; parsed: ParsedTemplate } | null {
+    if (this.template === undefined) {
+      const record = this.store.collection<TemplateRecord>(TEMPLATES_COLLECTION).get(this.settings.template);
+      this.template = record ? { record, parsed: parseTemplate(record.body) } : null;
+    }
+    return this.template;
+  }
+
+  /** One delivery attempt of a record: rendered, sent, recorded (and retried later when worth it). */
+  private attempt(p: ProspectRecord, previous: DeliveryRecord | undefined, nowMs: number): void {
+    const key = deliveryKey(p.skillNo, p.externalId);
+    const deliveries = this.store.collection<DeliveryRecord>(DELIVERIES_COLLECTION);
+    const before = previous ?? deliveries.get(key);
+    // A record re-queued by a new upload after it was sent is not sent again.
+    if (before?.status === 'sent') return;
+    const attempts = (before?.status === 'retrying' ? before.attempts : 0) + 1;
+    const template = this.loadTemplate();
+    const channel = findChannel(this.store, this.settings.channel);
+    const destination = destinationOf(p);
+    const rendered = template ? renderTemplate(template.parsed, recordValues(p)) : { text: '', missing: [] };
+    const base: DeliveryRecord = {
+      skill: p.skillNo,
+      externalId: p.externalId,
+      channel: channel?.id ?? this.settings.channel,
+      destination: destination ?? '',
+      text: rendered.text,
+      rtl: template?.record.rtl ?? false,
+      status: 'sent',
+      attempts,
+      lastAttemptMs: nowMs,
+      nextAttemptMs: null,
+      reason: null,
+      missingFields: rendered.missing,
+    };
+    let d: DeliveryRecord;
+    if (!template) d = { ...base, status: 'skipped', reason: `message template ${this.settings.template} is not in the tenant` };
+    else if (!channel) d = { ...base, status: 'skipped', reason: `channel ${this.settings.channel} is not in the tenant` };
+    else if (!destination) d = { ...base, status: 'skipped', reason: 'invalid destination: the record has no phone number or e-mail address' };
+    else if (!this.services?.http) d = { ...base, status: 'failed', reason: 'no HTTP client: the sender runs inside a runtime' };
+    else {
+      const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
+      const r = sendOnChannel(this.store, this.services.http, channel, { thread: destination, text: rendered.text, rtl: base.rtl, externalId: p.externalId, skill: p.skillNo, ...(name ? { recipientName: name } : {}) }, nowMs);
+      if (r.ok) {
+        d = base;
+        this.sent++;
+      } else if (r.retry && attempts < this.settings.maxAttempts) {
+        d = { ...base, status: 'retrying', reason: r.reason, nextAttemptMs: nowMs + this.settings.retrySeconds * 1000 };
+        this.retries.set(key, d.nextAttemptMs!);
+      } else d = { ...base, status: 'failed', reason: r.retry ? `${r.reason} (after ${attempts} attempts)` : r.reason };
+    }
+    deliveries.put(key, d);
+    this.services?.effect?.('messages', messageEffect(d, this.store.timeZone));
+  }
+}
+
+/** The first destination of a record: its first phone number, else its e-mail address. */
+export function destinationOf(p: ProspectRecord): string | null {
+  if (p.destinations.length > 0) return threadOf(p.destinations[0]!);
+  const email = p.fields.Email;
+  return typeof email === 'string' && email.includes('@') ? threadOf(email) : null;
+}
+
+/** What a template may name for a record: its source columns, its mapped fields, and ExternalID/FirstName/LastName. */
+export function recordValues(p: ProspectRecord): Record<string, unknown> {
+  const raw = p.fields.Record;
+  const out: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
+  for (const k in p.fields) if (k !== 'Record') out[k] = p.fields[k];
+  out.ExternalID = p.externalId;
+  if (p.firstName !== null) out.FirstName = p.firstName;
+  if (p.lastName !== null) out.LastName = p.lastName;
+  return out;
+}
+
+/** The `messages` effect of a delivery attempt. */
+export function messageEffect(d: DeliveryRecord, zone: string): Record<string, string | number | boolean | string[] | null> {
+  return {
+    direction: 'outbound',
+    skill: d.skill,
+    externalId: d.externalId,
+    channel: d.channel,
+    to: d.destination,
+    text: d.text,
+    rtl: d.rtl,
+    status: d.status,
+    attempt: d.attempts,
+    at: luxon().DateTime.fromMillis(d.lastAttemptMs, { zone }).toISO()!,
+    ...(d.reason !== null ? { reason: d.reason } : {}),
+    ...(d.missingFields.length ? { missingFields: d.missingFields } : {}),
+  };
+}
+
+/** One sender per started-or-stopped outbound digital skill (a stopped one stays idle). */
+export function sendersFor(store: TenantStore): DigitalSender[] {
+  return store
+    .collection<DigitalSkillRecord>(DIGITAL_SKILLS_COLLECTION)
+    .all()
+    .map((s) => new DigitalSender(store, s));
+}
