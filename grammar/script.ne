@@ -2,8 +2,8 @@
 # every postprocessor is a one-line call into src/parse/builders.ts. The lexer
 # (script-lexer.ts) has already dropped whitespace and comments and turned each
 # SNIPPET body into one %snippet token. Lists are left-recursive (nearley's
-# :* lists are quadratic). `action` and `header` are also used as start rules
-# when the loader parses a file action by action.
+# :* lists are quadratic). `action`, `header` and `studio` are also used as
+# start rules when the loader parses a file piece by piece.
 @preprocessor typescript
 @{%
 import { lexer } from './script-lexer.js';
@@ -12,6 +12,7 @@ import * as b from '../src/parse/builders.js';
 @lexer lexer
 
 file        -> header actions                                      {% b.file %}
+             | header actions studio                               {% b.fileWithStudio %}
 actions     -> null                                                {% b.emptyList %}
              | actions action                                      {% b.append %}
 
@@ -55,6 +56,12 @@ branch      -> "->" label                                          {% b.defaultB
              | %number "->" label                                  {% b.valueBranch %}
 branchName  -> %ident                                              {% b.word %}
              | %upper                                              {% b.word %}
+
+studio      -> "studio" "{" studioItems "}"                       {% b.studio %}
+studioItems -> null                                                {% b.emptyList %}
+             | studioItems studioItem                              {% b.append %}
+studioItem  -> prop                                                {% b.first %}
+             | label "{" propSeq "}"                               {% b.studioEntry %}
 
 string      -> %string                                             {% b.string %}
              | %tstring                                            {% b.tripleString %}

@@ -8,8 +8,8 @@ export type { CheckResult, LoadedScript, LoadOptions, ScriptSet } from './graph/
 export type { ActionNode, BranchEdge, MediaType, ScriptGraph } from './contract/script-graph.js';
 
 // Importing Desktop Studio XML
-export { importStudioXml } from './import/index.js';
-export type { ImportOptions, ImportResult } from './import/index.js';
+export { exportStudio, importStudio, importStudioXml } from './import/index.js';
+export type { ExportOptions, ExportResult, ImportOptions, ImportResult } from './import/index.js';
 
 // Diagnostics
 export { formatDiagnostic, formatDiagnosticLine, ScriptLoadError } from './contract/diagnostics.js';

@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, () => Promise<{ register(program: Command)
   test: () => import('./test.js'),
   tenant: () => import('./tenant.js'),
   import: () => import('./import.js'),
+  export: () => import('./export.js'),
   lists: () => import('./lists.js'),
   coverage: () => import('./coverage.js'),
   init: () => import('./init.js'),

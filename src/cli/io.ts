@@ -1,6 +1,7 @@
 // Output helpers shared by every command: exit codes, diagnostics in human or
 // JSON form, and the last-resort handler that never shows a stack trace.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { diagnosticToJson, formatDiagnostic, ScriptLoadError, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
 import { MissingDependencyError } from '../deps.js';
 import { colorsFor, displayPath, jsonMode, jsonWritten, OutputError, printJson, writeOutputFile } from './output.js';
@@ -69,6 +70,36 @@ export function writeOutput(path: string, content: string | Uint8Array): void {
     if (err instanceof OutputError) throw new UsageError(err.message);
     throw err;
   }
+}
+
+/** A file's text; a missing or unreadable file is a one-line usage error. */
+export async function readInput(file: string, folderHint = 'give one file'): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${displayPath(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `it is a folder; ${folderHint}` : (err as Error).message}`);
+  }
+}
+
+/**
+ * The end of a conversion command (import, export): its diagnostics, then its
+ * text in `output` (with `note` on stderr) or on stdout; exit 2 without text.
+ */
+export function finishConversion(
+  result: { text?: string; diagnostics: readonly Diagnostic[] },
+  opts: { file: string; source: string; output?: string; json?: boolean; note: string },
+): void {
+  printDiagnostics(result.diagnostics, { json: opts.json, sources: new Map([[opts.file, opts.source]]) });
+  if (result.text === undefined) {
+    process.exitCode = EXIT.invalid;
+    return;
+  }
+  if (opts.output) {
+    writeOutput(opts.output, result.text);
+    if (!opts.json) process.stderr.write(`${opts.note}\n`);
+  } else process.stdout.write(result.text);
+  process.exitCode = EXIT.ok;
 }
 
 /** A file the command cannot write is a usage problem named in one line, not a crash. */

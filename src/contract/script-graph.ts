@@ -39,6 +39,21 @@ export interface ActionNode {
   span: Span;
 }
 
+/** A field of the `studio { … }` block, as written. */
+export interface StudioField {
+  name: string;
+  value: PropValue;
+}
+
+/** What Studio keeps and the script's text does not say (import and export read it; running ignores it). */
+export interface StudioMeta {
+  /** Script-level fields (BusNo, LibraryID, Path…). */
+  fields: StudioField[];
+  /** Per action, by label: canvas position, library id… */
+  actions: { label: string; fields: StudioField[]; span: Span }[];
+  span: Span;
+}
+
 export interface ScriptGraph {
   name: string;
   mediaType: MediaType;
@@ -47,4 +62,6 @@ export interface ScriptGraph {
   begin: string;
   /** Actions in source order (labels may be numeric, so an array keeps order). */
   actions: ActionNode[];
+  /** The file's `studio { … }` block, when it has one. */
+  studio?: StudioMeta;
 }

@@ -7,6 +7,7 @@ import { actionTypeName, type ActionRegistry } from '../actions/registry.js';
 import { typeName, type ActionAst, type BranchAst, type ScriptAst } from '../parse/ast.js';
 import { checkProp, toPropValue } from './props.js';
 import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type PropValue, type ScriptGraph } from '../contract/script-graph.js';
+import { buildStudioMeta } from './studio-meta.js';
 
 /**
  * Studio actions the emulator knows about but does not run yet
@@ -55,6 +56,11 @@ export function buildGraph(ast: ScriptAst, registry: ActionRegistry): BuiltGraph
   }
   const begins = actions.filter((n) => n.type === 'BEGIN');
   const graph: ScriptGraph = { name: ast.name.text, mediaType, file: ast.file, begin: begins[0]?.label ?? '', actions };
+  if (ast.studio) {
+    const studio = buildStudioMeta(ast.studio, new Set(actions.map((a) => a.label)));
+    graph.studio = studio.meta;
+    diagnostics.push(...studio.diagnostics);
+  }
   return { graph, diagnostics, definitions, branchErrors };
 }
 

@@ -4,7 +4,7 @@
 // Printing is stable: format(format(x)) = format(x), and parsing the output
 // gives back the same tree.
 import { hasErrors, type Diagnostic } from '../contract/diagnostics.js';
-import type { ActionAst, BranchAst, CommentAst, PropAst, ScriptAst, StringAst, ValueAst } from '../parse/ast.js';
+import type { ActionAst, BranchAst, CommentAst, PropAst, ScriptAst, StringAst, StudioBlockAst, ValueAst } from '../parse/ast.js';
 import { parseScriptText } from '../parse/parse.js';
 
 const INDENT = '  ';
@@ -107,11 +107,22 @@ export function formatAst(ast: ScriptAst): string {
     p.flush(ast.mediaType.span.offset ?? 0, '');
     p.line(`type ${ast.mediaType.text}`, ast.mediaType.span.line);
   }
+  // The studio block stays where it is written (imports write it last).
+  const studio = ast.studio;
+  let pending = studio !== undefined;
+  const printBlock = (): void => {
+    p.flush(studio!.span.offset ?? 0, '', true);
+    p.blank();
+    printStudio(p, studio!);
+    pending = false;
+  };
   for (const a of ast.actions) {
+    if (pending && (studio!.span.offset ?? 0) < (a.span.offset ?? 0)) printBlock();
     p.flush(a.span.offset ?? 0, '', true);
     p.blank();
     printAction(p, a);
   }
+  if (pending) printBlock();
   p.flush(Infinity, '', true);
   if (p.pending) p.blank();
   p.flush(Infinity, '');
@@ -143,6 +154,20 @@ function printAction(p: Printer, a: ActionAst): void {
     if (i === 0 && b.kind === 'default') p.append(` ${printBranch(b)}`, INDENT, b.target.span.line);
     else p.line(INDENT + printBranch(b), b.target.span.line);
   });
+}
+
+/** The studio block: one line per script field and per action entry, in the order written. */
+function printStudio(p: Printer, block: StudioBlockAst): void {
+  p.flush(block.span.offset ?? 0, '');
+  p.line('studio {', block.span.line);
+  const fields = block.props.map((prop) => ({ span: prop.span, text: printProp(prop), endLine: endLine(prop.value.span, printValue(prop.value)) }));
+  const entries = block.entries.map((e) => ({ span: e.span, text: `${e.label.text} {${e.props.map((prop) => ` ${printProp(prop)}`).join('')} }`, endLine: e.endLine }));
+  for (const item of [...fields, ...entries].sort((x, y) => (x.span.offset ?? 0) - (y.span.offset ?? 0))) {
+    p.flush(item.span.offset ?? 0, INDENT);
+    p.line(INDENT + item.text, item.endLine);
+  }
+  p.flush((block.span.offset ?? 0) + (block.span.length ?? 1) - 1, INDENT);
+  p.line('}', block.endLine);
 }
 
 /**

@@ -1,40 +1,52 @@
-// Converts a Desktop Studio XML export to canonical `.script` text: positional
-// `Parameters` become named properties through each action's `studioParams`,
-// Studio's numeric action ids become labels, captions are kept, and the text
-// is printed by the formatter. Whatever cannot be mapped is kept (positional
-// `P1`, `P2`… properties) and reported as a warning located in the XML file.
-import type { ActionDefinition, PropSpec } from '../actions/define.js';
-import { actionTypeName, builtinRegistry, type ActionRegistry, type ResolvedProp } from '../actions/registry.js';
+// Converts a Studio export (Desktop XML or CXone Studio JSON, told apart by
+// content) to canonical `.script` text: positional parameters become named
+// properties through each action's Studio table, Studio's action ids become
+// labels, captions stay captions, and what the `.script` text cannot say
+// (canvas positions, library ids, the script's header) goes into the
+// `studio { … }` block, leaving out whatever an export would write anyway.
+// The text is printed by the formatter. Whatever cannot be mapped is kept and
+// reported as a warning located in the export.
+import type { ActionDefinition } from '../actions/define.js';
+import { actionTypeName, builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../contract/diagnostics.js';
 import { formatText } from '../graph/format.js';
-import { UNSUPPORTED_ACTIONS } from '../graph/build.js';
-import { MEDIA_TYPES } from '../contract/script-graph.js';
 import { IDENTIFIER } from '../contract/variables.js';
-import { readStudioXml, type StudioAction, type StudioScript } from './studio-xml.js';
+import type { MediaType } from '../contract/script-graph.js';
+import { GUESSED_MEDIA_NUMBER, mediaTypeOfNumber } from './catalog.js';
+import { actionFieldDefault, defaultCaption, sameField, scriptFieldDefault } from './defaults.js';
+import { defaultLayout } from './layout.js';
+import type { StudioAction, StudioBranch, StudioScript, StudioValue } from './model.js';
+import { readStudioExport } from './read.js';
+import { branchIndex, positionName, studioTable, type StudioTable } from './tables.js';
+import { fromStudioText, quote, studioBlock, studioDefault } from './values.js';
 
 export interface ImportOptions {
   /** Name used for diagnostics of the generated text (the output file, when there is one). */
   outFile?: string;
-  /** Extra actions known to the importer (their `studioParams` are used). */
+  /** Extra actions known to the importer (their Studio tables are used). */
   registry?: ActionRegistry;
-  /** Script name when the export has none (default: the XML file's base name). */
+  /** Script name when the export has none (default: the export file's base name). */
   fallbackName?: string;
 }
 
 export interface ImportResult {
   /** The canonical `.script` text; absent when the export could not be converted. */
   text?: string;
+  /** The format the export was read as. */
+  format?: 'xml' | 'json';
   diagnostics: Diagnostic[];
 }
 
+
 const LABEL = /^(?:[A-Za-z_][A-Za-z0-9_$]*|[0-9]+)$/;
 
-/** Converts the text of a Desktop Studio XML export read from `file`. */
-export function importStudioXml(xml: string, file: string, opts: ImportOptions = {}): ImportResult {
-  const read = readStudioXml(xml, file);
+/** Converts the text of a Studio export read from `file` (Desktop XML or CXone Studio JSON). */
+export function importStudio(text: string, file: string, opts: ImportOptions = {}): ImportResult {
+  const read = readStudioExport(text, file);
   if (!read.script) return { diagnostics: read.diagnostics };
   const diagnostics = [...read.diagnostics];
-  const source = new Converter(read.script, opts.registry ?? builtinRegistry(), diagnostics).convert(opts.fallbackName ?? baseName(file));
+  const converter = new Converter(read.script, opts.registry ?? builtinRegistry(), diagnostics);
+  const source = converter.convert(opts.fallbackName ?? baseName(file));
   const out = formatText(source, opts.outFile ?? `${baseName(file)}.script`);
   if (out.text === undefined || hasErrors(out.diagnostics)) {
     const first = out.diagnostics.find((d) => d.severity === 'error');
@@ -45,9 +57,22 @@ export function importStudioXml(xml: string, file: string, opts: ImportOptions =
         read.script.span,
       ),
     );
-    return { diagnostics };
+    return { format: read.script.format, diagnostics };
   }
-  return { text: out.text, diagnostics };
+  return { text: out.text, format: read.script.format, diagnostics };
+}
+
+/** The same as importStudio (the name from before JSON exports were read). */
+export const importStudioXml = importStudio;
+
+interface Converted {
+  label: string;
+  head: string;
+  body: string;
+  branches: string[];
+  targets: string[];
+  fields: Map<string, string>;
+  type: string;
 }
 
 class Converter {
@@ -60,31 +85,53 @@ class Converter {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  private warn(code: string, message: string, a: StudioAction | StudioScript): void {
+  private warn(code: string, message: string, a: { span: StudioAction['span'] }): void {
     this.diagnostics.push(diagnostic(code, message, a.span, 'warning'));
   }
 
   convert(fallbackName: string): string {
     const s = this.script;
-    const name = identifier(s.name || fallbackName, 'Imported');
-    if (s.name && name !== s.name) this.warn('W-IMPORT-NAME', `script name '${s.name}' is not an identifier; written as ${name}`, s);
-    let header = `script ${name}`;
-    if (s.mediaType) {
-      const media = MEDIA_TYPES.find((m) => m.toLowerCase() === s.mediaType.toLowerCase());
-      if (media) header += `\ntype ${media}`;
-      else this.warn('W-IMPORT-MEDIA-TYPE', `media type '${s.mediaType}' is not one of ${MEDIA_TYPES.join(', ')}; left out (Generic)`, s);
-    }
+    const fields = new Map(s.fields);
+    const path = text(fields.get('Path'));
+    const written = text(fields.get('Name')) || path.split(/[\\/]/).pop() || fallbackName;
+    const name = identifier(written, 'Imported');
+    if (written !== name) this.warn('W-IMPORT-NAME', `script name '${written}' is not an identifier; written as ${name} (Studio's name is kept in the studio block)`, s);
+    const mediaType = this.mediaType(fields);
     this.assignLabels();
     // BEGIN first: the runtime starts at BEGIN wherever it is, but readers expect it on top.
     const ordered = [...s.actions.filter((a) => a.type.toUpperCase() === 'BEGIN'), ...s.actions.filter((a) => a.type.toUpperCase() !== 'BEGIN')];
-    return [header, ...ordered.map((a) => this.action(a))].join('\n\n') + '\n';
+    const actions = ordered.map((a) => this.action(a));
+    const maxId = Math.max(0, ...s.actions.map((a) => Number(a.id)).filter(Number.isFinite));
+    const header = [...fields].filter(([field, v]) => typeof v !== 'string' || !sameField(field, v, scriptFieldDefault(field, { name, mediaType, maxId })));
+    const layout = defaultLayout(actions, actions.find((a) => a.type === 'BEGIN')?.label ?? '');
+    const entries = actions.map((a, index) => {
+      const kept = [...a.fields].filter(([field, v]) => !sameField(field, v, actionFieldDefault(field, { type: a.type, index, at: layout.get(a.label)! }, a.fields)));
+      return { label: a.label, fields: kept };
+    });
+    let out = `script ${name}` + (mediaType !== 'Generic' || fields.has('MediaType') ? `\ntype ${mediaType}` : '');
+    for (const a of actions) out += `\n\n${a.head}${a.body}${a.branches.join('')}`;
+    const block = studioBlock(header, entries);
+    return out + (block ? `\n\n${block}` : '') + '\n';
+  }
+
+  /** The `type` line's media type; a number the emulator cannot name is kept in the studio block. */
+  private mediaType(fields: Map<string, StudioValue>): MediaType {
+    const raw = text(fields.get('MediaType')).trim();
+    if (raw === '') return 'Generic';
+    const known = /^[0-9]+$/.test(raw) ? mediaTypeOfNumber(Number(raw)) : undefined;
+    if (known) {
+      if (Number(raw) === GUESSED_MEDIA_NUMBER) fields.delete('MediaType');
+      return known;
+    }
+    this.warn('W-IMPORT-MEDIA-TYPE', `media type ${raw} is not one the emulator knows (it runs as Generic; the number is kept in the studio block)`, this.script);
+    return 'Generic';
   }
 
   private assignLabels(): void {
     const used = new Set<string>();
     this.script.actions.forEach((a, i) => {
       let label = LABEL.test(a.id) ? a.id : identifier(a.id, `a${i + 1}`);
-      if (!a.id) this.warn('W-IMPORT-LABEL', `action ${i + 1} (${a.type || 'no type'}) has no ActionId; labelled ${label}`, a);
+      if (!a.id) this.warn('W-IMPORT-LABEL', `action ${i + 1} (${a.type || 'no type'}) has no ActionID; labelled ${label}`, a);
       else if (label !== a.id) this.warn('W-IMPORT-LABEL', `action id '${a.id}' is not a label; written as ${label}`, a);
       if (used.has(label)) {
         const base = label;
@@ -98,153 +145,171 @@ class Converter {
     });
   }
 
-  private labelOf(a: StudioAction): string {
-    return this.byAction.get(a) ?? 'a0';
-  }
-
-  /** The label a branch goes to, or undefined (reported) when Studio left it unconnected or it names no action. */
-  private target(next: string, a: StudioAction, what: string): string | undefined {
-    if (next === '' || next === '0' || next === '-1') return undefined;
-    const label = this.labels.get(next);
-    if (!label) this.warn('W-IMPORT-TARGET', `${this.describe(a)}: ${what} goes to action ${next}, which is not in the export; left unconnected`, a);
+  /** The label a branch goes to, or undefined (reported) when it names no action of the export. */
+  private target(to: string, a: StudioAction, what: string): string | undefined {
+    const label = this.labels.get(to);
+    if (!label) this.warn('W-IMPORT-TARGET', `${describe(a)}: ${what} goes to action ${to}, which is not in the export; left unconnected`, a);
     return label;
-  }
-
-  private describe(a: StudioAction): string {
-    return `action ${a.id || '?'} (${a.type || 'no type'})`;
   }
 
   private lookup(a: StudioAction): ActionDefinition | undefined {
     const type = a.type.replace(/\s+/g, ' ').trim();
-    const direct = this.registry.lookup(type, a.version);
+    const direct = this.registry.lookup(type);
     if (direct) return direct;
-    // Studio sometimes writes multi-word types without spaces (WORKFLOWEXECUTE).
+    // Studio writes multi-word types without spaces (WORKFLOWEXECUTE) and versions as a suffix (CREATEPROSPECTS2).
     const squashed = type.replace(/ /g, '').toUpperCase();
-    const key = this.registry.typeNames().find((k) => k.replace(/ /g, '') === squashed + (a.version ? `V${a.version}` : ''));
+    const key = this.registry.typeNames().find((k) => k.replace(/ /g, '') === squashed || k.replace(/ V(\d+)$/, '$1').replace(/ /g, '') === squashed);
     return key === undefined ? undefined : this.registry.lookupKey(key);
   }
 
-  private action(a: StudioAction): string {
+  private action(a: StudioAction): Converted {
     const def = this.lookup(a);
-    const label = this.labelOf(a);
-    const typeWords = def ? actionTypeName(def) : unknownType(a.type);
+    const label = this.byAction.get(a)!;
+    const type = def ? actionTypeName(def) : typeWords(a.type);
+    const table = studioTable(def, def?.type ?? a.type);
     if (!def) {
       const hint = this.registry.suggestType(a.type);
       this.warn(
         'W-IMPORT-UNKNOWN-ACTION',
-        `${this.describe(a)}: ${
-          UNSUPPORTED_ACTIONS.includes(typeWords) ? 'a Studio action the emulator does not run' : `unknown action type${hint ? ` (did you mean ${hint}?)` : ''}`
-        }; kept with positional properties P1…P${a.params.length}`,
+        `${describe(a)}: ${table ? 'a Studio action the emulator does not run yet' : `an action type the emulator does not know${hint ? ` (did you mean ${hint}?)` : ''}`}; kept as an opaque action with its ${a.params.length} parameter(s) and branches`,
         a,
       );
+    } else if (!table && a.params.some((p) => text(p.value).trim() !== '')) {
+      this.warn('W-IMPORT-PARAM-ORDER', `${describe(a)}: Studio's parameter order of ${def.type} is not known; ${a.params.some((p) => p.name) ? 'parameters matched by their names' : `parameters kept as P1…P${a.params.length}`}`, a);
     }
-    let head = `${label}: ${typeWords}`;
-    if (a.caption) head += ` ${quote(a.caption)}`;
-    const props: string[] = [];
-    let snippetCode: string | undefined;
-    const order = def?.studioParams;
-    if (def && !order && a.params.some((p) => p.trim() !== '')) {
-      this.warn('W-IMPORT-PARAM-ORDER', `${this.describe(a)}: Studio's parameter order of ${def.type} is not known; parameters kept as P1…P${a.params.length}`, a);
-    }
-    const resolved = def ? this.registry.props(def) : undefined;
-    a.params.forEach((raw, i) => {
-      const name = order?.[i];
-      if (def?.type === 'SNIPPET' && name === 'Data') {
-        snippetCode = raw.replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
-        return;
-      }
-      const valueText = raw.trim();
-      if (valueText === '') return;
-      const prop = name ? resolved?.get(name.toLowerCase()) : undefined;
-      if (!prop) {
-        if (def && order) this.warn('W-IMPORT-EXTRA-PARAM', `${this.describe(a)}: parameter ${i + 1} (${quote(valueText)}) has no known name; kept as P${i + 1}`, a);
-        props.push(`P${i + 1} = ${quote(valueText)}`);
-        return;
-      }
-      props.push(`${prop.name} = ${encodeValue(valueText, prop)}`);
-    });
-    let text = head;
+    const fields = new Map(a.fields);
+    const props = this.props(a, def, table, fields);
+    let head = `${label}: ${type}`;
+    if (a.caption !== undefined && a.caption !== defaultCaption(def?.type ?? a.type)) head += ` ${quote(a.caption)}`;
+    let body = '';
     if (def?.type === 'SNIPPET') {
-      if (props.length > 0) text += ` (${props.join(', ')})`;
-      text += ` {\n${snippetCode ?? ''}\n}`;
-    } else if (props.length > 0) text += ` {\n${props.map((p) => `  ${p}`).join('\n')}\n}`;
-    return text + this.branches(a, def);
+      if (props.list.length > 0) body += ` (${props.list.join(', ')})`;
+      body += ` {\n${props.code ?? ''}\n}`;
+    } else if (props.list.length > 0) body = ` {\n${props.list.map((p) => `  ${p}`).join('\n')}\n}`;
+    const { lines, targets } = this.branches(a, def, table, fields);
+    return { label, head, body, branches: lines, targets, fields, type: def?.type ?? a.type.toUpperCase() };
   }
 
-  private branches(a: StudioAction, def: ActionDefinition | undefined): string {
-    const lines: string[] = [];
-    const hasDefault = !def || def.branches.some((b) => b.toLowerCase() === 'default');
-    const next = this.target(a.defaultNext, a, 'DefaultNextAction');
-    if (next !== undefined) {
-      if (hasDefault) lines.push(` -> ${next}`);
-      else this.warn('W-IMPORT-BRANCH', `${this.describe(a)}: ${def!.type} has no Default branch; DefaultNextAction (${a.defaultNext}) left out`, a);
+  private props(a: StudioAction, def: ActionDefinition | undefined, table: StudioTable | undefined, fields: Map<string, string>): { list: string[]; code?: string } {
+    const list: string[] = [];
+    let code: string | undefined;
+    const resolved = def ? this.registry.props(def) : undefined;
+    const used = new Set<string>();
+    const restItems: string[] = [];
+    let lastFilled = -1;
+    a.params.forEach((p, i) => {
+      // JSON names its positions: with a table, a named parameter goes where its name is (nowhere when the table lacks it).
+      const pos = p.name && table ? table.params.find((t) => t.studio?.toLowerCase() === p.name!.toLowerCase()) : table?.params[i];
+      const value = p.value;
+      if (text(value) !== '' || Array.isArray(value)) lastFilled = i;
+      if (def?.type === 'SNIPPET' && pos?.prop === 'Data') {
+        code = text(value).replace(/\r\n?/g, '\n');
+        return;
+      }
+      if (table?.rest && !p.name && i >= table.params.length) {
+        restItems.push(...(Array.isArray(value) ? value : [value]));
+        return;
+      }
+      // Without a table, a known action's JSON names are its property names.
+      const prop = pos?.prop ? resolved?.get(pos.prop.toLowerCase()) : !table && p.name ? resolved?.get(p.name.toLowerCase()) : undefined;
+      let name: string;
+      if (prop) name = prop.name;
+      else if (pos?.studio && IDENTIFIER.test(pos.studio)) name = pos.studio;
+      else if (!table && !def && p.name && IDENTIFIER.test(p.name)) name = p.name;
+      else name = positionName(i);
+      if (used.has(name.toLowerCase())) name = positionName(i);
+      used.add(name.toLowerCase());
+      // Without a table the positions are the order of the properties, so empty ones stay; else what an export writes anyway is left out.
+      const opaqueOrder = !table && !def;
+      if (!opaqueOrder && !Array.isArray(value) && value === (prop ? studioDefault(prop.spec) : '')) return;
+      if (def && table && !prop && !pos?.studio && text(value).trim() !== '')
+        this.warn('W-IMPORT-EXTRA-PARAM', `${describe(a)}: parameter ${i + 1} (${quote(text(value))}${p.name ? `, named ${p.name}` : ''}) has no known meaning; kept as ${name}`, a);
+      list.push(`${name} = ${prop ? fromStudioText(value, prop.spec) : quoteValue(value)}`);
+    });
+    // Without a table the positions are the order of the properties: trailing empty ones are dropped, the rest kept.
+    if (!table && !def) while (list.length > lastFilled + 1) list.pop();
+    if (table?.rest && restItems.length > 0) {
+      const prop = resolved?.get(table.rest.toLowerCase());
+      if (prop) list.push(`${prop.name} = ${fromStudioText(restItems, prop.spec)}`);
     }
+    const count = a.params.length;
+    const expected = table ? Math.max(table.params.length, table.rest ? table.params.length + restItems.length : 0) : lastFilled + 1;
+    if (count !== expected) fields.set('ParameterCount', String(count));
+    return code === undefined ? { list } : { list, code };
+  }
+
+  private branches(a: StudioAction, def: ActionDefinition | undefined, table: StudioTable | undefined, fields: Map<string, string>): { lines: string[]; targets: string[] } {
+    const lines: string[] = [];
+    const targets: string[] = [];
+    const indexes: string[] = [];
+    let named = 0;
+    const hasDefault = !def || def.branches.some((b) => b.toLowerCase() === 'default');
     for (const b of a.branches) {
-      const to = this.target(b.next, a, `branch ${b.name}`);
+      const what = b.kind === 'default' ? 'DefaultNextAction' : b.kind === 'case' ? `case ${quote(b.label)}` : `branch ${b.label}`;
+      const to = this.target(b.to, a, what);
       if (to === undefined) continue;
-      const name = def ? canonicalBranch(b.name, def) : IDENTIFIER.test(b.name) ? b.name : undefined;
-      if (name === undefined) {
-        this.warn('W-IMPORT-BRANCH', `${this.describe(a)}: branch '${b.name}' is not a branch of ${def?.type ?? 'this action'}; left out`, a);
+      if (b.kind === 'default') {
+        if (!hasDefault) {
+          this.warn('W-IMPORT-BRANCH', `${describe(a)}: ${def!.type} has no Default branch; DefaultNextAction (${b.to}) left out`, a);
+          continue;
+        }
+        lines.unshift(` -> ${to}`);
+        targets.unshift(to);
         continue;
       }
-      if (name.toLowerCase() === 'default' && next !== undefined) continue;
-      lines.push(`\n  ${name} -> ${to}`);
-    }
-    if (a.cases.length > 0 && def && !def.valueBranches) {
-      this.warn('W-IMPORT-BRANCH', `${this.describe(a)}: ${def.type} takes no value branches; ${a.cases.length} case(s) left out`, a);
-    } else {
-      for (const c of a.cases) {
-        const to = this.target(c.next, a, `case ${quote(c.value)}`);
-        if (to !== undefined) lines.push(`\n  ${quote(c.value)} -> ${to}`);
+      if (b.kind === 'case') {
+        if (def && !def.valueBranches) {
+          this.warn('W-IMPORT-BRANCH', `${describe(a)}: ${def.type} takes no value branches; case ${quote(b.label)} left out`, a);
+          continue;
+        }
+        lines.push(`\n  ${quote(b.label)} -> ${to}`);
+        targets.push(to);
+        continue;
       }
+      const name = this.branchName(b, a, def);
+      if (name === undefined) continue;
+      if (name.toLowerCase() === 'default') {
+        if (!lines[0]?.startsWith(' ->')) (lines.unshift(` -> ${to}`), targets.unshift(to));
+        continue;
+      }
+      lines.push(`\n  ${name} -> ${to}`);
+      targets.push(to);
+      if (b.index !== undefined && b.index !== branchIndex(name, def, table, named)) indexes.push(`${name}=${b.index}`);
+      named++;
     }
-    return lines.join('');
+    if (indexes.length > 0) fields.set('BranchIndexes', indexes.join(' '));
+    return { lines, targets };
+  }
+
+  /** A named branch in the action's spelling; the other spelling of an error branch (Error / OnError) is accepted and reported. */
+  private branchName(b: StudioBranch, a: StudioAction, def: ActionDefinition | undefined): string | undefined {
+    if (!def) {
+      if (IDENTIFIER.test(b.label)) return b.label;
+      this.warn('W-IMPORT-BRANCH', `${describe(a)}: branch '${b.label}' is not a name a .script can route; left out`, a);
+      return undefined;
+    }
+    const low = b.label.toLowerCase();
+    const exact = def.branches.find((x) => x.toLowerCase() === low);
+    if (exact) return exact;
+    const other = def.branches.find((x) => x.toLowerCase() === (low.startsWith('on') ? low.slice(2) : `on${low}`));
+    if (other) {
+      this.warn('W-IMPORT-BRANCH-NAME', `${describe(a)}: branch '${b.label}' is ${def.type}'s ${other} branch; written as ${other}`, a);
+      return other;
+    }
+    this.warn('W-IMPORT-BRANCH', `${describe(a)}: branch '${b.label}' is not a branch of ${def.type} (its branches: ${def.branches.join(', ')}); left out`, a);
+    return undefined;
   }
 }
 
-function canonicalBranch(name: string, def: ActionDefinition): string | undefined {
-  const low = name.toLowerCase();
-  const found = def.branches.find((b) => b.toLowerCase() === low) ?? (low.startsWith('on') ? def.branches.find((b) => b.toLowerCase() === low.slice(2)) : undefined);
-  return found;
-}
+const describe = (a: StudioAction): string => `action ${a.id || '?'} (${a.type || 'no type'})`;
 
-function encodeValue(text: string, prop: ResolvedProp): string {
-  const spec: PropSpec = prop.spec;
-  switch (spec.kind) {
-    case 'boolean':
-      if (/^(true|yes|1)$/i.test(text)) return 'true';
-      if (/^(false|no|0)$/i.test(text)) return 'false';
-      return quote(text);
-    case 'number':
-      return /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? text : quote(text);
-    case 'variable':
-      return bareOrQuoted(text);
-    case 'expression':
-      // A bare variable path reads as one; anything else is a snippet expression in a string.
-      return /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/.test(text) && !/^(true|false)$/i.test(text) ? text : quote(text);
-    case 'enum':
-      return bareOrQuoted(text);
-    case 'list': {
-      const items = text.split(/\r?\n|\|/).map((s) => s.trim()).filter((s) => s !== '');
-      return `[${items.map((s) => (spec.of === 'variable' ? bareOrQuoted(s) : quote(s))).join(', ')}]`;
-    }
-    default:
-      return quote(text);
-  }
-}
+const text = (v: StudioValue | undefined): string => (v === undefined ? '' : Array.isArray(v) ? v.join('\n') : v);
 
-/** A plain identifier is written bare (`Variable = total`), anything else quoted. */
-function bareOrQuoted(text: string): string {
-  return IDENTIFIER.test(text) && !/^(true|false)$/i.test(text) ? text : quote(text);
-}
+/** A value of an opaque action or an unused position: text as written, a list as a list. */
+const quoteValue = (v: StudioValue): string => (Array.isArray(v) ? `[${v.map(quote).join(', ')}]` : quote(v));
 
-/** A one-line `.script` string: the seven escapes of the format, braces kept for substitution. */
-export function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
-}
-
-/** An unknown Studio type as UPPERCASE type words the grammar accepts. */
-function unknownType(type: string): string {
+/** An action type as UPPERCASE type words the grammar accepts. */
+function typeWords(type: string): string {
   const words = type
     .toUpperCase()
     .split(/\s+/)
@@ -254,6 +319,7 @@ function unknownType(type: string): string {
 }
 
 function identifier(text: string, fallback: string): string {
+  if (IDENTIFIER.test(text)) return text;
   const cleaned = text.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '');
   if (cleaned === '') return fallback;
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;

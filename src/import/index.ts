@@ -1,3 +1,8 @@
-// `studio-script import`: Desktop Studio XML exports to `.script` text.
-export { importStudioXml, quote, type ImportOptions, type ImportResult } from './convert.js';
-export { decodeEntities, readStudioXml, type StudioAction, type StudioBranch, type StudioCase, type StudioScript } from './studio-xml.js';
+// `studio-script import` and `export`: Studio exports (Desktop XML, CXone
+// Studio JSON) to `.script` text and back.
+export { importStudio, importStudioXml, type ImportOptions, type ImportResult } from './convert.js';
+export { exportStudio, type ExportOptions, type ExportResult } from './export.js';
+export { readStudioExport } from './read.js';
+export { decodeEntities, readStudioXml } from './studio-xml.js';
+export { readStudioJson } from './studio-json.js';
+export type { StudioAction, StudioBranch, StudioParam, StudioScript, StudioValue } from './model.js';

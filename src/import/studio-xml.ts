@@ -1,47 +1,30 @@
-// Reads a Desktop Studio XML export (`ScriptContainer/Actions/ActionStruct`)
-// into plain records. fast-xml-parser runs with entity processing off, so no
-// DTD entity is ever expanded and nothing is fetched; only the five predefined
-// XML entities and numeric character references are decoded, by hand, once.
+// Reads a Desktop Studio XML export (`ScriptContainer`, docs/import.md) into
+// the format-neutral StudioScript. fast-xml-parser runs with entity
+// processing off, so no DTD entity is ever expanded and nothing is fetched;
+// only the five predefined XML entities and numeric character references are
+// decoded, by hand, once. Anything the layout does not have a place for is
+// reported, located, and left out.
 import { fastXmlParser } from '../deps.js';
 import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
-
-export interface StudioBranch {
-  name: string;
-  next: string;
-}
-
-export interface StudioCase {
-  value: string;
-  next: string;
-}
-
-export interface StudioAction {
-  id: string;
-  type: string;
-  version?: number;
-  caption: string;
-  params: string[];
-  defaultNext: string;
-  branches: StudioBranch[];
-  cases: StudioCase[];
-  /** Where the `<ActionStruct>` starts in the XML file. */
-  span: Span;
-}
-
-export interface StudioScript {
-  name: string;
-  mediaType: string;
-  actions: StudioAction[];
-  span: Span;
-}
+import { ACTION_FIELDS, type StudioAction, type StudioBranch, type StudioParam, type StudioScript, type StudioValue } from './model.js';
 
 type Node = Record<string, unknown>;
 
 const CDATA = '__cdata';
-const ARRAY_PARENTS = new Set(['parameters', 'branches', 'cases', 'actions']);
+const ARRAY_PARENTS = new Set(['parameters', 'branches', 'cases', 'actions', 'segments']);
+
+/** ActionStruct children the reader understands (the rest is reported). */
+const ACTION_CHILDREN = new Set(['actionid', 'action', 'caption', 'parameters', 'defaultnextaction', 'branches', 'cases', ...Object.values(ACTION_FIELDS).map((f) => ('xml' in f ? f.xml.toLowerCase() : ''))]);
+/** LibraryItem children kept as script fields, by element name -> canonical field. */
+const LIBRARY_CHILDREN: Record<string, string> = { ImplPath: 'Path', CreateDate: 'CreateDate', ModifyDate: 'ModifyDate', ModifyUserID: 'ModifyUserID', URI: 'URI' };
+
+export interface ReadResult {
+  script?: StudioScript;
+  diagnostics: Diagnostic[];
+}
 
 /** Parses the export; errors are located diagnostics, never exceptions. */
-export function readStudioXml(input: string, file: string): { script?: StudioScript; diagnostics: Diagnostic[] } {
+export function readStudioXml(input: string, file: string): ReadResult {
   // .NET writes exports with a byte order mark, which the validator would take for text before the declaration.
   const text = input.replace(/^\uFEFF/, '');
   const fxp = fastXmlParser();
@@ -74,68 +57,109 @@ export function readStudioXml(input: string, file: string): { script?: StudioScr
   } catch (err) {
     return { diagnostics: [diagnostic('E-IMPORT-XML', `cannot read XML: ${(err as Error).message}`, where(1, 1))] };
   }
-  const root = field(doc, 'ScriptContainer');
+  const root = doc['ScriptContainer'];
   if (!isNode(root)) {
-    return { diagnostics: [diagnostic('E-IMPORT-STRUCTURE', 'not a Desktop Studio export: the root element must be <ScriptContainer>', where(1, 1))] };
+    const found = Object.keys(doc).find((k) => !k.startsWith('@_') && k !== '#text');
+    return {
+      diagnostics: [
+        diagnostic('E-IMPORT-STRUCTURE', `not a Desktop Studio export: the root element is <${found ?? '?'}>, not <ScriptContainer>`, where(1, 1)),
+      ],
+    };
   }
   const rootSpan = locate(text, /<(?:\w+:)?ScriptContainer\b/g, file)[0] ?? where(1, 1);
   const structSpans = locate(text, /<(?:\w+:)?ActionStruct\b/g, file);
-  const actionsNode = field(root, 'Actions');
-  const structs = isNode(actionsNode) ? asArray(field(actionsNode, 'ActionStruct')) : [];
+  const actionsNode = root['Actions'];
+  const structs = isNode(actionsNode) ? asArray(actionsNode['ActionStruct']) : [];
+  const diagnostics: Diagnostic[] = [];
   if (structs.length === 0) {
     return { diagnostics: [diagnostic('E-IMPORT-STRUCTURE', 'the export has no <Actions>/<ActionStruct> elements', rootSpan)] };
   }
-  const actions: StudioAction[] = [];
-  structs.forEach((s, i) => {
-    if (!isNode(s)) return;
-    const version = Number(textOf(field(s, 'Version')));
-    const action: StudioAction = {
-      id: textOf(field(s, 'ActionId', 'ActionID', 'Id', 'ID')).trim(),
-      type: textOf(field(s, 'ActionType', 'Type')).trim(),
-      caption: textOf(field(s, 'Caption', 'Label')).trim(),
-      params: children(field(s, 'Parameters')).map(textOf),
-      defaultNext: textOf(field(s, 'DefaultNextAction')).trim(),
-      branches: children(field(s, 'Branches')).filter(isNode).map((b) => ({
-        name: textOf(field(b, 'Name', 'Condition', 'Branch')).trim(),
-        next: textOf(field(b, 'NextAction', 'Target', 'Action')).trim(),
-      })),
-      cases: children(field(s, 'Cases')).filter(isNode).map((c) => ({
-        value: textOf(field(c, 'Value', 'Name', 'Case')),
-        next: textOf(field(c, 'NextAction', 'Target', 'Action')).trim(),
-      })),
-      span: structSpans[i] ?? rootSpan,
-    };
-    if (Number.isInteger(version) && version > 0) action.version = version;
-    actions.push(action);
-  });
-  return {
-    script: {
-      name: textOf(field(root, 'Name', 'ScriptName')).trim(),
-      mediaType: textOf(field(root, 'MediaType')).trim(),
-      actions,
-      span: rootSpan,
-    },
-    diagnostics: [],
-  };
+  const actions = structs.map((s, i) => readAction(isNode(s) ? s : {}, structSpans[i] ?? rootSpan, diagnostics));
+  return { script: { format: 'xml', fields: readScriptFields(root, rootSpan, diagnostics), actions, span: rootSpan }, diagnostics };
 }
+
+function readAction(s: Node, span: Span, diagnostics: Diagnostic[]): StudioAction {
+  const action: StudioAction = {
+    id: textOf(s['ActionID']).trim(),
+    type: textOf(s['Action']).trim(),
+    params: strings(s['Parameters']).map((value): StudioParam => ({ value })),
+    branches: [],
+    fields: new Map(),
+    span,
+  };
+  if (s['Caption'] !== undefined) action.caption = textOf(s['Caption']);
+  const what = `action ${action.id || '?'} (${action.type || 'no type'})`;
+  const next = s['DefaultNextAction'];
+  if (isNode(next)) pushBranch(action.branches, 'default', '', next, what, diagnostics, span);
+  for (const [element, kind] of [
+    ['Branches', 'branch'],
+    ['Cases', 'case'],
+  ] as const) {
+    const list = s[element];
+    for (const b of isNode(list) ? asArray(list['BranchStruct']) : []) if (isNode(b)) pushBranch(action.branches, kind, textOf(b['Text']), b, what, diagnostics, span);
+  }
+  for (const [name, where] of Object.entries(ACTION_FIELDS)) {
+    if (!('xml' in where)) continue;
+    const v = s[where.xml];
+    if (v !== undefined) action.fields.set(name, textOf(v).trim());
+  }
+  const unknown = Object.keys(s).filter((k) => !k.startsWith('@_') && k !== '#text' && !ACTION_CHILDREN.has(k.toLowerCase()));
+  if (unknown.length > 0) diagnostics.push(dropped(`${what}: <${unknown.join('>, <')}> ${unknown.length === 1 ? 'is' : 'are'} not read (no place for ${unknown.length === 1 ? 'it' : 'them'} in a .script); left out`, span));
+  return action;
+}
+
+function pushBranch(out: StudioBranch[], kind: StudioBranch['kind'], label: string, b: Node, what: string, diagnostics: Diagnostic[], span: Span): void {
+  const to = textOf(b['ActionID']).trim();
+  const index = Number(textOf(b['Index']).trim());
+  const points = isNode(b['Segments']) ? asArray((b['Segments'] as Node)['Point']).length : 0;
+  if (points > 0) diagnostics.push(dropped(`${what}: the bend points of the ${kind === 'default' ? 'default' : `'${label}'`} connector are not kept (Studio draws it straight)`, span));
+  // Studio writes -1 (or leaves the element out) for a branch that is not connected; a .script branch always has a target.
+  if (to === '' || to === '-1') {
+    if (kind !== 'default') diagnostics.push(dropped(`${what}: ${kind === 'case' ? `case '${label}'` : `branch '${label}'`} is not connected in the export; left out`, span));
+    return;
+  }
+  const branch: StudioBranch = { kind, label, to };
+  if (textOf(b['Index']).trim() !== '' && Number.isInteger(index)) branch.index = index;
+  out.push(branch);
+}
+
+function readScriptFields(root: Node, span: Span, diagnostics: Diagnostic[]): Map<string, StudioValue> {
+  const fields = new Map<string, StudioValue>();
+  const set = (name: string, v: unknown): void => {
+    if (v !== undefined) fields.set(name, textOf(v).trim());
+  };
+  set('BusNo', root['@_BusNo']);
+  set('UserID', root['@_UserID']);
+  set('SchemaLocation', root['@_noNamespaceSchemaLocation']);
+  const lib = root['LibraryItem'];
+  if (isNode(lib)) {
+    set('LibraryID', lib['@_LibraryID']);
+    set('Name', lib['@_Name']);
+    set('Alias', lib['@_Alias']);
+    if (!fields.has('BusNo')) set('BusNo', lib['@_BusNo']);
+    for (const [element, name] of Object.entries(LIBRARY_CHILDREN)) set(name, lib[element]);
+    const params = strings(lib['Parameters']);
+    if (params.length > 0) fields.set('LibraryParameters', params);
+    if (isNode(lib['Branches']) && Object.keys(lib['Branches']).some((k) => !k.startsWith('@_') && k !== '#text'))
+      diagnostics.push(dropped('<LibraryItem>/<Branches> is not read (its layout was never observed); left out', span));
+  }
+  set('MediaType', root['MediaType']);
+  const modified = root['ModifyDate'];
+  if (modified !== undefined && textOf(modified).trim() !== fields.get('ModifyDate')) set(fields.has('ModifyDate') ? 'ScriptModifyDate' : 'ModifyDate', modified);
+  const known = new Set(['Actions', 'LibraryItem', 'MediaType', 'ModifyDate']);
+  const unknown = Object.keys(root).filter((k) => !k.startsWith('@_') && k !== '#text' && !known.has(k));
+  if (unknown.length > 0) diagnostics.push(dropped(`<ScriptContainer> children <${unknown.join('>, <')}> are not read; left out`, span));
+  return fields;
+}
+
+const dropped = (message: string, span: Span): Diagnostic => diagnostic('W-IMPORT-DROPPED', message, span, 'warning');
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** The first child element with one of these names (case-insensitive). */
-function field(node: Node, ...names: string[]): unknown {
-  for (const name of names) {
-    const key = Object.keys(node).find((k) => k.toLowerCase() === name.toLowerCase());
-    if (key !== undefined) return node[key];
-  }
-  return undefined;
-}
-
-/** The child elements of a container (`<Parameters><string>…</string>…</Parameters>`), in order. */
-function children(container: unknown): unknown[] {
-  if (!isNode(container)) return [];
-  const keys = Object.keys(container).filter((k) => !k.startsWith('@_') && k !== '#text' && k !== CDATA);
-  return keys.flatMap((k) => asArray(container[k]));
+/** The `<string>` children of a list element (`<Parameters>`), in order. */
+function strings(container: unknown): string[] {
+  return isNode(container) ? asArray(container['string']).map(textOf) : [];
 }
 
 function textOf(v: unknown): string {

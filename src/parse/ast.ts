@@ -86,6 +86,29 @@ export interface ActionAst {
   span: Span;
 }
 
+/** One action's entry in the `studio { … }` block: `12 { X = 240 Y = 200 }`. */
+export interface StudioEntryAst {
+  label: WordAst;
+  props: PropAst[];
+  span: Span;
+  /** Line of the entry's closing `}`. */
+  endLine: number;
+}
+
+/**
+ * The optional `studio { … }` block at the end of a file: what Studio keeps
+ * and the script's text does not say (the header's fields, and per action
+ * its canvas position, library id…). Only import and export read it.
+ */
+export interface StudioBlockAst {
+  /** Script-level fields (`BusNo = 30`). */
+  props: PropAst[];
+  entries: StudioEntryAst[];
+  span: Span;
+  /** Line of the block's closing `}`. */
+  endLine: number;
+}
+
 export interface CommentAst {
   /** The comment text including `//` or the block delimiters. */
   text: string;
@@ -102,6 +125,7 @@ export interface ScriptAst {
   /** Span of the `script … [type …]` header. */
   headerSpan: Span;
   actions: ActionAst[];
+  studio?: StudioBlockAst;
   /** Comments outside snippet code, in file order (the formatter keeps them). */
   comments: CommentAst[];
 }

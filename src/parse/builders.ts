@@ -11,6 +11,8 @@ import type {
   PathAst,
   PropAst,
   StringAst,
+  StudioBlockAst,
+  StudioEntryAst,
   ValueAst,
   WordAst,
 } from './ast.js';
@@ -38,6 +40,7 @@ export interface HeaderNode {
 export interface FileNode {
   header: HeaderNode;
   actions: ActionAst[];
+  studio?: StudioBlockAst;
 }
 
 // nearley passes `any[]`; each builder knows the shape of its rule.
@@ -77,6 +80,22 @@ export function headerWithType(d: D): HeaderNode {
 }
 
 export const file = (d: D): FileNode => ({ header: d[0] as HeaderNode, actions: d[1] as ActionAst[] });
+export const fileWithStudio = (d: D): FileNode => ({ header: d[0] as HeaderNode, actions: d[1] as ActionAst[], studio: d[2] as StudioBlockAst });
+
+export function studio(d: D): StudioBlockAst {
+  const items = d[2] as (PropAst | StudioEntryAst)[];
+  return {
+    props: items.filter((i): i is PropAst => 'value' in i),
+    entries: items.filter((i): i is StudioEntryAst => 'label' in i),
+    span: join(tokenSpan(d[0]), tokenSpan(d[3])),
+    endLine: (d[3] as ScriptToken).line,
+  };
+}
+
+export function studioEntry(d: D): StudioEntryAst {
+  const label = d[0] as WordAst;
+  return { label, props: d[2] as PropAst[], span: join(label.span, tokenSpan(d[3])), endLine: (d[3] as ScriptToken).line };
+}
 
 export function version(d: D): { value: number; span: Span } {
   const t = d[0] as ScriptToken;

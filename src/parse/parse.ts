@@ -7,9 +7,9 @@ import { requireCommonJs } from '../deps.js';
 import { diagnostic, positionAt, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import compiledGrammar from '../../grammar/script.generated.js';
 import { tokenize, type ScriptToken } from '../../grammar/script-lexer.js';
-import type { ActionAst, CommentAst, ScriptAst } from './ast.js';
+import type { ActionAst, CommentAst, ScriptAst, StudioBlockAst } from './ast.js';
 import { tokenSpan, withFile, type FileNode, type HeaderNode } from './builders.js';
-import { endOfFile, lexProblem, syntaxError, type ExpectedSymbol } from './errors.js';
+import { describeToken, endOfFile, lexProblem, syntaxError, type ExpectedSymbol } from './errors.js';
 import { ShapeCache } from './shape-cache.js';
 
 const nearley = requireCommonJs<typeof Nearley>('nearley');
@@ -22,7 +22,7 @@ export interface ParseResult {
   brokenLabels: string[];
 }
 
-type StartRule = 'file' | 'header' | 'action';
+type StartRule = 'file' | 'header' | 'action' | 'studio';
 const grammars = new Map<StartRule, Nearley.Grammar>();
 const shapes = new ShapeCache();
 const instrumented = shapes.instrument(compiledGrammar as unknown as Nearley.CompiledRules);
@@ -120,6 +120,30 @@ export function actionStarts(tokens: readonly ScriptToken[]): number[] {
   return starts;
 }
 
+/**
+ * Token ranges [from, to) of `studio { … }` blocks: the word `studio` then `{`
+ * outside any action body, up to the matching `}` (or the end of the file).
+ */
+export function studioBlocks(tokens: readonly ScriptToken[]): [number, number][] {
+  const blocks: [number, number][] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === '{') depth++;
+    else if (t.type === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && t.type === 'ident' && t.value === 'studio' && tokens[i + 1]?.type === '{') {
+      let j = i + 1;
+      for (let inner = 0; j < tokens.length; j++) {
+        if (tokens[j]!.type === '{') inner++;
+        else if (tokens[j]!.type === '}' && --inner === 0) break;
+      }
+      blocks.push([i, Math.min(j + 1, tokens.length)]);
+      i = j;
+    }
+  }
+  return blocks;
+}
+
 /** Parses a whole `.script` text. Never throws for bad input. */
 export function parseScriptText(text: string, file: string): ParseResult {
   return withFile(file, () => parseInFile(text, file));
@@ -153,8 +177,12 @@ function parseText(text: string, file: string, start: Span): ParseResult {
   const diagnostics: Diagnostic[] = lexed.problems.map((p) => lexProblem(p, file));
   const problemOffsets = lexed.problems.map((p) => p.offset);
   const eofSpan = endSpan(text, file);
-  const starts = actionStarts(tokens);
-  const headerEnd = starts[0] ?? tokens.length;
+  const blocks = studioBlocks(tokens);
+  const inBlock = (i: number): boolean => blocks.some(([from, to]) => i >= from && i < to);
+  const starts = actionStarts(tokens).filter((i) => !inBlock(i));
+  // A chunk (header or action) ends where the next action or a studio block starts.
+  const chunkEnd = (from: number, next: number): number => Math.min(next, ...blocks.map(([b]) => b).filter((b) => b >= from));
+  const headerEnd = chunkEnd(0, starts[0] ?? tokens.length);
   const chunkHasProblem = (from: number, to: number): boolean => {
     const lo = tokens[from]?.offset ?? 0;
     const hi = to < tokens.length ? tokens[to]!.offset : Infinity;
@@ -190,7 +218,7 @@ function parseText(text: string, file: string, start: Span): ParseResult {
   const brokenLabels: string[] = [];
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]!;
-    const to = starts[k + 1] ?? tokens.length;
+    const to = chunkEnd(from, starts[k + 1] ?? tokens.length);
     const deep = tooDeep(tokens, from, to);
     if (deep) {
       brokenLabels.push(tokens[from]!.value);
@@ -205,6 +233,21 @@ function parseText(text: string, file: string, start: Span): ParseResult {
     }
   }
 
+  let studio: StudioBlockAst | undefined;
+  for (const [k, [from, to]] of blocks.entries()) {
+    if (k > 0) {
+      if (!chunkHasProblem(from, to)) diagnostics.push(diagnostic('E-PARSE-STUDIO', `a script has one studio block; the first is at line ${tokens[blocks[0]![0]]!.line}`, tokenSpan(tokens[from]!)));
+      continue;
+    }
+    const out = parseTokens<StudioBlockAst>('studio', tokens, from, to);
+    if (out.ok) studio = out.value;
+    else report(out, to, chunkHasProblem(from, to));
+    // Tokens after the block that start no action would otherwise be skipped silently.
+    const next = Math.min(starts.find((s) => s >= to) ?? tokens.length, blocks[k + 1]?.[0] ?? tokens.length);
+    if (to < next && !chunkHasProblem(to, next))
+      diagnostics.push(diagnostic('E-PARSE-SYNTAX', `expected an action ('label: TYPE') after the studio block, found ${describeToken(tokens[to])}`, tokenSpan(tokens[to]!)));
+  }
+
   const ast: ScriptAst = {
     file,
     name: header?.name ?? { text: '', span: start },
@@ -215,6 +258,7 @@ function parseText(text: string, file: string, start: Span): ParseResult {
     ),
   };
   if (header?.mediaType) ast.mediaType = header.mediaType;
+  if (studio) ast.studio = studio;
   return { ast, diagnostics, brokenLabels };
 }
 

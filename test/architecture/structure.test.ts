@@ -23,7 +23,7 @@ const ROOMS = [
   'actions', // one file per action, the registry, defineAction
   'graph', // AST -> action graph, validation, rendering
   'runtime', // graph -> runs on the virtual clock -> results
-  'import', // Desktop Studio XML -> .script
+  'import', // Studio exports (Desktop XML, CXone Studio JSON) <-> .script
   'testing', // test files, stubs, coverage, matchers
   'cli', // one file per command
   'index', // the package's public API

@@ -27,7 +27,7 @@ beforeAll(() => {
   writeFileSync(at('bad-tenant.yaml'), 'timeZone: Nowhere/City\n');
   writeFileSync(at('list.csv'), 'Id,Cell\nC1,3035550100\nC2,\n');
   writeFileSync(at('broken.csv'), 'Id,Cell\nC1,"3035550100\n');
-  copyFileSync(join(import.meta.dirname, '../import/fixtures/QueueTopUp.xml'), at('Export.xml'));
+  copyFileSync(join(import.meta.dirname, '../import/fixtures/Billing.xml'), at('Export.xml'));
   writeFileSync(at('broken.xml'), '<ScriptContainer><Actions>');
   const cov = (n: number) => ({ scripts: { Good: { file: at('ok', 'Good.script'), actions: { start: n, greet: n, done: 0 }, branches: {} } } });
   writeFileSync(at('shard1.json'), JSON.stringify(cov(1)));
@@ -74,6 +74,13 @@ const TABLE: Row[] = [
     bad: () => ['import', at('broken.xml')],
     json: false,
     output: (dir) => ({ args: ['import', at('Export.xml'), '-o', join(dir, 'Export.script')], file: 'Export.script' }),
+  },
+  {
+    name: 'export',
+    ok: () => ['export', at('ok', 'Good.script'), '--format', 'xml'],
+    bad: () => ['export', at('bad', 'Bad.script'), '--format', 'json'],
+    json: false,
+    output: (dir) => ({ args: ['export', at('ok', 'Good.script'), '--format', 'json', '-o', join(dir, 'Good.json')], file: 'Good.json' }),
   },
   { name: 'tenant check', ok: () => ['tenant', 'check', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'check', at('bad-tenant.yaml')], json: true },
   { name: 'tenant show', ok: () => ['tenant', 'show', at('ok', 'tenant.yaml')], bad: () => ['tenant', 'show', at('bad-tenant.yaml')], json: true },

@@ -61,15 +61,21 @@ const separator = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(' // note\n', '\n/* block\n comment */ ', ' /* c */ ') },
 );
 
+/** The optional `studio { … }` block: script fields, then per-label entries. */
+const studioBlock = fc
+  .record({ fields: fc.array(prop, { maxLength: 3 }), entries: fc.array(fc.tuple(label, fc.array(prop, { maxLength: 3 })), { maxLength: 3 }) })
+  .map((b) => ['studio', '{', ...b.fields.flat(), ...b.entries.flatMap(([l, ps]) => [l, '{', ...ps.flat(), '}']), '}']);
+
 /** Tokens of a valid script; join them with `layout`. */
 export const scriptTokens = fc
   .record({
     name: ident,
     media: fc.option(fc.constantFrom('Phone', 'chat', 'Generic'), { nil: undefined }),
     actions: fc.array(action, { maxLength: 6 }),
+    studio: fc.option(studioBlock, { nil: undefined }),
     lead: fc.constantFrom('', '// leading comment\n'),
   })
-  .map((s) => ({ lead: s.lead, tokens: ['script', s.name, ...(s.media ? ['type', s.media] : []), ...s.actions.flat()] }));
+  .map((s) => ({ lead: s.lead, tokens: ['script', s.name, ...(s.media ? ['type', s.media] : []), ...s.actions.flat(), ...(s.studio ?? [])] }));
 
 /** A valid script text with random layout. */
 export const scriptText = scriptTokens.chain(({ lead, tokens }) =>

@@ -12,7 +12,9 @@ const EXAMPLES = join(import.meta.dirname, '../../scripts-examples');
 /** The tree without positions or comments: what must survive formatting. */
 function shape(ast: ScriptAst): unknown {
   return JSON.parse(
-    JSON.stringify({ name: ast.name, media: ast.mediaType, actions: ast.actions }, (k, v: unknown) => (k === 'span' || k === 'bodySpan' || k === 'bodyEndLine' ? undefined : v)),
+    JSON.stringify({ name: ast.name, media: ast.mediaType, actions: ast.actions, studio: ast.studio }, (k, v: unknown) =>
+      k === 'span' || k === 'bodySpan' || k === 'bodyEndLine' || k === 'endLine' ? undefined : v,
+    ),
   );
 }
 

@@ -12,6 +12,7 @@ describe('grammar', () => {
         const whole = parseWholeFile(text, 'g.script');
         expect(split.diagnostics).toEqual([]);
         expect(whole?.actions).toEqual(split.ast.actions);
+        expect(whole?.studio).toEqual(split.ast.studio);
       }),
       { numRuns: 1000 },
     );
