@@ -50,15 +50,20 @@ bstmt -> %kw_if expr block {% (d) => b.ifStmt(d[0], d[1], d[2]) %}
   | %kw_repeat expr block {% (d) => b.repeatStmt(d[0], d[1], d[2]) %}
   | %kw_while expr block {% (d) => b.whileStmt(d[0], d[1], d[2]) %}
 
+# Several CASE lines may share one block (stacked labels, as production code writes them).
 switchCases -> null {% () => b.none() %}
-  | switchCases %kw_case caseLabel block {% (d) => b.push(d[0], b.switchCase(d[2], d[3])) %}
+  | switchCases caseLabels block {% (d) => b.push(d[0], b.switchCase(d[1], d[2])) %}
+caseLabels -> %kw_case caseLabel {% (d) => b.one(d[1]) %}
+  | caseLabels %nl %kw_case caseLabel {% (d) => b.push(d[0], d[3]) %}
 caseLabel -> %number {% (d) => b.number(d[0]) %}
   | %addOp %number {% (d) => b.unary(d[0], b.number(d[1])) %}
   | string {% (d) => d[0] %}
   | %kw_true {% (d) => b.bool(d[0]) %}
   | %kw_false {% (d) => b.bool(d[0]) %}
 selectCases -> null {% () => b.none() %}
-  | selectCases %kw_case expr block {% (d) => b.push(d[0], b.selectCase(d[2], d[3])) %}
+  | selectCases selectConds block {% (d) => b.push(d[0], b.selectCase(d[1], d[2])) %}
+selectConds -> %kw_case expr {% (d) => b.one(d[1]) %}
+  | selectConds %nl %kw_case expr {% (d) => b.push(d[0], d[3]) %}
 
 params -> null {% () => b.none() %}
   | paramList {% (d) => d[0] %}

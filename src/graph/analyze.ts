@@ -11,6 +11,7 @@ import { buildGraph } from './build.js';
 import { compileGraph, type SnippetCompiler } from './compile.js';
 import type { CompiledAction } from './compiled.js';
 import type { ScriptGraph } from '../contract/script-graph.js';
+import { checkStudioRules } from './studio-rules.js';
 import { validateGraph } from './validate.js';
 
 /** Everything known about one file after loading, even when it has errors (for cross-script checks). */
@@ -32,6 +33,7 @@ export function analyzeScript(text: string, file: string, registry: ActionRegist
   const built = buildGraph(parsed.ast, registry);
   const diagnostics = [...parsed.diagnostics, ...built.diagnostics];
   diagnostics.push(...validateGraph(built.graph, built.definitions, { brokenLabels: parsed.brokenLabels, branchErrors: built.branchErrors, incomplete: hasErrors(parsed.diagnostics) }));
+  diagnostics.push(...checkStudioRules(built.graph, built.definitions));
   const { compiled, diagnostics: compileDiagnostics } = compileGraph(built.graph, built.definitions, registry, compiler, text);
   diagnostics.push(...compileDiagnostics);
   return { file, source: text, ast: parsed.ast, graph: built.graph, definitions: built.definitions, compiled, diagnostics };

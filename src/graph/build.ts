@@ -170,6 +170,13 @@ function branchEdge(b: BranchAst, a: ActionAst, def: ActionDefinition | undefine
   if (!def) return { name: written, target, span: b.span };
   const canonical = registry.branch(def, written);
   if (canonical) return { name: canonical, target, span: b.span };
+  // Studio spells error branches two ways (SNIPPET's Error, RUNSUB's OnError): the other spelling is that branch.
+  const low = written.toLowerCase();
+  const other = low === 'error' || low === 'onerror' ? def.errorBranch : undefined;
+  if (other) {
+    ds.push(diagnostic('W-BRANCH-SPELLING', `${def.type}'s error branch is ${other}; '${written}' is read as ${other}`, span, 'warning'));
+    return { name: other, target, span: b.span };
+  }
   if (def.branches.length === 0) {
     ds.push(diagnostic('E-GRAPH-UNKNOWN-BRANCH', `${def.type} ends the script and has no branches`, span));
     return undefined;

@@ -2,7 +2,7 @@
 // compiler, by property kind (spec/script-format.md "Values and
 // substitution"), so the runtime only evaluates. Errors come back located in
 // the `.script` file.
-import type { Diagnostic, Span } from '../contract/diagnostics.js';
+import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SourceOrigin } from '../contract/snippet.js';
@@ -10,9 +10,11 @@ import type { CompiledAction, CompiledProp } from './compiled.js';
 import { parseNumberText } from './props.js';
 import type { ActionNode, PropValue, ScriptGraph } from '../contract/script-graph.js';
 
-/** The three entry points of the snippet compiler (src/snippet/index.ts). */
+/** The entry points of the snippet compiler (src/snippet/index.ts). */
 export interface SnippetCompiler {
   compileSnippet(text: string, origin: SourceOrigin): Compiled<CompiledSnippet>;
+  /** What a SNIPPET whose code does not compile runs: its first problem, as a run-time error. */
+  failedSnippet(problem: Diagnostic, code: string, origin: SourceOrigin): CompiledSnippet;
   compileExpression(text: string, origin: SourceOrigin): Compiled<CompiledExpression>;
   compileTemplate(text: string, origin: SourceOrigin): Compiled<CompiledTemplate>;
 }
@@ -51,9 +53,14 @@ function compileAction(node: ActionNode, def: ActionDefinition, registry: Action
   }
   const action: CompiledAction = { props };
   if (node.snippet) {
-    const out = ctx.compiler.compileSnippet(node.snippet.code, { file: node.snippet.span.file, span: node.snippet.span });
-    ctx.diagnostics.push(...out.diagnostics);
+    const origin = { file: node.snippet.span.file, span: node.snippet.span };
+    const out = ctx.compiler.compileSnippet(node.snippet.code, origin);
     if (out.ok) action.snippet = out.value;
+    else {
+      // Studio saves such a snippet and fails it when it runs: the script loads, the run takes Error with _ERR set.
+      ctx.diagnostics.push(...out.diagnostics.map((d) => diagnostic('W-SNIPPET-COMPILE', `${d.code} ${d.message} (this SNIPPET takes its Error branch when it runs, with _ERR set)`, d.span, 'warning')));
+      action.snippet = ctx.compiler.failedSnippet(out.diagnostics[0]!, node.snippet.code, origin);
+    }
   }
   return action;
 }

@@ -9,6 +9,7 @@ import { builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import { analyzeScript, type AnalyzedScript } from './analyze.js';
 import type { LoadOptions, ScriptSet } from './script-set.js';
 import { hasSubstitution } from './props.js';
+import { bareScriptName, scriptFacts, type ScriptFacts } from './studio-rules.js';
 
 /** Every `.script` file under `folder`, sorted, skipping hidden folders and node_modules. */
 export async function findScriptFiles(folder: string): Promise<string[]> {
@@ -67,10 +68,15 @@ export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
     else byName.set(name.toLowerCase(), s);
   }
   const names = [...byName.values()].map((s) => s.graph.name);
-  for (const s of scripts)
+  const scriptNames = new Map(names.map((n) => [n.toLowerCase(), n] as const));
+  for (const s of scripts) {
+    let facts: ScriptFacts | undefined;
+    const factsOf = (): ScriptFacts => (facts ??= scriptFacts(s.graph, s.definitions));
     for (const a of s.graph.actions) {
       const call = s.definitions.get(a.label)?.callsScript;
       if (!call) continue;
+      const bare = bareScriptName(a, call.prop, factsOf, scriptNames);
+      if (bare) ds.push(bare);
       const prop = a.props[call.prop];
       if (!prop || prop.kind !== 'string' || hasSubstitution(prop.value)) continue;
       const target = prop.value.trim();
@@ -99,6 +105,7 @@ export function crossCheck(scripts: readonly AnalyzedScript[]): Diagnostic[] {
           diagnostic('W-NO-RETURN', `RUNSUB '${a.label}': ${found.graph.name} has no RETURN, so the call ends in an error outcome`, prop.span, 'warning'),
         );
     }
+  }
   return ds;
 }
 

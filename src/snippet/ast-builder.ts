@@ -177,14 +177,14 @@ function callStart(c: Extract<Expr, { kind: 'call' }>): Pos {
 
 export const ifStmt = (kw: Token, cond: Expr, then: Seq<Stmt>, otherwise?: Seq<Stmt>): Stmt =>
   otherwise === undefined ? { kind: 'if', cond, then: items(then), pos: pos(kw) } : { kind: 'if', cond, then: items(then), else: items(otherwise), pos: pos(kw) };
-type SwitchCase = { label: Expr; body: Stmt[] };
-type SelectCase = { cond: Expr; body: Stmt[] };
-export const switchCase = (label: Expr, body: Seq<Stmt>): SwitchCase => ({ label, body: items(body) });
+type SwitchCase = { labels: Expr[]; body: Stmt[] };
+type SelectCase = { conds: Expr[]; body: Stmt[] };
+export const switchCase = (labels: Seq<Expr>, body: Seq<Stmt>): SwitchCase => ({ labels: items(labels), body: items(body) });
 export const switchStmt = (kw: Token, subject: Expr, cases: Seq<SwitchCase>, dflt?: Seq<Stmt>): Stmt =>
   dflt === undefined
     ? { kind: 'switch', subject, cases: items(cases), pos: pos(kw) }
     : { kind: 'switch', subject, cases: items(cases), default: items(dflt), pos: pos(kw) };
-export const selectCase = (cond: Expr, body: Seq<Stmt>): SelectCase => ({ cond, body: items(body) });
+export const selectCase = (conds: Seq<Expr>, body: Seq<Stmt>): SelectCase => ({ conds: items(conds), body: items(body) });
 export const selectStmt = (kw: Token, cases: Seq<SelectCase>, dflt?: Seq<Stmt>): Stmt =>
   dflt === undefined ? { kind: 'select', cases: items(cases), pos: pos(kw) } : { kind: 'select', cases: items(cases), default: items(dflt), pos: pos(kw) };
 export const forStmt = (kw: Token, v: Token, from: Expr, to: Expr, body: Seq<Stmt>): Stmt => ({ kind: 'for', variable: v.text, from, to, body: items(body), pos: pos(kw) });

@@ -43,8 +43,10 @@ export type Stmt =
   | { kind: 'function'; name: string; params: string[]; body: Stmt[]; pos: Pos }
   | { kind: 'return'; value?: Expr; pos: Pos }
   | { kind: 'if'; cond: Expr; then: Stmt[]; else?: Stmt[]; pos: Pos }
-  | { kind: 'switch'; subject: Expr; cases: { label: Expr; body: Stmt[] }[]; default?: Stmt[]; pos: Pos }
-  | { kind: 'select'; cases: { cond: Expr; body: Stmt[] }[]; default?: Stmt[]; pos: Pos }
+  /** Each case has one or more labels (stacked `CASE` lines sharing its block). */
+  | { kind: 'switch'; subject: Expr; cases: { labels: Expr[]; body: Stmt[] }[]; default?: Stmt[]; pos: Pos }
+  /** Each case has one or more conditions (stacked `CASE` lines sharing its block): any true one runs it. */
+  | { kind: 'select'; cases: { conds: Expr[]; body: Stmt[] }[]; default?: Stmt[]; pos: Pos }
   | { kind: 'for'; variable: string; from: Expr; to: Expr; body: Stmt[]; pos: Pos }
   | { kind: 'foreach'; variable: string; source: LValue; body: Stmt[]; pos: Pos }
   | { kind: 'repeat'; count: Expr; body: Stmt[]; pos: Pos }

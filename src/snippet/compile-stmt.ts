@@ -105,21 +105,21 @@ function compileStmt(s: Stmt, sc: Scope): Exec {
     case 'switch': {
       const subject = compileExpr(s.subject, sc);
       const asText = s.subject.kind === 'var' && s.subject.name.endsWith('$');
-      const cases = s.cases.map((c) => ({ label: compileExpr(c.label, sc), body: compileBlock(c.body, sc) }));
+      const cases = s.cases.map((c) => ({ labels: c.labels.map((l) => compileExpr(l, sc)), body: compileBlock(c.body, sc) }));
       const dflt = s.default === undefined ? undefined : compileBlock(s.default, sc);
       return (r) => {
         r.pos = pos;
         const v = subject(r);
-        for (const c of cases) if (compareValues(v, c.label(r), asText) === 0) return c.body(r);
+        for (const c of cases) if (c.labels.some((label) => compareValues(v, label(r), asText) === 0)) return c.body(r);
         return dflt === undefined ? NORMAL : dflt(r);
       };
     }
     case 'select': {
-      const cases = s.cases.map((c) => ({ cond: compileExpr(c.cond, sc), body: compileBlock(c.body, sc) }));
+      const cases = s.cases.map((c) => ({ conds: c.conds.map((cond) => compileExpr(cond, sc)), body: compileBlock(c.body, sc) }));
       const dflt = s.default === undefined ? undefined : compileBlock(s.default, sc);
       return (r) => {
         r.pos = pos;
-        for (const c of cases) if (isTruthy(c.cond(r))) return c.body(r);
+        for (const c of cases) if (c.conds.some((cond) => isTruthy(cond(r)))) return c.body(r);
         return dflt === undefined ? NORMAL : dflt(r);
       };
     }

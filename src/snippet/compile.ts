@@ -242,5 +242,17 @@ function guarded<T>(compile: (text: string, origin: SourceOrigin) => Compiled<T>
 }
 
 export const compileSnippet = guarded(compileSnippetUnguarded);
+
+/**
+ * What a SNIPPET whose code does not compile does when it runs: nothing runs,
+ * and it ends with the first compile error (`Line 2: …`, counted from the
+ * snippet's first line), which takes the action's error branch with `_ERR`
+ * set, as Studio does (snippet-language.md "Errors and limits").
+ */
+export function failedSnippet(problem: Diagnostic, code: string, origin: SourceOrigin): CompiledSnippet {
+  const line = problem.span.line - origin.span.line + 1 - (firstCodeLine(code) - 1);
+  const error = { code: problem.code, message: `Line ${Math.max(1, line)}: ${problem.message}`, span: problem.span };
+  return { run: () => ({ assignments: new Map(), globals: new Map(), trace: [], savedToDb: [], http: [], error }) };
+}
 export const compileExpression = guarded(compileExpressionUnguarded);
 export const compileTemplate = guarded(compileTemplateUnguarded);

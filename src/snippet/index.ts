@@ -3,7 +3,7 @@
 export type {
   Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SnippetEnv, SnippetResult, SnippetRunError, SourceOrigin, VariableReader,
 } from '../contract/snippet.js';
-export { compileExpression, compileSnippet, compileTemplate, SnippetEvalError, spanOf } from './compile.js';
+export { compileExpression, compileSnippet, compileTemplate, failedSnippet, SnippetEvalError, spanOf } from './compile.js';
 export { compareValues, countOf, formatNumber, isTruthy, numericValue, snippetEquals, toNumber, toText } from './convert.js';
 export { formatDate, fromOle, parseDate, toOle } from './dates.js';
 export { decodeValue, encodeValue, freezeValue, fromJson, toJsonValue } from './json.js';

@@ -11,15 +11,23 @@ export type Step = { member: string } | { index: number } | { key: string };
 
 const SIZE_NAMES = new Set(['size', 'count']);
 
+/**
+ * `$value`, the read-only property every member has, in any case (`$Value` in
+ * production code). **Emulator decision:** member names are case-sensitive
+ * (documented), but `$value` is a property of the language, not a member, so
+ * its case does not matter; a member really named `$Value` still wins.
+ */
+const isValueProperty = (name: string): boolean => name.length === 6 && name.toLowerCase() === '$value';
+
 /** `obj.name`: a DDO member (case-sensitive; missing → null), `$value`, `.size`/`.count` of an array, `.length` of text. */
 export function readMember(obj: Value, name: string): Value {
   if (isDdo(obj)) {
     const m = Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined;
     if (m !== undefined) return m;
-    if (name === '$value') return obj;
+    if (isValueProperty(name)) return obj;
     return null;
   }
-  if (name === '$value') return obj;
+  if (isValueProperty(name)) return obj;
   if (obj instanceof DateValue) return null;
   const lower = name.toLowerCase();
   if (SIZE_NAMES.has(lower)) return countOf(obj);

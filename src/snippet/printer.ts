@@ -105,12 +105,12 @@ function printStmt(s: Stmt, indent: string): string {
     case 'if':
       return `${i}IF ${printExpr(s.cond)} ${block(s.then, i)}${s.else ? ` ELSE ${block(s.else, i)}` : ''}`;
     case 'switch': {
-      const cases = s.cases.map((c) => `${i}  CASE ${printExpr(c.label)} ${block(c.body, i + '  ')}`);
+      const cases = s.cases.map((c) => `${c.labels.map((l) => `${i}  CASE ${printExpr(l)}`).join('\n')} ${block(c.body, i + '  ')}`);
       if (s.default) cases.push(`${i}  DEFAULT ${block(s.default, i + '  ')}`);
       return `${i}SWITCH ${printExpr(s.subject)} {\n${cases.join('\n')}${cases.length ? '\n' : ''}${i}}`;
     }
     case 'select': {
-      const cases = s.cases.map((c) => `${i}  CASE ${printExpr(c.cond)} ${block(c.body, i + '  ')}`);
+      const cases = s.cases.map((c) => `${c.conds.map((cond) => `${i}  CASE ${printExpr(cond)}`).join('\n')} ${block(c.body, i + '  ')}`);
       if (s.default) cases.push(`${i}  DEFAULT ${block(s.default, i + '  ')}`);
       return `${i}SELECT {\n${cases.join('\n')}${cases.length ? '\n' : ''}${i}}`;
     }

@@ -40,8 +40,8 @@ describe('load-time diagnostics', () => {
     ['branch target that is not a label', 'start: BEGIN -> ned\ne: END\n', ['E-GRAPH-UNKNOWN-TARGET', 2, 17], "'ned' is not a label in this script"],
     ['duplicate label', OK_START + 'e: END\n', ['E-GRAPH-DUPLICATE-LABEL', 4, 1], "label 'e' is already used at line 3"],
     ['two BEGINs', OK_START + 'again: BEGIN -> e\n', ['E-GRAPH-MULTIPLE-BEGIN', 4, 1], 'one BEGIN'],
-    ['snippet syntax error located in the file', 'start: BEGIN -> s\ns: SNIPPET {\n  x = = 3\n} -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 4, 7], ''],
-    ['snippet ending mid-statement, located at the end of that line', 'start: BEGIN -> s\ns: SNIPPET {\n  x = 1 +\n\n} -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 4, 10], 'unexpected end of snippet'],
+    ['snippet syntax error located in the file (a warning: the run takes Error)', 'start: BEGIN -> s\ns: SNIPPET {\n  x = = 3\n} -> e\ne: END\n', ['W-SNIPPET-COMPILE', 4, 7], 'E-SNIPPET-SYNTAX'],
+    ['snippet ending mid-statement, located at the end of that line', 'start: BEGIN -> s\ns: SNIPPET {\n  x = 1 +\n\n} -> e\ne: END\n', ['W-SNIPPET-COMPILE', 4, 10], 'unexpected end of snippet'],
     ['braces in an expression', 'start: BEGIN -> i\ni: IF { Expression = "{x} > 1" }\n  True -> e\n  False -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 3, 23], 'an expression names variables without braces: x > 1'],
     ['expression syntax error located in the file', 'start: BEGIN -> i\ni: IF { Expression = "a >" }\n  True -> e\n  False -> e\ne: END\n', ['E-SNIPPET-SYNTAX', 3, 26], 'unexpected end of expression'],
   ])('%s', (_rule, body, [code, line, col], fragment) => {

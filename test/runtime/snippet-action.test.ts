@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/result.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
+import { loadScriptText } from '../../src/graph/load.js';
 import { NOW, scriptSet } from './helpers.js';
 
 async function runMain(text: string, vars: Record<string, string | number> = {}) {
@@ -99,5 +100,21 @@ describe('SNIPPET run-time errors', () => {
     const { result } = await runMain(snippetScript(body));
     expect(result.variables._err ?? result.lastError).toBe(`Line ${line}: Division by zero`);
     expect(result.lastError).toBe(`Line ${line}: Division by zero`);
+  });
+});
+
+describe('SNIPPET code that does not compile', () => {
+  test.each([
+    ['a syntax error', '\n  a = 1\n  b = = 2\n', 'Line 2: ', 'E-SNIPPET-SYNTAX'],
+    ['a wrong argument count', '\n  a = 1\n  b = left("abc")\n', 'Line 2: left takes 2 arguments', 'E-SNIPPET-ARITY'],
+    ['an unknown function', '\n  a = 1\n  b = nosuch(a)\n', 'Line 2: Unknown function nosuch', 'E-SNIPPET-UNKNOWN-FUNCTION'],
+  ])('%s: the script loads with a warning, the run takes Error with _ERR set and runs no statement', async (_name, body, message, code) => {
+    const { diagnostics } = loadScriptText(snippetScript(body), 'Main.script');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.message.split(' ')[0]])).toEqual([['W-SNIPPET-COMPILE', 'warning', code]]);
+    const { result } = await runMain(snippetScript(body));
+    expect(result.status).toBe('completed');
+    expect(result.path).toEqual(['Main.start', 'Main.calc', 'Main.done']);
+    expect(result.variables).not.toHaveProperty('a');
+    expect(result.lastError).toContain(message);
   });
 });

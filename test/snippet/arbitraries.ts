@@ -74,12 +74,12 @@ export const stmt: fc.Arbitrary<Stmt> = fc.letrec<{ s: Stmt; block: Stmt[] }>((t
     fc.tuple(fc.integer({ min: 0, max: 4 }), tie('block')).map(([n, body]): Stmt => ({ kind: 'repeat', count: { kind: 'number', value: n, pos: P }, body, pos: P })),
     fc.tuple(expr, tie('block')).map(([cond, body]): Stmt => ({ kind: 'while', cond, body, pos: P })),
     fc.tuple(name, variable, tie('block')).map(([v, source, body]): Stmt => ({ kind: 'foreach', variable: v, source, body, pos: P })),
-    fc.tuple(expr, fc.array(fc.tuple(fc.nat(9), tie('block')), { maxLength: 3 }), fc.option(tie('block'), { nil: undefined })).map(([subject, cs, d]): Stmt => {
-      const cases = cs.map(([n, body]) => ({ label: { kind: 'number', value: n, pos: P } as Expr, body }));
+    fc.tuple(expr, fc.array(fc.tuple(fc.array(fc.nat(9), { minLength: 1, maxLength: 2 }), tie('block')), { maxLength: 3 }), fc.option(tie('block'), { nil: undefined })).map(([subject, cs, d]): Stmt => {
+      const cases = cs.map(([ns, body]) => ({ labels: ns.map((n) => ({ kind: 'number', value: n, pos: P }) as Expr), body }));
       return d ? { kind: 'switch', subject, cases, default: d, pos: P } : { kind: 'switch', subject, cases, pos: P };
     }),
-    fc.tuple(fc.array(fc.tuple(expr, tie('block')), { maxLength: 3 }), fc.option(tie('block'), { nil: undefined })).map(([cs, d]): Stmt => {
-      const cases = cs.map(([cond, body]) => ({ cond, body }));
+    fc.tuple(fc.array(fc.tuple(fc.array(expr, { minLength: 1, maxLength: 2 }), tie('block')), { maxLength: 3 }), fc.option(tie('block'), { nil: undefined })).map(([cs, d]): Stmt => {
+      const cases = cs.map(([conds, body]) => ({ conds, body }));
       return d ? { kind: 'select', cases, default: d, pos: P } : { kind: 'select', cases, pos: P };
     }),
     name.map((n): Stmt => ({ kind: 'dynamic', name: n, pos: P })),

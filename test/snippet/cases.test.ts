@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compileExpression, compileSnippet, compileTemplate, encodeValue, SnippetEvalError } from '../../src/snippet/index.js';
+import { compileExpression, compileSnippet, compileTemplate, encodeValue, failedSnippet, SnippetEvalError } from '../../src/snippet/index.js';
 import { makeEnv, type EnvOptions, type HttpStub } from './env.js';
 
 interface Case extends EnvOptions {
@@ -80,6 +80,13 @@ function runCase(c: Case): void {
     expect(d.code).toBe(want.compileError.code);
     if (want.compileError.line !== undefined) expect(d.span.line).toBe(want.compileError.line);
     if (want.compileError.message) expect(d.message).toContain(want.compileError.message);
+    if (!want.error) return;
+    // Run anyway, as a SNIPPET action does: nothing runs and the run ends with the compile error.
+    const failed = failedSnippet(d, code, origin).run(env);
+    expect(failed.error?.code).toBe(want.error.code);
+    if (want.error.line !== undefined) expect(failed.error!.message.startsWith(`Line ${want.error.line}: `)).toBe(true);
+    if (want.error.message) expect(failed.error!.message).toContain(want.error.message);
+    expect([...failed.assignments.keys()], 'nothing assigned').toEqual([]);
     return;
   }
   if (!compiled.ok) throw new Error(`does not compile: ${JSON.stringify(compiled.diagnostics)}`);
