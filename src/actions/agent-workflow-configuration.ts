@@ -26,6 +26,7 @@ export default defineAction({
     DataMemorialization: text({ default: '', description: 'A data memorialization mapping, run when the interaction ends.' }),
   },
   branches: ['Default', 'OnError'],
+  studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'OnError',
   execute(ctx, props) {
     const crm = new CrmState(ctx.tenant);

@@ -6,6 +6,9 @@ import { boolean, defineAction, oneOf, text, variable } from './define.js';
 
 export const MAX_STRING_SIZES = ['2K', '4K', '8K', '16K', '32K'] as const;
 
+/** How Studio writes each size (`Limit2K`, in every observed export): accepted in scripts, written by exports. */
+export const MAX_STRING_SIZE_STUDIO = { '2K': 'Limit2K', '4K': 'Limit4K', '8K': 'Limit8K', '16K': 'Limit16K', '32K': 'Limit32K' } as const;
+
 /** MaxStringSize in characters (`2K` = 2048). */
 export const maxStringChars = (size: string | undefined): number => STRING_SIZE_CHARS[size ?? '2K'] ?? 2048;
 const STRING_SIZE_CHARS: Record<string, number> = { '2K': 2048, '4K': 4096, '8K': 8192, '16K': 16384, '32K': 32768 };
@@ -19,10 +22,14 @@ export default defineAction({
     Type: oneOf(['String', 'Numeric', 'Datetime'], { default: 'String' }),
     ScreenPop: boolean({ default: false }),
     SaveToDB: boolean({ default: false }),
-    MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K' }),
+    MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K', studio: MAX_STRING_SIZE_STUDIO }),
   },
   branches: ['Default', 'Overflow'],
-  studioParams: ['Variable', 'Value', 'Type', 'ScreenPop', 'SaveToDB', 'MaxStringSize'],
+  studio: {
+    evidence: 'observed',
+    params: ['Variable', 'Value', 'Type', { studio: 'Publish' }, 'ScreenPop', 'SaveToDB', 'MaxStringSize'],
+    source: 'CXone Studio JSON request bodies (Publish, hidden in the editor, at position 3)',
+  },
   messages: {
     numeric: 'ASSIGN {{variable}}: cannot evaluate "{{text}}" as a number: {{reason}}',
     badDate: 'ASSIGN {{variable}}: "{{text}}" is not a date; the variable is set to null',

@@ -6,7 +6,11 @@ export default defineAction({
   type: 'BEGIN',
   description: 'Entry point of the script. Parameters renames the positional parameters p1…pN, in order.',
   props: { Parameters: list('variable') },
-  studioParams: ['Parameters'],
+  studio: {
+    evidence: 'observed',
+    params: [{ studio: 'RootFolder' }, { studio: 'Application' }, { studio: 'ParamCount' }, 'Parameters'],
+    source: 'Desktop exports write the first three (empty); CXone Studio JSON names all four, Parameters a list of names',
+  },
   branches: ['Default'],
   execute(ctx, props) {
     // Names left out keep their pX name; values beyond the names stay pX too (Studio's documented example).

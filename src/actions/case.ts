@@ -28,7 +28,7 @@ export default defineAction({
   type: 'CASE',
   description: 'Evaluates Variable and takes the branch whose value matches it (snippet = comparison), else Default.',
   props: { Variable: expression({ required: true }) },
-  studioParams: ['Variable'],
+  studio: { evidence: 'help-page', params: ['Variable'], source: 'CASE help page' },
   branches: ['Default'],
   valueBranches: true,
   execute(ctx, props) {

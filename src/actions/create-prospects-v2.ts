@@ -27,7 +27,7 @@ export default defineAction({
   outputSchemas: { Results: { type: 'object', required: ['SuccessfulRecords', 'FailedRecords'], properties: { SuccessfulRecords: { type: 'array' }, FailedRecords: { type: 'array' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  studioParams: ['SkillNo', 'SourceName', 'Data', 'NoTimeZoneReject', 'TimeZone', 'DefaultExpirationDate', 'Results'],
+  studio: { evidence: 'help-page', params: ['SkillNo', 'SourceName', 'Data', 'NoTimeZoneReject', 'TimeZone', 'DefaultExpirationDate', 'Results'], source: 'the property order of the help page' },
   messages: {
     unknownSkill: 'Skill {{skill}} does not exist in this business unit',
     notPc: 'Skill {{skill}} ({{name}}) cannot take prospects: {{why}}',

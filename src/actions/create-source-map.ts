@@ -26,7 +26,7 @@ export default defineAction({
     'Error',
   ],
   errorBranch: 'Error',
-  studioParams: ['SourceName', 'Mapping'],
+  studio: { evidence: 'help-page', params: ['SourceName', 'Mapping'], source: 'the property order of the help page' },
   messages: {
     invalidSource: 'CREATESOURCEMAP: source {{source}} does not exist (create it with CREATESOURCE)',
     invalidRoot: 'CREATESOURCEMAP: Mapping must be a DDO of prospect field -> source field, received {{shape}}',

@@ -13,7 +13,7 @@ export default defineAction({
   outputSchemas: { SourceId: { type: ['integer', 'string'] } },
   branches: ['Default', 'Error', 'NameAlreadyUsed', 'NoNameProvided', 'NameExceededLength'],
   errorBranch: 'Error',
-  studioParams: ['Name', 'SourceId'],
+  studio: { evidence: 'help-page', params: ['Name', 'SourceId'], source: 'the property order of the help page' },
   messages: {
     noName: 'CREATESOURCE: no Name provided',
     tooLong: 'CREATESOURCE: source name is {{length}} characters; the limit is {{max}}',

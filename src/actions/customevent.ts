@@ -13,6 +13,7 @@ export default defineAction({
     Data: text({ default: '', description: 'Text delivered with the event (often JSON).' }),
   },
   branches: ['Default', 'OnError'],
+  studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'OnError',
   execute(ctx, props) {
     const { TargetAgent = '', EventName = '', Data = '' } = props;

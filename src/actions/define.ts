@@ -3,6 +3,7 @@
 // message templates and one `execute`. The registry turns `props` into a JSON
 // Schema compiled once by Ajv; the loader checks literals against it and the
 // runtime validates evaluated properties before `execute` runs.
+import type { StudioSpec } from './studio-spec.js';
 import type { Value } from '../contract/value.js';
 import type { ActionContext, Outcome } from '../contract/action.js';
 import type { RunEndContext } from '../contract/run-end.js';
@@ -23,7 +24,13 @@ export interface ExpressionProp extends PropBase { kind: 'expression' }
 export interface VariableProp extends PropBase { kind: 'variable'; default?: string }
 export interface NumberProp extends PropBase { kind: 'number'; default?: number; min?: number; max?: number; integer?: boolean }
 export interface BooleanProp extends PropBase { kind: 'boolean'; default?: boolean }
-export interface EnumProp<V extends string = string> extends PropBase { kind: 'enum'; values: readonly V[]; default?: V }
+export interface EnumProp<V extends string = string> extends PropBase {
+  kind: 'enum';
+  values: readonly V[];
+  default?: V;
+  /** Studio's spelling of a value where it differs (`Limit2K` for 2K): accepted too, and what an export writes. */
+  studio?: Readonly<Partial<Record<V, string>>>;
+}
 export interface ListProp extends PropBase { kind: 'list'; of: 'value' | 'variable' | 'text' }
 
 export type PropSpec = TextProp | ValueProp | ExpressionProp | VariableProp | NumberProp | BooleanProp | EnumProp | ListProp;
@@ -106,7 +113,13 @@ export interface ActionSpec<
   valueBranches?: boolean;
   /** Set when the action starts another script named by one of its properties (RUNSUB, RUNSCRIPT, SPAWN). */
   callsScript?: ScriptCall<keyof S & string>;
-  /** Desktop Studio's positional parameter order, for `studio-script import`. */
+  /** Studio's parameter vector and branch order, for `studio-script import` and `export` (studio-spec.ts). */
+  studio?: StudioSpec;
+  /**
+   * Shorthand for `studio`: property names in Studio's order, each with the
+   * same name in Studio, taken from the help page's property order. Prefer
+   * `studio`, which says where the order comes from.
+   */
   studioParams?: readonly string[];
   /** Message templates with `{{slot}}` placeholders. */
   messages?: Readonly<Record<M, string>>;
@@ -142,6 +155,16 @@ export function defineAction<
   const M extends string = never,
 >(spec: ActionSpec<S, B, O, M>): ActionDefinition {
   return Object.freeze(spec) as unknown as ActionDefinition;
+}
+
+/**
+ * The value of an enum property written `text`: one of its values or Studio's
+ * spelling of one, in any case; an empty text is no value (Studio leaves a
+ * property it has a default for empty).
+ */
+export function enumValueOf(spec: EnumProp, text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  return spec.values.find((v) => v.toLowerCase() === t || spec.studio?.[v]?.toLowerCase() === t);
 }
 
 /** Fills `{{slot}}` placeholders of a message template. */

@@ -5,7 +5,7 @@ export default defineAction({
   type: 'END',
   description: 'Ends the run; inside a subscript it ends the whole run.',
   props: {},
-  studioParams: [],
+  studio: { evidence: 'observed', params: [], source: 'CXone Studio JSON: no properties' },
   branches: [],
   execute() {
     return { branch: '', control: { op: 'end' } };

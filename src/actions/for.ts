@@ -6,7 +6,7 @@ export default defineAction({
   type: 'FOR',
   description: 'Counts CounterName from FromValue to ToValue by Step, taking Repeat each time, then Finished.',
   props: { FromValue: number({ default: 1 }), ToValue: number({ default: 1 }), Step: number({ default: 1 }), CounterName: variable({ default: 'counter' }) },
-  studioParams: ['FromValue', 'ToValue', 'Step', 'CounterName'],
+  studio: { evidence: 'help-page', params: ['FromValue', 'ToValue', 'Step', 'CounterName'], source: 'FOR help page' },
   branches: ['Repeat', 'Finished'],
   execute(ctx, props) {
     const f = flow(ctx);

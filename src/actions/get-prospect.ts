@@ -17,7 +17,7 @@ export default defineAction({
   outputSchemas: { Results: { type: 'object', properties: { Count: { type: 'integer', minimum: 0 }, Prospects: { type: 'array' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  studioParams: ['SourceName', 'SearchOptions', 'Results'],
+  studio: { evidence: 'help-page', params: ['SourceName', 'SearchOptions', 'Results'], source: 'the property order of the help page' },
   messages: {
     invalidSource: 'GETPROSPECT: source {{source}} does not exist',
     badOptions: 'GETPROSPECT: SearchOptions must be a DDO with ExternalID, PhoneNumber, or FirstName and LastName',

@@ -17,7 +17,7 @@ export default defineAction({
   outputSchemas: { NumberQueued: { type: 'integer', minimum: 0 }, LongestWait: { type: 'number', minimum: 0 } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  studioParams: ['Skills', 'NumberQueued', 'LongestWait', 'HighProficiency', 'LowProficiency'],
+  studio: { evidence: 'help-page', params: ['Skills', 'NumberQueued', 'LongestWait', 'HighProficiency', 'LowProficiency'], source: 'the property order of the help page' },
   messages: {
     noSkills: 'GETQUEUE needs at least one skill in Skills',
     unknownSkill: 'GETQUEUE: skill {{skill}} does not exist in this business unit',

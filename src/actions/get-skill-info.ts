@@ -18,7 +18,7 @@ export default defineAction({
   outputSchemas: { Results: { type: 'array', items: { type: 'object' } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  studioParams: ['SkillList', 'Results'],
+  studio: { evidence: 'help-page', params: ['SkillList', 'Results'], source: 'the property order of the help page' },
   messages: { unknownSkill: 'GETSKILLINFO: skill {{skill}} does not exist in this business unit' },
   execute(ctx, props) {
     const entries = splitList(props.SkillList);

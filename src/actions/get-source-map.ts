@@ -10,7 +10,7 @@ export default defineAction({
   outputSchemas: { Results: { type: 'object' } },
   branches: ['Default', 'InvalidSource', 'Error'],
   errorBranch: 'Error',
-  studioParams: ['SourceName', 'Results'],
+  studio: { evidence: 'help-page', params: ['SourceName', 'Results'], source: 'the property order of the help page' },
   messages: { invalidSource: 'GETSOURCEMAP: source {{source}} does not exist' },
   execute(ctx, props) {
     const source = ctx.tenant.source(props.SourceName);

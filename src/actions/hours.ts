@@ -15,7 +15,7 @@ export default defineAction({
   },
   branches: ['Default', 'OnOpen', 'OnClosed', 'OnHoliday', 'OnError', 'OnWeather', 'OnMeeting', 'OnEmergency', 'OnOther'],
   errorBranch: 'OnError',
-  studioParams: ['Profile'],
+  studio: { evidence: 'help-page', params: ['Profile'], source: 'the property order of the help page' },
   messages: {
     unknownProfile: 'HOURS: no hours-of-operation profile "{{profile}}" (profiles: {{known}})',
     noProfile: 'HOURS: Profile is empty and skill {{skill}} belongs to no hours-of-operation profile',

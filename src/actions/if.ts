@@ -6,7 +6,7 @@ export default defineAction({
   type: 'IF',
   description: 'Evaluates Expression and takes True or False by snippet truthiness.',
   props: { Expression: expression({ required: true }) },
-  studioParams: ['Expression'],
+  studio: { evidence: 'third-party', params: ['Expression'], branches: ['True', 'False'], source: 'a public tool reading Desktop exports (one position; True 0, False 1)' },
   branches: ['True', 'False'],
   execute(ctx, props) {
     return ctx.branch(isTruthy(props.Expression) ? 'True' : 'False');

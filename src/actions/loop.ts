@@ -6,7 +6,7 @@ export default defineAction({
   type: 'LOOP',
   description: 'Takes Repeat Repeat times, counting in CounterName, then Finished; the counter then resets.',
   props: { Repeat: number({ default: 1, min: 0 }), CounterName: variable() },
-  studioParams: ['Repeat', 'CounterName'],
+  studio: { evidence: 'third-party', params: ['Repeat', 'CounterName'], branches: ['Finished', 'Repeat'], source: 'a public tool writing Desktop exports (count, counter; Finished 0, Repeat 1)' },
   branches: ['Repeat', 'Finished'],
   execute(ctx, props) {
     const f = flow(ctx);

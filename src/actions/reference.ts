@@ -6,6 +6,7 @@
 import { ACTION_FAMILIES, type ActionFamily } from './all.js';
 import type { ActionDefinition, PropSpec } from './define.js';
 import { builtinRegistry, type ActionRegistry } from './registry.js';
+import { studioSpecOf, type StudioSpec } from './studio-spec.js';
 
 export interface PropReference {
   name: string;
@@ -42,8 +43,8 @@ export interface ActionReference {
   messages: { id: string; text: string }[];
   /** Properties whose values never appear in traces. */
   secret: string[];
-  /** Desktop Studio's positional parameter order (what `studio-script import` reads). */
-  studioParams: string[];
+  /** Studio's parameter order (what `studio-script import` reads and `export` writes), with its evidence. */
+  studio?: StudioReference;
   /** Where the emulated behaviour comes from. */
   source?: string;
 }
@@ -83,10 +84,45 @@ export function actionReference(def: ActionDefinition, family: Pick<ActionFamily
     valueBranches: def.valueBranches === true,
     messages: Object.entries(def.messages ?? {}).map(([id, text]) => ({ id, text: text as string })),
     secret: [...(def.secretProps ?? [])],
-    studioParams: [...(def.studioParams ?? [])],
   };
+  const studio = studioSpecOf(def);
+  if (studio) ref.studio = studioReference(studio);
   if (def.version !== undefined) ref.version = def.version;
   if (def.errorBranch !== undefined) ref.errorBranch = def.errorBranch;
+  return ref;
+}
+
+export interface StudioReference {
+  evidence: StudioSpec['evidence'];
+  /** Each position in Studio's order, in words: `Variable`, `Publish (kept, not interpreted)`, `P2 (meaning unknown)`. */
+  params: string[];
+  /** The list property that takes every further position. */
+  rest?: string;
+  /** Named branches in Studio's order (a branch's index in exports). */
+  branches?: string[];
+  source?: string;
+}
+
+/** Studio's parameter order in one sentence, shared by the pages and the terminal view. */
+export function studioOrderText(s: StudioReference, name: (s: string) => string = (s) => s): string {
+  const from = s.source ? `${s.evidence}: ${s.source}` : s.evidence;
+  if (s.evidence === 'unknown') return `not known (${from}); CXone Studio JSON imports it by name, XML as P1, P2… with a warning.`;
+  const order = s.params.length ? s.params.map(name).join(', ') : 'no parameters';
+  const rest = s.rest ? `, then one position per item of ${name(s.rest)}` : '';
+  const branches = s.branches ? ` Branches in Studio's order: ${s.branches.map(name).join(', ')}.` : '';
+  return `${order}${rest} (${from}).${branches}`;
+}
+
+function studioReference(spec: StudioSpec): StudioReference {
+  const params = spec.params.map((p, i) => {
+    if (typeof p === 'string') return p;
+    if ('unknown' in p) return `P${i + 1} (meaning unknown)`;
+    return p.prop && p.prop !== p.studio ? `${p.studio} (property ${p.prop})` : p.prop ? p.studio : `${p.studio} (kept, not interpreted)`;
+  });
+  const ref: StudioReference = { evidence: spec.evidence, params };
+  if (spec.rest) ref.rest = spec.rest;
+  if (spec.branches) ref.branches = [...spec.branches];
+  if (spec.source) ref.source = spec.source;
   return ref;
 }
 

@@ -19,7 +19,7 @@ export default defineAction({
   outputSchemas: { Results: { type: 'object', required: ['SuccessfulRecords', 'FailedRecords'], properties: { SuccessfulRecords: { type: 'array' }, FailedRecords: { type: 'array' } } } },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',
-  studioParams: ['SourceName', 'ProspectsToRemove', 'Results'],
+  studio: { evidence: 'help-page', params: ['SourceName', 'ProspectsToRemove', 'Results'], source: 'the property order of the help page' },
   messages: {
     noSource: 'Missing External ID: source {{source}} does not exist',
     noMap: 'Missing External ID: source {{source}} has no valid source map',

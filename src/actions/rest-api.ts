@@ -25,6 +25,7 @@ export default defineAction({
   },
   outputs: { ResultSet: 'resultset' },
   branches: ['Default', 'OnError'],
+  studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'OnError',
   async execute(ctx, props) {
     const { Verb = 'GET', Url = '', Body = '', TimeoutSeconds = 10 } = props;

@@ -5,7 +5,7 @@ export default defineAction({
   type: 'RETURN',
   description: 'Ends a subscript started by RUNSUB; ReturnValue is stored in the caller\'s ReturnVariable.',
   props: { ReturnValue: value() },
-  studioParams: ['ReturnValue'],
+  studio: { evidence: 'help-page', params: ['ReturnValue'], source: 'RETURN help page' },
   branches: [],
   execute(_ctx, props) {
     // A RETURN without a value hands back empty text, as an unset Studio variable reads.

@@ -7,7 +7,7 @@ export default defineAction({
   type: 'RUNSCRIPT',
   description: 'Replaces the current script with ScriptName, keeping all variables; there is no return.',
   props: { ScriptName: text({ required: true }), Parameters: list('value') },
-  studioParams: ['ScriptName'],
+  studio: { evidence: 'third-party', params: ['ScriptName'], source: 'a public tool writing Desktop exports' },
   callsScript: { prop: 'ScriptName', mode: 'replace' },
   branches: ['OnError'],
   errorBranch: 'OnError',

@@ -9,7 +9,12 @@ export default defineAction({
   type: 'RUNSUB',
   description: 'Runs ScriptName as a subscript with Parameters as p1…pN; its RETURN value goes to ReturnVariable.',
   props: { ScriptName: text({ required: true }), Parameters: list('value'), ReturnVariable: variable() },
-  studioParams: ['ScriptName', 'ReturnVariable', 'Parameters'],
+  studio: {
+    evidence: 'third-party',
+    params: ['ScriptName', { unknown: true }, 'ReturnVariable'],
+    rest: 'Parameters',
+    source: 'a public tool writing Desktop exports: script, an empty position, the return variable, one position per parameter',
+  },
   callsScript: { prop: 'ScriptName', mode: 'call' },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',

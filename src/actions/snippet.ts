@@ -1,15 +1,15 @@
 // SNIPPET: runs snippet code (snippet-language.md) against the script's variables.
 import { flow } from '../contract/flow.js';
 import type { Value } from '../contract/value.js';
-import { MAX_STRING_SIZES, maxStringChars } from './assign.js';
+import { MAX_STRING_SIZE_STUDIO, MAX_STRING_SIZES, maxStringChars } from './assign.js';
 import { defineAction, oneOf } from './define.js';
 import { GLOBAL_PREFIX } from '../contract/variables.js';
 
 export default defineAction({
   type: 'SNIPPET',
   description: 'Runs snippet code; variables it assigns are written back. A syntax or run-time error takes Error.',
-  props: { MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K' }) },
-  studioParams: ['Data', 'MaxStringSize'],
+  props: { MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K', studio: MAX_STRING_SIZE_STUDIO }) },
+  studio: { evidence: 'observed', params: [{ studio: 'Data' }, 'MaxStringSize'], source: 'CXone Studio JSON; Data is the code' },
   branches: ['Default', 'Error'],
   errorBranch: 'Error',
   execute(ctx, props) {

@@ -8,7 +8,12 @@ export default defineAction({
   type: 'SPAWN',
   description: 'Starts ScriptName as a new run with Parameters, at StartDate or now; its id goes to SpawnIdVariable.',
   props: { ScriptName: text({ required: true }), Parameters: list('value'), SpawnIdVariable: variable({ default: 'spawnid' }), StartDate: text() },
-  studioParams: ['ScriptName', 'SpawnIdVariable', 'StartDate', 'Parameters'],
+  studio: {
+    evidence: 'help-page',
+    params: ['ScriptName', 'SpawnIdVariable', 'StartDate'],
+    rest: 'Parameters',
+    source: 'SPAWN help page; parameters one per position, as RUNSUB writes them',
+  },
   callsScript: { prop: 'ScriptName', mode: 'spawn' },
   branches: ['Default', 'OnError'],
   errorBranch: 'OnError',

@@ -37,3 +37,21 @@ export interface StudioSpec {
   /** The sources of the order, in a few words (docs/import.md's per-action table shows them). */
   source?: string;
 }
+
+/**
+ * The table an action declares: its `studio`, or its `studioParams` shorthand
+ * read as help-page evidence, where a name that is not one of the action's
+ * properties or outputs is a position kept but not interpreted.
+ */
+export function studioSpecOf(def: {
+  studio?: StudioSpec;
+  studioParams?: readonly string[];
+  props?: Readonly<Record<string, unknown>>;
+  outputs?: Readonly<Record<string, unknown>>;
+}): StudioSpec | undefined {
+  if (def.studio) return def.studio;
+  if (!def.studioParams) return undefined;
+  const own = new Set([...Object.keys(def.props ?? {}), ...Object.keys(def.outputs ?? {})].map((k) => k.toLowerCase()));
+  const params = def.studioParams.map((name): StudioPosition => (own.has(name.toLowerCase()) ? name : { studio: name }));
+  return { evidence: 'help-page', params, source: 'the property order of the help page' };
+}

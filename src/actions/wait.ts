@@ -5,7 +5,7 @@ export default defineAction({
   type: 'WAIT',
   description: 'Pauses for Seconds of virtual time ("0,5" is accepted as 0.5).',
   props: { Seconds: number({ default: 0, min: 0 }) },
-  studioParams: ['Seconds'],
+  studio: { evidence: 'observed', params: ['Seconds'], source: 'CXone Studio JSON' },
   branches: ['Default'],
   execute(ctx, props) {
     ctx.elapse(props.Seconds);

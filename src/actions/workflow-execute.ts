@@ -24,6 +24,7 @@ export default defineAction({
   outputs: { WorkflowResult: 'workflowresult' },
   outputSchemas: { WorkflowResult: { type: 'object', properties: { records: { type: 'array' }, count: { type: 'integer', minimum: 0 }, workflowId: { type: 'string' } } } },
   branches: ['Default', 'OnError'],
+  studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'OnError',
   execute(ctx, props) {
     const crm = new CrmState(ctx.tenant);

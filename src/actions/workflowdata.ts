@@ -13,6 +13,7 @@ export default defineAction({
     ProfileName: text({ required: true, description: 'A profile of the tenant file’s workflowDataProfiles.' }),
   },
   branches: ['Default', 'Error'],
+  studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'Error',
   execute(ctx, props) {
     const name = props.ProfileName.trim();

@@ -3,7 +3,7 @@
 // Without a name, every action family by family; with one, its properties,
 // outputs, branches, messages and Studio parameter order.
 import type { Command } from 'commander';
-import type { ActionReference } from '../actions/reference.js';
+import { studioOrderText, type ActionReference } from '../actions/reference.js';
 import { UsageError } from './io.js';
 import { colorsFor, printJson, type Colors } from './output.js';
 
@@ -86,7 +86,7 @@ async function actionText(r: ActionReference, c: Colors): Promise<string> {
     section('Messages', r.messages.map((m) => `  ${c.cyan(m.id.padEnd(w))}  ${m.text}`));
   }
   if (r.secret.length) section('Never traced', [`  ${r.secret.join(', ')}`]);
-  if (r.studioParams.length) section('Studio parameter order', [`  ${r.studioParams.join(', ')}`]);
+  if (r.studio) section('Studio parameter order', [`  ${studioOrderText(r.studio)}`]);
   if (r.source) section('Source', [`  ${r.source}`]);
   return out.join('\n') + '\n';
 }

@@ -15,7 +15,9 @@ export type Control =
   | { op: 'end' }
   | { op: 'return'; value: Value }
   | { op: 'call'; script: string; params: Value[]; returnVariable?: string }
-  | { op: 'replace'; script: string; params: Value[] };
+  | { op: 'replace'; script: string; params: Value[] }
+  /** Ends the run as failed with `reason` (an action the emulator cannot run and nothing stands in for). */
+  | { op: 'fail'; reason: string };
 
 export interface Outcome {
   /** The branch taken (a declared branch name, or a CASE value). Empty for END/RETURN. */

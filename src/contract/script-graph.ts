@@ -34,6 +34,11 @@ export interface ActionNode {
   props: Record<string, PropValue>;
   /** Branches in source order. */
   branches: BranchEdge[];
+  /**
+   * An action type the emulator does not run (or does not know): kept as
+   * written, with every property and branch; a run needs a stub for it.
+   */
+  opaque?: true;
   /** SNIPPET code, with the span where the code starts in the file. */
   snippet?: { code: string; span: Span };
   span: Span;

@@ -4,16 +4,21 @@
 import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
 import { actionTypeName, type ActionRegistry } from '../actions/registry.js';
+import { studioSpecOf } from '../actions/studio-spec.js';
 import { typeName, type ActionAst, type BranchAst, type ScriptAst } from '../parse/ast.js';
 import { checkProp, toPropValue } from './props.js';
 import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type PropValue, type ScriptGraph } from '../contract/script-graph.js';
 import { buildStudioMeta } from './studio-meta.js';
 
 /**
- * Studio actions the emulator knows about but does not run yet
- * (spec/actions.md "Voice and digital"): loading them is an error, never a silent no-op.
+ * Studio actions the emulator knows about but does not run yet (spec/actions.md
+ * "Voice and digital"): like any type it does not know, they load as opaque
+ * actions, which a run can only pass with a stub.
  */
-export const UNSUPPORTED_ACTIONS: readonly string[] = ['PLAY', 'MENU', 'REQAGENT', 'HANGUP', 'EXIT', 'ONANSWER', 'ONRELEASE', 'SIGNAL'];
+export const NOT_EMULATED_ACTIONS: readonly string[] = [
+  'PLAY', 'MENU', 'REQAGENT', 'HANGUP', 'EXIT', 'ONANSWER', 'ONRELEASE', 'SIGNAL',
+  'MUSIC', 'TTSVOICE', 'CHECKCALLSUP', 'SUPPRESSCALL', 'PERMITCALL', 'LOCATE',
+];
 
 export interface BuiltGraph {
   graph: ScriptGraph;
@@ -72,26 +77,43 @@ function resolveType(a: ActionAst, registry: ActionRegistry, ds: Diagnostic[]): 
   const span = { ...a.typeWords[0]!.span };
   const last = a.version?.span ?? a.typeWords[a.typeWords.length - 1]!.span;
   span.length = (last.offset ?? 0) + (last.length ?? 1) - (span.offset ?? 0);
-  if (UNSUPPORTED_ACTIONS.includes(type)) {
-    ds.push(diagnostic('E-UNSUPPORTED-ACTION', `${type} is a Studio action the emulator does not support yet`, span));
-    return undefined;
-  }
-  if (a.version && registry.lookup(type)) {
-    const base = registry.lookup(type)!;
-    const known = base.version === undefined ? `${base.type} has no versions` : `known: ${base.type} v${base.version}`;
-    ds.push(diagnostic('E-GRAPH-UNKNOWN-ACTION', `unknown version: ${written} (${known})`, span));
-    return undefined;
-  }
-  const hint = registry.suggestType(written);
-  const shown = hint?.replace(/ V(\d+)$/, ' v$1');
-  // `IF TRUE -> x` reads TRUE as part of the type; say so when that is what happened.
+  const kept = 'it is kept as written (an opaque action), and a run that reaches it needs a stub';
+  // `IF TRUE -> x` reads TRUE as part of the type: a slip in the script, not an action Studio has.
   const prefix = a.typeWords.length > 1 ? registry.lookup(a.typeWords.slice(0, -1).map((w) => w.text).join(' ')) : undefined;
-  const branchHint = prefix ? ` (branch names are written in their Studio spelling, e.g. ${titleCase(a.typeWords[a.typeWords.length - 1]!.text)} -> label)` : '';
-  ds.push(diagnostic('E-GRAPH-UNKNOWN-ACTION', `unknown action type '${written}'${shown ? `; did you mean ${shown}?` : ''}${branchHint}`, span));
+  if (prefix) {
+    const branch = titleCase(a.typeWords[a.typeWords.length - 1]!.text);
+    ds.push(diagnostic('E-GRAPH-UNKNOWN-ACTION', `unknown action type '${written}' (branch names are written in their Studio spelling, e.g. ${branch} -> label)`, span));
+    return undefined;
+  }
+  let why: string;
+  if (NOT_EMULATED_ACTIONS.includes(type)) why = `${written} is a Studio action the emulator does not run yet`;
+  else if (a.version && registry.lookup(type)) {
+    const base = registry.lookup(type)!;
+    why = `the emulator does not run ${written} (${base.version === undefined ? `${base.type} has no versions` : `it runs ${base.type} v${base.version}`})`;
+  } else {
+    const hint = registry.suggestType(written)?.replace(/ V(\d+)$/, ' v$1');
+    why = `unknown action type '${written}'${hint ? ` (did you mean ${hint}?)` : ''}`;
+  }
+  ds.push(diagnostic('W-OPAQUE-ACTION', `${why}: ${kept}`, span, 'warning'));
   return undefined;
 }
 
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
+
+/**
+ * The canonical name of a property that is a position of the action's Studio
+ * table the emulator keeps without using: a named one (`Publish`), or `P<n>`
+ * for a position whose meaning is not known.
+ */
+function studioPosition(def: ActionDefinition, name: string): string | undefined {
+  const params = studioSpecOf(def)?.params ?? [];
+  const low = name.toLowerCase();
+  for (const [i, p] of params.entries()) {
+    if (typeof p === 'object' && 'studio' in p && !p.prop && p.studio.toLowerCase() === low) return p.studio;
+    if (typeof p === 'object' && 'unknown' in p && low === `p${i + 1}`) return `P${i + 1}`;
+  }
+  return undefined;
+}
 
 function buildAction(a: ActionAst, def: ActionDefinition | undefined, registry: ActionRegistry, ds: Diagnostic[]): ActionNode {
   const type = def?.type ?? typeName(a);
@@ -100,10 +122,19 @@ function buildAction(a: ActionAst, def: ActionDefinition | undefined, registry: 
   for (const p of a.props) {
     const value = toPropValue(p.value);
     if (!def) {
-      props[p.name.text] = value;
+      // An opaque action keeps every property as written; only a repeated name is a mistake.
+      if (seen.has(p.name.text.toLowerCase())) ds.push(diagnostic('E-SCHEMA-DUPLICATE-PROP', `property ${p.name.text} is set twice in '${a.label.text}'`, p.name.span));
+      else (seen.set(p.name.text.toLowerCase(), p.name.text), (props[p.name.text] = value));
       continue;
     }
     const resolved = registry.prop(def, p.name.text);
+    const kept = resolved ? undefined : studioPosition(def, p.name.text);
+    if (kept) {
+      // A position Studio writes that the emulator keeps for export but never interprets (ASSIGN's Publish).
+      if (seen.has(kept)) ds.push(diagnostic('E-SCHEMA-DUPLICATE-PROP', `property ${kept} is set twice in '${a.label.text}'`, p.name.span));
+      else (seen.set(kept, p.name.text), (props[kept] = value));
+      continue;
+    }
     if (!resolved) {
       const names = [...registry.props(def).values()].map((r) => r.name);
       const hint = didYouMean(p.name.text, names);
@@ -134,6 +165,8 @@ function buildAction(a: ActionAst, def: ActionDefinition | undefined, registry: 
     span: a.span,
   };
   if (def?.version !== undefined) node.version = def.version;
+  else if (!def && a.version) node.version = a.version.value;
+  if (!def) node.opaque = true;
   if (a.snippet) node.snippet = { code: a.snippet.code, span: a.snippet.span };
   return node;
 }

@@ -30,11 +30,28 @@ export function compileGraph(
   const diagnostics: Diagnostic[] = [];
   const ctx: Ctx = { compiler, source, diagnostics };
   for (const node of graph.actions) {
+    if (compiled.has(node.label)) continue;
+    if (node.opaque) compiled.set(node.label, { props: new Map(Object.entries(node.props).map(([k, v]) => [k, asWritten(v)])) });
     const def = definitions.get(node.label);
     if (!def || compiled.has(node.label)) continue;
     compiled.set(node.label, compileAction(node, def, registry, ctx));
   }
   return { compiled, diagnostics };
+}
+
+/** An opaque action's property, never interpreted: its text as written (a stub may match on it). */
+function asWritten(v: PropValue): CompiledProp {
+  switch (v.kind) {
+    case 'string':
+    case 'boolean':
+      return { kind: 'literal', value: v.value };
+    case 'number':
+      return { kind: 'literal', value: v.value };
+    case 'path':
+      return { kind: 'literal', value: v.path };
+    case 'list':
+      return { kind: 'list', items: v.items.map(asWritten) };
+  }
 }
 
 interface Ctx {

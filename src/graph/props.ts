@@ -3,7 +3,7 @@
 // values, ranges, variable names. Values with `{…}` substitutions or variable
 // paths are checked at run time instead, after evaluation.
 import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
-import type { PropSpec } from '../actions/define.js';
+import { enumValueOf, type PropSpec } from '../actions/define.js';
 import { VARIABLE_NAME, VARIABLE_NAME_RULE } from '../contract/variables.js';
 import type { ValueAst } from '../parse/ast.js';
 import type { PropValue } from '../contract/script-graph.js';
@@ -99,8 +99,10 @@ export function checkProp(where: string, spec: PropSpec, v: PropValue): CheckedP
       // A bare word naming a value (`Type = Numeric`) is that value, not a variable.
       const written = v.kind === 'string' ? v.value : v.kind === 'path' ? v.path : v.kind === 'number' ? v.raw : undefined;
       if (written === undefined) return bad('E-SCHEMA-TYPE', `${where} expects one of ${spec.values.join(', ')}, found ${describe(v)}`);
-      const canonical = spec.values.find((e) => e.toLowerCase() === written.trim().toLowerCase());
+      const canonical = enumValueOf(spec, written);
       if (canonical !== undefined) return { value: { kind: 'string', value: canonical, span: v.span }, diagnostics: ds };
+      // Studio leaves a property empty for its default.
+      if (written.trim() === '') return { value: v, diagnostics: ds };
       const hint = didYouMean(written, spec.values);
       return bad('E-SCHEMA-ENUM', `${where} must be one of ${spec.values.join(', ')}, found "${written}"${hint ? `; did you mean ${hint}?` : ''}`);
     }

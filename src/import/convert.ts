@@ -17,7 +17,7 @@ import { actionFieldDefault, defaultCaption, sameField, scriptFieldDefault } fro
 import { defaultLayout } from './layout.js';
 import type { StudioAction, StudioBranch, StudioScript, StudioValue } from './model.js';
 import { readStudioExport } from './read.js';
-import { branchIndex, positionName, studioTable, type StudioTable } from './tables.js';
+import { branchIndex, positionName, positionOf, studioTable, type StudioTable } from './tables.js';
 import { fromStudioText, quote, studioBlock, studioDefault } from './values.js';
 
 export interface ImportOptions {
@@ -202,11 +202,12 @@ class Converter {
       const pos = p.name && table ? table.params.find((t) => t.studio?.toLowerCase() === p.name!.toLowerCase()) : table?.params[i];
       const value = p.value;
       if (text(value) !== '' || Array.isArray(value)) lastFilled = i;
-      if (def?.type === 'SNIPPET' && pos?.prop === 'Data') {
+      if (def?.type === 'SNIPPET' && pos?.studio === 'Data') {
         code = text(value).replace(/\r\n?/g, '\n');
         return;
       }
-      if (table?.rest && !p.name && i >= table.params.length) {
+      // Positions after the table are the rest list's items (named P<n>, if at all: Studio's names for them are not known).
+      if (table?.rest && i >= table.params.length && (!p.name || positionOf(p.name) === i)) {
         restItems.push(...(Array.isArray(value) ? value : [value]));
         return;
       }
@@ -226,14 +227,14 @@ class Converter {
         this.warn('W-IMPORT-EXTRA-PARAM', `${describe(a)}: parameter ${i + 1} (${quote(text(value))}${p.name ? `, named ${p.name}` : ''}) has no known meaning; kept as ${name}`, a);
       list.push(`${name} = ${prop ? fromStudioText(value, prop.spec) : quoteValue(value)}`);
     });
-    // Without a table the positions are the order of the properties: trailing empty ones are dropped, the rest kept.
-    if (!table && !def) while (list.length > lastFilled + 1) list.pop();
+    // Without a table the positions are the order of the properties: trailing empty ones without a name are dropped (ParameterCount keeps their number).
+    if (!table && !def) while (list.length > lastFilled + 1 && !a.params[list.length - 1]?.name) list.pop();
     if (table?.rest && restItems.length > 0) {
       const prop = resolved?.get(table.rest.toLowerCase());
       if (prop) list.push(`${prop.name} = ${fromStudioText(restItems, prop.spec)}`);
     }
     const count = a.params.length;
-    const expected = table ? Math.max(table.params.length, table.rest ? table.params.length + restItems.length : 0) : lastFilled + 1;
+    const expected = table ? table.params.length + restItems.length : def ? lastFilled + 1 : list.length;
     if (count !== expected) fields.set('ParameterCount', String(count));
     return code === undefined ? { list } : { list, code };
   }

@@ -36,7 +36,8 @@ export function exportStudio(source: string, file: string, opts: ExportOptions):
   const registry = opts.registry ?? builtinRegistry();
   const analyzed = analyzeScript(source, file, registry);
   if (hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
-  const diagnostics = [...analyzed.diagnostics];
+  // The script's own warnings are check's to report; an export reports what it had to decide.
+  const diagnostics: Diagnostic[] = [];
   const captions = new Map(analyzed.ast.actions.map((a) => [a.label.text, a.caption?.value] as const));
   const headerSpan = analyzed.ast.mediaType?.span ?? analyzed.ast.headerSpan;
   const model = new Exporter(analyzed.graph, analyzed.definitions, registry, diagnostics, captions, headerSpan).model(opts.format);
@@ -164,15 +165,15 @@ class Exporter {
     table?.params.forEach((pos, i) => {
       const name = pos.prop ?? pos.studio ?? positionName(i);
       const spec = specOf(pos.prop);
-      const v = pos.prop === 'Data' && def?.type === 'SNIPPET' ? undefined : take(name) ?? (pos.prop && pos.studio && pos.studio !== pos.prop ? take(pos.studio) : undefined) ?? take(positionName(i));
-      let value: StudioValue = v ? toStudioText(v, spec) : studioDefault(spec);
-      if (pos.prop === 'Data' && def?.type === 'SNIPPET') value = snippetCode(node);
+      const code = def?.type === 'SNIPPET' && pos.studio === 'Data';
+      const v = code ? undefined : (take(name) ?? (pos.prop && pos.studio && pos.studio !== pos.prop ? take(pos.studio) : undefined) ?? take(positionName(i)));
+      const value: StudioValue = code ? snippetCode(node) : v ? toStudioText(v, spec) : studioDefault(spec);
       out.push(pos.studio ? { name: pos.studio, value } : { value });
     });
     if (table?.rest) {
       const v = take(table.rest);
       const items = v ? toStudioText(v, undefined) : [];
-      for (const item of Array.isArray(items) ? items : [items]) out.push({ value: item });
+      for (const item of Array.isArray(items) ? items : [items]) out.push({ name: positionName(out.length), value: item });
     }
     // Properties no position was declared for: `P<n>` at its position, the rest in the order written.
     const rest = Object.entries(node.props).filter(([k]) => !placed.has(k));
@@ -188,8 +189,12 @@ class Exporter {
       while (out.length < at) out.push({ value: '' });
       out[at] = p !== undefined ? { value } : { name: k, value };
     }
+    // ParameterCount is how many positions Studio wrote: fewer than the table (a Desktop BEGIN has three), or more.
     const count = Number(own.get('ParameterCount'));
-    while (Number.isInteger(count) && out.length < count) out.push({ value: '' });
+    if (Number.isInteger(count)) {
+      while (out.length < count) out.push({ value: '' });
+      while (out.length > count && out[out.length - 1]!.value === '') out.pop();
+    }
     return out;
   }
 

@@ -3,7 +3,7 @@
 // emulator does not run, from the catalog: which property each position
 // holds, Studio's name for it, and the order of the named branches.
 import type { ActionDefinition } from '../actions/define.js';
-import type { StudioSpec } from '../actions/studio-spec.js';
+import { studioSpecOf } from '../actions/studio-spec.js';
 import { CATALOG } from './catalog.js';
 
 export interface Position {
@@ -26,13 +26,6 @@ export function studioTable(def: ActionDefinition | undefined, type: string): St
   if (def) return definitionTable(def);
   const known = CATALOG[type.toUpperCase()];
   return known ? { params: known.params.map((studio) => ({ studio })), ...(known.branches ? { branches: known.branches } : {}) } : undefined;
-}
-
-/** The definition's table; a plain list of property names (the older `studioParams`) reads as one with the same Studio names. */
-export function studioSpecOf(def: ActionDefinition): StudioSpec | undefined {
-  const d = def as ActionDefinition & { studio?: StudioSpec };
-  if (d.studio) return d.studio;
-  return def.studioParams ? { evidence: 'help-page', params: def.studioParams } : undefined;
 }
 
 function definitionTable(def: ActionDefinition): StudioTable | undefined {

@@ -2,7 +2,7 @@
 // ways, by property kind: `True`/`False` are booleans, `{x}` alone is the
 // variable x, numbers stay numbers, enum values keep Studio's spelling, and
 // everything else is a string. Also prints the `studio { … }` block.
-import type { PropSpec } from '../actions/define.js';
+import { enumValueOf, type EnumProp, type PropSpec } from '../actions/define.js';
 import { IDENTIFIER } from '../contract/variables.js';
 import type { PropValue } from '../contract/script-graph.js';
 import type { StudioValue } from './model.js';
@@ -44,6 +44,7 @@ export function fromStudioText(value: StudioValue, spec: PropSpec): string {
       // A bare variable path reads as one; anything else is a snippet expression in a string.
       return PATH.test(text) && !/^(true|false)$/i.test(text) ? text : quote(text);
     case 'enum':
+      // Studio's spelling stays as Studio wrote it (`Limit2K`); scripts accept it.
       return bareOrQuoted(text);
     case 'list': {
       const items = text.split(/\r?\n|\|/).map((s) => s.trim()).filter((s) => s !== '');
@@ -62,12 +63,13 @@ export function fromStudioText(value: StudioValue, spec: PropSpec): string {
 export function toStudioText(v: PropValue, spec: PropSpec | undefined): StudioValue {
   switch (v.kind) {
     case 'string':
-      return v.value;
+      return spec?.kind === 'enum' ? studioSpelling(spec, v.value) : v.value;
     case 'number':
       return v.raw;
     case 'boolean':
       return v.value ? 'True' : 'False';
     case 'path':
+      if (spec?.kind === 'enum' && enumValueOf(spec, v.path) !== undefined) return studioSpelling(spec, v.path);
       return !spec || spec.kind === 'variable' || spec.kind === 'expression' || spec.kind === 'list' ? v.path : `{${v.path}}`;
     case 'list':
       return v.items.map((item) => {
@@ -95,5 +97,12 @@ export function studioDefault(spec: PropSpec | undefined): string {
   const d = spec && 'default' in spec ? spec.default : undefined;
   if (d === undefined || d === null) return '';
   if (typeof d === 'boolean') return d ? 'True' : 'False';
+  if (spec?.kind === 'enum' && typeof d === 'string') return studioSpelling(spec, d);
   return typeof d === 'string' || typeof d === 'number' ? String(d) : '';
+}
+
+/** An enum value as Studio writes it. */
+function studioSpelling(spec: EnumProp, text: string): string {
+  const value = enumValueOf(spec, text);
+  return value === undefined ? text : (spec.studio?.[value] ?? value);
 }

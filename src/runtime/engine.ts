@@ -73,6 +73,7 @@ export class Engine {
         caption: action.node.caption,
         props: props as Record<string, Value>,
         callIndex,
+        ...(action.def.errorBranch !== undefined ? { errorBranch: action.def.errorBranch } : {}),
       });
       if (answer) {
         if (answer.seconds) ctx.elapse(answer.seconds);
@@ -116,6 +117,10 @@ export class Engine {
         case 'end':
           this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
           this.end(d, 'completed', 'script', `END at ${action.where}`);
+          return;
+        case 'fail':
+          this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds, control.reason);
+          this.end(d, 'failed', 'script', control.reason);
           return;
         case 'return':
           this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);

@@ -2,7 +2,7 @@
 // (substitution, expressions, variable names) and check the result against
 // the action's schema. Failures become the action's error outcome.
 import type { ActionRegistry } from '../actions/registry.js';
-import type { PropSpec } from '../actions/define.js';
+import { enumValueOf, type PropSpec } from '../actions/define.js';
 import type { CompiledProp } from '../graph/compiled.js';
 import type { SnippetEnv } from '../contract/snippet.js';
 import { toText } from '../snippet/index.js';
@@ -125,7 +125,8 @@ function coerce(spec: PropSpec, v: unknown): unknown {
     }
     case 'enum': {
       const t = typeof v === 'string' ? v.trim() : toText(v as Value);
-      return spec.values.find((x) => x.toLowerCase() === t.toLowerCase()) ?? t;
+      // An empty value is Studio's way of leaving a property at its default.
+      return enumValueOf(spec, t) ?? (t === '' ? spec.default : t);
     }
     case 'list':
       if (Array.isArray(v)) return v;

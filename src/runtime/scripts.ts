@@ -1,6 +1,7 @@
 // The runtime's view of a loaded script folder: finds scripts by name (only
 // inside the folder) and prepares each action once — its definition, compiled
 // properties and branch table — so a step is a few map lookups.
+import { opaqueDefinition } from '../actions/opaque.js';
 import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import { actionTypeName, actionTypeKey, builtinRegistry, type ActionRegistry } from '../actions/registry.js';
 import type { CompiledAction, CompiledProp } from '../graph/compiled.js';
@@ -100,7 +101,7 @@ export class ScriptCatalog {
   private prepare(key: string, loaded: LoadedScript): PreparedScript {
     const actions = new Map<string, PreparedAction>();
     for (const node of loaded.graph.actions) {
-      const def = this.registry.lookup(node.type, node.version);
+      const def = node.opaque ? opaqueDefinition(node, `${loaded.graph.name}.${node.label}`) : this.registry.lookup(node.type, node.version);
       if (!def) throw new Error(`Action ${loaded.graph.name}.${node.label}: unknown action type ${node.type}`);
       const compiled = loaded.compiled.get(node.label) ?? { props: new Map() };
       const props: PreparedProp[] = [];

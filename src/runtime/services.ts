@@ -40,6 +40,8 @@ export interface InterceptedCall {
   props: Record<string, Value>;
   /** How many times this action has executed in this run, this call included (1-based). */
   callIndex: number;
+  /** The branch an error takes (an opaque action's is the one its script routes). */
+  errorBranch?: string;
 }
 
 /** Test stubs: return an outcome to skip `execute`; `seconds` advances the virtual clock. */

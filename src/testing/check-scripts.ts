@@ -3,6 +3,8 @@
 // action, branch expectations name branches the action has, and label stubs
 // answer the way that action could. Problems are located in the test file.
 import { diagnostic, didYouMean, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import type { ActionDefinition } from '../actions/define.js';
+import { opaqueDefinition } from '../actions/opaque.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 import { qualify } from './expect.js';
@@ -37,14 +39,36 @@ function actionFinder(index: ScriptIndex, folder: string, out: Diagnostic[]) {
   };
 }
 
-/** Label stubs name actions of the scripts (in `folder`) and answer the way those actions could. */
+/** An action's definition: the registry's, or for an opaque action the one the runtime gives it. */
+function definitionOf(node: ActionNode, script: string, index: ScriptIndex): ActionDefinition | undefined {
+  return node.opaque ? opaqueDefinition(node, `${script}.${node.label}`) : index.registry.lookup(node.type, node.version);
+}
+
+/**
+ * Label stubs name actions of the scripts (in `folder`) and answer the way
+ * those actions could; a stub for a type the emulator does not run needs an
+ * action of that type in the scripts, and answers the way it could.
+ */
 export function checkStubsAgainstScripts(stubs: readonly StubSpec[], index: ScriptIndex, folder: string, out: Diagnostic[] = []): Diagnostic[] {
   const findAction = actionFinder(index, folder, out);
   for (const stub of stubs) {
-    if (stub.kind !== 'action' || stub.label === undefined) continue;
+    if (stub.kind !== 'action') continue;
+    if (stub.opaque) {
+      const type = stub.actionType!;
+      const found = [...index.graphs.values()].flatMap((g) => g.actions.filter((a) => a.opaque && a.type === type).map((a) => [g.name, a] as const));
+      if (found.length === 0) {
+        const hint = index.registry.suggestType(type);
+        out.push(diagnostic('E-TEST-ACTION', `unknown action type "${type}": the emulator does not know it and no script in ${folder} uses it${hint ? `; did you mean "${hint}"?` : ''}`, stub.typeSpan ?? stub.span));
+        continue;
+      }
+      const [script, node] = found[0]!;
+      checkStubAgainstAction(stub, definitionOf(node, script, index)!, index.registry, out);
+      continue;
+    }
+    if (stub.label === undefined) continue;
     const node = findAction(stub.label, stub.labelSpan, stub.span);
     if (!node) continue;
-    const def = index.registry.lookup(node.type, node.version);
+    const def = definitionOf(node, stub.label.slice(0, stub.label.indexOf('.')), index);
     if (def) checkStubAgainstAction(stub, def, index.registry, out);
   }
   return out;
@@ -70,7 +94,7 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
       const span = tc.spans[`branches.${raw}`];
       const node = findAction(qualify(raw, tc.script), span, tc.span);
       if (!node) continue;
-      const def = index.registry.lookup(node.type, node.version);
+      const def = definitionOf(node, tc.script, index);
       for (const b of wanted) {
         const known = node.branches.some((edge) => edge.name.toLowerCase() === b.toLowerCase()) || (def && index.registry.branch(def, b) !== undefined);
         if (known || def?.valueBranches) continue;

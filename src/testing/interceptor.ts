@@ -64,8 +64,8 @@ export function sameName(a: string, b: string): boolean {
 function answer(stub: ActionStub, call: InterceptedCall, registry: ActionRegistry): InterceptAnswer {
   const seconds = stub.delaySeconds > 0 ? { seconds: stub.delaySeconds } : {};
   if (stub.answer.kind === 'error') {
-    const def = registry.lookup(call.type, call.version);
-    return { outcome: { branch: def?.errorBranch ?? 'OnError', error: stub.answer.message }, ...seconds };
+    const errorBranch = call.errorBranch ?? registry.lookup(call.type, call.version)?.errorBranch ?? 'OnError';
+    return { outcome: { branch: errorBranch, error: stub.answer.message }, ...seconds };
   }
   const { branch, outputs, vars } = stub.answer;
   const outcome: Outcome = { branch: branch ?? 'Default' };

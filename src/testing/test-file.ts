@@ -12,6 +12,8 @@ export interface ActionStub {
   id: string;
   /** Canonical action type when matched by type. */
   actionType?: string;
+  /** The type is one the emulator does not run (opaque): checked against the scripts' actions of that type once they are loaded. */
+  opaque?: true;
   version?: number;
   /** `Script.label` when matched by label. */
   label?: string;
@@ -27,6 +29,8 @@ export interface ActionStub {
   span: Span;
   /** Where the label was written (checked once the scripts are loaded). */
   labelSpan?: Span;
+  /** Where an opaque type was written (checked once the scripts are loaded). */
+  typeSpan?: Span;
   branchSpan?: Span;
   outputSpans?: Record<string, Span>;
 }

@@ -61,7 +61,7 @@ describe('an entry', () => {
     ]);
     expect(assign.branches).toEqual(['Default', 'Overflow']);
     expect(assign.messages.map((m) => m.id)).toEqual(['numeric', 'badDate']);
-    expect(assign.studioParams).toEqual(['Variable', 'Value', 'Type', 'ScreenPop', 'SaveToDB', 'MaxStringSize']);
+    expect(assign.studio).toMatchObject({ evidence: 'observed', params: ['Variable', 'Value', 'Type', 'Publish (kept, not interpreted)', 'ScreenPop', 'SaveToDB', 'MaxStringSize'] });
   });
 
   it('keeps outputs apart from properties, with their default variable and value', () => {

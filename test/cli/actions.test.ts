@@ -22,7 +22,7 @@ describe('studio-script actions', () => {
     expect(r.out).toContain('\nOutputs\n  Results                to variable results (object with SuccessfulRecords (list), FailedRecords (list))\n');
     expect(r.out).toContain('\nBranches\n  Default, OnError (on error).\n');
     expect(r.out).toContain('  unknownSkill  Skill {{skill}} does not exist in this business unit\n');
-    expect(r.out).toContain('\nStudio parameter order\n  SkillNo, SourceName, Data, NoTimeZoneReject, TimeZone, DefaultExpirationDate, Results\n');
+    expect(r.out).toContain('\nStudio parameter order\n  SkillNo, SourceName, Data, NoTimeZoneReject, TimeZone, DefaultExpirationDate, Results (help-page: the property order of the help page).\n');
     expect((await runCli(['actions', 'createprospect2'])).out).toBe(r.out);
   });
 

@@ -117,3 +117,46 @@ describe('error branch spellings', () => {
     expect(a.graph.actions[1]!.branches.map((b) => b.name)).toEqual(['Default', 'Error']);
   });
 });
+
+describe('opaque actions', () => {
+  const text = `script O
+start: BEGIN -> menu
+menu: MENU "Main" {
+  Phrase = "Press 1"
+  Timeout = "{t}"
+  Options = [a, "b"]
+} -> done
+  Timeout -> done
+  "1" -> done
+done: HANGUP
+`;
+
+  it('load with a warning, keeping every property and branch as written', () => {
+    const a = analyzeScript(text, 'o.script');
+    expect(a.diagnostics.map((d) => [d.code, d.severity, d.span.line])).toEqual([
+      ['W-OPAQUE-ACTION', 'warning', 3],
+      ['W-OPAQUE-ACTION', 'warning', 10],
+    ]);
+    const menu = a.graph.actions[1]!;
+    expect(menu).toMatchObject({ type: 'MENU', opaque: true, caption: 'Main' });
+    expect(Object.keys(menu.props)).toEqual(['Phrase', 'Timeout', 'Options']);
+    expect(menu.branches.map((b) => [b.name, Boolean(b.isValue)])).toEqual([
+      ['Default', false],
+      ['Timeout', false],
+      ['1', true],
+    ]);
+    // Never interpreted: a `{…}` stays text, so nothing is compiled that could fail.
+    expect(a.compiled.get('menu')!.props.get('Timeout')).toEqual({ kind: 'literal', value: '{t}' });
+  });
+
+  it('report a property written twice', () => {
+    const twice = analyzeScript('script O\nstart: BEGIN -> m\nm: WIDGET { A = 1 a = 2 }\n', 'o.script');
+    expect(twice.diagnostics.map((d) => d.code)).toEqual(['W-OPAQUE-ACTION', 'E-SCHEMA-DUPLICATE-PROP']);
+  });
+
+  it('are drawn, marked as not emulated', async () => {
+    const { renderGraph } = await import('../../src/graph/render/index.js');
+    const out = await renderGraph(analyzeScript(text, 'o.script').graph, 'mermaid');
+    expect(out).toContain('MENU (not emulated)');
+  });
+});

@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { quote } from '../../src/import/values.js';
 
-const ident = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,7}$/).filter((s) => !/^(true|false|v[0-9]+|studio|script|type)$/i.test(s));
+/** Names that are not words of either language (`to` is a snippet keyword, `type` a script one). */
+const RESERVED = /^(true|false|v[0-9]+|studio|script|type|assign|dynamic|function|return|if|else|select|switch|case|default|for|to|foreach|in|repeat|while|break|trace|uses|global)$/i;
+const ident = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,7}$/).filter((s) => !RESERVED.test(s));
 /** Text Studio keeps as it is in both formats (XML has no control characters and folds line ends). */
 const text = fc.stringMatching(/^[ -z|~\u00e9\u4e2d]{0,16}$/);
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,6}$/).filter((s) => !/^(true|false)$/i.test(s));

@@ -91,8 +91,8 @@ describe('CXone Studio JSON to .script', () => {
     expect(text).toContain('7: WAIT "Pause" {\n  Seconds = 0.5\n} -> 8');
   });
 
-  it('names the properties of an unknown action after the JSON, keeping empty ones before the last', () => {
-    expect(text).toContain('11: VOICEBIOMETRICS "Enroll voice" {\n  Mode = "enroll"\n  Threshold = "75"\n} -> 7\n  OnFailure -> 8\n  "1" -> 7\n');
+  it('names the properties of an unknown action after the JSON, keeping every position', () => {
+    expect(text).toContain('11: VOICEBIOMETRICS "Enroll voice" {\n  Mode = "enroll"\n  Threshold = "75"\n  Notes = ""\n} -> 7\n  OnFailure -> 8\n  "1" -> 7\n');
   });
 
   it('keeps a branch to the action itself', () => {

@@ -56,7 +56,8 @@ export function nodeLines(a: ActionNode): string[] {
   const type = actionTypeName(a);
   const lines = wrapText(a.label, LABEL_WIDTH);
   if (a.caption && a.caption !== type) lines.push(...wrapText(a.caption, CAPTION_WIDTH));
-  lines.push(type);
+  // An action the emulator does not run says so: a run will need a stub for it.
+  lines.push(a.opaque ? `${type} (not emulated)` : type);
   const target = scriptTarget(a);
   if (target !== undefined) lines.push(...wrapText(`→ ${target}`, CAPTION_WIDTH));
   return lines;

@@ -1,0 +1,82 @@
+// A new user's first move, on an export shaped like NICE's MENU help example
+// (scripts-examples/MainMenu.xml, written for this project): import it, check it, test it with
+// stubs standing in for the actions the emulator does not run, send it back.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPaths } from '../../src/graph/folder.js';
+import { analyzeScript } from '../../src/graph/analyze.js';
+import { importStudio } from '../../src/import/convert.js';
+import { exportStudio } from '../../src/import/export.js';
+import { readStudioExport } from '../../src/import/read.js';
+import { builtinRegistry } from '../../src/actions/registry.js';
+import { runCli } from '../cli/run-cli.js';
+
+const EXPORT = join(import.meta.dirname, '..', '..', 'scripts-examples', 'MainMenu.xml');
+const xml = readFileSync(EXPORT, 'utf8');
+// MENU and REQAGENT are Studio actions the emulator may not run yet; the test holds either way.
+const registry = builtinRegistry();
+const notRun = (type: string): boolean => registry.lookup(type) === undefined;
+
+describe('a Desktop export of a MENU with three REQAGENTs', () => {
+  const imported = importStudio(xml, EXPORT);
+  const script = imported.text!;
+
+  it('imports with its three menu cases connected to three REQAGENT actions', () => {
+    const g = analyzeScript(script, 'MainMenu.script').graph;
+    const menu = g.actions.find((a) => a.type === 'MENU')!;
+    expect(menu.branches.map((b) => [b.name, g.actions.find((a) => a.label === b.target)?.type, g.actions.find((a) => a.label === b.target)?.caption])).toEqual([
+      ['1', 'REQAGENT', 'Orders'],
+      ['2', 'REQAGENT', 'Returns'],
+      ['3', 'REQAGENT', 'Account team'],
+    ]);
+    expect(g.actions.find((a) => a.type === 'BEGIN')!.branches).toEqual([expect.objectContaining({ name: 'Default', target: menu.label })]);
+    const opaque = ['REQAGENT', 'REQAGENT', 'REQAGENT', 'MENU'].filter(notRun);
+    expect(imported.diagnostics.map((d) => d.code)).toEqual(opaque.map(() => 'W-IMPORT-UNKNOWN-ACTION'));
+  });
+
+  it('checks with warnings only for the actions not implemented yet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'menu-'));
+    writeFileSync(join(dir, 'MainMenu.script'), script);
+    const r = await checkPaths([dir]);
+    expect(r.diagnostics.every((d) => d.severity === 'warning' && d.code === 'W-OPAQUE-ACTION')).toBe(true);
+    expect(r.diagnostics.map((d) => d.message.split(':')[0])).toEqual(
+      ['REQAGENT', 'REQAGENT', 'REQAGENT', 'MENU'].filter(notRun).map((t) => `${t} is a Studio action the emulator does not run yet`),
+    );
+  });
+
+  it('exports back to XML with the same actions, parameters and branches', () => {
+    const back = readStudioExport(exportStudio(script, 'MainMenu.script', { format: 'xml' }).text!, 'back.xml').script!;
+    const original = readStudioExport(xml, EXPORT).script!;
+    // The order of ActionStructs carries no meaning (an import puts BEGIN first); compare by id.
+    const shape = (s: typeof original) =>
+      [...s.actions].sort((a, b) => Number(a.id) - Number(b.id)).map((a) => ({ id: a.id, type: a.type, caption: a.caption, params: a.params.map((p) => p.value), branches: a.branches, fields: Object.fromEntries(a.fields) }));
+    expect(shape(back)).toEqual(shape(original));
+    expect(back.fields).toEqual(original.fields);
+  });
+
+  const scriptFile = (): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'menu-run-')), 'MainMenu.script');
+    writeFileSync(file, script);
+    return file;
+  };
+
+  it('runs with stubs standing in for MENU and REQAGENT', async () => {
+    const file = scriptFile();
+    const stubs = join(file, '..', 'stubs.yaml');
+    writeFileSync(stubs, 'stubs:\n  - match: { action: MENU }\n    return: { branch: "2", outputs: { Variable: "2" } }\n  - match: { action: REQAGENT, Skill: "7012" }\n    return: { branch: Default }\n');
+    const stubbed = await runCli(['run', file, '--stubs', stubs, '--json']);
+    const result = JSON.parse(stubbed.out) as { path: string[]; variables: Record<string, unknown> };
+    expect(result.path).toEqual(['MainMenu.9', 'MainMenu.8', 'MainMenu.6']);
+    expect(result.variables.mres).toBe('2');
+  });
+
+  it.runIf(notRun('MENU'))('without a stub, a run that reaches MENU fails naming the action and its line', async () => {
+    const bare = await runCli(['run', scriptFile(), '--json']);
+    expect(bare.code).toBe(1);
+    const failed = JSON.parse(bare.out) as { status: string; lastError: string };
+    expect(failed.status).toBe('failed');
+    expect(failed.lastError).toMatch(/^MainMenu\.8 \(MENU, .*MainMenu\.script:\d+:1\): the emulator does not run MENU; a stub must stand in for it/);
+  });
+});
