@@ -2,6 +2,12 @@
 // not always carry the position, so a small scanner finds the first character
 // a JSON reader rejects. Used for option files and for imported Studio JSON.
 
+import { positionAt } from './diagnostics.js';
+/** JSON.parse's message without the position and the quoted input it ends with. */
+export function jsonErrorReason(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/,? ?(in JSON )?at position \d+.*$/s, '').replace(/, .*is not valid JSON$/s, '');
+}
+
 /** The 0-based offset of the character JSON.parse rejected in `text`. */
 export function jsonErrorOffset(text: string, err: unknown): number {
   const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
@@ -13,6 +19,28 @@ export function jsonErrorOffset(text: string, err: unknown): number {
   return offset;
 }
 
+const MAX_SCAN_DEPTH = 1000;
+
+/**
+ * The line and column of the first bracket that opens a level deeper than
+ * `max` (outside strings), or undefined when the text nests no deeper.
+ */
+export function locateDeepNesting(text: string, max: number): { line: number; col: number } | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return positionAt(text, i);
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return undefined;
+}
+
 /** Offset of the first character a JSON reader rejects (a small scanner: only the position is needed). */
 function firstBadJsonOffset(text: string): number {
   let i = 0;
@@ -22,9 +50,11 @@ function firstBadJsonOffset(text: string): number {
   const fail = (): never => {
     throw i;
   };
-  const value = (): void => {
+  const value = (depth: number): void => {
     ws();
     const c = text[i];
+    // Deeper than any value the tool accepts: stop here rather than recurse on.
+    if (depth > MAX_SCAN_DEPTH) fail();
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
       i++;
@@ -39,7 +69,7 @@ function firstBadJsonOffset(text: string): number {
           if (text[i] !== ':') fail();
           i++;
         }
-        value();
+        value(depth + 1);
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === close) return void i++;
@@ -58,7 +88,7 @@ function firstBadJsonOffset(text: string): number {
     i++;
   };
   try {
-    value();
+    value(0);
     ws();
     return i < text.length ? i : Math.max(0, text.length - 1);
   } catch (at) {

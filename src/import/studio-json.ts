@@ -4,7 +4,7 @@
 // scripts with the XML export base64-encoded in `body` or `scriptContent`;
 // that text is decoded and read as XML. Every problem is a located diagnostic.
 import { diagnostic, positionAt, type Diagnostic, type Span } from '../contract/diagnostics.js';
-import { jsonErrorOffset } from '../contract/json-offset.js';
+import { jsonErrorOffset, jsonErrorReason, locateDeepNesting } from '../contract/json-offset.js';
 import { ACTION_FIELDS, type StudioAction, type StudioBranch, type StudioParam, type StudioScript, type StudioValue } from './model.js';
 import { readStudioXml, type ReadResult } from './studio-xml.js';
 
@@ -28,16 +28,19 @@ const HEADER_FIELDS: Record<string, string> = {
 };
 const LOCK_FIELDS: Record<string, string> = { lockedName: 'LockedName', lockedId: 'LockedId', lockedDate: 'LockedDate' };
 const BRANCH_TYPES = new Set(['default', 'branch', 'case']);
+/** A script nests five levels (properties, action, position, value, list); far deeper is not one. */
+const MAX_JSON_DEPTH = 100;
 
 export function readStudioJson(input: string, file: string): ReadResult {
   const text = input.replace(/^\uFEFF/, '');
   const at = (offset: number, length = 1): Span => ({ file, ...positionAt(text, offset), offset, length });
+  const deep = locateDeepNesting(text, MAX_JSON_DEPTH);
+  if (deep) return { diagnostics: [diagnostic('E-IMPORT-JSON', `values are nested more than ${MAX_JSON_DEPTH} levels deep: not a CXone Studio script`, { file, ...deep, length: 1 })] };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).replace(/,? ?(in JSON )?at position \d+.*$/s, '').replace(/, .*is not valid JSON$/s, '');
-    return { diagnostics: [diagnostic('E-IMPORT-JSON', `not valid JSON: ${reason}`, at(jsonErrorOffset(text, err)))] };
+    return { diagnostics: [diagnostic('E-IMPORT-JSON', `not valid JSON: ${jsonErrorReason(err)}`, at(jsonErrorOffset(text, err)))] };
   }
   if (!isObj(doc)) return fail('a CXone Studio script is a JSON object with header, actions, properties and branches', at(0));
   const encoded = typeof doc['scriptContent'] === 'string' ? 'scriptContent' : typeof doc['body'] === 'string' ? 'body' : undefined;
@@ -160,8 +163,12 @@ const scalar = (v: unknown): string => (typeof v === 'string' ? v : typeof v ===
 
 /** Offset of `"key":` at or after `from` (where a diagnostic about that key points); `from` when not found. */
 function keyOffset(text: string, key: string, from: number): number {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`"${escaped}"\\s*:`, 'g');
-  re.lastIndex = from;
-  return re.exec(text)?.index ?? from;
+  // Found by indexOf, not a pattern built from the key: keys are the export's own text.
+  const quoted = JSON.stringify(key);
+  for (let i = text.indexOf(quoted, from); i >= 0; i = text.indexOf(quoted, i + 1)) {
+    let j = i + quoted.length;
+    while (j < text.length && ' \t\r\n'.includes(text[j]!)) j++;
+    if (text[j] === ':') return i;
+  }
+  return from;
 }

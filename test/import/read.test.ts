@@ -224,8 +224,15 @@ describe('format detection', () => {
     expect(readStudioExport('  \n{"actions": {"1": {"name": "END"}}}', 'export.xml').script?.format).toBe('json');
   });
 
-  it('names what the file starts with when it is neither', () => {
-    expect(readStudioExport('script A\n', 'a.xml').diagnostics[0]).toMatchObject({ code: 'E-IMPORT-FORMAT', message: expect.stringContaining('"script A') });
+  it('says what it expected when the file is neither, never quoting another kind of file', () => {
+    const d = readStudioExport('script A\n', 'a.xml').diagnostics[0]!;
+    expect(d).toMatchObject({ code: 'E-IMPORT-FORMAT', message: expect.stringContaining('starts with neither < nor {') });
+    expect(d.message).not.toContain('script A');
     expect(readStudioExport('', 'e.xml').diagnostics[0]!.message).toContain('the file is empty');
+  });
+
+  it('refuses JSON nested far deeper than a script, located', () => {
+    const deep = `{"actions": {"1": {"name": "END"}}, "x": ${'['.repeat(150)}${']'.repeat(150)}}`;
+    expect(readStudioExport(deep, 'd.json').diagnostics[0]).toMatchObject({ code: 'E-IMPORT-JSON', span: { line: 1 }, message: expect.stringContaining('nested more than 100 levels') });
   });
 });
