@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, () => Promise<{ register(program: Command)
   coverage: () => import('./coverage.js'),
   init: () => import('./init.js'),
   actions: () => import('./actions.js'),
+  outreach: () => import('./outreach.js'),
 };

@@ -111,6 +111,7 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
       return EXIT.invalid;
     }
     progress?.clear();
+    for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
     if (flags.json) printJson({ ...report, file: displayPath(report.file), rejectedFile: report.rejectedFile === null ? null : displayPath(report.rejectedFile) });
     else {
       const where = flags.state !== undefined ? ` into ${flags.state}` : ' (memory store: nothing kept; use --state to keep it)';

@@ -10,6 +10,8 @@ import type { ScriptSet } from '../graph/load.js';
 import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
 import type { ContactInfo } from '../runtime/scheduler.js';
+import type { ScriptedReply } from '../tenant/digital/inbox.js';
+import { parseDuration } from '../testing/duration.js';
 import type { Intercept } from '../testing/interceptor.js';
 import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
@@ -40,6 +42,7 @@ interface RunFlags {
   trace?: boolean;
   traceJson?: boolean;
   redact: string[];
+  reply: string[];
 }
 
 export function register(program: Command): void {
@@ -64,6 +67,7 @@ export function register(program: Command): void {
     .option('--json', 'print the run result as JSON on stdout')
     .option('--trace', 'print a readable trace on stderr, one line per action')
     .option('--trace-json', 'print every trace event as one JSON line on stderr')
+    .option('--reply <reply>', 'a customer reply on a digital channel (repeatable): "+13035550101 after 2h: YES" (docs/digital.md)', collect, [])
     .option('--redact <name>', 'a variable whose value is shown as *** in the result, the trace and messages (repeatable)', collect, [])
     .action(async (file: string, flags: RunFlags) => {
       process.exitCode = await runCommand(file, flags);
@@ -97,6 +101,7 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   const contact = contactOf(flags);
   const redact = flags.redact.map((name) => checkName(name.trim(), `--redact "${name}"`));
+  const replies = (flags.reply ?? []).map(parseReply);
 
   let scripts;
   try {
@@ -121,6 +126,10 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
   } catch (err) {
     if (err instanceof ScriptLoadError) return invalid(err.diagnostics, flags.json);
     throw err;
+  }
+  if (replies.length > 0) {
+    const { scriptReplies } = await import('../tenant/digital/inbox.js');
+    tenant.store.transaction(() => scriptReplies(tenant.store, replies));
   }
   let http;
   try {
@@ -242,6 +251,17 @@ function wholeNumber(option: string, text: string, min: number): number {
   return n;
 }
 
+/** `--reply "+13035550101 after 2h: YES"`: who answers, how long after the message, what. */
+function parseReply(text: string): ScriptedReply {
+  const after = text.search(/\safter\s/i);
+  const colon = after < 0 ? -1 : text.indexOf(':', after);
+  const seconds = colon < 0 ? undefined : parseDuration(text.slice(after + 6, colon).trim());
+  const to = after < 0 ? '' : text.slice(0, after).trim();
+  if (to === '' || seconds === undefined)
+    throw new UsageError(`--reply "${text}": expected "<customer> after <duration>: <text>", for example "+13035550101 after 2h: YES"`);
+  return { to, afterMs: Math.round(seconds * 1000), text: text.slice(colon + 1).replace(/^ /, '') };
+}
+
 function contactOf(flags: RunFlags): ContactInfo {
   const contact: ContactInfo = {};
   if (flags.ani !== undefined) contact.ani = flags.ani;
@@ -349,9 +369,26 @@ export function formatResult(r: RunResult): string {
   }
   const effects = Object.entries(r.effects).filter(([, list]) => list.length > 0);
   if (effects.length) lines.push(`effects: ${effects.map(([k, list]) => `${k} ${list.length}`).join(', ')}`);
+  lines.push(...messageLines(r.effects.messages ?? []));
   if (r.spawned?.length) lines.push(`spawned runs: ${r.spawned.map((s) => `${s.script} (${s.contactId}) ${s.status}`).join(', ')}`);
   if (r.lastError) lines.push(`last error: ${r.lastError}`);
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';
 }
 
+/** Messages shown in the text result, at most; --json has them all. */
+const MAX_MESSAGE_LINES = 20;
+
+/** The digital messages of a run, one line each: `09:00:30 → +13035550101 sent: Hi Ada…`. */
+function messageLines(messages: readonly unknown[]): string[] {
+  if (messages.length === 0) return [];
+  const lines = ['messages:'];
+  for (const m of messages.slice(0, MAX_MESSAGE_LINES) as Record<string, unknown>[]) {
+    const at = String(m.at ?? '').replace(/^\d{4}-(\d\d-\d\d)T(\d\d:\d\d:\d\d).*$/, '$1 $2');
+    const who = m.direction === 'inbound' ? `← ${String(m.from)}` : `→ ${String(m.to)}`;
+    const why = m.reason ? ` (${String(m.reason)})` : '';
+    lines.push(`  ${at} ${who} ${String(m.status)}${why}: ${shortJson(m.text as Value)}`);
+  }
+  if (messages.length > MAX_MESSAGE_LINES) lines.push(`  … and ${messages.length - MAX_MESSAGE_LINES} more (--json lists them all)`);
+  return lines;
+}

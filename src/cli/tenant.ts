@@ -77,6 +77,8 @@ function describe(data: Record<string, unknown>): string {
   if (list('sources').length) parts.push(plural(list('sources').length, 'source'));
   if (list('crm').length) parts.push(plural(list('crm').length, 'CRM configuration'));
   if (list('pointsOfContact').length) parts.push(plural(list('pointsOfContact').length, 'point of contact', 'points of contact'));
+  const channels = list('byoc').reduce((n, i) => n + (Array.isArray(i.channels) ? i.channels.length : 0), 0);
+  if (list('byoc').length) parts.push(`${plural(list('byoc').length, 'BYOC integration')} (${plural(channels, 'channel')})`);
   if (list('messageTemplates').length) parts.push(plural(list('messageTemplates').length, 'message template'));
   if (list('campaigns').length) parts.push(plural(list('campaigns').length, 'campaign'));
   return parts.join(', ');

@@ -12,7 +12,8 @@ import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
 import { SqliteTenantStore } from './sqlite-store.js';
-import type { ProspectRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
+import type { ProspectRecord, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
+import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
 import { whyNotPcTarget } from './skills.js';
 
 export interface ListUploadOptions {
@@ -56,6 +57,8 @@ export interface ListUploadReport {
   rejected: number;
   /** The rejected-rows file, when a row was rejected. */
   rejectedFile: string | null;
+  /** Advice about the upload (a list reloaded into a started digital skill). */
+  warnings: string[];
 }
 
 /** An upload that cannot start or whose file is not valid CSV: nothing of it was written. */
@@ -126,6 +129,7 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
     defaultExpiresAtMs: o.defaultExpiresAtMs ?? null,
     nowMs: o.nowMs,
     buZone: store.timeZone,
+    emailDestination: skill.media === 'Digital',
   };
 
   const rejectedPath = o.rejectedFile ?? `${o.file}.rejected.csv`;
@@ -134,7 +138,7 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   // The memory store cannot hold a transaction open across the file's reads:
   // its prospects are kept here and applied in one transaction at the end.
   const pending: ProspectRecord[] = [];
-  const report: ListUploadReport = { file: o.file, skillNo: skill.id, sourceName: source.name, rows: 0, loaded: 0, updated: 0, rejected: 0, rejectedFile: null };
+  const report: ListUploadReport = { file: o.file, skillNo: skill.id, sourceName: source.name, rows: 0, loaded: 0, updated: 0, rejected: 0, rejectedFile: null, warnings: startedDigitalSkillWarning(store, skill) };
   const every = o.progressEvery ?? 1000;
 
   let header: string[] | null = null;
@@ -201,6 +205,15 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   report.rejectedFile = rejected.count > 0 ? rejectedPath : null;
   o.onProgress?.({ rows: report.rows, bytes: totalBytes, totalBytes });
   return report;
+}
+
+/** The seed's advice when a list goes into a started digital skill: stop it before reloading after critical updates, restart after. */
+function startedDigitalSkillWarning(store: TenantStore, skill: SkillRecord): string[] {
+  const digital = store.collection<DigitalSkillRecord>(DIGITAL_SKILLS_COLLECTION).get(String(skill.id));
+  if (!digital?.started) return [];
+  return [
+    `skill ${skill.id} (${skill.name}) is started: its sender works through the records as they load. After critical updates to a list, stop the skill before reloading it and start it again after the upload (records already sent are not sent again)`,
+  ];
 }
 
 /** The header row: names are trimmed, must be unique and must include every mapped column. */

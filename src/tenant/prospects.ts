@@ -31,11 +31,20 @@ export interface ProspectOptions {
   nowMs: number;
   /** The business unit's zone: dates without an offset are read in it. */
   buZone: string;
+  /** Digital skills: a valid e-mail address in the mapped Email field is a destination too (docs/digital.md). */
+  emailDestination?: boolean;
 }
 
 export type ProspectOutcome = { ok: true; prospect: ProspectRecord } | { ok: false; code: ProspectFailure };
 
 const fail = (code: ProspectFailure): ProspectOutcome => ({ ok: false, code });
+
+/** One `@` with text on both sides, a dot in the domain, no spaces (checked without a backtracking pattern). */
+export function isEmailAddress(text: string): boolean {
+  const t = text.trim();
+  const at = t.indexOf('@');
+  return at > 0 && at === t.lastIndexOf('@') && t.indexOf('.', at + 2) > at + 1 && !t.endsWith('.') && !/\s/.test(t);
+}
 
 /** A trimmed name from the record's mapped field; null when unmapped or blank. */
 function nameField(record: DdoObject, sourceField: string | string[] | undefined): string | null {
@@ -58,14 +67,14 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
     const e164 = toE164(r);
     if (e164 && !destinations.includes(e164)) destinations.push(e164);
   }
-  if (destinations.length === 0) return fail('No valid destination');
+  if (destinations.length === 0 && !(o.emailDestination && isEmailAddress(scalarText(member(record, String(map.Email ?? ''))) ?? ''))) return fail('No valid destination');
 
   let timeZone: string | null = null;
   const zoneField = typeof map.TimeZone === 'string' ? scalarText(member(record, map.TimeZone))?.trim() : '';
   if (zoneField) {
     timeZone = resolveZoneName(zoneField);
     if (!timeZone) return fail('Invalid time zone');
-  } else if (destinations[0]!.startsWith('+1')) {
+  } else if (destinations.length > 0 && destinations[0]!.startsWith('+1')) {
     const byArea = zoneFromNorthAmericanNumber(destinations[0]!.slice(2));
     if (byArea) timeZone = 'zone' in byArea ? byArea.zone : westernmostZone(byArea.ambiguous, o.nowMs);
   }

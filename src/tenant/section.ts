@@ -23,6 +23,8 @@ export interface SectionLoadInfo {
   fresh: boolean;
   /** The business unit's IANA zone. */
   timeZone: string;
+  /** The tenant file (files it names are relative to its folder). */
+  file: string;
 }
 
 export interface TenantSection<T = unknown> {

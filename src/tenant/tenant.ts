@@ -121,7 +121,7 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
       for (const section of TENANT_SECTIONS) {
         const data = doc.data[section.key];
         current = section.key;
-        if (data !== undefined && section.load) section.load(store, data, { fresh, timeZone });
+        if (data !== undefined && section.load) section.load(store, data, { fresh, timeZone, file: doc.file });
       }
     });
   } catch (err) {

@@ -13,10 +13,10 @@ export interface Hits {
 
 export const emptyHits = (): Hits => ({ actions: {}, branches: {} });
 
-/** Collects a run's hits from its path and its `action.exit` events (needs the trace). */
-export function hitsOf(result: Pick<RunResult, 'path' | 'trace'>): Hits {
+/** Collects a run's hits from its path, its spawned runs' paths and its `action.exit` events (needs the trace). */
+export function hitsOf(result: Pick<RunResult, 'path' | 'trace' | 'spawned'>): Hits {
   const hits = emptyHits();
-  for (const step of result.path) hits.actions[step] = (hits.actions[step] ?? 0) + 1;
+  for (const path of [result.path, ...(result.spawned ?? []).map((s) => s.path)]) for (const step of path) hits.actions[step] = (hits.actions[step] ?? 0) + 1;
   for (const ev of result.trace ?? []) {
     if (ev.type !== 'action.exit' || !ev.branch) continue;
     const key = `${ev.script}.${ev.label}`;

@@ -160,6 +160,7 @@ interface RawCase {
   seed?: number;
   maxActions?: number;
   contact?: Record<string, unknown>;
+  replies?: { to: string | number; after?: string | number; text: string; channel?: string }[];
   stubs?: RawStub[];
   expect?: Record<string, unknown>;
   skip?: boolean;
@@ -216,6 +217,12 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       diagnostics.push(
         diagnostic('E-TEST-DURATION', `hangUpAfter must be a duration such as 90s, 30m, 2h (got "${String(hangUp)}")`, src.span([...at, 'contact', 'hangUpAfter'])),
       );
+    const replies = (c.replies ?? []).map((r, i) => {
+      const seconds = r.after === undefined ? 0 : parseDuration(r.after);
+      if (seconds === undefined)
+        diagnostics.push(diagnostic('E-TEST-DURATION', `after must be a duration such as 90s, 30m, 2h (got "${String(r.after)}")`, src.span([...at, 'replies', i, 'after'])));
+      return { to: String(r.to), afterMs: Math.round((seconds ?? 0) * 1000), text: r.text, ...(r.channel !== undefined ? { channel: r.channel } : {}) };
+    });
     const stubs = (c.stubs ?? []).map((s, i) =>
       compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
     );
@@ -232,6 +239,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       ...((c.seed ?? defaults.seed) !== undefined ? { seed: c.seed ?? defaults.seed } : {}),
       ...((c.maxActions ?? defaults.maxActions) !== undefined ? { maxActions: c.maxActions ?? defaults.maxActions } : {}),
       ...(c.contact !== undefined ? { contact: c.contact } : {}),
+      ...(replies.length ? { replies } : {}),
       stubs: stubs.filter((s): s is StubSpec => s !== undefined),
       expect,
       skip: c.skip ?? false,

@@ -2,6 +2,7 @@
 // session (or per worker thread), and starts each run on a fresh runtime with
 // a fresh tenant (runs never see each other's changes). The one place the
 // test runner touches the loader, tenant and runtime APIs.
+import { scriptReplies, type ScriptedReply } from '../tenant/digital/inbox.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { ScriptLoadError } from '../contract/diagnostics.js';
 import { loadFolder, type ScriptSet } from '../graph/load.js';
@@ -31,6 +32,8 @@ export interface RunRequest {
   seed?: number;
   maxActions?: number;
   contact?: Record<string, unknown>;
+  /** What customers answer on digital channels. */
+  replies?: readonly ScriptedReply[];
   intercept: Intercept;
   http: HttpClient;
 }
@@ -65,6 +68,7 @@ async function loadTenantData(file: string | undefined): Promise<CheckedTenant |
 export async function runOnce(project: Project, req: RunRequest): Promise<RunResult> {
   const tenant = project.openTenant();
   try {
+    if (req.replies) scriptReplies(tenant.store, req.replies);
     const c = req.contact;
     const runtime = createRuntime({
       scripts: project.scripts,

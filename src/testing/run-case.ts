@@ -46,6 +46,7 @@ export async function executeCase(project: Project, tf: TestFile, tc: TestCase, 
     ...(tc.seed !== undefined ? { seed: tc.seed } : {}),
     ...(tc.maxActions !== undefined ? { maxActions: tc.maxActions } : {}),
     ...(tc.contact !== undefined ? { contact: tc.contact } : {}),
+    ...(tc.replies !== undefined ? { replies: tc.replies } : {}),
     intercept: armed.intercept,
     http: armed.http,
   });

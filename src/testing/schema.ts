@@ -96,6 +96,21 @@ const testCase = {
         hangUpAfter: { ...duration, description: 'The caller hangs up this long after the run starts (virtual time).' },
       },
     },
+    replies: {
+      type: 'array',
+      description: 'What customers answer on digital channels (docs/digital.md).',
+      items: {
+        type: 'object',
+        required: ['to', 'text'],
+        additionalProperties: false,
+        properties: {
+          to: { type: ['string', 'number'], description: 'The customer: the phone number or e-mail address the message went to.' },
+          after: { ...duration, description: 'How long after the message it answers (default 0).' },
+          text: { type: 'string' },
+          channel: { type: 'string', description: 'Only on this channel id.' },
+        },
+      },
+    },
     stubs: { type: 'array', items: stub },
     expect: expectations,
     skip: { type: 'boolean' },

@@ -4,6 +4,7 @@
 import type { Span } from '../contract/diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';
+import type { ScriptedReply } from '../tenant/digital/inbox.js';
 
 /** A stub for an action call: matched by type + property values or by `Script.label`. */
 export interface ActionStub {
@@ -89,6 +90,8 @@ export interface TestCase {
   seed?: number;
   maxActions?: number;
   contact?: Record<string, unknown>;
+  /** What customers answer on digital channels. */
+  replies?: ScriptedReply[];
   stubs: StubSpec[];
   expect: Expectations;
   skip: boolean;

@@ -4,7 +4,7 @@
 // directory, and output folders created as needed. A table over commands ×
 // options, so a command added later is held to the same rules.
 import { Command } from 'commander';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ beforeAll(() => {
   writeFileSync(at('ok', 'Good.script'), 'script Good\n\nstart: BEGIN -> greet\n\ngreet: ASSIGN {\n  Variable = greeting\n  Value = "Hello"\n} -> done\n\ndone: END\n');
   writeFileSync(at('ok', 'good.test.yaml'), 'cases:\n  - name: greets\n    script: Good\n    expect:\n      status: completed\n');
   copyFileSync(join(EXAMPLES, 'tenant.yaml'), at('ok', 'tenant.yaml'));
+  cpSync(join(EXAMPLES, 'outreach'), at('outreach'), { recursive: true });
   writeFileSync(at('bad', 'Bad.script'), 'script Bad\nstart: BEGIN ->\n');
   writeFileSync(at('bad', 'bad.test.yaml'), 'scripts: ../ok\ncases:\n  - name: wrong label\n    script: Good\n    expect:\n      visits: [nope]\n');
   writeFileSync(at('bad-tenant.yaml'), 'timeZone: Nowhere/City\n');
@@ -106,6 +107,12 @@ const TABLE: Row[] = [
     bad: () => upload(at('broken.csv')),
     json: true,
     output: (dir) => ({ args: [...upload(at('list.csv')), '--rejected', join(dir, 'rejected.csv')], file: 'rejected.csv' }),
+  },
+  {
+    name: 'outreach preview',
+    ok: () => ['outreach', 'preview', '4100', '--tenant', at('outreach', 'tenant.yaml'), '--now', '2026-11-23T09:00:00Z'],
+    bad: () => ['outreach', 'preview', '4100', '--tenant', at('bad-tenant.yaml')],
+    json: true,
   },
 ];
 

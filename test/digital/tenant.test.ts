@@ -15,7 +15,7 @@ describe('digital tenant sections', () => {
     expect(t.store.collection(CHANNELS_COLLECTION).get('acme-chat-us')).toMatchObject({ integration: '7f3c2a10-byoc', script: 'AnswerReplies', skill: 4101 });
     expect(t.store.collection(TEMPLATES_COLLECTION).get('promo-ar')).toMatchObject({ rtl: true, type: 'Digital' });
     expect(t.store.collection(DIGITAL_SKILLS_COLLECTION).get('4100')).toEqual({
-      skill: 4100, channel: 'acme-chat-us', template: 'promo-oct', source: 'PromoList', schedule: null, started: true, ratePerMinute: 2, maxAttempts: 2, retrySeconds: 600,
+      skill: 4100, channel: 'acme-chat-us', template: 'promo-oct', source: 'PromoList', schedule: null, started: true, ratePerMinute: 2, maxAttempts: 2, retrySeconds: 600, list: null,
     });
     expect(t.store.skill(4100)).toMatchObject({ media: 'Digital', direction: 'Outbound', personalConnection: true, campaign: 'Promotions' });
     t.close();

@@ -40,7 +40,7 @@ describe('uploadCallingList', () => {
         'P1,Ada,Lovelace,3035550109,,,,\n', // row 8: updates P1
     );
     const report = await upload(tenant.store, f);
-    expect(report).toEqual({ file: f, skillNo: 1234, sourceName: 'SalesforceLeads', rows: 6, loaded: 1, updated: 1, rejected: 4, rejectedFile: `${f}.rejected.csv` });
+    expect(report).toEqual({ file: f, skillNo: 1234, sourceName: 'SalesforceLeads', rows: 6, loaded: 1, updated: 1, rejected: 4, rejectedFile: `${f}.rejected.csv`, warnings: [] });
     const rejected = readFileSync(`${f}.rejected.csv`, 'utf8').trim().split('\n');
     expect(rejected).toEqual([
       'Row,Reason,Id,FirstName,LastName,MobilePhone,HomePhone,WorkPhone,Tz,ExpiresOn',

@@ -76,9 +76,13 @@ export function assignThread(store: TenantStore, channel: string, thread: string
   col.put(key, { ...rec, contactId });
 }
 
-/** Adds scripted replies (a test's or the CLI's) for the customers they name. */
+/**
+ * Scripted replies (a test's or the CLI's) for the customers they name. They
+ * replace the scripted replies of earlier invocations (kept with `--state`).
+ */
 export function scriptReplies(store: TenantStore, replies: readonly ScriptedReply[]): void {
   const col = store.collection<ScriptedThread>(SCRIPTED_COLLECTION);
+  if (replies.length > 0) col.clear();
   for (const r of replies) {
     const key = threadOf(r.to);
     const rec = col.get(key) ?? { replies: [], released: 0 };

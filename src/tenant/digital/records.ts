@@ -63,6 +63,8 @@ export interface DigitalSkillRecord {
   maxAttempts: number;
   /** Seconds between attempts of a record whose delivery failed. */
   retrySeconds: number;
+  /** The CSV calling list the tenant file names for the skill (absolute), loaded on a fresh store. */
+  list: string | null;
 }
 
 export type DeliveryStatus = 'sent' | 'retrying' | 'failed' | 'skipped';

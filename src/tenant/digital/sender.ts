@@ -9,7 +9,9 @@ import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js
 import { luxon } from '../../deps.js';
 import { evaluateHours } from '../hours/evaluate.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from '../hours/profile.js';
+import { basename } from 'node:path';
 import { findChannel, sendOnChannel } from './channel.js';
+import { describeListReport, LIST_REPORTS_COLLECTION, loadListFile, type ListReport } from './list-file.js';
 import { threadOf } from './inbox.js';
 import {
   DELIVERIES_COLLECTION,
@@ -63,8 +65,9 @@ export class DigitalSender implements BackgroundProcess {
   }
 
   nextDueMs(): number | null {
+    // The first call loads the skill's list, started or not.
+    if (this.lastTickMs === null) return this.settings.list !== null || this.settings.started ? 0 : null;
     if (!this.settings.started || this.gaveUp) return null;
-    if (this.lastTickMs === null) return 0;
     if (this.closedSinceMs !== null) return this.lastTickMs + SCHEDULE_POLL_MS;
     if (this.retries.size === 0 && this.store.oldestQueuedMs(this.settings.skill) === null) return null;
     return this.lastTickMs + this.tickMs;
@@ -72,8 +75,9 @@ export class DigitalSender implements BackgroundProcess {
 
   runDue(nowMs: number): void {
     if (this.lastTickMs === null) {
-      // The first call only starts the clock: the first message goes one tick later.
+      // The first call loads the skill's list and starts the clock: the first message goes one tick later.
       this.lastTickMs = nowMs;
+      this.loadList(nowMs);
       return;
     }
     if (!this.scheduleOpen(nowMs)) {
@@ -100,6 +104,18 @@ export class DigitalSender implements BackgroundProcess {
       }
       if (n > 0) for (const p of this.store.dialNext(this.settings.skill, n, nowMs)) this.attempt(p, undefined, nowMs);
     });
+  }
+
+  /** Loads the list the tenant file names for the skill, once per store, and reports it as a warning of the run. */
+  private loadList(nowMs: number): void {
+    const { list, source, skill } = this.settings;
+    if (list === null || source === null || this.store.collection<ListReport>(LIST_REPORTS_COLLECTION).get(String(skill))) return;
+    try {
+      const report = this.store.transaction(() => loadListFile(this.store, list, skill, source, nowMs));
+      this.services?.warn?.(describeListReport(report, basename(list)));
+    } catch (err) {
+      this.services?.warn?.(`calling list ${basename(list)} of skill ${skill} was not loaded: ${(err as Error).message}`);
+    }
   }
 
   /** Whether the skill's schedule is open now (no schedule: always); a closed spell is polled each minute, for at most 8 days. */

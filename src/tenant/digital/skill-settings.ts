@@ -5,6 +5,8 @@
 // of the skill's calling list) and how they load into the store.
 import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Locate, TenantDocument } from '../section.js';
 import { DIGITAL_DEFAULTS, DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './records.js';
 import { parseTemplate } from './template.js';
@@ -22,9 +24,10 @@ export interface DigitalSkillInput {
   schedule?: string;
   started?: boolean;
   sender?: { ratePerMinute?: number; maxAttempts?: number; retrySeconds?: number };
+  list?: string;
 }
 
-const DIGITAL_MEMBERS = ['channel', 'template', 'source', 'schedule', 'started', 'sender'] as const;
+const DIGITAL_MEMBERS = ['channel', 'template', 'source', 'schedule', 'started', 'sender', 'list'] as const;
 
 export const DIGITAL_SKILL_PROPERTIES: Record<string, unknown> = {
   channel: { type: 'string', minLength: 1, description: 'Outbound digital skills: the BYOC channel (id or name) messages go out on.' },
@@ -32,6 +35,7 @@ export const DIGITAL_SKILL_PROPERTIES: Record<string, unknown> = {
   source: { type: 'string', minLength: 1, description: "Outbound digital skills: the lead source whose mapped fields fill the template's {Field} placeholders." },
   schedule: { type: 'string', minLength: 1, description: 'Outbound digital skills: an hoursOfOperation profile; the skill sends only while it is open.' },
   started: { type: 'boolean', default: false, description: 'Outbound digital skills: started (Start in ACD Skills) or stopped.' },
+  list: { type: 'string', minLength: 1, description: 'Outbound digital skills: a CSV calling list (relative to the tenant file) loaded into the skill with its source map when the tenant opens on a fresh store.' },
   sender: {
     type: 'object',
     additionalProperties: false,
@@ -78,6 +82,12 @@ export function validateDigitalSkills(doc: TenantDocument, locate: Locate): Diag
       err('schedule', `schedule ${s.schedule} is not an hoursOfOperation profile${known(profiles)}`);
     const source = s.source === undefined ? undefined : sources.find((x) => x.name.toLowerCase() === s.source!.toLowerCase());
     if (s.source !== undefined && !source) err('source', `source ${s.source} is not in sources${known(sources.map((x) => x.name))}`);
+    if (s.list !== undefined) {
+      if (s.source === undefined) err('list', 'a calling list is loaded with a source map: name the source (source: <name>)');
+      const file = resolve(dirname(doc.file), s.list);
+      if (!existsSync(file)) err('list', `calling list file not found: ${s.list} (relative to the tenant file's folder)`);
+      else if (!/\.(csv|txt)$/i.test(s.list)) err('list', `calling list ${s.list}: the tenant file loads CSV lists (use lists upload for others)`);
+    }
     if (s.template === undefined) {
       err(first, 'an outbound digital skill names its message template (template: <name>)');
       return;
@@ -116,7 +126,7 @@ export function mappedFields(mapping: Record<string, string | string[]> | null |
   return out;
 }
 
-export function loadDigitalSkills(store: TenantStore, skills: readonly DigitalSkillInput[]): void {
+export function loadDigitalSkills(store: TenantStore, skills: readonly DigitalSkillInput[], tenantFile: string): void {
   const col = store.collection<DigitalSkillRecord>(DIGITAL_SKILLS_COLLECTION);
   col.clear();
   for (const s of skills) {
@@ -131,6 +141,7 @@ export function loadDigitalSkills(store: TenantStore, skills: readonly DigitalSk
       ratePerMinute: s.sender?.ratePerMinute ?? DIGITAL_DEFAULTS.ratePerMinute,
       maxAttempts: s.sender?.maxAttempts ?? DIGITAL_DEFAULTS.maxAttempts,
       retrySeconds: s.sender?.retrySeconds ?? DIGITAL_DEFAULTS.retrySeconds,
+      list: s.list === undefined ? null : resolve(dirname(tenantFile), s.list),
     });
   }
 }

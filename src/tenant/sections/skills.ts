@@ -87,8 +87,8 @@ export const skillsSection = defineSection<SkillInput[]>({
     out.push(...validateDigitalSkills(doc, locate));
     return out;
   },
-  load(store, skills) {
-    loadDigitalSkills(store, skills);
+  load(store, skills, info) {
+    loadDigitalSkills(store, skills, info.file);
     const queues = store.collection<SkillQueueRecord>(SKILL_QUEUES_COLLECTION);
     queues.clear();
     for (const s of skills) {
