@@ -22,7 +22,7 @@ import {
   type DigitalSkillRecord,
   type TemplateRecord,
 } from './records.js';
-import { parseTemplate, renderTemplate, type ParsedTemplate } from './template.js';
+import { parseTemplate, renderTemplate, type FieldLookup, type ParsedTemplate } from './template.js';
 
 /** Ticks are at least this far apart, so fast senders stay cheap over a simulated day. */
 const MIN_TICK_MS = 1_000;
@@ -198,15 +198,35 @@ export function destinationOf(p: ProspectRecord): string | null {
   return typeof email === 'string' && email.includes('@') ? threadOf(email) : null;
 }
 
-/** What a template may name for a record: its source columns, its mapped fields, and ExternalID/FirstName/LastName. */
-export function recordValues(p: ProspectRecord): Record<string, unknown> {
+/**
+ * What a template may name for a record: ExternalID, FirstName, LastName, its
+ * mapped fields (Custom1…), its source columns (OfferEnd) — exact name first,
+ * then ignoring case. A lookup, not a merged copy: the sender renders 100,000s.
+ */
+export function recordValues(p: ProspectRecord): FieldLookup {
   const raw = p.fields.Record;
-  const out: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
-  for (const k in p.fields) if (k !== 'Record') out[k] = p.fields[k];
-  out.ExternalID = p.externalId;
-  if (p.firstName !== null) out.FirstName = p.firstName;
-  if (p.lastName !== null) out.LastName = p.lastName;
-  return out;
+  const columns = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const exact = (name: string): unknown => {
+    if (name === 'ExternalID') return p.externalId;
+    if (name === 'FirstName' && p.firstName !== null) return p.firstName;
+    if (name === 'LastName' && p.lastName !== null) return p.lastName;
+    if (name !== 'Record' && Object.prototype.hasOwnProperty.call(p.fields, name)) return p.fields[name];
+    return Object.prototype.hasOwnProperty.call(columns, name) ? columns[name] : undefined;
+  };
+  return (name) => {
+    const v = exact(name);
+    if (v !== undefined) return v;
+    const lower = name.toLowerCase();
+    for (const k of ['ExternalID', 'FirstName', 'LastName', ...Object.keys(p.fields), ...Object.keys(columns)]) if (k.toLowerCase() === lower && k !== 'Record') return exact(k);
+    return undefined;
+  };
+}
+
+/** ISO times of the last instant formatted (a tick sends many messages at one instant). */
+let lastIso: { ms: number; zone: string; iso: string } | null = null;
+function isoAt(ms: number, zone: string): string {
+  if (lastIso?.ms !== ms || lastIso.zone !== zone) lastIso = { ms, zone, iso: luxon().DateTime.fromMillis(ms, { zone }).toISO()! };
+  return lastIso.iso;
 }
 
 /** The `messages` effect of a delivery attempt. */
@@ -221,7 +241,7 @@ export function messageEffect(d: DeliveryRecord, zone: string): Record<string, s
     rtl: d.rtl,
     status: d.status,
     attempt: d.attempts,
-    at: luxon().DateTime.fromMillis(d.lastAttemptMs, { zone }).toISO()!,
+    at: isoAt(d.lastAttemptMs, zone),
     ...(d.reason !== null ? { reason: d.reason } : {}),
     ...(d.missingFields.length ? { missingFields: d.missingFields } : {}),
   };

@@ -73,6 +73,9 @@ export function parseTemplate(body: string): ParsedTemplate {
   return { parts, fields, problems };
 }
 
+/** A record's values as a template reads them: the value of a placeholder name (undefined when none). */
+export type FieldLookup = (name: string) => unknown;
+
 /** Finds a record value for a placeholder: exact name first, then ignoring case. */
 export function fieldValue(values: Readonly<Record<string, unknown>>, name: string): unknown {
   if (Object.prototype.hasOwnProperty.call(values, name)) return values[name];
@@ -87,8 +90,9 @@ export interface Rendered {
   missing: string[];
 }
 
-/** Fills a parsed template from a record's values. */
-export function renderTemplate(t: ParsedTemplate, values: Readonly<Record<string, unknown>>): Rendered {
+/** Fills a parsed template from a record's values (an object, or a lookup). */
+export function renderTemplate(t: ParsedTemplate, values: Readonly<Record<string, unknown>> | FieldLookup): Rendered {
+  const lookup: FieldLookup = typeof values === 'function' ? values : (name) => fieldValue(values, name);
   let text = '';
   let missing: string[] | null = null;
   for (const p of t.parts) {
@@ -96,7 +100,7 @@ export function renderTemplate(t: ParsedTemplate, values: Readonly<Record<string
       text += p.text;
       continue;
     }
-    const v = fieldValue(values, p.field!);
+    const v = lookup(p.field!);
     const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     if (s === '') (missing ??= []).includes(p.field!) || missing.push(p.field!);
     text += s;
