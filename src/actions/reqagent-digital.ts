@@ -5,6 +5,7 @@
 // the script continues (research digital-and-proactive.md §2.1). The text
 // format names it REQAGENT DIGITAL because REQAGENT is the phone action
 // (emulator decision, docs/digital.md).
+import { memorializeDigitalContact } from '../tenant/crm/memorialize.js';
 import { updateDigitalContact } from '../tenant/digital/contacts.js';
 import { defineAction, number, text } from './define.js';
 import { digitalContactOf, isOutcome } from './digital.js';
@@ -56,6 +57,7 @@ export default defineAction({
       lowProficiency: props.LowProficiency,
     });
     updateDigitalContact(ctx.tenant, contact.contactId, { skill: skill.id, routed: { skill: skill.id, priority: props.Priority, targetAgent: target || null } });
+    memorializeDigitalContact(ctx);
     return ctx.branch('Default');
   },
 });

@@ -1,6 +1,7 @@
 // UPDATE DIGITAL CONTACT STATUS: sets the status of a digital contact (DX
 // case) — Open, Pending, Escalated, Resolved or Closed. Properties and
 // branches from its help page (research digital-and-proactive.md §2.5).
+import { memorializeDigitalContact } from '../tenant/crm/memorialize.js';
 import { DIGITAL_STATUSES, updateDigitalContact } from '../tenant/digital/contacts.js';
 import { defineAction, text } from './define.js';
 
@@ -23,6 +24,7 @@ export default defineAction({
     const status = DIGITAL_STATUSES.find((s) => s.toLowerCase() === props.UpdateContactStatus.trim().toLowerCase());
     if (!status) return ctx.error(ctx.message('invalidStatus', { status: props.UpdateContactStatus }), { branch: 'OnInvalidStatus' });
     if (!updateDigitalContact(ctx.tenant, id, { status })) return ctx.error(ctx.message('invalidContact', { id: id || '(empty)' }), { branch: 'OnInvalidContactId' });
+    if (status === 'Closed' && id === ctx.run.contactId) memorializeDigitalContact(ctx);
     return ctx.branch('Default');
   },
 });

@@ -3,7 +3,9 @@
 // the ScreenPop-flagged script variables) to the CRM record of the contact.
 // When the contact ended first, status, disposition, notes and tags are not
 // written (Kustomer seed page); every other mapped value still is.
+import type { ActionContext } from '../../contract/action.js';
 import type { RunEndContext } from '../../contract/run-end.js';
+import { digitalContact } from '../digital/contacts.js';
 import { isDdo, type Value } from '../../contract/value.js';
 import { fromPlain, toPlain } from '../values.js';
 import { AGENT_OUTCOME_FIELDS } from './fields.js';
@@ -18,10 +20,43 @@ export const CONTACT_KEYS = {
   records: 'crm.records',
   /** Virtual time (ISO) the first CRM action of the run executed: Start Time when the runtime gives none. */
   firstSeen: 'crm.firstSeen',
+  /** When a digital contact was memorialized (at its transfer or close). */
+  memorialized: 'crm.memorialized',
 } as const;
 
 /** Runs the chosen mapping at the end of a run (AGENT WORKFLOW CONFIGURATION's onRunEnd). */
 export function memorializeAtRunEnd(end: RunEndContext): void {
+  // END stops a digital script, not its contact: a digital contact is memorialized when transferred or closed.
+  if (digitalContact(end.tenant, end.run.contactId)) return;
+  memorialize(end);
+}
+
+/**
+ * Memorialization of a digital contact, when it is transferred (REQAGENT
+ * DIGITAL) or closed (UPDATE DIGITAL CONTACT STATUS Closed), once per contact.
+ * The run goes on, so what the mapping reads is taken from it now.
+ */
+export function memorializeDigitalContact(ctx: ActionContext): void {
+  if (ctx.getContactData(CONTACT_KEYS.memorialized) !== undefined) return;
+  const chosen = ctx.getContactData(CONTACT_KEYS.agentWorkflow);
+  if (!isDdo(chosen)) return;
+  const crm = new CrmState(ctx.tenant);
+  const config = crm.configuration(typeof chosen.configurationId === 'string' ? chosen.configurationId : '');
+  const name = typeof chosen.dataMemorialization === 'string' ? chosen.dataMemorialization.toLowerCase() : '';
+  const mapping = config?.memorialization.find((m) => m.name.toLowerCase() === name);
+  if (!mapping) return;
+  const variables: Record<string, Value> = {};
+  for (const { source } of mapping.fields) {
+    const v = source.kind === 'script' ? ctx.getVar(source.variable) : undefined;
+    if (source.kind === 'script' && v !== undefined) variables[source.variable] = v;
+  }
+  ctx.setContactData(CONTACT_KEYS.memorialized, ctx.clock.now().toISO()!);
+  // Contact data is read field by field (the mapping's CXone fields, the records its workflows returned).
+  const contactData = new Proxy({} as Record<string, Value>, { get: (_, key) => (typeof key === 'string' ? ctx.getContactData(key) : undefined) });
+  memorialize({ run: ctx.run, tenant: ctx.tenant, clock: ctx.clock, endedBy: 'script', status: 'completed', variables, screenPop: [], contactData, effect: (kind, data) => ctx.effect(kind, data) });
+}
+
+function memorialize(end: RunEndContext): void {
   const chosen = end.contactData[CONTACT_KEYS.agentWorkflow];
   if (!isDdo(chosen)) return;
   const configId = typeof chosen.configurationId === 'string' ? chosen.configurationId : '';
