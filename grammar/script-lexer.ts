@@ -59,10 +59,11 @@ const rules = moo.compile({
   comment: /\/\/[^\r\n]*/,
   blockComment: { match: /\/\*[\s\S]*?\*\//, lineBreaks: true },
   badBlockComment: { match: /\/\*[\s\S]*/, lineBreaks: true },
-  tstring: { match: /"""(?:\\["\\nrt{}]|[^\\])*?"""/, lineBreaks: true },
-  badTstring: { match: /"""[\s\S]*/, lineBreaks: true },
-  string: /"(?:\\["\\nrt{}]|[^"\\\r\n])*"/,
-  badString: /"(?:\\.|[^"\\\r\n])*"?/,
+  // Strings are only opened here and scanned by hand (scanString): a pattern
+  // repeating a group over a 12 MB literal exhausts the regular expression
+  // engine's backtracking stack.
+  tquote: '"""',
+  quote: '"',
   arrow: '->',
   // `4K` (a MaxStringSize written without quotes) is one word, not 4 then K.
   numberWord: { match: /-?[0-9]+(?:\.[0-9]+)?[A-Za-z_][A-Za-z0-9_$]*/, type: () => 'path' },
@@ -108,12 +109,24 @@ export function tokenize(text: string): LexResult {
       case 'badBlockComment':
         problems.push(problem('unterminated-comment', tok, 2));
         continue;
-      case 'badTstring':
-        problems.push(problem('unterminated-string', tok, 3));
+      case 'tquote':
+      case 'quote': {
+        const scanned = scanString(text, tok.offset, tok.type === 'tquote');
+        const body = text.slice(tok.offset, scanned.end);
+        const breaks = countLines(body);
+        const m = lexer as unknown as MooInternals;
+        m.index = scanned.end;
+        m.line = tok.line + breaks.count;
+        m.col = breaks.count === 0 ? tok.col + body.length : body.length - breaks.lastNl;
+        if (scanned.ok) {
+          const type = tok.type === 'tquote' ? 'tstring' : 'string';
+          tok = { type, value: body, text: body, offset: tok.offset, line: tok.line, col: tok.col, lineBreaks: breaks.count, toString: tok.toString };
+          break;
+        }
+        const kind = tok.type === 'tquote' || !(body.length > 1 && body.endsWith('"')) ? 'unterminated-string' : 'bad-escape';
+        problems.push({ kind, offset: tok.offset, line: tok.line, col: tok.col, length: tok.type === 'tquote' ? 3 : body.length, text: body });
         continue;
-      case 'badString':
-        problems.push(problem(tok.text.length > 1 && tok.text.endsWith('"') ? 'bad-escape' : 'unterminated-string', tok, tok.text.length));
-        continue;
+      }
       case 'badChar': {
         // A run of stray characters (a pasted ``` fence) is one problem, not one per character.
         const last = problems[problems.length - 1];
@@ -159,6 +172,45 @@ export function tokenize(text: string): LexResult {
     tokens.push(t);
   }
   return { tokens, comments, problems };
+}
+
+/** Escapes a `.script` string may hold: `\" \\ \n \r \t \{ \}`. */
+const ESCAPABLE = new Set(['"', '\\', 'n', 'r', 't', '{', '}']);
+
+/**
+ * Scans the string opened at `start` in one pass, without backtracking.
+ * A `"…"` string ends at its quote on the same line; a bad escape or a line
+ * end makes it bad, and the bad part runs to the closing quote (taking any
+ * escape) or to the line end. A `"""…"""` string may span lines and ends at
+ * the first `"""`; an unknown escape or the end of the file leaves it
+ * unterminated, running to the end of the file.
+ */
+function scanString(text: string, start: number, triple: boolean): { ok: boolean; end: number } {
+  const n = text.length;
+  if (triple) {
+    for (let i = start + 3; i < n; i++) {
+      const c = text[i]!;
+      if (c === '\\') {
+        if (!ESCAPABLE.has(text[i + 1] ?? '')) return { ok: false, end: n };
+        i++;
+      } else if (c === '"' && text.startsWith('"""', i)) return { ok: true, end: i + 3 };
+    }
+    return { ok: false, end: n };
+  }
+  let ok = true;
+  for (let i = start + 1; i < n; i++) {
+    const c = text[i]!;
+    if (c === '"') return { ok, end: i + 1 };
+    if (c === '\r' || c === '\n') return { ok: false, end: i };
+    if (c === '\\') {
+      const next = text[i + 1];
+      // A backslash before a line end (or the file's end) ends the bad string before it.
+      if (next === undefined || next === '\r' || next === '\n' || next === '\u2028' || next === '\u2029') return { ok: false, end: i };
+      if (!ESCAPABLE.has(next)) ok = false;
+      i++;
+    }
+  }
+  return { ok: false, end: n };
 }
 
 function isLabel(t: ScriptToken): boolean {

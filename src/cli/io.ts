@@ -1,6 +1,6 @@
 // Output helpers shared by every command: exit codes, diagnostics in human or
 // JSON form, and the last-resort handler that never shows a stack trace.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { diagnosticToJson, formatDiagnostic, ScriptLoadError, sortDiagnostics, type Diagnostic } from '../contract/diagnostics.js';
 import { MissingDependencyError } from '../deps.js';
@@ -14,19 +14,33 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Diagnostics one command prints at most; the rest are counted ("… and 50,212 more"). */
+export const MAX_DIAGNOSTICS = 100;
+
 /**
  * Prints diagnostics: `file:line:col: severity CODE message` plus a caret
  * excerpt on stderr (coloured on a terminal), or `{"diagnostics":[…]}` on
  * stdout with `json` (default: the invocation's --json). File names are
- * shown relative to the working directory.
+ * shown relative to the working directory. At most MAX_DIAGNOSTICS are shown
+ * (errors first), then a count of the others; in JSON the count is `"more"`.
  */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], opts: { json?: boolean; sources?: Map<string, string> } = {}): void {
-  const sorted = sortDiagnostics(diagnostics);
+  const { shown, more } = capDiagnostics(diagnostics);
   if (opts.json ?? jsonMode()) {
-    printJson(diagnosticsJson(sorted));
+    printJson({ ...diagnosticsJson(shown), ...(more > 0 ? { more } : {}) });
     return;
   }
-  if (sorted.length > 0) process.stderr.write(formatDiagnostics(sorted, opts.sources));
+  if (shown.length > 0) process.stderr.write(formatDiagnostics(shown, opts.sources));
+  if (more > 0) process.stderr.write(`… and ${more.toLocaleString('en-US')} more\n`);
+}
+
+/** The diagnostics to show, sorted, errors before warnings when there are too many. */
+export function capDiagnostics(diagnostics: readonly Diagnostic[], max = MAX_DIAGNOSTICS): { shown: Diagnostic[]; more: number } {
+  if (diagnostics.length <= max) return { shown: sortDiagnostics(diagnostics), more: 0 };
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const kept = errors.length >= max ? errors.slice(0, max) : [...errors, ...diagnostics.filter((d) => d.severity !== 'error').slice(0, max - errors.length)];
+  // Only the kept ones are sorted: sorting 50,000 diagnostics to show 100 would be wasted work.
+  return { shown: sortDiagnostics(kept), more: diagnostics.length - kept.length };
 }
 
 /** The `{"diagnostics":[…]}` document, paths relative to the working directory. */
@@ -34,13 +48,16 @@ export function diagnosticsJson(diagnostics: readonly Diagnostic[]): { diagnosti
   return { diagnostics: sortDiagnostics(diagnostics).map((d) => ({ ...diagnosticToJson(d), file: displayPath(d.span.file) })) };
 }
 
-/** The human form of diagnostics for stderr, coloured when stderr shows colour. */
+/** The human form of diagnostics for stderr, coloured when stderr shows colour. Each file is read once, and never one of another kind. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources?: Map<string, string>): string {
   const c = colorsFor('stderr');
+  const read = new Map<string, string | undefined>();
   let out = '';
   for (const d of diagnostics) {
-    const shown = { ...d, span: { ...d.span, file: displayPath(d.span.file) } };
-    const [, ...excerpt] = formatDiagnostic(shown, sourceOf(d.span.file, sources)).split('\n');
+    const file = d.span.file;
+    if (!d.noExcerpt && !read.has(file)) read.set(file, sourceOf(file, sources));
+    const shown = { ...d, span: { ...d.span, file: displayPath(file) } };
+    const [, ...excerpt] = formatDiagnostic(shown, d.noExcerpt ? undefined : read.get(file)).split('\n');
     const severity = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
     out += `${c.bold(`${shown.span.file}:${d.span.line}:${d.span.col}:`)} ${severity} ${c.dim(d.code)} ${d.message}\n`;
     const mark = d.severity === 'error' ? c.red : c.yellow;
@@ -52,10 +69,16 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources?: 
   return out;
 }
 
+/** Files larger than this are not read again only to show an excerpt. */
+const MAX_EXCERPT_SOURCE = 64 * 1024 * 1024;
+
 function sourceOf(file: string, sources?: Map<string, string>): string | undefined {
   const known = sources?.get(file) ?? sources?.get(displayPath(file));
   if (known !== undefined) return known;
   try {
+    // Only a regular file of reasonable size is read for excerpts (never a device, a pipe or a huge dump).
+    const st = statSync(file);
+    if (!st.isFile() || st.size > MAX_EXCERPT_SOURCE) return undefined;
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
+import { looksBinary, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { ScriptSet } from '../graph/load.js';
 import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
@@ -17,7 +17,7 @@ import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
-import { JsonSyntaxError } from './json-location.js';
+import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
 import { projectConfig } from './config.js';
 import { displayPath, printJson } from './output.js';
@@ -90,13 +90,13 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
     if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
     if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
   }
-  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson }, { traceLines }] = await Promise.all([
+  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { traceLines }] = await Promise.all([
     import('../graph/folder.js'),
     import('../runtime/runtime.js'),
     import('../snippet/index.js'),
     import('../runtime/trace-text.js'),
   ]);
-  const vars = readVars(flags, fromJson);
+  const vars = readVars(flags, fromJson, MAX_NESTING, NestingError);
   const limits = flags.maxActions === undefined ? {} : { maxActions: wholeNumber('--max-actions', flags.maxActions, 1) };
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   const contact = contactOf(flags);
@@ -200,16 +200,23 @@ function invalid(diagnostics: Diagnostic[], json?: boolean, sources?: Map<string
   return EXIT.invalid;
 }
 
-/** --vars first, then each --var (later wins). Names are case-insensitive identifiers. */
-function readVars(flags: RunFlags, fromJson: (x: unknown) => Value): Record<string, Value> {
+/**
+ * --vars first, then each --var (later wins). Names are case-insensitive
+ * identifiers; values nest at most `maxNesting` levels (checked before
+ * anything recurses into them).
+ */
+function readVars(flags: RunFlags, fromJson: (x: unknown) => Value, maxNesting: number, NestingError: new (max: number) => Error): Record<string, Value> {
   const vars: Record<string, Value> = {};
   if (flags.vars !== undefined) {
     let text: string;
     try {
       text = readFileSync(flags.vars, 'utf8');
-    } catch {
-      throw new UsageError(`--vars ${flags.vars}: file not found`);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UsageError(`--vars ${flags.vars}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : 'cannot read it'}`);
     }
+    // Anything else than a JSON object (another kind of file) is named, never parsed into a message that quotes it.
+    if (looksBinary(text) || !/^\s*\{/.test(text.slice(0, 4096))) throw new UsageError(`${flags.vars}:1:1: --vars needs a JSON object of name: value`);
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -217,14 +224,30 @@ function readVars(flags: RunFlags, fromJson: (x: unknown) => Value): Record<stri
       throw new JsonSyntaxError(flags.vars, text, err);
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${flags.vars}:1:1: --vars needs a JSON object of name: value`);
-    for (const [k, v] of Object.entries(data)) vars[checkName(k, `--vars ${flags.vars}`)] = fromJson(v);
+    for (const k of Object.keys(data)) {
+      const name = checkName(k, `--vars ${flags.vars}`);
+      try {
+        vars[name] = fromJson((data as Record<string, unknown>)[k]);
+      } catch (err) {
+        if (!(err instanceof NestingError)) throw err;
+        // The top-level object is one level, so a value's own limit is one deeper in the file.
+        const at = locateDeepNesting(text, maxNesting + 1) ?? { line: 1, col: 1 };
+        throw new UsageError(`${flags.vars}:${at.line}:${at.col}: --vars: ${name} nests more than ${maxNesting} levels deep (the limit)`);
+      }
+    }
   }
   for (const item of flags.var) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var "${item}": expected name=value`);
-    const name = checkName(item.slice(0, eq).trim(), `--var "${item}"`);
+    const shown = item.length > 60 ? `${item.slice(0, 60)}…` : item;
+    if (eq <= 0) throw new UsageError(`--var "${shown}": expected name=value`);
+    const name = checkName(item.slice(0, eq).trim(), `--var "${shown}"`);
     const raw = item.slice(eq + 1);
-    vars[name] = fromJson(parseLoose(raw));
+    try {
+      vars[name] = fromJson(parseLoose(raw));
+    } catch (err) {
+      if (!(err instanceof NestingError)) throw err;
+      throw new UsageError(`--var ${name}: the value nests more than ${maxNesting} levels deep (the limit)`);
+    }
   }
   return vars;
 }

@@ -20,10 +20,21 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   span: Span;
+  /**
+   * Set when the file is not of the kind the loader expected (binary data,
+   * another format, a file reached by mistake): its text is never shown in an
+   * excerpt, so a diagnostic cannot leak what such a file holds.
+   */
+  noExcerpt?: true;
 }
 
 export function diagnostic(code: string, message: string, span: Span, severity: Severity = 'error'): Diagnostic {
   return { code, severity, message, span };
+}
+
+/** A diagnostic about a file that is not the expected kind: located at its start, never shown with an excerpt. */
+export function wrongKind(code: string, message: string, file: string): Diagnostic {
+  return { code, severity: 'error', message, span: { file, line: 1, col: 1 }, noExcerpt: true };
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
@@ -60,9 +71,8 @@ const EXCERPT_WIDTH = 120;
  */
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const head = formatDiagnosticLine(d);
-  if (source === undefined) return head;
-  const lines = source.split(/\r?\n/);
-  const text = lines[d.span.line - 1];
+  if (source === undefined || d.noExcerpt || looksBinary(source)) return head;
+  const text = lineOf(source, d.span.line);
   if (text === undefined) return head;
   const gutter = `${d.span.line} | `;
   // A very long line is shown as a window around the column, so the caret stays on screen.
@@ -72,9 +82,42 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const window = (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
   const width = Math.max(1, Math.min(d.span.length ?? 1, Math.max(1, to - d.span.col + 1)));
   const caret = ' '.repeat(gutter.length - 2) + '| ' + ' '.repeat(Math.max(0, col - 1)) + '^'.repeat(width);
-  // Control characters (a binary file, an escape sequence) would garble the terminal: show each as one dot.
+  // Control characters (an escape sequence) would garble the terminal: show each as one dot.
   const shown = window.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\u00b7');
   return `${head}\n${gutter}${shown}\n${caret}`;
+}
+
+// The line starts of the last source formatted: diagnostics come sorted by
+// file, so many excerpts of one file index it once instead of once each.
+let indexed: { source: string; starts: number[] } | undefined;
+
+function lineOf(source: string, line: number): string | undefined {
+  if (indexed?.source !== source) {
+    const starts = [0];
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    indexed = { source, starts };
+  }
+  const start = indexed.starts[line - 1];
+  if (start === undefined) return undefined;
+  const next = indexed.starts[line];
+  const end = next === undefined ? source.length : next - 1;
+  return source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
+}
+
+/**
+ * True for data that is not text: many NUL or other control bytes, or many
+ * bytes that were not UTF-8 (decoded as U+FFFD), in the first 8 KB. Such a
+ * file is never echoed. A stray control character in a text file is not
+ * enough: its excerpt shows it as a dot.
+ */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) || c === 0xfffd) odd++;
+  }
+  return odd >= 8 && odd * 50 > n;
 }
 
 /** The JSON form of cli-and-api.md: `{file, line, col, severity, code, message}`. */

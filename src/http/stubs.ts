@@ -124,9 +124,8 @@ export function parseHttpMatch(text: string): Pattern {
   } else throw new Error(`"${text}" is not "METHOD URL"`);
   if (!/^https?:\/\//i.test(url)) throw new Error(`"${url}" is not an http:// or https:// URL`);
   if (url.includes('*')) {
-    const source = url.split('*').map(escapeRegExp).join('.*');
-    const re = new RegExp(`^${source}$`, 'i');
-    return { method, matches: (u) => re.test(u) };
+    const glob = url.toLowerCase();
+    return { method, matches: (u) => globMatches(glob, u.toLowerCase()) };
   }
   let expected: URL;
   try {
@@ -293,7 +292,31 @@ function parseUrl(u: string): ParsedUrl | undefined {
   return { origin: url.origin, path: trimSlash(url.pathname), query: () => (query ??= sortedQuery(url)) };
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * `*` matches any characters. One pass that backs up only to the last star
+ * (at most pattern × text steps), where a pattern of `.*` groups could take
+ * exponential time on a long URL that does not match.
+ */
+export function globMatches(glob: string, text: string): boolean {
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      resume = t;
+    } else if (g < glob.length && glob[g] === text[t]) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
+}
 const trimSlash = (p: string): string => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
 
 function sortedQuery(u: URL): string {

@@ -10,16 +10,58 @@ export function setMember<T>(obj: { [k: string]: T }, name: string, v: T): void 
   else obj[name] = v;
 }
 
-/** Plain JSON → Value: objects become DDOs, arrays DDO arrays; other JS values become null. */
+/**
+ * How deep objects and arrays may nest in a value (an emulator decision:
+ * Studio documents no limit). Every way data enters — `--var`, test vars, JSON
+ * and XML text, REST bodies, snapshots — is checked against it, so nothing
+ * downstream recurses deeper than this.
+ */
+export const MAX_NESTING = 100;
+
+/** Why a value nests too deeply (its message names the limit). */
+export class NestingError extends Error {
+  override name = 'NestingError';
+  constructor(readonly max: number) {
+    super(`objects and arrays are nested more than ${max} levels deep (the limit is ${max})`);
+  }
+}
+
+/** Throws NestingError when `x` nests objects or arrays deeper than `max`; walks without recursion. */
+export function checkNesting(x: unknown, max = MAX_NESTING): void {
+  if (x === null || typeof x !== 'object') return;
+  const stack: [unknown, number][] = [[x, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > max) throw new NestingError(max);
+    if (Array.isArray(v)) {
+      for (const e of v) if (e !== null && typeof e === 'object') stack.push([e, depth + 1]);
+    } else if (!(v instanceof DateValue)) {
+      for (const k of Object.keys(v as object)) {
+        const e = (v as Record<string, unknown>)[k];
+        if (e !== null && typeof e === 'object') stack.push([e, depth + 1]);
+      }
+    }
+  }
+}
+
+/**
+ * Plain JSON → Value: objects become DDOs, arrays DDO arrays; other JS values
+ * become null. Throws NestingError for data nested deeper than MAX_NESTING.
+ */
 export function fromJson(x: unknown): Value {
+  checkNesting(x);
+  return convertJson(x);
+}
+
+function convertJson(x: unknown): Value {
   if (x === null || x === undefined) return null;
   if (typeof x === 'string' || typeof x === 'boolean') return x;
   if (typeof x === 'number') return Number.isFinite(x) ? x : null;
   if (x instanceof DateValue) return x;
-  if (Array.isArray(x)) return x.map(fromJson);
+  if (Array.isArray(x)) return x.map(convertJson);
   if (typeof x === 'object') {
     const out: DdoObject = {};
-    for (const [k, v] of Object.entries(x as Record<string, unknown>)) setMember(out, k, fromJson(v));
+    for (const k of Object.keys(x)) setMember(out, k, convertJson((x as Record<string, unknown>)[k]));
     return out;
   }
   return null;
@@ -92,8 +134,13 @@ export function parseJsonObject(text: string): DdoObject | Value[] {
     throw new JsonTextError(`Invalid JSON: ${(e as Error).message.replace(/^JSON\.parse: /, '')}`);
   }
   if (raw === null || typeof raw !== 'object') throw new JsonTextError('Invalid JSON: expected an object or an array');
+  try {
+    checkNesting(raw);
+  } catch (e) {
+    throw new JsonTextError(`Invalid JSON: ${(e as Error).message}`);
+  }
   rejectReserved(raw);
-  return fromJson(raw) as DdoObject | Value[];
+  return convertJson(raw) as DdoObject | Value[];
 }
 
 function rejectReserved(x: unknown): void {
@@ -102,9 +149,9 @@ function rejectReserved(x: unknown): void {
     for (const e of x) rejectReserved(e);
     return;
   }
-  for (const [k, v] of Object.entries(x)) {
+  for (const k of Object.keys(x)) {
     if (k === '__type') throw new JsonTextError('A member may not be named __type');
-    rejectReserved(v);
+    rejectReserved((x as Record<string, unknown>)[k]);
   }
 }
 

@@ -5,7 +5,7 @@
 // run in constant memory on the SQLite store; the whole upload is one
 // transaction there (a killed process leaves nothing of it, spec/reliability.md).
 // Rejected rows go to a CSV file naming the row number and the reason.
-import { parse, type CsvError } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { closeSync, createReadStream, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../contract/diagnostics.js';
 import type { DdoObject } from '../contract/value.js';
@@ -242,8 +242,9 @@ function columnOffset(record: string[], i: number): number {
   return col;
 }
 
+// Every parse error of csv-parse is a CsvError, whatever its code (INVALID_OPENING_QUOTE has no CSV_ prefix).
 function isCsvError(err: unknown): err is CsvError {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as unknown as { code: string }).code.startsWith('CSV_');
+  return err instanceof CsvError;
 }
 
 /**
@@ -258,12 +259,14 @@ function csvFailure(err: CsvError, file: string, nextLine: number): ListUploadEr
       ? 'quote not closed: this quoted cell runs to the end of the file'
       : err.code === 'CSV_INVALID_CLOSING_QUOTE'
         ? 'invalid closing quote: a quoted cell must end at a comma or the end of the line (write "" for a quote inside it)'
-        : err.message.replace(/ at line \d+.*$/, '');
+        : err.code === 'INVALID_OPENING_QUOTE'
+          ? 'quote inside an unquoted cell: quote the whole cell and double the quote inside it ("O""Brien")'
+          : err.message.replace(/ at line \d+.*$/, '').replace(/, value is .*$/, '');
   return new ListUploadError(`${file}:${at.line}:${at.col}: ${what}`, [diagnostic('E-LIST-CSV', what, { file, line: at.line, col: at.col })]);
 }
 
 function locateQuoteProblem(file: string, nextLine: number, code: string): { line: number; col: number } | null {
-  if (code !== 'CSV_QUOTE_NOT_CLOSED' && code !== 'CSV_INVALID_CLOSING_QUOTE') return null;
+  if (code !== 'CSV_QUOTE_NOT_CLOSED' && code !== 'CSV_INVALID_CLOSING_QUOTE' && code !== 'INVALID_OPENING_QUOTE') return null;
   let text: string;
   const fd = openSync(file, 'r');
   try {
@@ -314,6 +317,8 @@ function locateQuoteProblem(file: string, nextLine: number, code: string): { lin
       advance(ch);
       continue;
     }
+    // A quote in the middle of an unquoted cell (`O"Brien`).
+    if (ch === '"') return { line, col };
     fieldStart = ch === ',' || ch === '\n' || ch === '\r';
     advance(ch);
   }

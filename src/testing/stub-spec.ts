@@ -7,6 +7,7 @@ import type { ActionDefinition } from '../actions/define.js';
 import { actionTypeName, type ActionRegistry } from '../actions/registry.js';
 import { NOT_EMULATED_ACTIONS } from '../graph/build.js';
 import type { Value } from '../contract/value.js';
+import { parseHttpMatch } from '../http/stubs.js';
 import { compiledSchema } from './ajv.js';
 import { parseDuration } from './duration.js';
 import type { YamlSource, PathSegment } from './source-map.js';
@@ -70,6 +71,11 @@ export function compileStub(
     if (!m || !HTTP_METHODS.includes(m[1]!.toUpperCase())) {
       err('E-TEST-STUB', `http must be "METHOD url", e.g. "GET https://crm.example.com/leads" (got "${raw.match.http}")`, ['match', 'http']);
       return undefined;
+    }
+    try {
+      parseHttpMatch(`${m[1]} ${m[2]}`);
+    } catch (e) {
+      err('E-TEST-STUB', (e as Error).message, ['match', 'http']);
     }
     if (out.length > before) return undefined;
     const stub: HttpStubSpec = {
