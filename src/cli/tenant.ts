@@ -34,14 +34,22 @@ export function register(program: Command): void {
     .option('--state <file.db>', 'the SQLite state file to read')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (file: string | undefined, opts: { state?: string; json?: boolean }) => {
-      const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
+      const { loadTenant, emptyTenant, openStateFile, checkTenantFile } = await import('../tenant/tenant.js');
       const { summarizeTenant, formatSummary } = await import('../tenant/summary.js');
-      const { ScriptLoadError } = await import('../contract/diagnostics.js');
+      const { ScriptLoadError, hasErrors } = await import('../contract/diagnostics.js');
       if (opts.state !== undefined && file === undefined && !existsSync(opts.state)) throw new UsageError(`state file not found: ${opts.state}`);
       let tenant;
       try {
-        if (file !== undefined) tenant = await loadTenant(file, { state: opts.state });
-        else tenant = opts.state !== undefined ? openStateFile(opts.state) : emptyTenant();
+        if (opts.state !== undefined && existsSync(opts.state)) {
+          // Showing never writes: the state file is opened read-only (so a run holding it does not block this),
+          // and a tenant file given with it is checked, not applied.
+          if (file !== undefined) {
+            const checked = await checkTenantFile(file);
+            if (hasErrors(checked.diagnostics)) throw new ScriptLoadError(checked.diagnostics);
+          }
+          tenant = openStateFile(opts.state, { readonly: true });
+        } else if (file !== undefined) tenant = await loadTenant(file);
+        else tenant = emptyTenant();
       } catch (err) {
         if (!(err instanceof ScriptLoadError)) throw err;
         printDiagnostics(err.diagnostics, { json: opts.json });
@@ -52,6 +60,8 @@ export function register(program: Command): void {
         const summary = summarizeTenant(tenant.store);
         if (opts.json) printJson(summary);
         else process.stdout.write(formatSummary(summary));
+        if (opts.state !== undefined && !existsSync(opts.state) && !opts.json) process.stderr.write(`note: ${opts.state} does not exist yet; this is the tenant file alone
+`);
       } finally {
         tenant.close();
       }

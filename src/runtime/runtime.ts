@@ -104,7 +104,8 @@ class StudioRuntime implements Runtime {
       throw new RuntimeOptionError('createRuntime needs `scripts`: the result of loadFolder()');
     const { store, background } = splitTenant(options.tenant);
     this.tenant = store;
-    const snap = options.resume ? guard(() => checkSnapshot(options.resume)) : undefined;
+    const catalog = new ScriptCatalog(options.scripts, (options.scripts.registry ?? builtinRegistry()).with(options.actions ?? []));
+    const snap = options.resume ? guard(() => checkSnapshot(options.resume, catalog)) : undefined;
     const zone = guard(() => checkZone(snap?.zone ?? options.zone ?? store.timeZone ?? 'UTC'));
     const nowMs = snap ? snap.nowMs : options.now === undefined ? Date.now() : guard(() => parseInstant(options.now!, zone, 'now'));
     this.clock = new VirtualClock(nowMs, zone);
@@ -114,7 +115,6 @@ class StudioRuntime implements Runtime {
     let routing = processes.find((p): p is RoutingProcess => p instanceof RoutingProcess);
     if (!routing) processes.push((routing = new RoutingProcess(store)));
     this.maxActionsGiven = options.limits?.maxActions !== undefined;
-    const catalog = new ScriptCatalog(options.scripts, (options.scripts.registry ?? builtinRegistry()).with(options.actions ?? []));
     this.services = {
       catalog,
       clock: this.clock,

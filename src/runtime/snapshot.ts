@@ -3,7 +3,9 @@
 import { decodeValue, encodeValue } from '../snippet/index.js';
 import type { EncodedValue, Value } from '../contract/value.js';
 import type { RunDriver } from './driver.js';
-import { SNAPSHOT_VERSION, type EncodedRunState, type Snapshot } from './state.js';
+import type { ScriptCatalog } from './scripts.js';
+import { validateSnapshot } from './snapshot-check.js';
+import type { EncodedRunState, Snapshot } from './state.js';
 import { decodeState } from './transitions.js';
 
 const encodeRecord = (r: Readonly<Record<string, Value>>): Record<string, EncodedValue> => {
@@ -35,12 +37,18 @@ export function decodeRun(run: Snapshot['runs'][number]): RunDriver {
   return { state, log: JSON.parse(JSON.stringify(run.log)) as RunDriver['log'] };
 }
 
-/** Checks the outer shape of a snapshot read from JSON; throws a message naming the problem. */
-export function checkSnapshot(s: unknown): Snapshot {
-  const snap = s as Partial<Snapshot> | null;
-  if (!snap || typeof snap !== 'object') throw new TypeError('Invalid snapshot: not an object');
-  if (snap.version !== SNAPSHOT_VERSION) throw new TypeError(`Invalid snapshot: version ${String(snap.version)} (expected ${SNAPSHOT_VERSION})`);
-  if (!Array.isArray(snap.runs) || typeof snap.nowMs !== 'number' || typeof snap.zone !== 'string')
-    throw new TypeError('Invalid snapshot: missing runs, nowMs or zone');
-  return snap as Snapshot;
+/**
+ * Checks a snapshot read from JSON, all of it (snapshot-check.ts), and with
+ * `catalog` that each running frame names a loaded script and action; throws
+ * a SnapshotError naming where the problem is.
+ */
+export function checkSnapshot(s: unknown, catalog?: ScriptCatalog): Snapshot {
+  return validateSnapshot(
+    s,
+    catalog &&
+      ((name) => {
+        const script = catalog.resolve(name);
+        return typeof script === 'string' ? undefined : { hasAction: (label) => script.actions.has(label) };
+      }),
+  );
 }

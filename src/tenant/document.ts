@@ -1,7 +1,8 @@
 // Reads a tenant file's text (YAML or JSON: JSON is YAML) into plain data plus
 // a `locate` function that maps a document path to file:line:col through the
 // yaml package's node ranges, so every later error points into the file.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair } from 'yaml';
+import { parseYamlDocument, TOO_DEEP, yamlData } from './yaml-data.js';
 import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { DocPath, Locate } from './section.js';
 
@@ -17,7 +18,8 @@ const MAX_ALIAS_COUNT = 100;
 
 export function parseTenantText(text: string, file: string): ParsedTenantText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (!doc) return { data: undefined, diagnostics: [diagnostic('E-TENANT-SYNTAX', `the file is ${TOO_DEEP}`, { file, line: 1, col: 1 })], locate: () => ({ file, line: 1, col: 1 }) };
   const spanAt = (start: number, end: number): Span => {
     const pos = lineCounter.linePos(Math.min(start, text.length));
     return { file, line: pos.line, col: pos.col, offset: start, length: Math.max(1, end - start) };
@@ -52,14 +54,12 @@ export function parseTenantText(text: string, file: string): ParsedTenantText {
     diagnostics.push(diagnostic('E-TENANT-EMPTY', 'the tenant file is empty: it needs at least a timeZone (see docs/tenant.md)', spanAt(0, 1)));
     return { data: undefined, diagnostics, locate };
   }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    diagnostics.push(diagnostic('E-TENANT-SYNTAX', err instanceof Error ? firstLine(err.message) : String(err), locate([])));
+  const read = yamlData(doc, MAX_ALIAS_COUNT);
+  if ('problem' in read) {
+    diagnostics.push(diagnostic('E-TENANT-SYNTAX', firstLine(read.problem), locate([])));
     return { data: undefined, diagnostics, locate };
   }
-  return { data, diagnostics, locate };
+  return { data: read.data, diagnostics, locate };
 }
 
 function rangeOf(node: unknown): [number, number] | undefined {

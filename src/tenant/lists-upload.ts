@@ -12,6 +12,7 @@ import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
 import { SqliteTenantStore } from './sqlite-store.js';
+import { isDiskFull, StateFileError, stateError } from './state-file.js';
 import type { ProspectRecord, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
 import { whyNotPcTarget } from './skills.js';
@@ -181,6 +182,8 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
       if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: input.bytesRead, totalBytes });
     }
     if (!header) throw new ListUploadError(`${o.file}: empty file (a calling list needs a header row)`, [diagnostic('E-LIST-EMPTY', 'empty file: a calling list needs a header row', { file: o.file, line: 1, col: 1 })]);
+    // The rejected rows are on disk before the upload commits: a disk that fills now still leaves nothing of it.
+    rejected.close();
     if (sqlite) {
       sqlite.db.exec('RELEASE lists_upload');
       open = false;
@@ -197,7 +200,7 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
     if (open) sqlite!.db.exec('ROLLBACK TO lists_upload; RELEASE lists_upload');
     rejected.discard();
     if (isCsvError(err)) throw csvFailure(err, o.file, line);
-    throw err;
+    throw uploadFailure(err, sqlite?.file, rejectedPath);
   } finally {
     rejected.close();
   }
@@ -214,6 +217,25 @@ function startedDigitalSkillWarning(store: TenantStore, skill: SkillRecord): str
   return [
     `skill ${skill.id} (${skill.name}) is started: its sender works through the records as they load. After critical updates to a list, stop the skill before reloading it and start it again after the upload (records already sent are not sent again)`,
   ];
+}
+
+/**
+ * A write that failed (a full disk, a locked or damaged state file, a
+ * rejected-rows file that cannot be written) as an error naming what and
+ * saying that nothing of the upload was kept; anything else is returned as is.
+ */
+function uploadFailure(err: unknown, stateFile: string | undefined, rejectedPath: string): Error {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const path = (err as { path?: unknown } | null)?.path;
+  if (stateFile !== undefined && (code.startsWith('SQLITE_') || err instanceof StateFileError)) {
+    const e = stateError(stateFile, err);
+    return new ListUploadError(`state file ${stateFile}: ${e.message}; nothing of this upload was written`);
+  }
+  if (isDiskFull(err)) return new ListUploadError(`the disk is full${typeof path === 'string' ? ` (writing ${path})` : ''}: nothing of this upload was written`);
+  if (typeof path === 'string' && path === rejectedPath)
+    return new ListUploadError(`cannot write the rejected-rows file ${rejectedPath} (${code || 'error'}): nothing of this upload was written; choose another place with --rejected`);
+  if (typeof path === 'string' && /^E[A-Z]+$/.test(code)) return new ListUploadError(`cannot read ${path} (${code}): nothing of this upload was written`);
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 /** The header row: names are trimmed, must be unique and must include every mapped column. */
@@ -347,12 +369,15 @@ class RejectedRows {
   count = 0;
   private fd: number | null = null;
   private buffer = '';
+  /** True once the file exists on disk (so a failed upload removes it). */
+  private created = false;
 
   constructor(readonly path: string) {}
 
   add(row: number, reason: string, cells: readonly string[]): void {
     if (this.fd === null) {
       this.fd = openSync(this.path, 'w');
+      this.created = true;
       this.buffer = csvLine(['Row', 'Reason', ...this.header]);
     }
     this.count++;
@@ -369,17 +394,22 @@ class RejectedRows {
   discard(): void {
     this.buffer = '';
     this.count = 0;
-    if (this.fd !== null) {
-      closeSync(this.fd);
-      this.fd = null;
-      rmSync(this.path, { force: true });
-    }
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    if (this.created) rmSync(this.path, { force: true });
+    this.created = false;
   }
 
   close(): void {
-    this.flush();
-    if (this.fd !== null) closeSync(this.fd);
+    if (this.fd === null) return;
+    const fd = this.fd;
     this.fd = null;
+    try {
+      if (this.buffer !== '') writeSync(fd, this.buffer);
+    } finally {
+      this.buffer = '';
+      closeSync(fd);
+    }
   }
 }
 

@@ -5,8 +5,8 @@
 // finished action and none of an unfinished one. Tables are plain and
 // documented (docs/tenant.md) so users can inspect them with the sqlite3 shell.
 import type Database from 'better-sqlite3';
-import { sqliteDriver } from '../deps.js';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
+import { openStateDatabase, StateFileError, stateError } from './state-file.js';
 import type {
   AgentRecord,
   Collection,
@@ -74,31 +74,37 @@ export class SqliteTenantStore implements TenantStore {
   private readonly stmts: ReturnType<typeof prepare>;
   private readonly collections = new Map<string, SqliteCollection<unknown>>();
 
+  /**
+   * Opens (or creates) a state file, checked by openStateDatabase: a file
+   * that is not one, is damaged or was written by a newer version throws a
+   * StateFileError. `readonly` never writes to the file (`tenant show`).
+   */
   constructor(
     readonly file: string,
     readonly timeZone: string = 'UTC',
     readonly businessUnit: number | null = null,
+    opts: { readonly?: boolean } = {},
   ) {
-    this.db = new (sqliteDriver())(file);
-    this.db.pragma('journal_mode = WAL');
-    // WAL with NORMAL loses nothing when the process dies; only a power cut may drop the last commits.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    const hadMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-    this.db.exec(DDL);
-    this.fresh = !hadMeta;
-    const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as { value: string } | undefined;
-    if (version && Number(version.value) > SCHEMA_VERSION)
-      throw new Error(`${file} was written by a newer studio-script (state schema ${version.value}); upgrade to read it`);
-    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-    this.db.transaction(() => {
-      setMeta.run('schemaVersion', String(SCHEMA_VERSION));
-      setMeta.run('timeZone', timeZone);
-      setMeta.run('businessUnit', businessUnit === null ? '' : String(businessUnit));
-    })();
-    this.stmts = prepare(this.db);
-    const max = this.db.prepare('SELECT MAX(m) AS m FROM (SELECT MAX(queue_seq) AS m FROM prospects UNION ALL SELECT MAX(seq) FROM records)').get() as { m: number | null };
-    this.seq = max.m ?? 0;
+    const opened = openStateDatabase(file, { schemaVersion: SCHEMA_VERSION, readonly: opts.readonly === true });
+    this.db = opened.db;
+    this.fresh = opened.fresh;
+    try {
+      if (!opts.readonly) {
+        this.db.exec(DDL);
+        const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+        this.db.transaction(() => {
+          setMeta.run('schemaVersion', String(SCHEMA_VERSION));
+          setMeta.run('timeZone', timeZone);
+          setMeta.run('businessUnit', businessUnit === null ? '' : String(businessUnit));
+        })();
+      }
+      this.stmts = prepare(this.db);
+      const max = this.db.prepare('SELECT MAX(m) AS m FROM (SELECT MAX(queue_seq) AS m FROM prospects UNION ALL SELECT MAX(seq) FROM records)').get() as { m: number | null };
+      this.seq = max.m ?? 0;
+    } catch (err) {
+      this.db.close();
+      throw stateError(file, err);
+    }
   }
 
   transaction<T>(fn: () => T): T {
@@ -235,14 +241,19 @@ export class SqliteTenantStore implements TenantStore {
 
 /** The zone and BU a state file was last opened with (null when it holds no tenant state), read without changing it. */
 export function readStateInfo(file: string): { timeZone: string; businessUnit: number | null } | null {
-  const db = new (sqliteDriver())(file, { readonly: true, fileMustExist: true });
+  let opened;
   try {
-    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-    if (!hasMeta) return null;
+    opened = openStateDatabase(file, { schemaVersion: SCHEMA_VERSION, readonly: true });
+  } catch (err) {
+    if (err instanceof StateFileError && err.problem === 'not-state' && /no tenant state/.test(err.message)) return null;
+    throw err;
+  }
+  const db = opened.db;
+  try {
     const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
-    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    const meta = new Map(rows.map((r) => [r.key, String(r.value)]));
     const bu = meta.get('businessUnit');
-    return { timeZone: meta.get('timeZone') || 'UTC', businessUnit: bu ? Number(bu) : null };
+    return { timeZone: meta.get('timeZone') || 'UTC', businessUnit: bu && /^\d+$/.test(bu) ? Number(bu) : null };
   } finally {
     db.close();
   }

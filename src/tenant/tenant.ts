@@ -2,7 +2,7 @@
 // the background processes (dialers) the scheduler runs beside the scripts.
 // loadTenant reads a tenant file; emptyTenant gives a bare BU.
 import { readFile } from 'node:fs/promises';
-import { diagnostic, hasErrors, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
+import { diagnostic, hasErrors, looksBinary, ScriptLoadError, wrongKind, type Diagnostic } from '../contract/diagnostics.js';
 import type { BackgroundProcess } from '../contract/process.js';
 import { dialersFor } from './dialer.js';
 import { hasDigitalChannels, ReplyProcess } from './digital/replies.js';
@@ -13,6 +13,7 @@ import { validateTenantData } from './schema.js';
 import type { Locate, TenantDocument } from './section.js';
 import { TENANT_SECTIONS } from './sections.js';
 import { readStateInfo, SqliteTenantStore } from './sqlite-store.js';
+import { isDiskFull, StateFileError, stateError } from './state-file.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import { resolveZoneName } from './zones.js';
 
@@ -50,8 +51,12 @@ export async function checkTenantFile(file: string): Promise<{ diagnostics: Diag
 
 /** Checks tenant text (YAML or JSON) named `file`. */
 export function checkTenantText(text: string, file: string): { diagnostics: Diagnostic[]; doc?: TenantDocument; locate?: Locate } {
+  // Binary data or a document that is not a mapping (another kind of file) is named, never quoted.
+  if (looksBinary(text)) return { diagnostics: [wrongKind('E-TENANT-FILE', 'not a tenant file: the file holds binary data', file)] };
   const parsed = parseTenantText(text, file);
   if (parsed.data === undefined) return { diagnostics: parsed.diagnostics };
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data))
+    return { diagnostics: [wrongKind('E-TENANT-FILE', `not a tenant file: expected a mapping of sections (timeZone, skills, …), found ${Array.isArray(parsed.data) ? 'a list' : 'plain text'}`, file)] };
   const schemaErrors = validateTenantData(parsed.data, parsed.locate);
   if (schemaErrors.length > 0) return { diagnostics: schemaErrors };
   const doc: TenantDocument = { file, data: parsed.data as Record<string, unknown> };
@@ -99,15 +104,23 @@ export function emptyTenant(zone = 'UTC', opts: TenantOptions & { businessUnit?:
  * (for inspecting state without its tenant file). Throws ScriptLoadError when
  * the file is not a studio-script state file.
  */
-export function openStateFile(state: string): Tenant {
+export function openStateFile(state: string, opts: { readonly?: boolean } = {}): Tenant {
   let info: ReturnType<typeof readStateInfo>;
   try {
     info = readStateInfo(state);
   } catch (err) {
-    throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `cannot open state file: ${(err as Error).message}`, { file: state, line: 1, col: 1 })]);
+    throw new ScriptLoadError([stateDiagnostic(state, err)]);
   }
-  if (!info) throw new ScriptLoadError([diagnostic('E-TENANT-STATE', 'not a studio-script state file (no tenant tables)', { file: state, line: 1, col: 1 })]);
-  return makeTenant(openStore(info.timeZone, info.businessUnit, state), null, []);
+  if (!info) throw new ScriptLoadError([stateDiagnostic(state, new StateFileError(state, 'not-state', 'not a studio-script state file (no tenant tables)'))]);
+  // Only reading (tenant show) never writes to the file, so it works beside a run that holds it.
+  return makeTenant(openStore(info.timeZone, info.businessUnit, state, opts.readonly === true), null, []);
+}
+
+/** A state file problem as a diagnostic at the file (never with an excerpt: the file is binary). */
+export function stateDiagnostic(file: string, err: unknown): Diagnostic {
+  const e = stateError(file, err);
+  const message = e instanceof StateFileError ? `cannot open state file: ${e.message}` : `cannot open state file: ${e.message}`;
+  return { ...diagnostic('E-TENANT-STATE', message, { file, line: 1, col: 1 }), noExcerpt: true };
 }
 
 function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOptions, locate?: Locate): Tenant {
@@ -131,6 +144,9 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
     // An error that knows where inside its section the refused value sits (the CRM region) points there.
     const path = (err as { path?: unknown } | null)?.path;
     const inside = Array.isArray(path) ? (path as (string | number)[]) : null;
+    // A full disk or a locked file is the state file's problem, not the tenant file's.
+    if (opts.state !== undefined && (isDiskFull(err) || String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_')))
+      throw new ScriptLoadError([stateDiagnostic(opts.state, isDiskFull(err) ? new StateFileError(opts.state, 'full', 'the disk is full: nothing of the tenant file was written') : err)]);
     const where = (inside ? locate?.([current, ...inside], 'value') : locate?.([current], 'key')) ?? { file: doc.file, line: 1, col: 1 };
     const reason = err instanceof Error ? err.message : String(err);
     throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `${current}: ${reason}${opts.state ? ` (state file ${opts.state})` : ''}`, where)]);
@@ -138,12 +154,12 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
   return makeTenant(store, doc.file, warnings);
 }
 
-function openStore(timeZone: string, businessUnit: number | null, state: string | undefined): TenantStore {
+function openStore(timeZone: string, businessUnit: number | null, state: string | undefined, readonly = false): TenantStore {
   if (state === undefined) return new MemoryTenantStore(timeZone, businessUnit);
   try {
-    return new SqliteTenantStore(state, timeZone, businessUnit);
+    return new SqliteTenantStore(state, timeZone, businessUnit, { readonly });
   } catch (err) {
-    throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `cannot open state file: ${(err as Error).message}`, { file: state, line: 1, col: 1 })]);
+    throw new ScriptLoadError([stateDiagnostic(state, err)]);
   }
 }
 

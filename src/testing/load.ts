@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compiledSchema } from './ajv.js';
-import { diagnostic, didYouMean, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { diagnostic, didYouMean, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { builtinRegistry } from '../actions/registry.js';
 import { knownKeys, testFileJsonSchema } from './schema.js';
@@ -47,6 +47,9 @@ export function loadTestFile(file: string, opts: { registry?: ActionRegistry; te
   if (data === null || data === undefined) {
     return { diagnostics: [diagnostic('E-TEST-SCHEMA', 'test file is empty: expected a mapping with "cases"', src.at(0))], source: text };
   }
+  // Another kind of file (text, a list) is named without quoting it.
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { diagnostics: [wrongKind('E-TEST-SCHEMA', `not a test file: expected a mapping with "cases", found ${Array.isArray(data) ? 'a list' : 'plain text'}`, file)], source: text };
   const check = schemaValidator();
   if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
   const built = build(data as RawFile, src, registry, opts.defaults ?? {});

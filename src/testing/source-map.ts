@@ -2,8 +2,9 @@
 // problem in a test file is reported at `file:line:col` (the `yaml` package
 // keeps each node's character range).
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { diagnostic, positionAt, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { diagnostic, looksBinary, positionAt, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { parseYamlDocument, TOO_DEEP, yamlData } from '../tenant/yaml-data.js';
 
 export type PathSegment = string | number;
 
@@ -92,17 +93,18 @@ export function readYaml(
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
     return { diagnostics: [diagnostic('E-TEST-READ', `cannot read ${what}: ${reason}`, { file, line: 1, col: 1 })], source: '' };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  // Binary data is named, never parsed into messages that would quote it.
+  if (looksBinary(text)) return { diagnostics: [wrongKind('E-TEST-READ', `not a ${what}: the file holds binary data`, file)], source: '' };
+  const doc = parseYamlDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (!doc) return { diagnostics: [diagnostic('E-TEST-YAML', `the file is ${TOO_DEEP}`, { file, line: 1, col: 1 })], source: text };
   const src = opts.source ? opts.source(file, text, doc) : new YamlSource(file, text, doc);
   const diagnostics: Diagnostic[] = doc.errors.map((e) =>
     diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
   );
   if (diagnostics.length > 0) return { diagnostics, src, source: text };
-  try {
-    return { data: doc.toJS({ maxAliasCount: 100 }), src, source: text, diagnostics };
-  } catch (err) {
-    return { diagnostics: [diagnostic('E-TEST-YAML', (err as Error).message, src.at(0))], src, source: text };
-  }
+  const read = yamlData(doc, 100);
+  if ('problem' in read) return { diagnostics: [diagnostic('E-TEST-YAML', read.problem, src.at(0))], src, source: text };
+  return { data: read.data, src, source: text, diagnostics };
 }
 
 export function yamlMessage(message: string): string {

@@ -7,7 +7,7 @@
 import type { ValidateFunction } from 'ajv';
 import { compiledSchema } from './ajv.js';
 import { isSeq } from 'yaml';
-import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { diagnostic, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { schemaDiagnostics } from './load.js';
 import type { RawStub } from './stub-spec.js';
@@ -44,7 +44,7 @@ export function loadStubFile(file: string, registry: ActionRegistry, opts: { tex
   if (data === null || data === undefined) data = [];
   if (Array.isArray(data)) data = { stubs: data };
   else if (typeof data !== 'object')
-    return { diagnostics: [diagnostic('E-TEST-SCHEMA', 'a stub file is a list of stubs (or a mapping with a "stubs:" list)', src.at(0))], source: text };
+    return { diagnostics: [wrongKind('E-TEST-SCHEMA', 'not a stub file: a stub file is a list of stubs (or a mapping with a "stubs:" list)', file)], source: text };
   const check = validator();
   if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
   const raw = (data as { stubs: RawStub[] }).stubs;

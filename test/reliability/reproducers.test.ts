@@ -2,7 +2,7 @@
 // once ended in "internal error", a hang, a leak or an echo of a file it
 // should not show; each now ends in a located diagnostic (exit 2) or a
 // clean result. docs/reliability.md lists the promise each one keeps.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, expectCleanAnswer, folder } from './cli.js';
@@ -92,5 +92,82 @@ describe('files of another kind are never echoed', () => {
     expect(r2.code).toBe(2);
     expect(r2.err).toContain('not an XML file');
     for (const r of [r1, r2]) expect(r.out + r.err).not.toContain('SECRET-LINE');
+  });
+});
+
+describe('state files fail safe', () => {
+  async function stateFile(dir: string): Promise<string> {
+    const db = join(dir, 'state.db');
+    const r = await cli(['run', join(dir, 'Hello.script'), '--tenant', join(dir, 'tenant.yaml'), '--state', db]);
+    expect(r.code).toBe(0);
+    return db;
+  }
+  const project = () => folder({ 'Hello.script': HELLO.replace('HelloWorld', 'Hello'), 'tenant.yaml': TENANT });
+
+  it('a truncated, zeroed or foreign file is refused with the reason, its bytes never shown, nothing changed', async () => {
+    const dir = project();
+    const bytes = readFileSync(await stateFile(dir));
+    const variants: Record<string, Uint8Array> = {
+      'truncated.db': bytes.subarray(0, 5000),
+      'zeroed.db': Buffer.concat([bytes.subarray(0, 8192), Buffer.alloc(4096), bytes.subarray(12288)]),
+      'header.db': Buffer.concat([Buffer.alloc(100), bytes.subarray(100)]),
+      'text.db': Buffer.from('just some text\n'),
+    };
+    for (const [name, content] of Object.entries(variants)) {
+      writeFileSync(join(dir, name), content);
+      for (const args of [['tenant', 'show', '--state', join(dir, name)], ['run', join(dir, 'Hello.script'), '--tenant', join(dir, 'tenant.yaml'), '--state', join(dir, name)]]) {
+        const r = await cli(args);
+        expectCleanAnswer(r);
+        expect(r.code, `${name}: ${r.err}`).toBe(2);
+        expect(r.err).toMatch(new RegExp(`${name}:1:1: error E-TENANT-STATE cannot open state file: (damaged|a truncated SQLite file|not a SQLite database)`));
+        expect(r.err.split('\n').filter((l) => l.trim() !== '').length).toBe(1);
+      }
+      expect(readFileSync(join(dir, name))).toEqual(Buffer.from(content));
+    }
+  });
+
+  it('a row the store cannot decode is named by table and key', async () => {
+    const dir = project();
+    const db = await stateFile(dir);
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(db);
+    raw.prepare("INSERT INTO prospects (skill_no, external_id, source_name, destinations, time_zone, fields, status, created_at_ms, updated_at_ms, queue_seq, queued_at_ms) VALUES (1234, 'P9', 'S', '[oops', 'UTC', '{}', 'queued', 1, 1, 1, 1)").run();
+    raw.close();
+    const r = await cli(['tenant', 'show', '--state', db]);
+    expectCleanAnswer(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("damaged: prospects row (skill 1234, external id 'P9') holds values studio-script cannot read");
+  });
+
+  it('a SQLite file of another program is refused and left unchanged', async () => {
+    const dir = project();
+    const other = join(dir, 'other.db');
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE notes (body TEXT)');
+    raw.close();
+    const before = readFileSync(other);
+    const r = await cli(['run', join(dir, 'Hello.script'), '--state', other]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('a SQLite database of something else (tables notes), not a studio-script state file; it was not changed');
+    expect(readFileSync(other)).toEqual(before);
+  });
+
+  it('tenant show opens the state read-only, so a run holding the file does not block it', async () => {
+    const dir = project();
+    const db = await stateFile(dir);
+    const { default: Database } = await import('better-sqlite3');
+    const writer = new Database(db);
+    writer.exec('BEGIN IMMEDIATE');
+    writer.prepare("INSERT INTO meta (key, value) VALUES ('x', 'y')").run();
+    try {
+      const r = await cli(['tenant', 'show', '--state', db]);
+      expectCleanAnswer(r);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('business unit 4600123');
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
   });
 });

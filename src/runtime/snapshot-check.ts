@@ -1,0 +1,152 @@
+// Checks a snapshot handed to `createRuntime({ resume })` before anything
+// uses it: every member the runtime reads, at every level, has the type and
+// range it needs, values are JSON nested no deeper than the runtime allows,
+// contact ids are unique, and each running frame names a script and action
+// that are loaded. A problem throws SnapshotError naming where it is
+// (`runs[0].state.frames[1].label`), so a damaged or hand-edited snapshot is
+// refused with one message instead of failing somewhere inside a run.
+import { MAX_NESTING } from '../snippet/json.js';
+import type { Snapshot } from './state.js';
+import { SNAPSHOT_VERSION } from './state.js';
+
+export class SnapshotError extends TypeError {
+  override name = 'SnapshotError';
+}
+
+type Path = string;
+const STATUSES = ['running', 'completed', 'stuck', 'stopped', 'failed'];
+/** Epoch milliseconds a Date can hold. */
+const MAX_MS = 8.64e15;
+
+function fail(path: Path, what: string): never {
+  throw new SnapshotError(`Invalid snapshot: ${path} ${what}`);
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+function object(x: unknown, path: Path): Record<string, unknown> {
+  if (!isObject(x)) fail(path, 'must be an object');
+  return x;
+}
+function array(x: unknown, path: Path): unknown[] {
+  if (!Array.isArray(x)) fail(path, 'must be a list');
+  return x;
+}
+function text(x: unknown, path: Path): string {
+  if (typeof x !== 'string') fail(path, 'must be text');
+  return x;
+}
+function texts(x: unknown, path: Path): void {
+  array(x, path).forEach((e, i) => text(e, `${path}[${i}]`));
+}
+function time(x: unknown, path: Path): void {
+  if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > MAX_MS) fail(path, 'must be a time in epoch milliseconds');
+}
+function whole(x: unknown, path: Path, max = Number.MAX_SAFE_INTEGER): void {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > max) fail(path, `must be a whole number from 0 to ${max}`);
+}
+function oneOf(x: unknown, path: Path, allowed: readonly string[]): void {
+  if (typeof x !== 'string' || !allowed.includes(x)) fail(path, `must be one of ${allowed.join(', ')}`);
+}
+
+/** A JSON value (what encodeValue produces), nested at most `max` levels; checked without recursion. */
+function json(x: unknown, path: Path, max = MAX_NESTING + 2): void {
+  const stack: [unknown, number][] = [[x, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) fail(path, 'holds a number that is not finite');
+      continue;
+    }
+    if (typeof v !== 'object' || (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null))
+      fail(path, 'holds something that is not JSON data');
+    if (depth >= max) fail(path, `nests more than ${max} levels deep`);
+    for (const e of Array.isArray(v) ? v : Object.values(v)) stack.push([e, depth + 1]);
+  }
+}
+function values(x: unknown, path: Path): void {
+  const r = object(x, path);
+  for (const k of Object.keys(r)) json(r[k], `${path}.${k}`);
+}
+
+/**
+ * Checks the whole snapshot; `scriptOf(name)` resolves a frame's script (its
+ * action labels, or undefined when no such script is loaded). Returns it typed.
+ */
+export function validateSnapshot(s: unknown, scriptOf?: (name: string) => { hasAction(label: string): boolean } | undefined): Snapshot {
+  const snap = object(s, 'the snapshot');
+  if (snap.version !== SNAPSHOT_VERSION) fail('version', `is ${JSON.stringify(snap.version) ?? 'missing'} (expected ${SNAPSHOT_VERSION})`);
+  text(snap.zone, 'zone');
+  time(snap.nowMs, 'nowMs');
+  whole(snap.randomState, 'randomState', 0xffffffff);
+  whole(snap.nextContact, 'nextContact');
+  if (snap.entry !== null) text(snap.entry, 'entry');
+  const ids = new Set<string>();
+  array(snap.runs, 'runs').forEach((r, i) => {
+    const at = `runs[${i}]`;
+    const run = object(r, at);
+    const id = checkState(run.state, `${at}.state`, scriptOf);
+    if (ids.has(id)) fail(`${at}.state.id.contactId`, `repeats contact id ${JSON.stringify(id)}`);
+    ids.add(id);
+    checkLog(run.log, `${at}.log`);
+  });
+  if (snap.entry !== null && !ids.has(snap.entry as string)) fail('entry', `names contact ${JSON.stringify(snap.entry)}, which is not one of the runs`);
+  return snap as unknown as Snapshot;
+}
+
+/** One run's state; returns its contact id. */
+function checkState(x: unknown, at: Path, scriptOf?: (name: string) => { hasAction(label: string): boolean } | undefined): string {
+  const state = object(x, at);
+  const id = object(state.id, `${at}.id`);
+  whole(id.seq, `${at}.id.seq`);
+  const contactId = text(id.contactId, `${at}.id.contactId`);
+  text(id.masterId, `${at}.id.masterId`);
+  text(id.script, `${at}.id.script`);
+  if (id.parent !== null) text(id.parent, `${at}.id.parent`);
+  text(id.root, `${at}.id.root`);
+  time(id.startedMs, `${at}.id.startedMs`);
+  if (id.hangUpAtMs !== null) time(id.hangUpAtMs, `${at}.id.hangUpAtMs`);
+  oneOf(state.status, `${at}.status`, STATUSES);
+  const running = state.status === 'running';
+  const frames = array(state.frames, `${at}.frames`);
+  if (running && frames.length === 0) fail(`${at}.frames`, 'is empty, but the run is still running');
+  frames.forEach((f, k) => {
+    const fat = `${at}.frames[${k}]`;
+    const frame = object(f, fat);
+    const script = text(frame.script, `${fat}.script`);
+    const label = text(frame.label, `${fat}.label`);
+    values(frame.vars, `${fat}.vars`);
+    const loops = object(frame.loops, `${fat}.loops`);
+    for (const key of Object.keys(loops)) whole(loops[key], `${fat}.loops.${key}`);
+    text(frame.returnVariable, `${fat}.returnVariable`);
+    if (running && scriptOf) {
+      const found = scriptOf(script);
+      if (!found) fail(`${fat}.script`, `names script ${JSON.stringify(script)}, which is not loaded`);
+      if (!found.hasAction(label)) fail(`${fat}.label`, `names action ${JSON.stringify(label)}, which script ${script} does not have`);
+    }
+  });
+  values(state.globals, `${at}.globals`);
+  values(state.system, `${at}.system`);
+  values(state.contactData, `${at}.contactData`);
+  if (state.endedBy !== undefined) oneOf(state.endedBy, `${at}.endedBy`, ['script', 'contact']);
+  if (state.reason !== undefined) text(state.reason, `${at}.reason`);
+  time(state.dueMs, `${at}.dueMs`);
+  whole(state.steps, `${at}.steps`);
+  text(state.lastError, `${at}.lastError`);
+  texts(state.warnings, `${at}.warnings`);
+  texts(state.screenPop, `${at}.screenPop`);
+  texts(state.actionTypes, `${at}.actionTypes`);
+  return contactId;
+}
+
+function checkLog(x: unknown, at: Path): void {
+  const log = object(x, at);
+  texts(log.path, `${at}.path`);
+  const effects = object(log.effects, `${at}.effects`);
+  for (const kind of Object.keys(effects)) array(effects[kind], `${at}.effects.${kind}`).forEach((e, i) => json(e, `${at}.effects.${kind}[${i}]`));
+  if (log.calls !== undefined) {
+    const calls = object(log.calls, `${at}.calls`);
+    for (const k of Object.keys(calls)) whole(calls[k], `${at}.calls.${k}`);
+  }
+}
