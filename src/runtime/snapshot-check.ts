@@ -76,7 +76,7 @@ function values(x: unknown, path: Path): void {
  */
 export function validateSnapshot(s: unknown, scriptOf?: (name: string) => { hasAction(label: string): boolean } | undefined): Snapshot {
   const snap = object(s, 'the snapshot');
-  if (snap.version !== SNAPSHOT_VERSION) fail('version', `is ${JSON.stringify(snap.version) ?? 'missing'} (expected ${SNAPSHOT_VERSION})`);
+  if (snap.version !== SNAPSHOT_VERSION) throw new SnapshotError(`Invalid snapshot: version ${JSON.stringify(snap.version) ?? '(none)'} (expected ${SNAPSHOT_VERSION})`);
   text(snap.zone, 'zone');
   time(snap.nowMs, 'nowMs');
   whole(snap.randomState, 'randomState', 0xffffffff);
