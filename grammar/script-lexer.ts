@@ -98,7 +98,7 @@ export function tokenize(text: string): LexResult {
       case 'comment':
       case 'blockComment':
         comments.push({
-          text: tok.text.replace(/\s+$/, ''),
+          text: tok.text.trimEnd(),
           block: tok.type === 'blockComment',
           offset: tok.offset,
           line: tok.line,

@@ -131,7 +131,7 @@ export class SnippetTokenStream {
     this.index = 0;
     // Trailing blank lines are not where the code stopped (in a .script they would
     // point at the SNIPPET's closing brace): point just after its last line instead.
-    this.end = endToken(chunk.replace(/[ \t]*(?:\r?\n[ \t]*)+$/, ''));
+    this.end = endToken(withoutTrailingBlankLines(chunk));
   }
 
   next(): Token | undefined {
@@ -286,4 +286,21 @@ export function describeToken(token: Token): string {
   if (token.type === 'ident' || token.type.startsWith('kw_')) return `"${token.text}"`;
   if (token.type === 'number') return `number ${token.text}`;
   return JSON.stringify(token.text);
+}
+
+/** `chunk` without its trailing blank lines (spaces and tabs after the last code stay when no line break follows). */
+function withoutTrailingBlankLines(chunk: string): string {
+  let p = chunk.length;
+  let lineBreak = false;
+  // Back over spaces, tabs and line breaks (a \r only as part of \r\n), as far as they go.
+  while (p > 0) {
+    const c = chunk[p - 1];
+    if (c === ' ' || c === '\t') p--;
+    else if (c === '\n') {
+      lineBreak = true;
+      p--;
+      if (chunk[p - 1] === '\r') p--;
+    } else break;
+  }
+  return lineBreak ? chunk.slice(0, p) : chunk;
 }

@@ -33,6 +33,7 @@ export default defineAction({
   messages: {
     numeric: 'ASSIGN {{variable}}: cannot evaluate "{{text}}" as a number: {{reason}}',
     badDate: 'ASSIGN {{variable}}: "{{text}}" is not a date; the variable is set to null',
+    overflow: 'ASSIGN {{variable}}: the value is {{length}} characters, over MaxStringSize {{size}} ({{chars}} characters); the variable keeps its old value',
   },
   execute(ctx, props) {
     const f = flow(ctx);
@@ -60,7 +61,8 @@ export default defineAction({
         value = raw;
     }
     // Too long for MaxStringSize: Overflow, and the variable keeps its old value.
-    if (typeof value === 'string' && value.length > size) return ctx.branch('Overflow');
+    if (typeof value === 'string' && value.length > size)
+      return ctx.error(ctx.message('overflow', { variable: name, length: value.length, size: props.MaxStringSize ?? '2K', chars: size }), { branch: 'Overflow' });
     if (props.ScreenPop) {
       f.flagScreenPop(name);
       ctx.effect('screenPop', { name, value });

@@ -65,19 +65,22 @@ export function parseInstant(input: string | DateTime | number | Date, zone: str
   return dt.toMillis();
 }
 
-const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/i;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+// Sticky: each part is tried once where the last one ended, so a long run of digits costs one pass.
+const PART = /\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/y;
 
-/** Parses a duration such as `90s`, `30m`, `2h`, `1d`, `1h30m`; undefined when it is not one. */
+/** Parses a duration such as `90s`, `30m`, `2h`, `1d`, `1h30m`, `1 h 30 m`; undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {
-  const parts = text.trim().toLowerCase().match(/\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)/g);
-  if (!parts || parts.join('').replace(/\s+/g, '') !== text.trim().toLowerCase().replace(/\s+/g, '')) return undefined;
+  const t = text.trim().toLowerCase();
+  if (t === '') return undefined;
+  PART.lastIndex = 0;
   let total = 0;
-  for (const part of parts) {
-    const m = DURATION.exec(part)!;
-    total += Number(m[1]) * UNIT_MS[m[2]!.toLowerCase()]!;
+  let end = 0;
+  for (let m = PART.exec(t); m; m = PART.exec(t)) {
+    total += Number(m[1]) * UNIT_MS[m[2]!]!;
+    end = PART.lastIndex;
   }
-  return total;
+  return end === t.length ? total : undefined;
 }
 
 /** A stop time: a duration after `startMs`, or an absolute ISO time. */

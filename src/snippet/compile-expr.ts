@@ -7,7 +7,7 @@ import { BUILTINS } from './builtins/index.js';
 import type { Builtin, CallSite } from './builtins/types.js';
 import { compareValues, isTruthy, mayBeNumeric, toNumber, toText } from './convert.js';
 import { parseDate } from './dates.js';
-import { indexStep, readIndex, readMember, setIn, type Step } from './paths.js';
+import { indexStep, readIndex, readMember, setIn, type Step, type Undo } from './paths.js';
 import { Fault, RESERVED, RunState, reservedValue } from './run-state.js';
 import type { Value } from '../contract/value.js';
 import { GLOBAL_PREFIX } from '../contract/variables.js';
@@ -227,12 +227,36 @@ function compileCall(e: Extract<Expr, { kind: 'call' }>, sc: Scope): Ev {
   }
   const receiver = e.method ? e.args[0]! : undefined;
   const writeBack = receiver !== undefined && isLValue(receiver) ? compileWriter(receiver, sc) : undefined;
+  const appendBack = receiver !== undefined && isLValue(receiver) ? compileAppender(receiver, sc) : undefined;
   const first = e.args[0];
   const receiverName = first?.kind === 'var' ? lower(first.name) : undefined;
-  return callBuiltin(builtin, args, writeBack, receiverName);
+  return callBuiltin(builtin, args, writeBack, receiverName, appendBack);
 }
 
-function callBuiltin(builtin: Builtin, args: Ev[], writeBack: Writer | undefined, receiverName: string | undefined): Ev {
+type Appender = (r: RunState, item: Value, index: number) => Value;
+
+/**
+ * `x.list.append(v)`: a path write of element `index` (the one after the
+ * last), so an array the snippet built grows in place; returns the array.
+ */
+function compileAppender(lv: LValue, sc: Scope): Appender | undefined {
+  const { root, steps } = splitPath(lv);
+  const name = lower(root.name);
+  if (!root.global && RESERVED.has(name)) return undefined;
+  const readRoot: Ev = root.global ? (r) => r.readGlobal(name) : (r) => r.read(name);
+  const writeUpdated: Writer = root.global ? (r, v) => r.writeGlobalOwned(name, v) : (r, v) => r.writeOwned(name, v);
+  const resolve = compileSteps(steps, sc);
+  const label = root.global ? GLOBAL_PREFIX + name : name;
+  return (r, item, index) => {
+    const path = resolve(r);
+    writePath(r, readRoot(r), [...path, { index }], item, label, writeUpdated);
+    let v: Value = readRoot(r);
+    for (const step of path) v = 'index' in step ? readIndex(v, step.index, r) : readMember(v, 'member' in step ? step.member : step.key);
+    return v;
+  };
+}
+
+function callBuiltin(builtin: Builtin, args: Ev[], writeBack: Writer | undefined, receiverName: string | undefined, appendBack?: Appender): Ev {
   const n = args.length;
   return (r) => {
     const values = new Array<Value>(n);
@@ -240,6 +264,7 @@ function callBuiltin(builtin: Builtin, args: Ev[], writeBack: Writer | undefined
     const site: CallSite = {
       run: r,
       receiverName,
+      ...(appendBack !== undefined ? { appendToReceiver: (item: Value, index: number) => appendBack(r, item, index) } : {}),
       setReceiver: (v) => {
         if (writeBack !== undefined) writeBack(r, v);
       },
@@ -250,7 +275,8 @@ function callBuiltin(builtin: Builtin, args: Ev[], writeBack: Writer | undefined
 
 function callUser(fn: UserFunction, params: string[], args: Ev[], r: RunState): Value {
   const frame = new Map<string, Value>();
-  for (let i = 0; i < params.length; i++) frame.set(params[i]!, args[i]!(r));
+  // An argument is now referred to from the function's frame too: shared, never changed in place.
+  for (let i = 0; i < params.length; i++) frame.set(params[i]!, r.share(args[i]!(r)));
   if (r.depth >= MAX_CALL_DEPTH) throw new Fault('E-SNIPPET-RECURSION', `Too many nested function calls (${MAX_CALL_DEPTH}) in ${fn.name}`);
   const savedFrame = r.frame;
   const savedPos = r.pos;
@@ -299,13 +325,27 @@ export function compileWriter(lv: LValue, sc: Scope): Writer {
   }
   const writeRoot: Writer = root.global ? (r, v) => r.writeGlobal(name, v) : (r, v) => r.write(name, v);
   if (steps.length === 0) return writeRoot;
+  const writeUpdated: Writer = root.global ? (r, v) => r.writeGlobalOwned(name, v) : (r, v) => r.writeOwned(name, v);
   const readRoot: Ev = root.global ? (r) => r.readGlobal(name) : (r) => r.read(name);
   const resolve = compileSteps(steps, sc);
   const label = root.global ? GLOBAL_PREFIX + name : name;
-  return (r, v) => {
-    const resolved = resolve(r);
-    writeRoot(r, setIn(readRoot(r), resolved, 0, v, r, label));
-  };
+  return (r, v) => writePath(r, readRoot(r), resolve(r), v, label, writeUpdated);
+}
+
+/**
+ * Sets `steps` inside `root` to `v` and stores the result with `write`. A
+ * store that refuses the result (a limit) takes back what setIn changed in
+ * place, so the variable keeps its old value, as for any failed assignment.
+ */
+export function writePath(r: RunState, root: Value, steps: Step[], v: Value, label: string, write: Writer): void {
+  const undo: Undo[] = [];
+  const updated = setIn(root, steps, 0, v, r, label, undo);
+  try {
+    write(r, updated);
+  } catch (err) {
+    for (let k = undo.length - 1; k >= 0; k--) undo[k]!();
+    throw err;
+  }
 }
 
 /** Evaluates a path's index expressions into steps. */

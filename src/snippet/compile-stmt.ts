@@ -2,11 +2,11 @@
 // loops and functions never use exceptions for control flow.
 import type { LValue, Stmt } from './ast.js';
 import {
-  BREAK, NORMAL, RETURN, compileExpr, compileSteps, compileWriter, splitPath, type Ev, type Exec, type Scope,
+  BREAK, NORMAL, RETURN, compileExpr, compileSteps, compileWriter, splitPath, writePath, type Ev, type Exec, type Scope,
 } from './compile-expr.js';
 import { compareValues, isTruthy, toNumber, toText } from './convert.js';
 import { JsonTextError, parseJsonObject } from './json.js';
-import { setIn, type Step } from './paths.js';
+import type { Step } from './paths.js';
 import { Fault, RESERVED } from './run-state.js';
 import { isDdo, type Value } from '../contract/value.js';
 import { XmlTextError, parseXmlObject } from './xml.js';
@@ -244,12 +244,7 @@ function compileForeach(s: Extract<Stmt, { kind: 'foreach' }>, sc: Scope): Exec 
         r.write(name, item);
         const c = body(r);
         const after = r.read(name);
-        if (after !== item) {
-          const container = readRoot(r);
-          const updated = setIn(container, [...path, keys[i]!], 0, after, r, rootName);
-          if (root.global) r.writeGlobal(rootName, updated);
-          else r.write(rootName, updated);
-        }
+        if (after !== item) writePath(r, readRoot(r), [...path, keys[i]!], after, rootName, root.global ? (x, v) => x.writeGlobalOwned(rootName, v) : (x, v) => x.writeOwned(rootName, v));
         if (c === BREAK) break;
         if (c === RETURN) {
           completion = RETURN;

@@ -149,7 +149,7 @@ function runError(e: unknown, r: RunState, origin: SourceOrigin, firstLine: numb
     code = 'E-SNIPPET-RECURSION';
     message = 'Too many nested calls';
   } else message = e instanceof Error ? e.message : String(e);
-  return { code, message: `Line ${Math.max(1, pos.line - firstLine + 1)}: ${message.replace(/\s*\n\s*/g, ' ')}`, span: spanOf(origin, pos) };
+  return { code, message: `Line ${Math.max(1, pos.line - firstLine + 1)}: ${oneLine(message)}`, span: spanOf(origin, pos) };
 }
 
 function evalError(e: unknown, origin: SourceOrigin, what: string): SnippetEvalError {
@@ -256,3 +256,17 @@ export function failedSnippet(problem: Diagnostic, code: string, origin: SourceO
 }
 export const compileExpression = guarded(compileExpressionUnguarded);
 export const compileTemplate = guarded(compileTemplateUnguarded);
+
+/** A message on one line: the white space around each line break becomes one space (line by line, no backtracking pattern). */
+function oneLine(message: string): string {
+  if (!message.includes('\n')) return message;
+  const lines = message.split('\n');
+  let out = lines[0]!.trimEnd();
+  for (let i = 1; i < lines.length; i++) {
+    const last = i === lines.length - 1;
+    const line = last ? lines[i]!.trimStart() : lines[i]!.trim();
+    if (line === '' && !last) continue;
+    out += ` ${line}`;
+  }
+  return out;
+}

@@ -3,7 +3,45 @@
 import { formatDate, toOle } from './dates.js';
 import { DateValue, isDdo, type Value } from '../contract/value.js';
 
-const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/**
+ * True for numeric text: optional white space and sign, digits with an
+ * optional decimal point (`1`, `1.`, `1.5`, `.5`), an optional exponent
+ * (unless `exponent` is false), optional white space. One pass: the pattern
+ * it replaces backtracked quadratically on long digit strings.
+ */
+export function isNumericText(s: string, exponent = true): boolean {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isWhiteSpace(s.charCodeAt(i))) i++;
+  if (s[i] === '+' || s[i] === '-') i++;
+  let digits = 0;
+  while (i < n && isDigit(s.charCodeAt(i))) i++, digits++;
+  if (s[i] === '.') {
+    i++;
+    while (i < n && isDigit(s.charCodeAt(i))) i++, digits++;
+  }
+  if (digits === 0) return false;
+  if (exponent && (s[i] === 'e' || s[i] === 'E')) {
+    let j = i + 1;
+    if (s[j] === '+' || s[j] === '-') j++;
+    const start = j;
+    while (j < n && isDigit(s.charCodeAt(j))) j++;
+    if (j === start) return false;
+    i = j;
+  }
+  while (i < n && isWhiteSpace(s.charCodeAt(i))) i++;
+  return i === n;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The white space of `\s`: ASCII spaces and line breaks, and the Unicode space separators. */
+function isWhiteSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 /** Short all-digit text (counters, IDs, CASE labels): numeric without the regular expression. */
 function isDigits(s: string): boolean {
@@ -26,7 +64,7 @@ export function mayBeNumeric(s: string): boolean {
 /** The number a value stands for, or undefined when it is not numeric (non-numeric text, null, objects). */
 export function numericValue(v: Value | undefined): number | undefined {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string') return isDigits(v) ? Number(v) : mayBeNumeric(v) && NUMERIC.test(v) ? Number(v) : undefined;
+  if (typeof v === 'string') return isDigits(v) ? Number(v) : mayBeNumeric(v) && isNumericText(v) ? Number(v) : undefined;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof DateValue) return toOle(v);
   return undefined;

@@ -6,6 +6,8 @@ import type { Pos } from './ast.js';
 import { toNumber, toText } from './convert.js';
 import { formatGmt, fromDateTime, ticksOf } from './dates.js';
 import { DateValue, type Value } from '../contract/value.js';
+import { MAX_NESTING } from './json.js';
+import { exactDepth, measure } from './object-size.js';
 
 /** A run-time error: a stable code and a one-line message (the snippet line is added when reported). */
 export class Fault extends Error {
@@ -63,6 +65,14 @@ export class RunState {
   pos: Pos | undefined;
   returnValue: Value = null;
   readonly maxIterations: number;
+  /**
+   * Objects and arrays this execution created (copies made by a write) that
+   * nothing else refers to yet: a path write changes them in place, so
+   * building an object member by member costs amortised constant time. Once
+   * a value is stored anywhere else it is shared (share()), and the next
+   * write through a path copies it again.
+   */
+  private owned: WeakSet<object> | null = null;
 
   constructor(readonly env: SnippetEnv) {
     this.maxIterations = env.limits.maxLoopIterations;
@@ -122,8 +132,18 @@ export class RunState {
     return (this.written !== null && this.written.has(name)) || this.readOuter(name) !== undefined;
   }
 
+  /** Writes a variable; an object stored here is shared from now on (see `owned`). */
   write(name: string, v: Value): void {
-    if (typeof v === 'string' && v.length > this.env.maxStringSize) throw this.tooLong(v);
+    this.store(name, this.share(v));
+  }
+
+  /** A path write's new value for the variable (setIn's result): objects it owns stay owned. */
+  writeOwned(name: string, v: Value): void {
+    this.store(name, v);
+  }
+
+  private store(name: string, v: Value): void {
+    this.check(name, v);
     const frame = this.frame;
     if (frame !== null && (frame.has(name) || !this.exists(name))) {
       frame.set(name, v);
@@ -134,8 +154,49 @@ export class RunState {
   }
 
   writeGlobal(name: string, v: Value): void {
-    if (typeof v === 'string' && v.length > this.env.maxStringSize) throw this.tooLong(v);
+    this.writeGlobalOwned(name, this.share(v));
+  }
+
+  writeGlobalOwned(name: string, v: Value): void {
+    this.check(`global:${name}`, v);
     (this.globals ??= new Map()).set(name, v);
+  }
+
+  /** The limits every stored value honours: MaxStringSize for text, the object size limit and nesting depth for objects. */
+  private check(name: string, v: Value): void {
+    if (typeof v === 'string') {
+      if (v.length > this.env.maxStringSize) throw this.tooLong(v);
+    } else if (v !== null && typeof v === 'object' && !(v instanceof DateValue)) {
+      const m = measure(v);
+      const max = this.env.limits.maxObjectBytes;
+      if (m.size > max) throw new Fault('E-SNIPPET-OBJECT-SIZE', `${name} would be ${m.size} bytes, over the ${max}-byte object limit`);
+      if (m.depth > MAX_NESTING && exactDepth(v) > MAX_NESTING)
+        throw new Fault('E-SNIPPET-OBJECT-DEPTH', `${name} would nest objects and arrays more than ${MAX_NESTING} levels deep`);
+    }
+  }
+
+  /** True when `o` was created by this execution and nothing else refers to it. */
+  owns(o: object): boolean {
+    return this.owned !== null && this.owned.has(o);
+  }
+
+  /** Marks a new object or array as this execution's own. */
+  own<T extends object>(o: T): T {
+    (this.owned ??= new WeakSet()).add(o);
+    return o;
+  }
+
+  /** `v` is about to be referred to from a second place: it, and every owned object inside it, is no longer changed in place. */
+  share<T extends Value | undefined>(v: T): T {
+    const owned = this.owned;
+    if (owned === null || v === null || typeof v !== 'object' || !owned.has(v)) return v;
+    const stack: object[] = [v];
+    while (stack.length > 0) {
+      const o = stack.pop()!;
+      if (!owned.delete(o)) continue;
+      for (const child of Array.isArray(o) ? o : Object.values(o)) if (child !== null && typeof child === 'object' && owned.has(child)) stack.push(child);
+    }
+    return v;
   }
 
   /** Removes a variable (the FOREACH iterator after its loop). */

@@ -283,8 +283,14 @@ function csvFailure(err: CsvError, file: string, nextLine: number): ListUploadEr
         ? 'invalid closing quote: a quoted cell must end at a comma or the end of the line (write "" for a quote inside it)'
         : err.code === 'INVALID_OPENING_QUOTE'
           ? 'quote inside an unquoted cell: quote the whole cell and double the quote inside it ("O""Brien")'
-          : err.message.replace(/ at line \d+.*$/, '').replace(/, value is .*$/, '');
+          : messageBefore(messageBefore(err.message, ', value is '), ' at line ');
   return new ListUploadError(`${file}:${at.line}:${at.col}: ${what}`, [diagnostic('E-LIST-CSV', what, { file, line: at.line, col: at.col })]);
+}
+
+/** `message` cut where `marker` first appears (csv-parse appends the line and the cell's value). */
+function messageBefore(message: string, marker: string): string {
+  const at = message.indexOf(marker);
+  return at < 0 ? message : message.slice(0, at);
 }
 
 function locateQuoteProblem(file: string, nextLine: number, code: string): { line: number; col: number } | null {

@@ -132,9 +132,12 @@ export function compileStub(
   }
 
   const typeText = String(raw.match.action).trim();
-  const vm = /^(.*?)\s+v(\d+)$/i.exec(typeText);
-  const typeWords = vm ? vm[1]! : typeText;
-  const version = vm ? Number(vm[2]) : undefined;
+  // `CREATEPROSPECTS v2`: a last word v<digits> is the version.
+  const words = typeText.split(/\s+/);
+  const last = words.length > 1 ? words[words.length - 1]! : '';
+  const versioned = /^v\d+$/i.test(last);
+  const typeWords = versioned ? typeText.slice(0, typeText.length - last.length).trimEnd() : typeText;
+  const version = versioned ? Number(last.slice(1)) : undefined;
   const def = registry.lookup(typeWords, version);
   if (!def) {
     // A type the emulator does not run may still be in the scripts, as an opaque action: checked once they are

@@ -10,25 +10,48 @@ import { argError } from './util.js';
 /** Studio cuts JSON/XML produced from an object at the object size limit (32 KB). */
 const cut = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
 
-/** `getvalue(obj, "a.b[2].c")`: members by name (case-sensitive), 1-based indexes; missing → null. */
+/**
+ * `getvalue(obj, "a.b[2].c")`: members by name (case-sensitive), 1-based
+ * indexes; missing → null. Read in one pass over the path (a pattern with
+ * nested optional spaces took cubic time on a crafted path).
+ */
 function getPath(obj: Value, path: string, r: Parameters<typeof readIndex>[2]): Value {
-  const re = /\s*(?:\.?\s*([^.[\]\s]+)|\[\s*([^\]]*?)\s*\])/y;
+  const invalid = (): never => {
+    throw argError('getvalue', `invalid path "${path.length > 80 ? `${path.slice(0, 80)}…` : path}"`);
+  };
+  const n = path.length;
   let cur: Value = obj;
-  let at = 0;
-  while (at < path.length) {
-    re.lastIndex = at;
-    const m = re.exec(path);
-    if (m === null) throw argError('getvalue', `invalid path "${path}"`);
-    at = re.lastIndex;
-    if (m[1] !== undefined) cur = readMember(cur, m[1]);
-    else {
-      const key = m[2]!.replace(/^["']|["']$/g, '');
-      cur = /^\d+$/.test(key) ? readIndex(cur, Number(key), r) : readMember(cur, key);
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(path[i]!)) i++;
+    if (i >= n) invalid();
+    let key: string;
+    let member: boolean;
+    if (path[i] === '[') {
+      const close = path.indexOf(']', i + 1);
+      if (close < 0) invalid();
+      key = path.slice(i + 1, close).trim().replace(/^["']|["']$/g, '');
+      member = !/^\d+$/.test(key);
+      i = close + 1;
+    } else {
+      if (path[i] === '.') {
+        i++;
+        while (i < n && isSpace(path[i]!)) i++;
+      }
+      const start = i;
+      while (i < n && path[i] !== '.' && path[i] !== '[' && path[i] !== ']' && !isSpace(path[i]!)) i++;
+      if (i === start) invalid();
+      key = path.slice(start, i);
+      member = true;
     }
+    cur = member ? readMember(cur, key) : readIndex(cur, Number(key), r);
     if (cur === null) return null;
   }
   return cur;
 }
+
+/** A white-space character as `\s` matches one. */
+const isSpace = (c: string): boolean => /\s/.test(c);
 
 export const objectFunctions: Builtin[] = [
   fn('asjson', 1, 1, ([v], site) => {

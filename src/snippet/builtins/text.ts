@@ -63,9 +63,19 @@ export const textFunctions: Builtin[] = [
   fn('trim', 1, 1, ([s]) => text(s).trim()),
   fn('ltrim', 1, 1, ([s]) => text(s).trimStart()),
   fn('rtrim', 1, 1, ([s]) => text(s).trimEnd()),
-  fn('replace', 3, 3, ([s, find, by]) => {
+  fn('replace', 3, 3, ([s, find, by], site) => {
     const f = text(find);
-    return f === '' ? text(s) : text(s).split(f).join(text(by));
+    const t = text(s);
+    if (f === '') return t;
+    const b = text(by);
+    // The result's length is known before it is built: a short text can ask for gigabytes (every "a" by 32K characters).
+    if (b.length > f.length) {
+      let count = 0;
+      for (let at = t.indexOf(f); at >= 0; at = t.indexOf(f, at + f.length)) count++;
+      const length = t.length + count * (b.length - f.length);
+      if (length > site.run.env.maxStringSize) throw site.run.tooLong(length);
+    }
+    return t.split(f).join(b);
   }),
   fn('indexof', 2, 3, indexOf),
   fn('contains', 2, 2, ([s, find]) => text(s).includes(text(find))),
@@ -91,10 +101,13 @@ export const textFunctions: Builtin[] = [
   // Method form on a variable writes the result back: `body.append("more")`.
   fn('append', 2, 2, ([s, more], site) => {
     let out: Value;
-    if (Array.isArray(s)) out = [...s, more ?? null];
+    // `x.list.append(v)` writes the next element through the path, in place on an array the snippet built: appending in a loop is linear.
+    if (Array.isArray(s) && site.appendToReceiver) return site.appendToReceiver(more ?? null, s.length + 1);
+    if (Array.isArray(s)) out = [...s, site.run.share(more ?? null)];
     else if (isDdo(s) || s instanceof DateValue) throw argError('append', 'the target must be text or an array');
     else out = text(s) + toText(more ?? null);
     site.setReceiver(out);
     return out;
   }),
 ];
+

@@ -9,6 +9,8 @@ export interface CallSite {
   readonly receiverName: string | undefined;
   /** Writes a new value back into the receiver (method form on a variable path); a no-op otherwise. */
   setReceiver(v: Value): void;
+  /** In the method form on a variable path: sets element `index` of the receiver array to `item` and returns the array. */
+  appendToReceiver?(item: Value, index: number): Value;
 }
 
 export interface Builtin {
