@@ -9,6 +9,7 @@ import { isDdo, type Value } from '../contract/value.js';
 import { CrmState, redactSecrets } from '../tenant/crm/state.js';
 import { describeShape, fromPlain, scalarText } from '../tenant/values.js';
 import { defineAction, number, oneOf, text, value } from './define.js';
+import { setMember } from '../snippet/json.js';
 
 /** Request bodies longer than this are shortened in effects (the request itself is sent whole). */
 const EFFECT_BODY_CHARS = 2048;
@@ -112,7 +113,7 @@ function parseHeaders(v: Value | undefined): Record<string, string> | string {
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(obj as Record<string, Value>)) {
     const t = isDdo(x) || Array.isArray(x) ? JSON.stringify(x) : scalarText(x);
-    out[k] = t ?? '';
+    setMember(out, k, t ?? '');
   }
   return out;
 }

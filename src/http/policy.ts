@@ -37,7 +37,8 @@ export function isSecretHeader(name: string): boolean {
 /** A copy of `headers` with credential values replaced by `***`. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) out[k] = isSecretHeader(k) ? '***' : v;
+  // defineProperty: a header named __proto__ stays a header.
+  for (const [k, v] of Object.entries(headers)) Object.defineProperty(out, k, { value: isSecretHeader(k) ? '***' : v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 

@@ -5,6 +5,7 @@
 import type { EncodedValue, Value } from '../contract/value.js';
 import { bareName } from '../contract/variables.js';
 import { toResultJson } from './trace.js';
+import { setMember } from '../snippet/json.js';
 
 export const REDACTED = '***';
 
@@ -58,7 +59,7 @@ export class Redactor {
     if (v === null || typeof v === 'boolean') return v;
     if (Array.isArray(v)) return v.map((x) => this.json(x));
     const out: Record<string, EncodedValue> = {};
-    for (const k of Object.keys(v)) out[k] = this.json(v[k]!);
+    for (const k of Object.keys(v)) setMember(out, k, this.json(v[k]!));
     return out;
   }
 }

@@ -27,6 +27,7 @@ import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
 import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
 import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
 import { TraceHub } from './trace.js';
+import { setMember } from '../snippet/json.js';
 
 /** What the `tenant` option takes: a Tenant as `loadTenant` / `emptyTenant` return it (its store and background processes), or a bare store. */
 export type TenantLike = Tenant | TenantStore;
@@ -202,7 +203,7 @@ class StudioRuntime implements Runtime {
     const redactor = this.services.trace.redactor;
     const encode = (vars: Readonly<Record<string, Value>>): Record<string, EncodedValue> => {
       const out: Record<string, EncodedValue> = {};
-      for (const k of Object.keys(vars)) out[k] = redactor.value(vars[k], k);
+      for (const k of Object.keys(vars)) setMember(out, k, redactor.value(vars[k], k));
       return out;
     };
     const spawned = this.scheduler.drivers.filter((r) => r.state.id.root === s.id.contactId && r !== d);

@@ -7,15 +7,16 @@ import type { ScriptCatalog } from './scripts.js';
 import { validateSnapshot } from './snapshot-check.js';
 import type { EncodedRunState, Snapshot } from './state.js';
 import { decodeState } from './transitions.js';
+import { setMember } from '../snippet/json.js';
 
 const encodeRecord = (r: Readonly<Record<string, Value>>): Record<string, EncodedValue> => {
   const out: Record<string, EncodedValue> = {};
-  for (const k of Object.keys(r)) out[k] = encodeValue(r[k]!);
+  for (const k of Object.keys(r)) setMember(out, k, encodeValue(r[k]!));
   return out;
 };
 const decodeRecord = (r: Readonly<Record<string, EncodedValue>>): Record<string, Value> => {
   const out: Record<string, Value> = {};
-  for (const k of Object.keys(r)) out[k] = decodeValue(r[k]!);
+  for (const k of Object.keys(r)) setMember(out, k, decodeValue(r[k]!));
   return out;
 };
 

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { DateValue, type EncodedValue, type Value } from '../contract/value.js';
 import type { TraceEvent, TraceEventType } from './result.js';
+import { setMember } from '../snippet/json.js';
 
 export type TraceListener<T extends TraceEventType = TraceEventType> = (event: Extract<TraceEvent, { type: T }>) => void;
 
@@ -49,6 +50,6 @@ export function toResultJson(v: Value | undefined): EncodedValue {
   if (v instanceof DateValue) return DateTime.fromMillis(v.epochMs, { zone: v.zone }).toISO() ?? new Date(v.epochMs).toISOString();
   if (Array.isArray(v)) return v.map(toResultJson);
   const out: Record<string, EncodedValue> = {};
-  for (const k of Object.keys(v)) out[k] = toResultJson(v[k]);
+  for (const k of Object.keys(v)) setMember(out, k, toResultJson(v[k]));
   return out;
 }

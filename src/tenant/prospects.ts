@@ -7,6 +7,7 @@ import { toE164 } from './phones.js';
 import type { ProspectRecord, SourceMapping, SourceRecord } from '../contract/tenant-store.js';
 import { member, parseDateValue, scalarText, toPlain } from './values.js';
 import { resolveZoneName, westernmostZone, zoneFromNorthAmericanNumber } from './zones.js';
+import { setMember } from '../snippet/json.js';
 
 /** The ResultCode of a failed record (spec/actions.md). */
 export type ProspectFailure =
@@ -178,7 +179,7 @@ function fromJsonValue(v: unknown): Value {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map(fromJsonValue);
   const out: DdoObject = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJsonValue(x);
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) setMember(out, k, fromJsonValue(x));
   return out;
 }
 

@@ -4,6 +4,7 @@
 // names match case-insensitively, numbers and text are interchangeable.
 import { luxon } from '../deps.js';
 import { DateValue, isDdo, type DdoObject, type Value } from '../contract/value.js';
+import { setMember } from '../snippet/json.js';
 
 /** A member of a record: exact name first, then case-insensitive (source files rarely agree on case). */
 export function member(rec: DdoObject, name: string): Value | undefined {
@@ -43,7 +44,7 @@ export function toPlain(v: Value | undefined): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (isDdo(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    for (const [k, x] of Object.entries(v)) setMember(out, k, toPlain(x));
     return out;
   }
   return v;
@@ -56,7 +57,7 @@ export function fromPlain(v: unknown): Value {
   if (Array.isArray(v)) return v.map(fromPlain);
   if (typeof v === 'object') {
     const out: DdoObject = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromPlain(x);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) setMember(out, k, fromPlain(x));
     return out;
   }
   return String(v);

@@ -13,6 +13,7 @@ import { knownKeys, testFileJsonSchema } from './schema.js';
 import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { branchName, compileStub, type RawStub } from './stub-spec.js';
 import { parseDuration } from './duration.js';
+import { insideRoots, projectRoots } from './project-root.js';
 import { type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
 import type { Value } from '../contract/value.js';
 import { EFFECT_KINDS, isEffectKind } from '../contract/effects.js';
@@ -183,16 +184,27 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
   const diagnostics: Diagnostic[] = [];
   const base = dirname(resolve(src.file));
   const scripts = raw.scripts !== undefined ? resolve(base, raw.scripts) : (defaults.scripts ?? base);
-  if (!existsSync(scripts) || !statSync(scripts).isDirectory()) {
+  // A path the test file names outside its project is refused before anything there is read (project-root.ts);
+  // the configuration's defaults are the user's own choice, like paths on the command line.
+  const roots = projectRoots(src.file);
+  const outside = (what: string, path: string, key: string): void => {
+    diagnostics.push(
+      diagnostic('E-TEST-PATH', `${what} ${path} is outside the project (${roots.join(' or ')}): a test file only names paths inside its project`, src.span([key])),
+    );
+  };
+  const scriptsInside = raw.scripts === undefined || insideRoots(scripts, roots);
+  if (!scriptsInside) outside('scripts folder', scripts, 'scripts');
+  else if (!existsSync(scripts) || !statSync(scripts).isDirectory()) {
     diagnostics.push(diagnostic('E-TEST-PATH', `scripts folder not found: ${scripts}`, src.span(['scripts'])));
   }
   let tenant: string | undefined;
   if (raw.tenant !== undefined) {
     tenant = resolve(base, raw.tenant);
-    if (!existsSync(tenant)) diagnostics.push(diagnostic('E-TEST-PATH', `tenant file not found: ${tenant}`, src.span(['tenant'])));
+    if (!insideRoots(tenant, roots)) outside('tenant file', tenant, 'tenant');
+    else if (!existsSync(tenant)) diagnostics.push(diagnostic('E-TEST-PATH', `tenant file not found: ${tenant}`, src.span(['tenant'])));
   } else if (defaults.tenant !== undefined) {
     tenant = defaults.tenant;
-  } else if (existsSync(join(scripts, 'tenant.yaml'))) {
+  } else if (scriptsInside && existsSync(join(scripts, 'tenant.yaml'))) {
     tenant = join(scripts, 'tenant.yaml');
   }
   if (raw.now !== undefined) checkTime(raw.now, ['now'], src, diagnostics);

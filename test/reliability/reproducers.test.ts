@@ -171,3 +171,49 @@ describe('state files fail safe', () => {
     }
   });
 });
+
+describe('__proto__, constructor and prototype are ordinary data', () => {
+  it('round-trip as members through --json and --trace-json', async () => {
+    const script = `script Proto
+start: BEGIN -> s
+s: SNIPPET {
+  DYNAMIC d = $"\\{\\"__proto__\\": \\{\\"x\\": 1}, \\"constructor\\": 2, \\"prototype\\": 3}"
+  d.inner.__proto__ = "p"
+} -> done
+done: END
+`;
+    const dir = folder({ 'Proto.script': script });
+    const r = await cli(['run', join(dir, 'Proto.script'), '--json']);
+    expectCleanAnswer(r);
+    const result = JSON.parse(r.out) as { variables: Record<string, unknown> };
+    const d = result.variables.d as Record<string, unknown>;
+    expect(Object.keys(d)).toEqual(['__proto__', 'constructor', 'prototype', 'inner']);
+    expect(Object.getPrototypeOf(d)).toBe(Object.prototype);
+    expect(JSON.stringify(d)).toBe('{"__proto__":{"x":1},"constructor":2,"prototype":3,"inner":{"__proto__":"p"}}');
+    const traced = await cli(['run', join(dir, 'Proto.script'), '--trace-json']);
+    expect(traced.err).toContain('"__proto__":{"x":1}');
+  });
+});
+
+describe('a test file reaches only its project', () => {
+  it("tenant: ../../../../etc/passwd is refused before it is read, and nothing of it is shown", async () => {
+    const dir = folder({ 'project/Hello.script': HELLO.replace('HelloWorld', 'Hello'), 'project/package.json': '{}', 'secret.txt': 'SECRET-LINE: 1\n' });
+    const test = `tenant: ../secret.txt\ncases:\n  - name: a\n    script: Hello\n`;
+    writeFileSync(join(dir, 'project', 'h.test.yaml'), test);
+    writeFileSync(join(dir, 'project', 'p.test.yaml'), test.replace('../secret.txt', '../../../../../../../../etc/passwd'));
+    for (const f of ['h.test.yaml', 'p.test.yaml']) {
+      const r = await cli(['test', '--workers', '1', join(dir, 'project', f)]);
+      expectCleanAnswer(r);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/E-TEST-PATH tenant file .* is outside the project/);
+      expect(r.out + r.err).not.toMatch(/SECRET-LINE|root:/);
+    }
+  });
+
+  it('a folder beside the test file inside the same project (package.json above) is fine', async () => {
+    const dir = folder({ 'package.json': '{}', 'scripts/Hello.script': HELLO.replace('HelloWorld', 'Hello'), 'tests/h.test.yaml': 'scripts: ../scripts\ncases:\n  - name: a\n    script: Hello\n    expect: { status: completed }\n' });
+    const r = await cli(['test', '--workers', '1', join(dir, 'tests', 'h.test.yaml')]);
+    expectCleanAnswer(r);
+    expect(r.code).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 // failures with their divergence, invalid files, the --force-errors sweep
 // finding the planted unhandled error paths, coverage, and --update.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSession } from '../../src/testing/session.js';
@@ -80,10 +80,12 @@ describe('runSession', () => {
 
   it('--update records the outcome of cases that ask for it, keeping comments', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'studio-script-update-'));
+    // A test file names paths inside its project only: the scripts are copied beside it.
+    cpSync(join(fixtures, 'project'), join(dir, 'project'), { recursive: true });
     const file = join(dir, 'record.test.yaml');
     writeFileSync(
       file,
-      `# regression tests\nscripts: ${JSON.stringify(join(fixtures, 'project'))}\ncases:\n  - name: poller outcome # keep me\n    script: Poller\n    record: true\n    stubs:\n      - match: { action: GETQUEUE }\n        return: { outputs: { NumberQueued: 4 } }\n`,
+      `# regression tests\nscripts: project\ncases:\n  - name: poller outcome # keep me\n    script: Poller\n    record: true\n    stubs:\n      - match: { action: GETQUEUE }\n        return: { outputs: { NumberQueued: 4 } }\n`,
     );
     const before = await runSession({ paths: [file] });
     expect(before.cases[0]!.failures.map((f) => f.message)).toEqual(['this case has no recorded outcome yet: run `studio-script test --update` to record it']);
@@ -104,11 +106,12 @@ describe('runSession', () => {
 
   it('runs only the `only` cases and reports the others as skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'studio-script-only-'));
+    cpSync(join(fixtures, 'project'), join(dir, 'project'), { recursive: true });
     const file = join(dir, 'focus.test.yaml');
     const stub = '    stubs: [{ match: { action: GETQUEUE }, return: { outputs: { NumberQueued: 1 } } }]\n';
     writeFileSync(
       file,
-      `scripts: ${JSON.stringify(join(fixtures, 'project'))}\ncases:\n  - name: one\n    script: Poller\n${stub}  - name: two\n    script: Poller\n    only: true\n${stub}  - name: three\n    script: Poller\n    skip: true\n`,
+      `scripts: project\ncases:\n  - name: one\n    script: Poller\n${stub}  - name: two\n    script: Poller\n    only: true\n${stub}  - name: three\n    script: Poller\n    skip: true\n`,
     );
     const s = await runSession({ paths: [file] });
     expect(s.cases.map((c) => [c.name, c.status])).toEqual([

@@ -11,6 +11,7 @@ import { fromPlain, toPlain } from '../values.js';
 import { AGENT_OUTCOME_FIELDS } from './fields.js';
 import { CrmState, redactSecrets } from './state.js';
 import { entityKey, type CrmConfiguration, type CrmRecord, type MemorializationMapping } from './types.js';
+import { setMember } from '../../snippet/json.js';
 
 /** contactData keys the CRM actions share with this module. */
 export const CONTACT_KEYS = {
@@ -185,7 +186,7 @@ export function lastRecords(contactData: Readonly<Record<string, Value>>, config
   const all = contactData[CONTACT_KEYS.records];
   const mine = isDdo(all) ? all[configId.toLowerCase()] : undefined;
   const out: Record<string, string> = {};
-  if (isDdo(mine)) for (const [k, v] of Object.entries(mine)) if (typeof v === 'string') out[k] = v;
+  if (isDdo(mine)) for (const [k, v] of Object.entries(mine)) if (typeof v === 'string') setMember(out, k, v);
   return out;
 }
 

@@ -5,6 +5,7 @@
 // inspect them).
 import type { Collection, TenantStore } from '../../contract/tenant-store.js';
 import { entityKey, type CrmConfiguration, type CrmRecord, type WorkflowDataProfile } from './types.js';
+import { setMember } from '../../snippet/json.js';
 
 const CONFIGS = 'crm.configurations';
 const TOKENS = 'crm.tokens';
@@ -98,7 +99,7 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
     if (Array.isArray(v)) return v.map(fix);
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = fix(x);
+      for (const [k, x] of Object.entries(v)) setMember(out, k, fix(x));
       return out;
     }
     return v;

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import { defineSection } from '../section.js';
 import { DEFAULT_MAX_DESTINATIONS, MAX_DESTINATIONS_LIMIT, PROSPECT_FIELDS, destinationList } from '../source-map.js';
 import type { SourceMapping } from '../../contract/tenant-store.js';
+import { setMember } from '../../snippet/json.js';
 
 export interface SourceInput {
   id?: number;
@@ -81,6 +82,6 @@ export const sourcesSection = defineSection<SourceInput[]>({
 
 function toMapping(m: Record<string, string | string[]>): SourceMapping {
   const out: SourceMapping = { ExternalID: String(m.ExternalID ?? ''), Destinations: destinationList(m.Destinations) };
-  for (const [k, v] of Object.entries(m)) if (k !== 'ExternalID' && k !== 'Destinations' && typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries(m)) if (k !== 'ExternalID' && k !== 'Destinations' && typeof v === 'string') setMember(out, k, v);
   return out;
 }
