@@ -67,7 +67,8 @@ export function expectCleanAnswer(r: CliOutcome, opts: { maxLines?: number } = {
   expect([0, 1, 2]).toContain(r.code);
   const both = r.out + r.err;
   expect(both).not.toMatch(/internal error/i);
-  expect(both).not.toMatch(/\n\s+at .+[:(]\d+:\d+\)?\n/);
+  // A JavaScript stack frame (`at fn (/path/file.js:1:2)`, `at file:///…`, `at node:internal…`), not a test report's `at file.yaml:3:4`.
+  expect(both).not.toMatch(/\n\s+at (?:[^\n]*\((?:file:\/\/|node:|\/)[^\n]*:\d+:\d+\)|file:\/\/|node:)/);
   expect(both).not.toMatch(/(TypeError|RangeError|ReferenceError|SyntaxError): /);
   // 100 diagnostics of three lines each, a summary and the cap line.
   expect(r.err.split('\n').length).toBeLessThanOrEqual(opts.maxLines ?? 400);

@@ -217,3 +217,22 @@ describe('a test file reaches only its project', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('the last-resort handler stays in place', () => {
+  it('an error no command turned into an exit code is one line, exit 1, no stack (and fuzzed inputs never get here)', async () => {
+    const { reportCrash } = await import('../../src/cli/io.js');
+    const { resetOutput } = await import('../../src/cli/output.js');
+    resetOutput();
+    let err = '';
+    const saved = process.exitCode;
+    const spy = (await import('vitest')).vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+    try {
+      reportCrash(new TypeError('boom'));
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = saved;
+    }
+    expect(err).toBe('studio-script: internal error: boom\n(set STUDIO_SCRIPT_DEBUG=1 for details and please report it)\n');
+  });
+});
