@@ -6,7 +6,7 @@
 // assert no input reaches.
 import type * as Commander from 'commander';
 import { readFileSync } from 'node:fs';
-import { requireCommonJs } from '../deps.js';
+import { MissingDependencyError, requireCommonJs } from '../deps.js';
 import { COMMANDS } from './commands.js';
 import { EXIT, reportCrash, UsageError } from './io.js';
 import { applyConventions, OutputError, printJson, resetOutput } from './output.js';
@@ -27,7 +27,7 @@ export async function runCommandLine(argv: string[], opts: CommandLineOptions = 
     await parse(argv, opts);
   } catch (err) {
     // A usage error is bad input, told in one line; only the rest is a crash.
-    if (err instanceof UsageError || err instanceof OutputError) reportCrash(err);
+    if (err instanceof UsageError || err instanceof OutputError || err instanceof MissingDependencyError) reportCrash(err);
     else (opts.onCrash ?? reportCrash)(err);
   }
 }

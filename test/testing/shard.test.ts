@@ -3,7 +3,7 @@
 // Also: file-level stubs reported once per file, a missed threshold as a
 // failure in JUnit and JSON.
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,10 +74,12 @@ describe('test --shard and coverage merge', () => {
 describe('reporting', () => {
   it('reports a file-level stub that no case used once for the file, not once per case', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'file-stubs-'));
+    // A test file names paths inside its project only: the scripts are copied beside it.
+    cpSync(project, join(dir, 'project'), { recursive: true });
     const file = join(dir, 'stubs.test.yaml');
     writeFileSync(
       file,
-      `scripts: ${project}\nstubs:\n  - match: { action: GETQUEUE }\n    return: { outputs: { NumberQueued: 50 } }\n  - match: { http: "GET https://never.example.com/" }\n    body: {}\ncases:\n` +
+      `scripts: project\nstubs:\n  - match: { action: GETQUEUE }\n    return: { outputs: { NumberQueued: 50 } }\n  - match: { http: "GET https://never.example.com/" }\n    body: {}\ncases:\n` +
         ['one', 'two', 'three'].map((n) => `  - name: ${n}\n    script: Main\n    vars: { skillNo: 1234 }\n`).join(''),
     );
     const r = await runCli(['test', file, '--workers', '1']);
