@@ -128,8 +128,11 @@ function studioReference(spec: StudioSpec): StudioReference {
 
 /** Finds an action by any spelling the loader accepts: `assign`, `CREATEPROSPECTS v2`, `CREATEPROSPECT2`. */
 export function findAction(name: string, registry: ActionRegistry = builtinRegistry()): ActionDefinition | undefined {
-  const m = /^(.*?)\s+v(\d+)$/i.exec(name.trim());
-  return (m ? registry.lookup(m[1]!, Number(m[2])) : undefined) ?? registry.lookup(name);
+  // Split on whitespace rather than one pattern: a pattern that finds the last word backtracks on long runs of spaces.
+  const words = name.trim().split(/\s+/);
+  const last = words.length > 1 ? words[words.length - 1]! : '';
+  const versioned = /^v\d+$/i.test(last) ? registry.lookup(words.slice(0, -1).join(' '), Number(last.slice(1))) : undefined;
+  return versioned ?? registry.lookup(name);
 }
 
 export function kindOf(spec: PropSpec): string {

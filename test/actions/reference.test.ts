@@ -60,7 +60,7 @@ describe('an entry', () => {
       ['MaxStringSize', 'one of 2K, 4K, 8K, 16K, 32K', '2K', false],
     ]);
     expect(assign.branches).toEqual(['Default', 'Overflow']);
-    expect(assign.messages.map((m) => m.id)).toEqual(['numeric', 'badDate']);
+    expect(assign.messages.map((m) => m.id)).toEqual(['numeric', 'badDate', 'overflow']);
     expect(assign.studio).toMatchObject({ evidence: 'observed', params: ['Variable', 'Value', 'Type', 'Publish (kept, not interpreted)', 'ScreenPop', 'SaveToDB', 'MaxStringSize'] });
   });
 

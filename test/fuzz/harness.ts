@@ -25,6 +25,14 @@ export const CORPUS = join(import.meta.dirname, '../corpus');
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 1913);
 const MULTIPLIER = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1));
 
+/** fast-check parameters for a property outside fuzzLoader: `n` inputs in `npm test`, FUZZ_RUNS times more under `npm run fuzz`. */
+export function fuzzParams(n: number): fc.Parameters<unknown> {
+  return { numRuns: n * MULTIPLIER, seed: FUZZ_SEED, endOnFailure: true };
+}
+
+/** Test timeout for work bounded by input size and counts: room for a loaded shared machine, never a speed assertion. */
+export const FUZZ_TIMEOUT = 600_000 * MULTIPLIER;
+
 export type Input = string | Uint8Array;
 
 export interface Loader<T extends Input> {
@@ -59,9 +67,8 @@ export function fuzzLoader<T extends Input>(loader: Loader<T>): void {
       throw err;
     }
   };
-  const params = (n: number): fc.Parameters<unknown> => ({ numRuns: n * MULTIPLIER, seed: FUZZ_SEED, endOnFailure: true });
-  // Not a time limit on the loader (inputs are bounded by size and budgets): room for a loaded shared machine.
-  const timeout = 600_000 * MULTIPLIER;
+  const params = fuzzParams;
+  const timeout = FUZZ_TIMEOUT;
 
   describe(`${loader.id} under fuzzing`, () => {
     it('answers every mutation of a valid input cleanly', async () => {

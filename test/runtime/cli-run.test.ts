@@ -114,7 +114,8 @@ done: END
     const missing = cli(join(dir, 'Main.script'), '--stubs', join(dir, 'none.yaml'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('none.yaml: file not found');
-  });
+    // Eight processes one after the other: on a loaded machine that takes longer than the default timeout.
+  }, 300_000);
 
   test('--stubs takes the stubs of a test case: action type, Script.label and HTTP; unmatched ones are warnings', () => {
     const stubs = join(dir, 'run-stubs.yaml');
