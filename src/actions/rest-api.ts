@@ -10,6 +10,7 @@ import { CrmState, redactSecrets } from '../tenant/crm/state.js';
 import { describeShape, fromPlain, scalarText } from '../tenant/values.js';
 import { defineAction, number, oneOf, text, value } from './define.js';
 import { setMember } from '../snippet/json.js';
+import { raiseLimitHint } from '../contract/limits.js';
 
 /** Request bodies longer than this are shortened in effects (the request itself is sent whole). */
 const EFFECT_BODY_CHARS = 2048;
@@ -71,7 +72,7 @@ export default defineAction({
         case 'timeout':
           return fail(message, status(408, 'Request Timeout'));
         case 'too-large':
-          return fail(message, status(err.detail.status ?? 0, `Response too large (limit ${ctx.limits.maxResponseBytes} bytes)`));
+          return fail(`${message} (${raiseLimitHint('maxResponseBytes')})`, status(err.detail.status ?? 0, `Response too large (limit ${ctx.limits.maxResponseBytes} bytes)`));
         case 'connection':
           return fail(message, status(0, 'Connection failed'));
         default:
@@ -85,7 +86,7 @@ export default defineAction({
     const size = utf8Length(res.body);
     if (size > ctx.limits.maxResponseBytes)
       return fail(
-        `REST API ${describeRequest(req)}: response of ${size} bytes exceeds the ${ctx.limits.maxResponseBytes}-byte limit`,
+        `REST API ${describeRequest(req)}: response of ${size} bytes exceeds the ${ctx.limits.maxResponseBytes}-byte limit (${raiseLimitHint('maxResponseBytes')})`,
         status(res.status, `Response too large (limit ${ctx.limits.maxResponseBytes} bytes)`),
       );
     // A credential echoed back by a server must not surface through variables either.

@@ -16,6 +16,8 @@ import type { Intercept } from '../testing/interceptor.js';
 import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
+import { DEFAULT_LIMITS } from '../contract/limits.js';
+import { setMember } from '../snippet/json.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
@@ -30,6 +32,7 @@ interface RunFlags {
   now?: string;
   until?: string;
   maxActions?: string;
+  limit: string[];
   seed?: string;
   ani?: string;
   dnis?: string;
@@ -56,6 +59,7 @@ export function register(program: Command): void {
     .option('--now <iso>', 'virtual start time (default: now)')
     .option('--until <iso|duration>', 'stop at this virtual time or after this long (90s, 30m, 2h)')
     .option('--max-actions <n>', 'actions per run before the run fails (default 100000)')
+    .option('--limit <name=n>', 'raise or lower another run limit: maxCallDepth, maxLoopIterations, maxSpawnedRuns, maxObjectBytes, maxResponseBytes, maxArrayElements (repeatable)', collect, [])
     .option('--seed <n>', 'seed of the random source')
     .option('--ani <number>', 'caller number (ANI)')
     .option('--dnis <number>', 'dialled number (DNIS)')
@@ -97,7 +101,7 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
     import('../runtime/trace-text.js'),
   ]);
   const vars = readVars(flags, fromJson, MAX_NESTING, NestingError);
-  const limits = flags.maxActions === undefined ? {} : { maxActions: wholeNumber('--max-actions', flags.maxActions, 1) };
+  const limits = { ...otherLimits(flags.limit), ...(flags.maxActions === undefined ? {} : { maxActions: wholeNumber('--max-actions', flags.maxActions, 1) }) };
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   const contact = contactOf(flags);
   const redact = flags.redact.map((name) => checkName(name.trim(), `--redact "${name}"`));
@@ -227,7 +231,7 @@ function readVars(flags: RunFlags, fromJson: (x: unknown) => Value, maxNesting: 
     for (const k of Object.keys(data)) {
       const name = checkName(k, `--vars ${flags.vars}`);
       try {
-        vars[name] = fromJson((data as Record<string, unknown>)[k]);
+        setMember(vars, name, fromJson((data as Record<string, unknown>)[k]));
       } catch (err) {
         if (!(err instanceof NestingError)) throw err;
         // The top-level object is one level, so a value's own limit is one deeper in the file.
@@ -243,7 +247,7 @@ function readVars(flags: RunFlags, fromJson: (x: unknown) => Value, maxNesting: 
     const name = checkName(item.slice(0, eq).trim(), `--var "${shown}"`);
     const raw = item.slice(eq + 1);
     try {
-      vars[name] = fromJson(parseLoose(raw));
+      setMember(vars, name, fromJson(parseLoose(raw)));
     } catch (err) {
       if (!(err instanceof NestingError)) throw err;
       throw new UsageError(`--var ${name}: the value nests more than ${maxNesting} levels deep (the limit)`);
@@ -266,6 +270,19 @@ function parseLoose(raw: string): unknown {
 function checkName(name: string, where: string): string {
   if (!VARIABLE_NAME.test(name)) throw new UsageError(`${where}: "${name}" is not a variable name`);
   return name.toLowerCase();
+}
+
+/** `--limit name=N` values; maxActions has its own option (it also grows with --until). */
+function otherLimits(items: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = eq > 0 ? item.slice(0, eq).trim() : item;
+    const known = Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'maxActions');
+    if (eq <= 0 || !known.includes(name)) throw new UsageError(`--limit "${item}": expected NAME=N with NAME one of ${known.join(', ')} (actions: --max-actions)`);
+    out[name] = wholeNumber(`--limit ${name}`, item.slice(eq + 1).trim(), 1);
+  }
+  return out;
 }
 
 function wholeNumber(option: string, text: string, min: number): number {

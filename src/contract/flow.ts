@@ -53,9 +53,8 @@ export interface FlowContext extends ActionContext {
  * and ASSIGN, LOOP and FOR return one on every step.
  */
 export function oneVar(name: string, value: Value): Record<string, Value> {
-  const vars: Record<string, Value> = {};
-  vars[name] = value;
-  return vars;
+  // Defined, not assigned: a variable named __proto__ stays a variable.
+  return Object.defineProperty({} as Record<string, Value>, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export const isFlowContext = (ctx: ActionContext): ctx is FlowContext => (ctx as { isFlowContext?: boolean }).isFlowContext === true;

@@ -19,6 +19,15 @@ export interface Limits {
  */
 export const ACTIONS_PER_VIRTUAL_DAY = 100_000;
 
+/** Studio's own limits: raising them lets the emulator accept what Studio refuses. */
+const STUDIO_LIMITS: ReadonlySet<keyof Limits> = new Set(['maxObjectBytes', 'maxResponseBytes', 'maxArrayElements']);
+
+/** The end of every limit message: how to raise that limit (maxActions has its own, with --max-actions and test cases). */
+export function raiseLimitHint(name: keyof Limits): string {
+  const how = `--limit ${name}=N (run), limits.${name} (createRuntime)`;
+  return STUDIO_LIMITS.has(name) ? `Studio's own limit; to allow more in the emulator anyway: ${how}` : `raise it: ${how}`;
+}
+
 export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxActions: 100_000,
   maxCallDepth: 32,

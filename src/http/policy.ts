@@ -3,6 +3,7 @@
 // the 90-second timeout ceiling, and how requests are named in messages and
 // effects (credentials masked).
 import type { HttpRequest } from '../contract/http.js';
+import { isCredentialName, MASK, maskCredentials } from './credentials.js';
 
 /** Studio's REST API and snippet proxy refuse responses above 32 KB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024;
@@ -27,26 +28,22 @@ export function describeRequest(req: Pick<HttpRequest, 'method' | 'url'>): strin
   return `${req.method.toUpperCase()} ${maskUrl(req.url)}`;
 }
 
-/** Headers that carry credentials: their values never reach traces, effects or messages. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey', 'x-auth-token']);
-
+/** True when a header's value is a credential (the names in credentials.ts). */
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase());
+  return isCredentialName(name);
 }
 
 /** A copy of `headers` with credential values replaced by `***`. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   // defineProperty: a header named __proto__ stays a header.
-  for (const [k, v] of Object.entries(headers)) Object.defineProperty(out, k, { value: isSecretHeader(k) ? '***' : v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(headers)) Object.defineProperty(out, k, { value: isSecretHeader(k) ? MASK : maskCredentials(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
-/** Masks a password in `user:password@host` URLs and query parameters that look like keys or tokens. */
+/** A URL as shown in messages, effects and request logs: passwords, tokens and credential parameters masked (credentials.ts). */
 export function maskUrl(url: string): string {
-  return url
-    .replace(/\/\/([^/@:\s]+):([^/@\s]+)@/, '//$1:***@')
-    .replace(/([?&](?:api[_-]?key|apikey|token|access_token|key|password|secret)=)[^&#]*/gi, '$1***');
+  return maskCredentials(url);
 }
 
 /** Byte length of a UTF-8 string without allocating a buffer. */

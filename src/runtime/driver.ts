@@ -11,6 +11,15 @@ export interface RunDriver {
   log: RunLog;
   /** The log of the run at the root of its spawn tree (absent for a root run): it also collects this run's effects. */
   rootLog?: RunLog;
+  /**
+   * The action budget shared by a run and every run it spawns (one object per
+   * spawn tree): actions taken so far by all of them. The scheduler sets it.
+   */
+  budget?: RunBudget;
+}
+
+export interface RunBudget {
+  actions: number;
 }
 
 export interface RunSystem {

@@ -3,10 +3,14 @@
 // sees it, so no event can leak a secret by forgetting to scrub a field.
 // Which fields of an event carry run data is declared once per event type
 // (DATA_FIELDS): a new event type does not compile until it says.
+// During a step, events are held and leave when the step ends: a secret the
+// step learns (the value ASSIGN gives a redacted variable) is then known
+// before its action.enter, which shows that value, is emitted.
 import type { EncodedValue, Value } from '../contract/value.js';
 import { REDACTED, type Redactor } from './redactor.js';
 import type { TraceEvent, TraceEventType } from './result.js';
 import { toResultJson, type TraceHub } from './trace.js';
+import { setMember } from '../snippet/json.js';
 
 type EventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
 
@@ -25,7 +29,12 @@ const DATA_FIELDS: { readonly [T in TraceEventType]: readonly Exclude<keyof Even
   'run.end': ['reason'],
 };
 
+/** Fields that map names (variables, properties, outputs) to values: the names themselves are not data members. */
+const NAMED_FIELDS: ReadonlySet<string> = new Set(['vars', 'props', 'outputs']);
+
 export class TraceEmitter {
+  private held: TraceEvent[] | null = null;
+
   constructor(
     readonly hub: TraceHub,
     readonly redactor: Redactor,
@@ -38,7 +47,20 @@ export class TraceEmitter {
 
   /** Redacts the event, then hands it to subscribers and the kept trace. */
   emit(event: TraceEvent): void {
-    this.hub.emit(this.redactor.enabled ? this.redact(event) : event);
+    if (this.held) this.held.push(event);
+    else this.hub.emit(this.redact(event));
+  }
+
+  /** Holds events until `release` (one step of one run). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Redacts and delivers the held events, with every secret the step learned. */
+  release(): void {
+    const held = this.held;
+    this.held = null;
+    if (held) for (const event of held) this.hub.emit(this.redact(event));
   }
 
   /** A run value as event JSON; `***` when it is held by a secret variable `name` (emit scrubs the rest). */
@@ -51,7 +73,12 @@ export class TraceEmitter {
     const out = { ...event } as Record<string, unknown>;
     for (const field of DATA_FIELDS[event.type] as readonly string[]) {
       const v = out[field];
-      if (v !== undefined) out[field] = r.json(v as EncodedValue);
+      if (v === undefined) continue;
+      if (NAMED_FIELDS.has(field) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const named: Record<string, EncodedValue> = {};
+        for (const [k, x] of Object.entries(v as Record<string, EncodedValue>)) setMember(named, k, r.json(x));
+        out[field] = named;
+      } else out[field] = r.json(v as EncodedValue);
     }
     // Values whose secrecy comes from a variable name the event carries.
     if (event.type === 'var.set' && r.isSecretName(event.name)) {
@@ -59,7 +86,7 @@ export class TraceEmitter {
       if (!event.removed) out.value = REDACTED;
     } else if (event.type === 'run.start') {
       const vars: Record<string, EncodedValue> = {};
-      for (const [k, v] of Object.entries(out.vars as Record<string, EncodedValue>)) vars[k] = r.isSecretName(k) ? REDACTED : v;
+      for (const [k, v] of Object.entries(out.vars as Record<string, EncodedValue>)) setMember(vars, k, r.isSecretName(k) ? REDACTED : v);
       out.vars = vars;
     }
     return out as unknown as TraceEvent;

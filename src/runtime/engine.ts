@@ -5,6 +5,7 @@
 // The engine owns its step context; services come in one object and the only
 // call back up (spawning a run) goes through the RunSystem it is given.
 import type { Outcome } from '../contract/action.js';
+import { raiseLimitHint } from '../contract/limits.js';
 import { oneVar } from '../contract/flow.js';
 import type { EncodedValue, Value } from '../contract/value.js';
 import type { RunDriver, RunSystem } from './driver.js';
@@ -20,6 +21,7 @@ import { paramVars, replaceTop, stepped, type Advance } from './state-build.js';
 import { StepContext } from './step-context.js';
 import { popFrame, pushFrame, replaceScript, withLastError } from './transitions.js';
 import { toResultJson } from './trace.js';
+import { isDiskFull, StateFileError } from '../tenant/state-file.js';
 
 const isThenable = (x: unknown): x is PromiseLike<Outcome> => typeof (x as { then?: unknown } | null)?.then === 'function';
 
@@ -35,6 +37,19 @@ export class Engine {
 
   /** Executes the next action of `d`; returns a promise only when the action is asynchronous. */
   step(d: RunDriver): void | Promise<void> {
+    // The step's events leave together when it ends, redacted with every secret it learned.
+    const { trace } = this.services;
+    trace.hold();
+    let pending: void | Promise<void> = undefined;
+    try {
+      pending = this.run(d);
+    } finally {
+      if (!pending) trace.release();
+    }
+    return pending ? pending.finally(() => trace.release()) : undefined;
+  }
+
+  private run(d: RunDriver): void | Promise<void> {
     const core = this.services;
     const state = d.state;
     const frame = state.frames[state.frames.length - 1]!;
@@ -44,8 +59,10 @@ export class Engine {
       this.end(d, 'failed', 'script', `Internal error: action ${frame.script}.${frame.label} not found`);
       return;
     }
-    if (state.steps >= core.limits.maxActions) {
-      this.end(d, 'failed', 'script', actionLimitMessage(core.limits.maxActions, action.where));
+    // maxActions is one budget for a run and everything it spawns, so a tree of spawned runs cannot outlive it.
+    const taken = d.budget?.actions ?? state.steps;
+    if (taken >= core.limits.maxActions) {
+      this.end(d, 'failed', 'script', actionLimitMessage(core.limits.maxActions, action.where, taken !== state.steps));
       return;
     }
     d.log.path.push(action.where);
@@ -84,13 +101,15 @@ export class Engine {
       try {
         outcome = action.def.execute(ctx, props as never);
       } catch (err) {
+        if (isDiskFull(err)) return this.haltOnFullDisk(d, action, err);
         outcome = ctx.error(`${action.def.type} failed: ${messageOf(err)}`);
       }
     }
     if (isThenable(outcome)) {
       return Promise.resolve(outcome).then(
         (o) => this.finish(d, action, props, o),
-        (err: unknown) => this.finish(d, action, props, ctx.error(`${action.def.type} failed: ${messageOf(err)}`)),
+        (err: unknown) =>
+          isDiskFull(err) ? this.haltOnFullDisk(d, action, err) : this.finish(d, action, props, ctx.error(`${action.def.type} failed: ${messageOf(err)}`)),
       );
     }
     this.finish(d, action, props, outcome);
@@ -190,7 +209,7 @@ export class Engine {
     const core = this.services;
     const frames = d.state.frames;
     if (frames.length > core.limits.maxCallDepth)
-      return { message: `Call depth limit reached: maxCallDepth = ${core.limits.maxCallDepth} (RUNSUB ${name} at ${action.where})`, limit: true };
+      return { message: `Call depth limit reached: maxCallDepth = ${core.limits.maxCallDepth} (RUNSUB ${name} at ${action.where}); ${raiseLimitHint('maxCallDepth')}`, limit: true };
     const target = core.catalog.resolve(name);
     if (typeof target === 'string') return { message: target };
     const caller = core.catalog.resolve(frames[frames.length - 1]!.script) as PreparedScript;
@@ -249,6 +268,18 @@ export class Engine {
   private callerAction(d: RunDriver): PreparedAction {
     const top = d.state.frames[d.state.frames.length - 1]!;
     return (this.services.catalog.resolve(top.script) as PreparedScript).actions.get(top.label)!;
+  }
+
+  /**
+   * A full disk is not the action's failure (no error branch, no _err): the
+   * run stops there. The action's transaction was rolled back, so the tenant
+   * state holds every action before it and nothing of this one.
+   */
+  private haltOnFullDisk(d: RunDriver, action: PreparedAction, err: unknown): void {
+    const what = err instanceof StateFileError ? err.describe() : `the disk is full (${messageOf(err)})`;
+    const reason = `${what}; the run stopped at ${action.where} (${action.def.type}): the tenant state keeps every action before it and nothing of this one. Free some space and run again`;
+    d.state = withLastError(d.state, this.services.trace.redactor.text(reason));
+    this.end(d, 'failed', 'script', reason);
   }
 
   /** Ends a run: status, onRunEnd hooks of every action type it executed, run.end. */
@@ -334,9 +365,9 @@ export function messageOf(err: unknown): string {
  * The action-limit message says how to raise the limit wherever a run is
  * started from (the limit guards against endless loops, not long runs).
  */
-export function actionLimitMessage(max: number, where: string): string {
+export function actionLimitMessage(max: number, where: string, shared = false): string {
   return (
-    `Action limit reached: ${max.toLocaleString('en-US')} actions in this run (at ${where}). ` +
+    `Action limit reached: ${max.toLocaleString('en-US')} actions in this run${shared ? ' and the runs spawned with it' : ''} (at ${where}). ` +
     'If the script is not looping, raise it: --max-actions N (run), maxActions: N (a test case), limits.maxActions (studio-script.config or createRuntime)'
   );
 }

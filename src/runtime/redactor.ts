@@ -1,9 +1,14 @@
-// Redaction: secrets never appear in traces, results, effects or errors. A
-// secret is a variable listed by name (`redact`), or a value learned at run
-// time (a secret variable's value, an action's secret property); either is
-// replaced by `***` wherever it would appear.
+// Redaction: secrets never appear in traces, results, effects or errors.
+// Secrets are known before anything is emitted: the tenant's credentials and
+// the variables listed by name (`redact`) from the start, and values learned
+// during a step (a secret variable's new value, an action's secret property)
+// before that step's events leave (TraceEmitter holds them until the step
+// ends). Shown text also has every credential form masked (URL passwords,
+// credential parameters, bearer tokens, credential headers and members: the
+// list in http/credentials.ts).
 import type { EncodedValue, Value } from '../contract/value.js';
 import { bareName } from '../contract/variables.js';
+import { isCredentialMember, maskCredentials } from '../http/credentials.js';
 import { toResultJson } from './trace.js';
 import { setMember } from '../snippet/json.js';
 
@@ -14,11 +19,13 @@ export class Redactor {
   readonly names: ReadonlySet<string>;
   private secrets: string[] = [];
 
-  constructor(names: readonly string[]) {
+  /** `names`: variables whose values are secret; `known`: secret values known before the run (tenant credentials). */
+  constructor(names: readonly string[], known: readonly string[] = []) {
     this.names = new Set(names.map(bareName));
+    for (const s of known) this.learn(s);
   }
 
-  /** True when something must be scrubbed: redacted names, or secret values an action declared. */
+  /** True when values must be scrubbed: redacted names, or secret values known or learned. */
   get enabled(): boolean {
     return this.names.size > 0 || this.secrets.length > 0;
   }
@@ -27,7 +34,7 @@ export class Redactor {
     return this.names.size > 0 && this.names.has(bareName(name));
   }
 
-  /** Remembers a secret variable's value so later text that embeds it is scrubbed. */
+  /** Remembers a secret value so later text that embeds it is scrubbed. */
   learn(value: Value | undefined): void {
     if (value === null || value === undefined || typeof value === 'object') return;
     const s = String(value);
@@ -38,28 +45,39 @@ export class Redactor {
     }
   }
 
+  /** Text shown to users (messages, trace text): secrets and credential forms masked. */
   text(s: string): string {
-    if (this.secrets.length === 0) return s;
+    return maskCredentials(this.scrub(s));
+  }
+
+  /** A run value as JSON for results: `***` when `name` is a secret variable, otherwise known secrets scrubbed (the value stays as the script set it otherwise). */
+  value(v: Value | undefined, name?: string): EncodedValue {
+    if (name !== undefined && this.isSecretName(name)) return REDACTED;
+    const encoded = toResultJson(v);
+    return this.secrets.length > 0 ? this.walk(encoded, false) : encoded;
+  }
+
+  /** Event and effect data: secrets, credential forms and the values of credential-named members masked. */
+  json(v: EncodedValue): EncodedValue {
+    return this.walk(v, true);
+  }
+
+  private scrub(s: string): string {
     let out = s;
     for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   }
 
-  /** A run value as JSON for results and effects: `***` when `name` is a secret variable, otherwise scrubbed. */
-  value(v: Value | undefined, name?: string): EncodedValue {
-    if (name !== undefined && this.isSecretName(name)) return REDACTED;
-    const encoded = toResultJson(v);
-    return this.enabled ? this.json(encoded) : encoded;
-  }
-
-  json(v: EncodedValue): EncodedValue {
-    if (this.secrets.length === 0) return v;
-    if (typeof v === 'string') return this.text(v);
+  private walk(v: EncodedValue, shown: boolean): EncodedValue {
+    if (typeof v === 'string') return shown ? this.text(v) : this.scrub(v);
     if (typeof v === 'number') return this.secrets.includes(String(v)) ? REDACTED : v;
     if (v === null || typeof v === 'boolean') return v;
-    if (Array.isArray(v)) return v.map((x) => this.json(x));
+    if (Array.isArray(v)) return v.map((x) => this.walk(x, shown));
     const out: Record<string, EncodedValue> = {};
-    for (const k of Object.keys(v)) setMember(out, k, this.json(v[k]!));
+    for (const k of Object.keys(v)) {
+      const x = v[k]!;
+      setMember(out, k, shown && isCredentialMember(k) && (typeof x === 'string' || typeof x === 'number') && x !== '' ? REDACTED : this.walk(x, shown));
+    }
     return out;
   }
 }

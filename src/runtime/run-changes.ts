@@ -10,6 +10,8 @@ import type { PreparedScript } from './scripts.js';
 import type { RuntimeServices } from './services.js';
 import { rebuilt, replaceTop } from './state-build.js';
 import { removeVariables, withWarning } from './transitions.js';
+import { toResultJson } from './trace.js';
+import { setMember } from '../snippet/json.js';
 
 /** The time and contact id every event of run `d` starts with. */
 export function eventBase(services: RuntimeServices, d: RunDriver): { time: string; contactId: string } {
@@ -33,18 +35,19 @@ export function writeVars(services: RuntimeServices, d: RunDriver, writes: reado
     let old: Value | undefined;
     // A name that exists only as a global updates the global (set in a subscript, used by its caller).
     if (scope === 'local' && !Object.hasOwn(top.vars, name) && Object.hasOwn(s.globals, name) && !(locals && Object.hasOwn(locals, name))) scope = 'global';
+    // setMember and hasOwn: a variable named __proto__ or constructor is a variable like any other.
     if (name === '_err' || name === '__err') {
       system ??= { ...s.system };
       old = system[name];
       system[name] = value;
     } else if (scope === 'global') {
       globals ??= { ...s.globals };
-      old = globals[name];
-      globals[name] = value;
+      old = Object.hasOwn(globals, name) ? globals[name] : undefined;
+      setMember(globals, name, value);
     } else {
       locals ??= { ...top.vars };
       old = Object.hasOwn(locals, name) ? locals[name] : undefined;
-      locals[name] = value;
+      setMember(locals, name, value);
     }
     if (redactor.enabled && redactor.isSecretName(name)) redactor.learn(value);
     if (trace.active)
@@ -84,7 +87,8 @@ export function warn(services: RuntimeServices, d: RunDriver, message: string): 
 
 /** Records a tenant / outside-world change of run `d` in its effects (and its root run's), with an effect event. */
 export function recordEffect(services: RuntimeServices, d: RunDriver, kind: string, data: Value): void {
-  const encoded = services.trace.redactor.value(data);
+  // Effects are shown (results, reports): credential forms are masked as in events.
+  const encoded = services.trace.redactor.json(toResultJson(data));
   (d.log.effects[kind] ??= []).push(encoded);
   if (d.rootLog) (d.rootLog.effects[kind] ??= []).push(encoded);
   if (services.trace.active) services.trace.emit({ ...eventBase(services, d), type: 'effect', kind, data: encoded });

@@ -12,6 +12,7 @@ import type { EncodedValue, Value } from '../contract/value.js';
 import { variableName } from '../contract/variables.js';
 import { MemoryTenantStore } from '../tenant/memory-store.js';
 import { RoutingProcess } from '../tenant/routing/process.js';
+import { CrmState } from '../tenant/crm/state.js';
 import type { TenantStore } from '../contract/tenant-store.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { checkZone, parseInstant, parseUntil, VirtualClock } from './clock.js';
@@ -123,7 +124,8 @@ class StudioRuntime implements Runtime {
       tenant: store,
       http: options.http ?? noNetwork,
       limits,
-      trace: new TraceEmitter(this.hub, new Redactor(options.redact ?? [])),
+      // Secrets known before anything is emitted: the redacted names and the tenant's credentials.
+      trace: new TraceEmitter(this.hub, new Redactor(options.redact ?? [], new CrmState(store).secrets())),
       interceptor: options.intercept,
       routing,
     };
@@ -257,7 +259,7 @@ function splitVars(vars: Record<string, Value>): { locals: Record<string, Value>
   const globals: Record<string, Value> = {};
   for (const [k, v] of Object.entries(vars)) {
     const { name, global } = variableName(k);
-    (global ? globals : locals)[name] = v === undefined ? null : v;
+    setMember(global ? globals : locals, name, v === undefined ? null : v);
   }
   return { locals, globals };
 }

@@ -4,6 +4,7 @@
 // processes — so equal inputs give equal traces. It owns the list of runs and
 // the engine; the engine reaches back only through RunSystem.spawn.
 import type { SpawnRequest } from '../contract/flow.js';
+import { raiseLimitHint } from '../contract/limits.js';
 import type { BackgroundProcess, ProcessServices } from '../contract/process.js';
 import type { EncodedValue, Value } from '../contract/value.js';
 import { GLOBAL_PREFIX } from '../contract/variables.js';
@@ -15,6 +16,7 @@ import { recordEffect, warn } from './run-changes.js';
 import { paramVars } from './state-build.js';
 import type { RunState } from './state.js';
 import { toResultJson } from './trace.js';
+import { setMember } from '../snippet/json.js';
 
 export interface ContactInfo {
   ani?: string;
@@ -143,8 +145,8 @@ export class Scheduler implements RunSystem {
     this.add(d);
     if (trace.active) {
       const encoded: Record<string, EncodedValue> = {};
-      for (const [k, v] of Object.entries(frameVars)) encoded[k] = toResultJson(v);
-      for (const [k, v] of Object.entries(globals)) encoded[GLOBAL_PREFIX + k] = toResultJson(v);
+      for (const [k, v] of Object.entries(frameVars)) setMember(encoded, k, toResultJson(v));
+      for (const [k, v] of Object.entries(globals)) setMember(encoded, GLOBAL_PREFIX + k, toResultJson(v));
       trace.emit({ time: clock.iso(startMs), contactId, type: 'run.start', script: script.graph.name, vars: encoded });
     }
     return d;
@@ -153,7 +155,11 @@ export class Scheduler implements RunSystem {
   /** Takes a run (new, or decoded from a snapshot; start order) into the timeline. */
   add(d: RunDriver): void {
     const id = d.state.id;
-    if (id.root !== id.contactId) d.rootLog = this.byContact.get(id.root)?.log;
+    const root = id.root !== id.contactId ? this.byContact.get(id.root) : undefined;
+    if (root) d.rootLog = root.log;
+    // One budget per spawn tree: a resumed snapshot's runs add up their actions again.
+    d.budget = root?.budget ?? { actions: 0 };
+    d.budget.actions += d.state.steps;
     this.drivers.push(d);
     this.byContact.set(id.contactId, d);
     if (d.state.status === 'running') this.active.push(d);
@@ -173,7 +179,10 @@ export class Scheduler implements RunSystem {
     let alive = 0;
     for (const r of this.active) if (r.state.id.parent !== null) alive++;
     if (alive >= limits.maxSpawnedRuns)
-      return { error: `Spawned run limit reached: maxSpawnedRuns = ${limits.maxSpawnedRuns} runs alive at once (SPAWN at ${action.where})`, limit: true };
+      return {
+        error: `Spawned run limit reached: maxSpawnedRuns = ${limits.maxSpawnedRuns} runs alive at once (SPAWN at ${action.where}); ${raiseLimitHint('maxSpawnedRuns')}`,
+        limit: true,
+      };
     const startMs = Math.max(clock.ms, request.startMs ?? clock.ms);
     const skillNo = d.state.system.skillno;
     if (trace.active)
@@ -240,6 +249,7 @@ export class Scheduler implements RunSystem {
         this.retire(run);
         continue;
       }
+      const stepsBefore = run.state.steps;
       try {
         const pending = engine.step(run);
         if (pending) await pending;
@@ -247,6 +257,7 @@ export class Scheduler implements RunSystem {
         // A fault outside any action (a bug, a throwing trace listener) fails this run, not the process.
         if (run.state.status === 'running') engine.end(run, 'failed', 'script', `Internal error: ${err instanceof Error ? err.message : String(err)}`);
       }
+      if (run.budget) run.budget.actions += run.state.steps - stepsBefore;
       this.retire(run);
       steps++;
       // Let timers and abort signals fire during long runs without paying for an await per step.

@@ -10,6 +10,7 @@ import type { Step } from './paths.js';
 import { Fault, RESERVED } from './run-state.js';
 import { isDdo, type Value } from '../contract/value.js';
 import { XmlTextError, parseXmlObject } from './xml.js';
+import { raiseLimitHint } from '../contract/limits.js';
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -172,7 +173,7 @@ function toObject(v: Value, maxBytes: number): Value {
   const text = toText(v).trim();
   if (text === '') return {};
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxBytes) throw new Fault('E-SNIPPET-OBJECT-SIZE', `Dynamic data object text of ${bytes} bytes exceeds the ${maxBytes}-byte limit`);
+  if (bytes > maxBytes) throw new Fault('E-SNIPPET-OBJECT-SIZE', `Dynamic data object text of ${bytes} bytes exceeds the ${maxBytes}-byte limit (${raiseLimitHint('maxObjectBytes')})`);
   try {
     return text.startsWith('<') ? parseXmlObject(text) : parseJsonObject(text);
   } catch (e) {

@@ -6,6 +6,7 @@ import { setMember } from './json.js';
 import { jsonTextLength, knownMeasure, measure, remember, type Measure } from './object-size.js';
 import { Fault, RunState, checkIndex } from './run-state.js';
 import { DateValue, isDdo, type DdoObject, type Value } from '../contract/value.js';
+import { raiseLimitHint } from '../contract/limits.js';
 
 /** One resolved step of a path: a member name, or a 1-based index (a text index names a member). */
 export type Step = { member: string } | { index: number } | { key: string };
@@ -122,7 +123,7 @@ export function setIn(container: Value | undefined, steps: readonly Step[], i: n
   if (Array.isArray(container) || (isEmptyContainer(container) && (!last || isDdo(v) || Array.isArray(v) || isDdo(container) || missingMember))) {
     // Every element takes at least a byte of the object's 32 KB.
     if (k - 1 > r.env.limits.maxObjectBytes && k > (Array.isArray(container) ? container.length : 0) + 1) {
-      throw new Fault('E-SNIPPET-OBJECT-SIZE', `${what}[${k}] would make the object larger than its ${r.env.limits.maxObjectBytes}-byte limit`);
+      throw new Fault('E-SNIPPET-OBJECT-SIZE', `${what}[${k}] would make the object larger than its ${r.env.limits.maxObjectBytes}-byte limit (${raiseLimitHint('maxObjectBytes')})`);
     }
     let arr: Value[];
     let base: Measure | undefined;

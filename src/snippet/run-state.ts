@@ -8,6 +8,7 @@ import { formatGmt, fromDateTime, ticksOf } from './dates.js';
 import { DateValue, type Value } from '../contract/value.js';
 import { MAX_NESTING } from './json.js';
 import { exactDepth, measure } from './object-size.js';
+import { raiseLimitHint } from '../contract/limits.js';
 
 /** A run-time error: a stable code and a one-line message (the snippet line is added when reported). */
 export class Fault extends Error {
@@ -169,7 +170,7 @@ export class RunState {
     } else if (v !== null && typeof v === 'object' && !(v instanceof DateValue)) {
       const m = measure(v);
       const max = this.env.limits.maxObjectBytes;
-      if (m.size > max) throw new Fault('E-SNIPPET-OBJECT-SIZE', `${name} would be ${m.size} bytes, over the ${max}-byte object limit`);
+      if (m.size > max) throw new Fault('E-SNIPPET-OBJECT-SIZE', `${name} would be ${m.size} bytes, over the ${max}-byte object limit (${raiseLimitHint('maxObjectBytes')})`);
       if (m.depth > MAX_NESTING && exactDepth(v) > MAX_NESTING)
         throw new Fault('E-SNIPPET-OBJECT-DEPTH', `${name} would nest objects and arrays more than ${MAX_NESTING} levels deep`);
     }
@@ -217,7 +218,7 @@ export class RunState {
   /** Counts one loop iteration against the run's limit. */
   tick(): void {
     if (++this.iterations > this.maxIterations) {
-      throw new Fault('E-SNIPPET-LOOP-LIMIT', `Loop iteration limit exceeded (${this.maxIterations} per snippet execution)`);
+      throw new Fault('E-SNIPPET-LOOP-LIMIT', `Loop iteration limit exceeded (${this.maxIterations} per snippet execution); ${raiseLimitHint('maxLoopIterations')}`);
     }
   }
 }
@@ -228,7 +229,7 @@ export function checkIndex(v: Value, r: RunState): number {
   if (!Number.isInteger(n) || n < 1) throw new Fault('E-SNIPPET-INDEX', `Invalid array index (${toText(v)}): indexes are whole numbers starting at 1`);
   const max = r.env.limits.maxArrayElements;
   if (n > max) {
-    throw new Fault('E-SNIPPET-ARRAY-BOUNDS', `Array index out of bounds. The current array index (${n}) exceeds the maximum allowed index (${max})`);
+    throw new Fault('E-SNIPPET-ARRAY-BOUNDS', `Array index out of bounds. The current array index (${n}) exceeds the maximum allowed index (${max}). ${raiseLimitHint('maxArrayElements')}`);
   }
   return n;
 }

@@ -6,7 +6,7 @@
 // documented (docs/tenant.md) so users can inspect them with the sqlite3 shell.
 import type Database from 'better-sqlite3';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
-import { openStateDatabase, StateFileError, stateError } from './state-file.js';
+import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
 import type {
   AgentRecord,
   Collection,
@@ -108,7 +108,12 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      // Rolled back already; a full disk names the file and says nothing was written.
+      throw isDiskFull(err) ? stateError(this.file, err) : err;
+    }
   }
 
   close(): void {

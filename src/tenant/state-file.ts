@@ -216,6 +216,7 @@ function checkRows(db: Database.Database, file: string): void {
 
 /** True for a write that failed because the disk (or the file's size limit) is full. */
 export function isDiskFull(err: unknown): boolean {
+  if (err instanceof StateFileError) return err.problem === 'full';
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }

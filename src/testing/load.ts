@@ -177,6 +177,7 @@ interface RawFile {
   tenant?: string;
   now?: string;
   stubs?: RawStub[];
+  redact?: string[];
   cases: RawCase[];
 }
 
@@ -273,6 +274,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       ...(tenant !== undefined ? { tenant } : {}),
       cases,
       stubs: fileStubs.filter((s): s is StubSpec => s !== undefined),
+      ...(raw.redact?.length ? { redact: raw.redact } : {}),
     },
     diagnostics,
   };

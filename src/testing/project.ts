@@ -36,6 +36,8 @@ export interface RunRequest {
   replies?: readonly ScriptedReply[];
   intercept: Intercept;
   http: HttpClient;
+  /** Variables shown as `***` in every output. */
+  redact?: string[];
 }
 
 /** Loads a script folder and an optional tenant file; throws ScriptLoadError for invalid input. */
@@ -77,6 +79,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
       ...(req.seed !== undefined ? { seed: req.seed } : {}),
       http: req.http,
       intercept: req.intercept,
+      ...(req.redact?.length ? { redact: req.redact } : {}),
       ...(req.maxActions !== undefined ? { limits: { maxActions: req.maxActions } } : {}),
       ...(c !== undefined
         ? {

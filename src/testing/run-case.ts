@@ -49,6 +49,7 @@ export async function executeCase(project: Project, tf: TestFile, tc: TestCase, 
     ...(tc.replies !== undefined ? { replies: tc.replies } : {}),
     intercept: armed.intercept,
     http: armed.http,
+    ...(tf.redact ? { redact: tf.redact } : {}),
   });
   return { result, unmatched: armed.unmatched() };
 }

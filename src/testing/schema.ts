@@ -132,6 +132,11 @@ export const testFileJsonSchema = {
     tenant: { type: 'string', minLength: 1, description: 'Tenant file, relative to this file (default: tenant.yaml in the scripts folder).' },
     now: { type: 'string', description: 'Default start time of every case (ISO-8601).' },
     stubs: { type: 'array', items: stub, description: 'Stubs shared by every case (a case’s own stubs are tried first).' },
+    redact: {
+      type: 'array',
+      items: { type: 'string', pattern: '^(global:)?[A-Za-z_][A-Za-z0-9_$]*$' },
+      description: 'Variables whose values every output (results, traces, reports, messages) shows as *** (like run --redact).',
+    },
     cases: { type: 'array', items: testCase, minItems: 1 },
   },
 } as const;

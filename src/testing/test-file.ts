@@ -114,5 +114,7 @@ export interface TestFile {
   cases: TestCase[];
   /** File-level stubs, shared by every case. */
   stubs: StubSpec[];
+  /** Variables whose values every output of these cases shows as `***` (like `run --redact`). */
+  redact?: string[];
 }
 

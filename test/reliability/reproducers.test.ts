@@ -193,6 +193,29 @@ done: END
     const traced = await cli(['run', join(dir, 'Proto.script'), '--trace-json']);
     expect(traced.err).toContain('"__proto__":{"x":1}');
   });
+
+  it('are variables like any other: set by ASSIGN, a snippet, --var and --vars, read back, shown', async () => {
+    const script = `script ProtoVars
+start: BEGIN -> a
+a: ASSIGN { Variable = __proto__  Value = "pp" } -> b
+b: ASSIGN { Variable = seen  Value = "{__proto__}|{constructor}|{toString}|{hasOwnProperty}" } -> c
+c: SNIPPET {
+  prototype = "sp"
+  valueOf = 3
+} -> done
+done: END
+`;
+    const dir = folder({ 'ProtoVars.script': script, 'v.json': '{"__proto__": {"k": 1}, "hasOwnProperty": "h"}' });
+    const r = await cli(['run', join(dir, 'ProtoVars.script'), '--json', '--var', 'constructor=4', '--vars', join(dir, 'v.json')]);
+    expectCleanAnswer(r);
+    const result = JSON.parse(r.out) as { variables: Record<string, unknown> };
+    expect(Object.getPrototypeOf(result.variables)).toBe(Object.prototype);
+    expect(result.variables).toMatchObject({ constructor: 4, hasownproperty: 'h', seen: 'pp|4||h', prototype: 'sp', valueof: 3 });
+    expect(Object.hasOwn(result.variables, '__proto__') && result.variables['__proto__']).toBe('pp');
+    const traced = await cli(['run', join(dir, 'ProtoVars.script'), '--trace-json', '--vars', join(dir, 'v.json')]);
+    expect(traced.err).toContain('"type":"run.start","script":"ProtoVars","vars":{"__proto__":{"k":1},"hasownproperty":"h"}');
+    expect(traced.err).toContain('"type":"var.set","name":"__proto__","scope":"local","old":{"k":1},"value":"pp"}');
+  });
 });
 
 describe('a test file reaches only its project', () => {
@@ -234,5 +257,24 @@ describe('the last-resort handler stays in place', () => {
       process.exitCode = saved;
     }
     expect(err).toBe('studio-script: internal error: boom\n(set STUDIO_SCRIPT_DEBUG=1 for details and please report it)\n');
+  });
+});
+
+describe('budgets hold across spawned runs', () => {
+  it('a chain of runs that each SPAWN the next and wait ends at the shared action limit', async () => {
+    // Each run takes 3 actions, so no single run ever reaches a limit of its own.
+    const chain = 'script Chain\ntype Generic\nstart: BEGIN -> pause\npause: WAIT { Seconds = 60 } -> next\nnext: SPAWN { ScriptName = "Chain" } -> done\ndone: END\n';
+    const dir = folder({ 'Chain.script': chain });
+    const r = await cli(['run', join(dir, 'Chain.script'), '--max-actions', '300', '--json']);
+    expectCleanAnswer(r);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out) as { status: string; steps: number; spawned: { status: string; steps: number; lastError: string }[] };
+    expect(result.status).toBe('completed');
+    const steps = result.steps + result.spawned.reduce((n, s) => n + s.steps, 0);
+    expect(steps).toBe(300);
+    const stopped = result.spawned.filter((s) => s.status === 'failed');
+    expect(stopped).toHaveLength(1);
+    expect(stopped[0]!.lastError).toContain('Action limit reached: 300 actions in this run and the runs spawned with it');
+    expect(stopped[0]!.lastError).toContain('raise it: --max-actions N (run)');
   });
 });

@@ -11,6 +11,7 @@ import { fn, type Builtin } from './types.js';
 import { argError, text } from './util.js';
 import { base64ToUtf8, urlDecode, utf8ToBase64 } from './text.js';
 import { maskUrl } from '../../http/policy.js';
+import { raiseLimitHint } from '../../contract/limits.js';
 
 /** Marks an object as a REST proxy (kept as a member so the proxy survives snapshots). */
 export const PROXY_MARK = '$restproxy';
@@ -63,7 +64,7 @@ function makeRestRequest(args: Value[], site: Parameters<Builtin['call']>[1]): V
     proxy.StatusDescription = res.statusText;
     if (res.body.length > run.env.limits.maxResponseBytes) {
       proxy.StatusCode = -1;
-      proxy.StatusDescription = `Response of ${res.body.length} bytes exceeds the ${run.env.limits.maxResponseBytes}-byte limit`;
+      proxy.StatusDescription = `Response of ${res.body.length} bytes exceeds the ${run.env.limits.maxResponseBytes}-byte limit (${raiseLimitHint('maxResponseBytes')})`;
     } else if (!parser.ignoreBody && res.body.trim() !== '') {
       try {
         result = parser.xml ? parseXmlObject(res.body) : parseJsonObject(res.body);

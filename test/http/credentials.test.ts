@@ -1,0 +1,49 @@
+// The credential forms every output masks (http/credentials.ts), one row per
+// form the reliability audit found unmasked, and text that must stay as is.
+import { describe, expect, it } from 'vitest';
+import { isCredentialName, maskCredentials } from '../../src/http/credentials.js';
+import { maskUrl, redactHeaders } from '../../src/http/policy.js';
+
+describe('credential masking', () => {
+  it.each([
+    ['https://user:hunter2@api.example.com/v1', 'https://user:***@api.example.com/v1'],
+    ['https://user:p@ss@word@api.example.com/v1', 'https://user:***@api.example.com/v1'],
+    ['https://ghp_abcdef123456@api.example.com/repo', 'https://***@api.example.com/repo'],
+    ['https://h.example.com/x?api_key=K123&q=1', 'https://h.example.com/x?api_key=***&q=1'],
+    ['https://h.example.com/x?client_secret=S1&client_id=app', 'https://h.example.com/x?client_secret=***&client_id=app'],
+    ['https://h.example.com/x?sig=abc%2Bdef&sv=2020', 'https://h.example.com/x?sig=***&sv=2020'],
+    ['https://h.example.com/x?access-token=T1', 'https://h.example.com/x?access-token=***'],
+    ['https://s3.example.com/o?X-Amz-Signature=beef&X-Amz-Date=20260101', 'https://s3.example.com/o?X-Amz-Signature=***&X-Amz-Date=20260101'],
+    ['https://app.example.com/cb#token=T2&state=s', 'https://app.example.com/cb#token=***&state=s'],
+    ['https://h.example.com/x?password=pw&key=k2', 'https://h.example.com/x?password=***&key=***'],
+  ])('masks %s', (url, masked) => {
+    expect(maskUrl(url)).toBe(masked);
+    expect(maskCredentials(`GET ${url} failed`)).toBe(`GET ${masked} failed`);
+  });
+
+  it('masks bearer tokens and credential headers in text', () => {
+    expect(maskCredentials('sent Bearer eyJhbGciOi.abc-def_1 to the API')).toBe('sent Bearer *** to the API');
+    expect(maskCredentials('Authorization: Basic dXNlcjpwYXNz')).toBe('Authorization: Basic ***');
+    expect(maskCredentials('{"x-api-key": "K-9", "accept": "json"}')).toBe('{"x-api-key": "***", "accept": "json"}');
+    expect(maskCredentials('Cookie: session=abc')).toBe('Cookie: ***');
+  });
+
+  it('leaves ordinary text and URLs alone', () => {
+    for (const text of ['https://h.example.com/x?q=1&page=2#top', 'a = b + 1', 'mail me at a@b.example', 'Basic plan', 'key/value pairs', 'x == y']) expect(maskCredentials(text)).toBe(text);
+  });
+
+  it('names credentials by the maintained list', () => {
+    for (const n of ['password', 'api_key', 'ApiKey', 'client_secret', 'access-token', 'X-Amz-Signature', 'sig', 'refresh_token', 'Authorization', 'x-api-key', 'Cookie'])
+      expect(isCredentialName(n), n).toBe(true);
+    for (const n of ['q', 'page', 'state', 'client_id', 'primaryKey', 'monkey', 'name', 'bypass']) expect(isCredentialName(n), n).toBe(false);
+  });
+
+  it('masks credential headers, and credential forms in the other headers', () => {
+    expect(redactHeaders({ Authorization: 'Bearer x', 'X-Api-Key': 'k', Accept: 'application/json', Referer: 'https://u:pw@h.example.com/' })).toEqual({
+      Authorization: '***',
+      'X-Api-Key': '***',
+      Accept: 'application/json',
+      Referer: 'https://u:***@h.example.com/',
+    });
+  });
+});
