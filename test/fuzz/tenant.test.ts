@@ -7,14 +7,16 @@ import { cli, folder } from '../reliability/cli.js';
 import { keyedValue, SMALL_TENANT } from './fixtures.js';
 import { fuzzLoader, jsonMutations, textMutations } from './harness.js';
 import { BASE_TENANT } from '../tenant/fixtures.js';
+import { OUTREACH_TENANT_YAML } from '../digital/fixtures.js';
 
 const dir = folder();
 const KEYS = [
   'businessUnit', 'timeZone', 'agents', 'skills', 'sources', 'crm', 'workflowDataProfiles', 'pointsOfContact', 'messageTemplates', 'campaigns',
   'id', 'name', 'email', 'media', 'direction', 'personalConnection', 'campaign', 'active', 'script', 'dialer', 'ratePerMinute', 'mapping',
   'ExternalID', 'Destinations', 'maxDestinations', 'type', 'region', 'baseUrl', 'workflows', 'kind', 'records', 'fields',
+  'byoc', 'channels', 'outboundUrl', 'addActionUrl', 'skill', 'template', 'source', 'started', 'sender', 'body', 'rtl', 'channel',
 ];
-const YAML_FRAGMENTS = ['skills:\n  - id: 1\n', '- ', '&x [*x, *x]', '*x', '!!binary', '!!js/function', '? ', '---\n', '...\n', '%YAML 1.1\n', 'id: 1234\n', 'timeZone: Mars/Base\n'];
+const YAML_FRAGMENTS = ['body: "Hi {FirstName"\n', '{', '}', 'skills:\n  - id: 1\n', '- ', '&x [*x, *x]', '*x', '!!binary', '!!js/function', '? ', '---\n', '...\n', '%YAML 1.1\n', 'id: 1234\n', 'timeZone: Mars/Base\n'];
 
 const show = (name: string) => async (text: string) => {
   const file = join(dir, name);
@@ -25,7 +27,8 @@ const show = (name: string) => async (text: string) => {
 fuzzLoader({
   id: 'tenant-yaml',
   ext: '.yaml',
-  seeds: [SMALL_TENANT, stringify(BASE_TENANT)],
+  // The digital outreach tenant: BYOC integrations, channels, message templates with {Field} placeholders.
+  seeds: [SMALL_TENANT, stringify(BASE_TENANT), OUTREACH_TENANT_YAML],
   mutations: textMutations(YAML_FRAGMENTS),
   generated: fc.record({ root: keyedValue(KEYS) }).map(({ root }) => stringify(root)),
   run: show('tenant.yaml'),
@@ -34,7 +37,7 @@ fuzzLoader({
 fuzzLoader({
   id: 'tenant-json',
   ext: '.json',
-  seeds: [JSON.stringify(parse(SMALL_TENANT), null, 2), JSON.stringify(BASE_TENANT)],
+  seeds: [JSON.stringify(parse(SMALL_TENANT), null, 2), JSON.stringify(BASE_TENANT), JSON.stringify(parse(OUTREACH_TENANT_YAML))],
   mutations: jsonMutations(),
   generated: keyedValue(KEYS).map((v) => JSON.stringify(v)),
   run: show('tenant.json'),
