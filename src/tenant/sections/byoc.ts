@@ -101,7 +101,7 @@ export const byocSection = defineSection<IntegrationInput[]>({
       integrationsCol.put(i.id, {
         id: i.id,
         name: i.name,
-        outboundUrl: i.outboundUrl.replace(/\/+$/, ''),
+        outboundUrl: withoutTrailingSlashes(i.outboundUrl),
         addActionUrl: i.addActionUrl ?? null,
         removeActionUrl: i.removeActionUrl ?? null,
       });
@@ -109,3 +109,10 @@ export const byocSection = defineSection<IntegrationInput[]>({
     }
   },
 });
+
+/** `https://h/x//` -> `https://h/x`; a loop, because a pattern anchored at the end rescans every run of slashes. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
+}
