@@ -33,7 +33,7 @@ export default defineAction({
   messages: {
     numeric: 'ASSIGN {{variable}}: cannot evaluate "{{text}}" as a number: {{reason}}',
     badDate: 'ASSIGN {{variable}}: "{{text}}" is not a date; the variable is set to null',
-    overflow: 'ASSIGN {{variable}}: the value is {{length}} characters, over MaxStringSize {{size}} ({{chars}} characters); the variable keeps its old value',
+    overflow: 'ASSIGN {{variable}}: the value is {{length}} characters, over MaxStringSize {{size}} ({{chars}} characters); the variable keeps its old value (MaxStringSize goes up to 32K, the largest Studio allows)',
   },
   execute(ctx, props) {
     const f = flow(ctx);
