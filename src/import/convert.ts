@@ -321,7 +321,7 @@ function typeWords(type: string): string {
 
 function identifier(text: string, fallback: string): string {
   if (IDENTIFIER.test(text)) return text;
-  const cleaned = text.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '');
+  const cleaned = trimUnderscores(text.replace(/[^A-Za-z0-9_$]+/g, '_'));
   if (cleaned === '') return fallback;
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
 }
@@ -329,4 +329,13 @@ function identifier(text: string, fallback: string): string {
 function baseName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[^.]*$/, '') || 'Imported';
+}
+
+/** Without leading and trailing underscores (by index: a pattern anchored at the end would rescan a long run from every start). */
+function trimUnderscores(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && s[from] === '_') from++;
+  while (to > from && s[to - 1] === '_') to--;
+  return s.slice(from, to);
 }

@@ -61,7 +61,7 @@ const computed = all.flatMap((p) => p.computed);
  * input they see cannot make them slow. Keep this list short.
  */
 const REVIEWED: Record<string, string> = {
-  'src/cli/json-location.ts /,? ?(in JSON )?at position \\d+.*$/': "runs on JSON.parse's own message, which quotes at most a short excerpt of the input",
+  'src/contract/json-offset.ts /,? ?(in JSON )?at position \\d+.*$/': "runs on JSON.parse's own message, which quotes at most a short excerpt of the input",
   'src/snippet/convert.ts /0+$/': 'runs on the mantissa of toExponential(14): at most 16 characters',
   'src/snippet/format.ts /\\B(?=(\\d{3})+(?!\\d))/': "runs on a formatted number's digits: at most about 330 characters",
   'grammar/script-lexer.ts /-?[0-9]+(?:\\.[0-9]+)?[A-Za-z_][A-Za-z0-9_$]*/': 'a moo rule: moo matches sticky, at one position, so no scan restarts from later positions',

@@ -64,7 +64,7 @@ describe('bad input gets a located diagnostic, never an internal error', () => {
     const r = await cli(['import', join(dir, 'e.xml')]);
     expectCleanAnswer(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${join(dir, 'e.xml')}:1:1: error E-IMPORT-XML empty file`);
+    expect(r.err).toContain(`${join(dir, 'e.xml')}:1:1: error E-IMPORT-FORMAT not a Studio export: the file is empty`);
   });
 
   it('46,000 unclosed [ in a tenant file print at most 100 diagnostics, then "… and N more"', async () => {
@@ -90,7 +90,7 @@ describe('files of another kind are never echoed', () => {
     expect(r1.err).toContain('--vars needs a JSON object');
     const r2 = await cli(['import', join(dir, 'passwd')]);
     expect(r2.code).toBe(2);
-    expect(r2.err).toContain('not an XML file');
+    expect(r2.err).toContain('not a Studio export: it starts with neither < nor {');
     for (const r of [r1, r2]) expect(r.out + r.err).not.toContain('SECRET-LINE');
   });
 });
