@@ -1,5 +1,6 @@
 // Every other file and value a user hands the command line, under fuzzing:
-// test files, stub files, CSV calling lists, Studio XML exports, --vars files
+// test files, stub files, CSV calling lists, Studio XML and JSON exports (import)
+// and scripts with a studio block (export), --vars files
 // and --var values, scripts (checked and run), each through the real
 // command, in-process. Runs are bounded by --max-actions and --until.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const inProject = (name: string, text: string): string => {
   writeFileSync(file, text);
   return file;
 };
+const IMPORT_FIXTURE = (name: string): string => readFileSync(join(import.meta.dirname, '../import/fixtures', name), 'utf8');
 const BOUNDS = ['--max-actions', '300', '--until', '2h', '--now', '2026-11-21T09:00:00-07:00'];
 
 fuzzLoader({
@@ -55,9 +57,35 @@ fuzzLoader({
 fuzzLoader({
   id: 'studio-xml',
   ext: '.xml',
-  seeds: [readFileSync(join(import.meta.dirname, '../import/fixtures/QueueTopUp.xml'), 'utf8'), readFileSync(join(import.meta.dirname, '../import/fixtures/WithUnknown.xml'), 'utf8')],
+  seeds: [IMPORT_FIXTURE('QueueTopUp.xml'), IMPORT_FIXTURE('WithUnknown.xml'), IMPORT_FIXTURE('Billing.xml'), readFileSync(join(import.meta.dirname, '../../scripts-examples/MainMenu.xml'), 'utf8')],
   mutations: textMutations(['<ActionStruct>', '</ActionStruct>', '<Parameters>', '<string>', '</string>', '<![CDATA[', ']]>', '&amp;', '&#0;', '&#x10FFFF;', '<!--', '-->', '<?xml version="1.0"?>']),
   run: (text) => cli(['import', inProject('export.xml', text)]),
+});
+
+fuzzLoader({
+  id: 'studio-json',
+  ext: '.json',
+  seeds: [IMPORT_FIXTURE('Renewals.json')],
+  mutations: jsonMutations(),
+  run: (text) => cli(['import', inProject('export.json', text)]),
+});
+
+// Export reads a .script with its studio block (canvas positions, library ids, parameter counts).
+const WITH_STUDIO_BLOCK = await (async () => {
+  const r = await cli(['import', inProject('menu.xml', readFileSync(join(import.meta.dirname, '../../scripts-examples/MainMenu.xml'), 'utf8'))]);
+  return r.out;
+})();
+fuzzLoader({
+  id: 'studio-export',
+  ext: '.script',
+  seeds: [WITH_STUDIO_BLOCK],
+  mutations: textMutations(['studio {', '}', ' { X = ', 'ParameterCount = 99999999', 'ParameterCount = -1', 'LibraryID = ', 'P99999 = 2', '"', '\n']),
+  run: async (text) => {
+    const file = inProject('Exported.script', text);
+    const xml = await cli(['export', file, '--format', 'xml', '-o', join(project, 'out.xml')]);
+    return xml.code === 2 || xml.crash !== undefined ? xml : cli(['export', file, '--format', 'json', '-o', join(project, 'out.json')]);
+  },
+  runs: { mutated: 100 },
 });
 
 const VARS = JSON.stringify({ name: 'Ada', list: [1, 2, { a: 'b' }], nested: { deep: { deeper: [true, null] } }, when: '2026-11-21T09:00:00Z' });
