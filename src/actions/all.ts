@@ -37,6 +37,7 @@ import workflowdata from './workflowdata.js';
 
 // Routing: hours, agents, queues, transfers, callbacks
 import hours from './hours.js';
+import reqagent from './reqagent.js';
 
 // Digital
 import askcaller from './askcaller.js';
@@ -70,7 +71,7 @@ export const ACTION_FAMILIES: readonly ActionFamily[] = [
   {
     id: 'routing',
     title: 'Routing and hours',
-    actions: [hours],
+    actions: [hours, reqagent],
   },
   {
     id: 'digital',
