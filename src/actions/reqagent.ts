@@ -10,7 +10,8 @@ import { skillQueue } from '../tenant/routing/records.js';
 import { defineAction, number, oneOf, text } from './define.js';
 import { findSkill } from './pc/skills.js';
 
-const proficiency = (dflt: number, what: string) => number({ default: dflt, min: 1, max: 20, integer: true, description: `${what} proficiency an agent may have (1 best … 20 worst).` });
+// No declared default: Studio's older exports stop before these positions, and an export must not grow them.
+const proficiency = (dflt: number, what: string) => number({ min: 1, max: 20, integer: true, description: `${what} proficiency an agent may have (1 best … 20 worst); empty: ${dflt}.` });
 
 export default defineAction({
   type: 'REQAGENT',
@@ -19,7 +20,7 @@ export default defineAction({
   props: {
     Skill: text({ default: 'Default', description: 'Skill number or name; Default is the contact’s skill.' }),
     TargetAgent: text({ default: '', description: 'Agent id: only this agent may take the contact (it waits for them).' }),
-    PriorityManagement: oneOf(['DefaultFromSkill', 'Custom'], { default: 'DefaultFromSkill', description: 'DefaultFromSkill: the skill’s priority settings; Custom: the three below.' }),
+    PriorityManagement: oneOf(['DefaultFromSkill', 'Custom'], { studio: { DefaultFromSkill: 'DefaultfromSkill' }, default: 'DefaultFromSkill', description: 'DefaultFromSkill: the skill’s priority settings; Custom: the three below.' }),
     InitialPriority: number({ default: 0, min: 0, description: 'Priority on entering the queue (Custom).' }),
     Acceleration: number({ default: 1, min: 0, description: 'Priority added per minute in queue (Custom).' }),
     Function: text({ default: '', description: 'Kept as Studio saves it; not interpreted.' }),
@@ -33,10 +34,14 @@ export default defineAction({
     RoutingAttribute: text({ default: '', description: 'Kept as Studio saves it; not interpreted.' }),
   },
   branches: ['Default'],
-  studioParams: [
-    'Skill', 'TargetAgent', 'PriorityManagement', 'InitialPriority', 'Acceleration', 'Function', 'MaxPriority',
-    'Sequence', 'ZipTone', 'ScreenPopSource', 'ScreenPopURL', 'HighProficiency', 'LowProficiency', 'RoutingAttribute',
-  ],
+  studio: {
+    evidence: 'observed',
+    params: [
+      'Skill', 'TargetAgent', 'PriorityManagement', 'InitialPriority', 'Acceleration', 'Function', 'MaxPriority',
+      'Sequence', 'ZipTone', 'ScreenPopSource', 'ScreenPopURL', 'HighProficiency', 'LowProficiency', 'RoutingAttribute',
+    ],
+    source: 'CXone Studio JSON request bodies (14 positions) and a Desktop export (the first 11), research voice-actions.md §10',
+  },
   messages: {
     noSkill: 'REQAGENT: Skill is Default and the contact has no skill',
     unknownSkill: 'REQAGENT: skill {{skill}} does not exist in this business unit',
@@ -55,7 +60,9 @@ export default defineAction({
       targetAgent = /^\d+$/.test(target) ? Number(target) : NaN;
       if (!ctx.tenant.agents().some((a) => a.id === targetAgent)) return ctx.error(ctx.message('unknownAgent', { agent: target }));
     }
-    if (props.HighProficiency > props.LowProficiency) return ctx.error(ctx.message('proficiency', { high: props.HighProficiency, low: props.LowProficiency }));
+    const high = props.HighProficiency ?? 1;
+    const low = props.LowProficiency ?? 20;
+    if (high > low) return ctx.error(ctx.message('proficiency', { high, low }));
     const contactId = ctx.run.contactId;
     const current = ctx.routing.entry(contactId);
     if (current && current.phase !== 'queued') {
@@ -72,8 +79,8 @@ export default defineAction({
       initialPriority: priority.initialPriority,
       acceleration: priority.acceleration,
       maxPriority: priority.maxPriority,
-      highProficiency: props.HighProficiency,
-      lowProficiency: props.LowProficiency,
+      highProficiency: high,
+      lowProficiency: low,
     });
     if (props.ScreenPopSource === 'Custom' && props.ScreenPopURL.trim() !== '') ctx.effect('screenPop', { url: props.ScreenPopURL.trim(), skill: skill.id });
     return ctx.branch('Default');
