@@ -20,8 +20,8 @@ menu: MENU "Main menu" {
   Timeout -> bye
   "1" -> queue
 
-queue: REQAGENT "Sales" {
-  Skill = "6057"
+queue: CHECKCALLSUP "Do not call?" {
+  DataValue = "{ANI}"
 }
   Error -> bye
 
@@ -38,13 +38,13 @@ function project(tests: string): string {
 describe('opaque actions in test files', () => {
   it('take the branch, outputs and errors their stubs give', async () => {
     const dir = project(`cases:
-  - name: a caller presses 1 and the queue answers
+  - name: a caller presses 1 and the suppression check fails
     script: Ivr
     stubs:
       - match: { action: MENU, Variable: CHOICE }
         return: { branch: "1", outputs: { Variable: "1" } }
       - match: { label: Ivr.queue }
-        error: no agents
+        error: suppression list unavailable
       - match: { action: HANGUP }
         return: {}
     expect:
@@ -68,7 +68,7 @@ describe('opaque actions in test files', () => {
     const s = await runSession({ paths: [dir] });
     expect(s.diagnostics).toEqual([]);
     expect(s.cases.map((c) => [c.name, c.status, c.failures.map((f) => f.message)])).toEqual([
-      ['a caller presses 1 and the queue answers', 'passed', []],
+      ['a caller presses 1 and the suppression check fails', 'passed', []],
       ['the menu times out', 'passed', []],
       ['without a stub the run fails at the action', 'passed', []],
     ]);
