@@ -72,7 +72,7 @@ const EXCERPT_WIDTH = 120;
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const head = formatDiagnosticLine(d);
   if (source === undefined || d.noExcerpt || looksBinary(source)) return head;
-  const text = lineOf(source, d.span.line);
+  const text = lineIndexOf(source).lineText(d.span.line);
   if (text === undefined) return head;
   const gutter = `${d.span.line} | `;
   // A very long line is shown as a window around the column, so the caret stays on screen.
@@ -85,23 +85,6 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   // Control characters (an escape sequence) would garble the terminal: show each as one dot.
   const shown = window.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\u00b7');
   return `${head}\n${gutter}${shown}\n${caret}`;
-}
-
-// The line starts of the last source formatted: diagnostics come sorted by
-// file, so many excerpts of one file index it once instead of once each.
-let indexed: { source: string; starts: number[] } | undefined;
-
-function lineOf(source: string, line: number): string | undefined {
-  if (indexed?.source !== source) {
-    const starts = [0];
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-    indexed = { source, starts };
-  }
-  const start = indexed.starts[line - 1];
-  if (start === undefined) return undefined;
-  const next = indexed.starts[line];
-  const end = next === undefined ? source.length : next - 1;
-  return source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
 }
 
 /**
@@ -125,17 +108,67 @@ export function diagnosticToJson(d: Diagnostic): { file: string; line: number; c
   return { file: d.span.file, line: d.span.line, col: d.span.col, severity: d.severity, code: d.code, message: d.message };
 }
 
+/**
+ * Where each line of a text starts, computed once, so turning an offset into
+ * a line and column is a binary search instead of a scan from the start of
+ * the file (a test file of thousands of cases derives tens of thousands of
+ * spans from offsets).
+ */
+export class LineIndex {
+  /** Offsets of the first character of each line; line n (1-based) starts at starts[n - 1]. */
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line and column of a 0-based offset (an offset past the end counts on from the last line). */
+  positionAt(offset: number): { line: number; col: number } {
+    if (offset <= 0) return { line: 1, col: offset + 1 };
+    const at = Math.min(offset, this.text.length);
+    // The last line start at or before `at`.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+
+  /** Offset where 1-based `line` starts; undefined past the last line. */
+  lineStart(line: number): number | undefined {
+    return this.starts[line - 1];
+  }
+
+  /** The text of 1-based `line` without its line break (`\r\n` or `\n`); undefined past the last line. */
+  lineText(line: number): string | undefined {
+    const start = this.starts[line - 1];
+    if (start === undefined) return undefined;
+    const next = this.starts[line];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13 && next !== undefined) end--;
+    return this.text.slice(start, end);
+  }
+}
+
+/** The last index built, so callers that pass the same text again (excerpts of one file's diagnostics) reuse it. */
+let lastIndex: LineIndex | undefined;
+
+/** The line index of `text`, reused while the same text is asked for. */
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndex === undefined || lastIndex.text !== text) lastIndex = new LineIndex(text);
+  return lastIndex;
+}
+
 /** Converts a 0-based offset in `text` to a 1-based line and column. */
 export function positionAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, col: offset - last };
+  return lineIndexOf(text).positionAt(offset);
 }
 
 /** Closest candidate by edit distance, for "did you mean" hints (case-insensitive). */

@@ -306,11 +306,5 @@ export function parseWholeFile(text: string, file: string): FileNode | undefined
 function endSpan(text: string, file: string): Span {
   let end = text.length;
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { file, line, col: end - lineStart + 1, offset: end, length: 1 };
+  return { file, ...positionAt(text, end), offset: end, length: 1 };
 }

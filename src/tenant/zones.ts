@@ -8,15 +8,40 @@ import { WINDOWS_ZONES } from './data/windows-zones.generated.js';
 let windowsByLower: Map<string, string> | undefined;
 
 /**
+ * Answers already given, by name as written: checking a zone builds an
+ * `Intl.DateTimeFormat`, and a test session asks for the same few zones once
+ * per case. Names past the cap are checked every time (never forgotten: the
+ * set of zones a project uses is small).
+ */
+const resolved = new Map<string, string | null>();
+const ianaChecked = new Map<string, boolean>();
+const REMEMBERED_NAMES = 10_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size < REMEMBERED_NAMES) map.set(key, value);
+  return value;
+}
+
+/** True for a zone name the IANA database (as this Node knows it) has, in any case. */
+export function isIanaZone(name: string): boolean {
+  return ianaChecked.get(name) ?? remember(ianaChecked, name, luxon().IANAZone.isValidZone(name));
+}
+
+/**
  * The IANA zone a name stands for: an IANA name (any case, canonical spelling
  * kept as written when valid) or a Windows zone name (`Eastern Standard
  * Time`). null when it is neither.
  */
 export function resolveZoneName(name: string): string | null {
+  const known = resolved.get(name);
+  return known !== undefined ? known : remember(resolved, name, resolveUncached(name));
+}
+
+function resolveUncached(name: string): string | null {
   const text = name.trim();
   if (text === '') return null;
   // IANA names have a slash (and UTC); plain offsets such as "EST5" are not zones a dialer can use.
-  if ((text.includes('/') || text.toUpperCase() === 'UTC') && luxon().IANAZone.isValidZone(text)) return canonicalIana(text);
+  if ((text.includes('/') || text.toUpperCase() === 'UTC') && isIanaZone(text)) return canonicalIana(text);
   windowsByLower ??= new Map(Object.entries(WINDOWS_ZONES).map(([w, iana]) => [w.toLowerCase(), iana]));
   return windowsByLower.get(text.toLowerCase()) ?? null;
 }

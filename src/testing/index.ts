@@ -3,7 +3,7 @@
 // whole test sessions programmatically.
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
+import { lineIndexOf, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { RunResult } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';
 import { checkAgainstScripts } from './check-scripts.js';
@@ -94,7 +94,7 @@ export async function runScript(script: string, opts: RunScriptOptions): Promise
  * nothing to the caller: name each problem with the option text it is about.
  */
 function optionsError(script: string, diagnostics: Diagnostic[], text: string): ScriptLoadError {
-  const lines = text.split('\n');
-  const problems = diagnostics.map((d) => `${d.code} ${d.message} (at \`${(lines[d.span.line - 1] ?? '').trim()}\`)`);
+  const lines = lineIndexOf(text);
+  const problems = diagnostics.map((d) => `${d.code} ${d.message} (at \`${(lines.lineText(d.span.line) ?? '').trim()}\`)`);
   return new ScriptLoadError(diagnostics, `runScript('${script}'): invalid options: ${problems.join('; ')}`);
 }

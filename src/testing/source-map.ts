@@ -3,17 +3,24 @@
 // keeps each node's character range).
 import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { diagnostic, looksBinary, positionAt, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { diagnostic, LineIndex, looksBinary, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import { parseYamlDocument, TOO_DEEP, yamlData } from '../tenant/yaml-data.js';
 
 export type PathSegment = string | number;
 
 export class YamlSource {
+  private index: LineIndex | undefined;
+
   constructor(
     readonly file: string,
     readonly text: string,
     readonly doc: Document.Parsed,
   ) {}
+
+  /** Line starts, computed on the first span and kept for every later one. */
+  private get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
 
   /** Span of the value at `path` (or of its key with `key: true`); falls back to the nearest located ancestor. */
   span(path: readonly PathSegment[], opts: { key?: boolean } = {}): Span {
@@ -42,7 +49,7 @@ export class YamlSource {
   }
 
   at(offset: number, length = 1): Span {
-    const { line, col } = positionAt(this.text, offset);
+    const { line, col } = this.lines.positionAt(offset);
     return { file: this.file, line, col, offset, length };
   }
 
@@ -51,9 +58,10 @@ export class YamlSource {
     if (!range) return this.at(0);
     const [start, valueEnd] = range;
     // A multi-line value is underlined on its first line only.
-    const nl = this.text.indexOf('\n', start);
-    const end = nl >= 0 && nl < valueEnd ? nl : valueEnd;
-    return this.at(start, Math.max(1, end - start));
+    const pos = this.lines.positionAt(start);
+    const next = this.lines.lineStart(pos.line + 1);
+    const end = next !== undefined && next - 1 < valueEnd ? next - 1 : valueEnd;
+    return { file: this.file, line: pos.line, col: pos.col, offset: start, length: Math.max(1, end - start) };
   }
 }
 
