@@ -1,7 +1,10 @@
 // Row prospects.100k (spec/performance.md): CREATEPROSPECTS v2 on 100,000
 // records (3 destinations each, time zone from the area code) into the memory
 // store, and the same into the SQLite store (row prospects.100k.sqlite).
-// Peer `copy`: a plain JS loop that only copies the records.
+// Row prospects.100k.realistic: the same on realistic numbers (bench/phones.mjs:
+// every valid area code and exchange, mixed spellings, 2 % international,
+// the action's TimeZone as the fallback for those). Peer `copy`: a plain JS
+// loop that only copies the records, timed in the same rounds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +13,8 @@ import { builtinRegistry } from '../dist/src/actions/registry.js';
 import { formatMessage } from '../dist/src/actions/define.js';
 import { MemoryTenantStore } from '../dist/src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../dist/src/tenant/sqlite-store.js';
-import { median } from './measure.mjs';
+import { interleaved, median } from './measure.mjs';
+import { phoneGenerator } from './phones.mjs';
 
 const WORK = 100_000;
 const ROUNDS = 3;
@@ -32,13 +36,21 @@ function records() {
   return out;
 }
 
+function realisticRecords() {
+  const phones = phoneGenerator({ seed: 100 });
+  const out = new Array(WORK);
+  for (let i = 0; i < WORK; i++)
+    out[i] = { Id: `P${i}`, FirstName: 'Ada', LastName: `Lovelace${i}`, MobilePhone: phones.next(), HomePhone: phones.next(), WorkPhone: phones.next() };
+  return out;
+}
+
 function seed(store) {
   store.putSkill({ id: 1234, name: 'PC', media: 'Phone', direction: 'Outbound', personalConnection: true, campaign: null, active: true, script: null, dialer: null });
   store.putSource({ id: 0, name: 'Leads', maxDestinations: 3, mapping: { ExternalID: 'Id', FirstName: 'FirstName', LastName: 'LastName', Destinations: ['MobilePhone', 'HomePhone', 'WorkPhone'] } });
   return store;
 }
 
-async function createProspects(store, data) {
+async function createProspects(store, data, realistic = false) {
   const def = builtinRegistry().lookup('CREATEPROSPECTS', 2);
   const now = DateTime.fromISO('2026-11-21T09:00:00', { zone: 'America/Denver' });
   let effects = 0;
@@ -50,7 +62,8 @@ async function createProspects(store, data) {
     branch: (branch, outputs) => ({ branch, outputs }),
     error: (error) => ({ branch: 'OnError', error }),
   };
-  const outcome = await def.execute(ctx, { SkillNo: 1234, SourceName: 'Leads', Data: data, NoTimeZoneReject: true });
+  const props = realistic ? { NoTimeZoneReject: false, TimeZone: 'America/New_York' } : { NoTimeZoneReject: true };
+  const outcome = await def.execute(ctx, { SkillNo: 1234, SourceName: 'Leads', Data: data, ...props });
   if (outcome.branch !== 'Default') throw new Error(outcome.error);
   const failed = outcome.outputs.Results.FailedRecords;
   if (failed.length) throw new Error(`${failed.length} records failed: ${failed[0].ResultCode}`);
@@ -75,8 +88,16 @@ export default async function () {
     store.close();
   }, ROUNDS);
   rmSync(dir, { recursive: true, force: true });
+  const realistic = realisticRecords();
+  const copyRealistic = () => {
+    const out = new Array(WORK);
+    for (let i = 0; i < WORK; i++) out[i] = { ...realistic[i], ResultCode: 'Created' };
+    sink += out.length;
+  };
+  const [ours, copied] = await interleaved([() => createProspects(seed(new MemoryTenantStore('America/Denver', 1)), realistic, true), copyRealistic], ROUNDS);
   if (sink === 42) console.log('');
   return [
+    { name: 'prospects.100k.realistic', work: WORK, unit: 'records', seconds: ours, peers: { copy: copied } },
     { name: 'prospects.100k', work: WORK, unit: 'records', seconds: memory, peers: { copy }, peakRssMB: memoryRss },
     { name: 'prospects.100k.sqlite', work: WORK, unit: 'records', seconds: sqlite, peers: { copy, memory } },
   ];

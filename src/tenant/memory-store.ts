@@ -21,7 +21,7 @@ const ABSENT = Symbol('absent');
 function rollback(log: unknown[]): void {
   for (let i = log.length - 3; i >= 0; i -= 3) {
     const target = log[i];
-    if (typeof target === 'function') (target as Undo)();
+    if (typeof target === 'function') (target as (arg: unknown) => void)(log[i + 1]);
     else {
       const map = target as Map<unknown, unknown>;
       const old = log[i + 2];
@@ -53,9 +53,14 @@ export class MemoryTenantStore implements TenantStore {
   private nextSourceId = 1;
   /**
    * Undo entries, flat to keep a 100,000-record batch cheap: triples of
-   * (map, key, previous value or ABSENT), or (function, null, null).
+   * (map, key, previous value or ABSENT), or (function, argument, null).
    */
   private undoLog: unknown[] | null = null;
+  /** Undoes the creation of a prospect (one undo entry for its list and queue places). */
+  private readonly uncreate = (p: ProspectRecord): void => {
+    this.lists.get(p.skillNo)?.delete(p.externalId);
+    this.queues.get(p.skillNo)?.delete(p.externalId);
+  };
 
   constructor(
     readonly timeZone: string = 'UTC',
@@ -153,8 +158,10 @@ export class MemoryTenantStore implements TenantStore {
       return 'Updated';
     }
     // The store keeps the caller's record when it is already in queued form (no copy per row of a big batch).
-    this.setIn(list, k, p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued', dialedAtMs: null });
-    this.setIn(queue, p.externalId, { seq: ++sequence, value: p.updatedAtMs });
+    const created = p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued' as const, dialedAtMs: null };
+    list.set(k, created);
+    queue.set(k, { seq: ++sequence, value: p.updatedAtMs });
+    this.undoLog?.push(this.uncreate, created, null);
     return 'Created';
   }
 

@@ -1,8 +1,11 @@
 // Phone numbers of prospects: validation and E.164 normalisation with
 // libphonenumber-js (Google's metadata, maintained upstream). Numbers written
-// without a country code are read as North American, as the dialer does.
+// without a country code are read as North American, as the dialer does; those
+// are checked against the NPA-NXX table built from libphonenumber (nanp.ts),
+// the others are parsed by the library.
 import type { CountryCode } from 'libphonenumber-js/max';
 import { libPhoneNumber } from '../deps.js';
+import { nanpPrefixOf, type NanpPrefix } from './nanp.js';
 
 export interface NormalizedPhone {
   /** `+13035550100`. */
@@ -19,31 +22,76 @@ export interface NormalizedPhone {
 export const DEFAULT_COUNTRY: CountryCode = 'US';
 
 /** NANP numbers as lists usually write them: `(303) 555-0100`, `303.555.0100`, `+1 303 555 0100`, `13035550100`. */
-const NANP_SHAPE = /^(?:\+?1)?([2-9]\d{2}[2-9]\d{2})(\d{4})$/;
+const NANP_SHAPE = /^(?:\+?1)?(\d{10})$/;
 const NANP_PUNCTUATION = /[\s().-]/g;
 
-/**
- * libphonenumber's verdict per NANP area code + exchange (the first six
- * national digits). Its North American patterns never look past those six
- * digits (test/tenant/zones.test.ts checks samples), so the verdict for one
- * number of a prefix holds for all; a 100,000-row import parses each prefix once
- * instead of every number (about 20 µs each).
- */
-const nanpPrefixes = new Map<string, { country: string | undefined } | null>();
+/** Digits of the number being scanned (scratch space: no string per digit). */
+const scanned = new Uint8Array(11);
 
-/** The E.164 form of a NANP-shaped number (null: invalid), or undefined when the text is not NANP-shaped. */
-function nanpE164(text: string): string | null | undefined {
-  if (text.length > 20) return undefined;
-  const m = NANP_SHAPE.exec(text.replace(NANP_PUNCTUATION, ''));
-  if (!m) return undefined;
-  const prefix = m[1]!;
-  let verdict = nanpPrefixes.get(prefix);
-  if (verdict === undefined) {
-    const probe = libPhoneNumber().parsePhoneNumberFromString(`+1${prefix}${m[2]}`);
-    verdict = probe && probe.isValid() ? { country: probe.country } : null;
-    nanpPrefixes.set(prefix, verdict);
+/**
+ * Scans a number written in a North American shape (digits, punctuation
+ * `( ) . -` and spaces, an optional leading `+`): how many digits it has (in
+ * `scanned`), -1 when it has more than eleven or a misplaced `+`, or -2 when
+ * it holds another character (the pattern path decides those). This runs for
+ * every number of a list, so it allocates nothing.
+ */
+function scanNanp(text: string): number {
+  let n = 0;
+  let plus = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (n === 11) return -1;
+      scanned[n++] = c - 48;
+    } else if (c === 43) {
+      if (plus || n > 0) return -1;
+      plus = true;
+    } else if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46) return -2;
   }
-  return verdict ? `+1${prefix}${m[2]}` : null;
+  // `+` only as in `+1…`: the national number then follows the country code.
+  if (plus && !(n === 11 && scanned[0] === 1)) return -1;
+  return n;
+}
+
+/**
+ * A North American number's table entry and its ten national digits (as the
+ * offset into `scanned`), or undefined when the text does not have that shape
+ * or its area code or exchange is not 200–999.
+ */
+function scanPrefix(text: string): { prefix: NanpPrefix; from: number } | undefined {
+  if (text.length > 20) return undefined;
+  const n = scanNanp(text);
+  if (n === -2) {
+    const national = NANP_SHAPE.exec(text.replace(NANP_PUNCTUATION, ''))?.[1];
+    if (national === undefined) return undefined;
+    for (let i = 0; i < 10; i++) scanned[i] = national.charCodeAt(i) - 48;
+    return withPrefix(0);
+  }
+  if (n === 10) return withPrefix(0);
+  if (n === 11 && scanned[0] === 1) return withPrefix(1);
+  return undefined;
+}
+
+/** scanPrefix's answer, reused (read it before the next scan). */
+const found = { prefix: undefined as unknown as NanpPrefix, from: 0 };
+
+function withPrefix(from: number): { prefix: NanpPrefix; from: number } | undefined {
+  const s = scanned;
+  const prefix = nanpPrefixOf(s[from]! * 100 + s[from + 1]! * 10 + s[from + 2]!, s[from + 3]! * 100 + s[from + 4]! * 10 + s[from + 5]!);
+  if (!prefix) return undefined;
+  found.prefix = prefix;
+  found.from = from;
+  return found;
+}
+
+/** `+1` and the ten national digits scanned from `from`, as one string. */
+function e164Scanned(from: number): string {
+  const s = scanned;
+  return String.fromCharCode(
+    43, 49,
+    48 + s[from]!, 48 + s[from + 1]!, 48 + s[from + 2]!, 48 + s[from + 3]!, 48 + s[from + 4]!,
+    48 + s[from + 5]!, 48 + s[from + 6]!, 48 + s[from + 7]!, 48 + s[from + 8]!, 48 + s[from + 9]!,
+  );
 }
 
 /**
@@ -51,14 +99,21 @@ function nanpE164(text: string): string | null | undefined {
  * an object per number. A North American number's national part is `e164.slice(2)`.
  */
 export function toE164(raw: string, defaultCountry: CountryCode = DEFAULT_COUNTRY): string | null {
-  const text = raw.trim();
+  const text = isTrimmed(raw) ? raw : raw.trim();
   if (text === '' || text.length > 40) return null;
   if (defaultCountry === 'US' || text.startsWith('+1')) {
-    const fast = nanpE164(text);
-    if (fast !== undefined) return fast;
+    const known = scanPrefix(text);
+    if (known) return known.prefix.country ? (text.length === 12 && text.charCodeAt(0) === 43 ? text : e164Scanned(known.from)) : null;
   }
   const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);
   return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+/** True when `trim()` would return the text unchanged (it starts and ends with a printable ASCII character). */
+function isTrimmed(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
 }
 
 /** Parses and validates one number; null when it is not a valid phone number. */
@@ -66,11 +121,11 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = DEFAUL
   const text = raw.trim();
   if (text === '' || text.length > 40) return null;
   if (defaultCountry === 'US' || text.startsWith('+1')) {
-    const fast = nanpE164(text);
-    if (fast === null) return null;
-    if (fast !== undefined) {
-      const national = fast.slice(2);
-      return { e164: fast, country: nanpPrefixes.get(national.slice(0, 6))?.country, callingCode: '1', national };
+    const known = scanPrefix(text);
+    if (known) {
+      if (!known.prefix.country) return null;
+      const e164 = e164Scanned(known.from);
+      return { e164, country: known.prefix.country, callingCode: '1', national: e164.slice(2) };
     }
   }
   const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);

@@ -61,13 +61,10 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
   const externalId = scalarText(member(record, map.ExternalID))?.trim();
   if (!externalId) return fail('Missing External ID');
 
-  const raw = rawDestinations(record, map.Destinations);
-  if (raw.length > o.source.maxDestinations) return fail('Exceeded max destinations');
+  // Counted first (the limit applies to the numbers as written), then normalised: no list of raw numbers per record.
+  if (countNumbers(record, map.Destinations) > o.source.maxDestinations) return fail('Exceeded max destinations');
   const destinations: string[] = [];
-  for (const r of raw) {
-    const e164 = toE164(r);
-    if (e164 && !destinations.includes(e164)) destinations.push(e164);
-  }
+  for (const f of map.Destinations) eachNumber(member(record, f), destinations, addDestination);
   if (destinations.length === 0 && !(o.emailDestination && isEmailAddress(scalarText(member(record, String(map.Email ?? ''))) ?? ''))) return fail('No valid destination');
 
   let timeZone: string | null = null;
@@ -124,30 +121,47 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
   };
 }
 
-/**
- * The non-empty numbers of a record, in map order. A mapped field may hold one
- * number, an array of numbers, or a text array (`a|b`): multi-number contacts.
- */
-function rawDestinations(record: DdoObject, fields: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const f of fields) addNumbers(member(record, f), out);
-  return out;
+/** Adds a number's E.164 form to `out` when it is valid and new. */
+function addDestination(raw: string, out: string[]): void {
+  const e164 = toE164(raw);
+  if (e164 && !out.includes(e164)) out.push(e164);
 }
 
-function addNumbers(v: Value | undefined, out: string[]): void {
-  if (Array.isArray(v)) {
-    for (const x of v) addNumbers(x, out);
+let counted = 0;
+const countOne = (): void => void counted++;
+
+/** How many non-empty numbers the record's destination fields hold. */
+function countNumbers(record: DdoObject, fields: readonly string[]): number {
+  counted = 0;
+  for (const f of fields) eachNumber(member(record, f), null, countOne);
+  return counted;
+}
+
+/**
+ * Calls `fn` with each non-empty number of a value, in order. A mapped field
+ * may hold one number, an array of numbers, or a text list (`a|b`):
+ * multi-number contacts.
+ */
+function eachNumber<T>(v: Value | undefined, arg: T, fn: (raw: string, arg: T) => void): void {
+  if (typeof v === 'string' && v.indexOf('|') === -1) {
+    // The common case, without trimming copies when there is nothing to trim.
+    const one = v.trim();
+    if (one !== '') fn(one, arg);
     return;
   }
-  if (isDdo(v)) return addNumbers(member(v, 'Number') ?? member(v, 'Phone'), out);
+  if (Array.isArray(v)) {
+    for (const x of v) eachNumber(x, arg, fn);
+    return;
+  }
+  if (isDdo(v)) return eachNumber(member(v, 'Number') ?? member(v, 'Phone'), arg, fn);
   const t = scalarText(v);
   if (t === null || t === '') return;
   if (!t.includes('|')) {
     const one = t.trim();
-    if (one !== '') out.push(one);
+    if (one !== '') fn(one, arg);
     return;
   }
-  for (const part of t.split('|')) if (part.trim() !== '') out.push(part.trim());
+  for (const part of t.split('|')) if (part.trim() !== '') fn(part.trim(), arg);
 }
 
 /**

@@ -4,6 +4,7 @@
 import { luxon } from '../deps.js';
 import { AREA_CODE_TABLE } from './data/area-codes.generated.js';
 import { WINDOWS_ZONES } from './data/windows-zones.generated.js';
+import { nanpPrefix, type NanpPrefix } from './nanp.js';
 
 let windowsByLower: Map<string, string> | undefined;
 
@@ -71,9 +72,10 @@ function table(): Map<string, string[]> {
   return prefixes;
 }
 
-export type AreaCodeZone = { zone: string } | { ambiguous: string[] } | null;
+export type AreaCodeZone = { readonly zone: string } | { readonly ambiguous: readonly string[] } | null;
 
-const westernmostCache = new Map<string, string>();
+/** Westernmost zone of each zone list (by identity: the table's lists are shared) on the last day asked. */
+const westernmostCache = new WeakMap<readonly string[], { day: number; zone: string }>();
 
 /**
  * Emulator decision: a number whose area code spans several zones gets the
@@ -81,22 +83,37 @@ const westernmostCache = new Map<string, string>();
  * do so that no contact is called before local calling hours start.
  */
 export function westernmostZone(zones: readonly string[], atMs: number): string {
-  const key = `${zones.join('|')}@${Math.floor(atMs / 86_400_000)}`;
-  let zone = westernmostCache.get(key);
-  if (!zone) {
-    const { IANAZone } = luxon();
-    zone = zones.reduce((best, z) => (IANAZone.create(z).offset(atMs) < IANAZone.create(best).offset(atMs) ? z : best));
-    westernmostCache.set(key, zone);
-  }
+  const day = Math.floor(atMs / 86_400_000);
+  const cached = westernmostCache.get(zones);
+  if (cached?.day === day) return cached.zone;
+  const { IANAZone } = luxon();
+  const zone = zones.reduce((best, z) => (IANAZone.create(z).offset(atMs) < IANAZone.create(best).offset(atMs) ? z : best));
+  westernmostCache.set(zones, { day, zone });
   return zone;
+}
+
+/** The answer for each entry of the NPA-NXX table, built once per entry. */
+const prefixZones = new WeakMap<NanpPrefix, AreaCodeZone>();
+
+function zoneOfPrefix(p: NanpPrefix): AreaCodeZone {
+  let z = prefixZones.get(p);
+  if (z === undefined) {
+    z = p.zones.length === 0 ? null : p.zones.length === 1 ? Object.freeze({ zone: p.zones[0]! }) : Object.freeze({ ambiguous: p.zones });
+    prefixZones.set(p, z);
+  }
+  return z;
 }
 
 /**
  * The zone of a North American number (`+1` and its 10-digit national number)
  * from the longest matching prefix. An area code that spans several zones is
- * `ambiguous`; toll-free and unknown prefixes give null.
+ * `ambiguous`; toll-free and unknown prefixes give null. The answer is shared:
+ * do not change it.
  */
 export function zoneFromNorthAmericanNumber(national: string): AreaCodeZone {
+  // A full area code and exchange: one look-up in the NPA-NXX table (prefixes are at most six digits).
+  const p = nanpPrefix(national);
+  if (p) return zoneOfPrefix(p);
   const t = table();
   for (let len = Math.min(longestPrefix, national.length); len >= 3; len--) {
     const zones = t.get(national.slice(0, len));

@@ -72,3 +72,54 @@ describe('NANP numbers validated per area code and exchange', () => {
     }
   });
 });
+
+describe('the NPA-NXX table', () => {
+  it('was built from the installed libphonenumber-js', async () => {
+    const { NANP_SOURCE } = await import('../../src/tenant/data/nanp.generated.js');
+    const { createRequire } = await import('node:module');
+    const version = createRequire(import.meta.url)('libphonenumber-js/package.json').version as string;
+    // After upgrading libphonenumber-js, `npm run build` rebuilds the table (and this file must be committed).
+    expect(NANP_SOURCE).toContain(`libphonenumber-js@${version};`);
+  });
+
+  it('places every area code and exchange in the zone of its longest area-code prefix', async () => {
+    const { AREA_CODE_TABLE } = await import('../../src/tenant/data/area-codes.generated.js');
+    const prefixes = new Map(AREA_CODE_TABLE.split(';').map((e) => e.split('=') as [string, string]));
+    for (let npa = 200; npa <= 999; npa++)
+      for (let nxx = 200; nxx <= 999; nxx++) {
+        const national = `${npa}${nxx}1234`;
+        let zones: string | undefined;
+        for (let len = 6; len >= 3 && zones === undefined; len--) zones = prefixes.get(national.slice(0, len));
+        const expected = zones === undefined ? null : zones.includes('|') ? { ambiguous: zones.split('|') } : { zone: zones };
+        const got = zoneFromNorthAmericanNumber(national);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) expect({ national, got }).toEqual({ national, got: expected });
+      }
+  });
+
+  it('agrees with libphonenumber on numbers written in every usual way, and on other countries', async () => {
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max');
+    let seed = 98765;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const spellings = [
+      (n: string) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`,
+      (n: string) => `${n.slice(0, 3)}.${n.slice(3, 6)}.${n.slice(6)}`,
+      (n: string) => `+1 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+      (n: string) => `1${n}`,
+      (n: string) => `+1${n}`,
+      (n: string) => `\u00a0${n.slice(0, 3)}\t${n.slice(3)}`,
+    ];
+    for (let k = 0; k < 2000; k++) {
+      const national = `${next(1000)}`.padStart(3, '0') + `${next(1000)}`.padStart(3, '0') + `${next(10000)}`.padStart(4, '0');
+      const direct = parsePhoneNumberFromString(national, 'US');
+      const expected = direct && direct.isValid() ? { e164: direct.number, country: direct.country } : null;
+      for (const spell of spellings) {
+        const got = normalizePhone(spell(national));
+        expect(got && { e164: got.e164, country: got.country }, spell(national)).toEqual(expected);
+      }
+    }
+    for (const raw of ['+44 20 7946 0958', '+49 30 901820', '+52 55 1234 5678', '+61 2 9374 4000', '+1 876 555 0100', '+33 1 23 45 67 89']) {
+      const direct = parsePhoneNumberFromString(raw, 'US');
+      expect(normalizePhone(raw)?.e164 ?? null, raw).toBe(direct && direct.isValid() ? direct.number : null);
+    }
+  });
+});
