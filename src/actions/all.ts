@@ -28,6 +28,23 @@ import getSkillInfo from './get-skill-info.js';
 import getSourceMap from './get-source-map.js';
 import removeProspects from './remove-prospects.js';
 
+// Voice
+import capture from './capture.js';
+import exit from './exit.js';
+import hangup from './hangup.js';
+import indicate from './indicate.js';
+import menu from './menu.js';
+import onanswer from './onanswer.js';
+import onhold from './onhold.js';
+import onrelease from './onrelease.js';
+import onsignal from './onsignal.js';
+import play from './play.js';
+import record from './record.js';
+import signal from './signal.js';
+import stop from './stop.js';
+import ttsvoice from './ttsvoice.js';
+import voiceparams from './voiceparams.js';
+
 // CRM and agent
 import agentWorkflowConfiguration from './agent-workflow-configuration.js';
 import customevent from './customevent.js';
@@ -62,6 +79,11 @@ export const ACTION_FAMILIES: readonly ActionFamily[] = [
     id: 'personal-connection',
     title: 'Personal Connection',
     actions: [getQueue, getSkillInfo, createSource, createSourceMap, getSourceMap, createProspectsV2, getProspect, removeProspects],
+  },
+  {
+    id: 'voice',
+    title: 'Voice: prompts, keys, calls and their events',
+    actions: [play, menu, capture, record, hangup, stop, exit, voiceparams, ttsvoice, indicate, signal, onsignal, onanswer, onrelease, onhold],
   },
   {
     id: 'crm',

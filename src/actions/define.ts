@@ -7,8 +7,9 @@ import type { StudioSpec } from './studio-spec.js';
 import type { Value } from '../contract/value.js';
 import type { ActionContext, Outcome } from '../contract/action.js';
 import type { RunEndContext } from '../contract/run-end.js';
+import type { ContactEventType, HeardSegment } from '../contract/contact.js';
 
-export type PropKind = 'text' | 'value' | 'expression' | 'variable' | 'number' | 'boolean' | 'enum' | 'list';
+export type PropKind = 'text' | 'value' | 'expression' | 'variable' | 'number' | 'boolean' | 'enum' | 'list' | 'prompt';
 
 interface PropBase {
   required?: boolean;
@@ -33,7 +34,14 @@ export interface EnumProp<V extends string = string> extends PropBase {
 }
 export interface ListProp extends PropBase { kind: 'list'; of: 'value' | 'variable' | 'text' }
 
-export type PropSpec = TextProp | ValueProp | ExpressionProp | VariableProp | NumberProp | BooleanProp | EnumProp | ListProp;
+/**
+ * A prompt sequence (`"%text" "file.wav"`, or a list with one segment per item),
+ * parsed and checked at load time; `execute` receives the segments as the
+ * caller hears them, variables substituted.
+ */
+export interface PromptProp extends PropBase { kind: 'prompt' }
+
+export type PropSpec = TextProp | ValueProp | ExpressionProp | VariableProp | NumberProp | BooleanProp | EnumProp | ListProp | PromptProp;
 
 type Opts<P extends PropSpec> = Omit<P, 'kind'>;
 
@@ -51,6 +59,7 @@ export const oneOf = <const V extends string, const O extends Omit<Opts<EnumProp
   ...o,
 });
 export const list = <const O extends Omit<Opts<ListProp>, 'of'> = {}>(of: ListProp['of'] = 'value', o: O = {} as O): ListProp & O => ({ kind: 'list', of, ...o });
+export const prompt = <const O extends Opts<PromptProp> = {}>(o: O = {} as O): PromptProp & O => ({ kind: 'prompt', ...o });
 
 /** What `execute` receives for a property of each kind (after substitution and validation). */
 export type PropType<P extends PropSpec> = P extends { kind: 'enum'; values: readonly (infer V)[] }
@@ -63,7 +72,9 @@ export type PropType<P extends PropSpec> = P extends { kind: 'enum'; values: rea
         ? boolean
         : P extends { kind: 'list' }
           ? Value[]
-          : Value;
+          : P extends { kind: 'prompt' }
+            ? readonly HeardSegment[]
+            : Value;
 
 /** True when `execute` always receives the property: it is required (evaluation fails first when it is missing) or has a default. */
 type AlwaysPresent<P> = P extends { default: unknown } ? true : P extends { required: true } ? true : false;
@@ -123,6 +134,14 @@ export interface ActionSpec<
   studioParams?: readonly string[];
   /** Message templates with `{{slot}}` placeholders. */
   messages?: Readonly<Record<M, string>>;
+  /**
+   * An event action: an entry point of the script that runs when this contact
+   * event happens (ONRELEASE: 'release'), interrupting whatever runs. Not wired
+   * from other actions; at most one per script.
+   */
+  event?: ContactEventType;
+  /** Plays to or listens to the caller (PLAY, MENU…): it cannot work once the contact is released. */
+  media?: boolean;
   /** Properties whose values never appear in traces (credentials). */
   secretProps?: readonly (keyof S & string)[];
   execute(ctx: ActionContext<B, O, M>, props: PropsOf<S>): Outcome | Promise<Outcome>;

@@ -136,6 +136,7 @@ export function propJsonSchema(spec: PropSpec): Record<string, unknown> {
     case 'variable':
       return { type: 'string', pattern: VARIABLE_NAME.source };
     case 'list':
+    case 'prompt':
       return { type: 'array' };
     case 'value':
     case 'expression':

@@ -24,6 +24,8 @@ import type { StudioScriptConfig } from './config-schema.js';
 import { projectConfig } from './config.js';
 import { displayPath, printJson } from './output.js';
 import { readStdin, scriptArgument } from './paths.js';
+import { callerLabelProblems, parseCallerScript, type CallerScript, type ScriptLabels } from '../phone/caller-script.js';
+import { formatTranscript } from '../phone/transcript.js';
 
 interface RunFlags {
   var: string[];
@@ -38,6 +40,8 @@ interface RunFlags {
   dnis?: string;
   skill?: string;
   poc?: string;
+  caller?: string;
+  transcript?: boolean;
   state?: string;
   stubs?: string;
   allowNetwork?: boolean;
@@ -65,6 +69,8 @@ export function register(program: Command): void {
     .option('--dnis <number>', 'dialled number (DNIS)')
     .option('--skill <n>', 'skill number of the contact')
     .option('--poc <id>', 'point of contact')
+    .option('--caller <steps>', 'phone scripts: what the caller does, e.g. "at menu; press 2; wait 30s; hangup" (docs/phone.md)')
+    .option('--transcript', 'phone scripts: print what the caller heard and did, before the result')
     .option('--state <file.db>', 'keep the tenant in this SQLite file between runs')
     .option('--stubs <file.yaml>', 'stubs for actions (by type and properties, or Script.label) and REST calls, as in a test case')
     .option('--allow-network', 'let REST calls that no stub answers reach the network')
@@ -123,6 +129,7 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
   if (!entry) throw new UsageError(`${file}: not a script of its folder (is it a .script file?)`);
   if (scripts.diagnostics.length > 0 && !flags.json && !flags.traceJson)
     printDiagnostics(scripts.diagnostics.filter((d) => d.span.file === entry.graph.file || d.code === 'W-SCRIPT-LEFT-OUT'));
+  if (flags.caller !== undefined) contact.caller = checkCaller(flags.caller, entry.graph.name, scripts);
 
   let tenant;
   try {
@@ -169,7 +176,10 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
     }
     const unmatched = http.unmatched();
     if (flags.json) printJson(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result);
-    else process.stdout.write(formatResult(result) + unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
+    else {
+      if (flags.transcript) process.stdout.write(transcriptText(result, entry.graph));
+      process.stdout.write(formatResult(result) + unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
+    }
     // A spawned run that got stuck or failed is a failure too: its contact would be lost in Studio.
     const ok = (status: RunResult['status']): boolean => status === 'completed' || status === 'stopped';
     return ok(result.status) && (result.spawned ?? []).every((s) => ok(s.status)) ? EXIT.ok : EXIT.failed;
@@ -309,6 +319,29 @@ function contactOf(flags: RunFlags): ContactInfo {
   if (flags.skill !== undefined) contact.skillNo = wholeNumber('--skill', flags.skill, 0);
   if (flags.poc !== undefined) contact.poc = flags.poc;
   return contact;
+}
+
+/** Parses --caller and checks the labels its `at`/`after` steps name; a mistake is shown under the text, with a caret. */
+function checkCaller(text: string, entry: string, scripts: ScriptSet): CallerScript {
+  const parsed = parseCallerScript(text);
+  const known: ScriptLabels = {
+    scripts: () => [...scripts.scripts.values()].map((s) => s.graph.name),
+    labels: (name) => scripts.scripts.get(name.toLowerCase())?.graph.actions.map((a) => a.label),
+  };
+  const problems = parsed.ok ? callerLabelProblems(parsed.script, entry, known) : parsed.problems;
+  if (problems.length === 0 && parsed.ok) return parsed.script;
+  const shown = text.replace(/[\r\n]/g, ' ');
+  throw new UsageError(
+    problems.map((p) => `--caller: ${p.message}\n  ${shown}\n  ${' '.repeat(p.at.offset)}${'^'.repeat(Math.max(1, p.at.length))}`).join('\n'),
+  );
+}
+
+/** The call transcript of `--transcript`, with a header naming the call. */
+function transcriptText(r: RunResult, graph: { name: string; mediaType: string }): string {
+  if (!r.transcript || !r.contact) return `(no call: ${graph.name} is a ${graph.mediaType} script, not a phone script)\n`;
+  const c = r.contact;
+  const header = `Call ${c.contactId}${c.ani ? ` from ${c.ani}` : ''}${c.dnis ? ` to ${c.dnis}` : ''}, ${r.startedAt}`;
+  return formatTranscript(r.transcript, header) + '\n';
 }
 
 /** Opens --tenant, else tenant.yaml beside the script, else an empty tenant (each with --state when given). */

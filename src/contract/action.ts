@@ -9,6 +9,7 @@ import type { MediaType } from './script-graph.js';
 import type { HttpClient } from './http.js';
 import type { TenantStore } from './tenant-store.js';
 import type { Value } from './value.js';
+import type { ContactContext, ContactEvent, ContactServices } from './contact.js';
 
 /** Requests that change which script runs; only flow actions use them. */
 export type Control =
@@ -17,7 +18,9 @@ export type Control =
   | { op: 'call'; script: string; params: Value[]; returnVariable?: string }
   | { op: 'replace'; script: string; params: Value[] }
   /** Ends the run as failed with `reason` (an action the emulator cannot run and nothing stands in for). */
-  | { op: 'fail'; reason: string };
+  | { op: 'fail'; reason: string }
+  /** The thread stops here and waits for an event (STOP, and HANGUP/END while ONRELEASE is about to run); in ONRELEASE the run ends. */
+  | { op: 'suspend' };
 
 export interface Outcome {
   /** The branch taken (a declared branch name, or a CASE value). Empty for END/RETURN. */
@@ -58,6 +61,13 @@ export interface ActionContext<B extends string = string, O extends string = str
   readonly limits: Limits;
   /** The ACD: queues, agents, callbacks (REQAGENT, GETQUEUE, transfers). */
   readonly routing: RoutingService;
+
+  /** The run's phone contact (caller, digit buffer, prompts); undefined for runs without one. */
+  readonly contact?: ContactContext;
+  /** Events for any running contact by id (SIGNAL). */
+  readonly contacts: ContactServices;
+  /** The event whose handler thread is running (ONANSWER reads the agent from it); null in the main flow. */
+  readonly event: ContactEvent | null;
 
   /** Reads a variable visible from the current frame (locals, then globals, then system variables). */
   getVar(name: string): Value | undefined;

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { EffectKind } from './effects.js';
 import type { HttpClient } from './http.js';
 import type { Limits } from './limits.js';
+import type { ContactServices } from './contact.js';
 import type { TenantStore } from './tenant-store.js';
 import type { Value } from './value.js';
 
@@ -34,6 +35,8 @@ export interface ProcessServices {
   readonly startScript?: (script: string, options: { vars?: Record<string, Value>; skillNo?: number; atMs: number }) => { contactId: string } | { error: string };
   /** Whether the run of a contact id is still running. */
   readonly isRunning?: (contactId: string) => boolean;
+  /** The contacts of running scripts: raise events on them (an agent answers), read and move them, hear of every release. */
+  readonly contacts?: ContactServices;
 }
 
 /**

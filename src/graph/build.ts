@@ -16,8 +16,7 @@ import { buildStudioMeta } from './studio-meta.js';
  * actions, which a run can only pass with a stub.
  */
 export const NOT_EMULATED_ACTIONS: readonly string[] = [
-  'PLAY', 'MENU', 'REQAGENT', 'HANGUP', 'EXIT', 'ONANSWER', 'ONRELEASE', 'SIGNAL',
-  'MUSIC', 'TTSVOICE', 'CHECKCALLSUP', 'SUPPRESSCALL', 'PERMITCALL', 'LOCATE',
+  'REQAGENT', 'MUSIC', 'CHECKCALLSUP', 'SUPPRESSCALL', 'PERMITCALL', 'LOCATE',
 ];
 
 export interface BuiltGraph {

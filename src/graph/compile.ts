@@ -7,6 +7,7 @@ import type { ActionDefinition, PropSpec } from '../actions/define.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Compiled, CompiledExpression, CompiledSnippet, CompiledTemplate, SourceOrigin } from '../contract/snippet.js';
 import type { CompiledAction, CompiledProp } from './compiled.js';
+import { compilePrompt } from './compile-prompt.js';
 import { parseNumberText } from './props.js';
 import type { ActionNode, PropValue, ScriptGraph } from '../contract/script-graph.js';
 
@@ -95,6 +96,13 @@ function compileProp(spec: PropSpec, v: PropValue, ctx: Ctx): CompiledProp | und
     }
     case 'list':
       return compileList(spec.of, v, ctx);
+    case 'prompt':
+      return compilePrompt(v, {
+        source: ctx.source,
+        diagnostics: ctx.diagnostics,
+        template: (text, span) => unwrap(template(text, span, ctx), 'template'),
+        expression: (text, span) => unwrap(expression(text, span, ctx), 'expression'),
+      });
     default:
       return compileScalar(spec, v, ctx);
   }
@@ -166,6 +174,11 @@ function template(text: string, span: Span, ctx: Ctx): CompiledProp | undefined 
   const out = ctx.compiler.compileTemplate(text, { file: span.file, span });
   ctx.diagnostics.push(...out.diagnostics);
   return out.ok ? { kind: 'template', template: out.value } : undefined;
+}
+
+function unwrap<K extends 'template' | 'expression'>(p: CompiledProp | undefined, kind: K): (K extends 'template' ? CompiledTemplate : CompiledExpression) | undefined {
+  if (!p || p.kind !== kind) return undefined;
+  return (p.kind === 'template' ? p.template : (p as Extract<CompiledProp, { kind: 'expression' }>).expression) as never;
 }
 
 /** Where a string's text starts: after `"` or `"""`. */

@@ -106,6 +106,12 @@ export function checkProp(where: string, spec: PropSpec, v: PropValue): CheckedP
       const hint = didYouMean(written, spec.values);
       return bad('E-SCHEMA-ENUM', `${where} must be one of ${spec.values.join(', ')}, found "${written}"${hint ? `; did you mean ${hint}?` : ''}`);
     }
+    case 'prompt':
+      // Segments are parsed and located by the compiler, which has the file's text.
+      if (v.kind === 'number' || v.kind === 'boolean') return bad('E-SCHEMA-TYPE', `${where} expects a prompt sequence such as "\"%Hello\" \"greeting.wav\"", found ${describe(v)}`);
+      if (v.kind === 'list' && v.items.some((i) => i.kind !== 'string'))
+        return bad('E-SCHEMA-TYPE', `${where} expects a list of prompt segments in quotes, such as ["%Hello", "greeting.wav"]`);
+      return { value: v, diagnostics: ds };
     case 'list': {
       if (v.kind === 'list') {
         const items = v.items.map((item) => checkProp(`${where} item`, itemSpec(spec.of), item));

@@ -48,18 +48,17 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
         ds.push(diagnostic('E-GRAPH-UNKNOWN-TARGET', `branch target '${b.target}' is not a label in this script${hint ? `; did you mean ${hint}?` : ''}`, targetSpan));
       }
 
+  ds.push(...checkEventActions(graph, definitions, labels));
+
+  // A duplicated label means its first action (the later ones are reported above).
+  const byLabel = new Map(graph.actions.map((a) => [a.label, a] as const).filter(([label], i) => labels.get(label) === i));
+  const fromBegin = reachable(graph.begin ? [graph.begin] : [], byLabel);
+  // Event actions are entry points too; a thread they start may simply end (the run ends, or waits for the next event).
+  const fromEvents = reachable(graph.actions.filter((a) => definitions.get(a.label)?.event).map((a) => a.label), byLabel);
   // Reachability is only meaningful when the whole script parsed.
   if (graph.begin && whole) {
-    const seen = new Set<string>([graph.begin]);
-    const queue = [graph.begin];
-    // A duplicated label means its first action (the later ones are reported above).
-    const byLabel = new Map(graph.actions.map((a) => [a.label, a] as const).filter(([label], i) => labels.get(label) === i));
-    while (queue.length > 0) {
-      const a = byLabel.get(queue.pop()!);
-      for (const b of a?.branches ?? []) if (!seen.has(b.target)) (seen.add(b.target), queue.push(b.target));
-    }
     for (const a of graph.actions)
-      if (!seen.has(a.label))
+      if (!fromBegin.has(a.label) && !fromEvents.has(a.label))
         ds.push(diagnostic('W-UNREACHABLE', `action '${a.label}' (${a.type}) is never reached from BEGIN`, { ...a.span, length: a.label.length }, 'warning'));
   }
 
@@ -67,7 +66,8 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
     // `definitions` is by label and holds the first action of a duplicated label.
     if (labels.get(a.label) !== i) continue;
     const def = definitions.get(a.label);
-    if (!def || def.branches.length === 0 || opts.branchErrors?.has(a.label)) continue;
+    // An event's thread that has nothing more to do just ends: nothing is left stuck.
+    if (!def || def.branches.length === 0 || def.event || (fromEvents.has(a.label) && !fromBegin.has(a.label)) || opts.branchErrors?.has(a.label)) continue;
     const routed = new Set(a.branches.filter((b) => !b.isValue).map((b) => b.name));
     if (routed.has('Default')) continue;
     const missing = def.branches.filter((b) => !routed.has(b));
@@ -80,6 +80,59 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
           ? `${a.type} '${a.label}': no Default branch is routed${others.length ? ` (nor ${others.join(', ')})` : ''}, so the contact would get stuck after it`
           : `${a.type} '${a.label}': ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not routed and ${a.type} has no Default branch, so ${others.length === 1 ? 'that outcome' : 'those outcomes'} would leave the contact stuck`;
     ds.push(diagnostic('W-UNROUTED', what, { ...a.span, length: a.label.length }, 'warning'));
+  }
+  return ds;
+}
+
+function reachable(entries: readonly string[], byLabel: ReadonlyMap<string, ScriptGraph['actions'][number]>): Set<string> {
+  const seen = new Set<string>(entries);
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const a = byLabel.get(queue.pop()!);
+    for (const b of a?.branches ?? []) if (!seen.has(b.target)) (seen.add(b.target), queue.push(b.target));
+  }
+  return seen;
+}
+
+/**
+ * Studio's rules for event actions (research voice-actions.md §0.1-§0.2):
+ * they start their own branch (nothing branches to them), there is one of
+ * each per script, and after ONRELEASE no media action may run and RUNSUB or
+ * RUNSCRIPT should not be used.
+ */
+function checkEventActions(graph: ScriptGraph, definitions: Map<string, ActionDefinition>, labels: Map<string, number>): Diagnostic[] {
+  const ds: Diagnostic[] = [];
+  const byEvent = new Map<string, string>();
+  for (const [i, a] of graph.actions.entries()) {
+    if (labels.get(a.label) !== i) continue;
+    const def = definitions.get(a.label);
+    if (!def?.event) continue;
+    const first = byEvent.get(def.event);
+    if (first !== undefined) {
+      const at = graph.actions[labels.get(first)!]!.span;
+      ds.push(diagnostic('E-GRAPH-MULTIPLE-EVENT', `a script has one ${a.type}; '${first}' is already one (line ${at.line})`, { ...a.span, length: a.label.length }));
+    } else byEvent.set(def.event, a.label);
+  }
+  const events = new Set(graph.actions.filter((a) => definitions.get(a.label)?.event).map((a) => a.label));
+  for (const a of graph.actions)
+    for (const b of a.branches)
+      if (events.has(b.target)) {
+        const target = graph.actions[labels.get(b.target)!]!;
+        ds.push(diagnostic('E-GRAPH-EVENT-TARGET', `branch to '${b.target}': ${target.type} is an event action that starts its own branch when its event happens; nothing branches to it`, b.span));
+      }
+  const release = byEvent.get('release');
+  if (release === undefined) return ds;
+  const byLabel = new Map(graph.actions.map((a) => [a.label, a] as const));
+  const seen = new Set([release]);
+  const queue = [release];
+  while (queue.length > 0) {
+    const a = byLabel.get(queue.pop()!);
+    if (!a) continue;
+    const def = definitions.get(a.label);
+    if (def?.media) ds.push(diagnostic('W-MEDIA-AFTER-RELEASE', `${a.type} '${a.label}' runs after ONRELEASE, when the call is gone: Studio allows no media there, and it plays nothing`, { ...a.span, length: a.label.length }, 'warning'));
+    if (a.type === 'RUNSUB' || a.type === 'RUNSCRIPT')
+      ds.push(diagnostic('W-CALL-AFTER-RELEASE', `${a.type} '${a.label}' runs after ONRELEASE; Studio advises against RUNSUB and RUNSCRIPT there`, { ...a.span, length: a.label.length }, 'warning'));
+    for (const b of a.branches) if (!seen.has(b.target)) (seen.add(b.target), queue.push(b.target));
   }
   return ds;
 }

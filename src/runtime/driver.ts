@@ -4,6 +4,7 @@
 import type { SpawnRequest } from '../contract/flow.js';
 import type { PreparedAction } from './scripts.js';
 import type { RunLog, RunState } from './state.js';
+import type { ContactHub } from './contact-hub.js';
 
 /** A run being driven: its current immutable state and its append-only log. */
 export interface RunDriver {
@@ -25,4 +26,6 @@ export interface RunBudget {
 export interface RunSystem {
   /** Starts a run spawned by `parent`'s `action`; `limit` marks a refusal caused by maxSpawnedRuns. */
   spawn(parent: RunDriver, action: PreparedAction, request: SpawnRequest): { spawnId: string } | { error: string; limit?: true };
+  /** The contacts of the running scripts, by contact id (events, SIGNAL, releases). */
+  readonly contacts: ContactHub;
 }

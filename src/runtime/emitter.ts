@@ -26,6 +26,8 @@ const DATA_FIELDS: { readonly [T in TraceEventType]: readonly Exclude<keyof Even
   'script.call': ['params'],
   'script.return': ['value'],
   warning: ['message'],
+  call: ['text'],
+  contact: ['text'],
   'run.end': ['reason'],
 };
 

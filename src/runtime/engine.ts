@@ -16,7 +16,8 @@ import { eventBase, warn, writeVars } from './run-changes.js';
 import { endRun } from './run-end.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
 import type { RuntimeServices } from './services.js';
-import type { EndedBy, FrameState } from './state.js';
+import type { EndedBy, FrameState, RunState } from './state.js';
+import { CallEngine } from './call-engine.js';
 import { paramVars, replaceTop, stepped, type Advance } from './state-build.js';
 import { StepContext } from './step-context.js';
 import { popFrame, pushFrame, replaceScript, withLastError } from './transitions.js';
@@ -27,12 +28,34 @@ const isThenable = (x: unknown): x is PromiseLike<Outcome> => typeof (x as { the
 
 export class Engine {
   private readonly ctx: StepContext;
+  /** The call side of runs that are calls (docs/phone.md). */
+  private readonly calls: CallEngine;
 
   constructor(
     private readonly services: RuntimeServices,
     system: RunSystem,
   ) {
-    this.ctx = new StepContext(services, system);
+    this.calls = new CallEngine(services, system.contacts, {
+      complete: (d, action, targets, outcome, seconds) => this.route(d, action, targets, outcome, seconds),
+      interrupted: (d, action, seconds, event) => this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds, undefined, event),
+      end: (d, status, endedBy, reason, atMs) => this.end(d, status, endedBy, reason, atMs),
+    });
+    this.ctx = new StepContext(services, system, this.calls.step);
+  }
+
+  /** When the run next needs the scheduler: its next step, or something earlier on its call (an event, the end of a stretch). */
+  dueMs(s: RunState): number {
+    return s.contact ? this.calls.dueMs(s) : s.dueMs;
+  }
+
+  /** Completes a stretch of the call that ended, or delivers a contact event that came; false when the run should simply step. */
+  advance(d: RunDriver): boolean {
+    return d.state.contact !== undefined && this.calls.advance(d);
+  }
+
+  /** Why a run waiting for an event that never comes stops. */
+  waitingReason(d: RunDriver): string | undefined {
+    return this.calls.waitingReason(d);
   }
 
   /** Executes the next action of `d`; returns a promise only when the action is asynchronous. */
@@ -68,6 +91,7 @@ export class Engine {
     d.log.path.push(action.where);
     const ctx = this.ctx;
     ctx.begin(d, action);
+    if (state.contact?.call) this.calls.step.begin(d, action, (seconds) => ctx.elapse(seconds));
     let props: Record<string, unknown> = {};
     let outcome: Outcome | PromiseLike<Outcome> | undefined;
     try {
@@ -129,9 +153,11 @@ export class Engine {
       dueMs: core.clock.ms + Math.round(seconds * 1000),
       actionTypes: s.actionTypes.includes(typeKey) ? s.actionTypes : [...s.actionTypes, typeKey],
     };
+    // On a call, an action that takes time completes when its stretch of the call ends.
+    if (s.contact?.call && this.calls.settle(d, action, props, outcome, seconds, advance)) return;
     const control = outcome.error ? undefined : outcome.control;
     if (control) {
-      d.state = { ...s, ...advance };
+      d.state = { ...d.state, ...advance };
       switch (control.op) {
         case 'end':
           this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
@@ -157,13 +183,17 @@ export class Engine {
           outcome = this.ctx.error(problem);
           break;
         }
+        case 'suspend':
+          this.emitExit(d, action, '', EMPTY_OUTPUTS, seconds);
+          this.calls.suspend(d, `${action.def.type} at ${action.where}`);
+          return;
       }
     }
     this.route(d, action, props, outcome, seconds, control ? undefined : advance);
   }
 
   /** Writes outputs and variables, sets `_err`, emits action.exit and moves to the next action. */
-  private route(d: RunDriver, action: PreparedAction, props: Record<string, unknown>, outcome: Outcome, seconds: number, advance?: Advance): void {
+  private route(d: RunDriver, action: PreparedAction, props: Readonly<Record<string, unknown>>, outcome: Outcome, seconds: number, advance?: Advance): void {
     const writes: [string, Value][] = [];
     if (outcome.outputs) {
       for (const name in outcome.outputs) {
@@ -199,6 +229,8 @@ export class Engine {
       this.popWithError(d, `Subscript ${frames[frames.length - 1]!.script} ended at ${action.where} without RETURN`);
       return;
     }
+    // A call waiting for an agent (or talking to one) waits for its next event; ONRELEASE's end ends the run.
+    if (this.calls.threadEnded(d, action.where)) return;
     const warning = `Stuck at ${action.where} ("${action.node.caption}"): branch ${outcome.branch || '(none)'} is not connected and there is no Default branch`;
     warn(this.services, d, warning);
     this.end(d, 'stuck', 'script', warning);
@@ -284,6 +316,7 @@ export class Engine {
 
   /** Ends a run: status, onRunEnd hooks of every action type it executed, run.end. */
   end(d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs = this.services.clock.ms): void {
+    this.calls.runEnding(d, atMs);
     endRun(this.services, d, status, endedBy, reason, atMs);
   }
 
@@ -314,7 +347,7 @@ export class Engine {
     return encoded;
   }
 
-  private emitExit(d: RunDriver, action: PreparedAction, branch: string, outputs: Record<string, Value>, seconds: number, error?: string): void {
+  private emitExit(d: RunDriver, action: PreparedAction, branch: string, outputs: Record<string, Value>, seconds: number, error?: string, interrupted?: string): void {
     const core = this.services;
     if (!core.trace.active) return;
     let encoded: Record<string, EncodedValue> = NO_OUTPUTS;
@@ -338,6 +371,7 @@ export class Engine {
       seconds,
     };
     if (error !== undefined) event.error = error;
+    if (interrupted !== undefined) event.interrupted = interrupted;
     core.trace.emit(event);
   }
 }

@@ -8,6 +8,7 @@ import type { SnippetEnv } from '../contract/snippet.js';
 import { toText } from '../snippet/index.js';
 import type { Value } from '../contract/value.js';
 import type { PreparedAction, PreparedProp, PropPlan } from './scripts.js';
+import { heardSegments, parseSequence } from '../phone/prompt-sequence.js';
 
 export class PropError extends Error {}
 
@@ -57,6 +58,7 @@ function planProps(action: PreparedAction): PropPlan {
 
 function isLiteralProp(c: CompiledProp): boolean {
   if (c.kind === 'literal' || c.kind === 'variable') return true;
+  if (c.kind === 'prompt') return c.templates.every((t) => t === null);
   return c.kind === 'list' && c.items.every(isLiteralProp);
 }
 
@@ -65,7 +67,7 @@ const NO_ENV = undefined as unknown as SnippetEnv;
 
 /** Kinds whose schema accepts anything coerce() produces need no run-time check (expressions, values, plain text). */
 function mayFailSchema(spec: PropSpec): boolean {
-  if (spec.kind === 'value' || spec.kind === 'expression') return false;
+  if (spec.kind === 'value' || spec.kind === 'expression' || spec.kind === 'prompt') return false;
   if (spec.kind === 'text') return spec.maxLength !== undefined;
   return true;
 }
@@ -85,6 +87,19 @@ function evaluate(c: CompiledProp, spec: PropSpec, env: SnippetEnv): unknown {
       return spec.kind === 'value' ? c.template.evaluate(env) : c.template.render(env);
     case 'expression':
       return c.expression.evaluate(env);
+    case 'prompt':
+      return heardSegments(
+        c.segments,
+        c.segments.map((s, i) => c.templates[i]?.render(env) ?? s.text),
+      );
+    case 'dynamic-prompt': {
+      // Built at run time (a snippet assembled it): parsed now; a malformed one is the action's error.
+      const text = c.source.kind === 'template' ? c.source.template.render(env) : toText(c.source.expression.evaluate(env));
+      const parsed = parseSequence(text);
+      const bad = parsed.problems.find((p) => p.severity === 'error');
+      if (bad) throw new Error(`the prompt sequence ${JSON.stringify(text)} is malformed: ${bad.message}`);
+      return heardSegments(parsed.segments, parsed.segments.map((s) => s.text));
+    }
     case 'list': {
       const of = spec.kind === 'list' ? spec.of : 'value';
       const itemSpec: PropSpec = of === 'variable' ? { kind: 'variable' } : of === 'text' ? { kind: 'text' } : { kind: 'value' };

@@ -1,6 +1,8 @@
 // The run result and trace event shapes of spec/runtime.md: what `runtime.run`
 // returns, what `run --json` prints and what trace subscribers receive.
 import type { EncodedValue } from '../contract/value.js';
+import type { ContactStatus, ReleasedBy } from '../contract/contact.js';
+import type { TranscriptLine } from '../phone/transcript.js';
 
 export type RunStatus = 'completed' | 'stuck' | 'stopped' | 'failed';
 
@@ -30,6 +32,19 @@ export interface RunResult {
   /** Runs started by SPAWN from this run (directly or not), in start order; present only when there were any. Their effects are also in `effects`. */
   spawned?: SpawnedRunSummary[];
   trace?: TraceEvent[];
+  /** Phone runs: the contact at the end. */
+  contact?: ContactSummary;
+  /** Phone runs: what the caller heard and did, in order (docs/phone.md). */
+  transcript?: TranscriptLine[];
+}
+
+export interface ContactSummary {
+  contactId: string;
+  ani: string;
+  dnis: string;
+  status: ContactStatus;
+  releasedBy: ReleasedBy | null;
+  agent: { id: string; firstName: string; lastName: string } | null;
 }
 
 export interface SpawnedRunSummary {
@@ -53,7 +68,17 @@ interface EventBase {
 export type TraceEvent =
   | (EventBase & { type: 'run.start'; script: string; vars: Record<string, EncodedValue> })
   | (EventBase & { type: 'action.enter'; script: string; label: string; actionType: string; caption: string; props: Record<string, EncodedValue> })
-  | (EventBase & { type: 'action.exit'; script: string; label: string; branch: string; outputs: Record<string, EncodedValue>; seconds: number; error?: string })
+  | (EventBase & {
+      type: 'action.exit';
+      script: string;
+      label: string;
+      branch: string;
+      outputs: Record<string, EncodedValue>;
+      seconds: number;
+      error?: string;
+      /** An event (`release`, `answer`…) cut the action short: no branch was taken and no output written. */
+      interrupted?: string;
+    })
   | (EventBase & { type: 'var.set'; name: string; scope: 'local' | 'global'; old: EncodedValue | undefined; value: EncodedValue; /** The variable no longer exists (`value` is null). */ removed?: true })
   | (EventBase & { type: 'error'; script: string; label: string; message: string })
   | (EventBase & { type: 'trace'; script: string; label: string; text: string })
@@ -61,6 +86,10 @@ export type TraceEvent =
   | (EventBase & { type: 'script.call'; from: string; to: string; params: EncodedValue[]; mode: 'runsub' | 'runscript' | 'spawn' })
   | (EventBase & { type: 'script.return'; from: string; to: string; value: EncodedValue })
   | (EventBase & { type: 'warning'; message: string })
+  /** A line of the call transcript (docs/phone.md): a prompt or music heard, keys pressed, speech, the hang-up. */
+  | (EventBase & { type: 'call'; kind: TranscriptLine['kind']; who: TranscriptLine['who']; text: string; action?: string; playedSeconds?: number; cut?: TranscriptLine['cut'] })
+  /** A contact event delivered: the handler it runs, the action it cut short, or `ignored` when it did not apply. */
+  | (EventBase & { type: 'contact'; event: string; text: string; handler?: string; interrupted?: string; ignored?: true })
   | (EventBase & { type: 'run.end'; status: RunStatus; reason?: string });
 
 export type TraceEventType = TraceEvent['type'];

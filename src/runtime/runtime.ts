@@ -29,6 +29,10 @@ import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
 import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
 import { TraceHub } from './trace.js';
 import { setMember } from '../snippet/json.js';
+import { CallEngine } from './call-engine.js';
+import type { PreparedScript } from './scripts.js';
+import { parseCallerScript, type CallerScript, type StepSpan } from '../phone/caller-script.js';
+import { transcriptLines } from '../phone/transcript.js';
 
 /** What the `tenant` option takes: a Tenant as `loadTenant` / `emptyTenant` return it (its store and background processes), or a bare store. */
 export type TenantLike = Tenant | TenantStore;
@@ -172,11 +176,13 @@ class StudioRuntime implements Runtime {
         const target = this.services.catalog.resolve(script);
         if (typeof target === 'string') throw new RuntimeOptionError(target);
         const { locals, globals } = splitVars(options.vars ?? {});
-        this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact: options.contact ?? this.contact, startMs: this.clock.ms });
+        const contact = checkContact(options.contact ?? this.contact, target);
+        this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact, startMs: this.clock.ms });
       }
       const entry = this.entry!;
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
-      if (outcome === 'until') sched.stopAll('Stopped at the until time');
+      if (outcome === 'done') sched.stopWaiting();
+      else if (outcome === 'until') sched.stopAll('Stopped at the until time');
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
       const result = this.result(entry);
       if (this.hub.kept) result.trace = this.hub.kept;
@@ -221,6 +227,7 @@ class StudioRuntime implements Runtime {
       lastError: redactor.text(s.lastError),
       warnings: [...s.warnings],
       effects: structuredClone(d.log.effects) as RunResult['effects'],
+      ...callOf(d, (ms) => this.clock.iso(ms)),
       ...(spawned.length
         ? {
             spawned: spawned.map((r) => ({
@@ -237,6 +244,39 @@ class StudioRuntime implements Runtime {
         : {}),
     };
   }
+}
+
+/** Checks the contact of a run: a caller script must parse, and only a phone script has a caller. */
+function checkContact(contact: ContactInfo, script: PreparedScript): ContactInfo {
+  if (contact.caller === undefined || (typeof contact.caller === 'object' && !Array.isArray(contact.caller))) return contact;
+  if (!CallEngine.isCall(script))
+    throw new RuntimeOptionError(`A caller needs a phone script: ${script.graph.name} is a ${script.graph.mediaType} script (its header says "type ${script.graph.mediaType}")`);
+  const parsed = parseCallerScript(contact.caller as string | string[]);
+  if (!parsed.ok) throw new RuntimeOptionError(`Invalid caller: ${parsed.problems.map((p) => `${p.message} (at "${stepText(contact.caller!, p.at)}")`).join('; ')}`);
+  return { ...contact, caller: parsed.script };
+}
+
+function stepText(caller: string | readonly string[] | CallerScript, at: StepSpan): string {
+  const text = typeof caller === 'string' ? caller : Array.isArray(caller) ? (caller[at.item] ?? '') : '';
+  return text.slice(at.offset, at.offset + at.length);
+}
+
+/** The call of a phone run: the contact at the end and its transcript. */
+function callOf(d: RunDriver, iso: (ms: number) => string): Pick<RunResult, 'contact' | 'transcript'> {
+  const s = d.state;
+  const call = s.contact?.call;
+  if (!call) return {};
+  return {
+    contact: {
+      contactId: s.id.contactId,
+      ani: String(s.system.ani ?? ''),
+      dnis: String(s.system.dnis ?? ''),
+      status: call.status,
+      releasedBy: call.released?.by ?? null,
+      agent: call.agent,
+    },
+    transcript: transcriptLines(d.log.transcript ?? [], s.id.startedMs, iso),
+  };
 }
 
 function splitTenant(t: TenantLike | undefined): { store: TenantStore; background: BackgroundProcess[] } {

@@ -17,14 +17,19 @@ import { paramVars } from './state-build.js';
 import type { RunState } from './state.js';
 import { toResultJson } from './trace.js';
 import { setMember } from '../snippet/json.js';
+import { CallEngine } from './call-engine.js';
+import { ContactHub } from './contact-hub.js';
+import { parseCallerScript, type CallerScript } from '../phone/caller-script.js';
 
 export interface ContactInfo {
   ani?: string;
   dnis?: string;
   skillNo?: number;
   poc?: string;
-  /** The contact hangs up this many seconds after the run starts (ends the run, `endedBy: contact`). */
+  /** The contact hangs up this many seconds after the run starts (phone scripts: ONRELEASE runs; others: the run ends, `endedBy: contact`). */
   hangUpAfterSeconds?: number;
+  /** Phone scripts: what the caller does (docs/phone.md): steps as text (`press 2; wait 5s; hangup`), a list of steps, or a parsed script. */
+  caller?: string | readonly string[] | CallerScript;
 }
 
 export type DriveEnd = 'done' | 'until' | 'aborted' | 'paused';
@@ -61,14 +66,16 @@ export class Scheduler implements RunSystem {
   /** Runs still running, in start order. */
   active: RunDriver[] = [];
   nextContact = FIRST_CONTACT_ID;
+  readonly contacts: ContactHub;
 
   constructor(options: SchedulerOptions) {
     const services = (this.services = options.services);
+    this.contacts = new ContactHub(services, (id) => this.byContact.get(id));
     this.engine = new Engine(services, this);
     this.processes = options.processes ?? [];
     if (options.nextContact !== undefined) this.nextContact = options.nextContact;
     const { clock, tenant, random, limits } = services;
-    const attached: ProcessServices = { clock, tenant, random: random.next, limits, ...this.processServices() };
+    const attached: ProcessServices = { clock, tenant, random: random.next, limits, contacts: this.contacts, ...this.processServices() };
     for (const p of this.processes) p.attach?.(attached);
   }
 
@@ -103,6 +110,9 @@ export class Scheduler implements RunSystem {
     const { trace, tenant, clock } = this.services;
     const contactId = String(this.nextContact++);
     const frameVars = paramVars(vars, params);
+    // An entry run of a phone script is a call: its caller, and a hang-up after some time, belong to the call.
+    const call = !parent && CallEngine.isCall(script);
+    const caller = call ? callerOf(contact) : undefined;
     const system: Record<string, Value> = {
       contactid: contactId,
       masterid: contactId,
@@ -125,7 +135,8 @@ export class Scheduler implements RunSystem {
         parent: parent?.state.id.contactId ?? null,
         root: parent?.state.id.root ?? contactId,
         startedMs: startMs,
-        hangUpAtMs: contact.hangUpAfterSeconds !== undefined ? startMs + Math.round(contact.hangUpAfterSeconds * 1000) : null,
+        hangUpAtMs: !call && contact.hangUpAfterSeconds !== undefined ? startMs + Math.round(contact.hangUpAfterSeconds * 1000) : null,
+        ...(caller ? { caller } : {}),
       },
       frames: [{ script: script.key, label: script.begin, vars: frameVars, loops: {}, returnVariable: '' }],
       globals,
@@ -138,6 +149,7 @@ export class Scheduler implements RunSystem {
       contactData: {},
       screenPop: [],
       actionTypes: [],
+      ...(call ? { contact: CallEngine.startCall(caller, startMs) } : {}),
     };
     const { redactor } = trace;
     for (const [name, value] of [...Object.entries(frameVars), ...Object.entries(globals)]) if (redactor.isSecretName(name)) redactor.learn(value);
@@ -211,7 +223,7 @@ export class Scheduler implements RunSystem {
       let run: RunDriver | undefined;
       let runDue = Infinity;
       for (const d of this.active) {
-        const due = dueOf(d.state);
+        const due = dueOf(d.state, engine);
         if (due < runDue) {
           run = d;
           runDue = due;
@@ -251,6 +263,12 @@ export class Scheduler implements RunSystem {
       }
       const stepsBefore = run.state.steps;
       try {
+        // A stretch of the call that ended, or a contact event that came, goes before the next step.
+        if (run.state.contact && engine.advance(run)) {
+          this.retire(run);
+          steps++;
+          continue;
+        }
         const pending = engine.step(run);
         if (pending) await pending;
       } catch (err) {
@@ -268,6 +286,14 @@ export class Scheduler implements RunSystem {
     }
   }
 
+  /** Ends the runs left waiting for an event that never comes (nothing else is due). */
+  stopWaiting(): void {
+    for (const d of [...this.active]) {
+      this.engine.end(d, 'stopped', 'script', this.engine.waitingReason(d) ?? 'Nothing more happens', this.services.clock.ms);
+      this.retire(d);
+    }
+  }
+
   /** Ends every running run at the current time (until reached, or aborted). */
   stopAll(reason: string): void {
     for (const d of [...this.active]) {
@@ -278,11 +304,28 @@ export class Scheduler implements RunSystem {
 }
 
 /**
- * When a run next needs the scheduler: its next step, or an earlier contact
- * event (the caller's hang-up). Whatever else can wake a run is added here.
+ * When a run next needs the scheduler: its next step, or something earlier on
+ * its call (an event, the end of a stretch), or the hang-up of a contact that
+ * is not a call (contact.hangUpAfterSeconds). Whatever else can wake a run is added here.
  */
-function dueOf(s: RunState): number {
-  return s.id.hangUpAtMs !== null && s.id.hangUpAtMs < s.dueMs ? s.id.hangUpAtMs : s.dueMs;
+function dueOf(s: RunState, engine: Engine): number {
+  const own = engine.dueMs(s);
+  return s.id.hangUpAtMs !== null && s.id.hangUpAtMs < own ? s.id.hangUpAtMs : own;
+}
+
+/** The caller of a call: its script (parsed once), with a `hangUpAfterSeconds` folded in as its deadline. */
+function callerOf(contact: ContactInfo): CallerScript | undefined {
+  let script: CallerScript | undefined;
+  const c = contact.caller;
+  if (typeof c === 'string' || Array.isArray(c)) {
+    const parsed = parseCallerScript(c as string | string[]);
+    if (!parsed.ok) throw new Error(`Invalid caller script: ${parsed.problems.map((p) => p.message).join('; ')}`);
+    script = parsed.script;
+  } else if (c) script = c as CallerScript;
+  if (contact.hangUpAfterSeconds === undefined) return script;
+  const base = script ?? { steps: [] };
+  const ms = Math.round(contact.hangUpAfterSeconds * 1000);
+  return { ...base, hangUpAfterMs: base.hangUpAfterMs === undefined ? ms : Math.min(ms, base.hangUpAfterMs) };
 }
 
 /** The effect kinds every result lists, even when empty (runtime.md); other kinds appear once recorded. */

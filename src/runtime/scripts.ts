@@ -138,5 +138,6 @@ export class ScriptCatalog {
 function isLiteral(c: CompiledProp): boolean {
   if (c.kind === 'literal' || c.kind === 'variable') return true;
   if (c.kind === 'list') return c.items.every(isLiteral);
+  if (c.kind === 'prompt') return c.templates.every((t) => t === null);
   return false;
 }

@@ -45,6 +45,7 @@ export function rebuilt(
     contactData: s.contactData,
     screenPop: s.screenPop,
     actionTypes,
+    contact: s.contact,
   };
 }
 

@@ -3,6 +3,12 @@
 // snapshot after any step is just a reference to the current state.
 import type { EncodedValue, Value } from '../contract/value.js';
 import type { RunStatus } from './result.js';
+import type { ContactEvent } from '../contract/contact.js';
+import type { CallerScript } from '../phone/caller-script.js';
+import type { ContactState } from '../phone/contact.js';
+import type { EventQueue } from '../phone/events.js';
+import type { CallSide, Recording, StretchEnd, StretchSpec } from '../phone/media.js';
+import type { TranscriptEntry } from '../phone/transcript.js';
 
 /** One script activation. */
 export interface FrameState {
@@ -34,6 +40,62 @@ export interface RunIdentity {
   readonly root: string;
   readonly startedMs: number;
   readonly hangUpAtMs: number | null;
+  /** The scripted caller of a phone run (docs/phone.md). */
+  readonly caller?: CallerScript;
+}
+
+/**
+ * What a run has beyond its script: the phone call (entry runs of Phone and
+ * Voicemail scripts), events waiting to be delivered (any run can be
+ * signalled), the event whose handler thread runs, and a stretch in progress.
+ * Absent for runs that never had any of these.
+ */
+export interface RunContact {
+  readonly call?: ContactState;
+  readonly events: EventQueue;
+  /** The event whose handler thread is running; absent in the main flow. */
+  readonly handling?: ContactEvent;
+  readonly pending?: PendingStretch;
+}
+
+/**
+ * An action in progress on the call (its outcome is applied when it
+ * completes, or dropped when an event cuts it short), or a thread waiting for
+ * an event (no action; `endMs` null).
+ */
+export interface PendingStretch {
+  readonly action?: PendingAction;
+  readonly startMs: number;
+  /** When it completes by itself; null: never (a waiting thread, or an action the caller hangs up on). */
+  readonly endMs: number | null;
+  /** What it does on the call, from the caller's side at its start (re-run to the moment an event cuts it). */
+  readonly stretch?: {
+    readonly spec: StretchSpec;
+    readonly side: CallSide;
+    /** Where a RECORD keeps its recording (kept even when cut short). */
+    readonly recordFile?: string;
+    /** Its result when nothing cuts it short (absent for an endless wait). */
+    readonly result?: { readonly side: CallSide; readonly transcript: readonly TranscriptEntry[]; readonly recording?: Recording; readonly ended: StretchEnd };
+  };
+  /** Why the thread waits (for the run's end reason when nothing comes). */
+  readonly reason?: string;
+}
+
+export interface PendingAction {
+  /** Script key and label of the action. */
+  readonly script: string;
+  readonly label: string;
+  readonly outcome: EncodedOutcome;
+  /** Output name -> the variable it is written to. */
+  readonly targets: Readonly<Record<string, string>>;
+  readonly seconds: number;
+}
+
+export interface EncodedOutcome {
+  readonly branch: string;
+  readonly outputs?: Readonly<Record<string, EncodedValue>>;
+  readonly vars?: Readonly<Record<string, EncodedValue>>;
+  readonly error?: string;
 }
 
 export interface RunState {
@@ -55,6 +117,7 @@ export interface RunState {
   readonly screenPop: readonly string[];
   /** Action type keys executed in this run (for onRunEnd hooks), first-use order. */
   readonly actionTypes: readonly string[];
+  readonly contact?: RunContact;
 }
 
 /**
@@ -67,6 +130,8 @@ export interface RunLog {
   effects: Record<string, EncodedValue[]>;
   /** Executions per `Script.label`, kept only when an interceptor asks for call indexes. */
   calls?: Record<string, number>;
+  /** What the caller heard and did (phone runs). */
+  transcript?: TranscriptEntry[];
 }
 
 export const SNAPSHOT_VERSION = 1;

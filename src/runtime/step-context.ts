@@ -6,6 +6,7 @@
 // into the engine.
 import type { Outcome, RunInfo } from '../contract/action.js';
 import type { Clock } from '../contract/clock.js';
+import type { ContactContext, ContactEvent, ContactServices } from '../contract/contact.js';
 import type { EffectKind } from '../contract/effects.js';
 import type { FlowContext, SpawnRequest } from '../contract/flow.js';
 import type { HttpClient } from '../contract/http.js';
@@ -40,6 +41,8 @@ export class StepContext implements FlowContext {
   constructor(
     private readonly services: RuntimeServices,
     private readonly system: RunSystem,
+    /** The call side of the engine's steps (absent when steps never run on a call). */
+    private readonly call?: ContactContext,
   ) {
     const self = this;
     this.reader = {
@@ -66,6 +69,16 @@ export class StepContext implements FlowContext {
 
   get run(): RunInfo {
     return runInfo(this.services, this.d, this.action.node.label);
+  }
+
+  get contact(): ContactContext | undefined {
+    return this.d.state.contact?.call ? this.call : undefined;
+  }
+  get contacts(): ContactServices {
+    return this.system.contacts;
+  }
+  get event(): ContactEvent | null {
+    return this.d.state.contact?.handling ?? null;
   }
 
   get depth(): number {

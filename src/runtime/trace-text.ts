@@ -70,7 +70,7 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         const top = stack(e.contactId).pop();
         if (!top) break;
         const caption = top.caption && top.caption !== top.type ? ` "${top.caption}"` : '';
-        const branch = e.branch ? ` -> ${e.branch}` : '';
+        const branch = e.interrupted ? ` (cut short by ${e.interrupted})` : e.branch ? ` -> ${e.branch}` : '';
         const waited = e.seconds > 0 ? ` (+${e.seconds}s)` : '';
         const changes = top.changes.length ? `  ${top.changes.join(' ')}` : '';
         const error = e.error ? `  _err="${e.error}"` : '';
@@ -93,6 +93,12 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
       case 'warning':
         note(e.contactId, e.time, `warning: ${e.message}`);
         break;
+      case 'call':
+        note(e.contactId, e.time, callText(e));
+        break;
+      case 'contact':
+        write(`${clock(e.time)} ${tag(e.contactId)}  event ${e.event}: ${e.text}${e.ignored ? ' (does not apply: ignored)' : e.handler ? ` -> ${e.handler}` : ''}`);
+        break;
       case 'effect': {
         const top = stack(e.contactId).at(-1);
         const last = top?.notes.at(-1);
@@ -108,6 +114,25 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         break;
     }
   };
+}
+
+/** A transcript line as the trace shows it under its action. */
+function callText(e: Extract<TraceEvent, { type: 'call' }>): string {
+  const cut = e.cut ? ` (cut by ${e.cut === 'key' ? 'a key' : e.cut === 'hangup' ? 'the hang-up' : 'an event'} after ${e.playedSeconds ?? 0}s)` : '';
+  switch (e.kind) {
+    case 'prompt':
+      return `plays "${e.text}"${cut}`;
+    case 'music':
+      return `plays music ${e.text}${cut}`;
+    case 'keys':
+      return `caller pressed ${e.text}`;
+    case 'speech':
+      return `caller says "${e.text}"`;
+    case 'hangup':
+      return 'caller hung up';
+    default:
+      return e.text;
+  }
 }
 
 /** `2026-11-21T09:00:00.000-07:00` -> `09:00:00` (milliseconds only when there are some). */

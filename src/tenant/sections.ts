@@ -5,6 +5,7 @@ import type { TenantSection } from './section.js';
 import { crmSection } from './crm/section.js';
 import { workflowDataSection } from './crm/workflow-data-section.js';
 import { agentsSection } from './sections/agents.js';
+import { audioFilesSection } from './sections/audio-files.js';
 import { businessUnitSection, timeZoneSection } from './sections/business-unit.js';
 import { dialPlanSection } from './sections/dial-plan.js';
 import { hoursSection } from './sections/hours.js';
@@ -22,6 +23,7 @@ export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
   hoursSection,
   dialPlanSection,
   sourcesSection,
+  audioFilesSection,
   crmSection,
   workflowDataSection,
   pointsOfContactSection,

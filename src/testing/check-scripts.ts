@@ -9,7 +9,8 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 import { qualify } from './expect.js';
 import { checkStubAgainstAction } from './stub-spec.js';
-import type { StubSpec, TestFile } from './test-file.js';
+import { callerStepSpan, type StubSpec, type TestCase, type TestFile } from './test-file.js';
+import { callerLabelProblems, type ScriptLabels } from '../phone/caller-script.js';
 
 export interface ScriptIndex {
   /** By lowercase script name. */
@@ -74,6 +75,15 @@ export function checkStubsAgainstScripts(stubs: readonly StubSpec[], index: Scri
   return out;
 }
 
+/** The labels a case's caller waits for (`at menu`, `after Sub.ask`) name actions of the scripts. */
+function checkCaller(tc: TestCase, index: ScriptIndex, out: Diagnostic[]): void {
+  const known: ScriptLabels = {
+    scripts: () => [...index.graphs.values()].map((g) => g.name),
+    labels: (name) => index.graphs.get(name.toLowerCase())?.actions.map((a) => a.label),
+  };
+  for (const p of callerLabelProblems(tc.caller!, tc.script, known)) out.push(diagnostic('E-TEST-LABEL', `caller: ${p.message}`, callerStepSpan(tc.callerAt, p.at, tc.span)));
+}
+
 export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = [...index.graphs.values()].map((g) => g.name);
@@ -87,6 +97,7 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
       continue;
     }
     checkStubs(tc.stubs);
+    if (tc.caller) checkCaller(tc, index, out);
     const e = tc.expect;
     for (const key of ['visits', 'neverVisits'] as const)
       (e[key] ?? []).forEach((name, i) => findAction(qualify(name, tc.script), tc.spans[`${key}.${i}`], tc.span));

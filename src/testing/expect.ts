@@ -3,6 +3,7 @@
 // first place where the run went somewhere else.
 import type { Span } from '../contract/diagnostics.js';
 import type { RunResult, TraceEvent } from '../runtime/result.js';
+import { isHeard } from '../phone/transcript.js';
 import { asPattern, show, valueMatches } from './match-value.js';
 import type { TestCase } from './test-file.js';
 
@@ -141,6 +142,26 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
           expected: want,
           actual: lines.join('\n'),
           ...withSpan(span('trace')),
+        });
+        break;
+      }
+      from = at + 1;
+    }
+  }
+  if (e.heard) {
+    const lines = (result.transcript ?? []).filter(isHeard).map((l) => l.text);
+    let from = 0;
+    for (const want of e.heard) {
+      const at = lines.findIndex((l, i) => i >= from && textMatches(want, l));
+      if (at < 0) {
+        failures.push({
+          what: 'heard',
+          message: `expected the caller to hear ${show(want)}${from > 0 ? ` after ${show(lines[from - 1])}` : ''}, but ${
+            !result.transcript ? `${result.script} is not a phone script` : lines.length === 0 ? 'nothing played' : from >= lines.length ? 'nothing more played' : `the caller heard ${show(lines.slice(from))}`
+          }`,
+          expected: want,
+          actual: lines.join('\n'),
+          ...withSpan(span('heard')),
         });
         break;
       }

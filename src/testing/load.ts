@@ -14,7 +14,8 @@ import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { branchName, compileStub, type RawStub } from './stub-spec.js';
 import { parseDuration } from './duration.js';
 import { insideRoots, projectRoots } from './project-root.js';
-import { type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
+import { callerStepSpan, type CallerLocation, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
+import { parseCallerScript, type CallerScript } from '../phone/caller-script.js';
 import type { Value } from '../contract/value.js';
 import { EFFECT_KINDS, isEffectKind } from '../contract/effects.js';
 
@@ -165,6 +166,7 @@ interface RawCase {
   maxActions?: number;
   contact?: Record<string, unknown>;
   replies?: { to: string | number; after?: string | number; text: string; channel?: string }[];
+  caller?: string | string[];
   stubs?: RawStub[];
   expect?: Record<string, unknown>;
   skip?: boolean;
@@ -242,6 +244,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
     const stubs = (c.stubs ?? []).map((s, i) =>
       compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
     );
+    const caller = c.caller !== undefined ? readCaller(c.caller, [...at, 'caller'], src, diagnostics) : undefined;
     const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src, diagnostics);
     spans.script = src.span([...at, 'script']);
     spans.name = src.span([...at, 'name']);
@@ -256,6 +259,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       ...((c.maxActions ?? defaults.maxActions) !== undefined ? { maxActions: c.maxActions ?? defaults.maxActions } : {}),
       ...(c.contact !== undefined ? { contact: c.contact } : {}),
       ...(replies.length ? { replies } : {}),
+      ...(caller ? { caller: caller.script, callerAt: caller.at } : {}),
       stubs: stubs.filter((s): s is StubSpec => s !== undefined),
       expect,
       skip: c.skip ?? false,
@@ -278,6 +282,23 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
     },
     diagnostics,
   };
+}
+
+/** Parses a case's `caller:` (one text, or a list of texts); each mistake is located at its step. */
+function readCaller(raw: string | string[], path: PathSegment[], src: YamlSource, out: Diagnostic[]): { script: CallerScript; at: CallerLocation[] } | undefined {
+  const texts = typeof raw === 'string' ? [raw] : raw;
+  const at: CallerLocation[] = texts.map((text, i) => {
+    const span = src.span(typeof raw === 'string' ? path : [...path, i]);
+    // A quoted scalar's text starts after its quote.
+    const quote = span.offset !== undefined && /["']/.test(src.text[span.offset] ?? '') ? 1 : 0;
+    return { span: { ...span, col: span.col + quote, offset: (span.offset ?? 0) + quote }, multiline: text.includes('\n') };
+  });
+  const parsed = parseCallerScript(texts);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) out.push(diagnostic('E-TEST-CALLER', p.message, callerStepSpan(at, p.at, src.span(path))));
+    return undefined;
+  }
+  return { script: parsed.script, at };
 }
 
 function checkTime(value: string, path: PathSegment[], src: YamlSource, out: Diagnostic[]): void {
@@ -339,6 +360,7 @@ function buildExpect(
     expect.effects = effects;
   }
   if (raw.trace) expect.trace = raw.trace as string[];
+  if (raw.heard) expect.heard = raw.heard as string[];
   if (raw.lastError !== undefined) expect.lastError = raw.lastError as string;
   if (raw.warnings) expect.warnings = raw.warnings as string[];
   return { expect, spans };

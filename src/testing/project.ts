@@ -13,6 +13,7 @@ import { createRuntime } from '../runtime/runtime.js';
 import type { Value } from '../contract/value.js';
 import { checkTenantFile, emptyTenant, openCheckedTenant, type Tenant } from '../tenant/index.js';
 import { parseDuration } from './duration.js';
+import type { CallerScript } from '../phone/caller-script.js';
 import type { Intercept } from './interceptor.js';
 
 export interface Project {
@@ -34,6 +35,7 @@ export interface RunRequest {
   contact?: Record<string, unknown>;
   /** What customers answer on digital channels. */
   replies?: readonly ScriptedReply[];
+  caller?: CallerScript;
   intercept: Intercept;
   http: HttpClient;
   /** Variables shown as `***` in every output. */
@@ -71,7 +73,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
   const tenant = project.openTenant();
   try {
     if (req.replies) scriptReplies(tenant.store, req.replies);
-    const c = req.contact;
+    const c = req.caller !== undefined ? { ...req.contact } : req.contact;
     const runtime = createRuntime({
       scripts: project.scripts,
       tenant,
@@ -89,6 +91,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
               ...(c.skill !== undefined ? { skillNo: Number(c.skill) } : {}),
               ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
               ...(c.hangUpAfter !== undefined ? { hangUpAfterSeconds: parseDuration(c.hangUpAfter as string | number) } : {}),
+              ...(req.caller !== undefined ? { caller: req.caller } : {}),
             },
           }
         : {}),

@@ -68,6 +68,7 @@ const expectations = {
     globals: { type: 'object' },
     effects: { type: 'object', additionalProperties: effectExpectation },
     trace: { type: 'array', items: { type: 'string' } },
+    heard: { type: 'array', items: { type: 'string' }, description: 'Prompts and music the caller heard, in order (exact text, or /pattern/).' },
     lastError: { type: 'string' },
     warnings: { type: 'array', items: { type: 'string' } },
   },
@@ -110,6 +111,10 @@ const testCase = {
           channel: { type: 'string', description: 'Only on this channel id.' },
         },
       },
+    },
+    caller: {
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+      description: 'Phone scripts: what the caller does, as steps ("at menu", "press 2", "wait 5s", "hear text", "say text", "hangup").',
     },
     stubs: { type: 'array', items: stub },
     expect: expectations,

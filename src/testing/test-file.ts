@@ -5,6 +5,15 @@ import type { Span } from '../contract/diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';
 import type { ScriptedReply } from '../tenant/digital/inbox.js';
+import type { CallerScript, StepSpan } from '../phone/caller-script.js';
+
+/** The span of a caller step in the test file (the item's first line when the text spans several). */
+export function callerStepSpan(at: readonly CallerLocation[] | undefined, step: StepSpan, fallback: Span): Span {
+  const where = at?.[step.item];
+  if (!where) return fallback;
+  if (where.multiline) return where.span;
+  return { ...where.span, col: where.span.col + step.offset, offset: (where.span.offset ?? 0) + step.offset, length: Math.max(1, step.length) };
+}
 
 /** A stub for an action call: matched by type + property values or by `Script.label`. */
 export interface ActionStub {
@@ -74,6 +83,8 @@ export interface Expectations {
   effects?: Record<string, EffectExpectation>;
   /** TRACE lines, in order (a `/regex/` string matches by pattern). */
   trace?: string[];
+  /** Prompts and music the caller heard, in order (a `/regex/` string matches by pattern). */
+  heard?: string[];
   /** Text the run's last error must contain ('' = no error). */
   lastError?: string;
   warnings?: string[];
@@ -92,6 +103,10 @@ export interface TestCase {
   contact?: Record<string, unknown>;
   /** What customers answer on digital channels. */
   replies?: ScriptedReply[];
+  /** Phone scripts: the scripted caller, parsed. */
+  caller?: CallerScript;
+  /** Where each `caller` text starts in the test file (one per list item), for locating step problems. */
+  callerAt?: CallerLocation[];
   stubs: StubSpec[];
   expect: Expectations;
   skip: boolean;
@@ -103,6 +118,12 @@ export interface TestCase {
   span: Span;
   /** Spans of expectation entries by key (`visits.2`, `branches.Main.x`). */
   spans: Record<string, Span>;
+}
+
+/** Where a caller text sits: its first character, and whether it spans several lines. */
+export interface CallerLocation {
+  span: Span;
+  multiline: boolean;
 }
 
 export interface TestFile {

@@ -20,6 +20,7 @@ const ROOMS = [
   'http', // HTTP clients (stubs, real, none)
   'snippet', // the snippet language
   'tenant', // the emulated business unit and its stores
+  'phone', // the phone contact: scripted caller, digit buffer, prompts, transcript (pure models)
   'actions', // one file per action, the registry, defineAction
   'graph', // AST -> action graph, validation, rendering
   'runtime', // graph -> runs on the virtual clock -> results

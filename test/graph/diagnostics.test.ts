@@ -22,7 +22,7 @@ describe('load-time diagnostics', () => {
     ['unknown media type', 'type Phnoe\n' + OK_START, ['E-GRAPH-MEDIA-TYPE', 2, 6], 'did you mean Phone?'],
     ['unknown action type: kept as an opaque action, with a warning', OK_START + 'x: ASIGN -> e\n', ['W-OPAQUE-ACTION', 4, 4], "unknown action type 'ASIGN' (did you mean ASSIGN?): it is kept as written"],
     ['unknown version: kept as an opaque action', OK_START + 'x: ASSIGN v2 { Variable = a } -> e\n', ['W-OPAQUE-ACTION', 4, 4], 'the emulator does not run ASSIGN v2 (ASSIGN has no versions)'],
-    ['a Studio action not run yet: kept as an opaque action', OK_START + 'x: PLAY -> e\n', ['W-OPAQUE-ACTION', 4, 4], 'PLAY is a Studio action the emulator does not run yet: it is kept as written (an opaque action), and a run that reaches it needs a stub'],
+    ['a Studio action not run yet: kept as an opaque action', OK_START + 'x: LOCATE -> e\n', ['W-OPAQUE-ACTION', 4, 4], 'LOCATE is a Studio action the emulator does not run yet: it is kept as written (an opaque action), and a run that reaches it needs a stub'],
     ['a known type followed by an uppercase word', OK_START + 'x: IF TRUE -> e\n', ['E-GRAPH-UNKNOWN-ACTION', 4, 4], 'True -> label'],
     ['unknown property', OK_START + 'x: ASSIGN {\n  Variable = a\n  Valeu = 1\n} -> e\n', ['E-SCHEMA-UNKNOWN-PROP', 6, 3], 'did you mean Value?'],
     ['duplicate property', OK_START + 'x: ASSIGN { Variable = a variable = b } -> e\n', ['E-SCHEMA-DUPLICATE-PROP', 4, 26], 'set twice'],

@@ -1,0 +1,41 @@
+// CAPTURE: collects keys into Variable, no prompt of its own (research
+// voice-actions.md §7). Keys typed ahead into the buffer count first (a
+// CAPTURE with Timeout 0 takes what is buffered); input ends on the
+// terminator (stored unless `#-`), at MaxDigits (the terminator counts), or on
+// Timeout / InterDigitTimeout; each ending has its branch.
+import { parseTerminator } from '../phone/digits.js';
+import { defineAction, number, text, variable } from './define.js';
+
+export default defineAction({
+  type: 'CAPTURE',
+  description: 'Collects keys into Variable; branches Terminator, MaxDigits, Timeout and InterDigitTimeout say how input ended.',
+  props: {
+    Variable: variable({ required: true, description: 'Receives the keys entered.' }),
+    MaxDigits: number({ default: 1, min: 1, integer: true, description: 'Keys to collect, the terminator included.' }),
+    Terminator: text({ default: '', description: 'Keys that end input (empty: none); a trailing - drops the key from the value.' }),
+    Timeout: number({ default: 5, min: 0, max: 60, description: 'Seconds to wait for the first key (0-60).' }),
+    InterDigitTimeout: number({ default: 5, min: 0, description: 'Seconds to wait for each next key.' }),
+  },
+  outputs: { Variable: '' },
+  outputSchemas: { Variable: { type: 'string', pattern: '^[0-9*#]*$' } },
+  studioParams: ['Variable', 'MaxDigits', 'Terminator', 'Timeout', 'InterDigitTimeout'],
+  branches: ['Default', 'Terminator', 'MaxDigits', 'Timeout', 'InterDigitTimeout'],
+  media: true,
+  messages: {
+    noContact: 'CAPTURE needs a phone contact: {{script}} is not running a call',
+    badTerminator: 'Terminator must be keys 0-9, * or #, optionally followed by -, found "{{terminator}}"',
+  },
+  execute(ctx, props) {
+    const contact = ctx.contact;
+    if (!contact) return ctx.error(ctx.message('noContact', { script: ctx.run.script }));
+    const terminator = parseTerminator(props.Terminator ?? '');
+    if (!terminator) return ctx.error(ctx.message('badTerminator', { terminator: props.Terminator }));
+    const got = contact.collect(
+      null,
+      { maxDigits: props.MaxDigits ?? 1, terminators: terminator.keys, keepTerminator: terminator.keep, timeoutMs: (props.Timeout ?? 5) * 1000, interDigitMs: (props.InterDigitTimeout ?? 5) * 1000 },
+      { clearDigits: false },
+    );
+    if (got.ended === 'hangup' || got.ended === 'released') return ctx.branch('Timeout', { Variable: '' });
+    return ctx.branch(got.ended, { Variable: got.value });
+  },
+});

@@ -1,0 +1,20 @@
+// TTSVOICE: chooses a Cloud TTS Hub provider and voice for the prompts that
+// follow (research voice-actions.md §18.2). The emulator speaks the same text
+// whatever the voice; the choice shows in the trace and the transcript's data.
+import { defineAction, text } from './define.js';
+
+export default defineAction({
+  type: 'TTSVOICE',
+  description: 'Chooses the Cloud TTS Hub vendor and voice for the prompts that follow.',
+  props: {
+    baseapiurl: text({ default: '', description: 'The provider profile’s API URL (empty: the default profile).' }),
+    vendor: text({ default: 'polly', description: 'The TTS vendor.' }),
+    voicename: text({ default: 'Joanna', description: 'The vendor’s voice.' }),
+  },
+  studioParams: ['baseapiurl', 'vendor', 'voicename'],
+  branches: ['Default'],
+  execute(ctx, props) {
+    ctx.contact?.setSpeech({ cloud: { vendor: props.vendor ?? 'polly', voiceName: props.voicename ?? 'Joanna' } });
+    return ctx.branch('Default');
+  },
+});

@@ -1,0 +1,145 @@
+// The contact of a run as every room sees it: its state, the events that can
+// happen to it (an agent answers, the caller hangs up, a hold, a signal), and
+// what actions and background processes may do with it. The phone room
+// implements the models; the runtime delivers events; actions reach the
+// contact through `ctx.contact`, background processes through ContactServices.
+
+export type ContactStatus = 'ivr' | 'queued' | 'agent' | 'hold' | 'released';
+
+export interface AgentInfo {
+  readonly id: string;
+  readonly firstName: string;
+  readonly lastName: string;
+}
+
+export type ReleasedBy = 'caller' | 'agent' | 'script' | 'transfer' | 'system';
+
+/** The release reason Studio puts in `_CALLRESULT`, `_CAUSECODE` and `_CAUSECODECATEGORYID`. */
+export interface ReleaseCause {
+  readonly callResult: string;
+  readonly causeCode: number;
+  readonly categoryId: number;
+}
+
+/**
+ * Something that happens to a contact from outside its script. Delivering one
+ * interrupts what the script is doing and runs the event action that handles
+ * it (an action declares the event it handles with `event` in defineAction).
+ */
+export type ContactEvent =
+  | { readonly type: 'answer'; readonly agent: AgentInfo; readonly skillName: string; readonly skillNo?: number }
+  | { readonly type: 'release'; readonly by: ReleasedBy; readonly cause?: Partial<ReleaseCause> }
+  | { readonly type: 'hold' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'signal'; readonly from: string; readonly params: readonly string[] };
+
+export type ContactEventType = ContactEvent['type'];
+
+/** One segment of a prompt as the caller heard it (variables substituted). */
+export interface HeardSegment {
+  readonly kind: 'tts' | 'file' | 'say';
+  /** Spoken text, or the audio file's name. */
+  readonly text: string;
+  /** The prefix character of a `say` segment (`$`), when there was one. */
+  readonly prefix?: string;
+}
+
+export interface CollectRules {
+  /** Keys to collect, terminator included (Studio counts it). At least 1. */
+  readonly maxDigits: number;
+  /** Keys that end input early; '' for none. */
+  readonly terminators: string;
+  /** Whether the terminator is stored with the value (CAPTURE `#`) or dropped (`#-`). */
+  readonly keepTerminator: boolean;
+  readonly timeoutMs: number;
+  readonly interDigitMs: number;
+}
+
+/** How input ended: also the name of the CAPTURE branch it takes. */
+export type CollectEnd = 'Terminator' | 'MaxDigits' | 'Timeout' | 'InterDigitTimeout';
+
+export interface RecordRules {
+  /** Keys that stop the recording ('' for none); the key is reported unless `keepKey` is false (`#-`). */
+  readonly termKeys: string;
+  readonly keepKey: boolean;
+  readonly maxMs: number;
+  readonly beep: boolean;
+}
+
+/** What an action plays: a prompt sequence, or music (with its announcements, as pieces in order). */
+export type PlayPiece =
+  | { readonly kind: 'prompt'; readonly segments: readonly HeardSegment[]; readonly rate?: number }
+  | { readonly kind: 'music'; readonly file: string; readonly seconds: number };
+
+/**
+ * How a media action ended. `hangup`: the caller hung up first (the runtime
+ * then interrupts the action and runs ONRELEASE, whatever the action returns);
+ * `released`: the contact was already released, so nothing played.
+ */
+export interface PlayResult {
+  readonly ended: 'done' | 'key' | 'hangup' | 'released';
+  readonly seconds: number;
+}
+
+export interface CollectResult {
+  readonly ended: CollectEnd | 'hangup' | 'released';
+  readonly value: string;
+  readonly seconds: number;
+}
+
+export interface RecordResult {
+  readonly ended: 'recorded' | 'hangup' | 'released';
+  /** The terminating key (unless stripped). */
+  readonly key: string;
+  readonly seconds: number;
+}
+
+export interface ContactView {
+  readonly contactId: string;
+  readonly masterId: string;
+  readonly status: ContactStatus;
+  readonly ani: string;
+  readonly dnis: string;
+  readonly skillNo: number | null;
+  readonly skillName: string;
+  readonly agent: AgentInfo | null;
+  readonly released: { readonly atMs: number; readonly by: ReleasedBy; readonly cause: ReleaseCause } | null;
+}
+
+export interface SpeechSettings {
+  /** VOICEPARAMS TTSRate: −7 (slowest) … 7 (fastest). */
+  readonly rate: number;
+  readonly volume: number;
+  readonly voice: string;
+  /** TTSVOICE (Cloud TTS Hub): vendor and voice; null when not used. */
+  readonly cloud: { readonly vendor: string; readonly voiceName: string } | null;
+}
+
+/** What an action can do with its run's contact (`ctx.contact`; undefined for runs without one). */
+export interface ContactContext {
+  readonly view: ContactView;
+  /** Plays pieces in order; a key stops them when `detectDtmf`. The action takes as long as they played. */
+  play(pieces: readonly PlayPiece[], opts: { clearDigits: boolean; detectDtmf: boolean }): PlayResult;
+  /** Plays an optional prompt, then collects keys (MENU, CAPTURE); a key during the prompt stops it and counts. */
+  collect(prompt: readonly HeardSegment[] | null, rules: CollectRules, opts: { clearDigits: boolean }): CollectResult;
+  /** Records the caller (RECORD); the recording is kept even if the caller hangs up. */
+  record(rules: RecordRules, opts: { clearDigits: boolean; file: string }): RecordResult;
+  /** Moves the contact: queued (REQAGENT), back to the IVR, … (answer, hold and release come as events). */
+  setStatus(status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
+  /** Queues an event on this contact, now or later. */
+  raise(event: ContactEvent, opts?: { afterSeconds?: number }): void;
+  /** Adds a line to the call transcript (a queue announcement, a transfer). */
+  note(text: string, who?: 'system' | 'agent'): void;
+  readonly speech: SpeechSettings;
+  setSpeech(settings: Partial<SpeechSettings>): void;
+}
+
+/** What background processes (routing, dialers) get: events and state of any contact by id. */
+export interface ContactServices {
+  /** Queues an event for `atMs` (default: now); false when no running contact has that id. */
+  raise(contactId: string, event: ContactEvent, atMs?: number): boolean;
+  get(contactId: string): ContactView | undefined;
+  setStatus(contactId: string, status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
+  /** Called for every release (caller, agent, HANGUP, END, transfer, run end); returns an unsubscribe function. */
+  onRelease(listener: (contactId: string, atMs: number, by: ReleasedBy) => void): () => void;
+}
