@@ -18,8 +18,7 @@ import { describeEvent, enqueue, nextEventMs, NO_EVENTS } from '../phone/events.
 import { simulateStretch, type StretchResult, type StretchSpec } from '../phone/media.js';
 import { AUDIO_FILES_COLLECTION, audioFileKey } from '../tenant/sections/audio-files.js';
 import { changeStatus, recordTranscript, statusText, viewOf, writeSystem } from './call-state.js';
-import type { ContactHub } from './contact-hub.js';
-import type { RunDriver } from './driver.js';
+import type { RunContacts, RunDriver } from './driver.js';
 import type { RunStatus } from './result.js';
 import { eventBase, recordEffect, warn } from './run-changes.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
@@ -47,7 +46,7 @@ export class CallEngine {
 
   constructor(
     private readonly services: RuntimeServices,
-    private readonly hub: ContactHub,
+    private readonly hub: RunContacts,
     private readonly hooks: EngineHooks,
   ) {
     const audio = services.tenant.collection<{ seconds: number }>(AUDIO_FILES_COLLECTION);

@@ -2,15 +2,15 @@
 // background processes (routing) use to raise events on a contact, read it,
 // move it, and hear about every release. The scheduler owns it (it knows the
 // runs); the engine and processes receive it.
-import type { ContactEvent, ContactServices, ContactStatus, ContactView, ReleasedBy } from '../contract/contact.js';
+import type { ContactEvent, ContactStatus, ContactView, ReleasedBy } from '../contract/contact.js';
 import { enqueue, NO_EVENTS } from '../phone/events.js';
 import { changeStatus, viewOf } from './call-state.js';
-import type { RunDriver } from './driver.js';
+import type { RunContacts, RunDriver } from './driver.js';
 import type { RuntimeServices } from './services.js';
 
 type ReleaseListener = (contactId: string, atMs: number, by: ReleasedBy) => void;
 
-export class ContactHub implements ContactServices {
+export class ContactHub implements RunContacts {
   private readonly listeners = new Set<ReleaseListener>();
 
   constructor(

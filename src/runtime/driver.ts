@@ -4,7 +4,7 @@
 import type { SpawnRequest } from '../contract/flow.js';
 import type { PreparedAction } from './scripts.js';
 import type { RunLog, RunState } from './state.js';
-import type { ContactHub } from './contact-hub.js';
+import type { ContactServices, ReleasedBy } from '../contract/contact.js';
 
 /** A run being driven: its current immutable state and its append-only log. */
 export interface RunDriver {
@@ -27,5 +27,10 @@ export interface RunSystem {
   /** Starts a run spawned by `parent`'s `action`; `limit` marks a refusal caused by maxSpawnedRuns. */
   spawn(parent: RunDriver, action: PreparedAction, request: SpawnRequest): { spawnId: string } | { error: string; limit?: true };
   /** The contacts of the running scripts, by contact id (events, SIGNAL, releases). */
-  readonly contacts: ContactHub;
+  readonly contacts: RunContacts;
+}
+
+/** The contacts of the running scripts, and the news of a release for whoever listens (routing). */
+export interface RunContacts extends ContactServices {
+  released(d: RunDriver, atMs: number, by: ReleasedBy): void;
 }

@@ -248,9 +248,10 @@ class StudioRuntime implements Runtime {
 
 /** Checks the contact of a run: a caller script must parse, and only a phone script has a caller. */
 function checkContact(contact: ContactInfo, script: PreparedScript): ContactInfo {
-  if (contact.caller === undefined || (typeof contact.caller === 'object' && !Array.isArray(contact.caller))) return contact;
+  if (contact.caller === undefined) return contact;
   if (!CallEngine.isCall(script))
     throw new RuntimeOptionError(`A caller needs a phone script: ${script.graph.name} is a ${script.graph.mediaType} script (its header says "type ${script.graph.mediaType}")`);
+  if (typeof contact.caller === 'object' && !Array.isArray(contact.caller)) return contact;
   const parsed = parseCallerScript(contact.caller as string | string[]);
   if (!parsed.ok) throw new RuntimeOptionError(`Invalid caller: ${parsed.problems.map((p) => `${p.message} (at "${stepText(contact.caller!, p.at)}")`).join('; ')}`);
   return { ...contact, caller: parsed.script };
