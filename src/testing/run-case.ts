@@ -87,6 +87,7 @@ export async function runCase(project: Project, tf: TestFile, tc: TestCase, opts
       warnings: result.warnings,
       startedAt: result.startedAt,
       endedAt: result.endedAt,
+      ...(result.transcript ? { transcript: result.transcript } : {}),
     },
     failures: opts.record && tc.record ? [] : failures,
     unmatchedStubs: run.unmatched,
