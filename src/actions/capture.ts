@@ -3,8 +3,8 @@
 // CAPTURE with Timeout 0 takes what is buffered); input ends on the
 // terminator (stored unless `#-`), at MaxDigits (the terminator counts), or on
 // Timeout / InterDigitTimeout; each ending has its branch.
-import { parseTerminator } from '../phone/digits.js';
 import { defineAction, number, text, variable } from './define.js';
+import { callOf, inputRules, isOutcome } from './voice.js';
 
 export default defineAction({
   type: 'CAPTURE',
@@ -21,20 +21,12 @@ export default defineAction({
   studioParams: ['Variable', 'MaxDigits', 'Terminator', 'Timeout', 'InterDigitTimeout'],
   branches: ['Default', 'Terminator', 'MaxDigits', 'Timeout', 'InterDigitTimeout'],
   media: true,
-  messages: {
-    noContact: 'CAPTURE needs a phone contact: {{script}} is not running a call',
-    badTerminator: 'Terminator must be keys 0-9, * or #, optionally followed by -, found "{{terminator}}"',
-  },
   execute(ctx, props) {
-    const contact = ctx.contact;
-    if (!contact) return ctx.error(ctx.message('noContact', { script: ctx.run.script }));
-    const terminator = parseTerminator(props.Terminator ?? '');
-    if (!terminator) return ctx.error(ctx.message('badTerminator', { terminator: props.Terminator }));
-    const got = contact.collect(
-      null,
-      { maxDigits: props.MaxDigits ?? 1, terminators: terminator.keys, keepTerminator: terminator.keep, timeoutMs: (props.Timeout ?? 5) * 1000, interDigitMs: (props.InterDigitTimeout ?? 5) * 1000 },
-      { clearDigits: false },
-    );
+    const contact = callOf(ctx, 'CAPTURE');
+    if (isOutcome(contact)) return contact;
+    const rules = inputRules(props);
+    if (typeof rules === 'string') return ctx.error(rules);
+    const got = contact.collect(null, rules, { clearDigits: false });
     if (got.ended === 'hangup' || got.ended === 'released') return ctx.branch('Timeout', { Variable: '' });
     return ctx.branch(got.ended, { Variable: got.value });
   },

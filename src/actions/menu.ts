@@ -4,8 +4,8 @@
 // starts when the prompt ends; no key at all takes Timeout. Input rules are
 // CAPTURE's: MaxDigits counts the terminator, `#-` strips it.
 import type { Outcome } from '../contract/action.js';
-import { parseTerminator } from '../phone/digits.js';
 import { boolean, defineAction, number, prompt, text, variable } from './define.js';
+import { callOf, inputRules, isOutcome } from './voice.js';
 
 export default defineAction({
   type: 'MENU',
@@ -26,20 +26,12 @@ export default defineAction({
   branches: ['Default', 'Timeout'],
   valueBranches: true,
   media: true,
-  messages: {
-    noContact: 'MENU needs a phone contact: {{script}} is not running a call',
-    badTerminator: 'Terminator must be keys 0-9, * or #, optionally followed by -, found "{{terminator}}"',
-  },
   execute(ctx, props) {
-    const contact = ctx.contact;
-    if (!contact) return ctx.error(ctx.message('noContact', { script: ctx.run.script }));
-    const terminator = parseTerminator(props.Terminator ?? '');
-    if (!terminator) return ctx.error(ctx.message('badTerminator', { terminator: props.Terminator }));
-    const got = contact.collect(
-      props.Sequence ?? [],
-      { maxDigits: props.MaxDigits ?? 1, terminators: terminator.keys, keepTerminator: terminator.keep, timeoutMs: (props.Timeout ?? 5) * 1000, interDigitMs: (props.InterDigitTimeout ?? 5) * 1000 },
-      { clearDigits: props.ClearDigits ?? true },
-    );
+    const contact = callOf(ctx, 'MENU');
+    if (isOutcome(contact)) return contact;
+    const rules = inputRules(props);
+    if (typeof rules === 'string') return ctx.error(rules);
+    const got = contact.collect(props.Sequence ?? [], rules, { clearDigits: props.ClearDigits ?? true });
     if (got.ended === 'Timeout' || got.ended === 'hangup' || got.ended === 'released') return ctx.branch('Timeout', { Variable: '' });
     // The value names the branch; one that no branch has continues on Default (the runtime's rule).
     return (ctx.branch as (name: string, outputs: Record<string, string>) => Outcome)(got.value, { Variable: got.value });

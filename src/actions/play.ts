@@ -3,7 +3,7 @@
 // stops the prompt and takes Digit (the key stays in the buffer for a later
 // CAPTURE). Without DetectDTMF, keys pressed meanwhile wait in the buffer.
 import { boolean, defineAction, prompt, text } from './define.js';
-import { speechRate } from './voice-settings.js';
+import { callOf, isOutcome, speechRate } from './voice.js';
 
 export default defineAction({
   type: 'PLAY',
@@ -21,10 +21,10 @@ export default defineAction({
   studioParams: ['Sequence', 'Phrase', 'ClearDigits', 'DetectDTMF', 'SuppressSilence', 'TTSVolume', 'TTSRate', 'TTSVoice'],
   branches: ['Default', 'Digit'],
   media: true,
-  messages: { noContact: 'PLAY needs a phone contact: {{script}} is not running a call', badRate: 'TTSRate must be a number from -7 to 7, found "{{rate}}"' },
+  messages: { badRate: 'TTSRate must be a number from -7 to 7, found "{{rate}}"' },
   execute(ctx, props) {
-    const contact = ctx.contact;
-    if (!contact) return ctx.error(ctx.message('noContact', { script: ctx.run.script }));
+    const contact = callOf(ctx, 'PLAY');
+    if (isOutcome(contact)) return contact;
     const rate = speechRate(props.TTSRate);
     if (rate === null) return ctx.error(ctx.message('badRate', { rate: props.TTSRate }));
     const played = contact.play([{ kind: 'prompt', segments: props.Sequence ?? [], ...(rate !== undefined ? { rate } : {}) }], {

@@ -5,6 +5,7 @@
 // too, so ONRELEASE can send it on. Each recording is a `recordings` effect.
 import { parseTerminator } from '../phone/digits.js';
 import { boolean, defineAction, number, text } from './define.js';
+import { callOf, isOutcome } from './voice.js';
 
 export default defineAction({
   type: 'RECORD',
@@ -21,13 +22,12 @@ export default defineAction({
   errorBranch: 'OnError',
   media: true,
   messages: {
-    noContact: 'RECORD needs a phone contact: {{script}} is not running a call',
     noFile: 'RECORD needs a FileName',
     badKeys: 'TermDigits must be keys 0-9, * or #, optionally followed by -, found "{{keys}}"',
   },
   execute(ctx, props) {
-    const contact = ctx.contact;
-    if (!contact) return ctx.error(ctx.message('noContact', { script: ctx.run.script }));
+    const contact = callOf(ctx, 'RECORD');
+    if (isOutcome(contact)) return contact;
     const file = (props.FileName ?? '').trim();
     if (!file) return ctx.error(ctx.message('noFile'));
     const keys = parseTerminator(props.TermDigits ?? '');

@@ -2,7 +2,7 @@
 // (research voice-actions.md §18.1); each one overrides the previous. The rate
 // changes how long speech takes on the virtual clock (docs/phone.md).
 import { defineAction, oneOf, text } from './define.js';
-import { speechRate, speechVolume } from './voice-settings.js';
+import { speechRate, speechVolume } from './voice.js';
 
 const CHANGE = ['NoChange', 'True', 'False'] as const;
 

@@ -204,26 +204,6 @@ function parseHear(rest: string, at: StepSpan, restAt: () => StepSpan, problem: 
   return { kind: 'hear', text: rest, at };
 }
 
-/** The step written back as text (messages, `--update`). */
-export function formatStep(step: CallerStep): string {
-  switch (step.kind) {
-    case 'press':
-      return step.gapMs ? `press ${step.digits} gap ${step.gapMs / 1000}s` : `press ${step.digits}`;
-    case 'wait':
-      return `wait ${step.ms / 1000}s`;
-    case 'at':
-    case 'after':
-      return `${step.kind} ${step.label}`;
-    case 'hear':
-      return step.pattern ? `hear ${step.text}` : `hear "${step.text}"`;
-    case 'say':
-      return step.text ? `say "${step.text}"` : `say ${step.ms / 1000}s`;
-    case 'hangup':
-    case 'silent':
-      return step.kind;
-  }
-}
-
 /** The scripts a caller's `at`/`after` steps may name, and their action labels. */
 export interface ScriptLabels {
   /** Names of the scripts (as written in their headers). */

@@ -89,12 +89,6 @@ export function observe(caller: ResolvedCaller, state: CallerState, seen: Caller
   return match ? settle(caller.steps, { ...state, step: state.step + 1, readyMs: atMs, pressed: 0 }) : state;
 }
 
-/** Whether the caller is still on the line with nothing more to do but listen (no steps left, or `silent`). */
-export function isSilent(caller: ResolvedCaller, state: CallerState): boolean {
-  const step = caller.steps[state.step];
-  return state.hungUpMs === null && (!step || step.kind === 'silent');
-}
-
 function hears(step: Extract<CallerStep, { kind: 'hear' }>, text: string): boolean {
   if (step.pattern) return new RegExp(step.pattern.source, step.pattern.flags).test(text);
   return text.toLowerCase().includes(step.text.toLowerCase());

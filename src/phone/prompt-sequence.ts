@@ -177,16 +177,6 @@ export function heardText(segments: readonly HeardSegment[]): string {
     .join(' ');
 }
 
-/** Studio's text form of heard or parsed segments (for messages and export). */
-export function sequenceText(segments: readonly { kind: string; text: string; prefix?: string }[]): string {
-  return segments.map((s) => `"${s.prefix ?? ''}${s.text}"`).join(' ');
-}
-
-export interface SpeechSettings {
-  /** VOICEPARAMS TTSRate, −7 (slowest) … 7 (fastest); 0 = normal. */
-  readonly rate: number;
-}
-
 /** Seconds an audio file plays when the tenant does not say (emulator decision). */
 export const DEFAULT_FILE_SECONDS = 3;
 /** Speech at 150 words a minute (emulator decision). */
@@ -198,7 +188,7 @@ const MIN_SEGMENT_SECONDS = 0.5;
  * speech at 150 words a minute, each TTSRate step ±10 % faster or slower;
  * audio files as long as the tenant's `audioFiles` says, else 3 seconds.
  */
-export function promptMs(segments: readonly HeardSegment[], speech: SpeechSettings, fileSeconds: (file: string) => number | undefined): number {
+export function promptMs(segments: readonly HeardSegment[], speech: { readonly rate: number }, fileSeconds: (file: string) => number | undefined): number {
   const speed = Math.max(0.3, 1 + Math.max(-7, Math.min(7, speech.rate)) * 0.1);
   let seconds = 0;
   for (const s of segments) {

@@ -57,7 +57,7 @@ export function isHeard(line: Pick<TranscriptLine, 'kind' | 'playedSeconds'>): b
 const WHO: Record<Speaker, string> = { ivr: 'IVR', caller: 'caller', agent: 'agent', system: '' };
 
 /** `m:ss.s` since the call started. */
-export function clockText(seconds: number): string {
+function clockText(seconds: number): string {
   const s = Math.max(0, seconds);
   const m = Math.floor(s / 60);
   const rest = s - m * 60;

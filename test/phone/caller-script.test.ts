@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStep, parseCallerDuration, parseCallerScript, type CallerStep } from '../../src/phone/caller-script.js';
+import { parseCallerDuration, parseCallerScript, type CallerStep } from '../../src/phone/caller-script.js';
 
 const steps = (input: string | string[]): CallerStep[] => {
   const r = parseCallerScript(input);
@@ -76,3 +76,24 @@ describe('caller script syntax', () => {
     expect(parseCallerDuration('5x')).toBeUndefined();
   });
 });
+
+/** A step written back as text: the parser's inverse, to read what it understood. */
+function formatStep(step: CallerStep): string {
+  switch (step.kind) {
+    case 'press':
+      return step.gapMs ? `press ${step.digits} gap ${step.gapMs / 1000}s` : `press ${step.digits}`;
+    case 'wait':
+      return `wait ${step.ms / 1000}s`;
+    case 'at':
+    case 'after':
+      return `${step.kind} ${step.label}`;
+    case 'hear':
+      return step.pattern ? `hear ${step.text}` : `hear "${step.text}"`;
+    case 'say':
+      return step.text ? `say "${step.text}"` : `say ${step.ms / 1000}s`;
+    case 'hangup':
+    case 'silent':
+      return step.kind;
+  }
+}
+
