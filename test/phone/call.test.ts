@@ -45,3 +45,27 @@ describe('a call', () => {
     expect(exit).toMatchObject({ branch: '', interrupted: 'release', seconds: 0.5 });
   });
 });
+
+describe('run --trace lines of a call', () => {
+  it('show what played and what the caller did under each action, and the events', async () => {
+    const { createRuntime } = await import('../../src/runtime/runtime.js');
+    const { traceLines } = await import('../../src/runtime/trace-text.js');
+    const { scriptSet, NOW } = await import('../runtime/helpers.js');
+    const runtime = createRuntime({ scripts: scriptSet([IVR]), now: NOW, contact: { caller: 'wait 0.5s; hangup' } });
+    const lines: string[] = [];
+    runtime.on('*', traceLines((l) => lines.push(l)));
+    await runtime.run('Ivr');
+    expect(lines).toEqual([
+      '09:00:00 start Ivr (contact 100000001)',
+      '09:00:00 Ivr.start BEGIN -> Default',
+      '09:00:00.500 Ivr.welcome PLAY (cut short by release) (+0.5s)',
+      '09:00:00.500   plays "Welcome to Acme." (cut by the hang-up after 0.5s)',
+      '09:00:00.500   caller hung up',
+      '09:00:00.500   event release: caller hung up -> cleanup',
+      '09:00:00.500 Ivr.cleanup ONRELEASE -> Default  p1=16',
+      '09:00:00.500 Ivr.log SNIPPET -> Default  done="yes"',
+      '09:00:00.500 Ivr.stop END',
+      '09:00:00.500 end: completed (END at Ivr.stop)',
+    ]);
+  });
+});

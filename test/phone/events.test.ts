@@ -115,28 +115,47 @@ note: SNIPPET { ASSIGN reason = _callresult }
 });
 
 describe('each event interrupts each kind of action', () => {
-  const acting = (action: string) => `script Main
+  /** `act` runs at 0 s; the event comes 2 s in, from the queue stand-in or from a signalling run. */
+  const acting = (action: string, event: 'answer' | 'release' | 'signal') => `script Main
 type Phone
-start: BEGIN -> queue
-queue: TESTQUEUE { Answer = 2 } -> act
+start: BEGIN -> ${event === 'signal' ? 'spawn' : 'queue'}
+spawn: SPAWN { ScriptName = "Signaller" } -> act
+queue: TESTQUEUE { ${event === 'answer' ? 'Answer = 2' : 'Release = 2'} } -> act
 act: ${action} -> after
 after: END
 answered: ONANSWER -> done
+signalled: ONSIGNAL -> done
+gone: ONRELEASE -> done
 done: END
 `;
-  test.each([
+  const SIGNALLER = `script Signaller
+start: BEGIN -> pause
+pause: WAIT { Seconds = 2 } -> signal
+signal: SIGNAL { ContactID = "100000001" }
+`;
+  const HANDLER = { answer: 'answered', release: 'gone', signal: 'signalled' } as const;
+  const actions: [string, string][] = [
     ['PLAY', 'PLAY { Sequence = "\\"%one two three four five six seven eight nine ten\\"" }'],
     ['MENU waiting for a key', 'MENU { Sequence = "\\"%Hi\\"" }'],
     ['CAPTURE', 'CAPTURE { Variable = x Timeout = 10 }'],
     ['RECORD', 'RECORD { FileName = "x.wav" }'],
     ['WAIT', 'WAIT { Seconds = 30 }'],
-  ])('%s: cut short, no branch taken, no output written', async (_n, action) => {
-    const r = await call(acting(action), 'silent', withQueue);
-    expect(labels(r)).toEqual(['start', 'queue', 'act', 'answered', 'done']);
+    ['a REST call that takes 10 s', 'REST API { Verb = GET Url = "https://crm.example.com/slow" } -> after\n  OnError'],
+  ];
+  const cases = (['answer', 'release', 'signal'] as const).flatMap((event) => actions.map(([name, action]) => [event, name, action] as const));
+  test.each(cases)('%s cuts short %s: no branch taken, no output written, its event action runs', async (event, _n, action) => {
+    const r = await call([acting(action, event), SIGNALLER], 'silent', {
+      runtime: {
+        actions: [TEST_QUEUE],
+        intercept: (c) => (c.type === 'REST API' ? { outcome: { branch: 'Default', outputs: { ResultSet: 'late' } }, seconds: 10 } : undefined),
+      },
+    });
+    const path = labels(r);
+    expect(path[path.indexOf('act') + 1]).toBe(HANDLER[event]);
     const exit = r.trace!.find((e) => e.type === 'action.exit' && e.label === 'act');
-    expect(exit).toMatchObject({ branch: '', interrupted: 'answer', seconds: 2 });
+    expect(exit).toMatchObject({ branch: '', interrupted: event, seconds: 2 });
     expect(r.variables.x).toBeUndefined();
-    expect(r.variables.mres).toBeUndefined();
+    expect(r.variables.resultset).toBeUndefined();
   });
 });
 
