@@ -19,12 +19,12 @@ export default defineAction({
   errorBranch: 'OnError',
   messages: { noName: 'INDICATE needs a Name (the key of the indicator)', noTarget: 'INDICATE with Target {{target}} needs TargetIDs' },
   execute(ctx, props) {
-    const name = (props.Name ?? '').trim();
+    const name = props.Name.trim();
     if (!name) return ctx.error(ctx.message('noName'));
-    const target = props.Target ?? 'Contact';
-    const ids = (props.TargetIDs ?? '').trim() || (target === 'Contact' ? ctx.run.contactId : '');
+    const target = props.Target;
+    const ids = props.TargetIDs.trim() || (target === 'Contact' ? ctx.run.contactId : '');
     if (!ids && target !== 'Everyone') return ctx.error(ctx.message('noTarget', { target }));
-    ctx.effect('agentEvents', { event: 'Indicate', target, targetIds: ids, name, state: props.State ?? 'On', imageFile: props.ImageFile ?? '', tooltip: props.Tooltip ?? '' });
+    ctx.effect('agentEvents', { event: 'Indicate', target, targetIds: ids, name, state: props.State, imageFile: props.ImageFile, tooltip: props.Tooltip });
     return ctx.branch('Default');
   },
 });

@@ -31,7 +31,7 @@ export default defineAction({
     if (isOutcome(contact)) return contact;
     const rules = inputRules(props);
     if (typeof rules === 'string') return ctx.error(rules);
-    const got = contact.collect(props.Sequence ?? [], rules, { clearDigits: props.ClearDigits ?? true });
+    const got = contact.collect(props.Sequence ?? [], rules, { clearDigits: props.ClearDigits });
     if (got.ended === 'Timeout' || got.ended === 'hangup' || got.ended === 'released') return ctx.branch('Timeout', { Variable: '' });
     // The value names the branch; one that no branch has continues on Default (the runtime's rule).
     return (ctx.branch as (name: string, outputs: Record<string, string>) => Outcome)(got.value, { Variable: got.value });

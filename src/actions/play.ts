@@ -28,8 +28,8 @@ export default defineAction({
     const rate = speechRate(props.TTSRate);
     if (rate === null) return ctx.error(ctx.message('badRate', { rate: props.TTSRate }));
     const played = contact.play([{ kind: 'prompt', segments: props.Sequence ?? [], ...(rate !== undefined ? { rate } : {}) }], {
-      clearDigits: props.ClearDigits ?? true,
-      detectDtmf: props.DetectDTMF ?? false,
+      clearDigits: props.ClearDigits,
+      detectDtmf: props.DetectDTMF,
     });
     return ctx.branch(played.ended === 'key' ? 'Digit' : 'Default');
   },

@@ -28,13 +28,13 @@ export default defineAction({
   execute(ctx, props) {
     const contact = callOf(ctx, 'RECORD');
     if (isOutcome(contact)) return contact;
-    const file = (props.FileName ?? '').trim();
+    const file = props.FileName.trim();
     if (!file) return ctx.error(ctx.message('noFile'));
-    const keys = parseTerminator(props.TermDigits ?? '');
+    const keys = parseTerminator(props.TermDigits);
     if (!keys) return ctx.error(ctx.message('badKeys', { keys: props.TermDigits }));
     const got = contact.record(
-      { termKeys: keys.keys, keepKey: keys.keep, maxMs: (props.RecordTimeout ?? 120) * 1000, beep: props.RecordBeep ?? true },
-      { clearDigits: props.AutoClearDigits ?? true, file },
+      { termKeys: keys.keys, keepKey: keys.keep, maxMs: props.RecordTimeout * 1000, beep: props.RecordBeep },
+      { clearDigits: props.AutoClearDigits, file },
     );
     return { branch: 'Default', vars: { asrdigitsresult: got.key } };
   },

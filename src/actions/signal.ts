@@ -16,7 +16,7 @@ export default defineAction({
   errorBranch: 'OnError',
   messages: { noTarget: 'SIGNAL: no running contact has id "{{id}}"', tooMany: 'SIGNAL passes at most 9 parameters, found {{count}}' },
   execute(ctx, props) {
-    const id = (props.ContactID ?? '').trim();
+    const id = props.ContactID.trim();
     const params = (props.Parameters ?? []).map((v) => toText(v));
     if (params.length > 9) return ctx.error(ctx.message('tooMany', { count: params.length }));
     if (!ctx.contacts.raise(id, { type: 'signal', from: ctx.run.contactId, params })) return ctx.error(ctx.message('noTarget', { id }));

@@ -14,7 +14,7 @@ export default defineAction({
   studioParams: ['baseapiurl', 'vendor', 'voicename'],
   branches: ['Default'],
   execute(ctx, props) {
-    ctx.contact?.setSpeech({ cloud: { vendor: props.vendor ?? 'polly', voiceName: props.voicename ?? 'Joanna' } });
+    ctx.contact?.setSpeech({ cloud: { vendor: props.vendor, voiceName: props.voicename } });
     return ctx.branch('Default');
   },
 });

@@ -29,14 +29,14 @@ export function callOf(ctx: ActionContext, type: string): ContactContext | Outco
 export const isOutcome = (x: ContactContext | Outcome): x is Outcome => 'branch' in x;
 
 /** MENU's and CAPTURE's input properties as collection rules, or the message for a Terminator that is not keys. */
-export function inputRules(p: { MaxDigits?: number; Terminator?: string; Timeout?: number; InterDigitTimeout?: number }): CollectRules | string {
-  const terminator = parseTerminator(p.Terminator ?? '');
+export function inputRules(p: { MaxDigits: number; Terminator: string; Timeout: number; InterDigitTimeout: number }): CollectRules | string {
+  const terminator = parseTerminator(p.Terminator);
   if (!terminator) return `Terminator must be keys 0-9, * or #, optionally followed by -, found "${p.Terminator}"`;
   return {
-    maxDigits: p.MaxDigits ?? 1,
+    maxDigits: p.MaxDigits,
     terminators: terminator.keys,
     keepTerminator: terminator.keep,
-    timeoutMs: (p.Timeout ?? 5) * 1000,
-    interDigitMs: (p.InterDigitTimeout ?? 5) * 1000,
+    timeoutMs: p.Timeout * 1000,
+    interDigitMs: p.InterDigitTimeout * 1000,
   };
 }

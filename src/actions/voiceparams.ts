@@ -24,7 +24,7 @@ export default defineAction({
     if (rate === null) return ctx.error(ctx.message('badRate', { value: props.TTSRate }));
     const volume = speechVolume(props.TTSVolume);
     if (volume === null) return ctx.error(ctx.message('badVolume', { value: props.TTSVolume }));
-    const voice = (props.TTSVoice ?? '').trim();
+    const voice = props.TTSVoice.trim();
     ctx.contact?.setSpeech({ ...(rate !== undefined ? { rate } : {}), ...(volume !== undefined ? { volume } : {}), ...(voice ? { voice } : {}) });
     return ctx.branch('Default');
   },
