@@ -28,7 +28,7 @@ import getSkillInfo from './get-skill-info.js';
 import getSourceMap from './get-source-map.js';
 import removeProspects from './remove-prospects.js';
 
-// Voice
+// IVR and call events
 import capture from './capture.js';
 import exit from './exit.js';
 import hangup from './hangup.js';
@@ -81,8 +81,8 @@ export const ACTION_FAMILIES: readonly ActionFamily[] = [
     actions: [getQueue, getSkillInfo, createSource, createSourceMap, getSourceMap, createProspectsV2, getProspect, removeProspects],
   },
   {
-    id: 'voice',
-    title: 'Voice: prompts, keys, calls and their events',
+    id: 'ivr',
+    title: 'IVR: prompts, keys, calls and their events',
     actions: [play, menu, capture, record, hangup, stop, exit, voiceparams, ttsvoice, indicate, signal, onsignal, onanswer, onrelease, onhold],
   },
   {

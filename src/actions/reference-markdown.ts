@@ -87,6 +87,8 @@ function actionSection(r: ActionReference): string[] {
     out.push('');
   }
   out.push(`**Branches:** ${branchesText(r, code)}`, '');
+  if (r.event) out.push(`**Event action:** runs when the contact's \`${r.event}\` event happens, in place of whatever the script was doing; nothing branches to it, and a script has one ([phone scripts](../phone.md#events-and-event-actions)).`, '');
+  if (r.media) out.push('**Media:** plays to or listens to the caller; after the call is released it plays nothing ([phone scripts](../phone.md)).', '');
   if (r.messages.length) {
     out.push('| Message | Text |', '|---|---|');
     for (const m of r.messages) out.push(`| ${code(m.id)} | ${cell(m.text)} |`);

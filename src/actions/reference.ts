@@ -45,6 +45,10 @@ export interface ActionReference {
   secret: string[];
   /** Studio's parameter order (what `studio-script import` reads and `export` writes), with its evidence. */
   studio?: StudioReference;
+  /** An event action: the contact event it handles (docs/phone.md). */
+  event?: string;
+  /** Plays to or listens to the caller: nothing plays once the call is released. */
+  media: boolean;
   /** Where the emulated behaviour comes from. */
   source?: string;
 }
@@ -84,9 +88,11 @@ export function actionReference(def: ActionDefinition, family: Pick<ActionFamily
     valueBranches: def.valueBranches === true,
     messages: Object.entries(def.messages ?? {}).map(([id, text]) => ({ id, text: text as string })),
     secret: [...(def.secretProps ?? [])],
+    media: def.media === true,
   };
   const studio = studioSpecOf(def);
   if (studio) ref.studio = studioReference(studio);
+  if (def.event !== undefined) ref.event = def.event;
   if (def.version !== undefined) ref.version = def.version;
   if (def.errorBranch !== undefined) ref.errorBranch = def.errorBranch;
   return ref;
@@ -155,6 +161,8 @@ export function kindOf(spec: PropSpec): string {
       return 'expression';
     case 'value':
       return 'value';
+    case 'prompt':
+      return 'prompt sequence ("%text", "file.wav", {var}; docs/phone.md)';
   }
 }
 

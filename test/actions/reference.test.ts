@@ -87,7 +87,7 @@ describe('an entry', () => {
     const md = referencePages().get('flow.md')!;
     expect(md).toContain('**Branches:** `Default`, and any other branch name is a value to match.');
     expect(md).toContain('**Branches:** `Default`, `OnError` (on error).');
-    expect(md).toContain('## END\n\nEnds the run; inside a subscript it ends the whole run.\n\nNo properties.\n\n**Branches:** none (the run or subscript ends here).');
+    expect(md).toContain('## END\n\nEnds the run; inside a subscript it ends the whole run. On a live call it releases the call first (ONRELEASE runs).\n\nNo properties.\n\n**Branches:** none (the run or subscript ends here).');
   });
 
   it('describes any definition, including users\' own actions', () => {
