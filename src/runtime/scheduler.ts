@@ -224,7 +224,7 @@ export class Scheduler implements RunSystem {
       let runDue = Infinity;
       for (const d of this.active) {
         const due = dueOf(d.state, engine);
-        if (due < runDue) {
+        if (!run || due < runDue) {
           run = d;
           runDue = due;
         }
@@ -240,7 +240,8 @@ export class Scheduler implements RunSystem {
           procDue = t;
         }
       }
-      if (!run && !proc) return 'done';
+      // No run is due (none left, or every one waits for an event) and no process will do anything: nothing more happens.
+      if (runDue === Infinity && !proc) return 'done';
       const next = runDue <= procDue ? runDue : procDue;
       if (stopAtMs !== null && next > stopAtMs) {
         if (stopAtMs > clock.ms) clock.ms = stopAtMs;
