@@ -8,7 +8,7 @@ export default defineAction({
   type: 'HANGUP',
   description: 'Hangs up the call; ONRELEASE runs next if the script has one, otherwise the run ends.',
   props: {},
-  studioParams: [],
+  studio: { evidence: 'observed', params: [], source: 'CXone Studio JSON request bodies' },
   branches: [],
   execute(ctx) {
     return releaseByScript(ctx);

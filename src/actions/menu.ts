@@ -22,7 +22,11 @@ export default defineAction({
   },
   outputs: { Variable: 'MRES' },
   outputSchemas: { Variable: { type: 'string', pattern: '^[0-9*#]*$' } },
-  studioParams: ['Sequence', 'Phrase', 'ClearDigits', 'MaxDigits', 'Terminator', 'Timeout', 'InterDigitTimeout', 'Variable'],
+  studio: {
+    evidence: 'observed',
+    params: ['Sequence', 'Phrase', 'ClearDigits', 'MaxDigits', 'Terminator', 'Timeout', 'InterDigitTimeout', 'Variable'],
+    source: 'NICE\'s MENU example export and CXone Studio JSON request bodies',
+  },
   branches: ['Default', 'Timeout'],
   valueBranches: true,
   media: true,

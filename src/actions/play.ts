@@ -18,7 +18,12 @@ export default defineAction({
     TTSRate: text({ default: '', description: 'Speech rate for this prompt, -7 … 7 (empty: the VOICEPARAMS setting).' }),
     TTSVoice: text({ default: '', description: 'Voice for this prompt (empty: the VOICEPARAMS setting).' }),
   },
-  studioParams: ['Sequence', 'Phrase', 'ClearDigits', 'DetectDTMF', 'SuppressSilence', 'TTSVolume', 'TTSRate', 'TTSVoice'],
+  studio: {
+    evidence: 'observed',
+    params: ['Sequence', 'Phrase', 'ClearDigits', 'DetectDTMF', 'SuppressSilence', 'TTSVolume', 'TTSRate', 'TTSVoice'],
+    branches: ['Digit'],
+    source: 'CXone Studio JSON request bodies; a public generator writes the same eight strings',
+  },
   branches: ['Default', 'Digit'],
   media: true,
   messages: { badRate: 'TTSRate must be a number from -7 to 7, found "{{rate}}"' },

@@ -11,7 +11,7 @@ export default defineAction({
     vendor: text({ default: 'polly', description: 'The TTS vendor.' }),
     voicename: text({ default: 'Joanna', description: 'The vendor’s voice.' }),
   },
-  studioParams: ['baseapiurl', 'vendor', 'voicename'],
+  studio: { evidence: 'observed', params: ['baseapiurl', 'vendor', 'voicename'], source: 'CXone Studio JSON request bodies' },
   branches: ['Default'],
   execute(ctx, props) {
     ctx.contact?.setSpeech({ cloud: { vendor: props.vendor, voiceName: props.voicename } });

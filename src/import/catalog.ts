@@ -1,6 +1,6 @@
 // What is known about Studio actions independently of whether the emulator
 // runs them: library ids, media type numbers, and the parameter vectors of
-// Studio actions that have no definition here yet (so an opaque MENU still
+// Studio actions that have no definition here yet (so an opaque MUSIC still
 // imports with named properties). Every entry was observed in a public export
 // or request body (docs/import.md lists the sources). An action's own
 // definition (`studio` of defineAction) always wins over an entry here: when
@@ -71,13 +71,9 @@ export interface CatalogAction {
  * exports for actions the emulator does not implement yet.
  */
 export const CATALOG: Readonly<Record<string, CatalogAction>> = {
-  MENU: { params: ['Sequence', 'Phrase', 'ClearDigits', 'MaxDigits', 'Terminator', 'Timeout', 'InterDigitTimeout', 'Variable'] },
-  PLAY: { params: ['Sequence', 'Phrase', 'ClearDigits', 'DetectDTMF', 'SuppressSilence', 'TTSVolume', 'TTSRate', 'TTSVoice'], branches: ['Digit'] },
   MUSIC: { params: ['MusicFile', 'StartOffset', 'SecondstoPlay', 'reserved1073742978', 'InterruptMessages', 'RepeatIndex', 'DetectDTMF', 'ClearDigits'] },
-  TTSVOICE: { params: ['baseapiurl', 'vendor', 'voicename'] },
   CHECKCALLSUP: { params: ['DataValue'], branches: ['Found', 'NotFound', 'Error'] },
   SUPPRESSCALL: { params: ['Disposition'] },
   LOCATE: { params: ['String', 'StringToFind', 'Variable', 'CaseSensitive'], branches: ['Found'] },
-  HANGUP: { params: [] },
   PERMITCALL: { params: [] },
 };

@@ -121,14 +121,14 @@ describe('error branch spellings', () => {
 describe('opaque actions', () => {
   const text = `script O
 start: BEGIN -> menu
-menu: MENU "Main" {
+menu: ASRMENU "Main" {
   Phrase = "Press 1"
   Timeout = "{t}"
   Options = [a, "b"]
 } -> done
   Timeout -> done
   "1" -> done
-done: HANGUP
+done: ENDWI
 `;
 
   it('load with a warning, keeping every property and branch as written', () => {
@@ -138,7 +138,7 @@ done: HANGUP
       ['W-OPAQUE-ACTION', 'warning', 10],
     ]);
     const menu = a.graph.actions[1]!;
-    expect(menu).toMatchObject({ type: 'MENU', opaque: true, caption: 'Main' });
+    expect(menu).toMatchObject({ type: 'ASRMENU', opaque: true, caption: 'Main' });
     expect(Object.keys(menu.props)).toEqual(['Phrase', 'Timeout', 'Options']);
     expect(menu.branches.map((b) => [b.name, Boolean(b.isValue)])).toEqual([
       ['Default', false],
@@ -157,6 +157,6 @@ done: HANGUP
   it('are drawn, marked as not emulated', async () => {
     const { renderGraph } = await import('../../src/graph/render/index.js');
     const out = await renderGraph(analyzeScript(text, 'o.script').graph, 'mermaid');
-    expect(out).toContain('MENU (not emulated)');
+    expect(out).toContain('ASRMENU (not emulated)');
   });
 });

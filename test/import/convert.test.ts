@@ -43,12 +43,16 @@ describe('Desktop export to .script', () => {
     expect(text).toContain('39: HANGUP "Goodbye"');
   });
 
-  it('names the parameters of a Studio action the emulator does not run yet from its known vector', () => {
+  it('reads the parameters of an action the emulator runs by its own table: typed, defaults left out', () => {
     expect(text).toContain(
-      '30: MENU "Main menu" {\n  Sequence = "\\"%For billing press 1, for an agent press 2.\\""\n  Phrase = "For billing press 1, for an agent press 2."\n  ClearDigits = "True"\n  MaxDigits = "1"\n  Terminator = "#-"\n  Timeout = "6"\n  InterDigitTimeout = "4"\n  Variable = "CHOICE"\n} -> 39\n  Timeout -> 39\n  "1" -> 31\n  "2" -> 35\n',
+      '30: MENU "Main menu" {\n  Sequence = "\\"%For billing press 1, for an agent press 2.\\""\n  Phrase = "For billing press 1, for an agent press 2."\n  Timeout = 6\n  InterDigitTimeout = 4\n  Variable = CHOICE\n} -> 39\n  Timeout -> 39\n  "1" -> 31\n  "2" -> 35\n',
     );
+  });
+
+  it('names the parameters of a Studio action the emulator does not run yet from its known vector', () => {
+    expect(text).toContain('35: REQAGENT "Billing queue" {\n  Skill = "{SKILLNO}"\n  PriorityManagement = "DefaultfromSkill"\n');
     expect(r.diagnostics.filter((d) => d.code === 'W-IMPORT-UNKNOWN-ACTION').map((d) => d.message)).toContain(
-      'action 30 (MENU): a Studio action the emulator does not run yet; kept as an opaque action with its 8 parameter(s) and branches',
+      'action 35 (REQAGENT): a Studio action the emulator does not run yet; kept as an opaque action with its 14 parameter(s) and branches',
     );
   });
 
@@ -168,7 +172,7 @@ describe('studio-script import', () => {
     const r = await cli(['import', fixture('Billing.xml')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^script Billing\n/);
-    expect(r.err).toMatch(/Billing\.xml:4:5: warning W-IMPORT-UNKNOWN-ACTION/);
+    expect(r.err).toMatch(/Billing\.xml:177:5: warning W-IMPORT-UNKNOWN-ACTION/);
   });
 
   it('writes -o and says which format it read', async () => {

@@ -22,7 +22,7 @@ describe('Studio tables', () => {
   });
 
   it('falls back to the catalog for Studio actions without a definition', () => {
-    expect(studioTable(undefined, 'MENU')!.params.map((p) => p.studio)).toEqual(['Sequence', 'Phrase', 'ClearDigits', 'MaxDigits', 'Terminator', 'Timeout', 'InterDigitTimeout', 'Variable']);
+    expect(studioTable(undefined, 'LOCATE')!.params.map((p) => p.studio)).toEqual(['String', 'StringToFind', 'Variable', 'CaseSensitive']);
     expect(studioTable(undefined, 'NOSUCH')).toBeUndefined();
     expect(studioTable(registry.lookup('WORKFLOW EXECUTE'), 'WORKFLOW EXECUTE')).toBeUndefined();
   });

@@ -40,13 +40,10 @@ describe('opaque actions in test files', () => {
     const dir = project(`cases:
   - name: a caller presses 1 and the suppression check fails
     script: Ivr
+    caller: press 1
     stubs:
-      - match: { action: MENU, Variable: CHOICE }
-        return: { branch: "1", outputs: { Variable: "1" } }
       - match: { label: Ivr.queue }
         error: suppression list unavailable
-      - match: { action: HANGUP }
-        return: {}
     expect:
       visits: [Ivr.menu, Ivr.queue, Ivr.bye]
       variables: { choice: "1" }
@@ -55,15 +52,14 @@ describe('opaque actions in test files', () => {
     stubs:
       - match: { action: MENU }
         return: { branch: Timeout }
-      - match: { action: HANGUP }
-        return: {}
     expect:
       neverVisits: [Ivr.queue]
   - name: without a stub the run fails at the action
     script: Ivr
+    caller: press 1
     expect:
       status: failed
-      lastError: the emulator does not run MENU
+      lastError: the emulator does not run CHECKCALLSUP
 `);
     const s = await runSession({ paths: [dir] });
     expect(s.diagnostics).toEqual([]);
