@@ -49,11 +49,8 @@ describe('Desktop export to .script', () => {
     );
   });
 
-  it('names the parameters of a Studio action the emulator does not run yet from its known vector', () => {
-    expect(text).toContain('35: REQAGENT "Billing queue" {\n  Skill = "{SKILLNO}"\n  PriorityManagement = "DefaultfromSkill"\n');
-    expect(r.diagnostics.filter((d) => d.code === 'W-IMPORT-UNKNOWN-ACTION').map((d) => d.message)).toContain(
-      'action 35 (REQAGENT): a Studio action the emulator does not run yet; kept as an opaque action with its 14 parameter(s) and branches',
-    );
+  it('reads REQAGENT by its own table too: Studio\'s default spellings and values left out', () => {
+    expect(text).toContain('35: REQAGENT "Billing queue" {\n  Skill = SKILLNO\n  HighProficiency = 1\n  LowProficiency = 20\n  RoutingAttribute = "NotApplicable"\n}');
   });
 
   it('keeps an unknown action with every parameter at its position and its branches', () => {
@@ -172,7 +169,7 @@ describe('studio-script import', () => {
     const r = await cli(['import', fixture('Billing.xml')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^script Billing\n/);
-    expect(r.err).toMatch(/Billing\.xml:177:5: warning W-IMPORT-UNKNOWN-ACTION/);
+    expect(r.err).toMatch(/Billing\.xml:234:5: warning W-IMPORT-UNKNOWN-ACTION/);
   });
 
   it('writes -o and says which format it read', async () => {
