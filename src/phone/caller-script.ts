@@ -117,9 +117,10 @@ function splitSteps(text: string): { text: string; offset: number }[] {
 type Parsed = CallerStep | { kind: 'hangupAt'; ms: number } | CallerProblem;
 
 function parseStep(text: string, at: StepSpan): Parsed {
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(text)!;
-  const word = m[1]!.toLowerCase();
-  const rest = m[2]!.trim();
+  const space = text.search(/\s/);
+  const first = space < 0 ? text : text.slice(0, space);
+  const word = first.toLowerCase();
+  const rest = space < 0 ? '' : text.slice(space).trim();
   const restAt = (): StepSpan => ({ item: at.item, offset: at.offset + text.length - rest.length, length: Math.max(1, rest.length) });
   const problem = (message: string, where: StepSpan = at): CallerProblem => ({ message, at: where });
   switch (word) {
@@ -175,10 +176,10 @@ function parseStep(text: string, at: StepSpan): Parsed {
       return { kind: 'silent', at };
     default: {
       const hint = didYouMean(word, KEYWORDS);
-      return problem(`unknown step "${m[1]}"${hint ? `; did you mean "${hint}"?` : ''} (steps: press, wait, at, after, hear, say, hangup, silent)`, {
+      return problem(`unknown step "${first}"${hint ? `; did you mean "${hint}"?` : ''} (steps: press, wait, at, after, hear, say, hangup, silent)`, {
         item: at.item,
         offset: at.offset,
-        length: m[1]!.length,
+        length: first.length,
       });
     }
   }

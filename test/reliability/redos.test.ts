@@ -73,6 +73,8 @@ const COMPUTED_REVIEWED: Record<string, string> = {
   'grammar/script-lexer.ts `(?:[gG][lL][oO][bB][aA][lL]:${IDENT}|${IDENT}(?:\\\\.${IDENT}|\\\\[[0-9]+\\\\])+)(?:\\\\.${IDENT}|\\\\[[0-9]+\\\\])*`':
     'built from constants, a moo rule (sticky, one position): identifiers and paths',
   'grammar/script-lexer.ts IDENT': 'a constant identifier pattern, a moo rule (sticky, one position)',
+  'src/phone/caller-script.ts re[1]!': "a caller script's own `hear /pattern/`: the user's regular expression, compiled once to check it",
+  'src/phone/caller.ts step.pattern.source': "a caller script's own `hear /pattern/`: the user's regular expression, matched against the prompts played",
 };
 
 describe('regular expressions of the project', () => {
