@@ -6,12 +6,13 @@
 //   required, not imported: imported from ESM, each CommonJS file (and each
 //   file it requires) first goes through Node 20's ESM loader and its export
 //   lexer: about 40 ms of `check` for these three.
-// - Libraries only run-time code needs (dates, XML, phone numbers) load on
+// - Libraries only run-time code needs (dates, XML, phone numbers, XLSX) load on
 //   first call: `check` compiles every snippet but runs none, so it never
 //   loads them.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
+import type * as ExcelJs from 'exceljs';
 import type * as FastXmlParser from 'fast-xml-parser';
 import type * as LibPhoneNumber from 'libphonenumber-js/max';
 import type * as Luxon from 'luxon';
@@ -48,6 +49,8 @@ function load<T>(specifier: string): T {
 export const luxon = lazyImport<typeof Luxon>('luxon');
 export const fastXmlParser = lazyImport<typeof FastXmlParser>('fast-xml-parser');
 export const libPhoneNumber = lazyImport<typeof LibPhoneNumber>('libphonenumber-js/max');
+/** exceljs (XLSX uploads): about a second to load, so only an XLSX upload pays for it. */
+export const excelJs = lazyImport<typeof ExcelJs>('exceljs');
 
 /**
  * A package that is installed only when needed and is missing (or failed to

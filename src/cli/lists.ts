@@ -1,4 +1,4 @@
-// `studio-script lists upload <file.csv> --skill N --source NAME --map Field=Column…`:
+// `studio-script lists upload <file.csv|file.xlsx> --skill N --source NAME --map Field=Column…`:
 // loads a calling list into a Personal Connection skill through the
 // CREATEPROSPECTS v2 pipeline (docs/calling-lists.md). Progress on stderr when
 // it is a terminal, a report on stdout, rejected rows in `<file>.rejected.csv`.
@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { displayPath, printJson } from './output.js';
+import { UploadProgress } from './progress.js';
 
 interface UploadFlags {
   skill: string;
@@ -27,11 +28,11 @@ export function register(program: Command): void {
   const lists = program.command('lists').description('load calling lists into Personal Connection skills');
   lists
     .command('upload')
-    .description('load a CSV calling list (header row) into a Personal Connection skill, as CREATEPROSPECTS v2 does')
-    .argument('<file>', 'the CSV file (XLSX is not supported: save the sheet as CSV)')
+    .description('load a CSV or XLSX calling list (header row) into a Personal Connection skill, as CREATEPROSPECTS v2 does')
+    .argument('<file>', 'the CSV or XLSX file (first worksheet)')
     .requiredOption('--skill <n>', 'the Personal Connection skill number')
     .requiredOption('--source <name>', 'the source the prospects belong to (its map is used when no --map is given)')
-    .option('--map <field=column>', 'prospect field = CSV column (repeatable; Destinations=Mobile,Home lists several)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--map <field=column>', 'prospect field = column of the header row (repeatable; Destinations=Mobile,Home lists several)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--state <file.db>', 'the SQLite state file to load into (default: memory, nothing kept)')
     .option('--tenant <file>', 'the tenant file (YAML or JSON) declaring the skill and source')
     .option('--rejected <path>', 'where rejected rows are written (default: <file>.rejected.csv)')
@@ -55,7 +56,6 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
 
   const skillNo = Number(flags.skill);
   if (!Number.isInteger(skillNo) || skillNo < 1) throw new UsageError(`--skill ${flags.skill}: expected a skill number`);
-  if (/\.xlsx?$/i.test(file)) throw new UsageError(`${file}: XLSX/XLS files are not supported; save the sheet as CSV (UTF-8) and upload that`);
   let mapping = null;
   try {
     if (flags.map?.length) mapping = parseMapOptions(flags.map);
@@ -88,7 +88,7 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
 
     // The rejected-rows file may go to a folder that does not exist yet.
     if (flags.rejected !== undefined) mkdirSync(dirname(resolve(flags.rejected)), { recursive: true });
-    const progress = process.stderr.isTTY ? new Progress(file) : null;
+    const progress = process.stderr.isTTY ? new UploadProgress(file) : null;
     let report;
     try {
       report = await uploadCallingList(tenant.store, {
@@ -125,24 +125,5 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
     return EXIT.ok;
   } finally {
     tenant.close();
-  }
-}
-
-/** One self-rewriting stderr line, at most every 100 ms. */
-class Progress {
-  private last = 0;
-  private shown = false;
-  constructor(private readonly file: string) {}
-  update(p: { rows: number; bytes: number; totalBytes: number }): void {
-    const now = Date.now();
-    if (now - this.last < 100) return;
-    this.last = now;
-    const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.bytes / p.totalBytes) * 100)) : 100;
-    process.stderr.write(`\r${this.file}: ${p.rows.toLocaleString('en-US')} rows (${pct}%)\x1b[K`);
-    this.shown = true;
-  }
-  clear(): void {
-    if (this.shown) process.stderr.write('\r\x1b[K');
-    this.shown = false;
   }
 }

@@ -1,24 +1,25 @@
-// Calling-list uploads (`studio-script lists upload`): a CSV file with a header
-// row goes through the CREATEPROSPECTS v2 pipeline (buildProspect: the same
-// validation, time-zone handling and expiration) into a Personal Connection
-// skill's calling list. The file is streamed with csv-parse, so 100,000 rows
-// run in constant memory on the SQLite store; the whole upload is one
-// transaction there (a killed process leaves nothing of it, spec/reliability.md).
-// Rejected rows go to a CSV file naming the row number and the reason.
-import { CsvError, parse } from 'csv-parse';
-import { closeSync, createReadStream, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+// Calling-list uploads (`studio-script lists upload`): a CSV or XLSX file with
+// a header row goes through the CREATEPROSPECTS v2 pipeline (buildProspect:
+// the same validation, time-zone handling and expiration) into a Personal
+// Connection skill's calling list. The file is streamed (table-file.ts), so
+// 100,000 rows run in constant memory on the SQLite store; the whole upload is
+// one transaction there (a killed process leaves nothing of it,
+// spec/reliability.md). Rejected rows go to a CSV file naming the row number
+// and the reason (rejected-rows.ts).
 import { diagnostic, type Diagnostic } from '../contract/diagnostics.js';
 import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
+import { RejectedRows } from './rejected-rows.js';
 import { SqliteTenantStore } from './sqlite-store.js';
 import { isDiskFull, StateFileError, stateError } from './state-file.js';
+import { cellError, fitRow, openTable, TableFileError, type TableFormat, type TableRow, type TableSource } from './table-file.js';
 import type { ProspectRecord, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
 import { whyNotPcTarget } from './skills.js';
 
 export interface ListUploadOptions {
-  /** The CSV file. */
+  /** The CSV or XLSX file (first worksheet). */
   file: string;
   skillNo: number;
   /** The source the prospects belong to; created with `mapping` when the tenant has none of that name. */
@@ -62,7 +63,7 @@ export interface ListUploadReport {
   warnings: string[];
 }
 
-/** An upload that cannot start or whose file is not valid CSV: nothing of it was written. */
+/** An upload that cannot start or whose file cannot be read: nothing of it was written. */
 export class ListUploadError extends Error {
   override name = 'ListUploadError';
   constructor(
@@ -101,13 +102,11 @@ export function parseMapOptions(entries: readonly string[]): SourceMapping {
 
 /** Uploads a calling list; throws ListUploadError (nothing written) when the upload cannot run. */
 export async function uploadCallingList(store: TenantStore, o: ListUploadOptions): Promise<ListUploadReport> {
-  if (/\.xlsx?$/i.test(o.file)) throw new ListUploadError(`${o.file}: XLSX/XLS files are not supported; save the sheet as CSV (UTF-8) and upload that`);
-  let totalBytes: number;
+  let table: TableSource;
   try {
-    totalBytes = statSync(o.file).size;
+    table = openTable(o.file);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new ListUploadError(`cannot read ${o.file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    throw asUploadError(err);
   }
 
   const skill = store.skill(o.skillNo);
@@ -143,10 +142,6 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   const every = o.progressEvery ?? 1000;
 
   let header: string[] | null = null;
-  // Rows are numbered by the file line they start on. csv-parse's `info`
-  // option would give it but costs ~15 % of the upload, so lines are counted
-  // here: one per record plus the line breaks inside its quoted cells.
-  let line = 1;
   let open = false;
   try {
     if (sqlite) {
@@ -154,32 +149,27 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
       open = true;
       if (!existing) store.putSource(source);
     }
-    const input = createReadStream(o.file);
-    const parser = input.pipe(parse({ relax_column_count: true, bom: true }));
-    for await (const record of parser as AsyncIterable<string[]>) {
-      const row = line;
-      line++;
-      for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
-      if (record.length === 1 && record[0] === '') continue; // an empty line
+    for await (const row of table.rows()) {
       if (!header) {
-        header = checkHeader(record, mapping, o.file, row);
+        header = checkHeader(row, mapping, o.file, table.format);
         rejected.header = header;
         continue;
       }
       report.rows++;
-      if (record.length !== header.length) {
-        rejected.add(row, `expected ${header.length} columns, found ${record.length}`, record);
-      } else {
+      const cells = fitRow(row, header.length, table.format);
+      if (typeof cells === 'string') rejected.add(row.row, cells, row.cells);
+      else if (row.problem) rejected.add(row.row, row.problem, row.cells);
+      else {
         const data: DdoObject = {};
-        for (let i = 0; i < header.length; i++) data[header[i]!] = record[i]!;
+        for (let i = 0; i < header.length; i++) data[header[i]!] = cells[i]!;
         const outcome = buildProspect(data, options);
-        if (!outcome.ok) rejected.add(row, outcome.code, record);
+        if (!outcome.ok) rejected.add(row.row, outcome.code, row.cells);
         else if (sqlite) {
           if (store.upsertProspect(outcome.prospect) === 'Created') report.loaded++;
           else report.updated++;
         } else pending.push(outcome.prospect);
       }
-      if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: input.bytesRead, totalBytes });
+      if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
     }
     if (!header) throw new ListUploadError(`${o.file}: empty file (a calling list needs a header row)`, [diagnostic('E-LIST-EMPTY', 'empty file: a calling list needs a header row', { file: o.file, line: 1, col: 1 })]);
     // The rejected rows are on disk before the upload commits: a disk that fills now still leaves nothing of it.
@@ -199,15 +189,18 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   } catch (err) {
     if (open) sqlite!.db.exec('ROLLBACK TO lists_upload; RELEASE lists_upload');
     rejected.discard();
-    if (isCsvError(err)) throw csvFailure(err, o.file, line);
-    throw uploadFailure(err, sqlite?.file, rejectedPath);
+    throw err instanceof TableFileError ? asUploadError(err) : uploadFailure(err, sqlite?.file, rejectedPath);
   } finally {
     rejected.close();
   }
   report.rejected = rejected.count;
   report.rejectedFile = rejected.count > 0 ? rejectedPath : null;
-  o.onProgress?.({ rows: report.rows, bytes: totalBytes, totalBytes });
+  o.onProgress?.({ rows: report.rows, bytes: table.totalBytes, totalBytes: table.totalBytes });
   return report;
+}
+
+function asUploadError(err: unknown): unknown {
+  return err instanceof TableFileError ? new ListUploadError(err.message, err.diagnostics) : err;
 }
 
 /** The seed's advice when a list goes into a started digital skill: stop it before reloading after critical updates, restart after. */
@@ -239,186 +232,21 @@ function uploadFailure(err: unknown, stateFile: string | undefined, rejectedPath
 }
 
 /** The header row: names are trimmed, must be unique and must include every mapped column. */
-function checkHeader(record: string[], mapping: SourceMapping, file: string, line: number): string[] {
-  const header = record.map((h) => h.trim());
-  const fail = (code: string, message: string, col: number): never => {
-    throw new ListUploadError(`${file}:${line}:${col}: ${message}`, [diagnostic(code, message, { file, line, col })]);
+function checkHeader(row: TableRow, mapping: SourceMapping, file: string, format: TableFormat): string[] {
+  const header = row.cells.map((h) => h.trim());
+  const fail = (code: string, message: string, i: number): never => {
+    throw asUploadError(cellError(file, format, row, i, code, message));
   };
   const seen = new Set<string>();
   header.forEach((h, i) => {
-    if (seen.has(h)) fail('E-LIST-HEADER', `column "${h}" appears twice in the header row`, columnOffset(record, i));
+    if (seen.has(h)) fail('E-LIST-HEADER', `column "${h}" appears twice in the header row`, i);
     seen.add(h);
   });
   for (const [field, columns] of Object.entries(mapping)) {
     for (const c of Array.isArray(columns) ? columns : [columns]) {
-      if (!seen.has(c)) fail('E-LIST-COLUMN', `${field} is mapped to column "${c}", which is not in the header row (${header.join(', ')})`, 1);
+      if (!seen.has(c)) fail('E-LIST-COLUMN', `${field} is mapped to column "${c}", which is not in the header row (${header.join(', ')})`, 0);
     }
   }
   return header;
 }
 
-/** 1-based column of field `i` in an unquoted header line (an approximation when cells are quoted). */
-function columnOffset(record: string[], i: number): number {
-  let col = 1;
-  for (let k = 0; k < i; k++) col += record[k]!.length + 1;
-  return col;
-}
-
-// Every parse error of csv-parse is a CsvError, whatever its code (INVALID_OPENING_QUOTE has no CSV_ prefix).
-function isCsvError(err: unknown): err is CsvError {
-  return err instanceof CsvError;
-}
-
-/**
- * A fatal CSV error located at file:line:col. csv-parse names the line where
- * it gave up; the exact place (the opening quote never closed, the character
- * after a closing quote) is found by rescanning from the end of the last good record.
- */
-function csvFailure(err: CsvError, file: string, nextLine: number): ListUploadError {
-  const at = locateQuoteProblem(file, nextLine, err.code) ?? { line: (err as { lines?: number }).lines ?? nextLine, col: 1 };
-  const what =
-    err.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'quote not closed: this quoted cell runs to the end of the file'
-      : err.code === 'CSV_INVALID_CLOSING_QUOTE'
-        ? 'invalid closing quote: a quoted cell must end at a comma or the end of the line (write "" for a quote inside it)'
-        : err.code === 'INVALID_OPENING_QUOTE'
-          ? 'quote inside an unquoted cell: quote the whole cell and double the quote inside it ("O""Brien")'
-          : messageBefore(messageBefore(err.message, ', value is '), ' at line ');
-  return new ListUploadError(`${file}:${at.line}:${at.col}: ${what}`, [diagnostic('E-LIST-CSV', what, { file, line: at.line, col: at.col })]);
-}
-
-/** `message` cut where `marker` first appears (csv-parse appends the line and the cell's value). */
-function messageBefore(message: string, marker: string): string {
-  const at = message.indexOf(marker);
-  return at < 0 ? message : message.slice(0, at);
-}
-
-function locateQuoteProblem(file: string, nextLine: number, code: string): { line: number; col: number } | null {
-  if (code !== 'CSV_QUOTE_NOT_CLOSED' && code !== 'CSV_INVALID_CLOSING_QUOTE' && code !== 'INVALID_OPENING_QUOTE') return null;
-  let text: string;
-  const fd = openSync(file, 'r');
-  try {
-    const start = offsetOfLine(fd, nextLine);
-    const size = Math.min(statSync(file).size - start, 1 << 24);
-    const buf = Buffer.alloc(Math.max(0, size));
-    readSync(fd, buf, 0, buf.length, start);
-    text = buf.toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-  // Scans from the start of the first record csv-parse did not finish.
-  let line = nextLine;
-  let col = 1;
-  let i = 0;
-  const advance = (ch: string) => {
-    if (ch === '\n') {
-      line++;
-      col = 1;
-    } else if (ch !== '\r') col++;
-  };
-  let fieldStart = true;
-  let inQuote = false;
-  let quoteAt = { line, col };
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inQuote) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          advance(ch);
-          i++;
-          advance('"');
-          continue;
-        }
-        inQuote = false;
-        advance(ch);
-        const next = text[i + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') return { line, col };
-        continue;
-      }
-      advance(ch);
-      continue;
-    }
-    if (ch === '"' && fieldStart) {
-      inQuote = true;
-      quoteAt = { line, col };
-      fieldStart = false;
-      advance(ch);
-      continue;
-    }
-    // A quote in the middle of an unquoted cell (`O"Brien`).
-    if (ch === '"') return { line, col };
-    fieldStart = ch === ',' || ch === '\n' || ch === '\r';
-    advance(ch);
-  }
-  return inQuote ? quoteAt : null;
-}
-
-/** Byte offset where 1-based `line` starts (read in chunks: constant memory). */
-function offsetOfLine(fd: number, line: number): number {
-  if (line <= 1) return 0;
-  const chunk = Buffer.alloc(1 << 16);
-  let seen = 1;
-  let pos = 0;
-  for (;;) {
-    const n = readSync(fd, chunk, 0, chunk.length, pos);
-    if (n === 0) return pos;
-    for (let k = chunk.indexOf(10); k !== -1 && k < n; k = chunk.indexOf(10, k + 1)) {
-      if (++seen === line) return pos + k + 1;
-    }
-    pos += n;
-  }
-}
-
-/** The rejected-rows file: `Row,Reason` then the row's own cells; created at the first rejected row. */
-class RejectedRows {
-  header: string[] = [];
-  count = 0;
-  private fd: number | null = null;
-  private buffer = '';
-  /** True once the file exists on disk (so a failed upload removes it). */
-  private created = false;
-
-  constructor(readonly path: string) {}
-
-  add(row: number, reason: string, cells: readonly string[]): void {
-    if (this.fd === null) {
-      this.fd = openSync(this.path, 'w');
-      this.created = true;
-      this.buffer = csvLine(['Row', 'Reason', ...this.header]);
-    }
-    this.count++;
-    this.buffer += csvLine([String(row), reason, ...cells]);
-    if (this.buffer.length > 65536) this.flush();
-  }
-
-  private flush(): void {
-    if (this.fd !== null && this.buffer !== '') writeSync(this.fd, this.buffer);
-    this.buffer = '';
-  }
-
-  /** The upload failed: no report, so no rejected-rows file either. */
-  discard(): void {
-    this.buffer = '';
-    this.count = 0;
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    if (this.created) rmSync(this.path, { force: true });
-    this.created = false;
-  }
-
-  close(): void {
-    if (this.fd === null) return;
-    const fd = this.fd;
-    this.fd = null;
-    try {
-      if (this.buffer !== '') writeSync(fd, this.buffer);
-    } finally {
-      this.buffer = '';
-      closeSync(fd);
-    }
-  }
-}
-
-function csvLine(cells: readonly string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\n';
-}

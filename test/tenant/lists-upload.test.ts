@@ -77,7 +77,7 @@ describe('uploadCallingList', () => {
     expect(await upload(tenant.store, f, { fallbackZone: 'Europe/London', noTimeZoneReject: true, rejectedFile: join(dir, 'r2.csv') })).toMatchObject({ rejected: 1 });
   });
 
-  it('refuses a bad skill, a missing map, a missing column and XLSX before writing anything', async () => {
+  it('refuses a bad skill, a missing map, a missing column and an XLS workbook before writing anything', async () => {
     const tenant = tenantFromData(BASE_TENANT);
     const f = file(HEADER + 'P1,Ada,Lovelace,3035550100,,,,\n');
     await expect(upload(tenant.store, f, { skillNo: 1235 })).rejects.toThrow(/skill 1235 \(PC_Paused\) cannot take a calling list: it is not active/);
@@ -87,7 +87,7 @@ describe('uploadCallingList', () => {
     await expect(upload(tenant.store, f, { mapping: parseMapOptions(['ExternalID=Key', 'Destinations=MobilePhone']) })).rejects.toThrow(
       /:1:1: ExternalID is mapped to column "Key", which is not in the header row/,
     );
-    await expect(upload(tenant.store, join(dir, 'sheet.xlsx'))).rejects.toThrow(/XLSX\/XLS files are not supported/);
+    await expect(upload(tenant.store, join(dir, 'sheet.xls'))).rejects.toThrow(/Excel 97–2003 \(.xls\) workbooks are not supported/);
     expect(() => parseMapOptions(['Phone=Cell'])).toThrow(ListUploadError);
     expect(() => parseMapOptions(['ExternalID=Id'])).toThrow(/needs ExternalID=<column> and Destinations/);
     expect(tenant.store.prospectCount()).toBe(0);
@@ -171,14 +171,14 @@ describe('studio-script lists upload', () => {
     expect(JSON.parse(again.out)).toMatchObject({ rows: 2, loaded: 0, updated: 1, rejected: 1 });
   });
 
-  it('exits 2 with a located diagnostic on malformed CSV, and with one line on XLSX or a bad map', async () => {
+  it('exits 2 with a located diagnostic on malformed CSV, and with one line on an XLS workbook or a bad map', async () => {
     const f = file('Id,Cell\nC1,"3035550100\n');
     const r = await listsCli(['upload', f, '--skill', '1234', '--source', 'SalesforceLeads', '--map', 'ExternalID=Id', '--map', 'Destinations=Cell', '--tenant', tenantFile]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${f}:2:4: error E-LIST-CSV quote not closed`);
-    const x = await listsCli(['upload', 'calls.xlsx', '--skill', '1234', '--source', 'SalesforceLeads', '--tenant', tenantFile]);
+    const x = await listsCli(['upload', 'calls.xls', '--skill', '1234', '--source', 'SalesforceLeads', '--tenant', tenantFile]);
     expect(x.code).toBe(2);
-    expect(x.err).toContain('XLSX/XLS files are not supported');
+    expect(x.err).toContain('Excel 97–2003 (.xls) workbooks are not supported');
     const m = await listsCli(['upload', f, '--skill', '1234', '--source', 'S', '--map', 'Phone=Cell', '--tenant', tenantFile]);
     expect(m.code).toBe(2);
     expect(m.err).toContain('"Phone" is not a prospect field');
