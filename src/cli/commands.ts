@@ -14,8 +14,12 @@ export const COMMANDS: Record<string, () => Promise<{ register(program: Command)
   import: () => import('./import.js'),
   export: () => import('./export.js'),
   lists: () => import('./lists.js'),
+  pocs: () => import('./pocs.js'),
   coverage: () => import('./coverage.js'),
   init: () => import('./init.js'),
   actions: () => import('./actions.js'),
   outreach: () => import('./outreach.js'),
 };
+
+/** Other names of commands (`poc upload` is `pocs upload`), so the right module loads for them too. */
+export const COMMAND_ALIASES: Record<string, string> = { poc: 'pocs' };

@@ -7,7 +7,7 @@
 import type * as Commander from 'commander';
 import { readFileSync } from 'node:fs';
 import { MissingDependencyError, requireCommonJs } from '../deps.js';
-import { COMMANDS } from './commands.js';
+import { COMMAND_ALIASES, COMMANDS } from './commands.js';
 import { EXIT, reportCrash, UsageError } from './io.js';
 import { applyConventions, OutputError, printJson, resetOutput } from './output.js';
 
@@ -39,7 +39,7 @@ async function parse(argv: string[], opts: CommandLineOptions): Promise<void> {
     .showHelpAfterError()
     .exitOverride();
   if (opts.output) program.configureOutput(opts.output);
-  const wanted = argv[2];
+  const wanted = argv[2] && (COMMAND_ALIASES[argv[2]] ?? argv[2]);
   const names = wanted && COMMANDS[wanted] ? [wanted] : Object.keys(COMMANDS);
   for (const name of names) {
     const load = COMMANDS[name];

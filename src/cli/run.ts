@@ -56,7 +56,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run a script on the virtual clock against the emulated tenant')
-    .argument('<file.script>', "the script to run (a file, a script name in the configured scripts folder, or '-' for stdin); other scripts of its folder are available to RUNSUB, RUNSCRIPT and SPAWN")
+    .argument('[file.script]', "the script to run (a file, a script name in the configured scripts folder, or '-' for stdin; with --poc, default: the point of contact's script); other scripts of its folder are available to RUNSUB, RUNSCRIPT and SPAWN")
     .option('--var <name=value>', 'set a variable (repeatable); a value that parses as JSON is that JSON, otherwise text', collect, [])
     .option('--vars <file.json>', 'variables from a JSON object')
     .option('--tenant <file.yaml>', 'tenant file (default: tenant.yaml beside the script, else an empty tenant)')
@@ -68,7 +68,7 @@ export function register(program: Command): void {
     .option('--ani <number>', 'caller number (ANI)')
     .option('--dnis <number>', 'dialled number (DNIS)')
     .option('--skill <n>', 'skill number of the contact')
-    .option('--poc <id>', 'point of contact')
+    .option('--poc <number|address>', "the point of contact the contact arrives at: runs its script with DNIS, SKILLNO and POC filled from the tenant's POC")
     .option('--caller <steps>', 'phone scripts: what the caller does, e.g. "at menu; press 2; wait 30s; hangup" (docs/phone.md)')
     .option('--transcript', 'phone scripts: print what the caller heard and did, before the result')
     .option('--state <file.db>', 'keep the tenant in this SQLite file between runs')
@@ -79,7 +79,7 @@ export function register(program: Command): void {
     .option('--trace-json', 'print every trace event as one JSON line on stderr')
     .option('--reply <reply>', 'a customer reply on a digital channel (repeatable): "+13035550101 after 2h: YES" (docs/digital.md)', collect, [])
     .option('--redact <name>', 'a variable whose value is shown as *** in the result, the trace and messages (repeatable)', collect, [])
-    .action(async (file: string, flags: RunFlags) => {
+    .action(async (file: string | undefined, flags: RunFlags) => {
       process.exitCode = await runCommand(file, flags);
     });
 }
@@ -88,9 +88,18 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runCommand(arg: string, given: RunFlags): Promise<number> {
+async function runCommand(given: string | undefined, givenFlags: RunFlags): Promise<number> {
   const { config } = await projectConfig();
-  const flags = withConfig(given, config);
+  let flags = withConfig(givenFlags, config);
+  if (given === undefined && flags.poc === undefined)
+    throw new UsageError('give the script to run (a .script file or a script name), or --poc <number or address> to run the script of a point of contact');
+  let arg: string;
+  if (given !== undefined) arg = given;
+  else {
+    const found = await pocScript(flags.poc!, flags, config);
+    if (typeof found === 'number') return found;
+    ({ arg, flags } = found);
+  }
   const stdin = arg === '-' ? await readStdin() : undefined;
   const file = stdin !== undefined ? STDIN : await scriptArgument(arg, config.scripts);
   const scriptPath = resolve(file);
@@ -170,7 +179,12 @@ async function runCommand(arg: string, given: RunFlags): Promise<number> {
     process.once('SIGINT', onSigint);
     let result: RunResult;
     try {
-      result = await runtime.run(entry.graph.name, { vars, ...(flags.until !== undefined ? { until: flags.until } : {}), signal: abort.signal });
+      result = await runtime.run(entry.graph.name, {
+        vars,
+        ...(flags.until !== undefined ? { until: flags.until } : {}),
+        ...(flags.poc !== undefined ? { poc: flags.poc } : {}),
+        signal: abort.signal,
+      });
     } finally {
       process.off('SIGINT', onSigint);
     }
@@ -317,7 +331,6 @@ function contactOf(flags: RunFlags): ContactInfo {
   if (flags.ani !== undefined) contact.ani = flags.ani;
   if (flags.dnis !== undefined) contact.dnis = flags.dnis;
   if (flags.skill !== undefined) contact.skillNo = wholeNumber('--skill', flags.skill, 0);
-  if (flags.poc !== undefined) contact.poc = flags.poc;
   return contact;
 }
 
@@ -342,6 +355,39 @@ function transcriptText(r: RunResult, graph: { name: string; mediaType: string }
   const c = r.contact;
   const header = `Call ${c.contactId}${c.ani ? ` from ${c.ani}` : ''}${c.dnis ? ` to ${c.dnis}` : ''}, ${r.startedAt}`;
   return formatTranscript(r.transcript, header) + '\n';
+}
+
+/**
+ * `run --poc X` without a script: the tenant (--tenant, the configured one, or
+ * tenant.yaml in the scripts folder or here) names X's script, found in the
+ * scripts folder (the configured one, else the tenant file's folder, else
+ * here). Returns the script and the
+ * flags with the tenant file that named it; an exit code when the tenant is invalid.
+ */
+async function pocScript(poc: string, flags: RunFlags, config: StudioScriptConfig): Promise<{ arg: string; flags: RunFlags } | number> {
+  const folder = config.scripts ?? (flags.tenant !== undefined ? dirname(resolve(flags.tenant)) : process.cwd());
+  const tenantFile = flags.tenant ?? [folder, process.cwd()].flatMap((d) => ['tenant.yaml', 'tenant.yml', 'tenant.json'].map((n) => join(d, n))).find((f) => existsSync(f));
+  if (tenantFile === undefined && flags.state === undefined)
+    throw new UsageError(`--poc ${poc}: no tenant declares points of contact here; give --tenant <file> (or a state file with --state)`);
+  const { loadTenant, openStateFile } = await import('../tenant/index.js');
+  const { arrivalAt } = await import('../tenant/pocs/arrival.js');
+  let tenant;
+  try {
+    tenant = tenantFile !== undefined ? await loadTenant(tenantFile, flags.state !== undefined ? { state: flags.state } : {}) : openStateFile(flags.state!);
+  } catch (err) {
+    if (err instanceof ScriptLoadError) return invalid(err.diagnostics, flags.json);
+    throw err;
+  }
+  let at;
+  try {
+    at = arrivalAt(tenant.store, poc);
+  } finally {
+    tenant.close();
+  }
+  if (typeof at === 'string') throw new UsageError(`--poc ${poc}: ${at}`);
+  const file = await scriptArgument(at.script, folder);
+  if (!existsSync(file)) throw new UsageError(`--poc ${poc}: point of contact ${at.poc.id} runs script ${at.script}, and ${displayPath(folder)} has no ${at.script}.script`);
+  return { arg: file, flags: tenantFile !== undefined ? { ...flags, tenant: tenantFile } : flags };
 }
 
 /** Opens --tenant, else tenant.yaml beside the script, else an empty tenant (each with --state when given). */

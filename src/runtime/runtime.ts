@@ -11,6 +11,7 @@ import { type HttpClient } from '../contract/http.js';
 import type { EncodedValue, Value } from '../contract/value.js';
 import { variableName } from '../contract/variables.js';
 import { MemoryTenantStore } from '../tenant/memory-store.js';
+import { arrivalAt } from '../tenant/pocs/arrival.js';
 import { RoutingProcess } from '../tenant/routing/process.js';
 import { CrmState } from '../tenant/crm/state.js';
 import type { TenantStore } from '../contract/tenant-store.js';
@@ -74,10 +75,17 @@ export interface RunOptions {
   maxSteps?: number;
   /** Overrides the runtime's `contact` for this run. */
   contact?: ContactInfo;
+  /**
+   * The point of contact the contact arrives at (number, e-mail address or
+   * channel): its script runs, with DNIS, SKILLNO and POC filled from it. A
+   * script named as well must be the POC's.
+   */
+  poc?: string;
 }
 
 export interface Runtime {
-  run(script: string, options?: RunOptions): Promise<RunResult>;
+  /** Runs `script`, or the script of the point of contact `{ poc }` (see RunOptions.poc). */
+  run(script: string | { poc: string }, options?: RunOptions): Promise<RunResult>;
   on<T extends TraceEventType | '*'>(type: T, listener: (event: T extends TraceEventType ? Extract<TraceEvent, { type: T }> : TraceEvent) => void): () => void;
   snapshot(): Snapshot;
   readonly clock: Clock;
@@ -149,8 +157,10 @@ class StudioRuntime implements Runtime {
     return this.hub.on(type, listener as (e: TraceEvent) => void);
   }
 
-  async run(script: string, options: RunOptions = {}): Promise<RunResult> {
+  async run(scriptOrPoc: string | { poc: string }, options: RunOptions = {}): Promise<RunResult> {
     if (this.running) throw new RuntimeOptionError('This runtime is already running a script; await it first');
+    const arrived = this.arrival(scriptOrPoc, options);
+    const script = arrived.script;
     const sched = this.scheduler;
     // Runs left running (a maxSteps pause, or a resumed snapshot — possibly only spawned runs) continue first.
     const resumed = this.entry !== null && sched.active.length > 0;
@@ -176,8 +186,8 @@ class StudioRuntime implements Runtime {
         const target = this.services.catalog.resolve(script);
         if (typeof target === 'string') throw new RuntimeOptionError(target);
         const { locals, globals } = splitVars(options.vars ?? {});
-        const contact = checkContact(options.contact ?? this.contact, target);
-        this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact, startMs: this.clock.ms });
+        const called = checkContact(arrived.contact, target);
+        this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact: called, startMs: this.clock.ms });
       }
       const entry = this.entry!;
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
@@ -191,6 +201,23 @@ class StudioRuntime implements Runtime {
       this.hub.kept = null;
       this.running = false;
     }
+  }
+
+  /** The script and contact of a run: as given, or from the point of contact it arrives at. */
+  private arrival(scriptOrPoc: string | { poc: string }, options: RunOptions): { script: string; contact: ContactInfo } {
+    const contact = options.contact ?? this.contact;
+    const named = typeof scriptOrPoc === 'string' ? scriptOrPoc : undefined;
+    const poc = typeof scriptOrPoc === 'object' && scriptOrPoc !== null ? scriptOrPoc.poc : options.poc;
+    if (poc === undefined) {
+      if (named === undefined) throw new RuntimeOptionError('run needs a script name or { poc: "<number or address>" }');
+      return { script: named, contact };
+    }
+    if (typeof poc !== 'string' || poc.trim() === '') throw new RuntimeOptionError('poc must be a point of contact: a phone number, e-mail address or channel name');
+    const at = arrivalAt(this.tenant, poc);
+    if (typeof at === 'string') throw new RuntimeOptionError(at);
+    if (named !== undefined && named.trim().toLowerCase() !== at.script.toLowerCase())
+      throw new RuntimeOptionError(`point of contact ${at.poc.id} runs ${at.script}, not ${named} (leave the script out to run the POC's)`);
+    return { script: at.script, contact: { ...contact, dnis: contact.dnis ?? at.dnis, skillNo: at.skillNo, poc: at.poc.id } };
   }
 
   snapshot(): Snapshot {

@@ -9,9 +9,10 @@ import { audioFilesSection } from './sections/audio-files.js';
 import { businessUnitSection, timeZoneSection } from './sections/business-unit.js';
 import { dialPlanSection } from './sections/dial-plan.js';
 import { hoursSection } from './sections/hours.js';
-import { campaignsSection, pointsOfContactSection } from './sections/placeholders.js';
+import { campaignsSection } from './sections/placeholders.js';
 import { byocSection } from './sections/byoc.js';
 import { messageTemplatesSection } from './sections/message-templates.js';
+import { pointsOfContactSection } from './sections/points-of-contact.js';
 import { skillsSection } from './sections/skills.js';
 import { sourcesSection } from './sections/sources.js';
 

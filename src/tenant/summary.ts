@@ -1,10 +1,12 @@
 // A summary of a tenant's state for `studio-script tenant show`: skills with
 // their calling lists, agents with their routing settings, hours-of-operation
-// profiles, sources, and the record collections other domains keep.
+// profiles, sources, points of contact, and the record collections other
+// domains keep.
 import { DateTime } from 'luxon';
 import { DIAL_PLAN_COLLECTION, type DialRule } from './dial-plan.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from './hours/profile.js';
 import { describeWeek } from './hours/week.js';
+import { allPocs, type PocRecord } from './pocs/records.js';
 import { routingAgents } from './routing/records.js';
 import type { ProspectStatus, TenantStore } from '../contract/tenant-store.js';
 import { digitalSummary, formatDigitalSummary, type DigitalSummary } from './digital/summary.js';
@@ -38,6 +40,7 @@ export interface TenantSummary {
   hoursOfOperation: { id: number | null; name: string; week: string; holidays: { name: string; date: string }[]; override: { branch: string; expires: string | null } | null; skills: number[] }[];
   dialPlan: DialRule[];
   sources: { id: number; name: string; maxDestinations: number; mapping: Record<string, string | string[]> | null }[];
+  pointsOfContact: PocRecord[];
   /** BYOC integrations, message templates and outbound digital skills (docs/digital.md). */
   digital: DigitalSummary;
   collections: Record<string, number>;
@@ -92,6 +95,7 @@ export function summarizeTenant(store: TenantStore): TenantSummary {
       })),
     dialPlan: store.collection<DialRule>(DIAL_PLAN_COLLECTION).all(),
     sources: store.sources().map((s) => ({ id: s.id, name: s.name, maxDestinations: s.maxDestinations, mapping: s.mapping })),
+    pointsOfContact: allPocs(store),
     digital: digitalSummary(store),
     collections: Object.fromEntries(store.collectionNames().map((n) => [n, store.collection(n).count()])),
   };
@@ -144,6 +148,11 @@ export function formatSummary(t: TenantSummary): string {
     lines.push(`  ${s.id} ${s.name} (max ${s.maxDestinations} destinations): ${map}`);
   }
   if (t.sources.length === 0) lines.push('  (none)');
+  if (t.pointsOfContact.length > 0) {
+    lines.push('points of contact:');
+    for (const p of t.pointsOfContact)
+      lines.push(`  ${p.id} ${p.name} (${p.channel}${p.active ? '' : ', inactive'}): skill ${p.skill}, script ${p.script ?? "(the skill's)"}`);
+  }
   lines.push(...formatDigitalSummary(t.digital));
   const names = Object.keys(t.collections);
   if (names.length > 0) {

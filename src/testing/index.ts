@@ -63,6 +63,8 @@ export interface RunScriptOptions {
   contact?: { ani?: string; dnis?: string; skill?: number; poc?: string; hangUpAfter?: string | number };
   /** Phone scripts: what the caller does (steps as in test files' `caller:`). */
   caller?: string | string[];
+  /** The point of contact the contact arrives at: `script` must be its script; DNIS, SKILLNO and POC come from it. */
+  poc?: string;
   stubs?: StubInput[];
 }
 
@@ -79,7 +81,7 @@ export interface ScriptRunResult extends RunResult {
 export async function runScript(script: string, opts: RunScriptOptions): Promise<ScriptRunResult> {
   const project = typeof opts.scripts === 'string' ? await loadProject(opts.scripts, opts.tenant !== undefined ? { tenant: opts.tenant } : {}) : opts.scripts;
   const testCase: Record<string, unknown> = { name: 'runScript', script };
-  for (const key of ['vars', 'now', 'until', 'seed', 'maxActions', 'contact', 'caller', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
+  for (const key of ['poc', 'vars', 'now', 'until', 'seed', 'maxActions', 'contact', 'caller', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
   // The options go through the test-file loader, so stubs are checked exactly as in *.test.yaml files.
   const text = stringify({ scripts: project.scripts.folder, cases: [testCase] });
   const loaded = loadTestFile(resolve('runScript options'), { text, registry: project.registry });

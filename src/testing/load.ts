@@ -159,6 +159,7 @@ export function displayPath(path: readonly PathSegment[]): string {
 interface RawCase {
   name: string;
   script: string;
+  poc?: string | number;
   vars?: Record<string, unknown>;
   now?: string;
   until?: string | number;
@@ -252,6 +253,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       name: c.name,
       index,
       script: c.script,
+      ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
       vars: (c.vars ?? {}) as Record<string, Value>,
       ...(now !== undefined ? { now } : {}),
       ...(until !== undefined ? { until } : {}),

@@ -27,6 +27,8 @@ export interface Project {
 
 export interface RunRequest {
   script: string;
+  /** The point of contact the contact arrives at (the script must be its script). */
+  poc?: string;
   vars: Record<string, Value>;
   now: string;
   until?: string;
@@ -96,7 +98,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
           }
         : {}),
     });
-    return await runtime.run(req.script, { vars: req.vars, ...(req.until !== undefined ? { until: req.until } : {}), keepTrace: true });
+    return await runtime.run(req.script, { vars: req.vars, ...(req.until !== undefined ? { until: req.until } : {}), ...(req.poc !== undefined ? { poc: req.poc } : {}), keepTrace: true });
   } finally {
     tenant.close();
   }

@@ -40,6 +40,7 @@ export async function executeCase(project: Project, tf: TestFile, tc: TestCase, 
   const armed = armStubs(stubs, project.registry, { before });
   const result = await runOnce(project, {
     script: tc.script,
+    ...(tc.poc !== undefined ? { poc: tc.poc } : {}),
     vars: tc.vars,
     now: tc.now ?? DEFAULT_NOW,
     ...(tc.until !== undefined ? { until: tc.until } : {}),

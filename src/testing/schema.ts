@@ -81,6 +81,7 @@ const testCase = {
   properties: {
     name: { type: 'string', minLength: 1 },
     script: { type: 'string', minLength: 1 },
+    poc: { type: ['string', 'number'], description: "The point of contact the contact arrives at: the case's script must be the POC's, and DNIS, SKILLNO and POC come from the tenant's POC." },
     vars: { type: 'object' },
     now: { type: 'string' },
     until: duration,

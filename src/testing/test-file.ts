@@ -107,6 +107,8 @@ export interface TestCase {
   caller?: CallerScript;
   /** Where each `caller` text starts in the test file (one per list item), for locating step problems. */
   callerAt?: CallerLocation[];
+  /** The point of contact the contact arrives at (`poc:`): the case's script must be the POC's. */
+  poc?: string;
   stubs: StubSpec[];
   expect: Expectations;
   skip: boolean;

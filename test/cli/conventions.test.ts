@@ -28,6 +28,7 @@ beforeAll(() => {
   writeFileSync(at('bad-tenant.yaml'), 'timeZone: Nowhere/City\n');
   writeFileSync(at('list.csv'), 'Id,Cell\nC1,3035550100\nC2,\n');
   writeFileSync(at('broken.csv'), 'Id,Cell\nC1,"3035550100\n');
+  writeFileSync(at('pocs.csv'), 'Point of Contact,Name,Skill\n8005550100,Support line,2001\nnot-a-number,Bad,2001\n');
   copyFileSync(join(import.meta.dirname, '../import/fixtures/Billing.xml'), at('Export.xml'));
   writeFileSync(at('broken.xml'), '<ScriptContainer><Actions>');
   const cov = (n: number) => ({ scripts: { Good: { file: at('ok', 'Good.script'), actions: { start: n, greet: n, done: 0 }, branches: {} } } });
@@ -50,6 +51,8 @@ interface Row {
 }
 
 const upload = (csv: string): string[] => ['lists', 'upload', csv, '--skill', '1234', '--source', 'SalesforceLeads', '--map', 'ExternalID=Id', '--map', 'Destinations=Cell', '--tenant', at('ok', 'tenant.yaml'), '--now', '2026-11-21T09:00:00Z'];
+
+const pocs = (file: string): string[] => ['pocs', 'upload', file, '--tenant', at('ok', 'tenant.yaml')];
 
 const TABLE: Row[] = [
   { name: 'run', ok: () => ['run', at('ok', 'Good.script'), '--now', '2026-11-21T09:00:00Z'], bad: () => ['run', at('bad', 'Bad.script')], json: true },
@@ -113,6 +116,13 @@ const TABLE: Row[] = [
     ok: () => ['outreach', 'preview', '4100', '--tenant', at('outreach', 'tenant.yaml'), '--now', '2026-11-23T09:00:00Z'],
     bad: () => ['outreach', 'preview', '4100', '--tenant', at('bad-tenant.yaml')],
     json: true,
+  },
+  {
+    name: 'pocs upload',
+    ok: () => pocs(at('pocs.csv')),
+    bad: () => pocs(at('broken.csv')),
+    json: true,
+    output: (dir) => ({ args: [...pocs(at('pocs.csv')), '--rejected', join(dir, 'rejected.csv')], file: 'rejected.csv' }),
   },
 ];
 

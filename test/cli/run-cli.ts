@@ -1,14 +1,14 @@
 // Runs one studio-script command in-process, capturing stdout, stderr and the exit code.
 import { Command, CommanderError } from 'commander';
 import { vi } from 'vitest';
-import { COMMANDS } from '../../src/cli/commands.js';
+import { COMMAND_ALIASES, COMMANDS } from '../../src/cli/commands.js';
 import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 import { reportCrash, UsageError } from '../../src/cli/io.js';
 import { applyConventions, OutputError, printJson, resetOutput } from '../../src/cli/output.js';
 
 export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const program = new Command('studio-script').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  (await COMMANDS[args[0]!]!()).register(program);
+  (await COMMANDS[COMMAND_ALIASES[args[0]!] ?? args[0]!]!()).register(program);
   applyConventions(program);
   resetOutput();
   let out = '';

@@ -94,7 +94,7 @@ describe('tenant file rules', () => {
   });
 
   it('accepts the placeholder sections with their identifying member', () => {
-    const ok = 'timeZone: UTC\npointsOfContact:\n  - { id: 8005550100, name: Main }\nmessageTemplates:\n  - { name: promo, body: "Hi {FirstName}" }\ncampaigns:\n  - { name: Collections, mode: Preview }\n';
+    const ok = 'timeZone: UTC\nmessageTemplates:\n  - { name: promo, body: "Hi {FirstName}" }\ncampaigns:\n  - { name: Collections, mode: Preview }\n';
     expect(errorsOf(ok)).toEqual([]);
     expect(errorsOf('campaigns:\n  - { mode: Preview }\n')[0]!.message).toMatch(/missing the required member "name"/);
   });

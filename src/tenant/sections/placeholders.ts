@@ -1,5 +1,5 @@
 // Sections accepted with a minimal schema until their own work fills them in:
-// points of contact and campaigns. Entries are checked for
+// campaigns. Entries are checked for
 // shape only (each an object with its identifying member); nothing is loaded
 // into the store yet.
 import { defineSection, type TenantSection } from '../section.js';
@@ -15,5 +15,4 @@ function minimal(key: string, idMember: string, description: string): TenantSect
   });
 }
 
-export const pointsOfContactSection = minimal('pointsOfContact', 'id', 'Points of contact');
 export const campaignsSection = minimal('campaigns', 'name', 'Campaigns');
