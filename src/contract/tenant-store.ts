@@ -140,6 +140,12 @@ export interface TenantStore {
    */
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[];
   /**
+   * Marks one queued record dialed at `nowMs` (an agent accepted its preview),
+   * or expired when its expiration has passed; returns it when dialed, null
+   * when it was not queued or has expired.
+   */
+  dialProspect(skillNo: number, externalId: string, nowMs: number): ProspectRecord | null;
+  /**
    * Marks every queued record of the skill whose expiration is at or before
    * `nowMs` expired (off the queue), wherever it sits in the queue; returns
    * how many. Queue readers call it so expired records are not counted as

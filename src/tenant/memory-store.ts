@@ -243,6 +243,17 @@ export class MemoryTenantStore implements TenantStore {
     return dialed;
   }
 
+  dialProspect(skillNo: number, externalId: string, nowMs: number): ProspectRecord | null {
+    const list = this.lists.get(skillNo);
+    const p = list?.get(externalId);
+    if (!list || !p || p.status !== 'queued') return null;
+    const expired = p.expiresAtMs !== null && p.expiresAtMs <= nowMs;
+    const next: ProspectRecord = expired ? { ...p, status: 'expired' } : { ...p, status: 'dialed', dialedAtMs: nowMs };
+    this.setIn(list, externalId, next);
+    this.deleteOrdered(this.queueOf(skillNo), externalId);
+    return expired ? null : next;
+  }
+
   expireDue(skillNo: number, nowMs: number): number {
     const queue = this.queues.get(skillNo);
     const list = this.lists.get(skillNo);

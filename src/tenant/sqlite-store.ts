@@ -226,6 +226,19 @@ export class SqliteTenantStore implements TenantStore {
     });
   }
 
+  dialProspect(skillNo: number, externalId: string, nowMs: number): ProspectRecord | null {
+    return this.transaction(() => {
+      const p = this.prospect(skillNo, externalId);
+      if (!p || p.status !== 'queued') return null;
+      if (p.expiresAtMs !== null && p.expiresAtMs <= nowMs) {
+        this.stmts.markExpired.run(skillNo, externalId);
+        return null;
+      }
+      this.stmts.markDialed.run(nowMs, skillNo, externalId);
+      return { ...p, status: 'dialed', dialedAtMs: nowMs };
+    });
+  }
+
   expireDue(skillNo: number, nowMs: number): number {
     return this.stmts.expireDue.run(skillNo, nowMs).changes;
   }

@@ -7,6 +7,7 @@ import { DIAL_PLAN_COLLECTION, type DialRule } from './dial-plan.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from './hours/profile.js';
 import { describeWeek } from './hours/week.js';
 import { allPocs, type PocRecord } from './pocs/records.js';
+import { campaigns, previewOffers, previewSkips } from './preview/records.js';
 import { routingAgents } from './routing/records.js';
 import type { ProspectStatus, TenantStore } from '../contract/tenant-store.js';
 import { digitalSummary, formatDigitalSummary, type DigitalSummary } from './digital/summary.js';
@@ -43,8 +44,19 @@ export interface TenantSummary {
   pointsOfContact: PocRecord[];
   /** BYOC integrations, message templates and outbound digital skills (docs/digital.md). */
   digital: DigitalSummary;
+  /** Preview campaigns and what their agents were offered (docs/preview-campaigns.md). */
+  previewCampaigns: {
+    name: string;
+    skill: number;
+    agentOwnedColumn: string | null;
+    offers: { cycle: number; agentId: number; agent: string; record: string; owned: boolean; offeredAt: string; decision: string; decidedAt: string }[];
+    skipped: { cycle: number; record: string; owner: string; reason: string }[];
+  }[];
   collections: Record<string, number>;
 }
+
+/** Offers listed per agent in the text form; --json has them all. */
+const OFFERS_SHOWN = 50;
 
 export function summarizeTenant(store: TenantStore): TenantSummary {
   const routing = new Map(routingAgents(store).map((r) => [r.id, r]));
@@ -96,6 +108,22 @@ export function summarizeTenant(store: TenantStore): TenantSummary {
     dialPlan: store.collection<DialRule>(DIAL_PLAN_COLLECTION).all(),
     sources: store.sources().map((s) => ({ id: s.id, name: s.name, maxDestinations: s.maxDestinations, mapping: s.mapping })),
     pointsOfContact: allPocs(store),
+    previewCampaigns: campaigns(store).map((c) => ({
+      name: c.name,
+      skill: c.skill,
+      agentOwnedColumn: c.agentOwnedColumn,
+      offers: previewOffers(store, c.name).map((o) => ({
+        cycle: o.cycle,
+        agentId: o.agentId,
+        agent: o.agent,
+        record: o.externalId,
+        owned: o.owned,
+        offeredAt: iso(o.offeredAtMs)!,
+        decision: o.decision,
+        decidedAt: iso(o.decidedAtMs)!,
+      })),
+      skipped: previewSkips(store, c.name).map((k) => ({ cycle: k.cycle, record: k.externalId, owner: k.owner, reason: k.reason })),
+    })),
     digital: digitalSummary(store),
     collections: Object.fromEntries(store.collectionNames().map((n) => [n, store.collection(n).count()])),
   };
@@ -152,6 +180,23 @@ export function formatSummary(t: TenantSummary): string {
     lines.push('points of contact:');
     for (const p of t.pointsOfContact)
       lines.push(`  ${p.id} ${p.name} (${p.channel}${p.active ? '' : ', inactive'}): skill ${p.skill}, script ${p.script ?? "(the skill's)"}`);
+  }
+  if (t.previewCampaigns.length > 0) {
+    lines.push('preview campaigns:');
+    for (const c of t.previewCampaigns) {
+      const accepted = c.offers.filter((o) => o.decision === 'accept').length;
+      const owned = c.agentOwnedColumn === null ? '' : `, agent-owned column ${c.agentOwnedColumn}`;
+      lines.push(`  ${c.name} (Preview, skill ${c.skill}${owned}): ${c.offers.length} previews offered, ${accepted} accepted, ${c.skipped.length} ${c.skipped.length === 1 ? 'record' : 'records'} skipped`);
+      const agents = [...new Set(c.offers.map((o) => o.agent))];
+      for (const agent of agents) {
+        const mine = c.offers.filter((o) => o.agent === agent);
+        lines.push(`    ${agent}: ${mine.length} offered`);
+        for (const o of mine.slice(0, OFFERS_SHOWN))
+          lines.push(`      ${o.offeredAt} ${o.record} (${o.owned ? 'own' : 'nobody\'s'}): ${o.decision === 'timeout' ? 'timed out' : o.decision === 'accept' ? 'accepted' : 'skipped'} at ${o.decidedAt}`);
+        if (mine.length > OFFERS_SHOWN) lines.push(`      … and ${mine.length - OFFERS_SHOWN} more (--json lists every offer)`);
+      }
+      for (const k of c.skipped) lines.push(`    skipped ${k.record} (cycle ${k.cycle}): ${k.reason}`);
+    }
   }
   lines.push(...formatDigitalSummary(t.digital));
   const names = Object.keys(t.collections);

@@ -7,6 +7,7 @@ import type { BackgroundProcess } from '../contract/process.js';
 import { dialersFor } from './dialer.js';
 import { hasDigitalChannels, ReplyProcess } from './digital/replies.js';
 import { sendersFor } from './digital/sender.js';
+import { previewDialersFor } from './preview/dialer.js';
 import { parseTenantText } from './document.js';
 import { MemoryTenantStore } from './memory-store.js';
 import { validateTenantData } from './schema.js';
@@ -170,7 +171,7 @@ function makeTenant(store: TenantStore, file: string | null, warnings: Diagnosti
     businessUnit: store.businessUnit,
     file,
     warnings,
-    background: () => [...dialersFor(store), ...sendersFor(store), ...(hasDigitalChannels(store) ? [new ReplyProcess(store)] : [])],
+    background: () => [...dialersFor(store), ...previewDialersFor(store), ...sendersFor(store), ...(hasDigitalChannels(store) ? [new ReplyProcess(store)] : [])],
     close: () => store.close(),
   };
 }

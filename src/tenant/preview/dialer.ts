@@ -1,0 +1,239 @@
+// The preview dialer of one campaign with agent-owned records (seed 004), a
+// background process on the virtual clock. At the start of a cycle it takes
+// the agents of the campaign's queue and each record's owner as they are
+// then; each agent is offered its own records in list order, then records
+// nobody owns; a record whose owner is unknown or outside the queue is skipped
+// and reported. Agents accept (the record is dialed and the agent is busy for
+// the call and its after-call work), skip, or let the preview time out (the
+// record is requeued at the end of that agent's list). Records added to the
+// list during a cycle are assigned when they arrive; ownership changed on
+// records already assigned, and agents added to the queue, count from the
+// next recycle.
+import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
+import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
+import { inWeek } from '../hours/evaluate.js';
+import { OwnerIndex, type CampaignAgent } from './owners.js';
+import {
+  campaigns,
+  previewOffers,
+  previewSkips,
+  OFFERS_COLLECTION,
+  SKIPS_COLLECTION,
+  type CampaignRecord,
+  type PreviewDecision,
+  type PreviewOffer,
+  type PreviewSkip,
+} from './records.js';
+
+/** An agent off shift with records waiting, and the list for new records, are looked at again this often. */
+const SHIFT_POLL_MS = 60_000;
+
+interface Pending {
+  externalId: string;
+  owned: boolean;
+  offeredAtMs: number;
+  decision: PreviewDecision;
+  decidesAtMs: number;
+}
+
+interface AgentState {
+  agent: CampaignAgent;
+  /** The agent's own records still to offer, in list order. */
+  own: string[];
+  freeAtMs: number;
+  offers: number;
+  pending: Pending | null;
+}
+
+export class PreviewDialer implements BackgroundProcess {
+  readonly name: string;
+  private services: ProcessServices | null = null;
+  private cycle = 0;
+  private startMs = 0;
+  private nextRecycleMs: number | null = null;
+  private owners!: OwnerIndex;
+  private agents = new Map<number, AgentState>();
+  /** Records nobody owns, in list order. */
+  private shared: string[] = [];
+  /** Records assigned (or skipped) in this cycle. */
+  private seen = new Set<string>();
+  /** Records offered and finished in this cycle (accepted or skipped by the agent). */
+  private done = new Set<string>();
+  private knownCount = -1;
+  private lastLookMs = 0;
+
+  constructor(
+    private readonly store: TenantStore,
+    private readonly campaign: CampaignRecord,
+  ) {
+    this.name = `preview:${campaign.name}`;
+  }
+
+  attach(services: ProcessServices): void {
+    this.services = services;
+  }
+
+  nextDueMs(): number | null {
+    if (this.cycle === 0) return 0;
+    // Records added to the list (an upload, CREATEPROSPECTS) are looked for once a minute: counting them after every step would cost more.
+    let due: number | null = this.lastLookMs + SHIFT_POLL_MS;
+    if (this.nextRecycleMs !== null && this.nextRecycleMs < due) due = this.nextRecycleMs;
+    const earlier = (t: number) => {
+      if (due === null || t < due) due = t;
+    };
+    for (const s of this.agents.values()) {
+      if (s.pending) earlier(s.pending.decidesAtMs);
+      else if (this.hasWork(s)) earlier(s.freeAtMs);
+    }
+    return due;
+  }
+
+  runDue(nowMs: number): void {
+    if (this.cycle === 0 || (this.nextRecycleMs !== null && nowMs >= this.nextRecycleMs)) this.startCycle(nowMs);
+    if (nowMs >= this.lastLookMs + SHIFT_POLL_MS || this.knownCount < 0) {
+      this.lastLookMs = nowMs;
+      if (this.store.prospectCount(this.campaign.skill) !== this.knownCount) this.assignNew(nowMs);
+    }
+    this.store.transaction(() => {
+      for (const s of this.agents.values()) if (s.pending && s.pending.decidesAtMs <= nowMs) this.decide(s, nowMs);
+      for (const s of this.agents.values()) if (!s.pending && s.freeAtMs <= nowMs) this.offerNext(s, nowMs);
+    });
+  }
+
+  /** A new cycle (the first, or a recycle): agents and owners as they are now; every record still queued is offered again from the top. */
+  private startCycle(nowMs: number): void {
+    // A state file keeps earlier runs' cycles: this run's first cycle is the next one.
+    if (this.cycle === 0) this.cycle = lastCycle(this.store, this.campaign.name);
+    this.cycle++;
+    this.startMs = nowMs;
+    const every = this.campaign.recycleEveryMinutes;
+    this.nextRecycleMs = every === null ? null : nowMs + every * 60_000;
+    this.owners = new OwnerIndex(this.store, this.campaign);
+    const before = this.agents;
+    this.agents = new Map();
+    for (const agent of [...this.owners.members.values()].sort((a, b) => a.id - b.id)) {
+      const old = before.get(agent.id);
+      // An agent in the middle of a call finishes it.
+      this.agents.set(agent.id, { agent, own: [], freeAtMs: old ? Math.max(old.freeAtMs, nowMs) : nowMs, offers: old?.offers ?? 0, pending: null });
+    }
+    this.shared = [];
+    this.seen = new Set();
+    this.done = new Set();
+    this.knownCount = -1;
+  }
+
+  /** Assigns the records this cycle has not seen yet, in list order. */
+  private assignNew(nowMs: number): void {
+    const skill = this.campaign.skill;
+    this.knownCount = this.store.prospectCount(skill);
+    const skips = this.store.collection<PreviewSkip>(SKIPS_COLLECTION);
+    this.store.transaction(() => {
+      for (const p of this.store.prospects(skill)) {
+        if (p.status !== 'queued' || this.seen.has(p.externalId)) continue;
+        this.seen.add(p.externalId);
+        const owner = this.owners.ownership(this.owners.ownerText(p));
+        if (owner.kind === 'shared') this.shared.push(p.externalId);
+        else if (owner.kind === 'owned') this.agents.get(owner.agentId)!.own.push(p.externalId);
+        else {
+          const skip: PreviewSkip = { campaign: this.campaign.name, cycle: this.cycle, externalId: p.externalId, owner: owner.owner, reason: owner.reason, atMs: nowMs };
+          skips.put(`${this.campaign.name}/${this.cycle}/${p.externalId}`, skip);
+          this.effect({ campaign: skip.campaign, record: skip.externalId, skipped: skip.reason, at: iso(nowMs) });
+        }
+      }
+    });
+  }
+
+  private hasWork(s: AgentState): boolean {
+    return s.own.length > 0 || this.shared.length > 0;
+  }
+
+  private offerNext(s: AgentState, nowMs: number): void {
+    if (!this.onShift(s.agent, nowMs)) return;
+    const next = this.take(s.own, nowMs) ?? this.take(this.shared, nowMs);
+    if (!next) return;
+    const behaviour = this.campaign.behaviours.find((b) => this.matches(b.agent, s.agent)) ?? this.campaign.defaultBehaviour;
+    const decision = behaviour.decisions[s.offers % behaviour.decisions.length]!;
+    s.offers++;
+    const decidesAtMs = decision === 'timeout' ? nowMs + this.campaign.previewTimeoutSeconds * 1000 : nowMs + behaviour.decideSeconds * 1000;
+    s.pending = { externalId: next.record.externalId, owned: next.owned, offeredAtMs: nowMs, decision, decidesAtMs };
+  }
+
+  /** The first record of `list` still waiting to be dialed (others are dropped from the list). */
+  private take(list: string[], nowMs: number): { record: ProspectRecord; owned: boolean } | null {
+    while (list.length > 0) {
+      const id = list.shift()!;
+      const p = this.store.prospect(this.campaign.skill, id);
+      if (!p || p.status !== 'queued' || this.done.has(id) || (p.expiresAtMs !== null && p.expiresAtMs <= nowMs)) continue;
+      return { record: p, owned: list !== this.shared };
+    }
+    return null;
+  }
+
+  private decide(s: AgentState, nowMs: number): void {
+    const p = s.pending!;
+    s.pending = null;
+    const offer: PreviewOffer = {
+      campaign: this.campaign.name,
+      cycle: this.cycle,
+      agentId: s.agent.id,
+      agent: s.agent.email,
+      externalId: p.externalId,
+      owned: p.owned,
+      offeredAtMs: p.offeredAtMs,
+      decision: p.decision,
+      decidedAtMs: nowMs,
+    };
+    this.store.collection<PreviewOffer>(OFFERS_COLLECTION).put(`${offer.campaign}/${offer.cycle}/${offer.agentId}/${offer.offeredAtMs}`, offer);
+    this.effect({ campaign: offer.campaign, agent: offer.agent, record: offer.externalId, owned: offer.owned, offeredAt: iso(offer.offeredAtMs), decision: offer.decision, decidedAt: iso(nowMs) });
+    if (p.decision === 'accept') {
+      this.store.dialProspect(this.campaign.skill, p.externalId, nowMs);
+      this.done.add(p.externalId);
+      const r = s.agent.routing;
+      s.freeAtMs = nowMs + (r.ringSeconds + r.talkSeconds + r.wrapUpSeconds) * 1000;
+    } else if (p.decision === 'skip') {
+      this.done.add(p.externalId);
+      s.freeAtMs = nowMs;
+    } else {
+      // Requeued: offered again after the records this list still holds.
+      (p.owned ? s.own : this.shared).push(p.externalId);
+      s.freeAtMs = nowMs;
+    }
+  }
+
+  private onShift(agent: CampaignAgent, nowMs: number): boolean {
+    const r = agent.routing;
+    if (!r.loggedIn) return false;
+    if (r.availableAfterSeconds !== null && nowMs < this.startMs + r.availableAfterSeconds * 1000) return this.waitShift(agent, nowMs);
+    if (r.schedule !== null && !inWeek(r.schedule, nowMs, this.store.timeZone)) return this.waitShift(agent, nowMs);
+    return true;
+  }
+
+  private waitShift(agent: CampaignAgent, nowMs: number): false {
+    this.agents.get(agent.id)!.freeAtMs = nowMs + SHIFT_POLL_MS;
+    return false;
+  }
+
+  private matches(key: string, agent: CampaignAgent): boolean {
+    return key.toLowerCase() === agent.email.toLowerCase() || key === String(agent.id);
+  }
+
+  private effect(data: Record<string, string | boolean>): void {
+    this.services?.effect?.('previews', data);
+  }
+}
+
+function lastCycle(store: TenantStore, campaign: string): number {
+  let last = 0;
+  for (const o of previewOffers(store, campaign)) last = Math.max(last, o.cycle);
+  for (const k of previewSkips(store, campaign)) last = Math.max(last, k.cycle);
+  return last;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** One preview dialer per preview campaign of the tenant. */
+export function previewDialersFor(store: TenantStore): BackgroundProcess[] {
+  return campaigns(store).map((c) => new PreviewDialer(store, c));
+}
