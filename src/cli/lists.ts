@@ -4,11 +4,8 @@
 // it is a terminal, a report on stdout, rejected rows in `<file>.rejected.csv`.
 // Exit 0 when the upload ran (even with rejected rows), 2 on invalid input.
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
-import { displayPath, printJson } from './output.js';
-import { UploadProgress } from './progress.js';
+import { EXIT, UsageError } from './io.js';
+import { openUploadTenant, printUploadReport, runUpload } from './upload.js';
 
 interface UploadFlags {
   skill: string;
@@ -47,12 +44,9 @@ export function register(program: Command): void {
 }
 
 async function upload(file: string, flags: UploadFlags): Promise<number> {
-  const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
   const { uploadCallingList, parseMapOptions, ListUploadError } = await import('../tenant/lists-upload.js');
   const { resolveZoneName } = await import('../tenant/zones.js');
   const { parseDateValue } = await import('../tenant/values.js');
-  const { ScriptLoadError } = await import('../contract/diagnostics.js');
-  const { existsSync } = await import('node:fs');
 
   const skillNo = Number(flags.skill);
   if (!Number.isInteger(skillNo) || skillNo < 1) throw new UsageError(`--skill ${flags.skill}: expected a skill number`);
@@ -67,17 +61,8 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
   const fallbackZone = zoneText ? resolveZoneName(zoneText) : null;
   if (zoneText && !fallbackZone) throw new UsageError(`--time-zone ${zoneText}: not an IANA or Windows time zone name`);
 
-  if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
-  let tenant;
-  try {
-    if (flags.tenant !== undefined) tenant = await loadTenant(flags.tenant, { state: flags.state });
-    else if (flags.state !== undefined) tenant = openStateFile(flags.state);
-    else tenant = emptyTenant();
-  } catch (err) {
-    if (!(err instanceof ScriptLoadError)) throw err;
-    printDiagnostics(err.diagnostics);
-    return 2;
-  }
+  const tenant = await openUploadTenant(flags);
+  if (typeof tenant === 'number') return tenant;
   try {
     const zone = tenant.store.timeZone;
     const nowMs = flags.now === undefined ? Date.now() : parseDateValue(flags.now, zone);
@@ -86,33 +71,27 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
     const defaultExpiresAtMs = expiresText ? parseDateValue(expiresText, zone) : null;
     if (expiresText && defaultExpiresAtMs === null) throw new UsageError(`--expires ${expiresText}: not a date`);
 
-    // The rejected-rows file may go to a folder that does not exist yet.
-    if (flags.rejected !== undefined) mkdirSync(dirname(resolve(flags.rejected)), { recursive: true });
-    const progress = process.stderr.isTTY ? new UploadProgress(file) : null;
-    let report;
-    try {
-      report = await uploadCallingList(tenant.store, {
-        file,
-        skillNo,
-        sourceName: flags.source,
-        mapping,
-        ...(flags.rejected !== undefined ? { rejectedFile: flags.rejected } : {}),
-        noTimeZoneReject: flags.rejectNoTimeZone ?? false,
-        fallbackZone,
-        defaultExpiresAtMs,
-        nowMs,
-        ...(progress ? { onProgress: (p: { rows: number; bytes: number; totalBytes: number }) => progress.update(p) } : {}),
-      });
-    } catch (err) {
-      progress?.clear();
-      if (!(err instanceof ListUploadError)) throw err;
-      if (err.diagnostics.length) printDiagnostics(err.diagnostics);
-      else throw new UsageError(err.message);
-      return EXIT.invalid;
-    }
-    progress?.clear();
+    const report = await runUpload(
+      file,
+      flags.rejected,
+      (err) => err instanceof ListUploadError,
+      (onProgress) =>
+        uploadCallingList(tenant.store, {
+          file,
+          skillNo,
+          sourceName: flags.source,
+          mapping,
+          ...(flags.rejected !== undefined ? { rejectedFile: flags.rejected } : {}),
+          noTimeZoneReject: flags.rejectNoTimeZone ?? false,
+          fallbackZone,
+          defaultExpiresAtMs,
+          nowMs,
+          ...(onProgress ? { onProgress } : {}),
+        }),
+    );
+    if (typeof report === 'number') return report;
     for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
-    if (flags.json) printJson({ ...report, file: displayPath(report.file), rejectedFile: report.rejectedFile === null ? null : displayPath(report.rejectedFile) });
+    if (flags.json) printUploadReport(report);
     else {
       const where = flags.state !== undefined ? ` into ${flags.state}` : ' (memory store: nothing kept; use --state to keep it)';
       process.stdout.write(

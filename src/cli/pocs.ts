@@ -4,11 +4,8 @@
 // report on stdout, rejected rows in `<file>.rejected.csv`. Exit 0 when the
 // upload ran (even with rejected rows), 2 on invalid input.
 import type { Command } from 'commander';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
-import { displayPath, printJson } from './output.js';
-import { UploadProgress } from './progress.js';
+import { EXIT, UsageError } from './io.js';
+import { openUploadTenant, printUploadReport, runUpload } from './upload.js';
 
 interface UploadFlags {
   rows?: string;
@@ -35,44 +32,28 @@ export function register(program: Command): void {
 }
 
 async function upload(file: string, flags: UploadFlags): Promise<number> {
-  const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
   const { uploadPocs, PocUploadError } = await import('../tenant/pocs/upload.js');
-  const { ScriptLoadError } = await import('../contract/diagnostics.js');
   if (flags.rows !== undefined && flags.rows !== 'all' && flags.rows !== 'changed') throw new UsageError(`--rows ${flags.rows}: expected all or changed`);
-  if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
-  let tenant;
+  const tenant = await openUploadTenant(flags);
+  if (typeof tenant === 'number') return tenant;
   try {
-    if (flags.tenant !== undefined) tenant = await loadTenant(flags.tenant, { state: flags.state });
-    else if (flags.state !== undefined) tenant = openStateFile(flags.state);
-    else tenant = emptyTenant();
-  } catch (err) {
-    if (!(err instanceof ScriptLoadError)) throw err;
-    printDiagnostics(err.diagnostics);
-    return EXIT.invalid;
-  }
-  try {
-    if (flags.rejected !== undefined) mkdirSync(dirname(resolve(flags.rejected)), { recursive: true });
-    const progress = process.stderr.isTTY ? new UploadProgress(file) : null;
-    let report;
-    try {
-      report = await uploadPocs(tenant.store, {
-        file,
-        ...(flags.rows !== undefined ? { rows: flags.rows as 'all' | 'changed' } : {}),
-        ...(flags.rejected !== undefined ? { rejectedFile: flags.rejected } : {}),
-        ...(progress ? { onProgress: (p: { rows: number; bytes: number; totalBytes: number }) => progress.update(p) } : {}),
-      });
-    } catch (err) {
-      progress?.clear();
-      if (!(err instanceof PocUploadError)) throw err;
-      if (err.diagnostics.length) printDiagnostics(err.diagnostics);
-      else throw new UsageError(err.message);
-      return EXIT.invalid;
-    }
-    progress?.clear();
-    if (flags.json) printJson({ ...report, file: displayPath(report.file), rejectedFile: report.rejectedFile === null ? null : displayPath(report.rejectedFile) });
+    const report = await runUpload(
+      file,
+      flags.rejected,
+      (err) => err instanceof PocUploadError,
+      (onProgress) =>
+        uploadPocs(tenant.store, {
+          file,
+          ...(flags.rows !== undefined ? { rows: flags.rows as 'all' | 'changed' } : {}),
+          ...(flags.rejected !== undefined ? { rejectedFile: flags.rejected } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        }),
+    );
+    if (typeof report === 'number') return report;
+    if (flags.json) printUploadReport(report);
     else {
       const where = flags.state !== undefined ? ` into ${flags.state}` : ' (memory store: nothing kept; use --state to keep it)';
-      const rows = report.rowsIncluded === 'changed' ? `${report.rows} ${report.rows === 1 ? 'row' : 'rows'}, changed rows only` : `${report.rows} ${report.rows === 1 ? 'row' : 'rows'}`;
+      const rows = `${report.rows} ${report.rows === 1 ? 'row' : 'rows'}${report.rowsIncluded === 'changed' ? ', changed rows only' : ''}`;
       process.stdout.write(
         `${file}: ${rows} → points of contact${where}: ` +
           `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} not modified, ${report.rejected} rejected` +

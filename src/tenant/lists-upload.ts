@@ -6,7 +6,7 @@
 // one transaction there (a killed process leaves nothing of it,
 // spec/reliability.md). Rejected rows go to a CSV file naming the row number
 // and the reason (rejected-rows.ts).
-import { diagnostic, type Diagnostic } from '../contract/diagnostics.js';
+import { diagnostic } from '../contract/diagnostics.js';
 import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
@@ -64,14 +64,8 @@ export interface ListUploadReport {
 }
 
 /** An upload that cannot start or whose file cannot be read: nothing of it was written. */
-export class ListUploadError extends Error {
+export class ListUploadError extends TableFileError {
   override name = 'ListUploadError';
-  constructor(
-    message: string,
-    readonly diagnostics: Diagnostic[] = [],
-  ) {
-    super(message);
-  }
 }
 
 /**

@@ -6,7 +6,7 @@
 // with its row number and reason, in the format calling-list uploads use. The
 // whole upload is one transaction: every accepted row lands, or none does.
 import type { TenantStore } from '../../contract/tenant-store.js';
-import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
+import { diagnostic } from '../../contract/diagnostics.js';
 import { RejectedRows } from '../rejected-rows.js';
 import { fitRow, openTable, TableFileError, type TableRow } from '../table-file.js';
 import { isEmailAddress, pocCollection, pocKey, POC_CHANNELS, type PocChannel, type PocRecord } from './records.js';
@@ -46,14 +46,8 @@ export interface PocUploadReport {
 }
 
 /** An upload that cannot run (unreadable file, header without a Point of Contact column…): nothing of it was written. */
-export class PocUploadError extends Error {
+export class PocUploadError extends TableFileError {
   override name = 'PocUploadError';
-  constructor(
-    message: string,
-    readonly diagnostics: Diagnostic[] = [],
-  ) {
-    super(message);
-  }
 }
 
 /** Uploads points of contact; throws PocUploadError (nothing written) when the upload cannot run. */

@@ -1,0 +1,85 @@
+// What `lists upload` and `pocs upload` share on the command line: the tenant
+// an upload writes into (a tenant file, a state file, or an empty business
+// unit), the progress line on a terminal (one self-rewriting stderr line, at
+// most every 100 ms, cleared at the end), an upload that cannot run as
+// located diagnostics (exit 2), and the JSON report with its paths shown
+// relative to the working directory.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Tenant } from '../tenant/tenant.js';
+import type { TableFileError } from '../tenant/table-file.js';
+import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { displayPath, printJson } from './output.js';
+
+export interface UploadProgressEvent {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+class UploadProgress {
+  private last = 0;
+  private shown = false;
+  constructor(private readonly file: string) {}
+
+  update(p: UploadProgressEvent): void {
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const pct = p.totalBytes > 0 ? Math.min(100, Math.floor((p.bytes / p.totalBytes) * 100)) : 100;
+    process.stderr.write(`\r${this.file}: ${p.rows.toLocaleString('en-US')} rows (${pct}%)\x1b[K`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) process.stderr.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+/** The tenant to upload into; a number is the exit code after its diagnostics were printed. */
+export async function openUploadTenant(flags: { tenant?: string; state?: string }): Promise<Tenant | number> {
+  const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
+  const { ScriptLoadError } = await import('../contract/diagnostics.js');
+  if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
+  try {
+    if (flags.tenant !== undefined) return await loadTenant(flags.tenant, { state: flags.state });
+    if (flags.state !== undefined) return openStateFile(flags.state);
+    return emptyTenant();
+  } catch (err) {
+    if (!(err instanceof ScriptLoadError)) throw err;
+    printDiagnostics(err.diagnostics);
+    return EXIT.invalid;
+  }
+}
+
+/**
+ * Runs an upload with the progress line; an upload error (`isUploadError`)
+ * becomes its diagnostics, or a one-line message, and exit 2.
+ */
+export async function runUpload<R>(
+  file: string,
+  rejected: string | undefined,
+  isUploadError: (err: unknown) => err is TableFileError,
+  upload: (onProgress?: (p: UploadProgressEvent) => void) => Promise<R>,
+): Promise<R | number> {
+  // The rejected-rows file may go to a folder that does not exist yet.
+  if (rejected !== undefined) mkdirSync(dirname(resolve(rejected)), { recursive: true });
+  const progress = process.stderr.isTTY ? new UploadProgress(file) : null;
+  try {
+    return await upload(progress ? (p) => progress.update(p) : undefined);
+  } catch (err) {
+    if (!isUploadError(err)) throw err;
+    progress?.clear();
+    if (err.diagnostics.length) printDiagnostics(err.diagnostics);
+    else throw new UsageError(err.message);
+    return EXIT.invalid;
+  } finally {
+    progress?.clear();
+  }
+}
+
+/** The report as the one JSON document, paths relative. */
+export function printUploadReport(report: { file: string; rejectedFile: string | null }): void {
+  printJson({ ...report, file: displayPath(report.file), rejectedFile: report.rejectedFile === null ? null : displayPath(report.rejectedFile) });
+}
