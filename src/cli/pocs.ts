@@ -3,8 +3,11 @@
 // (docs/points-of-contact.md). Progress on stderr when it is a terminal, a
 // report on stdout, rejected rows in `<file>.rejected.csv`. Exit 0 when the
 // upload ran (even with rejected rows), 2 on invalid input.
+// `studio-script pocs download [-o file]` writes the existing points of
+// contact (or the empty template) in the upload's columns.
 import type { Command } from 'commander';
 import { EXIT, UsageError } from './io.js';
+import { displayPath, printJson, writeOutputFile } from './output.js';
 import { openUploadTenant, printUploadReport, runUpload } from './upload.js';
 
 interface UploadFlags {
@@ -29,6 +32,45 @@ export function register(program: Command): void {
     .action(async (file: string, flags: UploadFlags) => {
       process.exitCode = await upload(file, flags);
     });
+  pocs
+    .command('download')
+    .description("write the points of contact in the upload's columns (every row marked N in Modified Row), or the empty template")
+    .option('-o, --output <file.csv|file.xlsx>', 'the file to write (XLSX when it ends in .xlsx); default: CSV on stdout')
+    .option('--template', 'only the header row (the template for new points of contact)')
+    .option('--state <file.db>', 'the SQLite state file to read')
+    .option('--tenant <file>', 'the tenant file (YAML or JSON)')
+    .option('--json', 'print the points of contact (or, with -o, what was written) as JSON')
+    .action(async (flags: DownloadFlags) => {
+      process.exitCode = await download(flags);
+    });
+}
+
+interface DownloadFlags {
+  output?: string;
+  template?: boolean;
+  state?: string;
+  tenant?: string;
+  json?: boolean;
+}
+
+async function download(flags: DownloadFlags): Promise<number> {
+  const { pocTable, tableCsv, tableXlsx } = await import('../tenant/pocs/download.js');
+  const tenant = await openUploadTenant(flags);
+  if (typeof tenant === 'number') return tenant;
+  try {
+    const rows = pocTable(tenant.store, { template: flags.template ?? false });
+    if (flags.output === undefined) {
+      if (flags.json) printJson({ columns: rows[0], pointsOfContact: rows.slice(1) });
+      else process.stdout.write(tableCsv(rows));
+      return EXIT.ok;
+    }
+    writeOutputFile(flags.output, /\.xlsx$/i.test(flags.output) ? await tableXlsx(rows) : tableCsv(rows));
+    if (flags.json) printJson({ file: displayPath(flags.output), rows: rows.length - 1 });
+    else process.stdout.write(`${displayPath(flags.output)}: ${rows.length - 1} points of contact${flags.template ? ' (template)' : ''}\n`);
+    return EXIT.ok;
+  } finally {
+    tenant.close();
+  }
 }
 
 async function upload(file: string, flags: UploadFlags): Promise<number> {

@@ -124,6 +124,13 @@ const TABLE: Row[] = [
     json: true,
     output: (dir) => ({ args: [...pocs(at('pocs.csv')), '--rejected', join(dir, 'rejected.csv')], file: 'rejected.csv' }),
   },
+  {
+    name: 'pocs download',
+    ok: () => ['pocs', 'download', '--tenant', at('ok', 'tenant.yaml')],
+    bad: () => ['pocs', 'download', '--tenant', at('bad-tenant.yaml')],
+    json: true,
+    output: (dir) => ({ args: ['pocs', 'download', '--tenant', at('ok', 'tenant.yaml'), '-o', join(dir, 'pocs.xlsx')], file: 'pocs.xlsx' }),
+  },
 ];
 
 const ANSI = /\x1b\[\d+m/;
