@@ -34,6 +34,7 @@ import exit from './exit.js';
 import hangup from './hangup.js';
 import indicate from './indicate.js';
 import menu from './menu.js';
+import music from './music.js';
 import onanswer from './onanswer.js';
 import onhold from './onhold.js';
 import onrelease from './onrelease.js';
@@ -83,7 +84,7 @@ export const ACTION_FAMILIES: readonly ActionFamily[] = [
   {
     id: 'ivr',
     title: 'IVR: prompts, keys, calls and their events',
-    actions: [play, menu, capture, record, hangup, stop, exit, voiceparams, ttsvoice, indicate, signal, onsignal, onanswer, onrelease, onhold],
+    actions: [play, music, menu, capture, record, hangup, stop, exit, voiceparams, ttsvoice, indicate, signal, onsignal, onanswer, onrelease, onhold],
   },
   {
     id: 'crm',

@@ -48,7 +48,8 @@ export default defineAction({
     inactiveSkill: 'REQAGENT: skill {{skill}} is not active',
     unknownAgent: 'REQAGENT: TargetAgent {{agent}} is not an agent of this business unit',
     proficiency: 'REQAGENT: HighProficiency ({{high}}) must not be worse than LowProficiency ({{low}})',
-    withAgent: 'REQAGENT at {{where}}: the contact is already with an agent; the request is ignored',
+    withAgent: 'REQAGENT: the contact is already with an agent; the request is ignored',
+    released: 'REQAGENT: the call is already released; nobody is queued',
   },
   execute(ctx, props) {
     const skill = requestedSkill(ctx, props.Skill);
@@ -65,8 +66,13 @@ export default defineAction({
     if (high > low) return ctx.error(ctx.message('proficiency', { high, low }));
     const contactId = ctx.run.contactId;
     const current = ctx.routing.entry(contactId);
-    if (current && current.phase !== 'queued') {
-      ctx.warn(ctx.message('withAgent', { where: `${ctx.run.script}.${ctx.run.label}` }));
+    const status = ctx.contact?.view.status;
+    if (status === 'released') {
+      ctx.warn(ctx.message('released'));
+      return ctx.branch('Default');
+    }
+    if ((current && current.phase !== 'queued') || status === 'agent' || status === 'hold') {
+      ctx.warn(ctx.message('withAgent'));
       return ctx.branch('Default');
     }
     const priority = props.PriorityManagement === 'Custom'
@@ -82,6 +88,7 @@ export default defineAction({
       highProficiency: high,
       lowProficiency: low,
     });
+    ctx.contact?.setStatus('queued', { skillNo: skill.id, skillName: skill.name });
     if (props.ScreenPopSource === 'Custom' && props.ScreenPopURL.trim() !== '') ctx.effect('screenPop', { url: props.ScreenPopURL.trim(), skill: skill.id });
     return ctx.branch('Default');
   },
