@@ -55,7 +55,14 @@ import workflowdata from './workflowdata.js';
 
 // Routing: hours, agents, queues, transfers, callbacks
 import hours from './hours.js';
+import blindxfer from './blindxfer.js';
+import callback from './callback.js';
+import commitment from './commitment.js';
+import placecall from './placecall.js';
+import querycallback from './querycallback.js';
+import queuecallback from './queuecallback.js';
 import reqagent from './reqagent.js';
+import transfer from './transfer.js';
 
 // Digital
 import askcaller from './askcaller.js';
@@ -94,7 +101,7 @@ export const ACTION_FAMILIES: readonly ActionFamily[] = [
   {
     id: 'routing',
     title: 'Routing and hours',
-    actions: [hours, reqagent],
+    actions: [hours, reqagent, transfer, blindxfer, placecall, callback, queuecallback, querycallback, commitment],
   },
   {
     id: 'digital',

@@ -4,11 +4,9 @@
 // answers (ONANSWER interrupts whatever runs). A second REQAGENT while the
 // contact still waits changes its skill and priority and keeps its place in
 // time. `Skill = Default` is the contact's own skill.
-import type { ActionContext } from '../contract/action.js';
-import type { SkillRecord } from '../contract/tenant-store.js';
 import { skillQueue } from '../tenant/routing/records.js';
 import { defineAction, number, oneOf, text } from './define.js';
-import { findSkill } from './pc/skills.js';
+import { requestedSkill } from './routing-skill.js';
 
 // No declared default: Studio's older exports stop before these positions, and an export must not grow them.
 const proficiency = (dflt: number, what: string) => number({ min: 1, max: 20, integer: true, description: `${what} proficiency an agent may have (1 best … 20 worst); empty: ${dflt}.` });
@@ -43,8 +41,6 @@ export default defineAction({
     source: 'CXone Studio JSON request bodies (14 positions) and a Desktop export (the first 11), research voice-actions.md §10',
   },
   messages: {
-    noSkill: 'REQAGENT: Skill is Default and the contact has no skill',
-    unknownSkill: 'REQAGENT: skill {{skill}} does not exist in this business unit',
     inactiveSkill: 'REQAGENT: skill {{skill}} is not active',
     unknownAgent: 'REQAGENT: TargetAgent {{agent}} is not an agent of this business unit',
     proficiency: 'REQAGENT: HighProficiency ({{high}}) must not be worse than LowProficiency ({{low}})',
@@ -53,7 +49,7 @@ export default defineAction({
   },
   execute(ctx, props) {
     const skill = requestedSkill(ctx, props.Skill);
-    if (typeof skill === 'string') return ctx.error(skill);
+    if (typeof skill === 'string') return ctx.error(`REQAGENT: ${skill}`);
     if (!skill.active) return ctx.error(ctx.message('inactiveSkill', { skill: skill.id }));
     let targetAgent: number | null = null;
     const target = props.TargetAgent.trim();
@@ -93,14 +89,3 @@ export default defineAction({
     return ctx.branch('Default');
   },
 });
-
-/** The skill a REQAGENT asks for, or why there is none. */
-function requestedSkill(ctx: ActionContext<'Default', never, string>, written: string): SkillRecord | string {
-  const entry = written.trim();
-  if (entry === '' || entry.toLowerCase() === 'default') {
-    const own = ctx.run.skillNo;
-    if (own === null) return ctx.message('noSkill');
-    return ctx.tenant.skill(own) ?? ctx.message('unknownSkill', { skill: own });
-  }
-  return findSkill(ctx.tenant, entry) ?? ctx.message('unknownSkill', { skill: entry });
-}

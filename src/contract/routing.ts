@@ -17,9 +17,16 @@ export interface QueueRequest {
   highProficiency?: number;
   lowProficiency?: number;
   /** A callback (CALLBACK, QUEUECALLBACK, COMMITMENT): no live caller, ranks first; the agent's answer dials `phone`. */
-  callback?: { phone: string; callerId: string } | null;
+  callback?: CallbackRequest | null;
   /** Not routed before this time (COMMITMENT). */
   notBeforeMs?: number | null;
+}
+
+export interface CallbackRequest {
+  phone: string;
+  callerId: string;
+  /** Seconds between the agent taking the callback and the dialing (QUEUECALLBACK CallDelaySec). */
+  delaySeconds?: number;
 }
 
 export type QueuePhase = 'queued' | 'ringing' | 'talking';
@@ -30,7 +37,7 @@ export interface QueueEntryView {
   phase: QueuePhase;
   queuedMs: number;
   agentId: number | null;
-  callback: { phone: string; callerId: string } | null;
+  callback: CallbackRequest | null;
 }
 
 export interface AgentCounts {
@@ -45,6 +52,8 @@ export interface AgentCounts {
 export interface RoutingService {
   /** Queues the contact now (a contact already waiting gets the new request and keeps its time in queue). */
   enqueue(request: QueueRequest): void;
+  /** The waiting contact becomes a callback with id `callbackId`, keeping its time in queue (CALLBACK); false when it is not waiting. */
+  toCallback(contactId: string, callbackId: string, callback: CallbackRequest): boolean;
   /** Takes a contact (or callback) off the queue, or off its agent, now. */
   leave(contactId: string): void;
   entry(contactId: string): QueueEntryView | undefined;

@@ -90,6 +90,20 @@ export class RoutingModel {
     return entry;
   }
 
+  /**
+   * A queued contact becomes a callback under `newId` (CALLBACK): it keeps its
+   * time in queue and, as a callback, ranks first. Undefined when it is not waiting.
+   */
+  toCallback(contactId: string, newId: string, callback: NonNullable<QueueRequest['callback']>, nowMs: number): QueuedContact | undefined {
+    const c = this.contacts.get(contactId);
+    if (!c || c.phase !== 'queued') return undefined;
+    this.contacts.delete(contactId);
+    const entry: QueuedContact = { ...c, request: { ...c.request, contactId: newId, callback } };
+    this.contacts.set(newId, entry);
+    this.touch(nowMs);
+    return entry;
+  }
+
   /** The contact left (caller hung up, transferred, released): off the queue; its agent wraps up. */
   drop(contactId: string, nowMs: number): void {
     const c = this.contacts.get(contactId);

@@ -8,7 +8,7 @@
 // through the dial plan and the attempt is kept in `callbackAttempts`.
 import type { Clock } from '../../contract/clock.js';
 import type { BackgroundProcess } from '../../contract/process.js';
-import type { AgentCounts, QueueEntryView, QueueRequest, RoutingService } from '../../contract/routing.js';
+import type { AgentCounts, CallbackRequest, QueueEntryView, QueueRequest, RoutingService } from '../../contract/routing.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { resolveDial, type DialResult } from '../dial-plan.js';
 import { RoutingModel, type QueuedContact, type RoutingEvent } from './model.js';
@@ -65,7 +65,8 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
     if (e.type === 'answered') {
       if (e.callback) {
         const outcome = resolveDial(this.store, e.callback.phone);
-        this.callbackAttempts.push({ contactId: e.contactId, phone: outcome.e164 ?? e.callback.phone, skill: e.skill, agentId: e.agent.id, atMs: e.atMs, result: outcome.result });
+        const atMs = e.atMs + Math.round((e.callback.delaySeconds ?? 0) * 1000);
+        this.callbackAttempts.push({ contactId: e.contactId, phone: outcome.e164 ?? e.callback.phone, skill: e.skill, agentId: e.agent.id, atMs, result: outcome.result });
         // Nobody to talk to: the agent is done with this callback at once.
         if (outcome.result !== 'answered') this.model!.drop(e.contactId, e.atMs);
         return;
@@ -85,6 +86,10 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
   enqueue(request: QueueRequest): void {
     const now = this.now();
     this.model!.enqueue(request, now);
+  }
+
+  toCallback(contactId: string, callbackId: string, callback: CallbackRequest): boolean {
+    return this.model?.toCallback(contactId, callbackId, callback, this.now()) !== undefined;
   }
 
   leave(contactId: string): void {
