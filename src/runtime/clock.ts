@@ -45,9 +45,14 @@ export function isoAt(ms: number, zone: string): string {
 
 /** Checks an IANA zone name; throws a message naming it when unknown. */
 export function checkZone(zone: string): string {
+  if (validZones.has(zone)) return zone;
   if (!IANAZone.isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}" (expected an IANA name such as America/Denver)`);
+  validZones.add(zone);
   return zone;
 }
+
+/** Zones already checked: Intl builds a formatter to check one, which costs more than a short run (one runtime per call). */
+const validZones = new Set<string>();
 
 /** Reads a start time: an ISO-8601 string (zone offset optional: the BU zone is assumed), a DateTime, or epoch ms. */
 export function parseInstant(input: string | DateTime | number | Date, zone: string, what = 'time'): number {
