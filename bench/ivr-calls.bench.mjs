@@ -13,6 +13,7 @@ import { createStubHttp } from '../dist/src/http/index.js';
 import { createRuntime } from '../dist/src/runtime/runtime.js';
 import { loadTenant } from '../dist/src/tenant/index.js';
 import { interleaved } from './measure.mjs';
+import { loopScript } from './run-actions.bench.mjs';
 
 const CALLS = 10_000;
 const ROUNDS = 3;
@@ -39,20 +40,6 @@ const STUBS = [
   { match: { http: 'GET https://billing.example.com/accounts/*' }, status: 404, body: { error: 'no such account' } },
 ];
 
-const LOOP = (n) => `script Loop
-start: BEGIN -> inc
-inc: ASSIGN { Variable = i  Value = "i + 1"  Type = Numeric } -> check
-check: IF { Expression = "i <= ${Math.ceil(n / 4)}" }
-  True -> kind
-  False -> done
-kind: CASE { Variable = "i % 3" }
-  0 -> tag
-  1 -> tag
-  Default -> tag
-tag: ASSIGN { Variable = last  Value = "{i}" } -> inc
-done: END
-`;
-
 export default async function () {
   const scripts = await loadFolder(EXAMPLES);
   const tenant = await loadTenant(join(EXAMPLES, 'tenant.yaml'));
@@ -72,10 +59,10 @@ export default async function () {
   await calls();
   if (completed !== CALLS) throw new Error(`only ${completed} of ${CALLS} calls completed`);
   const registry = builtinRegistry();
-  const { script } = loadScriptText(LOOP(actions), 'Loop.script', { registry });
-  const loop = { folder: '.', scripts: new Map([['loop', script]]), registry };
+  const { script } = loadScriptText(loopScript(Math.ceil(actions / 4)), 'Bench.script', { registry });
+  const loop = { folder: '.', scripts: new Map([['bench', script]]), registry };
   const plain = async () => {
-    const r = await createRuntime({ scripts: loop, now: OPEN, limits: { maxActions: actions + 10 } }).run('Loop');
+    const r = await createRuntime({ scripts: loop, now: OPEN, limits: { maxActions: actions + 10 } }).run('Bench');
     if (r.status !== 'completed') throw new Error(`loop ended ${r.status}: ${r.lastError}`);
   };
   const [ivr, runActions] = await interleaved([calls, plain], ROUNDS);

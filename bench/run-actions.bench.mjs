@@ -11,10 +11,11 @@ const WORK = 1_000_000;
 const ACTIONS_PER_ROUND = 4;
 const ROUNDS = 7;
 
-const SCRIPT = `script Bench
+/** The loop: ASSIGN / IF / CASE / ASSIGN, `rounds` times (four actions a round). Also the peer of ivr.calls. */
+export const loopScript = (rounds) => `script Bench
 start: BEGIN -> inc
 inc: ASSIGN { Variable = i  Value = "i + 1"  Type = Numeric } -> check
-check: IF { Expression = "i <= ${WORK / ACTIONS_PER_ROUND}" }
+check: IF { Expression = "i <= ${rounds}" }
   True -> kind
   False -> done
 kind: CASE { Variable = "i % 3" }
@@ -24,6 +25,8 @@ kind: CASE { Variable = "i % 3" }
 tag: ASSIGN { Variable = last  Value = "{i}" } -> inc
 done: END
 `;
+
+const SCRIPT = loopScript(WORK / ACTIONS_PER_ROUND);
 
 function scripts() {
   const registry = builtinRegistry();

@@ -62,6 +62,11 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
         ds.push(diagnostic('W-UNREACHABLE', `action '${a.label}' (${a.type}) is never reached from BEGIN`, { ...a.span, length: a.label.length }, 'warning'));
   }
 
+  // NICE: never wire MUSIC to itself; loop MUSIC → WAIT → MUSIC instead.
+  for (const a of graph.actions)
+    if (a.type === 'MUSIC' && a.branches.some((b) => b.target === a.label))
+      ds.push(diagnostic('W-MUSIC-LOOP', `MUSIC '${a.label}' branches to itself; Studio advises a short WAIT between two MUSIC actions (MUSIC → WAIT → MUSIC)`, { ...a.span, length: a.label.length }, 'warning'));
+
   for (const [i, a] of graph.actions.entries()) {
     // `definitions` is by label and holds the first action of a duplicated label.
     if (labels.get(a.label) !== i) continue;

@@ -3,6 +3,8 @@
 // agent talks and hangs up (ONRELEASE); a caller who gives up in the queue or
 // hangs up on the agent runs ONRELEASE with the cause, and leaves the queue.
 import { describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../../src/actions/registry.js';
+import { loadScriptText } from '../../src/graph/load.js';
 import { tenantFromData } from '../../src/tenant/tenant.js';
 import { call, heard, labels } from '../phone/helpers.js';
 
@@ -171,6 +173,13 @@ music: MUSIC { MusicFile = "Carefree Days.wav"  SecondstoPlay = 10 }
     const r = await call(script, '', { runtime: { tenant: tenant() } });
     expect(r.warnings).toEqual(['Main.music: MUSIC plays nothing while the caller is with an agent (Studio plays music after ONANSWER only in ONHOLD)']);
     expect(heard(r).some((l) => l.includes('music'))).toBe(false);
+  });
+
+  it('check warns about MUSIC wired to itself', () => {
+    const { diagnostics } = loadScriptText(music('MusicFile = "Carefree Days.wav"  SecondstoPlay = 30', '-> play'), 'Main.script', { registry: builtinRegistry() });
+    expect(diagnostics.filter((d) => d.code === 'W-MUSIC-LOOP').map((d) => `${d.span.line}:${d.span.col} ${d.message}`)).toEqual([
+      "4:1 MUSIC 'play' branches to itself; Studio advises a short WAIT between two MUSIC actions (MUSIC → WAIT → MUSIC)",
+    ]);
   });
 
   it('needs a call', async () => {
