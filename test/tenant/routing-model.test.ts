@@ -193,6 +193,17 @@ describe('RoutingModel', () => {
     expect(events.filter((e) => e.includes('routed'))).toEqual(['0 routed busy 1', '12 routed cb 1', '24 routed live 1', '100 routed later 1']);
   });
 
+  it('a caller turned into a callback keeps its time in queue under the new id, and ranks first', () => {
+    const m = fresh([agent(1, { availableAfterSeconds: 600 })]);
+    m.enqueue(call('first'), START);
+    m.enqueue(call('second', { initialPriority: 500 }), START + 10_000);
+    expect(m.toCallback('first', 'first-cb1', { phone: '+13035550100', callerId: '' }, START + 20_000)).toMatchObject({ queuedMs: START });
+    expect(m.toCallback('nobody', 'x', { phone: '+13035550100', callerId: '' }, START + 20_000)).toBeUndefined();
+    expect(m.contact('first')).toBeUndefined();
+    expect(m.queueStats(6061, START + 30_000)).toEqual({ queued: 2, longestWaitSeconds: 30 });
+    expect(simulate(m, []).filter((e) => e.includes('routed'))).toEqual(['600 routed first-cb1 1', '662 routed second 1']);
+  });
+
   it('counts the queue, the longest wait and a caller’s position', () => {
     const m = fresh([agent(1, { loggedIn: false }), agent(2, { skills: [6057] })]);
     m.enqueue(call('a'), START);
