@@ -17,7 +17,7 @@ describe('studio-script tenant check', () => {
   it('accepts the example tenant with a one-line summary', async () => {
     const r = await tenantCli(['check', new URL('../../scripts-examples/tenant.yaml', import.meta.url).pathname]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/tenant\.yaml: ok — BU 4600123 \(America\/Denver\), \d+ agents, \d+ skills \(\d+ Personal Connection\), \d+ sources?, 1 CRM configuration/);
+    expect(r.err).toMatch(/tenant\.yaml: ok — BU 4600123 \(America\/Denver\), \d+ agents, \d+ skills \(\d+ Personal Connection\), 1 hours profile, \d+ sources?, 1 CRM configuration/);
   });
 
   it('prints every error located with a caret and exits 2', async () => {
