@@ -30,7 +30,11 @@ export default defineAction({
     DetectDTMF: boolean({ default: false, description: 'A key press stops the music (branch Digit).' }),
     ClearDigits: boolean({ default: true, description: 'Empty the digit buffer when the action starts.' }),
   },
-  studioParams: ['MusicFile', 'StartOffset', 'SecondstoPlay', 'reserved1073742978', 'InterruptMessages', 'RepeatIndex', 'DetectDTMF', 'ClearDigits'],
+  studio: {
+    evidence: 'observed',
+    params: ['MusicFile', 'StartOffset', 'SecondstoPlay', 'reserved1073742978', 'InterruptMessages', 'RepeatIndex', 'DetectDTMF', 'ClearDigits'],
+    source: 'CXone Studio JSON request bodies, research voice-actions.md §9',
+  },
   branches: ['Default', 'OnComplete', 'Digit'],
   media: true,
   messages: {

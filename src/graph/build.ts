@@ -16,7 +16,7 @@ import { buildStudioMeta } from './studio-meta.js';
  * actions, which a run can only pass with a stub.
  */
 export const NOT_EMULATED_ACTIONS: readonly string[] = [
-  'REQAGENT', 'MUSIC', 'CHECKCALLSUP', 'SUPPRESSCALL', 'PERMITCALL', 'LOCATE',
+  'CHECKCALLSUP', 'SUPPRESSCALL', 'PERMITCALL', 'LOCATE',
 ];
 
 export interface BuiltGraph {

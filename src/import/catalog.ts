@@ -71,7 +71,6 @@ export interface CatalogAction {
  * exports for actions the emulator does not implement yet.
  */
 export const CATALOG: Readonly<Record<string, CatalogAction>> = {
-  MUSIC: { params: ['MusicFile', 'StartOffset', 'SecondstoPlay', 'reserved1073742978', 'InterruptMessages', 'RepeatIndex', 'DetectDTMF', 'ClearDigits'] },
   CHECKCALLSUP: { params: ['DataValue'], branches: ['Found', 'NotFound', 'Error'] },
   SUPPRESSCALL: { params: ['Disposition'] },
   LOCATE: { params: ['String', 'StringToFind', 'Variable', 'CaseSensitive'], branches: ['Found'] },
