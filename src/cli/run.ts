@@ -11,7 +11,7 @@ import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
 import type { ContactInfo } from '../runtime/scheduler.js';
 import type { ScriptedReply } from '../tenant/digital/inbox.js';
-import { parseDuration } from '../testing/duration.js';
+import { parseDuration } from '../contract/duration.js';
 import type { Intercept } from '../testing/interceptor.js';
 import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';

@@ -4,6 +4,7 @@
 // the line in silence. Parsing is separate from running (caller.ts) so the CLI
 // and the test loader report mistakes, located, before anything runs.
 import { didYouMean } from '../contract/diagnostics.js';
+import { parseDuration } from '../contract/duration.js';
 
 export type CallerStep =
   /** Presses keys: all at once, or `gapMs` apart. */
@@ -45,22 +46,11 @@ const KEYWORDS = ['press', 'wait', 'at', 'after', 'hear', 'say', 'hangup', 'sile
 const MS_PER_WORD = 400;
 const DIGITS = /^[0-9*#]+$/;
 const LABEL = /^[A-Za-z_0-9][A-Za-z0-9_$]*(\.[A-Za-z_0-9][A-Za-z0-9_$]*)?$/;
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Milliseconds for `2s`, `1.5s`, `500ms`, `1m30s` or plain seconds (`3`); undefined otherwise. */
 export function parseCallerDuration(text: string): number | undefined {
-  const t = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1000);
-  if (t === '') return undefined;
-  DURATION_PART.lastIndex = 0;
-  let total = 0;
-  let end = 0;
-  for (let m = DURATION_PART.exec(t); m; m = DURATION_PART.exec(t)) {
-    total += Number(m[1]) * UNIT_MS[m[2]!]!;
-    end = DURATION_PART.lastIndex;
-  }
-  return end === t.length ? Math.round(total) : undefined;
+  const seconds = parseDuration(text.toLowerCase());
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }
 
 /**

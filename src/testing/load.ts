@@ -12,7 +12,7 @@ import { builtinRegistry } from '../actions/registry.js';
 import { knownKeys, testFileJsonSchema } from './schema.js';
 import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { branchName, compileStub, type RawStub } from './stub-spec.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../contract/duration.js';
 import { insideRoots, projectRoots } from './project-root.js';
 import { callerStepSpan, type CallerLocation, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
 import { parseCallerScript, type CallerScript } from '../phone/caller-script.js';

@@ -12,7 +12,7 @@ import type { RunResult } from '../runtime/result.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Value } from '../contract/value.js';
 import { checkTenantFile, emptyTenant, openCheckedTenant, type Tenant } from '../tenant/index.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../contract/duration.js';
 import type { CallerScript } from '../phone/caller-script.js';
 import type { Intercept } from './interceptor.js';
 

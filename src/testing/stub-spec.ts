@@ -9,7 +9,7 @@ import { NOT_EMULATED_ACTIONS } from '../graph/build.js';
 import type { Value } from '../contract/value.js';
 import { parseHttpMatch } from '../http/stubs.js';
 import { compiledSchema } from './ajv.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../contract/duration.js';
 import type { YamlSource, PathSegment } from './source-map.js';
 import type { ActionStub, HttpStubSpec, StubSpec } from './test-file.js';
 

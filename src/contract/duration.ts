@@ -1,5 +1,5 @@
-// Durations as test files write them (`90s`, `30m`, `2h`, `1h30m`, `250ms`, or
-// plain seconds), converted to seconds of virtual time.
+// Durations as users write them in test files and caller scripts (`90s`, `30m`,
+// `2h`, `1h30m`, `250ms`, or plain seconds), converted to seconds of virtual time.
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
 
