@@ -18,6 +18,7 @@ export default defineAction({
   type: 'AGENT WORKFLOW CONFIGURATION',
   description:
     'Chooses, for the agent application, the CRM search and timeline workflows, the dynamic data mapping shown to the agent and the data memorialization mapping written to the CRM record when the interaction ends.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actions/agtint_wrkflo_config/agentworkflowconfig.htm (documented)',
   props: {
     ConfigurationId: text({ default: '', description: 'Id of a crm configuration of the tenant.' }),
     SearchWorkflowId: text({ default: '', description: 'A search workflow for the agent’s second-level search.' }),

@@ -16,13 +16,14 @@ const STRING_SIZE_CHARS: Record<string, number> = { '2K': 2048, '4K': 4096, '8K'
 export default defineAction({
   type: 'ASSIGN',
   description: 'Sets Variable to Value: as text (String), as the result of snippet arithmetic (Numeric) or as a date (Datetime).',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/assign/assign.htm (documented; String as the default Type is inferred)',
   props: {
-    Variable: variable({ required: true }),
-    Value: text({ default: '' }),
-    Type: oneOf(['String', 'Numeric', 'Datetime'], { default: 'String' }),
-    ScreenPop: boolean({ default: false }),
-    SaveToDB: boolean({ default: false }),
-    MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K', studio: MAX_STRING_SIZE_STUDIO }),
+    Variable: variable({ required: true, description: 'The variable to set; `global:name` sets a global variable.' }),
+    Value: text({ default: '', description: 'The value, with {…} substitutions; Type says how it is read.' }),
+    Type: oneOf(['String', 'Numeric', 'Datetime'], { default: 'String', description: 'String keeps the text; Numeric evaluates it as snippet arithmetic; Datetime reads it as a date (not a date: null and a warning).' }),
+    ScreenPop: boolean({ default: false, description: 'Show the value in the agent\'s screen pop (recorded as a screenPop effect).' }),
+    SaveToDB: boolean({ default: false, description: 'Save the value in the platform database (recorded as a savedToDb effect).' }),
+    MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K', studio: MAX_STRING_SIZE_STUDIO, description: 'Longest text the variable may hold; a longer value takes Overflow and the variable keeps its old value.' }),
   },
   branches: ['Default', 'Overflow'],
   studio: {

@@ -5,7 +5,10 @@ import { defineAction, list } from './define.js';
 export default defineAction({
   type: 'BEGIN',
   description: 'Entry point of the script. Parameters renames the positional parameters p1…pN, in order.',
-  props: { Parameters: list('variable') },
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/begin/begin.htm (documented)',
+  props: {
+    Parameters: list('variable', { description: 'Names for the incoming parameters p1, p2…, in order; a parameter without a name keeps its pN name.' }),
+  },
   studio: {
     evidence: 'observed',
     params: [{ studio: 'RootFolder' }, { studio: 'Application' }, { studio: 'ParamCount' }, 'Parameters'],

@@ -27,7 +27,10 @@ function valuesOf(node: ActionNode): [string, Value][] {
 export default defineAction({
   type: 'CASE',
   description: 'Evaluates Variable and takes the branch whose value matches it (snippet = comparison), else Default.',
-  props: { Variable: expression({ required: true }) },
+  source: 'Studio help page https://help.nicecxone.com/zh-hk/content/studio/actionscx/case/case.htm (documented, read on a translated page; how values compare is not documented: the emulator uses snippet `=`)',
+  props: {
+    Variable: expression({ required: true, description: 'The value to match: a variable, or a snippet expression in quotes; compared with each value branch as snippet `=` compares.' }),
+  },
   studio: { evidence: 'help-page', params: ['Variable'], source: 'CASE help page' },
   branches: ['Default'],
   valueBranches: true,

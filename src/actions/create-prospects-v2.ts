@@ -15,6 +15,7 @@ export default defineAction({
   version: 2,
   aliases: ['CREATEPROSPECT2', 'CREATEPROSPECTS2'],
   description: "Creates or updates prospects of SourceName in skill SkillNo's calling list from Data; Results holds SuccessfulRecords and FailedRecords.",
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actions/createprospect2/createprospect2.htm (documented; the branches are inferred from the sibling Proactive XS actions)',
   props: {
     SkillNo: number({ required: true, integer: true, min: 1, description: 'An active outbound Personal Connection skill.' }),
     SourceName: text({ required: true, description: 'A source with a source map (CREATESOURCEMAP).' }),

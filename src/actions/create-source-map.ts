@@ -11,8 +11,9 @@ import { defineAction, text, value } from './define.js';
 export default defineAction({
   type: 'CREATESOURCEMAP',
   description: 'Sets the source map of SourceName from Mapping, a DDO of prospect field -> source field (Destinations: a list of fields).',
+  source: 'Studio help page https://help.nice-incontact.com/Content/studio/actions/createsourcemap/createsourcemap.htm (documented)',
   props: {
-    SourceName: text({ required: true }),
+    SourceName: text({ required: true, description: 'The lead source (created with CREATESOURCE).' }),
     Mapping: value({ required: true, description: 'DDO (or JSON text) such as {"ExternalID":"Id","Destinations":["Mobile","Home"]}.' }),
   },
   branches: [

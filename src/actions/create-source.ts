@@ -8,6 +8,7 @@ const MAX_NAME_LENGTH = 255;
 export default defineAction({
   type: 'CREATESOURCE',
   description: 'Creates the lead source Name; SourceId receives its id.',
+  source: 'Studio help page https://help-test.nice-incontact.com/content/studio/actionscx/createsource/createsource.htm (documented)',
   props: { Name: text({ description: 'Source name, 1–255 characters, unique in the business unit.' }) },
   outputs: { SourceId: 'sourceid' },
   outputSchemas: { SourceId: { type: ['integer', 'string'] } },

@@ -7,6 +7,7 @@ import { defineAction, text } from './define.js';
 export default defineAction({
   type: 'CUSTOMEVENT',
   description: 'Sends EventName with Data to the agent TargetAgent (recorded as an agent event).',
+  source: 'Studio help page https://help.nicecxone.com/content/Studio/actionscx/customevent/customevent.htm (documented)',
   props: {
     TargetAgent: text({ default: '', description: 'The agent id (for inbound contacts, set after OnAnswer: "{agentid}").' }),
     EventName: text({ default: '', description: 'The event the agent application listens for.' }),

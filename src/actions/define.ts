@@ -132,6 +132,12 @@ export interface ActionSpec<
    * `studio`, which says where the order comes from.
    */
   studioParams?: readonly string[];
+  /**
+   * Where the emulated behaviour comes from, for the action reference:
+   * Studio's help page and how much of the behaviour it documents (what the
+   * emulator decided instead is said in the docs). One line.
+   */
+  source?: string;
   /** Message templates with `{{slot}}` placeholders. */
   messages?: Readonly<Record<M, string>>;
   /**

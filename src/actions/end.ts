@@ -7,6 +7,7 @@ import { releaseByScript } from './release.js';
 export default defineAction({
   type: 'END',
   description: 'Ends the run; inside a subscript it ends the whole run. On a live call it releases the call first (ONRELEASE runs).',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/end/end.htm (documented)',
   props: {},
   studio: { evidence: 'observed', params: [], source: 'CXone Studio JSON: no properties' },
   branches: [],

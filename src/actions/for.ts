@@ -5,7 +5,13 @@ import { defineAction, number, variable } from './define.js';
 export default defineAction({
   type: 'FOR',
   description: 'Counts CounterName from FromValue to ToValue by Step, taking Repeat each time, then Finished.',
-  props: { FromValue: number({ default: 1 }), ToValue: number({ default: 1 }), Step: number({ default: 1 }), CounterName: variable({ default: 'counter' }) },
+  source: 'Studio help page https://help.nicecxone.com/content/studio/actionscx/for/for.htm (documented)',
+  props: {
+    FromValue: number({ default: 1, description: 'The first value of the counter.' }),
+    ToValue: number({ default: 1, description: 'The last value; the loop counts down when it is below FromValue.' }),
+    Step: number({ default: 1, description: 'The amount added each pass; its sign is ignored (From and To give the direction); 0 is an error.' }),
+    CounterName: variable({ default: 'counter', description: 'The variable holding the current value.' }),
+  },
   studio: { evidence: 'help-page', params: ['FromValue', 'ToValue', 'Step', 'CounterName'], source: 'FOR help page' },
   branches: ['Repeat', 'Finished'],
   execute(ctx, props) {

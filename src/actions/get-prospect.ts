@@ -9,8 +9,9 @@ import { defineAction, text, value } from './define.js';
 export default defineAction({
   type: 'GETPROSPECT',
   description: 'Results gets {Count, Prospects} of SourceName matching SearchOptions (ExternalID, PhoneNumber, or FirstName with LastName).',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/getprospect/getprospect.htm (documented)',
   props: {
-    SourceName: text({ required: true }),
+    SourceName: text({ required: true, description: 'The lead source whose prospects are searched.' }),
     SearchOptions: value({ required: true, description: 'DDO with ExternalID, or PhoneNumber, or FirstName and LastName.' }),
   },
   outputs: { Results: 'results' },

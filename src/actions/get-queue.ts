@@ -8,6 +8,7 @@ import { findSkill, splitList } from './pc/skills.js';
 export default defineAction({
   type: 'GETQUEUE',
   description: 'Sums the queue depth of Skills (numbers or names, comma-separated) into NumberQueued; LongestWait is the oldest wait in seconds.',
+  source: 'Studio help page https://help.nicecxone.com/ja/content/studio/actions/getqueue/getqueue.htm (documented, read on a translated page)',
   props: {
     Skills: text({ required: true, description: 'Skill numbers or names, comma-separated.' }),
     HighProficiency: number({ min: 1, max: 20, integer: true, description: 'Best proficiency counted (1–20): queued contacts whose proficiency window overlaps the bounds; no effect on calling lists.' }),

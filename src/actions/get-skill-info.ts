@@ -13,6 +13,7 @@ export default defineAction({
   type: 'GETSKILLINFO',
   description:
     'Results is an array of {SkillNo, SkillName, IsActive, IsOutbound, IsPersonalConnection, QueueCount, LongestWait, AgentsLoggedIn, AgentsAvailable, AgentsWorking, Campaign, MediaType} for SkillList (empty: all active PC skills).',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/getskillinfo/getskillinfo.htm (documented)',
   props: { SkillList: text({ default: '', description: 'Skill numbers or names, comma-separated; empty for every active PC skill.' }) },
   outputs: { Results: 'results' },
   outputSchemas: { Results: { type: 'array', items: { type: 'object' } } },

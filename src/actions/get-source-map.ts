@@ -5,7 +5,8 @@ import { defineAction, text } from './define.js';
 export default defineAction({
   type: 'GETSOURCEMAP',
   description: 'Results gets {SourceId, SourceName, MaxDestinations, HasMap, Mapping} of SourceName.',
-  props: { SourceName: text({ required: true }) },
+  source: 'Studio help page https://help.incontact.com/content/Studio/Actions/GETSOURCEMAP/GETSOURCEMAP.htm (documented)',
+  props: { SourceName: text({ required: true, description: 'The lead source to read.' }) },
   outputs: { Results: 'results' },
   outputSchemas: { Results: { type: 'object' } },
   branches: ['Default', 'InvalidSource', 'Error'],

@@ -10,6 +10,7 @@ export default defineAction({
   type: 'HOURS',
   description:
     'Evaluates the hours-of-operation Profile (id or name; empty: the profile of the contact’s skill) now and takes OnOpen, OnClosed, OnHoliday or the override branch (OnWeather, OnMeeting, OnEmergency, OnOther).',
+  source: 'Studio help page https://help.staging.nice-incontact.com/content/studio/actions/hours/hours.htm (documented)',
   props: {
     Profile: text({ default: '', description: 'Hours-of-operation profile id or name (tenant `hoursOfOperation`); empty: the profile serving the contact’s skill.' }),
   },

@@ -5,7 +5,11 @@ import { defineAction, number, variable } from './define.js';
 export default defineAction({
   type: 'LOOP',
   description: 'Takes Repeat Repeat times, counting in CounterName, then Finished; the counter then resets.',
-  props: { Repeat: number({ default: 1, min: 0 }), CounterName: variable() },
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/loop/loop.htm (documented; the count kept per action across arrivals is inferred)',
+  props: {
+    Repeat: number({ default: 1, min: 0, description: 'How many times Repeat is taken before Finished (0: Finished at once).' }),
+    CounterName: variable({ description: 'A variable that receives the number of the current pass (1, 2, …).' }),
+  },
   studio: { evidence: 'third-party', params: ['Repeat', 'CounterName'], branches: ['Finished', 'Repeat'], source: 'a public tool writing Desktop exports (count, counter; Finished 0, Repeat 1)' },
   branches: ['Repeat', 'Finished'],
   execute(ctx, props) {

@@ -89,6 +89,7 @@ function actionSection(r: ActionReference): string[] {
   out.push(`**Branches:** ${branchesText(r, code)}`, '');
   if (r.event) out.push(`**Event action:** runs when the contact's \`${r.event}\` event happens, in place of whatever the script was doing; nothing branches to it, and a script has one ([phone scripts](../phone.md#events-and-event-actions)).`, '');
   if (r.media) out.push('**Media:** plays to or listens to the caller; after the call is released it plays nothing ([phone scripts](../phone.md)).', '');
+  if (r.callsScript) out.push(`**Starts a script:** ${scriptCallText(r, code)}`, '');
   if (r.messages.length) {
     out.push('| Message | Text |', '|---|---|');
     for (const m of r.messages) out.push(`| ${code(m.id)} | ${cell(m.text)} |`);
@@ -98,6 +99,17 @@ function actionSection(r: ActionReference): string[] {
   if (r.studio) out.push(`**Studio parameter order:** ${studioOrderText(r.studio, code)}`, '');
   if (r.source) out.push(`**Source:** ${r.source}`, '');
   return out;
+}
+
+/** How an action that starts a script runs it, in words (shared with the terminal view). */
+export function scriptCallText(r: ActionReference, name: (s: string) => string = (s) => s): string {
+  const call = r.callsScript!;
+  const how = {
+    call: 'runs as a subscript (same folder and media type); its RETURN value comes back and the script continues here',
+    replace: 'takes over the run with all its variables; there is no return',
+    spawn: 'starts as a separate run (now, or at StartDate); this script goes on without waiting for it',
+  }[call.mode];
+  return `${name(call.prop)} names it (in quotes: a bare word is a variable holding the name); it ${how}.`;
 }
 
 /** The branches in words, shared with the terminal view. */

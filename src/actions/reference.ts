@@ -49,6 +49,8 @@ export interface ActionReference {
   event?: string;
   /** Plays to or listens to the caller: nothing plays once the call is released. */
   media: boolean;
+  /** For actions that start another script: the property naming it and how it runs. */
+  callsScript?: { prop: string; mode: 'call' | 'replace' | 'spawn' };
   /** Where the emulated behaviour comes from. */
   source?: string;
 }
@@ -95,6 +97,8 @@ export function actionReference(def: ActionDefinition, family: Pick<ActionFamily
   if (def.event !== undefined) ref.event = def.event;
   if (def.version !== undefined) ref.version = def.version;
   if (def.errorBranch !== undefined) ref.errorBranch = def.errorBranch;
+  if (def.callsScript) ref.callsScript = { prop: def.callsScript.prop, mode: def.callsScript.mode };
+  if (def.source) ref.source = def.source;
   return ref;
 }
 

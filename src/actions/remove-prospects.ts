@@ -11,8 +11,9 @@ import { defineAction, text, value } from './define.js';
 export default defineAction({
   type: 'REMOVEPROSPECTS',
   description: 'Removes the ProspectsToRemove records of SourceName from every calling list; Results holds SuccessfulRecords and FailedRecords.',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/removeprospects/removeprospects.htm (documented)',
   props: {
-    SourceName: text({ required: true }),
+    SourceName: text({ required: true, description: 'The lead source the prospects came from.' }),
     ProspectsToRemove: value({ required: true, description: 'Records in the CREATEPROSPECTS format (the mapped ExternalID member is used).' }),
   },
   outputs: { Results: 'results' },

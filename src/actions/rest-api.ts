@@ -18,8 +18,9 @@ const EFFECT_BODY_CHARS = 2048;
 export default defineAction({
   type: 'REST API',
   description: 'Sends Verb Url with Headers and Body and stores the JSON answer in ResultSet, the status in __httpstatuscode / __httpstatusdescription.',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actions/rest_api/rest_api.htm (documented; the limits were read on a translated page)',
   props: {
-    Verb: oneOf(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { default: 'GET' }),
+    Verb: oneOf(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { default: 'GET', description: 'The HTTP method.' }),
     Url: text({ required: true, description: 'http:// or https:// URL.' }),
     Headers: value({ description: 'A DDO of header names to values, or the same as JSON text.' }),
     Body: text({ default: '', description: 'Request body (JSON on one line).' }),

@@ -4,7 +4,8 @@ import { defineAction, value } from './define.js';
 export default defineAction({
   type: 'RETURN',
   description: 'Ends a subscript started by RUNSUB; ReturnValue is stored in the caller\'s ReturnVariable.',
-  props: { ReturnValue: value() },
+  source: 'Studio help page https://help.nicecxone.com/es/content/studio/actionscx/return/return.htm (documented, read on a translated page)',
+  props: { ReturnValue: value({ description: 'The value stored in the calling RUNSUB\'s ReturnVariable; empty text when left out.' }) },
   studio: { evidence: 'help-page', params: ['ReturnValue'], source: 'RETURN help page' },
   branches: [],
   execute(_ctx, props) {

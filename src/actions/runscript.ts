@@ -6,7 +6,11 @@ import { MAX_PARAMETERS } from './runsub.js';
 export default defineAction({
   type: 'RUNSCRIPT',
   description: 'Replaces the current script with ScriptName, keeping all variables; there is no return.',
-  props: { ScriptName: text({ required: true }), Parameters: list('value') },
+  source: 'Studio help page https://help.nicecxone.com/content/studio/actions/runscript/runscript.htm (documented; Parameters and the branches are not: an emulator decision)',
+  props: {
+    ScriptName: text({ required: true, description: 'The script that takes over, by name, in quotes.' }),
+    Parameters: list('value', { description: 'Values passed as p1…pN (at most 20).' }),
+  },
   studio: { evidence: 'third-party', params: ['ScriptName'], source: 'a public tool writing Desktop exports' },
   callsScript: { prop: 'ScriptName', mode: 'replace' },
   branches: ['OnError'],

@@ -8,7 +8,12 @@ export const MAX_PARAMETERS = 20;
 export default defineAction({
   type: 'RUNSUB',
   description: 'Runs ScriptName as a subscript with Parameters as p1…pN; its RETURN value goes to ReturnVariable.',
-  props: { ScriptName: text({ required: true }), Parameters: list('value'), ReturnVariable: variable() },
+  source: 'Studio help page https://help.nicecxone.com/content/Studio/actions/runsub/runsub.htm (documented; its branches are not: Default and OnError are an emulator decision)',
+  props: {
+    ScriptName: text({ required: true, description: 'The script to call, by name, in quotes.' }),
+    Parameters: list('value', { description: 'Values passed as p1…pN (at most 20).' }),
+    ReturnVariable: variable({ description: 'The variable that receives the subscript\'s RETURN value.' }),
+  },
   studio: {
     evidence: 'third-party',
     params: ['ScriptName', { unknown: true }, 'ReturnVariable'],

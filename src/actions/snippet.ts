@@ -8,7 +8,10 @@ import { GLOBAL_PREFIX } from '../contract/variables.js';
 export default defineAction({
   type: 'SNIPPET',
   description: 'Runs snippet code; variables it assigns are written back. A syntax or run-time error takes Error.',
-  props: { MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K', studio: MAX_STRING_SIZE_STUDIO }) },
+  source: 'Studio help page https://help.nicecxone.com/zh-cn/content/studio/actionscx/snippet/snippet.htm (documented, read on a translated page); the language: docs/snippet-language.md',
+  props: {
+    MaxStringSize: oneOf(MAX_STRING_SIZES, { default: '2K', studio: MAX_STRING_SIZE_STUDIO, description: 'Longest text a string may hold while the snippet runs.' }),
+  },
   studio: { evidence: 'observed', params: [{ studio: 'Data' }, 'MaxStringSize'], source: 'CXone Studio JSON; Data is the code' },
   branches: ['Default', 'Error'],
   errorBranch: 'Error',

@@ -7,7 +7,13 @@ import { MAX_PARAMETERS } from './runsub.js';
 export default defineAction({
   type: 'SPAWN',
   description: 'Starts ScriptName as a new run with Parameters, at StartDate or now; its id goes to SpawnIdVariable.',
-  props: { ScriptName: text({ required: true }), Parameters: list('value'), SpawnIdVariable: variable({ default: 'spawnid' }), StartDate: text() },
+  source: 'Studio help page https://help.nicecxone.com/content/Studio/actionscx/spawn/spawn.htm (documented; its branches are not: an emulator decision)',
+  props: {
+    ScriptName: text({ required: true, description: 'The script to start, by name, in quotes.' }),
+    Parameters: list('value', { description: 'Values passed as p1…pN (at most 20), as text: pass a DDO as JSON (asjson()).' }),
+    SpawnIdVariable: variable({ default: 'spawnid', description: 'The variable that receives the new run\'s id.' }),
+    StartDate: text({ description: 'When to start (a date); empty: now.' }),
+  },
   studio: {
     evidence: 'help-page',
     params: ['ScriptName', 'SpawnIdVariable', 'StartDate'],

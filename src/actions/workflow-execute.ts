@@ -15,6 +15,7 @@ export default defineAction({
   type: 'WORKFLOW EXECUTE',
   description:
     'Runs the CRM workflow WorkflowId of the tenant CRM configuration ConfigurationId with the workflowInput of Payload (JSON text or a DDO); WorkflowResult receives { records, count, workflowId }.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actions/agtint_wrkflo_exe/agtint_wrkflo_exe.htm (documented; the full property table was not readable: docs/crm.md)',
   props: {
     ConfigurationId: text({ required: true, description: 'Id of a crm configuration of the tenant.' }),
     WorkflowId: text({ required: true, description: 'Id of an enabled workflow of that configuration.' }),

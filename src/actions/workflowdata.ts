@@ -9,6 +9,7 @@ import { defineAction, text } from './define.js';
 export default defineAction({
   type: 'WORKFLOWDATA',
   description: 'Loads the workflow data profile ProfileName (declared in the tenant file) into a DDO variable named after the profile.',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/workflowdata/workflowdata.htm (documented)',
   props: {
     ProfileName: text({ required: true, description: 'A profile of the tenant file’s workflowDataProfiles.' }),
   },

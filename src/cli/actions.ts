@@ -58,7 +58,7 @@ function listText(refs: readonly ActionReference[], c: Colors): string {
 }
 
 async function actionText(r: ActionReference, c: Colors): Promise<string> {
-  const { branchesText } = await import('../actions/reference-markdown.js');
+  const { branchesText, scriptCallText } = await import('../actions/reference-markdown.js');
   const out = [`${c.bold(r.name)}  ${c.dim(`(${r.family.title})`)}`, r.description];
   if (r.aliases.length) out.push(`Also written ${r.aliases.join(', ')}.`);
   const section = (title: string, lines: string[]): void => {
@@ -81,6 +81,7 @@ async function actionText(r: ActionReference, c: Colors): Promise<string> {
       r.outputs.map((o) => `  ${c.cyan(o.name.padEnd(width))}  to variable ${o.variable}${o.value ? c.dim(` (${o.value})`) : ''}`),
     );
   section('Branches', [`  ${branchesText(r)}`]);
+  if (r.callsScript) section('Starts a script', [`  ${scriptCallText(r)}`]);
   if (r.messages.length) {
     const w = Math.max(...r.messages.map((m) => m.id.length));
     section('Messages', r.messages.map((m) => `  ${c.cyan(m.id.padEnd(w))}  ${m.text}`));

@@ -43,6 +43,18 @@ describe('docs/actions', () => {
   });
 });
 
+describe('every built-in action', () => {
+  it('describes each of its properties', () => {
+    const missing = actionReferences().flatMap((r) => r.props.filter((p) => !p.description).map((p) => `${r.name}.${p.name}`));
+    expect(missing, "give each property a one-line description: text({ description: '…' })").toEqual([]);
+  });
+
+  it('names where its behaviour comes from', () => {
+    const missing = actionReferences().filter((r) => !r.source).map((r) => r.name);
+    expect(missing, "add `source: 'Studio help page <url> (documented; …)'` to the definition").toEqual([]);
+  });
+});
+
 describe('an entry', () => {
   const ref = (name: string) => {
     const def = findAction(name)!;
@@ -88,6 +100,9 @@ describe('an entry', () => {
     expect(md).toContain('**Branches:** `Default`, and any other branch name is a value to match.');
     expect(md).toContain('**Branches:** `Default`, `OnError` (on error).');
     expect(md).toContain('## END\n\nEnds the run; inside a subscript it ends the whole run. On a live call it releases the call first (ONRELEASE runs).\n\nNo properties.\n\n**Branches:** none (the run or subscript ends here).');
+    expect(md).toContain('**Starts a script:** `ScriptName` names it (in quotes: a bare word is a variable holding the name); it runs as a subscript');
+    expect(ref('RUNSUB').callsScript).toEqual({ prop: 'ScriptName', mode: 'call' });
+    expect(ref('IF').source).toBe('Studio help page https://help.nicecxone.com/Content/studio/actionscx/if/if.htm (documented)');
   });
 
   it('describes any definition, including users\' own actions', () => {
