@@ -32,7 +32,7 @@ export default defineAction({
   execute(ctx, props) {
     const crm = new CrmState(ctx.tenant);
     noteFirstCrmAction(ctx);
-    const { SearchWorkflowId = '', DynamicDataMapping = '', TimelineWorkflowId = '', DataMemorialization = '' } = props;
+    const { SearchWorkflowId, DynamicDataMapping, TimelineWorkflowId, DataMemorialization } = props;
     if (!props.ConfigurationId) return ctx.error('AGENT WORKFLOW CONFIGURATION needs a ConfigurationId');
     const config = crm.configuration(props.ConfigurationId);
     if (!config) {

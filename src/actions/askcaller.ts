@@ -11,6 +11,7 @@ import { digitalContactOf, isOutcome, MESSAGE_FORMATS, sendToContact } from './d
 export default defineAction({
   type: 'ASKCALLER',
   description: 'Sends Message to the digital contact, then waits up to TimeoutSec (virtual; days are fine) for the reply: CallerResponded with the reply in ResultVar, or Timeout.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/askcaller_digital/askcaller_digital.htm (documented; what the emulator decides is in docs/digital.md)',
   props: {
     Message: text({ required: true, description: 'The question sent; JSON text when MessageFormat is PromptSequence or JSON.' }),
     MessageFormat: oneOf(MESSAGE_FORMATS, { default: 'Text', description: 'Text, PromptSequence (JSON built in a Snippet) or JSON (a GETRICHMESSAGE template).' }),

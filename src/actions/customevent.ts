@@ -17,7 +17,7 @@ export default defineAction({
   studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'OnError',
   execute(ctx, props) {
-    const { TargetAgent = '', EventName = '', Data = '' } = props;
+    const { TargetAgent, EventName, Data } = props;
     const target = TargetAgent.trim();
     if (!target) return ctx.error('CUSTOMEVENT needs a TargetAgent: the agent is known only once the contact is answered (for example TargetAgent = "{agentid}")');
     if (!EventName.trim()) return ctx.error('CUSTOMEVENT needs an EventName');

@@ -16,6 +16,7 @@ const proficiency = (dflt: number, what: string) => number({ default: dflt, min:
 export default defineAction({
   type: 'REQAGENT DIGITAL',
   description: 'Routes the digital contact to Skill (Default: the channel’s skill) with Priority (0–1000, no acceleration) and a proficiency window; the contact waits for an agent while the script goes on.',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/reqagent_digital/reqagent_digital.htm (documented; what the emulator decides is in docs/digital.md)',
   props: {
     Skill: text({ default: 'Default', description: 'Digital skill number or name; Default is the skill of the contact’s channel.' }),
     Priority: number({ default: 0, min: 0, max: 1000, description: 'Queue priority, 0–1000 (acceleration cannot be set for digital).' }),

@@ -31,7 +31,7 @@ export default defineAction({
   studio: { evidence: 'unknown', params: [], source: 'its property table was not published; JSON imports by name' },
   errorBranch: 'OnError',
   async execute(ctx, props) {
-    const { Verb = 'GET', Url = '', Body = '', TimeoutSeconds = 10 } = props;
+    const { Verb, Url, Body, TimeoutSeconds } = props;
     const status = (code: number, description: string): Record<string, Value> => ({ __httpstatuscode: code, __httpstatusdescription: description });
     const fail = (message: string, vars: Record<string, Value>, resultSet?: Value): ReturnType<typeof ctx.error> => ({
       ...ctx.error(message, resultSet === undefined ? undefined : { outputs: { ResultSet: resultSet } }),

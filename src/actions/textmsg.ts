@@ -8,6 +8,7 @@ import { digitalContactOf, isOutcome, MESSAGE_FORMATS, sendToContact } from './d
 export default defineAction({
   type: 'TEXTMSG',
   description: 'Sends Message to the digital contact on its BYOC channel (through the middleware) and sets the contact status to MessageStatus.',
+  source: 'Studio help page https://help.nicecxone.com/Content/studio/actionscx/textmsg_digital/textmsg_digital.htm (documented; what the emulator decides is in docs/digital.md)',
   props: {
     Message: text({ required: true, description: 'The text sent; JSON text when MessageFormat is PromptSequence or JSON.' }),
     MessageFormat: oneOf(MESSAGE_FORMATS, { default: 'Text', description: 'Text, PromptSequence (JSON built in a Snippet) or JSON (a GETRICHMESSAGE template).' }),

@@ -8,6 +8,7 @@ import { defineAction, text } from './define.js';
 export default defineAction({
   type: 'UPDATE DIGITAL CONTACT STATUS',
   description: 'Sets the status of the digital contact ContactId (default: this run’s) to UpdateContactStatus: Open, Pending, Escalated, Resolved or Closed.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/set_digi_contact_status/set_digi_contact_status.htm (documented; what the emulator decides is in docs/digital.md)',
   props: {
     ContactId: text({ default: '', description: 'The digital contact’s id, as Studio’s default {ContactId} gives it; empty: the contact of this run.' }),
     UpdateContactStatus: text({ required: true, description: 'Open, Pending, Escalated, Resolved or Closed.' }),

@@ -7,7 +7,7 @@ describe('studio-script actions', () => {
   it('lists every action family by family with what it does', async () => {
     const r = await runCli(['actions']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Flow and variables\n {2}BEGIN {2,}Entry point of the script/);
+    expect(r.out).toMatch(/^Flow and variables\n {2}ASSIGN {2,}Sets Variable to Value/);
     expect(r.out).toContain('\nPersonal Connection\n');
     expect(r.out).toMatch(/\n {2}CREATEPROSPECTS v2 {2,}Creates or updates prospects/);
     for (const ref of actionReferences()) expect(r.out).toContain(`  ${ref.name} `);

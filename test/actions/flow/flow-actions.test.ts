@@ -106,7 +106,7 @@ other: END
   });
 });
 
-describe('LOOP and FOR', () => {
+describe('LOOP', () => {
   test('LOOP takes Repeat Repeat times with its counter, then Finished, then starts again', async () => {
     const r = await run(
       [`script Main
@@ -158,7 +158,9 @@ finished: RETURN { ReturnValue = "finished" }
     expect(r.status).toBe('completed');
     expect(r.variables.seen).toBe('[1:2][2:2]');
   });
+});
 
+describe('FOR', () => {
   test.each([
     ['counts up', 'FromValue = 1  ToValue = 3', '1,2,3,'],
     ['counts down when To < From', 'FromValue = 3  ToValue = 1', '3,2,1,'],
@@ -191,7 +193,7 @@ done: END
   });
 });
 
-describe('WAIT and BEGIN', () => {
+describe('WAIT', () => {
   test('WAIT advances the virtual clock without sleeping', async () => {
     // A real day-long sleep would never finish within the test's time-out.
     const r = await run([one('WAIT { Seconds = 86400 }')]);
@@ -207,7 +209,9 @@ describe('WAIT and BEGIN', () => {
     expect(r.lastError).toBe('');
     expect(r.endedAt).toBe(endedAt);
   });
+});
 
+describe('BEGIN', () => {
   test('BEGIN renames p1…pN by position; extra values keep their pX name', async () => {
     const r = await run(
       [`script Main
