@@ -1,4 +1,4 @@
-// Row brain.24h (spec/performance.md): the CreateProspectsBrain fixture with
+// Row brain.24h (bench/README.md): the CreateProspectsBrain fixture with
 // its sub-script, the emulated Kustomer and the dialer over 24 virtual hours,
 // trace off. Reports the median wall time and the RSS growth of one run.
 import { fileURLToPath } from 'node:url';

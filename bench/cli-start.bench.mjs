@@ -1,4 +1,4 @@
-// Row cli.start (spec/performance.md): the whole `studio-script check` process
+// Row cli.start (bench/README.md): the whole `studio-script check` process
 // on a 3-action script, against a bare `node -e 0`, medians of interleaved runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Row graph.transitions (spec/performance.md): a two-state ping-pong graph,
+// Row graph.transitions (bench/README.md): a two-state ping-pong graph,
 // 1,000,000 transitions through the engine, against an XState v5 actor with
 // the same machine, medians over rounds in the same process.
 import { createActor, createMachine } from 'xstate';

@@ -1,5 +1,5 @@
 // Timing helpers shared by the bench rows. Every row compares itself with a
-// peer measured in the same process (spec/performance.md), so all rows take
+// peer measured in the same process (bench/README.md), so all rows take
 // medians the same way: warm-up first, a GC before each round when exposed.
 
 /** The median of a list of numbers. */

@@ -1,4 +1,4 @@
-// Row parse.lines (spec/performance.md): parse + validate a generated
+// Row parse.lines (bench/README.md): parse + validate a generated
 // 10,000-line script (syntax tree, action graph, every load-time check) against
 // JSON.parse of the same graph as JSON; work = lines. Row load.lines adds what
 // loading also does: compiling every property and SNIPPET with the snippet

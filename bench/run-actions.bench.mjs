@@ -1,4 +1,4 @@
-// Rows run.actions and run.actions.traced (spec/performance.md): a loop of
+// Rows run.actions and run.actions.traced (bench/README.md): a loop of
 // ASSIGN / IF / CASE actions run by the engine, 1,000,000 actions, trace off
 // and then with the full trace kept, against a plain JS loop doing the same
 // assignments. Medians over rounds after a warm-up, in one process.

@@ -1,4 +1,4 @@
-// Row run.subscripts (no target in spec/performance.md; it measures the
+// Row run.subscripts (no target in bench/README.md; it measures the
 // immer transitions of docs/runtime.md "How it works"): a LOOP that does
 // nothing but call an empty subscript — LOOP, RUNSUB, BEGIN with one
 // parameter, RETURN — 50,000 calls, 200,000 actions, trace off. Each call

@@ -1,7 +1,7 @@
 // The benchmark harness (`npm run bench`): runs every bench/*.bench.mjs in its
 // own Node process (so one row's memory and JIT state do not leak into the
 // next), prints one table and writes bench/results.json as an array of rows
-// `{name, work, unit, seconds, peers, peakRssMB?}` (spec/performance.md).
+// `{name, work, unit, seconds, peers, peakRssMB?}` (bench/README.md).
 // Each module measures its own medians after warm-up.
 //
 //   node --expose-gc bench/run.mjs               every row

@@ -1,4 +1,4 @@
-// Row snippet.expr (spec/performance.md): `x = a + b * 2 > 10 & c = "x"`
+// Row snippet.expr (bench/README.md): `x = a + b * 2 > 10 & c = "x"`
 // compiled once and run 1,000,000 times, against jsonata evaluating the same
 // expression and a plain JS closure, medians over rounds in the same process.
 import jsonata from 'jsonata';

@@ -1,4 +1,4 @@
-// Row snippet.loop (spec/performance.md): `FOR i = 1 TO 1000000 { s = s + i % 7 }`
+// Row snippet.loop (bench/README.md): `FOR i = 1 TO 1000000 { s = s + i % 7 }`
 // in one snippet run; work = iterations; peer: the same loop in plain JS.
 import { DateTime } from 'luxon';
 import { compileSnippet } from '../dist/src/snippet/index.js';

@@ -1,4 +1,4 @@
-// Row tests.fixtures (spec/performance.md): the whole `studio-script test
+// Row tests.fixtures (bench/README.md): the whole `studio-script test
 // scripts-examples` process, target ≤ 5 s for all fixture cases. Peers, timed
 // interleaved in the same run: `node` (a bare `node -e 0`, the floor of any
 // process) and `check` (`studio-script check scripts-examples`: loading the

@@ -1,4 +1,4 @@
-// How third-party libraries are loaded, for start-up time (spec/performance.md,
+// How third-party libraries are loaded, for start-up time (bench/README.md,
 // row cli.start: `studio-script check` within 4× a bare `node`).
 //
 // - CommonJS packages every command needs (commander, moo, nearley,

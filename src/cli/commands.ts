@@ -1,5 +1,5 @@
 // The commands of `studio-script`, by name, each loaded only when it runs (so
-// start-up stays close to a bare `node` start, spec/performance.md). A new
+// start-up stays close to a bare `node` start, bench/README.md cli.start). A new
 // command is one line here; main.ts gives it the shared conventions.
 import type { Command } from 'commander';
 

@@ -6,7 +6,7 @@ import { diagnosticToJson, formatDiagnostic, ScriptLoadError, sortDiagnostics, t
 import { MissingDependencyError } from '../deps.js';
 import { colorsFor, displayPath, jsonMode, jsonWritten, OutputError, printJson, writeOutputFile } from './output.js';
 
-/** Exit codes of spec/cli-and-api.md. */
+/** Exit codes, the same for every command (README "Commands"). */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
 /** A usage problem found by a command (bad option value, missing file): printed as one line, exit 2. */

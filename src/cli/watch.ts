@@ -25,7 +25,7 @@ export async function watchAndRerun(opts: WatchOptions): Promise<void> {
   const status = (code: number): void => {
     process.stderr.write(c.dim(`\n[${opts.what} --watch] ${code === 0 ? 'ok' : `exit ${code}`}; waiting for changes (Ctrl-C to stop)\n`));
   };
-  status(await opts.run());
+  const first = await opts.run();
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -56,6 +56,8 @@ export async function watchAndRerun(opts: WatchOptions): Promise<void> {
       // A folder that disappeared is simply not watched.
     }
   }
+  // Only now, with every watcher in place, is it true that a save is seen.
+  status(first);
   await new Promise<void>((done) => {
     const stop = (): void => {
       clearTimeout(timer);

@@ -11,9 +11,9 @@ import { MEDIA_TYPES, type ActionNode, type BranchEdge, type MediaType, type Pro
 import { buildStudioMeta } from './studio-meta.js';
 
 /**
- * Studio actions the emulator knows about but does not run yet (spec/actions.md
- * "Voice and digital"): like any type it does not know, they load as opaque
- * actions, which a run can only pass with a stub.
+ * Studio actions the emulator knows about but does not run yet (docs/import.md):
+ * like any type it does not know, they load as opaque actions, which a run can
+ * only pass with a stub.
  */
 export const NOT_EMULATED_ACTIONS: readonly string[] = [
   'CHECKCALLSUP', 'SUPPRESSCALL', 'PERMITCALL', 'LOCATE',

@@ -1,6 +1,6 @@
 // Compiles each action's properties and SNIPPET code with the snippet
-// compiler, by property kind (spec/script-format.md "Values and
-// substitution"), so the runtime only evaluates. Errors come back located in
+// compiler, by property kind (docs/script-format.md "Values and
+// property kinds"), so the runtime only evaluates. Errors come back located in
 // the `.script` file.
 import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionDefinition, PropSpec } from '../actions/define.js';

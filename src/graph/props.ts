@@ -1,5 +1,5 @@
 // Load-time checks of property values against each property's kind
-// (spec/script-format.md "Values and substitution"): literal types, enum
+// (docs/script-format.md "Values and property kinds"): literal types, enum
 // values, ranges, variable names. Values with `{…}` substitutions or variable
 // paths are checked at run time instead, after evaluation.
 import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';

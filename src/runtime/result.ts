@@ -1,4 +1,4 @@
-// The run result and trace event shapes of spec/runtime.md: what `runtime.run`
+// The run result and trace event shapes of docs/runtime.md: what `runtime.run`
 // returns, what `run --json` prints and what trace subscribers receive.
 import type { EncodedValue } from '../contract/value.js';
 import type { ContactStatus, ReleasedBy } from '../contract/contact.js';

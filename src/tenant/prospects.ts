@@ -9,7 +9,7 @@ import { member, parseDateValue, scalarText, toPlain } from './values.js';
 import { resolveZoneName, westernmostZone, zoneFromNorthAmericanNumber } from './zones.js';
 import { setMember } from '../snippet/json.js';
 
-/** The ResultCode of a failed record (spec/actions.md). */
+/** The ResultCode of a failed record (docs/personal-connection.md). */
 export type ProspectFailure =
   | 'Missing External ID'
   | 'No valid destination'

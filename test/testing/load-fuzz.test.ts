@@ -1,5 +1,5 @@
 // Bad test files never crash the loader: random and mutated inputs always end
-// in a test file or located diagnostics (spec/reliability.md).
+// in a test file or located diagnostics (docs/testing.md "Test-file errors").
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';

@@ -1,0 +1,113 @@
+// How each command example of the docs runs (test/docs/examples.test.ts).
+// A row names the page and the command as written (without `npx ` and a
+// trailing `# comment`), and `nth` when the page writes it more than once.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { codeBlocks } from './markdown-examples.js';
+
+export interface ExampleRow {
+  page: string;
+  command: string;
+  nth?: number;
+  /**
+   * The folder it runs in: `examples` = a folder holding a copy of
+   * scripts-examples/ (commands name `scripts-examples/…`); `in-examples` =
+   * inside such a copy (files beside the example scripts); `{ from }` = a copy
+   * of that folder of this repository.
+   */
+  scene: 'examples' | 'in-examples' | { from: string };
+  /** Files the page tells the reader to write first. */
+  before?: (cwd: string) => void;
+  /** The exit code the page implies (default 0). */
+  exit?: number;
+  /** The output shown is a sketch, not a transcript (say why in a comment). */
+  outputNotCompared?: true;
+  /** Why it does not run: only for commands about the reader's own files. */
+  skip?: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The code block of a page that follows the first line containing `after`. */
+function blockAfter(page: string, after: string): string {
+  const text = readFileSync(join(ROOT, page), 'utf8');
+  const at = text.split('\n').findIndex((l) => l.includes(after));
+  const block = codeBlocks(text).find((b) => b.line > at);
+  if (at < 0 || !block) throw new Error(`${page}: no code block after "${after}"`);
+  return block.lines.join('\n') + '\n';
+}
+
+const firstTest = (): string => blockAfter('docs/testing.md', 'Create `first.test.yaml`');
+
+export const EXAMPLES: ExampleRow[] = [
+  // README.md
+  { page: 'README.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 8h', scene: 'examples' },
+  {
+    page: 'README.md',
+    command: 'studio-script check broken.script',
+    scene: 'examples',
+    exit: 2,
+    // The page shows line 7 of a script with a misspelt property.
+    before: (cwd) => writeFileSync(join(cwd, 'broken.script'), 'script Broken\n\nstart: BEGIN -> greet\n\n// Build the greeting\ngreet: ASSIGN {\n  Valeu = "Hello"\n  Variable = greeting\n} -> done\ndone: END\n'),
+  },
+  { page: 'README.md', command: 'studio-script run scripts-examples/HelloWorld.script --var name=Ada --now 2026-11-21T09:00:00-07:00 --trace', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 8h --now 2026-11-21T09:00:00-07:00', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script test scripts-examples --coverage --force-errors', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script graph scripts-examples/CreateProspectsBrain.script --coverage coverage/coverage.json', scene: 'examples' },
+
+  // docs/calling-lists.md
+  {
+    page: 'docs/calling-lists.md',
+    command:
+      'studio-script lists upload leads.csv --skill 1234 --source Leads --tenant tenant.yaml --state state.db --map ExternalID=Id --map Destinations=Mobile,Home --map FirstName=First --map LastName=Last --map TimeZone=Tz --map ExpirationDate=Expires',
+    scene: 'examples',
+    skip: 'about the reader\'s own list (leads.csv, tenant.yaml); test/tenant/lists-upload.test.ts runs the same options',
+  },
+
+  // docs/crm.md
+  { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
+  { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },
+  { page: 'docs/crm.md', command: 'studio-script test scripts-examples/InboundKustomer.test.yaml', scene: 'examples' },
+
+  // docs/personal-connection.md
+  { page: 'docs/personal-connection.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 8h --now 2026-11-21T09:00:00-07:00', scene: 'examples' },
+  { page: 'docs/personal-connection.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 4h --state day.db --now 2026-11-21T09:00:00-07:00', scene: 'examples' },
+  { page: 'docs/personal-connection.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 4h --state day.db --now 2026-11-21T13:00:00-07:00', scene: 'examples' },
+  { page: 'docs/personal-connection.md', command: 'studio-script tenant show --state day.db', scene: 'examples' },
+
+  // docs/runtime.md
+  { page: 'docs/runtime.md', command: 'studio-script run scripts-examples/HelloWorld.script --var name=Ada --now 2026-11-21T09:00:00-07:00 --trace', scene: 'examples' },
+
+  // docs/tenant.md
+  { page: 'docs/tenant.md', command: 'studio-script tenant check scripts-examples/tenant.yaml', scene: 'examples' },
+  { page: 'docs/tenant.md', command: 'studio-script tenant schema > tenant.schema.json', scene: 'examples' },
+  { page: 'docs/tenant.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --tenant scripts-examples/tenant.yaml --state tenant.db --until 1h', scene: 'examples' },
+  { page: 'docs/tenant.md', command: 'studio-script tenant show --state tenant.db', scene: 'examples' },
+
+  // docs/testing.md: the walk-through, beside the example scripts
+  { page: 'docs/testing.md', command: 'studio-script test first.test.yaml', scene: 'in-examples', before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest()) },
+  {
+    page: 'docs/testing.md',
+    command: 'studio-script test first.test.yaml',
+    nth: 2,
+    scene: 'in-examples',
+    exit: 1,
+    // "Change the expectation to `total: 7` and the visits to `[greet, check, count, done]`".
+    before: (cwd) =>
+      writeFileSync(join(cwd, 'first.test.yaml'), firstTest().replace('total: 6', 'total: 7').replace('visits: [greet, count, check, done]', 'visits: [greet, check, count, done]')),
+  },
+  {
+    page: 'docs/testing.md',
+    command: 'studio-script test first.test.yaml',
+    nth: 3,
+    scene: 'in-examples',
+    exit: 2,
+    // "a label the script does not have": the page's excerpt misspells greet.
+    before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest().replace('visits: [greet, count', 'visits: [gret, count')),
+  },
+  { page: 'docs/testing.md', command: 'studio-script test first.test.yaml --coverage', scene: 'in-examples', before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest()) },
+  { page: 'docs/testing.md', command: 'studio-script graph HelloWorld.script --coverage coverage/coverage.json --format svg -o hello.svg', scene: 'in-examples' },
+  { page: 'docs/testing.md', command: 'studio-script test --force-errors', scene: { from: 'test/testing/fixtures/planted' }, exit: 1 },
+];
