@@ -2,64 +2,15 @@
 // waits, and a saved file makes it run again (`test`: only the cases the file
 // affects). Driven by file events: each step waits for the command to say it
 // is waiting again, with a generous bound, never for a fixed time.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WATCH_BOUND_MS, watching, type Watching } from './watching.js';
 
 const CLI = resolve('dist/src/cli/main.js');
 const EXAMPLES = resolve('scripts-examples');
-/** Longest wait for one run of the command on a loaded machine: a bound, not a measure. */
-const BOUND_MS = 90_000;
-
-interface Watching {
-  child: ChildProcess;
-  /** Resolves with what the command printed since the last step, once it waits for changes again. */
-  nextRun(): Promise<string>;
-  stop(): Promise<number | null>;
-}
-
-function watching(args: string[], cwd: string): Watching {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  delete env.CI;
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  let from = 0;
-  let waiting: (() => void) | undefined;
-  const onData = (d: Buffer): void => {
-    output += d.toString();
-    waiting?.();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  return {
-    child,
-    nextRun: () =>
-      new Promise<string>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no new run within ${BOUND_MS} ms; output so far:\n${output}`)), BOUND_MS);
-        const check = (): void => {
-          const at = output.indexOf('waiting for changes', from);
-          if (at < 0) return;
-          const end = output.indexOf('\n', at) + 1;
-          const part = output.slice(from, end);
-          from = end;
-          clearTimeout(timer);
-          waiting = undefined;
-          done(part);
-        };
-        waiting = check;
-        void exited.then(() => fail(new Error(`the command ended:\n${output}`)));
-        check();
-      }),
-    stop: () => {
-      child.kill('SIGINT');
-      return exited;
-    },
-  };
-}
+const BOUND_MS = WATCH_BOUND_MS;
 
 const made: string[] = [];
 const running: Watching[] = [];
@@ -89,7 +40,7 @@ const edit = (file: string, from: string, to: string): void => {
 describe('test --watch', () => {
   it('runs everything, then on each save only the cases of the test files the saved file affects, until Ctrl-C', { timeout: 5 * BOUND_MS }, async () => {
     const dir = project();
-    const w = watching(['test', '--watch'], dir);
+    const w = watching(CLI, ['test', '--watch'], dir);
     running.push(w);
 
     const first = await w.nextRun();
@@ -126,7 +77,7 @@ describe('test --watch', () => {
 describe('check --watch', () => {
   it('checks again when a script is saved, with the new diagnostics', { timeout: 4 * BOUND_MS }, async () => {
     const dir = project();
-    const w = watching(['check', 'hello', '--watch'], dir);
+    const w = watching(CLI, ['check', 'hello', '--watch'], dir);
     running.push(w);
     expect(await w.nextRun()).toContain('[check --watch] ok; waiting for changes');
 

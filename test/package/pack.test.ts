@@ -1,6 +1,7 @@
 // The published package on its own: `npm pack`, installed into an empty
 // folder as a user would, then the README's first steps — `init`, the
-// scaffolded project's `npm test`, the shipped examples, the embedding API
+// scaffolded project's `npm test`, `test --watch` and the HTML report there,
+// the shipped examples, the embedding API
 // with strict type checking, and `studio-script/testing` + `studio-script/vitest`.
 //
 // Kept within CI's budget by installing from the npm cache first (the
@@ -8,10 +9,12 @@
 // reusing this checkout's built better-sqlite3 module instead of building it
 // again. Needs the built package (`npm run build`); skipped otherwise.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COLORS } from '../../src/graph/render/look.js';
+import { watching } from '../cli/watching.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const built = existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'));
@@ -44,6 +47,30 @@ describe.skipIf(!built)('the packed package in an empty folder', () => {
     const t = run(npm, ['test'], join(app, 'flows'));
     expect(t.status, t.stdout + t.stderr).toBe(0);
     expect(t.stdout).toContain('2 passed (2)');
+  }, SLOW);
+
+  it('in the scaffolded project, test --watch reruns on a save and the HTML report draws the graph with coverage', async () => {
+    const flows = join(app, 'flows');
+    const cli = join(app, 'node_modules', 'studio-script', 'dist', 'src', 'cli', 'main.js');
+    const w = watching(cli, ['test', '--watch'], flows);
+    try {
+      expect(await w.nextRun()).toContain('[test --watch] ok; waiting for changes');
+      const script = join(flows, 'scripts', 'Greeting.script');
+      writeFileSync(script, readFileSync(script, 'utf8').replace('Value = "Hello, {name}!"', 'Value = "Hi, {name}!"'));
+      const rerun = await w.nextRun();
+      expect(rerun).toContain('changed: scripts/Greeting.script');
+      expect(rerun).toContain('[test --watch] exit 1; waiting for changes');
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+    const html = bin(['test', '--reporter', 'html', '-o', 'report/index.html'], flows);
+    expect(html.status, html.stdout + html.stderr).toBe(1);
+    const page = readFileSync(join(flows, 'report', 'index.html'), 'utf8');
+    // One file with nothing to fetch, a graph of Greeting with visited (green) and missed (red) marks.
+    expect(page).not.toMatch(/<link\b|<script\s+src|(src|href)="https?:/i);
+    expect(page).toMatch(/<svg[\s\S]*Greeting/);
+    expect(page).toContain(COLORS.visited);
+    expect(page).toContain(COLORS.missed);
   }, SLOW);
 
   it('runs the README commands on the shipped examples', () => {
