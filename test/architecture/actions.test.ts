@@ -27,10 +27,14 @@ const titles = testFiles(TEST_ROOT).flatMap((f) =>
 const hasTable = (name: string): boolean => titles.some((t) => t === name || t.startsWith(`${name} `));
 
 /**
- * Actions that landed before this check, tested through whole scripts
- * (test/digital/) but still without their own table test. Only ever shrinks.
+ * Actions written before this check, tested through whole scripts (test/digital/,
+ * test/phone/) but still without their own table test: take a name off once
+ * its table test exists (the test below fails until you do). Only ever shrinks.
  */
-const OWED = ['ASKCALLER', 'REQAGENT DIGITAL', 'TEXTMSG', 'UPDATE DIGITAL CONTACT STATUS'];
+const OWED = [
+  'ASKCALLER', 'REQAGENT DIGITAL', 'TEXTMSG', 'UPDATE DIGITAL CONTACT STATUS',
+  'HANGUP', 'STOP', 'EXIT', 'VOICEPARAMS', 'TTSVOICE', 'INDICATE', 'SIGNAL', 'ONSIGNAL', 'ONANSWER', 'ONRELEASE', 'ONHOLD', 'QUERYCALLBACK',
+];
 
 /** A default export that looks like a defineAction result. */
 const isAction = (v: unknown): boolean =>
