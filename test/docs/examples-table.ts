@@ -22,6 +22,8 @@ export interface ExampleRow {
   exit?: number;
   /** The output shown is a sketch, not a transcript (say why in a comment). */
   outputNotCompared?: true;
+  /** The page shows this file the command writes, not its terminal output. */
+  shownIsFile?: string;
   /** Why it does not run: only for commands about the reader's own files. */
   skip?: string;
 }
@@ -52,6 +54,17 @@ export const EXAMPLES: ExampleRow[] = [
   },
   { page: 'README.md', command: 'studio-script run scripts-examples/HelloWorld.script --var name=Ada --now 2026-11-21T09:00:00-07:00 --trace', scene: 'examples' },
   { page: 'README.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 8h --now 2026-11-21T09:00:00-07:00', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script import scripts-examples/MainMenu.xml -o scripts/MainMenu.script', scene: 'examples', shownIsFile: 'scripts/MainMenu.script' },
+  {
+    page: 'README.md',
+    command: 'studio-script run scripts/MainMenu.script --stubs stubs.yaml --now 2026-11-21T09:00:00Z --trace',
+    scene: 'examples',
+    before: (cwd) => writeFileSync(join(cwd, 'stubs.yaml'), blockAfter('README.md', 'A run that reaches')),
+    // REQAGENT's Default is not wired in the MENU sample: the run ends stuck there (exit 1) until a queued call waits for its agent.
+    exit: 1,
+  },
+  { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format xml -o MainMenu.xml', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format json -o MainMenu.json', scene: 'examples' },
   { page: 'README.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
   { page: 'README.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },
   { page: 'README.md', command: 'studio-script test scripts-examples --coverage --force-errors', scene: 'examples' },

@@ -105,8 +105,9 @@ describe('command examples in README.md and docs/', () => {
           const r = await runOnce(e.command, cwd, row);
           expect(r.code, r.output).toBe(row.exit ?? 0);
           if (e.shown && !row.outputNotCompared) {
-            const mismatch = outputMismatch(e.shown, r.output);
-            expect(mismatch, `${page}:${e.line}: ${mismatch}\n--- real output ---\n${r.output}`).toBeUndefined();
+            const shown = row.shownIsFile ? readFileSync(join(cwd, row.shownIsFile), 'utf8') : r.output;
+            const mismatch = outputMismatch(e.shown, shown);
+            expect(mismatch, `${page}:${e.line}: ${mismatch}\n--- real output ---\n${shown}`).toBeUndefined();
           }
         });
       }
