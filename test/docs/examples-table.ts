@@ -65,6 +65,13 @@ export const EXAMPLES: ExampleRow[] = [
   },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format xml -o MainMenu.xml', scene: 'examples' },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format json -o MainMenu.json', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script outreach preview 4100 --tenant scripts-examples/outreach/tenant.yaml', scene: 'examples' },
+  {
+    page: 'README.md',
+    command: 'studio-script run scripts-examples/outreach/Outreach.script --allow-network --now 2026-11-23T09:00:00-07:00 --until 3d',
+    scene: 'examples',
+    skip: 'needs the example middleware listening on localhost:8787 in a second terminal; test/digital/ runs the campaign with its replies',
+  },
   { page: 'README.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
   { page: 'README.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },
   { page: 'README.md', command: 'studio-script test scripts-examples --coverage --force-errors', scene: 'examples' },
@@ -83,6 +90,10 @@ export const EXAMPLES: ExampleRow[] = [
   { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
   { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },
   { page: 'docs/crm.md', command: 'studio-script test scripts-examples/InboundKustomer.test.yaml', scene: 'examples' },
+
+  // docs/digital.md
+  { page: 'docs/digital.md', command: 'studio-script outreach preview 4100 --tenant tenant.yaml [--limit 20] [--json]', scene: 'examples', skip: 'the synopsis of the command' },
+  { page: 'docs/digital.md', command: 'studio-script outreach preview BYOC_Promo_Oct --state day.db', scene: 'examples', skip: 'about the state file of the reader\'s own upload (the lines above)' },
 
   // docs/personal-connection.md
   { page: 'docs/personal-connection.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 8h --now 2026-11-21T09:00:00-07:00', scene: 'examples' },
