@@ -11,11 +11,11 @@ export interface ExampleRow {
   nth?: number;
   /**
    * The folder it runs in: `examples` = a folder holding a copy of
-   * scripts-examples/ (commands name `scripts-examples/…`); `in-examples` =
-   * inside such a copy (files beside the example scripts); `{ from }` = a copy
-   * of that folder of this repository.
+   * scripts-examples/ (commands name `scripts-examples/…`); `{ from }` = a copy
+   * of that folder of this repository; `{ copy }` = a folder holding only
+   * those files of this repository.
    */
-  scene: 'examples' | 'in-examples' | { from: string };
+  scene: 'examples' | { from: string } | { copy: string[] };
   /** Files the page tells the reader to write first. */
   before?: (cwd: string) => void;
   /** The exit code the page implies (default 0). */
@@ -110,13 +110,13 @@ export const EXAMPLES: ExampleRow[] = [
   { page: 'docs/tenant.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --tenant scripts-examples/tenant.yaml --state tenant.db --until 1h', scene: 'examples' },
   { page: 'docs/tenant.md', command: 'studio-script tenant show --state tenant.db', scene: 'examples' },
 
-  // docs/testing.md: the walk-through, beside the example scripts
-  { page: 'docs/testing.md', command: 'studio-script test first.test.yaml', scene: 'in-examples', before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest()) },
+  // docs/testing.md: the walk-through, in a folder holding HelloWorld.script
+  { page: 'docs/testing.md', command: 'studio-script test first.test.yaml', scene: { copy: ['scripts-examples/HelloWorld.script'] }, before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest()) },
   {
     page: 'docs/testing.md',
     command: 'studio-script test first.test.yaml',
     nth: 2,
-    scene: 'in-examples',
+    scene: { copy: ['scripts-examples/HelloWorld.script'] },
     exit: 1,
     // "Change the expectation to `total: 7` and the visits to `[greet, check, count, done]`".
     before: (cwd) =>
@@ -126,12 +126,12 @@ export const EXAMPLES: ExampleRow[] = [
     page: 'docs/testing.md',
     command: 'studio-script test first.test.yaml',
     nth: 3,
-    scene: 'in-examples',
+    scene: { copy: ['scripts-examples/HelloWorld.script'] },
     exit: 2,
     // "a label the script does not have": the page's excerpt misspells greet.
     before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest().replace('visits: [greet, count', 'visits: [gret, count')),
   },
-  { page: 'docs/testing.md', command: 'studio-script test first.test.yaml --coverage', scene: 'in-examples', before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest()) },
-  { page: 'docs/testing.md', command: 'studio-script graph HelloWorld.script --coverage coverage/coverage.json --format svg -o hello.svg', scene: 'in-examples' },
+  { page: 'docs/testing.md', command: 'studio-script test first.test.yaml --coverage', scene: { copy: ['scripts-examples/HelloWorld.script'] }, before: (cwd) => writeFileSync(join(cwd, 'first.test.yaml'), firstTest()) },
+  { page: 'docs/testing.md', command: 'studio-script graph HelloWorld.script --coverage coverage/coverage.json --format svg -o hello.svg', scene: { copy: ['scripts-examples/HelloWorld.script'] } },
   { page: 'docs/testing.md', command: 'studio-script test --force-errors', scene: { from: 'test/testing/fixtures/planted' }, exit: 1 },
 ];

@@ -5,9 +5,9 @@
 // A new example fails here until it has a row in EXAMPLES: how to run it, or
 // why it cannot run.
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, type ExampleRow } from './examples-table.js';
 import { commandExamples, outputMismatch, shellWords, type CommandExample } from './markdown-examples.js';
@@ -28,15 +28,18 @@ function rowOf(e: CommandExample): ExampleRow | undefined {
 const folders = new Map<string, string>();
 const made: string[] = [];
 function folderFor(page: string, row: ExampleRow): string {
-  const key = `${page}\0${row.scene}`;
+  const key = `${page}\0${JSON.stringify(row.scene)}`;
   let dir = folders.get(key);
   if (!dir) {
     const top = mkdtempSync(join(tmpdir(), 'docs-example-'));
     made.push(top);
     dir = join(top, 'project');
     if (row.scene === 'examples') cpSync(join(ROOT, 'scripts-examples'), join(dir, 'scripts-examples'), { recursive: true });
-    else if (row.scene === 'in-examples') cpSync(join(ROOT, 'scripts-examples'), dir, { recursive: true });
-    else cpSync(join(ROOT, row.scene.from), dir, { recursive: true });
+    else if ('from' in row.scene) cpSync(join(ROOT, row.scene.from), dir, { recursive: true });
+    else {
+      mkdirSync(dir);
+      for (const f of row.scene.copy) cpSync(join(ROOT, f), join(dir, basename(f)));
+    }
     folders.set(key, dir);
   }
   return dir;
