@@ -30,12 +30,12 @@ export interface ExampleRow {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The code block of a page that follows the first line containing `after`. */
+/** The code block of a page that holds, or follows, the first line containing `after`. */
 function blockAfter(page: string, after: string): string {
   const text = readFileSync(join(ROOT, page), 'utf8');
-  const at = text.split('\n').findIndex((l) => l.includes(after));
-  const block = codeBlocks(text).find((b) => b.line > at);
-  if (at < 0 || !block) throw new Error(`${page}: no code block after "${after}"`);
+  const at = text.split('\n').findIndex((l) => l.includes(after)) + 1;
+  const block = codeBlocks(text).find((b) => b.line + b.lines.length >= at);
+  if (at === 0 || !block) throw new Error(`${page}: no code block after "${after}"`);
   return block.lines.join('\n') + '\n';
 }
 
@@ -59,7 +59,7 @@ export const EXAMPLES: ExampleRow[] = [
     page: 'README.md',
     command: 'studio-script run scripts/MainMenu.script --stubs stubs.yaml --now 2026-11-21T09:00:00Z --trace',
     scene: 'examples',
-    before: (cwd) => writeFileSync(join(cwd, 'stubs.yaml'), blockAfter('README.md', 'A run that reaches')),
+    before: (cwd) => writeFileSync(join(cwd, 'stubs.yaml'), blockAfter('README.md', '# stubs.yaml')),
     // REQAGENT's Default is not wired in the MENU sample: the run ends stuck there (exit 1) until a queued call waits for its agent.
     exit: 1,
   },
