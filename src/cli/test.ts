@@ -93,6 +93,8 @@ async function plan(args: string[], opts: TestOptions, loaded: LoadedConfig): Pr
   const paths = args.length > 0 ? await expandGlobs(args) : t.include ? await globFiles(t.include, t.exclude ?? [], dir) : [loaded.file ? dir : '.'];
   if (paths.length === 0) throw new UsageError(`test.include of ${displayPath(loaded.file!)} matches no files`);
   const defaults = {
+    // The configuration's folder is the project: its test files may name paths anywhere in it.
+    ...(loaded.file ? { root: dir } : {}),
     ...(config.scripts !== undefined ? { scripts: config.scripts } : {}),
     ...(config.tenant !== undefined ? { tenant: config.tenant } : {}),
     ...(config.now !== undefined ? { now: config.now } : {}),

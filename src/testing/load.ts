@@ -34,6 +34,11 @@ const schemaValidator = (): ValidateFunction => compiledSchema(testFileJsonSchem
  * absolute paths, and run settings each case can override.
  */
 export interface TestFileDefaults {
+  /**
+   * The project configuration's folder: paths a test file names may also lie
+   * anywhere inside it (besides the test file's own project, project-root.ts).
+   */
+  root?: string;
   scripts?: string;
   tenant?: string;
   now?: string;
@@ -190,7 +195,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
   const scripts = raw.scripts !== undefined ? resolve(base, raw.scripts) : (defaults.scripts ?? base);
   // A path the test file names outside its project is refused before anything there is read (project-root.ts);
   // the configuration's defaults are the user's own choice, like paths on the command line.
-  const roots = projectRoots(src.file);
+  const roots = projectRoots(src.file, defaults.root);
   const outside = (what: string, path: string, key: string): void => {
     diagnostics.push(
       diagnostic('E-TEST-PATH', `${what} ${path} is outside the project (${roots.join(' or ')}): a test file only names paths inside its project`, src.span([key])),

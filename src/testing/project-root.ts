@@ -12,13 +12,23 @@ import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 /** Files that mark a project's top folder (the configuration names, then package.json). */
 const PROJECT_MARKERS = ['studio-script.config.json', 'studio-script.config.yaml', 'studio-script.config.yml', 'studio-script.config.js', 'studio-script.config.mjs', 'package.json'];
 
-/** The folders a test file's paths may resolve into. */
-export function projectRoots(testFile: string): string[] {
+/**
+ * The folders a test file's paths may resolve into; `configRoot` is the folder
+ * of the project configuration the command runs with, which may lie above the
+ * nearest package.json (a monorepo's shared scripts).
+ */
+export function projectRoots(testFile: string, configRoot?: string): string[] {
   const own = dirname(resolve(testFile));
+  const roots = [own];
   for (let dir = own; ; dir = dirname(dir)) {
-    if (PROJECT_MARKERS.some((m) => existsSync(join(dir, m)))) return dir === own ? [own] : [own, dir];
-    if (dirname(dir) === dir) return [own];
+    if (PROJECT_MARKERS.some((m) => existsSync(join(dir, m)))) {
+      if (dir !== own) roots.push(dir);
+      break;
+    }
+    if (dirname(dir) === dir) break;
   }
+  if (configRoot !== undefined && !roots.includes(resolve(configRoot))) roots.push(resolve(configRoot));
+  return roots;
 }
 
 /** True when `path` (following symbolic links when it exists) lies inside one of `roots`. */
