@@ -9,6 +9,7 @@ import { callOf, inputRules, isOutcome } from './voice.js';
 export default defineAction({
   type: 'CAPTURE',
   description: 'Collects keys into Variable; branches Terminator, MaxDigits, Timeout and InterDigitTimeout say how input ended.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/capture/capture.htm (documented; the default timeouts of 5 s are an emulator decision: docs/phone.md)',
   props: {
     Variable: variable({ required: true, description: 'Receives the keys entered.' }),
     MaxDigits: number({ default: 1, min: 1, integer: true, description: 'Keys to collect, the terminator included.' }),

@@ -6,6 +6,7 @@ import { releaseByScript } from './release.js';
 export default defineAction({
   type: 'EXIT',
   description: 'Ends the chat session and disconnects the contact; ONRELEASE runs next if the script has one.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/exit/exit.htm (documented)',
   props: {},
   studioParams: [],
   branches: [],

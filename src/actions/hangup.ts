@@ -7,6 +7,7 @@ import { releaseByScript } from './release.js';
 export default defineAction({
   type: 'HANGUP',
   description: 'Hangs up the call; ONRELEASE runs next if the script has one, otherwise the run ends.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/hangup/hangup.htm (documented)',
   props: {},
   studio: { evidence: 'observed', params: [], source: 'CXone Studio JSON request bodies' },
   branches: [],

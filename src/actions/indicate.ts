@@ -6,6 +6,7 @@ import { defineAction, oneOf, text } from './define.js';
 export default defineAction({
   type: 'INDICATE',
   description: 'Turns an agent-application indicator (icon with a tooltip) On or Off for agents, a team, a skill or the contact (an agent event).',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actions/indicate/indicate.htm (documented)',
   props: {
     Target: oneOf(['Agents', 'Team', 'Skill', 'Everyone', 'Contact'], { default: 'Contact', description: 'Who sees the indicator: agents, a team, a skill, everyone (deprecated) or the contact’s agent.' }),
     TargetIDs: text({ default: '', description: 'Agent ids (comma-separated), a team or skill id, or {contactid} for Contact.' }),

@@ -10,6 +10,7 @@ import { callOf, inputRules, isOutcome } from './voice.js';
 export default defineAction({
   type: 'MENU',
   description: 'Plays Sequence, collects keys into Variable (MRES) and takes the branch of the value entered; Timeout when nothing is pressed.',
+  source: 'Studio help page https://help.incontact.com/Content/Studio/Actions/MENU/MENU.htm (documented in part; the parameter order and defaults are observed in exports, the Timeout branch in a public generator; no key at all taking Timeout is an emulator decision: docs/phone.md)',
   props: {
     Sequence: prompt({ description: 'The menu prompt: "%text" for speech, "file.wav" for a recording.' }),
     Phrase: text({ default: '', description: 'What the prompt says, for people reading the script (not played).' }),

@@ -7,6 +7,7 @@ import { defineAction } from './define.js';
 export default defineAction({
   type: 'ONANSWER',
   description: 'Runs when an agent answers: the agent id and name and the skill name go to AgentID, AgentFirstName, AgentLastName, SkillNameVar.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actions/onanswer/onanswer.htm (documented)',
   props: {},
   outputs: { SkillNameVar: 'SKLNAME', AgentFirstName: 'FIRST', AgentLastName: 'LAST', AgentID: 'AGENTID' },
   studioParams: ['SkillNameVar', 'AgentFirstName', 'AgentLastName', 'AgentID'],

@@ -6,6 +6,7 @@ import { defineAction } from './define.js';
 export default defineAction({
   type: 'ONHOLD',
   description: 'Runs when the agent puts the call on hold (play music or a message); taking the call off hold stops it.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/onhold/onhold.htm (documented; leaving hold has no Studio event: an emulator decision)',
   props: {},
   studioParams: [],
   branches: ['Default'],

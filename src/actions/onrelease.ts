@@ -8,6 +8,7 @@ import { defineAction, text } from './define.js';
 export default defineAction({
   type: 'ONRELEASE',
   description: 'Runs when the call is released (hang-up by either side, HANGUP, END); CauseCode (p1) receives the cause code.',
+  source: 'Studio help page https://help.incontact.com/Content/Studio/Actions/ONRELEASE/ONRELEASE.htm (documented; the cause values are an emulator decision: docs/phone.md)',
   props: { CallResult: text({ default: '', description: 'Not used by Studio ("N/A").' }) },
   outputs: { CauseCode: 'p1' },
   studioParams: ['CauseCode', 'CallResult'],

@@ -7,6 +7,7 @@ import { defineAction, list } from './define.js';
 export default defineAction({
   type: 'ONSIGNAL',
   description: 'Runs when the script is signalled (SIGNAL): parameters arrive as SP1…SPn, the sender’s id in SrcContactIDVar.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/onsignal/onsignal.htm (documented)',
   props: {
     Parameters: list('variable', { description: 'Names for SP1…SPn, in order (unnamed ones keep their SPn name).' }),
   },

@@ -8,6 +8,7 @@ import { callOf, isOutcome, speechRate } from './voice.js';
 export default defineAction({
   type: 'PLAY',
   description: 'Plays Sequence (text-to-speech "%…", audio files "x.wav") to the caller; with DetectDTMF a key stops it and takes Digit.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/play/play.htm (documented; the Digit branch is observed in a saved script; speech timing is an emulator decision: docs/phone.md)',
   props: {
     Sequence: prompt({ description: 'The prompt: "%text" for speech, "file.wav" for a recording, {var} substituted.' }),
     Phrase: text({ default: '', description: 'What the prompt says, for people reading the script (not played).' }),

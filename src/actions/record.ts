@@ -10,6 +10,7 @@ import { callOf, isOutcome } from './voice.js';
 export default defineAction({
   type: 'RECORD',
   description: 'Records the caller into FileName until a TermDigits key, RecordTimeout seconds or the hang-up (a recordings effect).',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actions/record/record.htm (documented; the branches and the 120 s default are an emulator decision: docs/phone.md)',
   props: {
     FileName: text({ default: '{contactid}.wav', description: 'The recording file in the business unit’s files ({var} substituted; folders allowed).' }),
     RecordTimeout: number({ default: 120, min: 1, description: 'Longest recording, in seconds.' }),

@@ -7,6 +7,7 @@ import { defineAction, list, text } from './define.js';
 export default defineAction({
   type: 'SIGNAL',
   description: 'Signals the script running ContactID: it jumps to its ONSIGNAL with Parameters as SP1…SPn.',
+  source: 'Studio help page https://help.nice-incontact.com/Content/studio/actionscx/signal/signal.htm (documented; its branches are not: Default and OnError for an unknown contact id are an emulator decision)',
   props: {
     ContactID: text({ required: true, description: 'Contact id of the script to signal (often kept earlier with PUTVALUE or SPAWN’s id).' }),
     Parameters: list('value', { description: 'Up to nine values, received as SP1…SP9.' }),

@@ -6,6 +6,7 @@ import { defineAction } from './define.js';
 export default defineAction({
   type: 'STOP',
   description: 'Stops the script logic without ending the contact; the next event (ONANSWER, ONSIGNAL, ONRELEASE…) continues it.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/stop/stop.htm (documented)',
   props: {},
   studioParams: [],
   branches: [],

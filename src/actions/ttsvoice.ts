@@ -6,6 +6,7 @@ import { defineAction, text } from './define.js';
 export default defineAction({
   type: 'TTSVOICE',
   description: 'Chooses the Cloud TTS Hub vendor and voice for the prompts that follow.',
+  source: 'Studio help page https://help.incontact.com/pt-br/Content/CloudTTS/ManageTTS.htm (documented, read on a translated page; the properties are observed in a saved script; the voice does not change what the emulator speaks)',
   props: {
     baseapiurl: text({ default: '', description: 'The provider profile’s API URL (empty: the default profile).' }),
     vendor: text({ default: 'polly', description: 'The TTS vendor.' }),

@@ -9,6 +9,7 @@ const CHANGE = ['NoChange', 'True', 'False'] as const;
 export default defineAction({
   type: 'VOICEPARAMS',
   description: 'Sets the text-to-speech volume, rate and voice for the prompts that follow.',
+  source: 'Studio help page https://help.nice-incontact.com/content/studio/actionscx/voiceparams/voiceparams.htm (documented; the Default branch is inferred; how the rate changes speech time is an emulator decision: docs/phone.md)',
   props: {
     TTSVolume: text({ default: '', description: 'Volume 0-100 (empty: no change; the default is 70).' }),
     TTSRate: text({ default: '', description: 'Rate -7 (slowest) … 7 (fastest) (empty: no change).' }),

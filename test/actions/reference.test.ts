@@ -48,10 +48,7 @@ describe('docs/actions', () => {
  * sources and some property descriptions. Take a name off once it has both
  * (the last test below fails until you do). Only ever shrinks.
  */
-const OWED = [
-  'PLAY', 'MUSIC', 'MENU', 'CAPTURE', 'RECORD', 'HANGUP', 'STOP', 'EXIT', 'VOICEPARAMS', 'TTSVOICE', 'INDICATE', 'SIGNAL', 'ONSIGNAL',
-  'ONANSWER', 'ONRELEASE', 'ONHOLD', 'REQAGENT', 'TRANSFER', 'BLINDXFER', 'PLACECALL', 'CALLBACK', 'QUEUECALLBACK', 'QUERYCALLBACK', 'COMMITMENT',
-];
+const OWED = ['MUSIC', 'REQAGENT', 'TRANSFER', 'BLINDXFER', 'PLACECALL', 'CALLBACK', 'QUEUECALLBACK', 'QUERYCALLBACK', 'COMMITMENT'];
 const owing = (r: ReturnType<typeof actionReferences>[number]): boolean => !r.source || r.props.some((p) => !p.description);
 
 describe('every built-in action', () => {

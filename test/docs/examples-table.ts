@@ -41,6 +41,10 @@ function blockAfter(page: string, after: string): string {
 
 const firstTest = (): string => blockAfter('docs/testing.md', 'Create `first.test.yaml`');
 
+/** The small IVR of docs/phone.md, which README.md's call tour runs too. */
+const writeIvr = (cwd: string): void => writeFileSync(join(cwd, 'Ivr.script'), blockAfter('docs/phone.md', '## A call from the command line'));
+const IVR_CALL = 'studio-script run Ivr.script --now 2026-11-21T09:00:00Z --ani 3035550100 --dnis 8005550000 --caller "hear support; press 2" --transcript';
+
 export const EXAMPLES: ExampleRow[] = [
   // README.md
   { page: 'README.md', command: 'studio-script run scripts-examples/CreateProspectsBrain.script --until 8h', scene: 'examples' },
@@ -57,7 +61,7 @@ export const EXAMPLES: ExampleRow[] = [
   { page: 'README.md', command: 'studio-script import scripts-examples/MainMenu.xml -o scripts/MainMenu.script', scene: 'examples', shownIsFile: 'scripts/MainMenu.script' },
   {
     page: 'README.md',
-    command: 'studio-script run scripts/MainMenu.script --stubs stubs.yaml --now 2026-11-21T09:00:00Z --trace',
+    command: 'studio-script run scripts/MainMenu.script --caller "press 2" --stubs stubs.yaml --now 2026-11-21T09:00:00Z --trace',
     scene: 'examples',
     before: (cwd) => writeFileSync(join(cwd, 'stubs.yaml'), blockAfter('README.md', '# stubs.yaml')),
     // REQAGENT's Default is not wired in the MENU sample: the run ends stuck there (exit 1) until a queued call waits for its agent.
@@ -65,6 +69,7 @@ export const EXAMPLES: ExampleRow[] = [
   },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format xml -o MainMenu.xml', scene: 'examples' },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format json -o MainMenu.json', scene: 'examples' },
+  { page: 'README.md', command: IVR_CALL, scene: 'examples', before: writeIvr },
   { page: 'README.md', command: 'studio-script outreach preview 4100 --tenant scripts-examples/outreach/tenant.yaml', scene: 'examples' },
   {
     page: 'README.md',
@@ -86,6 +91,9 @@ export const EXAMPLES: ExampleRow[] = [
     skip: 'about the reader\'s own list (leads.csv, tenant.yaml); test/tenant/lists-upload.test.ts runs the same options',
   },
 
+  // docs/phone.md
+  { page: 'docs/phone.md', command: IVR_CALL, scene: 'examples', before: writeIvr },
+  { page: 'docs/phone.md', command: 'studio-script run Ivr.script --caller "at meun; press 2"', scene: 'examples', before: writeIvr, exit: 2 },
   // docs/crm.md
   { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
   { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },
