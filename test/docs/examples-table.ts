@@ -91,6 +91,18 @@ export const EXAMPLES: ExampleRow[] = [
     skip: 'about the reader\'s own list (leads.csv, tenant.yaml); test/tenant/lists-upload.test.ts runs the same options',
   },
 
+  { page: 'README.md', command: 'studio-script pocs upload scripts-examples/pocs.xlsx --tenant scripts-examples/tenant.yaml --state day.db', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script run --poc 8005550102 --tenant scripts-examples/tenant.yaml --state day.db --now 2026-01-05T09:00:00-07:00', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script lists upload scripts-examples/collections.csv --skill 1300 --source Collections --tenant scripts-examples/tenant.yaml --state day.db', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script run scripts-examples/CollectionsDay.script --tenant scripts-examples/tenant.yaml --state day.db --now 2026-01-05T09:00:00-07:00 --until 9h', scene: 'examples' },
+  { page: 'README.md', command: 'studio-script tenant show --state day.db', scene: 'examples' },
+
+  // docs/points-of-contact.md
+  { page: 'docs/points-of-contact.md', command: 'studio-script pocs upload pocs.xlsx --tenant tenant.yaml --state state.db', scene: 'examples', skip: "about the reader's own files (pocs.xlsx, tenant.yaml); README.md's tour runs pocs upload on the examples" },
+  { page: 'docs/points-of-contact.md', command: 'studio-script pocs download --tenant tenant.yaml --state state.db -o pocs.xlsx', scene: 'examples', skip: "about the reader's own tenant (tenant.yaml, state.db)" },
+  { page: 'docs/points-of-contact.md', command: 'studio-script pocs download --template -o new-pocs.csv', scene: 'examples' },
+  { page: 'docs/points-of-contact.md', command: 'studio-script run --poc 8005550100 --tenant tenant.yaml', scene: 'examples', skip: "about the reader's own tenant (tenant.yaml); README.md's tour runs --poc on the examples" },
+
   // docs/phone.md
   { page: 'docs/phone.md', command: IVR_CALL, scene: 'examples', before: writeIvr },
   { page: 'docs/phone.md', command: 'studio-script run Ivr.script --caller "at meun; press 2"', scene: 'examples', before: writeIvr, exit: 2 },
