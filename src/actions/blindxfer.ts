@@ -10,6 +10,8 @@ import { callOf, isOutcome } from './voice.js';
 export default defineAction({
   type: 'BLINDXFER',
   description: 'Blind-transfers the call to Destination and releases it at once (ONRELEASE runs); the attempt is a calls effect, whatever its outcome.',
+  source:
+    'Studio help page https://help.nice-incontact.com/ja/content/studio/actions/blindxfer/blindxfer.htm (documented, read on a translated page: the call is released and ONRELEASE runs; its properties were not readable, so TRANSFER’s Destination and CallerID and no branches are emulator decisions: docs/routing.md)',
   props: {
     Destination: text({ required: true, description: 'The number to transfer to.' }),
     CallerID: text({ default: '', description: 'The number the destination sees (the original caller’s ANI is kept).' }),

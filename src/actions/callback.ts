@@ -12,6 +12,8 @@ import { callbackId } from './queuecallback.js';
 export default defineAction({
   type: 'CALLBACK',
   description: 'Turns the queued caller into a callback to PhoneNumber that keeps its place in the queue, and releases the call (ONRELEASE runs); OnError when the contact is not waiting in a queue.',
+  source:
+    'Studio help page https://help.nice-incontact.com/Content/studio/actions/callback/callback.htm (documented: CallerID, PhoneNumber, the caller keeps their place in the queue; CallDelaySec, the OnError branch and the callback ids are emulator decisions: docs/routing.md)',
   props: {
     CallerID: text({ default: '', description: 'The number the customer sees when called back; empty: the number they dialed (DNIS).' }),
     PhoneNumber: text({ default: '', description: 'The number to call back; empty: the caller’s number (ANI).' }),

@@ -9,6 +9,8 @@ import { queueCallback } from './queuecallback.js';
 export default defineAction({
   type: 'COMMITMENT',
   description: 'Schedules a callback to PhoneNumber on Skill for CommitmentDate CommitmentTime (in Timezone, default the BU zone); an agent takes it from then on, before live callers.',
+  source:
+    'Studio help page https://help.incontact.com/Content/Studio/Actions/Commitment/Commitment.htm (documented: the properties and the callback queued at that time; the OnError branch and the accepted date and time forms are emulator decisions: docs/routing.md)',
   props: {
     FirstName: text({ default: '', description: 'The customer’s first name (for the agent).' }),
     LastName: text({ default: '', description: 'The customer’s last name.' }),

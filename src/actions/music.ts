@@ -20,6 +20,8 @@ export default defineAction({
   type: 'MUSIC',
   description:
     'Plays MusicFile (hold music) from StartOffset: the whole file then OnComplete, or SecondstoPlay seconds then Default; InterruptMessages break in; with DetectDTMF a key takes Digit.',
+  source:
+    'Studio help page https://help.nice-incontact.com/content/studio/actionscx/music/music.htm (documented: the properties, OnComplete and Default, never wiring MUSIC to itself; the Digit branch’s name and 180 s for a file the tenant does not list are emulator decisions: docs/routing.md)',
   props: {
     MusicFile: text({ required: true, description: 'One of the built-in music files ("Carefree Days.wav"); its length comes from the tenant’s audioFiles, else 180 s.' }),
     StartOffset: number({ default: 0, min: 0, description: 'Second of the file to start from (beyond its end: from 0).' }),
@@ -33,7 +35,7 @@ export default defineAction({
   studio: {
     evidence: 'observed',
     params: ['MusicFile', 'StartOffset', 'SecondstoPlay', 'reserved1073742978', 'InterruptMessages', 'RepeatIndex', 'DetectDTMF', 'ClearDigits'],
-    source: 'CXone Studio JSON request bodies, research voice-actions.md §9',
+    source: 'CXone Studio JSON request bodies',
   },
   branches: ['Default', 'OnComplete', 'Digit'],
   media: true,

@@ -15,6 +15,8 @@ export default defineAction({
   type: 'PLACECALL',
   description:
     'Dials PhoneNumber (the tenant’s dialPlan decides the outcome): Default when answered (LivePerson / AnswerMachine with detection), NoAnswer after Timeout, Busy, InvalidNumber, Error. Each attempt is a calls effect.',
+  source:
+    'Studio help page https://help.nice-incontact.com/content/studio/actions/placecall/placecall.htm (documented: the properties and the outcomes; branch names as the property texts spell them, without an On prefix, and the detection times are emulator decisions: docs/routing.md)',
   props: {
     PhoneNumber: text({ required: true, description: 'The number to dial.' }),
     CallerID: text({ default: '', description: 'The number the called party sees.' }),

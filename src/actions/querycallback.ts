@@ -8,6 +8,8 @@ import { requestedSkill } from './routing-skill.js';
 export default defineAction({
   type: 'QUERYCALLBACK',
   description: 'Takes OnCallbacksFound when a callback for PhoneNumber is waiting on Skill (Default: the contact’s skill), else OnNoCallbacksFound.',
+  source:
+    'Studio help page https://help.incontact.com/Content/Studio/Actions/QUERYCALLBACK/QUERYCALLBACK.htm (documented)',
   props: {
     PhoneNumber: text({ default: '', description: 'The number to look for; empty: the caller’s number (ANI).' }),
     Skill: text({ default: 'Default', description: 'Skill number or name; Default is the contact’s skill.' }),

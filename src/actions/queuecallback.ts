@@ -11,6 +11,8 @@ import { requestedSkill } from './routing-skill.js';
 export default defineAction({
   type: 'QUEUECALLBACK',
   description: 'Queues a callback to PhoneNumber on Skill (Default: the contact’s skill); an agent of the skill takes it before live callers and dials the number CallDelaySec later.',
+  source:
+    'Studio help page https://help.nice-incontact.com/es/content/studio/actions/queuecallback/queuecallback.htm (documented, read on a translated page: PhoneNumber, CallerID, CallDelaySec at most 59; Skill, TargetAgent and the OnError branch are emulator decisions: docs/routing.md)',
   props: {
     PhoneNumber: text({ default: '', description: 'The number to call back; empty: the caller’s number (ANI).' }),
     CallerID: text({ default: '', description: 'The number the customer sees; empty: the number they dialed (DNIS).' }),

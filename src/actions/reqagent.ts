@@ -15,6 +15,8 @@ export default defineAction({
   type: 'REQAGENT',
   description:
     'Queues the contact on Skill (Default: the contact’s skill) with its priority; an agent with the skill answers after its ring time (ONANSWER), talks, and hangs up (ONRELEASE). The script continues through Default while it waits.',
+  source:
+    'Studio help page https://help.nice-incontact.com/content/studio/actionscx/reqagent/reqagent.htm (documented in part: skill, target agent, priority and acceleration; the later properties are observed in exports; continuing through Default while the contact waits, problems setting _ERR and the matching order are emulator decisions: docs/routing.md)',
   props: {
     Skill: text({ default: 'Default', description: 'Skill number or name; Default is the contact’s skill.' }),
     TargetAgent: text({ default: '', description: 'Agent id: only this agent may take the contact (it waits for them).' }),
@@ -38,7 +40,7 @@ export default defineAction({
       'Skill', 'TargetAgent', 'PriorityManagement', 'InitialPriority', 'Acceleration', 'Function', 'MaxPriority',
       'Sequence', 'ZipTone', 'ScreenPopSource', 'ScreenPopURL', 'HighProficiency', 'LowProficiency', 'RoutingAttribute',
     ],
-    source: 'CXone Studio JSON request bodies (14 positions) and a Desktop export (the first 11), research voice-actions.md §10',
+    source: 'CXone Studio JSON request bodies (14 positions) and a Desktop export (the first 11)',
   },
   messages: {
     inactiveSkill: 'REQAGENT: skill {{skill}} is not active',

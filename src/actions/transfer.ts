@@ -13,6 +13,8 @@ export default defineAction({
   type: 'TRANSFER',
   description:
     'Transfers the call to Destination (the tenant’s dialPlan decides the outcome): Default once it answers (the call is then released as transferred when the far end hangs up), OnBusy, OnNoAnswer, OnInvalidNumber, OnDialingError.',
+  source:
+    'Studio help page https://help.nice-incontact.com/content/studio/actionscx/transfer/transfer.htm (documented; the 30 s NoAnswerTimeout default and an answering machine counting as an answer are emulator decisions: docs/routing.md)',
   props: {
     Destination: text({ required: true, description: 'The number to transfer to.' }),
     CallerID: text({ default: '', description: 'The number the destination sees as the caller.' }),

@@ -60,8 +60,8 @@ describe('every built-in action', () => {
     expect(OWED.filter(hasTable)).toEqual([]);
   });
 
-  it('declares its branches (none only for actions that end or leave the script, or end or park the call)', () => {
-    const ends = (d: (typeof BUILTIN_ACTIONS)[number]) => ['END', 'RETURN', 'EXIT', 'HANGUP', 'STOP'].includes(d.type);
+  it('declares its branches (none only for actions that end or leave the script, or end, hand off or park the call)', () => {
+    const ends = (d: (typeof BUILTIN_ACTIONS)[number]) => ['END', 'RETURN', 'EXIT', 'HANGUP', 'STOP', 'BLINDXFER'].includes(d.type);
     expect(BUILTIN_ACTIONS.filter((d) => d.branches.length === 0 && !ends(d)).map(actionTypeName)).toEqual([]);
   });
 });

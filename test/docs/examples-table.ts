@@ -70,6 +70,11 @@ export const EXAMPLES: ExampleRow[] = [
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format xml -o MainMenu.xml', scene: 'examples' },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format json -o MainMenu.json', scene: 'examples' },
   { page: 'README.md', command: IVR_CALL, scene: 'examples', before: writeIvr },
+  {
+    page: 'README.md',
+    command: 'studio-script run scripts-examples/InboundIvr.script --now 2026-12-07T10:00:00 --ani 3035550100 --caller "hear billing; press 2" --stubs scripts-examples/InboundIvr.stubs.yaml --transcript',
+    scene: 'examples',
+  },
   { page: 'README.md', command: 'studio-script outreach preview 4100 --tenant scripts-examples/outreach/tenant.yaml', scene: 'examples' },
   {
     page: 'README.md',
@@ -102,6 +107,13 @@ export const EXAMPLES: ExampleRow[] = [
   { page: 'docs/points-of-contact.md', command: 'studio-script pocs download --tenant tenant.yaml --state state.db -o pocs.xlsx', scene: 'examples', skip: "about the reader's own tenant (tenant.yaml, state.db)" },
   { page: 'docs/points-of-contact.md', command: 'studio-script pocs download --template -o new-pocs.csv', scene: 'examples' },
   { page: 'docs/points-of-contact.md', command: 'studio-script run --poc 8005550100 --tenant tenant.yaml', scene: 'examples', skip: "about the reader's own tenant (tenant.yaml); README.md's tour runs --poc on the examples" },
+
+  // docs/routing.md
+  {
+    page: 'docs/routing.md',
+    command: 'studio-script run scripts-examples/InboundIvr.script --now 2026-12-07T10:00:00 --ani 3035550100 --caller "hear billing; press 1; hear pound; press 12345#" --stubs scripts-examples/InboundIvr.stubs.yaml --transcript',
+    scene: 'examples',
+  },
 
   // docs/phone.md
   { page: 'docs/phone.md', command: IVR_CALL, scene: 'examples', before: writeIvr },
