@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
+    // One temporary folder per run, removed at the end (test/setup/temp-root.ts).
+    globalSetup: ['test/setup/temp-root.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

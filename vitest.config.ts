@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The browser suite needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
     exclude: [...configDefaults.exclude, 'test/browser/**'],
+    // One temporary folder per run, removed at the end (test/setup/temp-root.ts).
+    globalSetup: ['test/setup/temp-root.ts'],
     pool: 'threads',
     // Generous: the suite must pass on a loaded machine; no test measures wall-clock speed.
     testTimeout: 180_000,
