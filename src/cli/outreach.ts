@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .description('print the messages an outbound digital skill would send, rendered from its template, without sending anything')
     .argument('<skill>', 'the outbound digital skill (number or name)')
     .option('--tenant <file>', 'the tenant file declaring the skill (its `list` is loaded into a memory store)')
-    .option('--state <file.db>', 'read the calling list from this state file instead (nothing is written to it)')
+    .option('--state <file.db>', 'read the calling list from this state file instead (opened read-only: a read-only file is fine)')
     .option('--now <iso>', 'the time the list is loaded at (expirations; default: now)')
     .option('--limit <n>', 'show at most this many messages (default: all)')
     .option('--json', 'print the preview as JSON on stdout')
@@ -43,8 +43,8 @@ async function preview(skillRef: string, flags: PreviewFlags): Promise<number> {
   const { parseDateValue } = await import('../tenant/values.js');
   let tenant;
   try {
-    // With a state file, the preview reads the list a run left there and writes nothing.
-    tenant = flags.tenant !== undefined && flags.state === undefined ? await loadTenant(flags.tenant) : openStateFile(flags.state!);
+    // A state file is opened read-only: the preview reads the list a run left there, never writes (a read-only file is fine).
+    tenant = flags.state === undefined ? await loadTenant(flags.tenant!) : openStateFile(flags.state, { readonly: true });
   } catch (err) {
     if (!(err instanceof ScriptLoadError)) throw err;
     printDiagnostics(err.diagnostics, { json: flags.json });

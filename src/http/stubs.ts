@@ -157,10 +157,16 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const log: StubCall[] = [];
 
+  /** The last URL called, parsed and masked once: a sender or a loop calls one URL many times. */
+  type Seen = { url: string; parsed: ParsedUrl | undefined; masked: string };
+  let last: Seen | null = null;
+  const urlOf = (url: string): Seen =>
+    last?.url === url ? last : (last = { url, parsed: parseUrl(url), masked: maskUrl(url) });
+
   /** Picks the row answering this call, counting the call for every row whose pattern matches. */
   function pick(req: HttpRequest): { row?: Row; index?: number; exhausted: Row[] } {
     const method = req.method.toUpperCase();
-    const parsed = parseUrl(req.url);
+    const parsed = urlOf(req.url).parsed;
     let chosen: Row | undefined;
     let index: number | undefined;
     const exhausted: Row[] = [];
@@ -203,7 +209,7 @@ export function createStubHttp(stubs: readonly HttpStub[], options: StubHttpOpti
     const status = row.stub.status ?? 200;
     const headers = { ...row.headers };
     const body = row.body;
-    log.push({ method: req.method, url: maskUrl(req.url), stub: index, status });
+    log.push({ method: req.method, url: urlOf(req.url).masked, stub: index, status });
     const size = utf8Length(body);
     if (size > maxBytes)
       throw new HttpError(`${describeRequest(req)}: response of ${size} bytes exceeds the ${maxBytes}-byte limit`, 'too-large', {

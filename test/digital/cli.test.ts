@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 
@@ -82,5 +83,24 @@ describe('outreach preview', () => {
     const dir = project();
     expect((await runCli(['outreach', 'preview', '4101', '--tenant', join(dir, 'tenant.yaml')])).err).toContain('skill 4101 (Digital_Replies) is not an outbound digital skill');
     expect((await runCli(['outreach', 'preview', '4100'])).code).toBe(2);
+  });
+
+  it('--state opens the state file read-only: its bytes and time stay as they were, and a read-only file is read', async () => {
+    const dir = project();
+    const state = join(dir, 'day.db');
+    const upload = await runCli(['lists', 'upload', join(dir, 'promo-list.csv'), '--skill', '4100', '--source', 'PromoList', '--tenant', join(dir, 'tenant.yaml'), '--state', state, '--now', NOW, '--time-zone', 'America/Denver']);
+    expect(upload.code).toBe(0);
+    // A file in rollback-journal mode (as another tool may leave it): a writable open would switch it to WAL, changing its header.
+    const db = new Database(state);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = { bytes: readFileSync(state), mtimeMs: statSync(state).mtimeMs };
+    chmodSync(state, 0o444);
+    const r = await runCli(['outreach', 'preview', '4100', '--state', state, '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).messages.map((m: { externalId: string }) => m.externalId)).toEqual(['C-1001', 'C-1002', 'C-1003', 'C-1006']);
+    expect(readFileSync(state).equals(before.bytes)).toBe(true);
+    expect(statSync(state).mtimeMs).toBe(before.mtimeMs);
   });
 });

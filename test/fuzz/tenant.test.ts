@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { cli, folder } from '../reliability/cli.js';
-import { keyedValue, SMALL_TENANT } from './fixtures.js';
+import { example, keyedValue, SMALL_TENANT } from './fixtures.js';
 import { fuzzLoader, jsonMutations, textMutations } from './harness.js';
 import { BASE_TENANT } from '../tenant/fixtures.js';
 import { OUTREACH_TENANT_YAML } from '../digital/fixtures.js';
+
+// The example outreach tenant without its calling list (a relative file that is not beside the fuzzed copy).
+const OUTREACH_EXAMPLE_TENANT = example('outreach/tenant.yaml').replace(/^ *list: .*\n/m, '');
 
 const dir = folder();
 const KEYS = [
@@ -28,7 +31,7 @@ fuzzLoader({
   id: 'tenant-yaml',
   ext: '.yaml',
   // The digital outreach tenant: BYOC integrations, channels, message templates with {Field} placeholders.
-  seeds: [SMALL_TENANT, stringify(BASE_TENANT), OUTREACH_TENANT_YAML],
+  seeds: [SMALL_TENANT, stringify(BASE_TENANT), OUTREACH_TENANT_YAML, OUTREACH_EXAMPLE_TENANT],
   mutations: textMutations(YAML_FRAGMENTS),
   generated: fc.record({ root: keyedValue(KEYS) }).map(({ root }) => stringify(root)),
   run: show('tenant.yaml'),

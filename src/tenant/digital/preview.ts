@@ -12,7 +12,7 @@ export interface PreviewMessage {
   /** The destination, or null when the record has none (it would be skipped). */
   to: string | null;
   text: string;
-  missingFields: string[];
+  missingFields: readonly string[];
 }
 
 export interface OutreachPreview {

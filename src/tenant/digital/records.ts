@@ -85,7 +85,7 @@ export interface DeliveryRecord {
   /** Why the last attempt failed (or why the record was skipped). */
   reason: string | null;
   /** Template fields the record had no value for (rendered empty). */
-  missingFields: string[];
+  missingFields: readonly string[];
 }
 
 export interface InboundMessage {

@@ -10,7 +10,7 @@ import { luxon } from '../../deps.js';
 import { evaluateHours } from '../hours/evaluate.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from '../hours/profile.js';
 import { basename } from 'node:path';
-import { findChannel, sendOnChannel } from './channel.js';
+import { findChannel, sendOnChannel, type OutboundMessage } from './channel.js';
 import { describeListReport, LIST_REPORTS_COLLECTION, loadListFile, type ListReport } from './list-file.js';
 import { threadOf } from './inbox.js';
 import {
@@ -19,6 +19,7 @@ import {
   DIGITAL_SKILLS_COLLECTION,
   TEMPLATES_COLLECTION,
   type DeliveryRecord,
+  type ChannelRecord,
   type DigitalSkillRecord,
   type TemplateRecord,
 } from './records.js';
@@ -90,6 +91,8 @@ export class DigitalSender implements BackgroundProcess {
     let n = Math.floor(this.credit + 1e-9);
     if (n <= 0) return;
     this.credit -= n;
+    // One look-up per tick: every message of the tick goes out on the same channel.
+    const channel = findChannel(this.store, this.settings.channel);
     this.store.transaction(() => {
       for (const [key, due] of this.retries) {
         if (n === 0) break;
@@ -98,11 +101,11 @@ export class DigitalSender implements BackgroundProcess {
         const p = d && this.store.prospect(d.skill, d.externalId);
         this.retries.delete(key);
         if (d && p) {
-          this.attempt(p, d, nowMs);
+          this.attempt(p, d, channel, nowMs);
           n--;
         }
       }
-      if (n > 0) for (const p of this.store.dialNext(this.settings.skill, n, nowMs)) this.attempt(p, undefined, nowMs);
+      if (n > 0) for (const p of this.store.dialNext(this.settings.skill, n, nowMs)) this.attempt(p, undefined, channel, nowMs);
     });
   }
 
@@ -145,7 +148,7 @@ export class DigitalSender implements BackgroundProcess {
   }
 
   /** One delivery attempt of a record: rendered, sent, recorded (and retried later when worth it). */
-  private attempt(p: ProspectRecord, previous: DeliveryRecord | undefined, nowMs: number): void {
+  private attempt(p: ProspectRecord, previous: DeliveryRecord | undefined, channel: ChannelRecord | undefined, nowMs: number): void {
     const key = deliveryKey(p.skillNo, p.externalId);
     const deliveries = this.store.collection<DeliveryRecord>(DELIVERIES_COLLECTION);
     const before = previous ?? deliveries.get(key);
@@ -153,7 +156,6 @@ export class DigitalSender implements BackgroundProcess {
     if (before?.status === 'sent') return;
     const attempts = (before?.status === 'retrying' ? before.attempts : 0) + 1;
     const template = this.loadTemplate();
-    const channel = findChannel(this.store, this.settings.channel);
     const destination = destinationOf(p);
     const rendered = template ? renderTemplate(template.parsed, recordValues(p)) : { text: '', missing: [] };
     const base: DeliveryRecord = {
@@ -176,8 +178,10 @@ export class DigitalSender implements BackgroundProcess {
     else if (!destination) d = { ...base, status: 'skipped', reason: 'invalid destination: the record has no phone number or e-mail address' };
     else if (!this.services?.http) d = { ...base, status: 'failed', reason: 'no HTTP client: the sender runs inside a runtime' };
     else {
-      const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
-      const r = sendOnChannel(this.store, this.services.http, channel, { thread: destination, text: rendered.text, rtl: base.rtl, externalId: p.externalId, skill: p.skillNo, ...(name ? { recipientName: name } : {}) }, nowMs);
+      const name = p.firstName && p.lastName ? `${p.firstName} ${p.lastName}` : p.firstName || p.lastName || '';
+      const message: OutboundMessage = { thread: destination, text: rendered.text, rtl: base.rtl, externalId: p.externalId, skill: p.skillNo };
+      if (name) message.recipientName = name;
+      const r = sendOnChannel(this.store, this.services.http, channel, message, nowMs);
       if (r.ok) {
         d = base;
         this.sent++;
@@ -243,7 +247,7 @@ export function messageEffect(d: DeliveryRecord, zone: string): Record<string, s
     attempt: d.attempts,
     at: isoAt(d.lastAttemptMs, zone),
     ...(d.reason !== null ? { reason: d.reason } : {}),
-    ...(d.missingFields.length ? { missingFields: d.missingFields } : {}),
+    ...(d.missingFields.length ? { missingFields: [...d.missingFields] } : {}),
   };
 }
 
