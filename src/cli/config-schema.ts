@@ -1,6 +1,7 @@
 // The shape of the project configuration file (studio-script.config.* or the
 // "studio-script" key of package.json), as a TypeScript type for
 // `defineConfig` and as the JSON Schema it is validated against.
+import { limitsJsonSchema, type Limits } from '../contract/limits.js';
 
 /** The project configuration. Paths are relative to the file that holds it. */
 export interface StudioScriptConfig {
@@ -16,10 +17,12 @@ export interface StudioScriptConfig {
   until?: string;
   /** Seed of the random source for `run` and for test cases that give none. */
   seed?: number;
-  limits?: {
-    /** Actions per run before it fails, for `run` and for test cases that give no `maxActions`. */
-    maxActions?: number;
-  };
+  /**
+   * Run limits by name (maxActions, maxCallDepth, maxLoopIterations…), for
+   * `run` and for every test case; `--limit` on the command line, then a test
+   * case's and a test file's own `limits:` come first.
+   */
+  limits?: Partial<Limits>;
   test?: {
     /** Test files (globs) `test` runs when given no paths. Default: every `*.test.yaml` under the config's folder. */
     include?: string[];
@@ -63,11 +66,7 @@ export const configJsonSchema = {
     now: text,
     until: text,
     seed: { type: 'integer', minimum: 0 },
-    limits: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { maxActions: { type: 'integer', minimum: 1 } },
-    },
+    limits: limitsJsonSchema,
     test: {
       type: 'object',
       additionalProperties: false,

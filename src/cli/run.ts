@@ -16,25 +16,23 @@ import type { Intercept } from '../testing/interceptor.js';
 import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
-import { DEFAULT_LIMITS } from '../contract/limits.js';
 import { setMember } from '../snippet/json.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
 import { projectConfig } from './config.js';
+import { commandLineLimits, limitOptions, wholeNumber, type LimitFlags } from './limit-option.js';
 import { displayPath, printJson } from './output.js';
 import { readStdin, scriptArgument } from './paths.js';
 import { callerLabelProblems, parseCallerScript, type CallerScript, type ScriptLabels } from '../phone/caller-script.js';
 import { formatTranscript } from '../phone/transcript.js';
 
-interface RunFlags {
+interface RunFlags extends LimitFlags {
   var: string[];
   vars?: string;
   tenant?: string;
   now?: string;
   until?: string;
-  maxActions?: string;
-  limit: string[];
   seed?: string;
   ani?: string;
   dnis?: string;
@@ -53,7 +51,7 @@ interface RunFlags {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('run a script on the virtual clock against the emulated tenant')
     .argument('[file.script]', "the script to run (a file, a script name in the configured scripts folder, or '-' for stdin; with --poc, default: the point of contact's script); other scripts of its folder are available to RUNSUB, RUNSCRIPT and SPAWN")
@@ -61,9 +59,8 @@ export function register(program: Command): void {
     .option('--vars <file.json>', 'variables from a JSON object')
     .option('--tenant <file.yaml>', 'tenant file (default: tenant.yaml beside the script, else an empty tenant)')
     .option('--now <iso>', 'virtual start time (default: now)')
-    .option('--until <iso|duration>', 'stop at this virtual time or after this long (90s, 30m, 2h)')
-    .option('--max-actions <n>', 'actions per run before the run fails (default 100000)')
-    .option('--limit <name=n>', 'raise or lower another run limit: maxCallDepth, maxLoopIterations, maxSpawnedRuns, maxObjectBytes, maxResponseBytes, maxArrayElements (repeatable)', collect, [])
+    .option('--until <iso|duration>', 'stop at this virtual time or after this long (90s, 30m, 2h)');
+  limitOptions(command, 'this run and the runs it spawns; over the configuration file')
     .option('--seed <n>', 'seed of the random source')
     .option('--ani <number>', 'caller number (ANI)')
     .option('--dnis <number>', 'dialled number (DNIS)')
@@ -116,7 +113,8 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     import('../runtime/trace-text.js'),
   ]);
   const vars = readVars(flags, fromJson, MAX_NESTING, NestingError);
-  const limits = { ...otherLimits(flags.limit), ...(flags.maxActions === undefined ? {} : { maxActions: wholeNumber('--max-actions', flags.maxActions, 1) }) };
+  // The configuration's limits under the command line's, name by name.
+  const limits = { ...config.limits, ...commandLineLimits(flags) };
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   const contact = contactOf(flags);
   const redact = flags.redact.map((name) => checkName(name.trim(), `--redact "${name}"`));
@@ -219,7 +217,6 @@ function withConfig(flags: RunFlags, config: StudioScriptConfig): RunFlags {
     ...pick('now', config.now),
     ...pick('until', config.until),
     ...pick('seed', text(config.seed)),
-    ...pick('maxActions', text(config.limits?.maxActions)),
   };
 }
 
@@ -294,25 +291,6 @@ function parseLoose(raw: string): unknown {
 function checkName(name: string, where: string): string {
   if (!VARIABLE_NAME.test(name)) throw new UsageError(`${where}: "${name}" is not a variable name`);
   return name.toLowerCase();
-}
-
-/** `--limit name=N` values; maxActions has its own option (it also grows with --until). */
-function otherLimits(items: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    const name = eq > 0 ? item.slice(0, eq).trim() : item;
-    const known = Object.keys(DEFAULT_LIMITS).filter((k) => k !== 'maxActions');
-    if (eq <= 0 || !known.includes(name)) throw new UsageError(`--limit "${item}": expected NAME=N with NAME one of ${known.join(', ')} (actions: --max-actions)`);
-    out[name] = wholeNumber(`--limit ${name}`, item.slice(eq + 1).trim(), 1);
-  }
-  return out;
-}
-
-function wholeNumber(option: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${option} "${text}": expected a whole number ≥ ${min}`);
-  return n;
 }
 
 /** `--reply "+13035550101 after 2h: YES"`: who answers, how long after the message, what. */

@@ -13,9 +13,10 @@ import { projectConfig, type LoadedConfig } from './config.js';
 import { EXIT, printDiagnostics, UsageError, writeOrExplain, writeOutput } from './io.js';
 import { colorEnabled, displayPath, jsonMode } from './output.js';
 import { expandGlobs, globFiles } from './paths.js';
+import { commandLineLimits, limitOptions, type LimitFlags } from './limit-option.js';
 import { parseShard, parseThreshold, parseWorkers, thresholdMisses } from './test-options.js';
 
-interface TestOptions {
+interface TestOptions extends LimitFlags {
   reporter?: string[];
   json?: boolean;
   output?: string;
@@ -30,7 +31,7 @@ interface TestOptions {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('test')
     .description('run script tests (*.test.yaml): stubs, expectations, coverage and the error-path sweep')
     .argument('[paths...]', 'test files, folders or globs (default: the configured test.include, else the current folder)')
@@ -44,7 +45,8 @@ export function register(program: Command): void {
     .option('--update', 'record the outcome of cases marked `record: true` as their expectations')
     .option('--workers <n>', 'threads running cases (default: automatic; 1 runs everything in this thread)')
     .option('--shard <index/count>', 'run only part INDEX of COUNT of the cases (1/3, 2/3, 3/3 on three machines); merge coverage with `coverage merge`')
-    .option('--watch', 'run again when a test file, script, tenant or stub changes, only the cases it affects')
+    .option('--watch', 'run again when a test file, script, tenant or stub changes, only the cases it affects');
+  limitOptions(command, "of every case, over its own and its file's")
     .action(async (paths: string[], opts: TestOptions) => {
       process.exitCode = await runTestCommand(paths, opts);
     });
@@ -63,6 +65,7 @@ interface Plan {
 
 async function plan(args: string[], opts: TestOptions, loaded: LoadedConfig): Promise<Plan> {
   const { config, dir } = loaded;
+  const given = commandLineLimits(opts);
   const t = config.test ?? {};
   const { REPORTERS } = await import('../testing/reporters/index.js');
   let names = opts.reporter ?? t.reporters ?? ['pretty'];
@@ -99,7 +102,8 @@ async function plan(args: string[], opts: TestOptions, loaded: LoadedConfig): Pr
     ...(config.tenant !== undefined ? { tenant: config.tenant } : {}),
     ...(config.now !== undefined ? { now: config.now } : {}),
     ...(config.seed !== undefined ? { seed: config.seed } : {}),
-    ...(config.limits?.maxActions !== undefined ? { maxActions: config.limits.maxActions } : {}),
+    ...(config.limits !== undefined ? { limits: config.limits } : {}),
+    ...(Object.keys(given).length > 0 ? { commandLimits: given } : {}),
   };
   const shard = parseShard(opts.shard);
   return {

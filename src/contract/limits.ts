@@ -22,9 +22,13 @@ export const ACTIONS_PER_VIRTUAL_DAY = 100_000;
 /** Studio's own limits: raising them lets the emulator accept what Studio refuses. */
 const STUDIO_LIMITS: ReadonlySet<keyof Limits> = new Set(['maxObjectBytes', 'maxResponseBytes', 'maxArrayElements']);
 
-/** The end of every limit message: how to raise that limit (maxActions has its own, with --max-actions and test cases). */
+/**
+ * The end of every limit message: how to raise that limit, with every way the
+ * same name is set (the command line, the configuration file, test files and
+ * cases, the API).
+ */
 export function raiseLimitHint(name: keyof Limits): string {
-  const how = `--limit ${name}=N (run), limits.${name} (createRuntime)`;
+  const how = `--limit ${name}=N (run, test) or limits: { ${name}: N } (studio-script.config, a test file or case, createRuntime, runScript)`;
   return STUDIO_LIMITS.has(name) ? `Studio's own limit; to allow more in the emulator anyway: ${how}` : `raise it: ${how}`;
 }
 
@@ -37,3 +41,21 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxResponseBytes: 32 * 1024,
   maxSpawnedRuns: 1_000,
 });
+
+/** The limit names, as `--limit NAME=N`, `limits:` mappings and `createRuntime({ limits })` take them. */
+export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as readonly (keyof Limits)[];
+
+export function isLimitName(name: string): name is keyof Limits {
+  return (LIMIT_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * The JSON Schema of a `limits:` mapping (configuration file, test file, test
+ * case): the limit names only, each a whole number ≥ 1.
+ */
+export const limitsJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Run limits by name (maxActions, maxCallDepth, maxLoopIterations, maxArrayElements, maxObjectBytes, maxResponseBytes, maxSpawnedRuns).',
+  properties: Object.fromEntries(LIMIT_NAMES.map((name) => [name, { type: 'integer', minimum: 1 }])) as Record<keyof Limits, { type: 'integer'; minimum: 1 }>,
+} as const;

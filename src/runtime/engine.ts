@@ -402,6 +402,6 @@ export function messageOf(err: unknown): string {
 export function actionLimitMessage(max: number, where: string, shared = false): string {
   return (
     `Action limit reached: ${max.toLocaleString('en-US')} actions in this run${shared ? ' and the runs spawned with it' : ''} (at ${where}). ` +
-    'If the script is not looping, raise it: --max-actions N (run), maxActions: N (a test case), limits.maxActions (studio-script.config or createRuntime)'
+    `If the script is not looping, ${raiseLimitHint('maxActions')}; --max-actions N (run) and maxActions: N (a test case) are short for it`
   );
 }

@@ -2,7 +2,8 @@
 // `run`, `on`, `snapshot` — over one scheduler, one virtual clock and one
 // tenant. Bad options throw RuntimeOptionError with a message naming them.
 import type { DateTime } from 'luxon';
-import { ACTIONS_PER_VIRTUAL_DAY, DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
+import { ACTIONS_PER_VIRTUAL_DAY, DEFAULT_LIMITS, isLimitName, LIMIT_NAMES, type Limits } from '../contract/limits.js';
+import { didYouMean } from '../contract/diagnostics.js';
 import { type Clock } from '../contract/clock.js';
 import type { ActionDefinition } from '../actions/define.js';
 import { builtinRegistry } from '../actions/registry.js';
@@ -315,7 +316,10 @@ function splitTenant(t: TenantLike | undefined): { store: TenantStore; backgroun
 function checkLimits(limits: Partial<Limits> | undefined): Partial<Limits> {
   if (!limits) return {};
   for (const [k, v] of Object.entries(limits)) {
-    if (!(k in DEFAULT_LIMITS)) throw new RuntimeOptionError(`Unknown limit "${k}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+    if (!isLimitName(k)) {
+      const hint = didYouMean(k, LIMIT_NAMES);
+      throw new RuntimeOptionError(`Unknown limit "${k}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${LIMIT_NAMES.join(', ')})`);
+    }
     if (typeof v !== 'number' || !(v >= 0)) throw new RuntimeOptionError(`Limit ${k} must be a number ≥ 0 (got ${String(v)})`);
   }
   return limits;

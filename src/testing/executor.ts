@@ -62,7 +62,7 @@ export class UnitExecutor {
       return { kind: 'case', result: await runCase(project, tf, target, { record: unit.record ?? false }) };
     }
     try {
-      const limited = unit.maxActions !== undefined ? { ...tc, maxActions: unit.maxActions } : tc;
+      const limited = unit.maxActions !== undefined ? { ...tc, limits: { ...tc.limits, maxActions: unit.maxActions } } : tc;
       const { result } = await executeCase(project, tf, limited, unit.force);
       const end = [...(result.trace ?? [])].reverse().find((e) => e.type === 'run.end');
       const reason = (end && end.type === 'run.end' ? end.reason : undefined) ?? result.warnings[result.warnings.length - 1] ?? result.lastError;

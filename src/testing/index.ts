@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { lineIndexOf, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { RunResult } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';
+import type { Limits } from '../contract/limits.js';
 import { checkAgainstScripts } from './check-scripts.js';
 import { loadTestFile } from './load.js';
 import { loadProject as loadProjectUncached, type Project } from './project.js';
@@ -59,7 +60,10 @@ export interface RunScriptOptions {
   /** Stop after this duration (`90s`, `30m`, `2h`, or seconds) or at this ISO time. */
   until?: string | number;
   seed?: number;
+  /** Short for `limits: { maxActions }`. */
   maxActions?: number;
+  /** Run limits by name, as in test cases (`maxCallDepth`, `maxLoopIterations`…). */
+  limits?: Partial<Limits>;
   contact?: { ani?: string; dnis?: string; skill?: number; poc?: string; hangUpAfter?: string | number };
   /** Phone scripts: what the caller does (steps as in test files' `caller:`). */
   caller?: string | string[];
@@ -81,7 +85,7 @@ export interface ScriptRunResult extends RunResult {
 export async function runScript(script: string, opts: RunScriptOptions): Promise<ScriptRunResult> {
   const project = typeof opts.scripts === 'string' ? await loadProject(opts.scripts, opts.tenant !== undefined ? { tenant: opts.tenant } : {}) : opts.scripts;
   const testCase: Record<string, unknown> = { name: 'runScript', script };
-  for (const key of ['poc', 'vars', 'now', 'until', 'seed', 'maxActions', 'contact', 'caller', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
+  for (const key of ['poc', 'vars', 'now', 'until', 'seed', 'maxActions', 'limits', 'contact', 'caller', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
   // The options go through the test-file loader, so stubs are checked exactly as in *.test.yaml files.
   const text = stringify({ scripts: project.scripts.folder, cases: [testCase] });
   const loaded = loadTestFile(resolve('runScript options'), { text, registry: project.registry });

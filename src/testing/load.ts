@@ -17,6 +17,7 @@ import { insideRoots, projectRoots } from './project-root.js';
 import { callerStepSpan, type CallerLocation, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
 import { parseCallerScript, type CallerScript } from '../phone/caller-script.js';
 import type { Value } from '../contract/value.js';
+import type { Limits } from '../contract/limits.js';
 import { EFFECT_KINDS, isEffectKind } from '../contract/effects.js';
 
 export interface LoadedTestFile {
@@ -43,7 +44,10 @@ export interface TestFileDefaults {
   tenant?: string;
   now?: string;
   seed?: number;
-  maxActions?: number;
+  /** The configuration's run limits: under a test file's and a case's own `limits:`. */
+  limits?: Partial<Limits>;
+  /** The command line's `--limit` values: over every case's own. */
+  commandLimits?: Partial<Limits>;
 }
 
 export function loadTestFile(file: string, opts: { registry?: ActionRegistry; text?: string; defaults?: TestFileDefaults } = {}): LoadedTestFile {
@@ -170,6 +174,7 @@ interface RawCase {
   until?: string | number;
   seed?: number;
   maxActions?: number;
+  limits?: Partial<Limits>;
   contact?: Record<string, unknown>;
   replies?: { to: string | number; after?: string | number; text: string; channel?: string }[];
   caller?: string | string[];
@@ -185,6 +190,7 @@ interface RawFile {
   tenant?: string;
   now?: string;
   stubs?: RawStub[];
+  limits?: Partial<Limits>;
   redact?: string[];
   cases: RawCase[];
 }
@@ -250,6 +256,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
     const stubs = (c.stubs ?? []).map((s, i) =>
       compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
     );
+    const limits = caseLimits(c, raw, defaults, at, src, diagnostics);
     const caller = c.caller !== undefined ? readCaller(c.caller, [...at, 'caller'], src, diagnostics) : undefined;
     const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src, diagnostics);
     spans.script = src.span([...at, 'script']);
@@ -263,7 +270,7 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       ...(now !== undefined ? { now } : {}),
       ...(until !== undefined ? { until } : {}),
       ...((c.seed ?? defaults.seed) !== undefined ? { seed: c.seed ?? defaults.seed } : {}),
-      ...((c.maxActions ?? defaults.maxActions) !== undefined ? { maxActions: c.maxActions ?? defaults.maxActions } : {}),
+      ...(limits ? { limits } : {}),
       ...(c.contact !== undefined ? { contact: c.contact } : {}),
       ...(replies.length ? { replies } : {}),
       ...(caller ? { caller: caller.script, callerAt: caller.at } : {}),
@@ -306,6 +313,19 @@ function readCaller(raw: string | string[], path: PathSegment[], src: YamlSource
     return undefined;
   }
   return { script: parsed.script, at };
+}
+
+/**
+ * A case's run limits: the command line's `--limit`, then the case's own
+ * (`maxActions:` is short for `limits: { maxActions }`), the file's, the
+ * configuration's; undefined when nothing sets any.
+ */
+function caseLimits(c: RawCase, raw: RawFile, defaults: TestFileDefaults, at: PathSegment[], src: YamlSource, out: Diagnostic[]): Partial<Limits> | undefined {
+  const own = c.limits?.maxActions;
+  if (c.maxActions !== undefined && own !== undefined && own !== c.maxActions)
+    out.push(diagnostic('E-TEST-LIMIT', `maxActions ${c.maxActions} and limits.maxActions ${own} disagree; give one of them`, src.span([...at, 'maxActions'])));
+  const limits = { ...defaults.limits, ...raw.limits, ...c.limits, ...(c.maxActions !== undefined ? { maxActions: c.maxActions } : {}), ...defaults.commandLimits };
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }
 
 function checkTime(value: string, path: PathSegment[], src: YamlSource, out: Diagnostic[]): void {

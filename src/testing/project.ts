@@ -11,6 +11,7 @@ import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Value } from '../contract/value.js';
+import type { Limits } from '../contract/limits.js';
 import { checkTenantFile, emptyTenant, openCheckedTenant, type Tenant } from '../tenant/index.js';
 import { parseDuration } from '../contract/duration.js';
 import type { CallerScript } from '../phone/caller-script.js';
@@ -33,7 +34,7 @@ export interface RunRequest {
   now: string;
   until?: string;
   seed?: number;
-  maxActions?: number;
+  limits?: Partial<Limits>;
   contact?: Record<string, unknown>;
   /** What customers answer on digital channels. */
   replies?: readonly ScriptedReply[];
@@ -84,7 +85,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
       http: req.http,
       intercept: req.intercept,
       ...(req.redact?.length ? { redact: req.redact } : {}),
-      ...(req.maxActions !== undefined ? { limits: { maxActions: req.maxActions } } : {}),
+      ...(req.limits !== undefined ? { limits: req.limits } : {}),
       ...(c !== undefined
         ? {
             contact: {

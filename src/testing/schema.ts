@@ -1,6 +1,8 @@
 // The JSON Schema of `*.test.yaml` files. Loading validates against it first
 // (shape), then checks meaning (action types, branches, outputs, labels).
 // Exported so editors can offer completion: `testFileJsonSchema`.
+import { limitsJsonSchema } from '../contract/limits.js';
+
 const duration = { type: ['string', 'number'], description: 'Seconds, or a duration such as 90s, 30m, 2h.' };
 const nameList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
@@ -86,7 +88,8 @@ const testCase = {
     now: { type: 'string' },
     until: duration,
     seed: { type: 'integer' },
-    maxActions: { type: 'integer', minimum: 1 },
+    maxActions: { type: 'integer', minimum: 1, description: 'Short for limits: { maxActions: N }.' },
+    limits: { ...limitsJsonSchema, description: "This case's run limits, over the file's and the configuration's (--limit on the command line comes first)." },
     contact: {
       type: 'object',
       additionalProperties: false,
@@ -138,6 +141,7 @@ export const testFileJsonSchema = {
     tenant: { type: 'string', minLength: 1, description: 'Tenant file, relative to this file (default: tenant.yaml in the scripts folder).' },
     now: { type: 'string', description: 'Default start time of every case (ISO-8601).' },
     stubs: { type: 'array', items: stub, description: 'Stubs shared by every case (a case’s own stubs are tried first).' },
+    limits: { ...limitsJsonSchema, description: "Run limits of every case, over the configuration's (a case's own limits and --limit come first)." },
     redact: {
       type: 'array',
       items: { type: 'string', pattern: '^(global:)?[A-Za-z_][A-Za-z0-9_$]*$' },

@@ -145,7 +145,7 @@ function foldFileStubs(cases: CaseResult[]): UnmatchedStubReport[] {
 }
 
 /**
- * Emulator decision: unless a case sets `maxActions`, a forced run may take
+ * Emulator decision: unless maxActions is set (case, file, configuration or --limit), a forced run may take
  * ten times the steps of the case's own run (at least 1,000) before it counts
  * as failed, so an endless retry loop is found in milliseconds, not after
  * 100,000 actions.
@@ -173,7 +173,7 @@ async function sweep(
     if (r.status === 'skipped' || !r.run || !tc.forceErrors) continue;
     const project = projects.get(projectKey(tf))!;
     // A forced run that goes on far longer than the case's own run is looping: stop it early.
-    const maxActions = tc.maxActions ?? Math.max(FORCED_MIN_ACTIONS, FORCED_STEP_FACTOR * r.run.steps);
+    const maxActions = tc.limits?.maxActions ?? Math.max(FORCED_MIN_ACTIONS, FORCED_STEP_FACTOR * r.run.steps);
     const seen = new Set<string>();
     for (const step of r.run.path) {
       if (seen.has(step)) continue;

@@ -4,6 +4,7 @@
 import type { Span } from '../contract/diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';
+import type { Limits } from '../contract/limits.js';
 import type { ScriptedReply } from '../tenant/digital/inbox.js';
 import type { CallerScript, StepSpan } from '../phone/caller-script.js';
 
@@ -99,7 +100,8 @@ export interface TestCase {
   now?: string;
   until?: string;
   seed?: number;
-  maxActions?: number;
+  /** Run limits set for this case (command line, case, file, configuration, in that order); the rest are the defaults. */
+  limits?: Partial<Limits>;
   contact?: Record<string, unknown>;
   /** What customers answer on digital channels. */
   replies?: ScriptedReply[];

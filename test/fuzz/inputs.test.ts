@@ -23,8 +23,8 @@ fuzzLoader({
   id: 'test-file',
   ext: '.yaml',
   seeds: [example('HelloWorld.test.yaml')],
-  mutations: textMutations(['cases:\n', '  - name: x\n', 'script: HelloWorld\n', 'stubs:\n', 'match: { label: HelloWorld.tally }\n', 'until: 99999h\n', 'maxActions: 5\n', 'expect:\n', 'visits: [a]\n', 'http: "GET https://a.example/*"\n']),
-  generated: keyedValue(['cases', 'name', 'script', 'vars', 'now', 'until', 'stubs', 'match', 'action', 'label', 'http', 'return', 'branch', 'outputs', 'error', 'times', 'call', 'expect', 'status', 'visits', 'variables', 'effects', 'maxActions']).map((v) =>
+  mutations: textMutations(['cases:\n', '  - name: x\n', 'script: HelloWorld\n', 'stubs:\n', 'match: { label: HelloWorld.tally }\n', 'until: 99999h\n', 'maxActions: 5\n', 'limits: { maxCallDepth: 2, maxLoopIterations: 0 }\n', 'expect:\n', 'visits: [a]\n', 'http: "GET https://a.example/*"\n']),
+  generated: keyedValue(['cases', 'name', 'script', 'vars', 'now', 'until', 'stubs', 'match', 'action', 'label', 'http', 'return', 'branch', 'outputs', 'error', 'times', 'call', 'expect', 'status', 'visits', 'variables', 'effects', 'maxActions', 'limits', 'maxCallDepth', 'maxLoopIterations']).map((v) =>
     JSON.stringify(v),
   ),
   run: (text) => cli(['test', '--workers', '1', inProject('fuzz.test.yaml', text)]),

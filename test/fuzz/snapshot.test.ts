@@ -3,39 +3,14 @@
 // that passes resumes and runs to a result within a step budget.
 import { createRuntime, RuntimeOptionError } from '../../src/runtime/runtime.js';
 import type { CliOutcome } from '../reliability/cli.js';
-import { NOW, scriptSet } from '../runtime/helpers.js';
+import { NOW } from '../runtime/helpers.js';
+import { brainRuntime, brainScripts } from '../runtime/brain-fixture.js';
 import { fuzzLoader, jsonMutations } from './harness.js';
 
-const brain = `script Brain
-start: BEGIN { Parameters = [limit] } -> init
-init: SNIPPET {
-  DYNAMIC state
-  state.started = now
-  state.list[2] = "x"
-  count = 0
-} -> spawn
-spawn: SPAWN { ScriptName = "Helper"  Parameters = ["x"] } -> loop
-loop: LOOP { Repeat = 3  CounterName = round }
-  Repeat -> work
-  Finished -> done
-work: RUNSUB { ScriptName = "Worker"  Parameters = [round]  ReturnVariable = got } -> nap
-nap: WAIT { Seconds = 45 } -> loop
-done: END
-`;
-const worker = `script Worker
-start: BEGIN { Parameters = [n] } -> w
-w: WAIT { Seconds = 5 } -> r
-r: RETURN { ReturnValue = "{n}" }
-`;
-const helper = `script Helper
-start: BEGIN -> w
-w: WAIT { Seconds = 70 } -> done
-done: END
-`;
-const scripts = scriptSet([brain, worker, helper]);
+const scripts = brainScripts();
 
 async function snapshotAfter(steps: number): Promise<string> {
-  const runtime = createRuntime({ scripts, now: NOW, seed: 7 });
+  const runtime = brainRuntime();
   await runtime.run('Brain', { vars: { limit: 3 }, maxSteps: steps });
   return JSON.stringify(runtime.snapshot());
 }

@@ -5,44 +5,30 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import { runCommandLine } from '../../src/cli/program.js';
+import { captureCommand, type Captured } from '../cli/capture.js';
 
-export interface CliOutcome {
-  code: number;
-  out: string;
-  err: string;
+export interface CliOutcome extends Captured {
   /** What reached the last-resort handler (an internal error); undefined when nothing did. */
   crash?: unknown;
 }
 
 /** Runs `studio-script …args` in this process. */
 export async function cli(args: string[]): Promise<CliOutcome> {
-  let out = '';
-  let err = '';
   let crash: unknown;
   let crashed = false;
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  let code: number;
-  try {
-    await runCommandLine(['node', 'studio-script', ...args], {
+  const r = await captureCommand((sink) =>
+    runCommandLine(['node', 'studio-script', ...args], {
       onCrash: (x) => {
         crashed = true;
         crash = x;
         process.exitCode = 1;
       },
-      output: { writeOut: (s) => (out += s), writeErr: (s) => (err += s) },
-    });
-    code = Number(process.exitCode ?? 0);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = saved;
-  }
-  return crashed ? { code, out, err, crash } : { code, out, err };
+      output: { writeOut: sink.out, writeErr: sink.err },
+    }),
+  );
+  return crashed ? { ...r, crash } : r;
 }
 
 /** A fresh temporary folder holding `files` (name -> text or bytes); returns its path. */

@@ -275,6 +275,6 @@ describe('budgets hold across spawned runs', () => {
     const stopped = result.spawned.filter((s) => s.status === 'failed');
     expect(stopped).toHaveLength(1);
     expect(stopped[0]!.lastError).toContain('Action limit reached: 300 actions in this run and the runs spawned with it');
-    expect(stopped[0]!.lastError).toContain('raise it: --max-actions N (run)');
+    expect(stopped[0]!.lastError).toContain('raise it: --limit maxActions=N (run, test)');
   });
 });

@@ -200,7 +200,7 @@ done: END
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Action limit reached: 2 actions in this run');
     // The message says how to raise it.
-    expect(r.stdout).toContain('raise it: --max-actions N (run)');
+    expect(r.stdout).toContain('raise it: --limit maxActions=N (run, test)');
   });
 
   test('the default action limit grows with --until: a 30-day brain-script run completes', () => {

@@ -1,49 +1,9 @@
 // Snapshot / resume equality and deterministic traces (runtime.md "A run").
 import { describe, expect, test } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/result.js';
-import { createRuntime } from '../../src/runtime/runtime.js';
-import { NOW, scriptSet } from './helpers.js';
+import { brainRuntime } from './brain-fixture.js';
 
-// A brain-like script: a subscript, a spawned run, waits, DDOs, dates, loops and randomness.
-const brain = `script Brain
-start: BEGIN { Parameters = [limit] } -> init
-init: SNIPPET {
-  DYNAMIC state
-  state.started = now
-  state.rolls = ""
-  count = 0
-} -> spawn
-spawn: SPAWN { ScriptName = "Helper"  Parameters = ["x"] } -> loop
-loop: LOOP { Repeat = 4  CounterName = round }
-  Repeat -> work
-  Finished -> done
-work: RUNSUB { ScriptName = "Worker"  Parameters = [round]  ReturnVariable = got } -> roll
-roll: SNIPPET {
-  r = random(100)
-  state.rolls = "{state.rolls}{r},"
-  count = count + got
-} -> nap
-nap: WAIT { Seconds = 45 } -> loop
-done: END
-`;
-const worker = `script Worker
-start: BEGIN { Parameters = [n] } -> w
-w: WAIT { Seconds = 5 } -> r
-r: RETURN { ReturnValue = "{n}" }
-`;
-const helper = `script Helper
-start: BEGIN -> w
-w: WAIT { Seconds = 70 } -> t
-t: SNIPPET {
-  TRACE "helper done"
-} -> done
-done: END
-`;
-
-function fresh(resume?: unknown) {
-  const scripts = scriptSet([brain, worker, helper]);
-  return createRuntime({ scripts, now: NOW, seed: 7, ...(resume ? { resume: resume as never } : {}) });
-}
+const fresh = brainRuntime;
 
 async function uninterrupted() {
   const runtime = fresh();
