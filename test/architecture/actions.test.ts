@@ -26,16 +26,6 @@ const titles = testFiles(TEST_ROOT).flatMap((f) =>
 
 const hasTable = (name: string): boolean => titles.some((t) => t === name || t.startsWith(`${name} `));
 
-/**
- * Actions written before this check, tested through whole scripts (test/digital/,
- * test/phone/) but still without their own table test: take a name off once
- * its table test exists (the test below fails until you do). Only ever shrinks.
- */
-const OWED = [
-  'ASKCALLER', 'REQAGENT DIGITAL', 'TEXTMSG', 'UPDATE DIGITAL CONTACT STATUS',
-  'HANGUP', 'STOP', 'EXIT', 'VOICEPARAMS', 'TTSVOICE', 'INDICATE', 'SIGNAL', 'ONSIGNAL', 'ONANSWER', 'ONRELEASE', 'ONHOLD', 'QUERYCALLBACK',
-];
-
 /** A default export that looks like a defineAction result. */
 const isAction = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' && typeof (v as { execute?: unknown }).execute === 'function';
@@ -52,12 +42,8 @@ describe('every built-in action', () => {
   });
 
   it('has a table test: a describe block titled with its name', () => {
-    const missing = BUILTIN_ACTIONS.map(actionTypeName).filter((name) => !hasTable(name) && !OWED.includes(name));
+    const missing = BUILTIN_ACTIONS.map(actionTypeName).filter((name) => !hasTable(name));
     expect(missing, "add `describe('<NAME>', …)` with a row per behaviour under test/actions/<family>/").toEqual([]);
-  });
-
-  it('owes no table test it already has (take an action off OWED once its table test exists)', () => {
-    expect(OWED.filter(hasTable)).toEqual([]);
   });
 
   it('declares its branches (none only for actions that end or leave the script, or end, hand off or park the call)', () => {

@@ -1,7 +1,7 @@
 // The callback actions through the runtime: QUEUECALLBACK and COMMITMENT queue
 // callbacks that agents take before live callers, CALLBACK turns a queued
 // caller into one that keeps its place, QUERYCALLBACK finds them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { tenantFromData } from '../../src/tenant/tenant.js';
 import { call, heard } from '../phone/helpers.js';
 
@@ -18,7 +18,7 @@ const QUERY = `query: QUERYCALLBACK { PhoneNumber = "303-555-0100"  Skill = "Sup
 found: SNIPPET { ASSIGN found = "yes" }
 none: SNIPPET { ASSIGN found = "no" }`;
 
-describe('QUEUECALLBACK and QUERYCALLBACK', () => {
+describe('QUEUECALLBACK', () => {
   it('queues a callback for the number; QUERYCALLBACK finds it on its skill only', async () => {
     const script = (skill: string) => `script Main
 type Phone
@@ -60,6 +60,29 @@ failed: SNIPPET { ASSIGN why = _err }
 `;
     expect((await call(script('PhoneNumber = "call me"  Skill = 6061'), '', { runtime: { tenant: tenant() } })).variables.why).toBe('QUEUECALLBACK: PhoneNumber "call me" is not a phone number');
     expect((await call(script('Skill = "Billing"'), '', { runtime: { tenant: tenant() } })).variables.why).toBe('QUEUECALLBACK: skill Billing does not exist in this business unit');
+  });
+});
+
+describe('QUERYCALLBACK', () => {
+  const script = (queue: string, query: string) => `script Main
+type Phone
+start: BEGIN -> cb
+cb: ${queue} -> query
+query: QUERYCALLBACK { ${query} }
+  OnCallbacksFound -> found
+  OnNoCallbacksFound -> none
+found: SNIPPET { ASSIGN found = "yes" }
+none: SNIPPET { ASSIGN found = "no" }
+`;
+  test.each([
+    ['a callback for the number on the skill: OnCallbacksFound', 'QUEUECALLBACK { PhoneNumber = "3035550100"  Skill = "Support" }', 'PhoneNumber = "303-555-0100"  Skill = "Support"', 'yes'],
+    ['one on another skill: OnNoCallbacksFound', 'QUEUECALLBACK { PhoneNumber = "3035550100"  Skill = "Support" }', 'PhoneNumber = "3035550100"  Skill = "Sales"', 'no'],
+    ['one for another number: OnNoCallbacksFound', 'QUEUECALLBACK { PhoneNumber = "7205550100"  Skill = "Support" }', 'PhoneNumber = "3035550100"  Skill = "Support"', 'no'],
+    ['no PhoneNumber: the caller’s number (ANI)', 'QUEUECALLBACK { PhoneNumber = "{ANI}"  Skill = 6061 }', 'Skill = 6061', 'yes'],
+    ['nothing queued: OnNoCallbacksFound', 'SNIPPET { ASSIGN x = 1 }', 'Skill = "Support"', 'no'],
+  ])('%s', async (_n, queue, query, found) => {
+    const r = await call(script(queue, query), '', { runtime: { tenant: tenant() } });
+    expect(r.variables.found).toBe(found);
   });
 });
 
