@@ -1,10 +1,11 @@
 // `studio-script import <export> [-o file.script] [--json]`: converts a Studio
 // export (Desktop Studio XML or CXone Studio JSON, told apart by content) to
-// canonical `.script` text (stdout, or the -o file). Warnings (unknown
-// actions, unknown parameter orders) are printed and the exit code stays 0;
-// an export that cannot be read is exit 2 with a located diagnostic.
+// canonical `.script` text (stdout, or the -o file; with --json, inside the
+// one JSON document). Warnings (unknown actions, unknown parameter orders) are
+// printed and the exit code stays 0; an export that cannot be read is exit 2
+// with a located diagnostic.
 import type { Command } from 'commander';
-import { finishConversion, readInput, UsageError } from './io.js';
+import { finishConversion, readInput } from './io.js';
 import { displayPath } from './output.js';
 
 interface ImportCliOptions {
@@ -18,15 +19,14 @@ export function register(program: Command): void {
     .description('convert a Studio export (Desktop Studio XML or CXone Studio JSON) to a .script file')
     .argument('<file>', 'a Desktop Studio XML export (ScriptContainer) or CXone Studio script JSON')
     .option('-o, --output <file>', 'write the .script here instead of stdout')
-    .option('--json', 'print diagnostics as JSON on stdout (needs -o)')
+    .option('--json', 'print {file, format, text or output, diagnostics} on stdout instead')
     .action(async (file: string, opts: ImportCliOptions) => {
-      if (opts.json && !opts.output) throw new UsageError('import: --json needs -o (stdout carries the script otherwise)');
       const source = await readInput(file);
       // Loaded here, not at the top, so other commands never pay for the XML parser.
       const { importStudio } = await import('../import/convert.js');
       const result = importStudio(source, file, opts.output ? { outFile: opts.output } : {});
       const format = result.format === 'json' ? 'CXone Studio JSON' : 'Desktop Studio XML';
       const note = `imported ${displayPath(file)} (${format}) -> ${displayPath(opts.output ?? '')}`;
-      finishConversion(result, { file, source, output: opts.output, json: opts.json, note });
+      finishConversion(result, { file, source, format: result.format, output: opts.output, json: opts.json, note });
     });
 }

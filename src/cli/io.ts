@@ -106,23 +106,35 @@ export async function readInput(file: string, folderHint = 'give one file'): Pro
 }
 
 /**
- * The end of a conversion command (import, export): its diagnostics, then its
- * text in `output` (with `note` on stderr) or on stdout; exit 2 without text.
+ * The end of a conversion command (import, export): its text in `output`
+ * (with `note` on stderr) or on stdout, its diagnostics on stderr; exit 2
+ * without text. With `json`, one document on stdout instead:
+ * `{file, format, output | text, diagnostics}` (`text` when there is no -o).
  */
 export function finishConversion(
   result: { text?: string; diagnostics: readonly Diagnostic[] },
-  opts: { file: string; source: string; output?: string; json?: boolean; note: string },
+  opts: { file: string; source: string; format?: string; output?: string; json?: boolean; note: string },
 ): void {
-  printDiagnostics(result.diagnostics, { json: opts.json, sources: new Map([[opts.file, opts.source]]) });
-  if (result.text === undefined) {
-    process.exitCode = EXIT.invalid;
-    return;
+  const text = result.text;
+  // Written before anything is printed, so a file that cannot be written is the one problem reported.
+  if (text !== undefined && opts.output) writeOutput(opts.output, text);
+  if (opts.json) {
+    const { shown, more } = capDiagnostics(result.diagnostics);
+    printJson({
+      file: displayPath(opts.file),
+      ...(opts.format ? { format: opts.format } : {}),
+      ...(text === undefined ? {} : opts.output ? { output: displayPath(opts.output) } : { text }),
+      ...diagnosticsJson(shown),
+      ...(more > 0 ? { more } : {}),
+    });
+  } else {
+    printDiagnostics(result.diagnostics, { json: false, sources: new Map([[opts.file, opts.source]]) });
+    if (text !== undefined) {
+      if (opts.output) process.stderr.write(`${opts.note}\n`);
+      else process.stdout.write(text);
+    }
   }
-  if (opts.output) {
-    writeOutput(opts.output, result.text);
-    if (!opts.json) process.stderr.write(`${opts.note}\n`);
-  } else process.stdout.write(result.text);
-  process.exitCode = EXIT.ok;
+  process.exitCode = text === undefined ? EXIT.invalid : EXIT.ok;
 }
 
 /** A file the command cannot write is a usage problem named in one line, not a crash. */

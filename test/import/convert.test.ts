@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/graph/format.js';
+import { displayPath } from '../../src/cli/output.js';
 import { importStudio } from '../../src/import/convert.js';
 import { runCli as cli } from '../cli/run-cli.js';
 
@@ -190,8 +191,28 @@ describe('studio-script import', () => {
     expect(r.err).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 
-  it('exits 2 for a missing file, and for --json without -o', async () => {
+  it('exits 2 for a missing file', async () => {
     expect((await cli(['import', join(tmp(), 'nope.xml')])).err).toContain('no such file');
-    expect((await cli(['import', fixture('Billing.xml'), '--json'])).code).toBe(2);
+  });
+
+  it('--json prints one document: the script (or the file written), the format read and the warnings', async () => {
+    const r = await cli(['import', fixture('Billing.xml'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ file: displayPath(fixture('Billing.xml')), format: 'xml', text: expect.stringMatching(/^script Billing\n/) });
+    expect(doc.diagnostics.map((d: { code: string }) => d.code)).toContain('W-IMPORT-UNKNOWN-ACTION');
+    const out = join(tmp(), 'Renewals.script');
+    const written = await cli(['import', fixture('Renewals.json'), '-o', out, '--json']);
+    expect(JSON.parse(written.out)).toMatchObject({ file: displayPath(fixture('Renewals.json')), format: 'json', output: displayPath(out) });
+    expect(JSON.parse(written.out)).not.toHaveProperty('text');
+    expect(written.err).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/^script Renewals\n/);
+    const broken = join(tmp(), 'Broken.xml');
+    writeFileSync(broken, '<ScriptContainer><Actions>');
+    const bad = await cli(['import', broken, '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out)).not.toHaveProperty('text');
+    expect(JSON.parse(bad.out).diagnostics[0]).toMatchObject({ severity: 'error', file: displayPath(broken) });
   });
 });

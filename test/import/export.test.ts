@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../src/actions/registry.js';
+import { displayPath } from '../../src/cli/output.js';
 import { importStudio } from '../../src/import/convert.js';
 import { exportStudio } from '../../src/import/export.js';
 import type { StudioScript } from '../../src/import/model.js';
@@ -273,6 +274,21 @@ describe('studio-script export', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).scriptContent.header.scriptName).toBe('Small');
     expect(r.err).toMatch(/^exported .*Small\.script -> .*Small\.json \(CXone Studio JSON\)\n$/);
+  });
+
+  it('--json prints one document holding the export, or naming the file written', async () => {
+    const dir = tmp();
+    const f = join(dir, 'Small.script');
+    writeFileSync(f, SMALL);
+    const r = await cli(['export', f, '--format', 'json', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ file: displayPath(f), format: 'json', diagnostics: [] });
+    expect(JSON.parse(doc.text).scriptContent.header.scriptName).toBe('Small');
+    const out = join(dir, 'Small.xml');
+    expect(JSON.parse((await cli(['export', f, '--format', 'xml', '-o', out, '--json'])).out)).toEqual({ file: displayPath(f), format: 'xml', output: displayPath(out), diagnostics: [] });
+    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml /);
   });
 
   it('exits 2 for a script with errors, writing nothing, and for a bad --format', async () => {
