@@ -61,11 +61,9 @@ export const EXAMPLES: ExampleRow[] = [
   { page: 'README.md', command: 'studio-script import scripts-examples/MainMenu.xml -o scripts/MainMenu.script', scene: 'examples', shownIsFile: 'scripts/MainMenu.script' },
   {
     page: 'README.md',
-    command: 'studio-script run scripts/MainMenu.script --caller "press 2" --stubs stubs.yaml --now 2026-11-21T09:00:00Z --trace',
+    command: 'studio-script run scripts/MainMenu.script --tenant northwind.yaml --caller "hear returns; press 2" --now 2026-11-21T09:00:00 --transcript',
     scene: 'examples',
-    before: (cwd) => writeFileSync(join(cwd, 'stubs.yaml'), blockAfter('README.md', '# stubs.yaml')),
-    // REQAGENT's Default is not wired in the MENU sample: the run ends stuck there (exit 1) until a queued call waits for its agent.
-    exit: 1,
+    before: (cwd) => writeFileSync(join(cwd, 'northwind.yaml'), blockAfter('README.md', '# northwind.yaml')),
   },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format xml -o MainMenu.xml', scene: 'examples' },
   { page: 'README.md', command: 'studio-script export scripts/MainMenu.script --format json -o MainMenu.json', scene: 'examples' },
