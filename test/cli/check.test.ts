@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/cli/output.js';
 import { runCli } from './run-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../scripts-examples');
@@ -23,15 +24,15 @@ describe('studio-script check', () => {
     const f = file('W.script', 'script W\nstart: BEGIN -> e\ne: END\nlost: END\n');
     const r = await runCli(['check', f]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`${f}:4:1: warning W-UNREACHABLE action 'lost' (END) is never reached from BEGIN\n4 | lost: END\n  | ^^^^`);
+    expect(r.err).toContain(`${displayPath(f)}:4:1: warning W-UNREACHABLE action 'lost' (END) is never reached from BEGIN\n4 | lost: END\n  | ^^^^`);
   });
 
   it('exits 2 and prints every error with file:line:col', async () => {
     const f = file('E.script', 'script E\nstart: BEGIN -> nowhere\nx: ASIGN\n');
     const r = await runCli(['check', f]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${f}:2:17: error E-GRAPH-UNKNOWN-TARGET`);
-    expect(r.err).toContain(`${f}:3:4: warning W-OPAQUE-ACTION unknown action type 'ASIGN' (did you mean ASSIGN?)`);
+    expect(r.err).toContain(`${displayPath(f)}:2:17: error E-GRAPH-UNKNOWN-TARGET`);
+    expect(r.err).toContain(`${displayPath(f)}:3:4: warning W-OPAQUE-ACTION unknown action type 'ASIGN' (did you mean ASSIGN?)`);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
@@ -39,7 +40,7 @@ describe('studio-script check', () => {
     const f = file('B.script', 'script B\nx: END \u0000\u001b[2J\u0007');
     const r = await runCli(['check', f]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${f}:2:8: error E-PARSE-ENCODING`);
+    expect(r.err).toContain(`${displayPath(f)}:2:8: error E-PARSE-ENCODING`);
     expect(r.err).toContain('2 | x: END \u00b7\u00b7[2J\u00b7\n');
     expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
@@ -59,7 +60,7 @@ describe('studio-script check', () => {
     const r = await runCli(['check', '--json', f]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toEqual({
-      diagnostics: [{ file: relative(process.cwd(), f), line: 3, col: 10, severity: 'error', code: 'E-SCHEMA-UNKNOWN-PROP', message: "END has no property 'Foo'; END has no properties" }],
+      diagnostics: [{ file: displayPath(f), line: 3, col: 10, severity: 'error', code: 'E-SCHEMA-UNKNOWN-PROP', message: "END has no property 'Foo'; END has no properties" }],
     });
     expect(r.err).toBe('');
   });
@@ -76,7 +77,7 @@ describe('studio-script check', () => {
     const bad = file('tenant.yaml', 'timeZone: [not, a, zone]\n');
     const r = await runCli(['check', EXAMPLES, '--tenant', bad, '--json']);
     expect(r.code).toBe(2);
-    expect((JSON.parse(r.out) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file)).toContain(relative(process.cwd(), bad));
+    expect((JSON.parse(r.out) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file)).toContain(displayPath(bad));
   });
 
   it('exits 2 for a path that does not exist', async () => {

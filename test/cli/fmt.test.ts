@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/cli/output.js';
 import { runCli } from './run-cli.js';
 
 const MESSY = 'script F\nstart:BEGIN->e\ne:END';
@@ -21,7 +22,7 @@ describe('studio-script fmt', () => {
 
   it('--check lists unformatted files and exits 1, 0 when formatted', async () => {
     const messy = file(MESSY);
-    expect(await runCli(['fmt', '--check', messy])).toMatchObject({ code: 1, out: `${relative(process.cwd(), messy)}\n` });
+    expect(await runCli(['fmt', '--check', messy])).toMatchObject({ code: 1, out: `${displayPath(messy)}\n` });
     expect(await runCli(['fmt', '--check', file(CANONICAL)])).toMatchObject({ code: 0, out: '' });
   });
 

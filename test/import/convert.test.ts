@@ -187,7 +187,7 @@ describe('studio-script import', () => {
     const r = await cli(['import', f]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`${f}:4:`);
+    expect(r.err).toContain(`${displayPath(f)}:4:`);
     expect(r.err).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 

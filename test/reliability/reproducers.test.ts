@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/cli/output.js';
 import { cli, expectCleanAnswer, folder } from './cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../scripts-examples');
@@ -18,7 +19,7 @@ describe('bad input gets a located diagnostic, never an internal error', () => {
     const r = await cli(['lists', 'upload', join(dir, 'l.csv'), '--tenant', join(dir, 'tenant.yaml'), ...UPLOAD]);
     expectCleanAnswer(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${join(dir, 'l.csv')}:3:4: error E-LIST-CSV quote inside an unquoted cell`);
+    expect(r.err).toContain(`${displayPath(join(dir, 'l.csv'))}:3:4: error E-LIST-CSV quote inside an unquoted cell`);
   });
 
   it('--var and --vars values nested 3,000 deep are refused with the limit named', async () => {
@@ -52,7 +53,7 @@ describe('bad input gets a located diagnostic, never an internal error', () => {
     const r1 = await cli(['run', join(dir, 'Hello.script'), '--stubs', join(dir, 'stubs.yaml')]);
     expectCleanAnswer(r1);
     expect(r1.code).toBe(2);
-    expect(r1.err).toContain(`${join(dir, 'stubs.yaml')}:2:20: error E-TEST-STUB "ftp://x.example/a" is not an http:// or https:// URL`);
+    expect(r1.err).toContain(`${displayPath(join(dir, 'stubs.yaml'))}:2:20: error E-TEST-STUB "ftp://x.example/a" is not an http:// or https:// URL`);
     const r2 = await cli(['test', '--workers', '1', join(dir, 'h.test.yaml')]);
     expectCleanAnswer(r2);
     expect(r2.code).toBe(2);
@@ -64,7 +65,7 @@ describe('bad input gets a located diagnostic, never an internal error', () => {
     const r = await cli(['import', join(dir, 'e.xml')]);
     expectCleanAnswer(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${join(dir, 'e.xml')}:1:1: error E-IMPORT-FORMAT not a Studio export: the file is empty`);
+    expect(r.err).toContain(`${displayPath(join(dir, 'e.xml'))}:1:1: error E-IMPORT-FORMAT not a Studio export: the file is empty`);
   });
 
   it('46,000 unclosed [ in a tenant file print at most 100 diagnostics, then "… and N more"', async () => {

@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { displayPath } from '../../src/cli/output.js';
 
 const CLI = resolve('dist/src/cli/main.js');
 const built = existsSync(CLI) && existsSync(resolve('dist/src/runtime/runtime.js'));
@@ -40,11 +41,11 @@ done: END
     // A broken script Main never calls is left out, with a warning.
     const left = cli(join(dir, 'Main.script'), '--var', 'name=Ada', '--var', 'pause=30', '--var', 'stuck=0', '--now', '2026-11-21T09:00:00Z');
     expect(left.code, left.stdout + left.stderr).toBe(0);
-    expect(left.stderr).toContain(`${broken}:1:1: warning W-SCRIPT-LEFT-OUT Broken has 1 error(s) and Main never calls it`);
+    expect(left.stderr).toContain(`${displayPath(broken)}:1:1: warning W-SCRIPT-LEFT-OUT Broken has 1 error(s) and Main never calls it`);
     // Running the broken script itself reports its errors, located, with exit 2.
     const bad = cli(broken);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(`${broken}:2:`);
+    expect(bad.stderr).toContain(`${displayPath(broken)}:2:`);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     writeFileSync(broken, 'script Broken\nstart: BEGIN -> done\ndone: END\n');
     const r = cli(join(dir, 'Main.script'), '--var', 'name=Ada', '--var', 'pause=30', '--var', 'stuck=0', '--now', '2026-11-21T09:00:00Z');
@@ -95,14 +96,15 @@ done: END
 
   test('a stub file with errors is reported located, exit 2', () => {
     const stubs = join(dir, 'stubs.yaml');
+    const shown = displayPath(stubs);
     const bad: [string, string][] = [
-      ['- match: { http: "GET https://crm.example.com/leads" }\n  status: 99\n', `${stubs}:2:11: error E-TEST-SCHEMA stubs[0].status must be >= 100`],
-      ['stubs:\n  - match: { label: Main.nope }\n    return: { branch: Default }\n', `${stubs}:2:21: error E-TEST-LABEL script Main has no action labelled "nope"`],
-      ['- match: { label: Main.wait }\n  return: { branch: Later }\n', `${stubs}:2:21: error E-TEST-BRANCH WAIT never takes branch "Later"`],
-      ['- match: { action: WAITT }\n  return: {}\n', `${stubs}:1:20: error E-TEST-ACTION unknown action type "WAITT"; did you mean "WAIT"?`],
-      ['- match: { action: WAIT, Secs: 3 }\n  return: {}\n', `${stubs}:1:26: error E-TEST-PROP WAIT has no property "Secs"`],
-      ['stubz: []\n', `${stubs}:1:1: error E-TEST-SCHEMA unknown property "stubz"; did you mean "stubs"?`],
-      ['- match: [\n', `${stubs}:2:1: error E-TEST-YAML`],
+      ['- match: { http: "GET https://crm.example.com/leads" }\n  status: 99\n', `${shown}:2:11: error E-TEST-SCHEMA stubs[0].status must be >= 100`],
+      ['stubs:\n  - match: { label: Main.nope }\n    return: { branch: Default }\n', `${shown}:2:21: error E-TEST-LABEL script Main has no action labelled "nope"`],
+      ['- match: { label: Main.wait }\n  return: { branch: Later }\n', `${shown}:2:21: error E-TEST-BRANCH WAIT never takes branch "Later"`],
+      ['- match: { action: WAITT }\n  return: {}\n', `${shown}:1:20: error E-TEST-ACTION unknown action type "WAITT"; did you mean "WAIT"?`],
+      ['- match: { action: WAIT, Secs: 3 }\n  return: {}\n', `${shown}:1:26: error E-TEST-PROP WAIT has no property "Secs"`],
+      ['stubz: []\n', `${shown}:1:1: error E-TEST-SCHEMA unknown property "stubz"; did you mean "stubs"?`],
+      ['- match: [\n', `${shown}:2:1: error E-TEST-YAML`],
     ];
     for (const [text, message] of bad) {
       writeFileSync(stubs, text);
@@ -140,8 +142,8 @@ done: END
     expect(r.stdout).toContain('greeting = "stubbed"');
     // The WAIT stub answered in 5 s instead of 30.
     expect(r.stdout).toContain('2026-11-21T09:00:00.000Z → 2026-11-21T09:00:05.000Z');
-    expect(r.stdout).toContain(`warning: stub stubs[2] (IF (call 3)) never matched (${relative(process.cwd(), stubs)}:7:10)`);
-    expect(r.stdout).toContain(`warning: stub stubs[3] (GET https://crm.example.com/leads) never matched (${relative(process.cwd(), stubs)}:10:10)`);
+    expect(r.stdout).toContain(`warning: stub stubs[2] (IF (call 3)) never matched (${displayPath(stubs)}:7:10)`);
+    expect(r.stdout).toContain(`warning: stub stubs[3] (GET https://crm.example.com/leads) never matched (${displayPath(stubs)}:10:10)`);
     const j = cli(join(dir, 'Main.script'), '--var', 'pause=30', '--stubs', stubs, '--json', '--now', '2026-11-21T09:00:00Z');
     const result = JSON.parse(j.stdout);
     expect(result.variables.greeting).toBe('stubbed');

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/cli/output.js';
 import { runCli } from '../cli/run-cli.js';
 
 const tenantCli = (args: string[]) => runCli(['tenant', ...args]);
@@ -24,7 +25,7 @@ describe('studio-script tenant check', () => {
     const f = file('bad.yaml', 'timeZone: America/Denver\nskills:\n  - { id: 1, name: "PC Sales" }\n');
     const r = await tenantCli(['check', f]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${f}:3:20: error E-TENANT-SCHEMA skills[0].name: skill names are 2–30 characters`);
+    expect(r.err).toContain(`${displayPath(f)}:3:20: error E-TENANT-SCHEMA skills[0].name: skill names are 2–30 characters`);
     expect(r.err).toContain('3 |   - { id: 1, name: "PC Sales" }');
     expect(r.err).toMatch(/\^{10}/);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
@@ -35,7 +36,7 @@ describe('studio-script tenant check', () => {
     const r = await tenantCli(['check', f, '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toEqual({
-      diagnostics: [{ file: relative(process.cwd(), f), line: 1, col: 15, severity: 'error', code: 'E-TENANT-ZONE', message: expect.stringContaining('"Nowhere/City" is not an IANA zone') }],
+      diagnostics: [{ file: displayPath(f), line: 1, col: 15, severity: 'error', code: 'E-TENANT-ZONE', message: expect.stringContaining('"Nowhere/City" is not an IANA zone') }],
     });
   });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/cli/output.js';
 import { runCli } from '../cli/run-cli.js';
 import { ListUploadError, parseMapOptions, uploadCallingList, type ListUploadOptions } from '../../src/tenant/lists-upload.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
@@ -175,7 +176,7 @@ describe('studio-script lists upload', () => {
     const f = file('Id,Cell\nC1,"3035550100\n');
     const r = await listsCli(['upload', f, '--skill', '1234', '--source', 'SalesforceLeads', '--map', 'ExternalID=Id', '--map', 'Destinations=Cell', '--tenant', tenantFile]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${f}:2:4: error E-LIST-CSV quote not closed`);
+    expect(r.err).toContain(`${displayPath(f)}:2:4: error E-LIST-CSV quote not closed`);
     const x = await listsCli(['upload', 'calls.xls', '--skill', '1234', '--source', 'SalesforceLeads', '--tenant', tenantFile]);
     expect(x.code).toBe(2);
     expect(x.err).toContain('Excel 97–2003 (.xls) workbooks are not supported');
