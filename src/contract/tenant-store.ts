@@ -84,11 +84,45 @@ export interface Collection<T> {
   delete(id: string): boolean;
   /** Every record, in insertion order. */
   all(): T[];
-  find(pred: (rec: T, id: string) => boolean): T[];
+  /** The records `pred` accepts, in insertion order; at most `limit` (the scan stops there). */
+  find(pred: (rec: T, id: string) => boolean, limit?: number): T[];
+  /**
+   * The records found under `key` in `index`, in insertion order; at most
+   * `limit` of those `filter` accepts. The index is built the first time it
+   * is used and kept up to date by every later change, so a look-up costs
+   * what it finds, not the size of the collection.
+   */
+  findBy(index: RecordIndex<T>, key: string, opts?: { limit?: number; filter?: (rec: T, id: string) => boolean }): T[];
   count(): number;
   /** [id, record] pairs, in insertion order. */
   entries(): [string, T][];
   clear(): void;
+}
+
+/**
+ * A secondary index of a collection: the keys each record is found under
+ * (`phone:+13035550100`, a normalised field value…). The SQLite store keeps
+ * the keys in the state file under `name`: give the index a new name when
+ * `keys` changes what it returns.
+ */
+export interface RecordIndex<T> {
+  readonly name: string;
+  keys(rec: T): readonly string[];
+}
+
+/**
+ * A bulk load, from `TenantStore.bulkLoad()`: rows go in as they come and land
+ * together at `commit()`, or not at all at `abort()` (also after a crash: the
+ * SQLite store commits nothing before `commit()`). Other writes to the store
+ * while it is open join it, as they would join an open transaction.
+ */
+export interface BulkLoad {
+  /** Creates or updates a prospect, as `upsertProspect` does. */
+  upsertProspect(p: ProspectRecord): 'Created' | 'Updated';
+  /** Creates or replaces a record of a collection, as `collection(name).put` does. */
+  put(collection: string, id: string, rec: unknown): void;
+  commit(): void;
+  abort(): void;
 }
 
 export interface TenantStore {
@@ -99,6 +133,12 @@ export interface TenantStore {
   readonly kind: 'memory' | 'sqlite';
   /** Runs `fn` as one transaction: all of its changes land, or none (nests). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Opens a bulk load (calling-list uploads, tenant data files): a transaction
+   * that stays open across the caller's asynchronous reads, so rows are
+   * written as they arrive and memory stays flat however many there are.
+   */
+  bulkLoad(): BulkLoad;
   /** Closes the underlying database (no-op in memory). */
   close(): void;
 

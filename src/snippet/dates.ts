@@ -49,8 +49,8 @@ export function formatDate(d: DateValue): string {
   }
 }
 
-/** Input forms tried in order after ISO-8601 (luxon tokens). */
-const FORMATS: { fmt: string; part: DatePart }[] = [
+/** Input forms tried after ISO-8601 (luxon tokens); the forms a text matches all read it the same. */
+export const FORMATS: { fmt: string; part: DatePart }[] = [
   { fmt: 'yyyy-MM-dd HH:mm:ss', part: 'datetime' },
   { fmt: 'yyyy-MM-dd HH:mm', part: 'datetime' },
   { fmt: 'yyyy/MM/dd HH:mm:ss', part: 'datetime' },
@@ -77,11 +77,18 @@ export function parseDate(text: string, zone: string): DateValue | null {
   const t = text.trim().replace(/\s+/g, ' ');
   if (t === '') return null;
   const { DateTime } = luxon();
-  const iso = DateTime.fromISO(t, { zone, setZone: false });
-  if (iso.isValid && /^\d{4}-\d{2}/.test(t)) return new DateValue(iso.toMillis(), zone);
-  for (const { fmt, part } of FORMATS) {
+  if (/^\d{4}-\d{2}/.test(t)) {
+    const iso = DateTime.fromISO(t, { zone, setZone: false });
+    if (iso.isValid) return new DateValue(iso.toMillis(), zone);
+  }
+  // A script reads its dates in one form, so the form that matched last is tried first
+  // (every form a text matches reads it the same: test/snippet/date-forms.test.ts).
+  for (let k = 0; k < FORMATS.length; k++) {
+    const i = k === 0 ? lastFormat : k <= lastFormat ? k - 1 : k;
+    const { fmt, part } = FORMATS[i]!;
     const dt = DateTime.fromFormat(t, fmt, { zone, locale: 'en-US' });
     if (dt.isValid) {
+      lastFormat = i;
       if (part === 'time') {
         const onDayZero = DateTime.fromObject({ year: 1899, month: 12, day: 30, hour: dt.hour, minute: dt.minute, second: dt.second }, { zone });
         return new DateValue(onDayZero.toMillis(), zone, 'time');
@@ -91,6 +98,9 @@ export function parseDate(text: string, zone: string): DateValue | null {
   }
   return null;
 }
+
+/** Index in FORMATS of the form the last date matched. */
+let lastFormat = 0;
 
 /** RFC 1123 (`Sat, 21 Nov 2026 09:30:00 GMT`), the text form of `gmt`. */
 export const formatGmt = (epochMs: number): string => new Date(epochMs).toUTCString();

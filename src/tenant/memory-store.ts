@@ -1,9 +1,12 @@
 // The in-memory tenant store (the default). Transactions are real: every
 // change inside `transaction(fn)` records how to undo itself, and a throw rolls
 // the whole transaction back, so an action that fails half-way leaves no trace
-// here either (the same guarantee the SQLite store gives).
+// here either (the same guarantee the SQLite store gives). `fork()` gives a
+// copy that shares every record until one side writes (copy-on-write maps,
+// cow-map.ts): a test session loads a tenant once and runs each case on a copy.
 import type {
   AgentRecord,
+  BulkLoad,
   Collection,
   ProspectQuery,
   ProspectRecord,
@@ -11,45 +14,53 @@ import type {
   SourceRecord,
   TenantStore,
 } from '../contract/tenant-store.js';
+import { CowMap } from './cow-map.js';
+import { MemoryCollection, nextSequence, restoreOrdered, type Ordered } from './memory-collection.js';
 import { digitsOf, samePhoneNumber } from './phones.js';
 
 type Undo = () => void;
 
+/** What the undo log needs of a map (Map and CowMap both have it). */
+interface KeyedMap<K, V> {
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): unknown;
+  delete(key: K): boolean;
+}
+
 /** Marks "the key was not there" in the undo log. */
 const ABSENT = Symbol('absent');
 
-function rollback(log: unknown[]): void {
-  for (let i = log.length - 3; i >= 0; i -= 3) {
+/** Undoes, newest first, every change logged after `mark`, and forgets them. */
+function rollback(log: unknown[], mark = 0): void {
+  for (let i = log.length - 3; i >= mark; i -= 3) {
     const target = log[i];
     if (typeof target === 'function') (target as (arg: unknown) => void)(log[i + 1]);
     else {
-      const map = target as Map<unknown, unknown>;
+      const map = target as KeyedMap<unknown, unknown>;
       const old = log[i + 2];
       if (old === ABSENT) map.delete(log[i + 1]);
       else map.set(log[i + 1], old);
     }
   }
+  log.length = mark;
 }
 
 /** Queue of one skill: external id -> when it was queued, in queue order. */
-type Queue = Map<string, Ordered<number>>;
+type Queue = CowMap<string, Ordered<number>>;
+/** Calling list of one skill: external id -> prospect, in creation order. */
+type List = CowMap<string, ProspectRecord>;
 
-/** A value with its insertion sequence, so a rolled-back delete goes back to its place. */
-interface Ordered<T> {
-  seq: number;
-  value: T;
-}
-let sequence = 0;
 
 export class MemoryTenantStore implements TenantStore {
   readonly kind = 'memory' as const;
-  private readonly skillMap = new Map<number, SkillRecord>();
-  private readonly agentMap = new Map<number, AgentRecord>();
-  private readonly sourceMap = new Map<string, SourceRecord>();
+  private skillMap = new Map<number, SkillRecord>();
+  private agentMap = new Map<number, AgentRecord>();
+  private sourceMap = new Map<string, SourceRecord>();
   /** Calling lists: skill -> external id -> prospect (nested maps: no key string per record). */
-  private readonly lists = new Map<number, Map<string, ProspectRecord>>();
-  private readonly queues = new Map<number, Queue>();
-  private readonly collections = new Map<string, MemoryCollection<unknown>>();
+  private lists = new Map<number, List>();
+  private queues = new Map<number, Queue>();
+  private collections = new Map<string, MemoryCollection<unknown>>();
   private nextSourceId = 1;
   /**
    * Undo entries, flat to keep a 100,000-record batch cheap: triples of
@@ -68,40 +79,84 @@ export class MemoryTenantStore implements TenantStore {
   ) {}
 
   transaction<T>(fn: () => T): T {
-    if (this.undoLog) return fn(); // nested: the outer transaction owns the undo log
-    const log: unknown[] = [];
+    // Nested transactions are savepoints: a throw undoes this one's changes, the outer one goes on.
+    const outer = this.undoLog;
+    const log = outer ?? [];
+    const mark = log.length;
     this.undoLog = log;
     try {
       const result = fn();
-      this.undoLog = null;
+      this.undoLog = outer;
       return result;
     } catch (err) {
-      this.undoLog = null;
-      rollback(log);
+      rollback(log, mark);
+      this.undoLog = outer;
       throw err;
     }
   }
 
+  bulkLoad(): BulkLoad {
+    if (this.undoLog) throw new Error('a bulk load cannot start inside a transaction');
+    const log: unknown[] = [];
+    this.undoLog = log;
+    let open = true;
+    const end = (): void => {
+      if (!open) throw new Error('this bulk load has already ended');
+      open = false;
+      this.undoLog = null;
+    };
+    return {
+      upsertProspect: (p) => this.upsertProspect(p),
+      put: (name, id, rec) => this.collection(name).put(id, rec),
+      commit: end,
+      abort: () => {
+        if (!open) return;
+        rollback(log);
+        end();
+      },
+    };
+  }
+
   close(): void {}
+
+  /**
+   * A copy of this store that shares its records until either writes: what
+   * the copy changes never reaches this store, nor the other way round. Its
+   * cost depends on the number of skills and collections, not of records.
+   * Records are shared, so they must stay immutable (the store replaces
+   * records, it never changes one in place).
+   */
+  fork(): MemoryTenantStore {
+    if (this.undoLog) throw new Error('a store cannot be copied inside a transaction or bulk load');
+    const copy = new MemoryTenantStore(this.timeZone, this.businessUnit);
+    copy.skillMap = new Map(this.skillMap);
+    copy.agentMap = new Map(this.agentMap);
+    copy.sourceMap = new Map(this.sourceMap);
+    copy.nextSourceId = this.nextSourceId;
+    for (const [skillNo, list] of this.lists) copy.lists.set(skillNo, list.fork());
+    for (const [skillNo, queue] of this.queues) copy.queues.set(skillNo, queue.fork());
+    for (const [name, c] of this.collections) copy.collections.set(name, c.fork((fn) => copy.undo(fn)));
+    return copy;
+  }
 
   /** Records how to undo a change when inside a transaction. */
   private undo(fn: Undo): void {
     this.undoLog?.push(fn, null, null);
   }
 
-  private setIn<K, V>(map: Map<K, V>, key: K, value: V): void {
+  private setIn<K, V>(map: KeyedMap<K, V>, key: K, value: V): void {
     if (this.undoLog) this.undoLog.push(map, key, map.has(key) ? map.get(key) : ABSENT);
     map.set(key, value);
   }
 
-  private deleteIn<K, V>(map: Map<K, V>, key: K): boolean {
+  private deleteIn<K, V>(map: KeyedMap<K, V>, key: K): boolean {
     if (!map.has(key)) return false;
     if (this.undoLog) this.undoLog.push(map, key, map.get(key));
     return map.delete(key);
   }
 
   /** Deletes from an ordered map; a rollback puts the entry back in its place. */
-  private deleteOrdered<V>(map: Map<string, Ordered<V>>, key: string): boolean {
+  private deleteOrdered<V>(map: CowMap<string, Ordered<V>>, key: string): boolean {
     const old = map.get(key);
     if (!old) return false;
     this.undo(() => restoreOrdered(map, key, old));
@@ -154,13 +209,13 @@ export class MemoryTenantStore implements TenantStore {
     if (old) {
       const merged: ProspectRecord = { ...p, createdAtMs: old.createdAtMs, status: 'queued', dialedAtMs: null };
       this.setIn(list, k, merged);
-      if (!queue.has(p.externalId)) this.setIn(queue, p.externalId, { seq: ++sequence, value: p.updatedAtMs });
+      if (!queue.has(p.externalId)) this.setIn(queue, p.externalId, { seq: nextSequence(), value: p.updatedAtMs });
       return 'Updated';
     }
     // The store keeps the caller's record when it is already in queued form (no copy per row of a big batch).
     const created = p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued' as const, dialedAtMs: null };
     list.set(k, created);
-    queue.set(k, { seq: ++sequence, value: p.updatedAtMs });
+    queue.set(k, { seq: nextSequence(), value: p.updatedAtMs });
     this.undoLog?.push(this.uncreate, created, null);
     return 'Created';
   }
@@ -220,8 +275,7 @@ export class MemoryTenantStore implements TenantStore {
 
   oldestQueuedMs(skillNo: number): number | null {
     // Queue order is queueing order and the virtual clock never goes back, so the first entry is the oldest.
-    const first = this.queues.get(skillNo)?.values().next();
-    return first && !first.done ? first.value.value : null;
+    return this.queues.get(skillNo)?.first()?.value ?? null;
   }
 
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
@@ -283,10 +337,10 @@ export class MemoryTenantStore implements TenantStore {
     return [...this.collections].filter(([, c]) => c.count() > 0).map(([name]) => name).sort();
   }
 
-  private listOf(skillNo: number): Map<string, ProspectRecord> {
+  private listOf(skillNo: number): List {
     let l = this.lists.get(skillNo);
     if (!l) {
-      l = new Map();
+      l = CowMap.empty();
       this.lists.set(skillNo, l);
     }
     return l;
@@ -295,59 +349,10 @@ export class MemoryTenantStore implements TenantStore {
   private queueOf(skillNo: number): Queue {
     let q = this.queues.get(skillNo);
     if (!q) {
-      q = new Map();
+      q = CowMap.empty();
       this.queues.set(skillNo, q);
     }
     return q;
   }
 }
 
-class MemoryCollection<T> implements Collection<T> {
-  private readonly map = new Map<string, Ordered<T>>();
-  constructor(private readonly onUndo: (fn: Undo) => void) {}
-
-  get(id: string): T | undefined {
-    return this.map.get(id)?.value;
-  }
-  put(id: string, rec: T): void {
-    const old = this.map.get(id);
-    this.onUndo(() => (old ? this.map.set(id, old) : this.map.delete(id)));
-    this.map.set(id, { seq: old?.seq ?? ++sequence, value: rec });
-  }
-  delete(id: string): boolean {
-    const old = this.map.get(id);
-    if (!old) return false;
-    this.onUndo(() => restoreOrdered(this.map, id, old));
-    return this.map.delete(id);
-  }
-  all(): T[] {
-    return [...this.map.values()].map((e) => e.value);
-  }
-  find(pred: (rec: T, id: string) => boolean): T[] {
-    const out: T[] = [];
-    for (const [id, { value }] of this.map) if (pred(value, id)) out.push(value);
-    return out;
-  }
-  count(): number {
-    return this.map.size;
-  }
-  entries(): [string, T][] {
-    return [...this.map.entries()].map(([id, e]) => [id, e.value]);
-  }
-  clear(): void {
-    const snapshot = [...this.map.entries()];
-    this.onUndo(() => {
-      this.map.clear();
-      for (const [k, v] of snapshot) this.map.set(k, v);
-    });
-    this.map.clear();
-  }
-}
-
-/** Puts a deleted entry back and restores sequence order (rollbacks only, so O(n) is fine). */
-function restoreOrdered<V>(map: Map<string, Ordered<V>>, key: string, entry: Ordered<V>): void {
-  map.set(key, entry);
-  const sorted = [...map.entries()].sort(([, a], [, b]) => a.seq - b.seq);
-  map.clear();
-  for (const [k, v] of sorted) map.set(k, v);
-}

@@ -7,8 +7,10 @@
 import type Database from 'better-sqlite3';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
+import { COLLECTION_DDL, SqliteCollection } from './sqlite-collection.js';
 import type {
   AgentRecord,
+  BulkLoad,
   Collection,
   ProspectQuery,
   ProspectRecord,
@@ -17,7 +19,8 @@ import type {
   TenantStore,
 } from '../contract/tenant-store.js';
 
-const SCHEMA_VERSION = 1;
+/** 2: collections keep secondary indexes (record_keys, record_indexes), which older versions would not keep up to date. */
+const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,9 +39,6 @@ CREATE TABLE IF NOT EXISTS prospects (
   PRIMARY KEY (skill_no, external_id));
 CREATE INDEX IF NOT EXISTS prospects_queue ON prospects (skill_no, status, queue_seq);
 CREATE INDEX IF NOT EXISTS prospects_source ON prospects (source_name, external_id);
-CREATE TABLE IF NOT EXISTS records (collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
-  PRIMARY KEY (collection, id));
-CREATE INDEX IF NOT EXISTS records_order ON records (collection, seq);
 CREATE VIEW IF NOT EXISTS prospect_list AS
   SELECT skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, status,
     strftime('%Y-%m-%dT%H:%M:%SZ', expires_at_ms / 1000, 'unixepoch') AS expires_at,
@@ -73,6 +73,8 @@ export class SqliteTenantStore implements TenantStore {
   private seq: number;
   private readonly stmts: ReturnType<typeof prepare>;
   private readonly collections = new Map<string, SqliteCollection<unknown>>();
+  /** Skills read so far (null: no such skill). */
+  private readonly skillCache = new Map<number, SkillRecord | null>();
 
   /**
    * Opens (or creates) a state file, checked by openStateDatabase: a file
@@ -91,6 +93,7 @@ export class SqliteTenantStore implements TenantStore {
     try {
       if (!opts.readonly) {
         this.db.exec(DDL);
+        this.db.exec(COLLECTION_DDL);
         const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
         this.db.transaction(() => {
           setMeta.run('schemaVersion', String(SCHEMA_VERSION));
@@ -111,9 +114,32 @@ export class SqliteTenantStore implements TenantStore {
     try {
       return this.db.transaction(fn)();
     } catch (err) {
+      this.skillCache.clear(); // a rolled-back putSkill must not be remembered
       // Rolled back already; a full disk names the file and says nothing was written.
       throw isDiskFull(err) ? stateError(this.file, err) : err;
     }
+  }
+
+  bulkLoad(): BulkLoad {
+    if (this.db.inTransaction) throw new Error('a bulk load cannot start inside a transaction');
+    // One SQLite transaction for the whole load: nothing of it is visible, or kept after a crash, before COMMIT.
+    this.db.exec('BEGIN');
+    let open = true;
+    return {
+      upsertProspect: (p) => this.upsertProspect(p),
+      put: (name, id, rec) => this.collection(name).put(id, rec),
+      commit: () => {
+        if (!open) throw new Error('this bulk load has already ended');
+        open = false;
+        this.db.exec('COMMIT');
+      },
+      abort: () => {
+        if (!open) return;
+        open = false;
+        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.skillCache.clear();
+      },
+    };
   }
 
   close(): void {
@@ -121,13 +147,20 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   skill(id: number): SkillRecord | undefined {
-    const row = this.stmts.skill.get(id) as Record<string, unknown> | undefined;
-    return row && skillFromRow(row);
+    // Asked after every scheduler step (a dialer checks its skill); skills change only through putSkill.
+    let skill = this.skillCache.get(id);
+    if (skill === undefined) {
+      const row = this.stmts.skill.get(id) as Record<string, unknown> | undefined;
+      skill = row ? skillFromRow(row) : null;
+      this.skillCache.set(id, skill);
+    }
+    return skill ?? undefined;
   }
   skills(): SkillRecord[] {
     return (this.stmts.skills.all() as Record<string, unknown>[]).map(skillFromRow);
   }
   putSkill(s: SkillRecord): void {
+    this.skillCache.delete(s.id);
     this.stmts.putSkill.run(s.id, s.name, s.media, s.direction, s.personalConnection ? 1 : 0, s.campaign, s.active ? 1 : 0, s.script, s.dialer?.ratePerMinute ?? null);
   }
   agents(): AgentRecord[] {
@@ -161,17 +194,16 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
-    const old = this.stmts.prospectState.get(p.skillNo, p.externalId) as { status: string } | undefined;
-    const common = [p.sourceName, p.firstName, p.lastName, JSON.stringify(p.destinations), p.timeZone, p.expiresAtMs, JSON.stringify(p.fields), p.updatedAtMs];
-    if (old) {
-      // A record still queued keeps its place; a dialed or expired one goes to the back of the queue.
-      const requeue = old.status !== 'queued';
-      const flag = requeue ? 1 : 0;
-      this.stmts.updateProspect.run(...common, flag, ++this.seq, flag, p.updatedAtMs, p.skillNo, p.externalId);
-      return 'Updated';
-    }
-    this.stmts.insertProspect.run(p.skillNo, p.externalId, ...common, p.createdAtMs, ++this.seq, p.updatedAtMs);
-    return 'Created';
+    // Inserted unless (skill, external id) exists: a new record costs one statement, without a look-up first.
+    const destinations = JSON.stringify(p.destinations);
+    const fields = JSON.stringify(p.fields);
+    const seq = ++this.seq;
+    const s = this.stmts;
+    if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0)
+      return 'Created';
+    // A record still queued keeps its place; a dialed or expired one goes to the back of the queue (decided in SQL on the old status).
+    s.updateProspect.run(p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, seq, p.updatedAtMs, p.skillNo, p.externalId);
+    return 'Updated';
   }
 
   removeProspect(sourceName: string, externalId: string): boolean {
@@ -296,15 +328,15 @@ function prepare(db: Database.Database) {
     insertSource: db.prepare('INSERT INTO sources (id, name, mapping, max_destinations) VALUES (?, ?, ?, ?)'),
     updateSource: db.prepare('UPDATE sources SET name = ?, mapping = ?, max_destinations = ? WHERE id = ?'),
     prospect: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? AND external_id = ?`),
-    prospectState: db.prepare('SELECT status FROM prospects WHERE skill_no = ? AND external_id = ?'),
     insertProspect: db.prepare(
       `INSERT INTO prospects (skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, expires_at_ms, fields,
-       updated_at_ms, status, created_at_ms, queue_seq, queued_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+       updated_at_ms, status, created_at_ms, queue_seq, queued_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
+       ON CONFLICT (skill_no, external_id) DO NOTHING`,
     ),
     updateProspect: db.prepare(
       `UPDATE prospects SET source_name = ?, first_name = ?, last_name = ?, destinations = ?, time_zone = ?, expires_at_ms = ?,
        fields = ?, updated_at_ms = ?, status = 'queued', dialed_at_ms = NULL,
-       queue_seq = CASE WHEN ? THEN ? ELSE queue_seq END, queued_at_ms = CASE WHEN ? THEN ? ELSE queued_at_ms END
+       queue_seq = CASE WHEN status <> 'queued' THEN ? ELSE queue_seq END, queued_at_ms = CASE WHEN status <> 'queued' THEN ? ELSE queued_at_ms END
        WHERE skill_no = ? AND external_id = ?`,
     ),
     removeProspect: db.prepare('DELETE FROM prospects WHERE source_name = ? AND external_id = ?'),
@@ -365,51 +397,4 @@ function prospectFromRow(r: ProspectRow): ProspectRecord {
     updatedAtMs: r.updated_at_ms,
     dialedAtMs: r.dialed_at_ms,
   };
-}
-
-class SqliteCollection<T> implements Collection<T> {
-  private readonly q;
-  constructor(
-    db: Database.Database,
-    private readonly name: string,
-    private readonly nextSeq: () => number,
-  ) {
-    this.q = {
-      get: db.prepare('SELECT data FROM records WHERE collection = ? AND id = ?'),
-      put: db.prepare(
-        'INSERT INTO records (collection, id, seq, data) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET data = excluded.data',
-      ),
-      delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
-      all: db.prepare('SELECT id, data FROM records WHERE collection = ? ORDER BY seq'),
-      count: db.prepare('SELECT COUNT(*) AS n FROM records WHERE collection = ?'),
-      clear: db.prepare('DELETE FROM records WHERE collection = ?'),
-    };
-  }
-  get(id: string): T | undefined {
-    const row = this.q.get.get(this.name, id) as { data: string } | undefined;
-    return row && (JSON.parse(row.data) as T);
-  }
-  put(id: string, rec: T): void {
-    this.q.put.run(this.name, id, this.nextSeq(), JSON.stringify(rec));
-  }
-  delete(id: string): boolean {
-    return this.q.delete.run(this.name, id).changes > 0;
-  }
-  all(): T[] {
-    return this.entries().map(([, v]) => v);
-  }
-  find(pred: (rec: T, id: string) => boolean): T[] {
-    return this.entries()
-      .filter(([id, v]) => pred(v, id))
-      .map(([, v]) => v);
-  }
-  count(): number {
-    return (this.q.count.get(this.name) as { n: number }).n;
-  }
-  entries(): [string, T][] {
-    return (this.q.all.all(this.name) as { id: string; data: string }[]).map((r) => [r.id, JSON.parse(r.data) as T]);
-  }
-  clear(): void {
-    this.q.clear.run(this.name);
-  }
 }

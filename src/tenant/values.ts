@@ -63,7 +63,10 @@ export function fromPlain(v: unknown): Value {
   return String(v);
 }
 
-const DATE_FORMATS = [
+/** Index in DATE_FORMATS of the form the last date matched. */
+let lastDateFormat = 0;
+
+export const DATE_FORMATS = [
   'M/d/yyyy h:mm:ss a',
   'M/d/yyyy h:mm a',
   'M/d/yyyy H:mm:ss',
@@ -87,9 +90,14 @@ export function parseDateValue(v: Value | undefined, zone: string): number | nul
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text);
   let dt = DateTime.fromISO(text, { zone, setZone: true });
   if (!dt.isValid) {
-    for (const f of DATE_FORMATS) {
-      dt = DateTime.fromFormat(text, f, { zone });
-      if (dt.isValid) break;
+    // The form that matched last first: a list's dates share one form (forms that both match read the same).
+    for (let k = 0; k < DATE_FORMATS.length; k++) {
+      const i = k === 0 ? lastDateFormat : k <= lastDateFormat ? k - 1 : k;
+      dt = DateTime.fromFormat(text, DATE_FORMATS[i]!, { zone });
+      if (dt.isValid) {
+        lastDateFormat = i;
+        break;
+      }
     }
   }
   if (!dt.isValid) return null;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
-import type { ProspectRecord, TenantStore } from '../../src/contract/tenant-store.js';
+import type { ProspectRecord, RecordIndex, TenantStore } from '../../src/contract/tenant-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'store-model-'));
 let files = 0;
@@ -17,7 +17,9 @@ type Op =
   | { op: 'remove'; source: string; id: string }
   | { op: 'dial'; skill: number; max: number; at: number }
   | { op: 'expire'; skill: number; at: number }
-  | { op: 'failing'; skill: number; id: string };
+  | { op: 'failing'; skill: number; id: string }
+  | { op: 'put'; id: string; at: number }
+  | { op: 'delete'; id: string };
 
 const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
 const skills = fc.constantFrom(1, 2);
@@ -28,6 +30,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dial' as const), skill: skills, max: fc.nat(3), at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('expire' as const), skill: skills, at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('failing' as const), skill: skills, id: ids }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('put' as const), id: ids, at: fc.nat(100) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), id: ids }) },
 );
 
 const prospect = (o: { skill: number; id: string; source: string; at: number; expires: number | null }): ProspectRecord => ({
@@ -62,12 +66,18 @@ function apply(store: TenantStore, o: Op): unknown {
           store.upsertProspect(prospect({ skill: o.skill, id: o.id, source: 'S', at: 999, expires: null }));
           store.dialNext(o.skill, 2, 999);
           store.expireDue(o.skill, 999);
+          store.collection('notes').put(o.id, { at: 999 });
+          store.collection('notes').delete('a');
           throw new Error('rolled back');
         });
       } catch {
         return 'rolled back';
       }
       return 'committed';
+    case 'put':
+      return store.transaction(() => store.collection('notes').put(o.id, { at: o.at }));
+    case 'delete':
+      return store.transaction(() => store.collection('notes').delete(o.id));
   }
 }
 
@@ -81,6 +91,21 @@ const view = (s: TenantStore) => ({
     .sort((a, b) => String(a).localeCompare(String(b))),
   byId: s.findProspects({ sourceName: 's', externalId: 'a' }).map((p) => [p.skillNo, p.status]),
   byPhone: s.findProspects({ sourceName: 'S', phone: '303 555 0100' }).length,
+  notes: s.collection('notes').entries(),
+  byIndex: ['0', '1', '2'].map((k) => s.collection<{ at: number }>('notes').findBy(BY_AT, k).map((r) => r.at)),
+});
+
+/** An index of the notes, so every model run checks index upkeep against the records. */
+const BY_AT: RecordIndex<{ at: number }> = { name: 'test.at', keys: (r) => [String(r.at % 3)] };
+
+/** Everything, in the order the store gives it (two memory stores must agree exactly). */
+const exactView = (s: MemoryTenantStore) => ({
+  ...view(s),
+  rows: s.prospects().map((p) => [p.skillNo, p.externalId, p.sourceName, p.firstName, p.status, p.createdAtMs, p.updatedAtMs, p.dialedAtMs]),
+  dialOrder: [1, 2].map((skill) => {
+    const probe = s.fork();
+    return probe.dialNext(skill, 10, 0).map((p) => p.externalId);
+  }),
 });
 
 describe('memory and SQLite stores', () => {
@@ -100,5 +125,55 @@ describe('memory and SQLite stores', () => {
       }),
       { numRuns: 120 },
     );
+  });
+});
+
+describe('a forked memory store', () => {
+  it('answers as a store given the same operations would, and neither the original nor another copy sees its changes', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 15 }), fc.array(op, { maxLength: 20 }), (before, after) => {
+        const plain = new MemoryTenantStore('UTC', 1);
+        const original = new MemoryTenantStore('UTC', 1);
+        for (const o of before) expect(apply(original, o)).toEqual(apply(plain, o));
+        // Forked before any index exists: its first look-up uses the index the original builds, plus its own changes.
+        const early = original.fork();
+        const snapshot = exactView(original);
+        for (const o of after) apply(early, o);
+        const earlyView = exactView(early);
+        const copy = original.fork();
+        const other = original.fork();
+        for (const o of after) {
+          expect(apply(copy, o)).toEqual(apply(plain, o));
+          expect(exactView(copy)).toEqual(exactView(plain));
+        }
+        expect(exactView(original)).toEqual(snapshot);
+        expect(exactView(other)).toEqual(snapshot);
+        // The original can still be written after forking, and a copy of a copy is a copy too.
+        const grandchild = copy.fork();
+        for (const o of after) apply(original, o);
+        expect(exactView(original)).toEqual(exactView(copy));
+        expect(exactView(grandchild)).toEqual(exactView(plain));
+        expect(exactView(other)).toEqual(snapshot);
+        expect(earlyView).toEqual(exactView(plain));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('costs the same to copy whatever the number of records (no record is copied)', () => {
+    const big = new MemoryTenantStore('UTC', 1);
+    big.transaction(() => {
+      for (let i = 0; i < 20_000; i++) big.upsertProspect(prospect({ skill: 1, id: `p${i}`, source: 'S', at: i, expires: null }));
+      for (let i = 0; i < 20_000; i++) big.collection('notes').put(`n${i}`, { at: i });
+    });
+    const copy = big.fork();
+    // A copy answers from the shared records; its first write copies nothing either.
+    copy.transaction(() => copy.upsertProspect(prospect({ skill: 1, id: 'p5', source: 'S', at: 1, expires: null })));
+    expect((copy as unknown as { lists: Map<number, { added: Map<string, unknown> }> }).lists.get(1)!.added.size).toBe(0);
+    expect(copy.prospect(1, 'p5')?.updatedAtMs).toBe(1);
+    expect(big.prospect(1, 'p5')?.updatedAtMs).toBe(5);
+    expect(copy.prospectCount(1)).toBe(20_000);
+    expect(copy.dialNext(1, 3, 0).map((p) => p.externalId)).toEqual(['p0', 'p1', 'p2']);
+    expect(big.queueDepth(1)).toBe(20_000);
   });
 });

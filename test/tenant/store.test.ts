@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
-import type { ProspectRecord, TenantStore } from '../../src/contract/tenant-store.js';
+import type { ProspectRecord, RecordIndex, TenantStore } from '../../src/contract/tenant-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenant-store-'));
 let n = 0;
@@ -111,6 +111,113 @@ describe.each(stores)('%s store', (_kind, make) => {
     expect(s.prospects().map((p) => [p.externalId, p.firstName, p.status])).toEqual([['keep', 'Ada', 'queued']]);
     expect(customers.entries()).toEqual([['c1', { name: 'Ada' }]]);
     expect(s.source('Tmp')).toBeUndefined();
+    s.close();
+  });
+
+  it('undoes a nested transaction that throws, and keeps the outer one going', () => {
+    const s = make();
+    s.transaction(() => {
+      s.upsertProspect(prospect('outer'));
+      expect(() =>
+        s.transaction(() => {
+          s.upsertProspect(prospect('inner'));
+          s.collection('notes').put('n1', { text: 'inner' });
+          throw new Error('inner failed');
+        }),
+      ).toThrow('inner failed');
+      s.collection('notes').put('n2', { text: 'outer' });
+    });
+    expect(s.prospects().map((p) => p.externalId)).toEqual(['outer']);
+    expect(s.collection('notes').entries()).toEqual([['n2', { text: 'outer' }]]);
+    s.close();
+  });
+
+  it('bulk-loads rows that land together at commit', () => {
+    const s = make();
+    s.upsertProspect(prospect('before'));
+    const bulk = s.bulkLoad();
+    expect(bulk.upsertProspect(prospect('a'))).toBe('Created');
+    expect(bulk.upsertProspect(prospect('b'))).toBe('Created');
+    expect(bulk.upsertProspect(prospect('a', { firstName: 'Grace', updatedAtMs: 2000 }))).toBe('Updated');
+    expect(bulk.upsertProspect(prospect('before', { updatedAtMs: 2000 }))).toBe('Updated');
+    bulk.put('crm.records.x.leads', 'L1', { id: 'L1', status: 'New' });
+    // Writes made through the store while the load is open join it.
+    s.putSource({ id: 0, name: 'Leads', mapping: { ExternalID: 'Id', Destinations: ['M'] }, maxDestinations: 6 });
+    s.transaction(() => s.collection('notes').put('n1', { text: 'during' }));
+    bulk.commit();
+    expect(() => bulk.commit()).toThrow(/already ended/);
+    expect(s.prospects(1234).map((p) => [p.externalId, p.firstName, p.createdAtMs])).toEqual([
+      ['before', 'Ada', 1000],
+      ['a', 'Grace', 1000],
+      ['b', 'Ada', 1000],
+    ]);
+    expect(s.queueDepth(1234)).toBe(3);
+    expect(s.collection('crm.records.x.leads').get('L1')).toEqual({ id: 'L1', status: 'New' });
+    expect(s.source('leads')).toBeDefined();
+    expect(s.collection('notes').count()).toBe(1);
+    s.close();
+  });
+
+  it('takes back everything of an aborted bulk load, and nothing from before it', () => {
+    const s = make();
+    s.upsertProspect(prospect('before'));
+    s.dialNext(1234, 1, 2000);
+    const bulk = s.bulkLoad();
+    bulk.upsertProspect(prospect('new'));
+    bulk.upsertProspect(prospect('before', { firstName: 'Changed', updatedAtMs: 3000 }));
+    bulk.put('crm.records.x.leads', 'L1', { id: 'L1' });
+    s.putSource({ id: 0, name: 'Tmp', mapping: null, maxDestinations: 6 });
+    bulk.abort();
+    bulk.abort(); // a second abort (a failure path after another) is harmless
+    expect(s.prospects().map((p) => [p.externalId, p.firstName, p.status])).toEqual([['before', 'Ada', 'dialed']]);
+    expect(s.queueDepth(1234)).toBe(0);
+    expect(s.collection('crm.records.x.leads').count()).toBe(0);
+    expect(s.source('Tmp')).toBeUndefined();
+    // The store is usable again, for transactions and for a new load.
+    s.transaction(() => s.upsertProspect(prospect('after')));
+    const again = s.bulkLoad();
+    again.upsertProspect(prospect('later'));
+    again.commit();
+    expect(s.prospectCount()).toBe(3);
+    s.close();
+  });
+
+  it('refuses to open a bulk load inside a transaction', () => {
+    const s = make();
+    expect(() => s.transaction(() => s.bulkLoad())).toThrow(/cannot start inside a transaction/);
+    expect(() => s.bulkLoad().commit()).not.toThrow();
+    s.close();
+  });
+
+  it('finds records through an index kept up to date by every change, in insertion order', () => {
+    const s = make();
+    const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier.toLowerCase()] : []) };
+    const c = s.collection<{ name: string; tier?: string }>('people');
+    c.put('a', { name: 'Ada', tier: 'Gold' });
+    c.put('b', { name: 'Bob' });
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada']); // built here, from what is there
+    c.put('c', { name: 'Cy', tier: 'gold' });
+    c.put('b', { name: 'Bob', tier: 'GOLD' }); // joins late, but keeps its place in insertion order
+    c.put('a', { name: 'Ada', tier: 'silver' });
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Cy']);
+    expect(c.findBy(byTier, 'gold', { limit: 1 }).map((r) => r.name)).toEqual(['Bob']);
+    expect(c.findBy(byTier, 'gold', { filter: (r) => r.name !== 'Bob', limit: 1 }).map((r) => r.name)).toEqual(['Cy']);
+    expect(c.findBy(byTier, 'silver').map((r) => r.name)).toEqual(['Ada']);
+    expect(() => s.transaction(() => {
+      c.delete('c');
+      c.put('d', { name: 'Dee', tier: 'gold' });
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Dee']);
+      throw new Error('undo');
+    })).toThrow('undo');
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Cy']);
+    expect(c.delete('b')).toBe(true);
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Cy']);
+    expect(c.find((r) => r.name.length === 3, 1).map((r) => r.name)).toEqual(['Ada']);
+    c.clear();
+    expect(c.findBy(byTier, 'gold')).toEqual([]);
+    c.put('e', { name: 'Eve', tier: 'gold' });
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Eve']);
+    expect(c.findBy(byTier, 'nobody')).toEqual([]);
     s.close();
   });
 

@@ -3,8 +3,12 @@
 // loaded into the store. Seed records are loaded when a configuration is first
 // created; with a persistent state file later loads keep the records runs wrote
 // and refuse a region change (Kustomer fixes the region at creation).
-import { defineSection } from '../section.js';
-import type { TenantStore } from '../../contract/tenant-store.js';
+import { dirname, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
+import type { BulkLoad, TenantStore } from '../../contract/tenant-store.js';
+import { DataFileError, readDataRows } from '../data-file.js';
+import { normalizePhone } from '../phones.js';
+import { defineSection, type SectionLoadInfo } from '../section.js';
 import { FIELDS_BY_CHANNEL, SCRIPT_PREFIX } from './fields.js';
 import { CrmState } from './state.js';
 import {
@@ -24,6 +28,8 @@ import {
   type WorkflowKind,
 } from './types.js';
 import { validateCrm } from './validate.js';
+import { phonesOf } from './indexes.js';
+import { LIST_FIELDS } from './workflows.js';
 
 export { validateCrm };
 
@@ -65,8 +71,14 @@ export const crmSchema = {
       },
       records: {
         type: 'object',
-        description: 'Seed records by record type (customers, conversations, korders, or a custom type).',
-        additionalProperties: { type: 'array', items: { type: 'object' } },
+        description: 'Seed records by record type (customers, conversations, korders, or a custom type): a list, or { file } naming a CSV, JSON Lines or JSON data file.',
+        additionalProperties: {
+          anyOf: [
+            { type: 'array', items: { type: 'object' } },
+            { type: 'object', required: ['file'], additionalProperties: false, properties: { file: { type: 'string', minLength: 1, description: 'A .csv (header row), .jsonl / .ndjson or .json file of records, relative to the tenant file.' } } },
+          ],
+          'x-message': 'must be a list of records or { file: <data file> }',
+        },
       },
       memorialization: {
         type: 'array',
@@ -112,7 +124,7 @@ export const crmSchema = {
 type Obj = Record<string, unknown>;
 
 /** A validated configuration entry, normalised. */
-export function parseConfiguration(raw: Obj): { config: CrmConfiguration; records: Record<string, CrmRecord[]> } {
+export function parseConfiguration(raw: Obj): { config: CrmConfiguration; records: Record<string, CrmRecord[]>; files: { entity: string; file: string }[] } {
   const refresh = raw.tokenRefreshSeconds;
   const tokenRefreshSeconds: [number, number] =
     typeof refresh === 'number' ? [refresh, refresh] : Array.isArray(refresh) ? [Number(refresh[0]), Number(refresh[1])] : DEFAULT_TOKEN_REFRESH;
@@ -148,8 +160,10 @@ export function parseConfiguration(raw: Obj): { config: CrmConfiguration; record
     mapping.entities[key] = [...(mapping.entities[key] ?? []), ...fields];
   }
   const records: Record<string, CrmRecord[]> = {};
-  for (const [entity, list] of Object.entries((raw.records as Record<string, Obj[]> | undefined) ?? {})) {
-    records[entityKey(entity)] = list.map((r) => ({ ...r, id: r.id === undefined ? '' : String(r.id) }));
+  const files: { entity: string; file: string }[] = [];
+  for (const [entity, list] of Object.entries((raw.records as Record<string, Obj[] | { file: string }> | undefined) ?? {})) {
+    if (!Array.isArray(list)) files.push({ entity, file: list.file });
+    else records[entityKey(entity)] = list.map((r) => ({ ...r, id: r.id === undefined ? '' : String(r.id) }));
   }
   return {
     config: {
@@ -166,6 +180,7 @@ export function parseConfiguration(raw: Obj): { config: CrmConfiguration; record
       secrets: typeof raw.apiKey === 'string' && raw.apiKey !== '' ? [raw.apiKey] : [],
     },
     records,
+    files,
   };
 }
 
@@ -183,14 +198,15 @@ export class CrmRegionChangeError extends Error {
 
 /**
  * Loads a validated `crm:` section into the store. Seed records go in only
- * when the configuration is new to the store.
+ * when the configuration is new to the store; records in data files are
+ * queued on `info` and streamed in after the sections load.
  */
-export function loadCrm(store: TenantStore, value: unknown): void {
+export function loadCrm(store: TenantStore, value: unknown, info?: SectionLoadInfo): void {
   if (!Array.isArray(value)) return;
   const crm = new CrmState(store);
   store.transaction(() => {
     for (const [index, raw] of (value as Obj[]).entries()) {
-      const { config, records } = parseConfiguration(raw);
+      const { config, records, files } = parseConfiguration(raw);
       const existing = crm.configuration(config.id);
       if (existing && existing.region !== config.region)
         throw new CrmRegionChangeError(
@@ -206,8 +222,41 @@ export function loadCrm(store: TenantStore, value: unknown): void {
           coll.put(id, { ...rec, id });
         }
       }
+      for (const { entity, file } of files) {
+        const path = ['crm', index, 'records', entity, 'file'];
+        if (!info) throw new Error(`records.${entity} names a data file (${file}); open the tenant with loadTenant`);
+        info.dataFile({ path, file: resolve(info.dir, file), load: (s, bulk) => loadRecordFile(s, bulk, config.id, entity, resolve(info.dir, file)) });
+      }
     }
   });
+}
+
+/** Data-file warnings shown per file before the rest are summed up. */
+const MAX_FILE_WARNINGS = 20;
+
+/** Streams a data file's records into a record type of a configuration. */
+async function loadRecordFile(store: TenantStore, bulk: BulkLoad, configId: string, entity: string, file: string): Promise<Diagnostic[]> {
+  const crm = new CrmState(store);
+  const collection = crm.recordsCollection(configId, entity);
+  const customers = entityKey(entity) === 'customers';
+  const warnings: Diagnostic[] = [];
+  let more = 0;
+  for await (const { record, line } of readDataRows(file, { listColumns: LIST_FIELDS })) {
+    const given = record.id;
+    if (given !== undefined && typeof given !== 'string' && typeof given !== 'number')
+      throw new DataFileError([diagnostic('E-TENANT-DATA', 'a record id must be text or a number', { file, line, col: 1 })]);
+    const id = given === undefined || given === '' ? crm.newId(configId, entity) : String(given);
+    bulk.put(collection, id, { ...record, id });
+    if (!customers) continue;
+    for (const phone of phonesOf(record as CrmRecord)) {
+      if (normalizePhone(phone)) continue;
+      if (warnings.length < MAX_FILE_WARNINGS)
+        warnings.push(diagnostic('W-TENANT-CRM-PHONE', `customer "${id}": "${phone}" is not a valid phone number; SearchForANI can only match it digit for digit`, { file, line, col: 1 }, 'warning'));
+      else more++;
+    }
+  }
+  if (more > 0) warnings.push(diagnostic('W-TENANT-CRM-PHONE', `… and ${more} more customer phone number(s) that are not valid`, { file, line: 1, col: 1 }, 'warning'));
+  return warnings;
 }
 
 /** The section as the tenant loader's section list expects it. */
@@ -215,6 +264,6 @@ export const crmSection = defineSection<unknown>({
   key: 'crm',
   description: 'CRM configurations (Kustomer): region, URLs, workflows, seed records, memorialization and dynamic data mappings.',
   schema: crmSchema as unknown as Record<string, unknown>,
-  validate: (doc, locate) => (doc.data.crm === undefined ? [] : validateCrm(doc.data.crm, locate)),
-  load: (store, data) => loadCrm(store, data),
+  validate: (doc, locate) => (doc.data.crm === undefined ? [] : validateCrm(doc.data.crm, locate, ['crm'], dirname(resolve(doc.file)))),
+  load: (store, data, info) => loadCrm(store, data, info),
 });

@@ -5,9 +5,9 @@
 import type { DateTime } from 'luxon';
 import { didYouMean } from '../../contract/diagnostics.js';
 import { isDdo, type Value } from '../../contract/value.js';
-import { digitsOf, normalizePhone } from '../phones.js';
 import { describeShape, toPlain } from '../values.js';
 import { CREATED_ENTITY, STANDARD_FIELDS } from './fields.js';
+import { fieldIndex, fieldKey, PHONE_INDEX, phoneKey } from './indexes.js';
 import type { CrmState } from './state.js';
 import { entityKey, type CrmConfiguration, type CrmRecord, type WorkflowConfig, type WorkflowKind } from './types.js';
 
@@ -48,7 +48,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Standard fields that hold lists. */
-const LIST_FIELDS = ['phones', 'emails', 'tags', 'urls', 'assignedUsers', 'assignedTeams', 'images'];
+export const LIST_FIELDS = ['phones', 'emails', 'tags', 'urls', 'assignedUsers', 'assignedTeams', 'images'];
 
 /** Custom searches return at most this many records unless the payload says otherwise. */
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -81,9 +81,8 @@ export function runWorkflow(crm: CrmState, req: WorkflowRequest): WorkflowAnswer
     case 'SearchForANI': {
       const raw = firstText(input, ['phoneNumber', 'phone', 'ani']) ?? req.ani;
       if (!raw.trim()) return error('SearchForANI needs a phone number: the contact has no ANI and the payload has no workflowInput.phoneNumber');
-      const wanted = phoneKey(raw);
-      const found = crm.records(config.id, 'customers').find((c) => phonesOf(c).some((p) => phoneKey(p) === wanted));
-      return done('customers', found);
+      // An index by normalised phone: a search reads only the customers it finds.
+      return done('customers', crm.records(config.id, 'customers').findBy(PHONE_INDEX, phoneKey(raw)));
     }
     case 'CreateCustomer':
     case 'CreateConversation':
@@ -111,7 +110,11 @@ export function runWorkflow(crm: CrmState, req: WorkflowRequest): WorkflowAnswer
       if (!isObj(where)) return error(`CustomSearch: workflowInput.where must be an object of field values (got ${describeShape(where as Value)})`);
       const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) return error('CustomSearch: workflowInput.limit must be a whole number ≥ 1');
-      const records = crm.records(config.id, entity).find((r) => matches(r, where)).slice(0, limit);
+      // One `where` member with a plain value picks the records from its field index; the others are checked on those.
+      const coll = crm.records(config.id, entity);
+      const indexed = Object.entries(where).find(([, want]) => fieldKey(want) !== undefined);
+      const filter = (r: CrmRecord) => matches(r, where);
+      const records = indexed ? coll.findBy(fieldIndex(indexed[0]), fieldKey(indexed[1])!, { limit, filter }) : coll.find(filter, limit);
       return done(entityKey(entity), records);
     }
     case 'CustomUpdate': {
@@ -209,34 +212,6 @@ function firstText(input: Obj, names: string[]): string | undefined {
     if (typeof v === 'string' || typeof v === 'number') return String(v);
   }
   return undefined;
-}
-
-/** Every phone of a customer: `phones` (text or `{ phone }` items) and a lone `phone`. */
-export function phonesOf(rec: CrmRecord): string[] {
-  const out: string[] = [];
-  const add = (p: unknown) => {
-    if (typeof p === 'string' || typeof p === 'number') out.push(String(p));
-    else if (isObj(p) && (typeof p.phone === 'string' || typeof p.phone === 'number')) out.push(String(p.phone));
-  };
-  if (Array.isArray(rec.phones)) rec.phones.forEach(add);
-  else add(rec.phones);
-  add(rec.phone);
-  return out;
-}
-
-/** Parsed numbers: a search compares the ANI with every phone of every customer, and parsing dominates. */
-const phoneKeys = new Map<string, string>();
-const PHONE_KEY_CACHE = 100_000;
-
-/** E.164 when the number is valid, else its digits (so odd seed data still matches itself). */
-export function phoneKey(raw: string): string {
-  let key = phoneKeys.get(raw);
-  if (key === undefined) {
-    key = normalizePhone(raw)?.e164 ?? digitsOf(raw);
-    if (phoneKeys.size >= PHONE_KEY_CACHE) phoneKeys.clear();
-    phoneKeys.set(raw, key);
-  }
-  return key;
 }
 
 /** A record matches when every `where` member equals its field (text case-insensitively; an array means any of). */
