@@ -67,7 +67,7 @@ function internationalPool(random, size) {
  * valid area code and exchange, random line) in mixed spellings, and
  * `internationalShare` of them international.
  */
-export function phoneGenerator({ seed = 1, internationalShare = 0.02 } = {}) {
+export function phoneGenerator({ seed = 1, internationalShare = 0.01 } = {}) {
   const random = seeded(seed);
   const prefixes = validNanpPrefixes();
   const pool = internationalShare > 0 ? internationalPool(random, 400) : [];

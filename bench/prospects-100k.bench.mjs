@@ -2,7 +2,7 @@
 // records (3 destinations each, time zone from the area code) into the memory
 // store, and the same into the SQLite store (row prospects.100k.sqlite).
 // Row prospects.100k.realistic: the same on realistic numbers (bench/phones.mjs:
-// every valid area code and exchange, mixed spellings, 2 % international,
+// every valid area code and exchange, mixed spellings, 1 % international,
 // the action's TimeZone as the fallback for those). Peer `copy`: a plain JS
 // loop that only copies the records, timed in the same rounds.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .requiredOption('--skill <n>', 'the Personal Connection skill number')
     .requiredOption('--source <name>', 'the source the prospects belong to (its map is used when no --map is given)')
     .option('--map <field=column>', 'prospect field = column of the header row (repeatable; Destinations=Mobile,Home lists several)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--state <file.db>', 'the SQLite state file to load into (default: memory, nothing kept)')
+    .option('--state <file.db>', 'the SQLite state file to load into (default: nothing kept)')
     .option('--tenant <file>', 'the tenant file (YAML or JSON) declaring the skill and source')
     .option('--rejected <path>', 'where rejected rows are written (default: <file>.rejected.csv)')
     .option('--now <iso>', 'the time expirations are checked against (default: now)')
@@ -61,7 +61,7 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
   const fallbackZone = zoneText ? resolveZoneName(zoneText) : null;
   if (zoneText && !fallbackZone) throw new UsageError(`--time-zone ${zoneText}: not an IANA or Windows time zone name`);
 
-  const tenant = await openUploadTenant(flags);
+  const tenant = await openUploadTenant(flags, { scratch: true });
   if (typeof tenant === 'number') return tenant;
   try {
     const zone = tenant.store.timeZone;
@@ -93,7 +93,7 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
     for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
     if (flags.json) printUploadReport(report);
     else {
-      const where = flags.state !== undefined ? ` into ${flags.state}` : ' (memory store: nothing kept; use --state to keep it)';
+      const where = flags.state !== undefined ? ` into ${flags.state}` : ' (nothing kept; use --state to keep it)';
       process.stdout.write(
         `${file}: ${report.rows} ${report.rows === 1 ? 'row' : 'rows'} → skill ${report.skillNo} (source ${report.sourceName})${where}: ` +
           `${report.loaded} loaded, ${report.updated} updated, ${report.rejected} rejected` +

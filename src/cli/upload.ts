@@ -4,8 +4,9 @@
 // most every 100 ms, cleared at the end), an upload that cannot run as
 // located diagnostics (exit 2), and the JSON report with its paths shown
 // relative to the working directory.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { Tenant } from '../tenant/tenant.js';
 import type { TableFileError } from '../tenant/table-file.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
@@ -37,16 +38,40 @@ class UploadProgress {
   }
 }
 
-/** The tenant to upload into; a number is the exit code after its diagnostics were printed. */
-export async function openUploadTenant(flags: { tenant?: string; state?: string }): Promise<Tenant | number> {
+/**
+ * The tenant to upload into; a number is the exit code after its diagnostics
+ * were printed. `scratch`: without --state the rows still need somewhere to
+ * live while the upload counts them; a scratch state file in the temp folder
+ * (removed when the tenant closes) keeps memory flat for a file of any length,
+ * where the memory store would hold every row.
+ */
+export async function openUploadTenant(flags: { tenant?: string; state?: string }, opts: { scratch?: boolean } = {}): Promise<Tenant | number> {
   const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
   const { ScriptLoadError } = await import('../contract/diagnostics.js');
   if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
+  const scratch = opts.scratch && flags.state === undefined ? mkdtempSync(join(tmpdir(), 'studio-script-upload-')) : undefined;
+  const removeScratch = () => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  };
+  const state = flags.state ?? (scratch ? join(scratch, 'scratch.db') : undefined);
   try {
-    if (flags.tenant !== undefined) return await loadTenant(flags.tenant, { state: flags.state });
-    if (flags.state !== undefined) return openStateFile(flags.state);
-    return emptyTenant();
+    let tenant: Tenant;
+    if (flags.tenant !== undefined) tenant = await loadTenant(flags.tenant, { state });
+    else if (flags.state !== undefined) tenant = openStateFile(flags.state);
+    else tenant = emptyTenant('UTC', { state });
+    if (!scratch) return tenant;
+    return {
+      ...tenant,
+      close() {
+        try {
+          tenant.close();
+        } finally {
+          removeScratch();
+        }
+      },
+    };
   } catch (err) {
+    removeScratch();
     if (!(err instanceof ScriptLoadError)) throw err;
     printDiagnostics(err.diagnostics);
     return EXIT.invalid;

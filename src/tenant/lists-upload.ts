@@ -2,10 +2,10 @@
 // a header row goes through the CREATEPROSPECTS v2 pipeline (buildProspect:
 // the same validation, time-zone handling and expiration) into a Personal
 // Connection skill's calling list. The file is streamed (table-file.ts), so
-// 100,000 rows run in constant memory on the SQLite store; the whole upload is
-// one transaction there (a killed process leaves nothing of it,
-// spec/reliability.md). Rejected rows go to a CSV file naming the row number
-// and the reason (rejected-rows.ts).
+// every row goes through the store's bulk load: constant memory on the SQLite
+// store, and the whole upload is one transaction (a killed process leaves
+// nothing of it, spec/reliability.md). Rejected rows go to a CSV file naming
+// the row number and the reason (rejected-rows.ts).
 import { diagnostic } from '../contract/diagnostics.js';
 import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
@@ -14,7 +14,7 @@ import { RejectedRows } from './rejected-rows.js';
 import { SqliteTenantStore } from './sqlite-store.js';
 import { isDiskFull, StateFileError, stateError } from './state-file.js';
 import { cellError, fitRow, openTable, TableFileError, type TableFormat, type TableRow, type TableSource } from './table-file.js';
-import type { ProspectRecord, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
+import type { BulkLoad, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
 import { whyNotPcTarget } from './skills.js';
 
@@ -26,8 +26,12 @@ export interface ListUploadOptions {
   sourceName: string;
   /** Prospect field -> CSV column(s); null: the source's own map. */
   mapping: SourceMapping | null;
-  /** Where rejected rows are written (default `<file>.rejected.csv`); only written when a row is rejected. */
-  rejectedFile?: string;
+  /** Where rejected rows are written (default `<file>.rejected.csv`; null: nowhere); only written when a row is rejected. */
+  rejectedFile?: string | null;
+  /** Called with each rejected row's number and reason. */
+  onRejected?: (row: number, reason: string) => void;
+  /** An open bulk load to write into (a tenant's data files load together); by default the upload opens and commits its own. */
+  bulk?: BulkLoad;
   /** CREATEPROSPECTS' NoTimeZoneReject. */
   noTimeZoneReject?: boolean;
   /** Fallback zone (IANA) for rows without one; null: none. */
@@ -126,23 +130,15 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
     emailDestination: skill.media === 'Digital',
   };
 
-  const rejectedPath = o.rejectedFile ?? `${o.file}.rejected.csv`;
-  const rejected = new RejectedRows(rejectedPath);
-  const sqlite = store instanceof SqliteTenantStore ? store : null;
-  // The memory store cannot hold a transaction open across the file's reads:
-  // its prospects are kept here and applied in one transaction at the end.
-  const pending: ProspectRecord[] = [];
+  const rejectedPath = o.rejectedFile === undefined ? `${o.file}.rejected.csv` : o.rejectedFile;
+  const rejected = new RejectedRows(rejectedPath, o.onRejected);
   const report: ListUploadReport = { file: o.file, skillNo: skill.id, sourceName: source.name, rows: 0, loaded: 0, updated: 0, rejected: 0, rejectedFile: null, warnings: startedDigitalSkillWarning(store, skill) };
   const every = o.progressEvery ?? 1000;
 
   let header: string[] | null = null;
-  let open = false;
+  const bulk = o.bulk ?? store.bulkLoad();
   try {
-    if (sqlite) {
-      sqlite.db.exec('SAVEPOINT lists_upload'); // a transaction of its own, or nested in the caller's
-      open = true;
-      if (!existing) store.putSource(source);
-    }
+    if (!existing) store.putSource(source);
     for await (const row of table.rows()) {
       if (!header) {
         header = checkHeader(row, mapping, o.file, table.format);
@@ -158,32 +154,19 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
         for (let i = 0; i < header.length; i++) data[header[i]!] = cells[i]!;
         const outcome = buildProspect(data, options);
         if (!outcome.ok) rejected.add(row.row, outcome.code, row.cells);
-        else if (sqlite) {
-          if (store.upsertProspect(outcome.prospect) === 'Created') report.loaded++;
-          else report.updated++;
-        } else pending.push(outcome.prospect);
+        else if (bulk.upsertProspect(outcome.prospect) === 'Created') report.loaded++;
+        else report.updated++;
       }
       if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
     }
     if (!header) throw new ListUploadError(`${o.file}: empty file (a calling list needs a header row)`, [diagnostic('E-LIST-EMPTY', 'empty file: a calling list needs a header row', { file: o.file, line: 1, col: 1 })]);
     // The rejected rows are on disk before the upload commits: a disk that fills now still leaves nothing of it.
     rejected.close();
-    if (sqlite) {
-      sqlite.db.exec('RELEASE lists_upload');
-      open = false;
-    } else {
-      store.transaction(() => {
-        if (!existing) store.putSource(source);
-        for (const p of pending) {
-          if (store.upsertProspect(p) === 'Created') report.loaded++;
-          else report.updated++;
-        }
-      });
-    }
+    if (!o.bulk) bulk.commit();
   } catch (err) {
-    if (open) sqlite!.db.exec('ROLLBACK TO lists_upload; RELEASE lists_upload');
+    if (!o.bulk) bulk.abort();
     rejected.discard();
-    throw err instanceof TableFileError ? asUploadError(err) : uploadFailure(err, sqlite?.file, rejectedPath);
+    throw err instanceof TableFileError ? asUploadError(err) : uploadFailure(err, store instanceof SqliteTenantStore ? store.file : undefined, rejectedPath);
   } finally {
     rejected.close();
   }
@@ -211,7 +194,7 @@ function startedDigitalSkillWarning(store: TenantStore, skill: SkillRecord): str
  * rejected-rows file that cannot be written) as an error naming what and
  * saying that nothing of the upload was kept; anything else is returned as is.
  */
-function uploadFailure(err: unknown, stateFile: string | undefined, rejectedPath: string): Error {
+function uploadFailure(err: unknown, stateFile: string | undefined, rejectedPath: string | null): Error {
   const code = String((err as { code?: unknown } | null)?.code ?? '');
   const path = (err as { path?: unknown } | null)?.path;
   if (stateFile !== undefined && (code.startsWith('SQLITE_') || err instanceof StateFileError)) {
@@ -219,7 +202,7 @@ function uploadFailure(err: unknown, stateFile: string | undefined, rejectedPath
     return new ListUploadError(`state file ${stateFile}: ${e.message}; nothing of this upload was written`);
   }
   if (isDiskFull(err)) return new ListUploadError(`the disk is full${typeof path === 'string' ? ` (writing ${path})` : ''}: nothing of this upload was written`);
-  if (typeof path === 'string' && path === rejectedPath)
+  if (typeof path === 'string' && rejectedPath !== null && path === rejectedPath)
     return new ListUploadError(`cannot write the rejected-rows file ${rejectedPath} (${code || 'error'}): nothing of this upload was written; choose another place with --rejected`);
   if (typeof path === 'string' && /^E[A-Z]+$/.test(code)) return new ListUploadError(`cannot read ${path} (${code}): nothing of this upload was written`);
   return err instanceof Error ? err : new Error(String(err));

@@ -13,9 +13,18 @@ export class RejectedRows {
   /** True once the file exists on disk (so a failed upload removes it). */
   private created = false;
 
-  constructor(readonly path: string) {}
+  /** `path` null: rows are counted (and given to `onRejected`) but written nowhere. */
+  constructor(
+    readonly path: string | null,
+    private readonly onRejected?: (row: number, reason: string) => void,
+  ) {}
 
   add(row: number, reason: string, cells: readonly string[]): void {
+    this.onRejected?.(row, reason);
+    if (this.path === null) {
+      this.count++;
+      return;
+    }
     if (this.fd === null) {
       this.fd = openSync(this.path, 'w');
       this.created = true;
@@ -37,7 +46,7 @@ export class RejectedRows {
     this.count = 0;
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
-    if (this.created) rmSync(this.path, { force: true });
+    if (this.created && this.path !== null) rmSync(this.path, { force: true });
     this.created = false;
   }
 
