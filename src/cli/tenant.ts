@@ -1,6 +1,6 @@
 // `studio-script tenant check <file> [--json]`: validates a tenant file (YAML
-// or JSON) against the published schema and the tenant's rules, printing every
-// problem located at file:line:col. `studio-script tenant schema` prints the
+// or JSON) against the published schema and the tenant's rules, and the data
+// files it names, printing every problem located at file:line:col. `studio-script tenant schema` prints the
 // JSON Schema (schemas/tenant.schema.json) for editors; `tenant show` summarises
 // a tenant and, with --state, what earlier runs left in the state file.
 import type { Command } from 'commander';
@@ -16,8 +16,22 @@ export function register(program: Command): void {
     .argument('<file>', 'tenant.yaml or tenant.json')
     .option('--json', 'print diagnostics as JSON on stdout')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { checkTenantFile } = await import('../tenant/tenant.js');
-      const { diagnostics, source, doc } = await checkTenantFile(file);
+      const { checkTenantFile, loadCheckedTenant } = await import('../tenant/tenant.js');
+      const { ScriptLoadError } = await import('../contract/diagnostics.js');
+      const checked = await checkTenantFile(file);
+      const { source, doc } = checked;
+      let diagnostics = checked.diagnostics;
+      if (doc && !diagnostics.some((d) => d.severity === 'error')) {
+        // A valid file is also loaded (in memory), so problems in the data files it names are found too.
+        try {
+          const loaded = await loadCheckedTenant(checked);
+          diagnostics = [...loaded.warnings];
+          loaded.close();
+        } catch (err) {
+          if (!(err instanceof ScriptLoadError)) throw err;
+          diagnostics = [...diagnostics, ...err.diagnostics.filter((d) => !diagnostics.includes(d))];
+        }
+      }
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       printDiagnostics(diagnostics, { json: opts.json, sources: source === undefined ? undefined : new Map([[file, source]]) });
       if (!opts.json) {

@@ -43,7 +43,7 @@ export function isoAt(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISO() ?? new Date(ms).toISOString();
 }
 
-/** Checks an IANA zone name; throws a message naming it when unknown. */
+/** Checks an IANA zone name (each name once per process); throws a message naming it when unknown. */
 export function checkZone(zone: string): string {
   if (validZones.has(zone)) return zone;
   if (!IANAZone.isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}" (expected an IANA name such as America/Denver)`);

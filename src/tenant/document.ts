@@ -1,9 +1,15 @@
-// Reads a tenant file's text (YAML or JSON: JSON is YAML) into plain data plus
-// a `locate` function that maps a document path to file:line:col through the
-// yaml package's node ranges, so every later error points into the file.
+// Reads a tenant file's text (YAML or JSON) into plain data plus a `locate`
+// function that maps a document path to file:line:col, so every later error
+// points into the file. A JSON document (a `.json` file, or any text that is
+// a JSON object) is read by JSON.parse and located by scanning the text only
+// when a diagnostic asks (json-text.ts): a tenant of tens of thousands of
+// records loads in milliseconds. Other text goes through the yaml package,
+// located by its node ranges.
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair } from 'yaml';
 import { parseYamlDocument, TOO_DEEP, yamlData } from './yaml-data.js';
-import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { diagnostic, LineIndex, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { jsonErrorReason } from '../contract/json-offset.js';
+import { JsonLocator, jsonProblem } from './json-text.js';
 import type { DocPath, Locate } from './section.js';
 
 export interface ParsedTenantText {
@@ -16,7 +22,12 @@ export interface ParsedTenantText {
 /** Aliases expand at most this many times (a "billion laughs" file stays small). */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseTenantText(text: string, file: string): ParsedTenantText {
+export function parseTenantText(text: string, file: string, syntax?: 'yaml'): ParsedTenantText {
+  const json = /\.json$/i.test(file);
+  if (syntax !== 'yaml' && (json || /^\s*\{/.test(text))) {
+    const parsed = parseJsonTenant(text, file, json);
+    if (parsed) return parsed;
+  }
   const lineCounter = new LineCounter();
   const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   if (!doc) return { data: undefined, diagnostics: [diagnostic('E-TENANT-SYNTAX', `the file is ${TOO_DEEP}`, { file, line: 1, col: 1 })], locate: () => ({ file, line: 1, col: 1 }) };
@@ -81,4 +92,33 @@ export function pathText(path: DocPath): string {
   let out = '';
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
   return out || 'the document';
+}
+
+/**
+ * A tenant document written as JSON. undefined when the text is not JSON and
+ * the file is not named `.json` (then it is YAML, for example a flow mapping).
+ */
+function parseJsonTenant(text: string, file: string, named: boolean): ParsedTenantText | undefined {
+  const lines = new LineIndex(text);
+  const spanAt = (start: number, end: number): Span => ({ file, ...lines.positionAt(start), offset: start, length: Math.max(1, end - start) });
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    if (!named) return undefined;
+    const at = jsonProblem(text, false)?.offset ?? 0;
+    const reason = jsonErrorReason(err).replace(/ \(line \d+ column \d+\)$/, '');
+    return { data: undefined, diagnostics: [diagnostic('E-TENANT-SYNTAX', `invalid JSON: ${reason}`, spanAt(at, at + 1))], locate: () => spanAt(0, 1) };
+  }
+  const locator = new JsonLocator(text);
+  const locate: Locate = (path, part = 'value') => {
+    const { range, found } = locator.locate(path);
+    const key = part === 'key' && found && path.length > 0 && range.keyStart !== undefined;
+    return key ? spanAt(range.keyStart!, range.keyEnd!) : spanAt(range.start, range.end);
+  };
+  // JSON.parse keeps the last of two equal keys silently; a tenant file must not have them (as in YAML).
+  const problem = jsonProblem(text);
+  if (problem?.kind === 'duplicate')
+    return { data: undefined, diagnostics: [diagnostic('E-TENANT-SYNTAX', `Map keys must be unique ("${problem.key}" appears twice in one object)`, spanAt(problem.offset, problem.offset + problem.length))], locate };
+  return { data, diagnostics: [], locate };
 }

@@ -1,6 +1,6 @@
 // The tenant's public surface: loading, the store interface and its two
 // implementations, sections, and the prospect pipeline's building blocks.
-export { loadTenant, emptyTenant, tenantFromData, openCheckedTenant, openStateFile, checkTenantFile, checkTenantText } from './tenant.js';
+export { loadTenant, emptyTenant, tenantFromData, openCheckedTenant, loadCheckedTenant, openStateFile, checkTenantFile, checkTenantText } from './tenant.js';
 export type { Tenant, TenantOptions } from './tenant.js';
 export type { BackgroundProcess, ProcessServices } from '../contract/process.js';
 export type * from '../contract/tenant-store.js';

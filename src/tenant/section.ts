@@ -3,7 +3,7 @@
 // Sections are listed in sections.ts; a domain adds its own without touching
 // the loader.
 import type { Diagnostic, Span } from '../contract/diagnostics.js';
-import type { TenantStore } from '../contract/tenant-store.js';
+import type { BulkLoad, TenantStore } from '../contract/tenant-store.js';
 
 /** A path into the tenant document: `['skills', 0, 'name']`. */
 export type DocPath = readonly (string | number)[];
@@ -25,6 +25,23 @@ export interface SectionLoadInfo {
   timeZone: string;
   /** The tenant file (files it names are relative to its folder). */
   file: string;
+  /** The folder of the tenant file (data files are named relative to it). */
+  dir: string;
+  /** Queues a data file to stream into the store once every section is loaded. */
+  dataFile(load: DataFileLoad): void;
+}
+
+/**
+ * A data file a section names (`records: { file: leads.csv }`): streamed into
+ * the store after the sections load, in one bulk load with the other files.
+ */
+export interface DataFileLoad {
+  /** Where the tenant file names it, for problems that are about the reference itself. */
+  path: DocPath;
+  /** The file, resolved. */
+  file: string;
+  /** Writes the file's records; returns warnings. Throws DataFileError (located in the data file) for a file that cannot load. */
+  load(store: TenantStore, bulk: BulkLoad): Promise<Diagnostic[]>;
 }
 
 export interface TenantSection<T = unknown> {

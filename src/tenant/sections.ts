@@ -15,6 +15,7 @@ import { messageTemplatesSection } from './sections/message-templates.js';
 import { pointsOfContactSection } from './sections/points-of-contact.js';
 import { skillsSection } from './sections/skills.js';
 import { sourcesSection } from './sections/sources.js';
+import { callingListsSection } from './sections/calling-lists.js';
 
 export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
   businessUnitSection,
@@ -25,6 +26,7 @@ export const TENANT_SECTIONS: readonly TenantSection<any>[] = [
   dialPlanSection,
   sourcesSection,
   audioFilesSection,
+  callingListsSection,
   crmSection,
   workflowDataSection,
   pointsOfContactSection,

@@ -2,6 +2,7 @@
 // the background processes (dialers) the scheduler runs beside the scripts.
 // loadTenant reads a tenant file; emptyTenant gives a bare BU.
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { diagnostic, hasErrors, looksBinary, ScriptLoadError, wrongKind, type Diagnostic } from '../contract/diagnostics.js';
 import type { BackgroundProcess } from '../contract/process.js';
 import { dialersFor } from './dialer.js';
@@ -11,7 +12,8 @@ import { previewDialersFor } from './preview/dialer.js';
 import { parseTenantText } from './document.js';
 import { MemoryTenantStore } from './memory-store.js';
 import { validateTenantData } from './schema.js';
-import type { Locate, TenantDocument } from './section.js';
+import { DataFileError } from './data-file.js';
+import type { DataFileLoad, Locate, TenantDocument } from './section.js';
 import { TENANT_SECTIONS } from './sections.js';
 import { readStateInfo, SqliteTenantStore } from './sqlite-store.js';
 import { isDiskFull, StateFileError, stateError } from './state-file.js';
@@ -31,6 +33,13 @@ export interface Tenant {
   background(): BackgroundProcess[];
   /** Closes the store (flushes and releases a state file). */
   close(): void;
+  /**
+   * A copy whose changes stay its own, at a cost that does not depend on the
+   * tenant's size (the memory store's copy-on-write fork): a test session opens
+   * a tenant once and gives each case a copy. A tenant kept in a state file
+   * cannot be copied (its state is the file's): throws.
+   */
+  fork(): Tenant;
 }
 
 export interface TenantOptions {
@@ -70,22 +79,52 @@ export function checkTenantText(text: string, file: string): { diagnostics: Diag
   return { diagnostics, doc, locate: parsed.locate };
 }
 
-/** Loads a tenant file (YAML or JSON); throws ScriptLoadError with every diagnostic when it has errors. */
+/**
+ * Loads a tenant file (YAML or JSON) and the data files it names; throws
+ * ScriptLoadError with every diagnostic when it has errors.
+ */
 export async function loadTenant(file: string, opts: TenantOptions = {}): Promise<Tenant> {
-  return openCheckedTenant(await checkTenantFile(file), opts);
+  return loadCheckedTenant(await checkTenantFile(file), opts);
 }
+
+type Checked = { diagnostics: Diagnostic[]; doc?: TenantDocument; locate?: Locate };
 
 /**
  * Opens a tenant from the result of checkTenantFile/checkTenantText, so a
- * caller that opens many tenants from one file (a test session, one per case)
- * parses and validates it once. Throws ScriptLoadError when the check failed.
+ * caller that opens many tenants from one file parses and validates it once.
+ * Throws ScriptLoadError when the check failed, or when the file names data
+ * files (those are streamed: use loadCheckedTenant).
  */
-export function openCheckedTenant(
-  checked: { diagnostics: Diagnostic[]; doc?: TenantDocument; locate?: Locate },
-  opts: TenantOptions = {},
-): Tenant {
+export function openCheckedTenant(checked: Checked, opts: TenantOptions = {}): Tenant {
   if (!checked.doc || hasErrors(checked.diagnostics)) throw new ScriptLoadError(checked.diagnostics);
-  return openTenant(checked.doc, checked.diagnostics, opts, checked.locate);
+  const { tenant, files } = openTenant(checked.doc, checked.diagnostics, opts, checked.locate);
+  if (files.length > 0) {
+    tenant.close();
+    const where = checked.locate?.(files[0]!.path) ?? { file: checked.doc.file, line: 1, col: 1 };
+    throw new ScriptLoadError([diagnostic('E-TENANT-DATA', 'this tenant names data files, which are read asynchronously: open it with loadTenant or loadCheckedTenant', where)]);
+  }
+  return tenant;
+}
+
+/** openCheckedTenant, then the data files the tenant names, streamed into its store in one bulk load. */
+export async function loadCheckedTenant(checked: Checked, opts: TenantOptions = {}): Promise<Tenant> {
+  if (!checked.doc || hasErrors(checked.diagnostics)) throw new ScriptLoadError(checked.diagnostics);
+  const { tenant, files } = openTenant(checked.doc, checked.diagnostics, opts, checked.locate);
+  if (files.length === 0) return tenant;
+  const warnings = [...tenant.warnings];
+  const bulk = tenant.store.bulkLoad();
+  let current: DataFileLoad | undefined;
+  try {
+    for (current of files) warnings.push(...(await current.load(tenant.store, bulk)));
+    bulk.commit();
+  } catch (err) {
+    bulk.abort();
+    tenant.close();
+    if (err instanceof DataFileError || err instanceof ScriptLoadError) throw new ScriptLoadError(err.diagnostics);
+    const where = (current && checked.locate?.(current.path)) ?? { file: checked.doc.file, line: 1, col: 1 };
+    throw new ScriptLoadError([diagnostic('E-TENANT-DATA', `${current?.file ?? 'data file'}: ${(err as Error).message}`, where)]);
+  }
+  return makeTenant(tenant.store, checked.doc.file, warnings);
 }
 
 /** A tenant from data already in memory (tests, embedding); validated like a file named `name`. */
@@ -124,18 +163,20 @@ export function stateDiagnostic(file: string, err: unknown): Diagnostic {
   return { ...diagnostic('E-TENANT-STATE', message, { file, line: 1, col: 1 }), noExcerpt: true };
 }
 
-function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOptions, locate?: Locate): Tenant {
+function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOptions, locate?: Locate): { tenant: Tenant; files: DataFileLoad[] } {
   const timeZone = typeof doc.data.timeZone === 'string' ? (resolveZoneName(doc.data.timeZone) ?? 'UTC') : 'UTC';
   const businessUnit = typeof doc.data.businessUnit === 'number' ? doc.data.businessUnit : null;
   const store = openStore(timeZone, businessUnit, opts.state);
   const fresh = store instanceof SqliteTenantStore ? store.fresh : true;
+  const files: DataFileLoad[] = [];
+  const info = { fresh, timeZone, file: doc.file, dir: dirname(resolve(doc.file)), dataFile: (f: DataFileLoad) => void files.push(f) };
   let current = '';
   try {
     store.transaction(() => {
       for (const section of TENANT_SECTIONS) {
         const data = doc.data[section.key];
         current = section.key;
-        if (data !== undefined && section.load) section.load(store, data, { fresh, timeZone, file: doc.file });
+        if (data !== undefined && section.load) section.load(store, data, info);
       }
     });
   } catch (err) {
@@ -152,7 +193,7 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
     const reason = err instanceof Error ? err.message : String(err);
     throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `${current}: ${reason}${opts.state ? ` (state file ${opts.state})` : ''}`, where)]);
   }
-  return makeTenant(store, doc.file, warnings);
+  return { tenant: makeTenant(store, doc.file, warnings), files };
 }
 
 function openStore(timeZone: string, businessUnit: number | null, state: string | undefined, readonly = false): TenantStore {
@@ -173,5 +214,9 @@ function makeTenant(store: TenantStore, file: string | null, warnings: Diagnosti
     warnings,
     background: () => [...dialersFor(store), ...previewDialersFor(store), ...sendersFor(store), ...(hasDigitalChannels(store) ? [new ReplyProcess(store)] : [])],
     close: () => store.close(),
+    fork: () => {
+      if (!(store instanceof MemoryTenantStore)) throw new Error('a tenant kept in a state file cannot be copied');
+      return makeTenant(store.fork(), file, warnings);
+    },
   };
 }

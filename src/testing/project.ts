@@ -1,7 +1,8 @@
 // Loads what cases run against — a script folder and a tenant file — once per
 // session (or per worker thread), and starts each run on a fresh runtime with
-// a fresh tenant (runs never see each other's changes). The one place the
-// test runner touches the loader, tenant and runtime APIs.
+// its own copy of the tenant (runs never see each other's changes; a copy
+// costs the same for a tenant of ten records or a hundred thousand). The one
+// place the test runner touches the loader, tenant and runtime APIs.
 import { scriptReplies, type ScriptedReply } from '../tenant/digital/inbox.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { ScriptLoadError } from '../contract/diagnostics.js';
@@ -12,7 +13,7 @@ import type { RunResult } from '../runtime/result.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Value } from '../contract/value.js';
 import type { Limits } from '../contract/limits.js';
-import { checkTenantFile, emptyTenant, openCheckedTenant, type Tenant } from '../tenant/index.js';
+import { checkTenantFile, emptyTenant, loadCheckedTenant, type Tenant } from '../tenant/index.js';
 import { parseDuration } from '../contract/duration.js';
 import type { CallerScript } from '../phone/caller-script.js';
 import type { Intercept } from './interceptor.js';
@@ -22,7 +23,7 @@ export interface Project {
   /** Every script graph of the folder, in name order (coverage covers them all). */
   graphs: ScriptGraph[];
   registry: ActionRegistry;
-  /** Opens a fresh tenant for one run. */
+  /** The tenant for one run: a copy of the one loaded, that no other run sees. */
   openTenant(): Tenant;
 }
 
@@ -56,7 +57,9 @@ export async function loadProject(folder: string, tenantFile?: string, registry?
   }
   const set = (scripts as PromiseFulfilledResult<ScriptSet>).value;
   const checked = (tenant as PromiseFulfilledResult<CheckedTenant | undefined>).value;
-  const openTenant = checked === undefined ? () => emptyTenant() : () => openCheckedTenant(checked);
+  // The tenant is opened once; each run gets a copy-on-write copy, whose cost does not grow with the tenant.
+  const base = checked === undefined ? emptyTenant() : await loadCheckedTenant(checked);
+  const openTenant = (): Tenant => base.fork();
   const graphs = [...set.scripts.values()].map((s) => s.graph).sort((a, b) => a.name.localeCompare(b.name));
   return { scripts: set, graphs, registry: set.registry, openTenant };
 }

@@ -37,11 +37,16 @@ export class CrmState {
   }
 
   records(configId: string, entity: string): Collection<CrmRecord> {
+    return this.store.collection<CrmRecord>(this.recordsCollection(configId, entity));
+  }
+
+  /** The store collection of a record type (known to the configuration from now on): for bulk loads. */
+  recordsCollection(configId: string, entity: string): string {
     const key = entityKey(entity);
     const known = this.store.collection<string[]>(ENTITIES);
     const list = known.get(configId.toLowerCase()) ?? [];
     if (!list.includes(key)) known.put(configId.toLowerCase(), [...list, key]);
-    return this.store.collection<CrmRecord>(recordsName(configId, entity));
+    return recordsName(configId, entity);
   }
 
   /** Record types that have (or had) records in this configuration. */

@@ -3,6 +3,9 @@
 // Runs on the raw parsed YAML/JSON, so it never assumes a shape it has not checked.
 import { diagnostic, didYouMean, type Diagnostic, type Span } from '../../contract/diagnostics.js';
 import { IDENTIFIER } from '../../contract/variables.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { dataFormat } from '../data-file.js';
 import { normalizePhone } from '../phones.js';
 import { FIELDS_BY_CHANNEL, SCRIPT_PREFIX } from './fields.js';
 import { CHANNELS, CRM_TYPES, DYNAMIC_FIELD_TYPES, REGIONS, WORKFLOW_KINDS, entityKey } from './types.js';
@@ -21,7 +24,11 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !=
 
 class Checker {
   readonly out: Diagnostic[] = [];
-  constructor(private readonly locate: Locate) {}
+  constructor(
+    private readonly locate: Locate,
+    /** The tenant file's folder: data files are named relative to it. */
+    readonly dir: string,
+  ) {}
   error(code: string, message: string, path: Path): void {
     this.out.push(diagnostic(`E-TENANT-CRM-${code}`, message, this.locate(path)));
   }
@@ -49,8 +56,8 @@ class Checker {
 }
 
 /** Validates `crm:` (its value and its path in the document). */
-export function validateCrm(value: unknown, locate: Locate, base: Path = ['crm']): Diagnostic[] {
-  const c = new Checker(locate);
+export function validateCrm(value: unknown, locate: Locate, base: Path = ['crm'], dir = '.'): Diagnostic[] {
+  const c = new Checker(locate, dir);
   if (!Array.isArray(value)) {
     c.error('SHAPE', 'crm must be a list of CRM configurations', base);
     return c.out;
@@ -133,8 +140,14 @@ function checkRecords(c: Checker, value: unknown, at: Path): void {
   if (!isObj(value)) return c.error('SHAPE', 'records must map a record type (customers, conversations, korders, …) to a list of records', at);
   for (const [entity, list] of Object.entries(value)) {
     const p = [...at, entity];
+    if (isObj(list) && typeof list.file === 'string') {
+      // The file's records are checked as they stream in (each problem located in the data file).
+      if (!dataFormat(list.file)) c.error('DATA-FILE', `records.${entity}.file must be a .csv, .jsonl, .ndjson or .json file (got ${JSON.stringify(list.file)})`, [...p, 'file']);
+      else if (!existsSync(resolve(c.dir, list.file))) c.error('DATA-FILE', `data file not found: ${list.file} (relative to the tenant file)`, [...p, 'file']);
+      continue;
+    }
     if (!Array.isArray(list)) {
-      c.error('SHAPE', `records.${entity} must be a list of records`, p);
+      c.error('SHAPE', `records.${entity} must be a list of records or { file: <data file> }`, p);
       continue;
     }
     const seen = new Map<string, number>();
