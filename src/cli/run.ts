@@ -17,6 +17,7 @@ import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { setMember } from '../snippet/json.js';
+import { batchedOutput } from './batched-output.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
@@ -157,6 +158,8 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     if (err instanceof StubFileError) return invalid(err.diagnostics, flags.json, new Map([[err.file, err.source]]));
     throw err;
   }
+  // One write per batch of trace lines, not one per event (a million actions would be millions of writes).
+  const trace = batchedOutput((chunk) => process.stderr.write(chunk));
   try {
     const runtime = createRuntime({
       scripts,
@@ -169,8 +172,8 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       contact,
       redact,
     });
-    if (flags.trace) runtime.on('*', traceLines((line) => process.stderr.write(line + '\n')));
-    if (flags.traceJson) runtime.on('*', (e) => process.stderr.write(JSON.stringify(e) + '\n'));
+    if (flags.trace) runtime.on('*', traceLines(trace.line));
+    if (flags.traceJson) runtime.on('*', (e) => trace.line(JSON.stringify(e)));
     // Ctrl-C stops the run at its current virtual time and still prints the result.
     const abort = new AbortController();
     const onSigint = (): void => abort.abort();
@@ -185,6 +188,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       });
     } finally {
       process.off('SIGINT', onSigint);
+      trace.flush();
     }
     const unmatched = http.unmatched();
     if (flags.json) printJson(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result);

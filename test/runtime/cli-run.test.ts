@@ -11,7 +11,7 @@ const built = existsSync(CLI) && existsSync(resolve('dist/src/runtime/runtime.js
 let dir = '';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -70,6 +70,22 @@ done: END
     const events = j.stderr.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
     expect(events[0]!.type).toBe('run.start');
     expect(events.at(-1)!.type).toBe('run.end');
+  });
+
+  test('a long trace arrives whole and in order, in batches', () => {
+    // 30,000 actions: several batches and several scheduler yields, with a line per action.
+    const file = join(dir, 'Count.script');
+    writeFileSync(file, 'script Count\nstart: BEGIN -> add\nadd: ASSIGN { Variable = n  Value = "{n + 1}" } -> more\nmore: IF { Expression = "n < 15000" }\n  True -> add\n  False -> done\ndone: END\n');
+    const j = cli(file, '--var', 'n=0', '--trace-json', '--max-actions', '100000', '--now', '2026-11-21T09:00:00Z');
+    expect(j.code, j.stdout).toBe(0);
+    const events = j.stderr.trim().split('\n').map((l) => JSON.parse(l) as { type: string; label?: string });
+    expect(events[0]!.type).toBe('run.start');
+    expect(events.at(-1)!.type).toBe('run.end');
+    expect(events.filter((e) => e.type === 'action.enter')).toHaveLength(30_002);
+    const t = cli(file, '--var', 'n=0', '--trace', '--max-actions', '100000', '--now', '2026-11-21T09:00:00Z');
+    const lines = t.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.includes('Count.add ASSIGN'))).toHaveLength(15_000);
+    expect(lines.at(-1)).toContain('end: completed (END at Count.done)');
   });
 
   test('bad input exits 2 with a one-line message, never a stack trace', () => {

@@ -1,0 +1,46 @@
+// Trace output (`run --trace`, `--trace-json`) in batches: a run of a million
+// actions gives millions of lines, and a write per line (a system call each on
+// a file or pipe) costs more than the run. Lines collect in memory and leave in
+// one write once a batch is full, whenever the run waits for something (the
+// event loop turns: an HTTP call, a timer), and at the end.
+
+/** Bytes (UTF-16 units, close enough) collected before one write. */
+export const BATCH_CHARS = 1 << 16;
+
+export interface BatchedOutput {
+  /** Adds one line (without its line break). */
+  line(text: string): void;
+  /** Writes what is collected now. */
+  flush(): void;
+}
+
+/** Lines for `write` (process.stderr.write, say), written in batches. */
+export function batchedOutput(write: (chunk: string) => void, batchChars = BATCH_CHARS): BatchedOutput {
+  let parts: string[] = [];
+  let size = 0;
+  let scheduled = false;
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const chunk = parts.join('');
+    parts = [];
+    size = 0;
+    write(chunk);
+  };
+  const onTurn = (): void => {
+    scheduled = false;
+    flush();
+  };
+  return {
+    line(text) {
+      parts.push(text, '\n');
+      size += text.length + 1;
+      if (size >= batchChars) flush();
+      else if (!scheduled) {
+        // A run that waits (HTTP, a slow stub) still shows its lines as it goes.
+        scheduled = true;
+        setImmediate(onTurn).unref();
+      }
+    },
+    flush,
+  };
+}
