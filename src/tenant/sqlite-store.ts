@@ -75,6 +75,12 @@ export class SqliteTenantStore implements TenantStore {
   private readonly collections = new Map<string, SqliteCollection<unknown>>();
   /** Skills read so far (null: no such skill). */
   private readonly skillCache = new Map<number, SkillRecord | null>();
+  /**
+   * Queue heads read so far (skill -> queued time of its first record, null:
+   * empty queue): a dialer asks after every scheduler step. Forgotten at every
+   * change to prospects and at every rollback.
+   */
+  private readonly queueHeads = new Map<number, number | null>();
 
   /**
    * Opens (or creates) a state file, checked by openStateDatabase: a file
@@ -114,7 +120,9 @@ export class SqliteTenantStore implements TenantStore {
     try {
       return this.db.transaction(fn)();
     } catch (err) {
-      this.skillCache.clear(); // a rolled-back putSkill must not be remembered
+      // What a rolled-back change put in the caches must not be remembered.
+      this.skillCache.clear();
+      this.queueHeads.clear();
       // Rolled back already; a full disk names the file and says nothing was written.
       throw isDiskFull(err) ? stateError(this.file, err) : err;
     }
@@ -138,6 +146,7 @@ export class SqliteTenantStore implements TenantStore {
         open = false;
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
         this.skillCache.clear();
+        this.queueHeads.clear();
       },
     };
   }
@@ -199,6 +208,7 @@ export class SqliteTenantStore implements TenantStore {
     const fields = JSON.stringify(p.fields);
     const seq = ++this.seq;
     const s = this.stmts;
+    this.queueHeads.delete(p.skillNo);
     if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0)
       return 'Created';
     // A record still queued keeps its place; a dialed or expired one goes to the back of the queue (decided in SQL on the old status).
@@ -207,6 +217,7 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   removeProspect(sourceName: string, externalId: string): boolean {
+    this.queueHeads.clear(); // any skill's list may hold it
     return this.stmts.removeProspect.run(sourceName, externalId).changes > 0;
   }
 
@@ -236,10 +247,16 @@ export class SqliteTenantStore implements TenantStore {
     return (this.stmts.queueDepth.get(skillNo) as { n: number }).n;
   }
   oldestQueuedMs(skillNo: number): number | null {
-    return (this.stmts.oldestQueued.get(skillNo) as { t: number } | undefined)?.t ?? null;
+    let head = this.queueHeads.get(skillNo);
+    if (head === undefined) {
+      head = (this.stmts.oldestQueued.get(skillNo) as { t: number } | undefined)?.t ?? null;
+      this.queueHeads.set(skillNo, head);
+    }
+    return head;
   }
 
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
+    this.queueHeads.delete(skillNo);
     return this.transaction(() => {
       const dialed: ProspectRecord[] = [];
       while (dialed.length < max) {
@@ -272,6 +289,7 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   expireDue(skillNo: number, nowMs: number): number {
+    this.queueHeads.delete(skillNo);
     return this.stmts.expireDue.run(skillNo, nowMs).changes;
   }
 
