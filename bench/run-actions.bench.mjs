@@ -11,7 +11,7 @@ const WORK = 1_000_000;
 const ACTIONS_PER_ROUND = 4;
 const ROUNDS = 7;
 
-/** The loop: ASSIGN / IF / CASE / ASSIGN, `rounds` times (four actions a round). Also the peer of ivr.calls. */
+/** The loop: ASSIGN / IF / CASE / ASSIGN, `rounds` times (four actions a round). Also the peer of ivr.calls and run through the CLI by run-trace-cli.bench.mjs. */
 export const loopScript = (rounds) => `script Bench
 start: BEGIN -> inc
 inc: ASSIGN { Variable = i  Value = "i + 1"  Type = Numeric } -> check

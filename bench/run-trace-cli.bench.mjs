@@ -8,24 +8,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { medianOf } from './measure.mjs';
+import { loopScript } from './run-actions.bench.mjs';
 
 const WORK = 1_000_000;
 const ROUNDS = 3;
 const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/src/cli/main.js');
-
-const SCRIPT = `script Bench
-start: BEGIN -> inc
-inc: ASSIGN { Variable = i  Value = "i + 1"  Type = Numeric } -> check
-check: IF { Expression = "i <= ${WORK / 4}" }
-  True -> kind
-  False -> done
-kind: CASE { Variable = "i % 3" }
-  0 -> tag
-  1 -> tag
-  Default -> tag
-tag: ASSIGN { Variable = last  Value = "{i}" } -> inc
-done: END
-`;
 
 /** Seconds of one whole run, its stderr (the trace) going to `out`. */
 function time(script, out, flags) {
@@ -41,7 +28,7 @@ function time(script, out, flags) {
 export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'run-trace-cli-'));
   const script = join(dir, 'Bench.script');
-  writeFileSync(script, SCRIPT);
+  writeFileSync(script, loopScript(WORK / 4)); // four actions a round
   const out = join(dir, 'trace.txt');
   const sides = { untraced: [], trace: [], json: [] };
   const flags = { untraced: [], trace: ['--trace'], json: ['--trace-json'] };
