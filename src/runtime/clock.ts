@@ -65,10 +65,16 @@ export function parseInstant(input: string | DateTime | number | Date, zone: str
     if (!input.isValid) throw new RangeError(`Invalid ${what}: ${input.invalidExplanation ?? 'invalid DateTime'}`);
     return input.toMillis();
   }
+  // A test session starts every case at the same `now`: luxon's ISO parse is read once for it.
+  if (lastInstant && input === lastInstant.text && zone === lastInstant.zone) return lastInstant.ms;
   const dt = DateTime.fromISO(input.trim(), { zone, setZone: false });
   if (!dt.isValid) throw new RangeError(`Invalid ${what} "${input}": expected ISO-8601 such as 2026-11-21T09:00:00-07:00`);
-  return dt.toMillis();
+  lastInstant = { text: input, zone, ms: dt.toMillis() };
+  return lastInstant.ms;
 }
+
+/** The text parseInstant read last, in its zone. */
+let lastInstant: { text: string; zone: string; ms: number } | undefined;
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 // Sticky: each part is tried once where the last one ended, so a long run of digits costs one pass.
