@@ -8,22 +8,16 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Tenant } from '../tenant/tenant.js';
-import type { TableFileError } from '../tenant/table-file.js';
+import type { TableFileError, UploadProgress } from '../tenant/table-file.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { displayPath, printJson } from './output.js';
 
-export interface UploadProgressEvent {
-  rows: number;
-  bytes: number;
-  totalBytes: number;
-}
-
-class UploadProgress {
+class ProgressLine {
   private last = 0;
   private shown = false;
   constructor(private readonly file: string) {}
 
-  update(p: UploadProgressEvent): void {
+  update(p: UploadProgress): void {
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
@@ -86,11 +80,11 @@ export async function runUpload<R>(
   file: string,
   rejected: string | undefined,
   isUploadError: (err: unknown) => err is TableFileError,
-  upload: (onProgress?: (p: UploadProgressEvent) => void) => Promise<R>,
+  upload: (onProgress?: (p: UploadProgress) => void) => Promise<R>,
 ): Promise<R | number> {
   // The rejected-rows file may go to a folder that does not exist yet.
   if (rejected !== undefined) mkdirSync(dirname(resolve(rejected)), { recursive: true });
-  const progress = process.stderr.isTTY ? new UploadProgress(file) : null;
+  const progress = process.stderr.isTTY ? new ProgressLine(file) : null;
   try {
     return await upload(progress ? (p) => progress.update(p) : undefined);
   } catch (err) {

@@ -13,7 +13,7 @@ import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './s
 import { RejectedRows } from './rejected-rows.js';
 import { SqliteTenantStore } from './sqlite-store.js';
 import { isDiskFull, StateFileError, stateError } from './state-file.js';
-import { cellError, fitRow, openTable, TableFileError, type TableFormat, type TableRow, type TableSource } from './table-file.js';
+import { cellError, finishUpload, fitRow, openTable, TableFileError, type TableFormat, type TableRow, type TableSource, type UploadProgress } from './table-file.js';
 import type { BulkLoad, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
 import { whyNotPcTarget } from './skills.js';
@@ -44,11 +44,7 @@ export interface ListUploadOptions {
   progressEvery?: number;
 }
 
-export interface ListUploadProgress {
-  rows: number;
-  bytes: number;
-  totalBytes: number;
-}
+export type ListUploadProgress = UploadProgress;
 
 export interface ListUploadReport {
   file: string;
@@ -170,10 +166,7 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   } finally {
     rejected.close();
   }
-  report.rejected = rejected.count;
-  report.rejectedFile = rejected.count > 0 ? rejectedPath : null;
-  o.onProgress?.({ rows: report.rows, bytes: table.totalBytes, totalBytes: table.totalBytes });
-  return report;
+  return finishUpload(report, rejected, table, o.onProgress);
 }
 
 function asUploadError(err: unknown): unknown {

@@ -5,7 +5,10 @@
 // first time it is used and listed in `record_indexes`; every later change
 // keeps it up to date. A change made by code that does not know an index
 // (an index name no longer in use) drops that index, to be built again on
-// its next look-up: a stale index is never read.
+// its next look-up: a stale index is never read. A state file opened read-only
+// (`tenant show`) builds no index: a look-up by an index the file does not
+// keep reads the collection instead, and a file from before indexes existed
+// (state schema 1, no index tables) is never asked about them.
 import type Database from 'better-sqlite3';
 import type { Collection, RecordIndex } from '../contract/tenant-store.js';
 
@@ -29,6 +32,13 @@ function statements(db: Database.Database) {
     all: db.prepare('SELECT id, data FROM records WHERE collection = ? ORDER BY seq'),
     count: db.prepare('SELECT COUNT(*) AS n FROM records WHERE collection = ?'),
     clear: db.prepare('DELETE FROM records WHERE collection = ?'),
+    seqs: db.prepare('SELECT id, seq, data FROM records WHERE collection = ? ORDER BY seq'),
+  };
+}
+
+/** Statements on the index tables, prepared on first use (a read-only schema-1 file has no such tables). */
+function indexStatements(db: Database.Database) {
+  return {
     indexes: db.prepare('SELECT idx FROM record_indexes WHERE collection = ?').pluck(),
     register: db.prepare('INSERT OR IGNORE INTO record_indexes (collection, idx) VALUES (?, ?)'),
     unregister: db.prepare('DELETE FROM record_indexes WHERE collection = ? AND idx = ?'),
@@ -41,12 +51,21 @@ function statements(db: Database.Database) {
       `SELECT r.id AS id, r.data AS data FROM record_keys k JOIN records r ON r.collection = k.collection AND r.id = k.id
        WHERE k.collection = ? AND k.idx = ? AND k.key = ? ORDER BY k.seq`,
     ),
-    seqs: db.prepare('SELECT id, seq, data FROM records WHERE collection = ? ORDER BY seq'),
   };
 }
 
 type Statements = ReturnType<typeof statements>;
+type IndexStatements = ReturnType<typeof indexStatements>;
 const prepared = new WeakMap<Database.Database, Statements>();
+const preparedIndex = new WeakMap<Database.Database, IndexStatements>();
+
+/** How a collection may use the index tables of its state file. */
+export interface CollectionIndexing {
+  /** The file has the index tables (state schema 2, or opened for writing: then they were just created). */
+  tables: boolean;
+  /** The file is open read-only: indexes are read when kept, never built. */
+  readonly: boolean;
+}
 
 export class SqliteCollection<T> implements Collection<T> {
   private readonly q: Statements;
@@ -57,10 +76,22 @@ export class SqliteCollection<T> implements Collection<T> {
     private readonly db: Database.Database,
     private readonly name: string,
     private readonly nextSeq: () => number,
+    private readonly indexing: CollectionIndexing = { tables: true, readonly: false },
   ) {
     let q = prepared.get(db);
     if (!q) prepared.set(db, (q = statements(db)));
     this.q = q;
+  }
+
+  private get iq(): IndexStatements {
+    let q = preparedIndex.get(this.db);
+    if (!q) preparedIndex.set(this.db, (q = indexStatements(this.db)));
+    return q;
+  }
+
+  /** The indexes the state file keeps for this collection. */
+  private kept(): string[] {
+    return this.indexing.tables ? (this.iq.indexes.all(this.name) as string[]) : [];
   }
 
   get(id: string): T | undefined {
@@ -70,9 +101,9 @@ export class SqliteCollection<T> implements Collection<T> {
 
   put(id: string, rec: T): void {
     const { seq } = this.q.put.get(this.name, id, this.nextSeq(), JSON.stringify(rec)) as { seq: number };
-    const indexes = this.q.indexes.all(this.name) as string[];
+    const indexes = this.kept();
     if (indexes.length === 0) return;
-    this.q.keysOf.run(this.name, id);
+    this.iq.keysOf.run(this.name, id);
     for (const idx of indexes) {
       const spec = this.specs.get(idx);
       if (spec) this.addKeys(spec, id, seq, rec);
@@ -81,7 +112,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   delete(id: string): boolean {
-    this.q.keysOf.run(this.name, id);
+    if (this.indexing.tables) this.iq.keysOf.run(this.name, id);
     return this.q.delete.run(this.name, id).changes > 0;
   }
 
@@ -103,8 +134,12 @@ export class SqliteCollection<T> implements Collection<T> {
     const limit = opts.limit ?? Infinity;
     const out: T[] = [];
     if (limit <= 0) return out;
-    this.ensure(spec);
-    for (const row of this.q.find.iterate(this.name, spec.name, key) as IterableIterator<{ id: string; data: string }>) {
+    if (!this.ensure(spec)) {
+      // A read-only file that does not keep this index: the collection is read instead.
+      const filter = opts.filter;
+      return this.find((rec, id) => spec.keys(rec).includes(key) && (!filter || filter(rec, id)), limit);
+    }
+    for (const row of this.iq.find.iterate(this.name, spec.name, key) as IterableIterator<{ id: string; data: string }>) {
       const rec = JSON.parse(row.data) as T;
       if (opts.filter && !opts.filter(rec, row.id)) continue;
       if (out.push(rec) >= limit) break;
@@ -122,27 +157,33 @@ export class SqliteCollection<T> implements Collection<T> {
 
   clear(): void {
     this.q.clear.run(this.name);
-    this.q.clearKeys.run(this.name);
-    this.q.clearIndexes.run(this.name);
+    if (!this.indexing.tables) return;
+    this.iq.clearKeys.run(this.name);
+    this.iq.clearIndexes.run(this.name);
   }
 
   private addKeys(spec: RecordIndex<T>, id: string, seq: number, rec: T): void {
-    for (const key of spec.keys(rec)) this.q.addKey.run(this.name, spec.name, key, seq, id);
+    for (const key of spec.keys(rec)) this.iq.addKey.run(this.name, spec.name, key, seq, id);
   }
 
   private drop(idx: string): void {
-    this.q.dropKeys.run(this.name, idx);
-    this.q.unregister.run(this.name, idx);
+    this.iq.dropKeys.run(this.name, idx);
+    this.iq.unregister.run(this.name, idx);
   }
 
-  /** Builds the index (one pass over the collection) unless the state file already keeps it. */
-  private ensure(spec: RecordIndex<T>): void {
+  /**
+   * Builds the index (one pass over the collection) unless the state file
+   * already keeps it; false when it cannot be read from the file (read-only).
+   */
+  private ensure(spec: RecordIndex<T>): boolean {
     this.specs.set(spec.name, spec);
-    if ((this.q.indexes.all(this.name) as string[]).includes(spec.name)) return;
+    if (this.kept().includes(spec.name)) return true;
+    if (this.indexing.readonly) return false;
     this.db.transaction(() => {
-      this.q.dropKeys.run(this.name, spec.name);
+      this.iq.dropKeys.run(this.name, spec.name);
       for (const row of this.q.seqs.all(this.name) as { id: string; seq: number; data: string }[]) this.addKeys(spec, row.id, row.seq, JSON.parse(row.data) as T);
-      this.q.register.run(this.name, spec.name);
+      this.iq.register.run(this.name, spec.name);
     })();
+    return true;
   }
 }

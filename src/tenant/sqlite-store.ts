@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
-import { COLLECTION_DDL, SqliteCollection } from './sqlite-collection.js';
+import { COLLECTION_DDL, SqliteCollection, type CollectionIndexing } from './sqlite-collection.js';
 import type {
   AgentRecord,
   BulkLoad,
@@ -73,6 +73,7 @@ export class SqliteTenantStore implements TenantStore {
   private seq: number;
   private readonly stmts: ReturnType<typeof prepare>;
   private readonly collections = new Map<string, SqliteCollection<unknown>>();
+  private readonly indexing: CollectionIndexing;
   /** Skills read so far (null: no such skill). */
   private readonly skillCache = new Map<number, SkillRecord | null>();
   /**
@@ -96,6 +97,9 @@ export class SqliteTenantStore implements TenantStore {
     const opened = openStateDatabase(file, { schemaVersion: SCHEMA_VERSION, readonly: opts.readonly === true });
     this.db = opened.db;
     this.fresh = opened.fresh;
+    // Opened for writing, a schema-1 file gains the (empty) index tables below and
+    // is schema 2 from then on; read-only, it is read as it is.
+    this.indexing = { tables: !opts.readonly || (opened.version ?? 0) >= 2, readonly: opts.readonly === true };
     try {
       if (!opts.readonly) {
         this.db.exec(DDL);
@@ -300,7 +304,7 @@ export class SqliteTenantStore implements TenantStore {
   collection<T>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq);
+      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing);
       this.collections.set(name, c);
     }
     return c as Collection<T>;

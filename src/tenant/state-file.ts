@@ -48,6 +48,11 @@ export const STATE_TABLES: Readonly<Record<string, readonly string[]>> = {
   records: ['collection', 'id', 'seq', 'data'],
 };
 
+/** Tables a file of a later schema version must also have, by the version that added them. */
+const TABLES_SINCE: readonly { version: number; tables: Readonly<Record<string, readonly string[]>> }[] = [
+  { version: 2, tables: { record_indexes: ['collection', 'idx'], record_keys: ['collection', 'idx', 'key', 'seq', 'id'] } },
+];
+
 /**
  * Rows the store could not decode, one query per table: the first bad row's
  * key, or nothing. Bit flips and hand edits that leave a valid value cannot be
@@ -139,7 +144,7 @@ export function openStateDatabase(file: string, opts: { readonly?: boolean; sche
     if (!tables.includes('meta'))
       throw new StateFileError(file, 'not-state', `a SQLite database of something else (tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), not a studio-script state file; it was not changed`);
     const version = schemaVersionOf(db, file, opts.schemaVersion);
-    checkTables(db, file, tables);
+    checkTables(db, file, tables, version);
     checkRows(db, file);
     writable();
     return { db, fresh: false, version };
@@ -197,8 +202,9 @@ function schemaVersionOf(db: Database.Database, file: string, newest: number): n
   return version;
 }
 
-function checkTables(db: Database.Database, file: string, tables: readonly string[]): void {
-  for (const [table, columns] of Object.entries(STATE_TABLES)) {
+function checkTables(db: Database.Database, file: string, tables: readonly string[], version: number): void {
+  const expected = Object.assign({}, STATE_TABLES, ...TABLES_SINCE.filter((t) => version >= t.version).map((t) => t.tables)) as Record<string, readonly string[]>;
+  for (const [table, columns] of Object.entries(expected)) {
     if (!tables.includes(table)) throw new StateFileError(file, 'damaged', `damaged: the ${table} table is missing${RESTORE}`);
     const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
     const missing = columns.find((c) => !have.has(c));

@@ -7,6 +7,7 @@
 import { CsvError, parse } from 'csv-parse';
 import { closeSync, createReadStream, openSync, readSync, statSync, type ReadStream } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../contract/diagnostics.js';
+import type { RejectedRows } from './rejected-rows.js';
 import { cellReference, xlsxRows, XlsxFileError, type TableRow } from './xlsx.js';
 
 export type { TableRow } from './xlsx.js';
@@ -72,6 +73,30 @@ export function openTable(file: string): TableSource {
     };
   }
   return { format, totalBytes, bytesRead, rows: () => csvRows(file, opened) };
+}
+
+/** Progress of an upload: rows read, and bytes of the file read so far out of its size. */
+export interface UploadProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/**
+ * The end every upload shares once its rows are in: the rejected rows
+ * counted in the report with their file (when one was written), and the last
+ * progress call at 100 %.
+ */
+export function finishUpload<R extends { rows: number; rejected: number; rejectedFile: string | null }>(
+  report: R,
+  rejected: RejectedRows,
+  table: TableSource,
+  onProgress?: (p: UploadProgress) => void,
+): R {
+  report.rejected = rejected.count;
+  report.rejectedFile = rejected.count > 0 ? rejected.path : null;
+  onProgress?.({ rows: report.rows, bytes: table.totalBytes, totalBytes: table.totalBytes });
+  return report;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { diagnostic } from '../../contract/diagnostics.js';
 import { RejectedRows } from '../rejected-rows.js';
-import { fitRow, openTable, TableFileError, type TableRow } from '../table-file.js';
+import { finishUpload, fitRow, openTable, TableFileError, type TableRow, type UploadProgress } from '../table-file.js';
 import { isEmailAddress, pocCollection, pocKey, POC_CHANNELS, type PocChannel, type PocRecord } from './records.js';
 import { pocProblem, type SkillFacts } from './rules.js';
 import { columnsOf, type PocColumn } from './columns.js';
@@ -22,7 +22,7 @@ export interface PocUploadOptions {
   rows?: RowsToInclude;
   /** Where rejected rows are written (default `<file>.rejected.csv`); only written when a row is rejected. */
   rejectedFile?: string;
-  onProgress?: (p: { rows: number; bytes: number; totalBytes: number }) => void;
+  onProgress?: (p: UploadProgress) => void;
   progressEvery?: number;
 }
 
@@ -109,10 +109,7 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
   } finally {
     rejected.close();
   }
-  report.rejected = rejected.count;
-  report.rejectedFile = rejected.count > 0 ? rejectedPath : null;
-  o.onProgress?.({ rows: report.rows, bytes: table.totalBytes, totalBytes: table.totalBytes });
-  return report;
+  return finishUpload(report, rejected, table, o.onProgress);
 
   /** Checks one data row and keeps its change; returns why it is rejected, or 'skipped'. */
   function applyRow(row: TableRow, cols: Map<PocColumn, number>, headerWidth: number, format: 'csv' | 'xlsx', include: RowsToInclude): string | 'skipped' | null {

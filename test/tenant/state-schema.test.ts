@@ -1,0 +1,157 @@
+// State files across schema versions: a file written before collections kept
+// indexes (state schema 1: no record_indexes / record_keys tables) is read
+// as it is by `tenant show` (read-only, nothing changed), gains the index
+// tables when a command opens it for writing (nothing lost), and a schema-2
+// file without them is refused as damaged.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { RecordIndex } from '../../src/contract/tenant-store.js';
+import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
+import { StateFileError } from '../../src/tenant/state-file.js';
+import { cli, expectCleanAnswer, folder } from '../reliability/cli.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../scripts-examples');
+const HELLO = readFileSync(join(EXAMPLES, 'HelloWorld.script'), 'utf8');
+const TENANT = readFileSync(join(EXAMPLES, 'tenant.yaml'), 'utf8');
+
+interface Customer {
+  name: string;
+  phone: string;
+}
+const BY_PHONE: RecordIndex<Customer> = { name: 'test.phone', keys: (c) => [c.phone] };
+
+/** A state file with customers, one index built, then turned back into what a schema-1 build wrote. */
+function schemaOneFile(file: string): void {
+  const store = new SqliteTenantStore(file);
+  const customers = store.collection<Customer>('customers');
+  customers.put('c1', { name: 'Ada', phone: '5551000' });
+  customers.put('c2', { name: 'Bo', phone: '5552000' });
+  customers.put('c3', { name: 'Cy', phone: '5551000' });
+  expect(customers.findBy(BY_PHONE, '5551000')).toHaveLength(2);
+  store.close();
+  const raw = new Database(file);
+  raw.exec("DROP TABLE record_keys; DROP TABLE record_indexes; UPDATE meta SET value = '1' WHERE key = 'schemaVersion'; PRAGMA wal_checkpoint(TRUNCATE);");
+  raw.close();
+}
+
+const tablesOf = (file: string): string[] => {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    raw.close();
+  }
+};
+const versionOf = (file: string): string => {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return (raw.prepare("SELECT value FROM meta WHERE key = 'schemaVersion'").get() as { value: string }).value;
+  } finally {
+    raw.close();
+  }
+};
+
+describe('state schema 1 (before indexes)', () => {
+  it('is read as it is when opened read-only: look-ups read the collection, nothing is written', () => {
+    const file = join(folder(), 'old.db');
+    schemaOneFile(file);
+    const before = readFileSync(file);
+    const store = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
+    try {
+      const customers = store.collection<Customer>('customers');
+      expect(customers.findBy(BY_PHONE, '5551000').map((c) => c.name)).toEqual(['Ada', 'Cy']);
+      expect(customers.findBy(BY_PHONE, '5551000', { limit: 1 }).map((c) => c.name)).toEqual(['Ada']);
+      expect(customers.findBy(BY_PHONE, '5551000', { filter: (c) => c.name !== 'Ada' }).map((c) => c.name)).toEqual(['Cy']);
+      expect(customers.all()).toHaveLength(3);
+      // A change is refused as a read-only file, not as a missing table.
+      expect(() => customers.put('c4', { name: 'Di', phone: '1' })).toThrow(/readonly|read-only/i);
+    } finally {
+      store.close();
+    }
+    expect(readFileSync(file)).toEqual(before);
+    expect(versionOf(file)).toBe('1');
+  });
+
+  it('tenant show reads it and leaves it unchanged', async () => {
+    const dir = folder({ 'Hello.script': HELLO.replace('HelloWorld', 'Hello'), 'tenant.yaml': TENANT });
+    const db = join(dir, 'state.db');
+    expect((await cli(['run', join(dir, 'Hello.script'), '--tenant', join(dir, 'tenant.yaml'), '--state', db])).code).toBe(0);
+    const raw = new Database(db);
+    raw.exec("DROP TABLE record_keys; DROP TABLE record_indexes; UPDATE meta SET value = '1' WHERE key = 'schemaVersion'; PRAGMA wal_checkpoint(TRUNCATE);");
+    raw.close();
+    const before = readFileSync(db);
+    for (const args of [[], ['--json']]) {
+      const r = await cli(['tenant', 'show', '--state', db, ...args]);
+      expectCleanAnswer(r);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('4600123');
+    }
+    expect(readFileSync(db)).toEqual(before);
+  });
+
+  it('gains the index tables when opened for writing, keeping every record', () => {
+    const file = join(folder(), 'old.db');
+    schemaOneFile(file);
+    const store = new SqliteTenantStore(file);
+    try {
+      const customers = store.collection<Customer>('customers');
+      expect(customers.all().map((c) => c.name)).toEqual(['Ada', 'Bo', 'Cy']);
+      expect(customers.findBy(BY_PHONE, '5552000').map((c) => c.name)).toEqual(['Bo']);
+      customers.put('c4', { name: 'Di', phone: '5552000' });
+      expect(customers.findBy(BY_PHONE, '5552000').map((c) => c.name)).toEqual(['Bo', 'Di']);
+    } finally {
+      store.close();
+    }
+    expect(versionOf(file)).toBe('2');
+    expect(tablesOf(file)).toEqual(expect.arrayContaining(['record_indexes', 'record_keys', 'records']));
+    // Read-only again: the index the file now keeps is used.
+    const again = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
+    try {
+      expect(again.collection<Customer>('customers').findBy(BY_PHONE, '5552000').map((c) => c.name)).toEqual(['Bo', 'Di']);
+    } finally {
+      again.close();
+    }
+  });
+});
+
+describe('state schema 2', () => {
+  it('without its index tables is refused as damaged, and left unchanged', () => {
+    const file = join(folder(), 'broken.db');
+    schemaOneFile(file);
+    const raw = new Database(file);
+    raw.exec("UPDATE meta SET value = '2' WHERE key = 'schemaVersion'; PRAGMA wal_checkpoint(TRUNCATE);");
+    raw.close();
+    const before = readFileSync(file);
+    for (const readonly of [true, false]) {
+      let err: unknown;
+      try {
+        new SqliteTenantStore(file, 'UTC', null, { readonly }).close();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(StateFileError);
+      expect((err as StateFileError).message).toMatch(/damaged: the record_(indexes|keys) table is missing/);
+    }
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('a read-only open does not build an index the file does not keep', () => {
+    const file = join(folder(), 'new.db');
+    const store = new SqliteTenantStore(file);
+    store.collection<Customer>('customers').put('c1', { name: 'Ada', phone: '5551000' });
+    store.close();
+    const raw = new Database(file);
+    raw.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = readFileSync(file);
+    const ro = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
+    try {
+      expect(ro.collection<Customer>('customers').findBy(BY_PHONE, '5551000').map((c) => c.name)).toEqual(['Ada']);
+    } finally {
+      ro.close();
+    }
+    expect(readFileSync(file)).toEqual(before);
+  });
+});
