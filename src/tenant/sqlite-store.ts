@@ -142,8 +142,13 @@ export class SqliteTenantStore implements TenantStore {
       put: (name, id, rec) => this.collection(name).put(id, rec),
       commit: () => {
         if (!open) throw new Error('this bulk load has already ended');
+        try {
+          this.db.exec('COMMIT');
+        } catch (err) {
+          // Still open when COMMIT failed: abort() rolls it back. A full disk names the file.
+          throw isDiskFull(err) ? stateError(this.file, err) : err;
+        }
         open = false;
-        this.db.exec('COMMIT');
       },
       abort: () => {
         if (!open) return;

@@ -4,12 +4,13 @@
 // are applied (Changed Rows Only); without one every row is. Each row obeys
 // the POC rules (pocs/rules.ts); a rejected row goes to the rejected-rows file
 // with its row number and reason, in the format calling-list uploads use. The
-// whole upload is one transaction: every accepted row lands, or none does.
+// whole upload is one transaction (the store's bulk load, open across the
+// file's reads): every accepted row lands, or none does.
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { diagnostic } from '../../contract/diagnostics.js';
 import { RejectedRows } from '../rejected-rows.js';
 import { finishUpload, fitRow, openTable, TableFileError, type TableRow, type UploadProgress } from '../table-file.js';
-import { isEmailAddress, pocCollection, pocKey, POC_CHANNELS, type PocChannel, type PocRecord } from './records.js';
+import { isEmailAddress, pocCollection, pocKey, POC_CHANNELS, POCS_COLLECTION, type PocChannel, type PocRecord } from './records.js';
 import { pocProblem, type SkillFacts } from './rules.js';
 import { columnsOf, type PocColumn } from './columns.js';
 
@@ -68,6 +69,10 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
   const every = o.progressEvery ?? 1000;
   let columns: Map<PocColumn, number> | null = null;
   let width = 0;
+  // One transaction from the first row to the last: the look-ups of every row
+  // read inside it (on SQLite, not one read transaction per look-up) and the
+  // changes land together or not at all.
+  const bulk = store.bulkLoad();
   try {
     for await (const row of table.rows()) {
       if (!columns) {
@@ -92,18 +97,18 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
     if (!columns) throw new PocUploadError(`${o.file}: empty file (a points-of-contact file needs a header row)`, [diagnostic('E-POC-EMPTY', 'empty file: a points-of-contact file needs a header row', { file: o.file, line: 1, col: 1 })]);
     // The rejected rows are on disk before the upload commits.
     rejected.close();
-    store.transaction(() => {
-      for (const [key, p] of pending) {
-        const before = collection.get(key);
-        if (before && samePoc(before, p.rec)) report.unchanged++;
-        else {
-          collection.put(key, p.rec);
-          if (p.created) report.created++;
-          else report.updated++;
-        }
+    for (const [key, p] of pending) {
+      const before = collection.get(key);
+      if (before && samePoc(before, p.rec)) report.unchanged++;
+      else {
+        bulk.put(POCS_COLLECTION, key, p.rec);
+        if (p.created) report.created++;
+        else report.updated++;
       }
-    });
+    }
+    bulk.commit();
   } catch (err) {
+    bulk.abort();
     rejected.discard();
     throw asUploadError(err);
   } finally {
