@@ -4,7 +4,8 @@
 // implements the models; the runtime delivers events; actions reach the
 // contact through `ctx.contact`, background processes through ContactServices.
 
-export type ContactStatus = 'ivr' | 'queued' | 'agent' | 'hold' | 'released';
+/** `preview`: an outbound record an agent is looking at before it is dialed (a preview campaign). */
+export type ContactStatus = 'ivr' | 'queued' | 'agent' | 'hold' | 'preview' | 'released';
 
 export interface AgentInfo {
   readonly id: string;
@@ -31,7 +32,9 @@ export type ContactEvent =
   | { readonly type: 'release'; readonly by: ReleasedBy; readonly cause?: Partial<ReleaseCause> }
   | { readonly type: 'hold' }
   | { readonly type: 'resume' }
-  | { readonly type: 'signal'; readonly from: string; readonly params: readonly string[] };
+  | { readonly type: 'signal'; readonly from: string; readonly params: readonly string[] }
+  /** A preview campaign offers the contact's record to an agent (ONPREVIEW): the contact enters the Preview state. */
+  | { readonly type: 'preview'; readonly agent: AgentInfo; readonly campaign: string; readonly record: string };
 
 export type ContactEventType = ContactEvent['type'];
 

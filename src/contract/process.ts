@@ -31,8 +31,13 @@ export interface ProcessServices {
   /**
    * Starts `script` as a new run at `atMs` (a reply on a digital channel
    * starts the channel's script), listed with the entry run's spawned runs.
+   * With `call`, a phone script's run is a call (a preview campaign's
+   * outbound contact) with `ani`/`dnis`, and events can be raised on it.
    */
-  readonly startScript?: (script: string, options: { vars?: Record<string, Value>; skillNo?: number; atMs: number }) => { contactId: string } | { error: string };
+  readonly startScript?: (
+    script: string,
+    options: { vars?: Record<string, Value>; skillNo?: number; atMs: number; call?: { ani?: string; dnis?: string } },
+  ) => { contactId: string } | { error: string };
   /** Whether the run of a contact id is still running. */
   readonly isRunning?: (contactId: string) => boolean;
   /** The contacts of running scripts: raise events on them (an agent answers), read and move them, hear of every release. */

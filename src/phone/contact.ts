@@ -49,6 +49,8 @@ export function applyEvent(c: ContactState, event: ContactEvent, atMs: number): 
       return { ...c, status: 'released', released: { atMs, by: event.by, cause: releaseCause(event) } };
     case 'signal':
       return c;
+    case 'preview':
+      return c.status === 'ivr' || c.status === 'preview' ? { ...c, status: 'preview', agent: event.agent } : undefined;
   }
 }
 
@@ -58,4 +60,4 @@ export function releaseVariables(cause: ReleaseCause): Record<string, string | n
 }
 
 /** A thread that runs out of actions waits for events in these states instead of leaving the contact stuck. */
-export const waitsForEvents = (c: ContactState): boolean => c.status === 'queued' || c.status === 'agent' || c.status === 'hold';
+export const waitsForEvents = (c: ContactState): boolean => c.status === 'queued' || c.status === 'agent' || c.status === 'hold' || c.status === 'preview';

@@ -7,7 +7,7 @@
 // handles with `event` in defineAction, so digital and preview work can add
 // their own events the same way.
 
-import type { ContactEvent, ReleaseCause, ReleasedBy } from '../contract/contact.js';
+import type { AgentInfo, ContactEvent, ReleaseCause, ReleasedBy } from '../contract/contact.js';
 
 /** An event waiting for its time; `seq` keeps events of the same instant in the order they were raised. */
 export interface QueuedEvent {
@@ -52,11 +52,13 @@ export function enqueue(events: EventQueue, event: ContactEvent, atMs: number): 
 /** Time of the next event, or Infinity. */
 export const nextEventMs = (events: EventQueue | undefined): number => events?.queue[0]?.atMs ?? Infinity;
 
+const agentName = (a: AgentInfo): string => `${[a.firstName, a.lastName].filter(Boolean).join(' ') || a.id} (${a.id})`;
+
 /** One line for the transcript and the trace. */
 export function describeEvent(event: ContactEvent): string {
   switch (event.type) {
     case 'answer':
-      return `agent ${[event.agent.firstName, event.agent.lastName].filter(Boolean).join(' ') || event.agent.id} (${event.agent.id}) answered${event.skillName ? ` for ${event.skillName}` : ''}`;
+      return `agent ${agentName(event.agent)} answered${event.skillName ? ` for ${event.skillName}` : ''}`;
     case 'release':
       return event.by === 'caller' ? 'caller hung up' : event.by === 'agent' ? 'agent hung up' : event.by === 'script' ? 'the script hung up' : event.by === 'transfer' ? 'call transferred away' : 'call released';
     case 'hold':
@@ -65,5 +67,7 @@ export function describeEvent(event: ContactEvent): string {
       return 'agent took the call off hold';
     case 'signal':
       return `signal from ${event.from}${event.params.length ? ` (${event.params.join(', ')})` : ''}`;
+    case 'preview':
+      return `record ${event.record} offered to agent ${agentName(event.agent)} for preview (campaign ${event.campaign})`;
   }
 }

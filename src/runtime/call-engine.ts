@@ -326,7 +326,7 @@ export class CallEngine {
   }
 }
 
-const agentSide = (e: ContactEvent): boolean => e.type === 'answer' || e.type === 'hold' || e.type === 'resume' || (e.type === 'release' && e.by === 'agent');
+const agentSide = (e: ContactEvent): boolean => e.type === 'answer' || e.type === 'preview' || e.type === 'hold' || e.type === 'resume' || (e.type === 'release' && e.by === 'agent');
 
 function endedByOf(c: RunContact): 'contact' | 'script' {
   const by = c.call?.released?.by;

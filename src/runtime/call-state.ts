@@ -9,7 +9,7 @@ import type { RunDriver } from './driver.js';
 import { eventBase } from './run-changes.js';
 import type { RuntimeServices } from './services.js';
 
-const STATUS_TEXT: Record<ContactStatus, string> = { ivr: 'in the IVR', queued: 'queued', agent: 'with an agent', hold: 'on hold', released: 'released' };
+const STATUS_TEXT: Record<ContactStatus, string> = { ivr: 'in the IVR', queued: 'queued', agent: 'with an agent', hold: 'on hold', preview: 'in preview', released: 'released' };
 
 /** How a status reads in messages ("the contact is queued"). */
 export const statusText = (s: ContactStatus): string => STATUS_TEXT[s];

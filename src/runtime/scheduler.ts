@@ -51,6 +51,8 @@ export interface StartOptions {
   startMs: number;
   /** The spawning run, for a spawned run. */
   parent?: RunDriver;
+  /** A run started by a background process that is a call of its own (a phone script's run), though listed under `parent`. */
+  call?: boolean;
 }
 
 /** Contact ids start here so they look like Studio's (and never collide with small test numbers). */
@@ -93,11 +95,13 @@ export class Scheduler implements RunSystem {
         const d = entry();
         if (d) warn(services, d, message);
       },
-      startScript: (script, { vars = {}, skillNo, atMs }) => {
+      startScript: (script, { vars = {}, skillNo, atMs, call }) => {
         const target = services.catalog.resolve(script);
         if (typeof target === 'string') return { error: target };
+        if (call && !CallEngine.isCall(target)) return { error: `${target.graph.name} is a ${target.graph.mediaType} script; a call runs a Phone script` };
         const parent = entry();
-        const d = this.start(target, { vars, ...(skillNo !== undefined ? { contact: { skillNo } } : {}), startMs: Math.max(atMs, services.clock.ms), ...(parent ? { parent } : {}) });
+        const contact: ContactInfo = { ...(skillNo !== undefined ? { skillNo } : {}), ...call };
+        const d = this.start(target, { vars, contact, startMs: Math.max(atMs, services.clock.ms), ...(parent ? { parent } : {}), ...(call ? { call: true } : {}) });
         return { contactId: d.state.id.contactId };
       },
       isRunning: (contactId) => this.byContact.get(contactId)?.state.status === 'running',
@@ -107,11 +111,12 @@ export class Scheduler implements RunSystem {
   /** Starts an entry run (or, with `parent`, a spawned one) at `startMs`, with its first variables and globals. */
   start(script: PreparedScript, options: StartOptions): RunDriver {
     const { vars = {}, params = [], globals = {}, contact = {}, startMs, parent } = options;
+    const ownCall = !parent || options.call === true;
     const { trace, tenant, clock } = this.services;
     const contactId = String(this.nextContact++);
     const frameVars = paramVars(vars, params);
     // An entry run of a phone script is a call: its caller, and a hang-up after some time, belong to the call.
-    const call = !parent && CallEngine.isCall(script);
+    const call = ownCall && CallEngine.isCall(script);
     const caller = call ? callerOf(contact) : undefined;
     const system: Record<string, Value> = {
       contactid: contactId,
@@ -122,7 +127,7 @@ export class Scheduler implements RunSystem {
       bu: tenant.businessUnit ?? '',
       poc: contact.poc ?? '',
       // A spawned run can read the id its spawner received; an entry run was not spawned.
-      spawnid: parent ? contactId : '',
+      spawnid: parent && !ownCall ? contactId : '',
       _err: '',
       __err: '',
     };

@@ -44,3 +44,25 @@ export function resolveDial(store: TenantStore, raw: string): DialOutcome {
     if (matchesDialPattern(rule.number, e164)) return { ...rule, e164, rule: rule.number };
   return { e164, number: e164, result: 'answered', ...DIAL_DEFAULTS, rule: null };
 }
+
+/** An attempt at a number: its result (an answer after the timeout is no answer) and the seconds until it is known. */
+export interface DialAttempt {
+  result: DialResult;
+  seconds: number;
+  /** The far end did not answer within the timeout (or never answers). */
+  timedOut: boolean;
+}
+
+/** How dialing goes when the far end may ring at most `timeoutSeconds` (null: no limit). */
+export function dialAttempt(outcome: DialOutcome, timeoutSeconds: number | null): DialAttempt {
+  const rings = outcome.result === 'answered' || outcome.result === 'machine' || outcome.result === 'noAnswer';
+  const limit = timeoutSeconds ?? Infinity;
+  const timedOut = rings && (outcome.result === 'noAnswer' || outcome.ringSeconds > limit);
+  const seconds = timedOut ? (Number.isFinite(limit) ? limit : outcome.ringSeconds) : outcome.result === 'invalidNumber' || outcome.result === 'error' ? 0 : outcome.ringSeconds;
+  return { result: timedOut ? 'noAnswer' : outcome.result, seconds, timedOut };
+}
+
+/** The `calls` effect of one attempt (PLACECALL, TRANSFER, a preview campaign's dial): who was dialed and how it went. */
+export function callEffect(action: string, number: string, outcome: DialOutcome, callerId: string, attempt: DialAttempt, contactId: string): Record<string, string | number> {
+  return { action, number: number.trim(), e164: outcome.e164 ?? '', callerId: callerId.trim(), result: attempt.result, seconds: attempt.seconds, contactId };
+}

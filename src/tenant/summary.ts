@@ -49,11 +49,15 @@ export interface TenantSummary {
     name: string;
     skill: number;
     agentOwnedColumn: string | null;
-    offers: { cycle: number; agentId: number; agent: string; record: string; owned: boolean; offeredAt: string; decision: string; decidedAt: string }[];
+    /** `dialed`: how the dial of an accepted record went; `contactId`: the run the campaign's script started for the offer. */
+    offers: { cycle: number; agentId: number; agent: string; record: string; owned: boolean; offeredAt: string; decision: string; decidedAt: string; dialed?: string; contactId?: string }[];
     skipped: { cycle: number; record: string; owner: string; reason: string }[];
   }[];
   collections: Record<string, number>;
 }
+
+const DECISION_TEXT: Record<string, string> = { accept: 'accepted', skip: 'skipped', reject: 'rejected', timeout: 'timed out' };
+const DIALED_TEXT: Record<string, string> = { answered: 'answered', busy: 'busy', noAnswer: 'no answer', machine: 'answering machine', invalidNumber: 'invalid number', error: 'dial error' };
 
 /** Offers listed per agent in the text form; --json has them all. */
 const OFFERS_SHOWN = 50;
@@ -121,6 +125,8 @@ export function summarizeTenant(store: TenantStore): TenantSummary {
         offeredAt: iso(o.offeredAtMs)!,
         decision: o.decision,
         decidedAt: iso(o.decidedAtMs)!,
+        ...(o.dialed !== undefined ? { dialed: o.dialed } : {}),
+        ...(o.contactId !== undefined ? { contactId: o.contactId } : {}),
       })),
       skipped: previewSkips(store, c.name).map((k) => ({ cycle: k.cycle, record: k.externalId, owner: k.owner, reason: k.reason })),
     })),
@@ -192,7 +198,7 @@ export function formatSummary(t: TenantSummary): string {
         const mine = c.offers.filter((o) => o.agent === agent);
         lines.push(`    ${agent}: ${mine.length} offered`);
         for (const o of mine.slice(0, OFFERS_SHOWN))
-          lines.push(`      ${o.offeredAt} ${o.record} (${o.owned ? 'own' : 'nobody\'s'}): ${o.decision === 'timeout' ? 'timed out' : o.decision === 'accept' ? 'accepted' : 'skipped'} at ${o.decidedAt}`);
+          lines.push(`      ${o.offeredAt} ${o.record} (${o.owned ? 'own' : 'nobody\'s'}): ${DECISION_TEXT[o.decision] ?? o.decision} at ${o.decidedAt}${o.dialed ? `, ${DIALED_TEXT[o.dialed] ?? o.dialed}` : ''}`);
         if (mine.length > OFFERS_SHOWN) lines.push(`      … and ${mine.length - OFFERS_SHOWN} more (--json lists every offer)`);
       }
       for (const k of c.skipped) lines.push(`    skipped ${k.record} (cycle ${k.cycle}): ${k.reason}`);

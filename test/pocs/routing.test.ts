@@ -68,3 +68,34 @@ describe('poc in test files and the API', () => {
     expect(r.variables.arrived).toBe('8005550100|2001|8005550100');
   });
 });
+
+describe("REQAGENT's Default skill is the POC's skill", () => {
+  const QUEUE = join(import.meta.dirname, 'queue');
+  const QUEUE_TENANT = join(QUEUE, 'tenant.yaml');
+
+  it('run --poc: the call queues on the skill of the line dialled and that skill\'s agent answers', async () => {
+    const sales = await runCli(['run', '--poc', '8005550101', '--tenant', QUEUE_TENANT, '--now', NOW, '--json']);
+    expect(sales.code).toBe(0);
+    const r = JSON.parse(sales.out);
+    expect(r.variables).toMatchObject({ queuedon: '2002', answeredby: '3001 for Inbound_Sales' });
+    expect(r.transcript.map((l: { text: string }) => l.text)).toEqual(['queued for Inbound_Sales', 'agent Sam Lee (3001) answered for Inbound_Sales', 'agent hung up']);
+    const support = JSON.parse((await runCli(['run', '--poc', '(800) 555-0100', '--tenant', QUEUE_TENANT, '--now', NOW, '--json'])).out);
+    expect(support.variables).toMatchObject({ queuedon: '2001', answeredby: '3002 for Inbound_Support' });
+  });
+
+  it('a test case with poc: queues on the POC\'s skill', async () => {
+    const { code, out } = await runCli(['test', join(QUEUE, 'queue.test.yaml')]);
+    expect(out).toContain('2 passed');
+    expect(code).toBe(0);
+  });
+
+  it('runtime.run({ poc }) and runScript({ poc }) queue on the POC\'s skill', async () => {
+    const tenant = await loadTenant(QUEUE_TENANT);
+    const r = await createRuntime({ scripts: await loadFolder(QUEUE), tenant, now: NOW }).run({ poc: '8005550101' });
+    expect(r.contact).toMatchObject({ dnis: '8005550101', releasedBy: 'agent', agent: { id: '3001' } });
+    expect(r.variables).toMatchObject({ queuedon: '2002' });
+    tenant.close();
+    const s = await runScript('QueueLine', { scripts: QUEUE, tenant: QUEUE_TENANT, poc: '8005550100', now: NOW });
+    expect(s.variables).toMatchObject({ queuedon: '2001', answeredby: '3002 for Inbound_Support' });
+  });
+});

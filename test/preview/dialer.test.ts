@@ -41,12 +41,12 @@ describe('preview campaigns with agent-owned records', () => {
     addRecord(t.store, 'A2', 'ana.silva@example.com');
     const day = dialerOf(t.store);
     day.runUntil(START + HOUR);
-    // Accepted after 10 s; then ring 2 s, talk 120 s, no wrap-up: the next preview comes 122 s after accepting.
+    // Accepted after 10 s; then the number rings 5 s (the dial plan's default), talk 120 s, no wrap-up: the next preview comes 125 s after accepting.
     expect(previewOffers(t.store).map((o) => [o.externalId, o.offeredAtMs - START, o.decidedAtMs - START])).toEqual([
       ['A1', 0, 10_000],
-      ['A2', 132_000, 142_000],
+      ['A2', 135_000, 145_000],
     ]);
-    expect(day.effects[0]).toEqual({ campaign: 'Collections', agent: 'ana.silva@example.com', record: 'A1', owned: true, offeredAt: at(0), decision: 'accept', decidedAt: at(10) });
+    expect(day.effects.find((e) => 'decision' in e)).toEqual({ campaign: 'Collections', agent: 'ana.silva@example.com', record: 'A1', owned: true, offeredAt: at(0), decision: 'accept', decidedAt: at(10), dialed: 'answered' });
   });
 
   it('skips and reports records whose owner is unknown or not an agent of the campaign queue', () => {

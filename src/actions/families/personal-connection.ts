@@ -7,3 +7,4 @@ export { default as getQueue } from '../get-queue.js';
 export { default as getSkillInfo } from '../get-skill-info.js';
 export { default as getSourceMap } from '../get-source-map.js';
 export { default as removeProspects } from '../remove-prospects.js';
+export { default as onpreview } from '../onpreview.js';

@@ -4,14 +4,17 @@
 // then; each agent is offered its own records in list order, then records
 // nobody owns; a record whose owner is unknown or outside the queue is skipped
 // and reported. Agents accept (the record is dialed and the agent is busy for
-// the call and its after-call work), skip, or let the preview time out (the
-// record is requeued at the end of that agent's list). Records added to the
+// the call and its after-call work), skip, reject (another agent may take a
+// record nobody owns), or let the preview time out (the record is requeued at
+// the end of that agent's list). With a script, each offer is a contact that
+// runs it (calls.ts). Records added to the
 // list during a cycle are assigned when they arrive; ownership changed on
 // records already assigned, and agents added to the queue, count from the
 // next recycle.
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
 import { inWeek } from '../hours/evaluate.js';
+import { PreviewCalls } from './calls.js';
 import { OwnerIndex, type CampaignAgent } from './owners.js';
 import {
   campaigns,
@@ -34,6 +37,8 @@ interface Pending {
   offeredAtMs: number;
   decision: PreviewDecision;
   decidesAtMs: number;
+  /** The run the offer started (the campaign's script), if any. */
+  contactId: string | null;
 }
 
 interface AgentState {
@@ -43,6 +48,8 @@ interface AgentState {
   freeAtMs: number;
   offers: number;
   pending: Pending | null;
+  /** Records nobody owns that this agent rejected in this cycle: offered to the others only. */
+  rejected: Set<string>;
 }
 
 export class PreviewDialer implements BackgroundProcess {
@@ -61,12 +68,14 @@ export class PreviewDialer implements BackgroundProcess {
   private done = new Set<string>();
   private knownCount = -1;
   private lastLookMs = 0;
+  private readonly calls: PreviewCalls;
 
   constructor(
     private readonly store: TenantStore,
     private readonly campaign: CampaignRecord,
   ) {
     this.name = `preview:${campaign.name}`;
+    this.calls = new PreviewCalls(store, campaign, () => this.services);
   }
 
   attach(services: ProcessServices): void {
@@ -114,7 +123,7 @@ export class PreviewDialer implements BackgroundProcess {
     for (const agent of [...this.owners.members.values()].sort((a, b) => a.id - b.id)) {
       const old = before.get(agent.id);
       // An agent in the middle of a call finishes it.
-      this.agents.set(agent.id, { agent, own: [], freeAtMs: old ? Math.max(old.freeAtMs, nowMs) : nowMs, offers: old?.offers ?? 0, pending: null });
+      this.agents.set(agent.id, { agent, own: [], freeAtMs: old ? Math.max(old.freeAtMs, nowMs) : nowMs, offers: old?.offers ?? 0, pending: null, rejected: new Set() });
     }
     this.shared = [];
     this.seen = new Set();
@@ -144,24 +153,30 @@ export class PreviewDialer implements BackgroundProcess {
   }
 
   private hasWork(s: AgentState): boolean {
-    return s.own.length > 0 || this.shared.length > 0;
+    return s.own.length > 0 || this.shared.some((id) => !s.rejected.has(id));
   }
 
   private offerNext(s: AgentState, nowMs: number): void {
     if (!this.onShift(s.agent, nowMs)) return;
-    const next = this.take(s.own, nowMs) ?? this.take(this.shared, nowMs);
+    const next = this.take(s.own, nowMs) ?? this.take(this.shared, nowMs, s.rejected);
     if (!next) return;
     const behaviour = this.campaign.behaviours.find((b) => this.matches(b.agent, s.agent)) ?? this.campaign.defaultBehaviour;
     const decision = behaviour.decisions[s.offers % behaviour.decisions.length]!;
     s.offers++;
     const decidesAtMs = decision === 'timeout' ? nowMs + this.campaign.previewTimeoutSeconds * 1000 : nowMs + behaviour.decideSeconds * 1000;
-    s.pending = { externalId: next.record.externalId, owned: next.owned, offeredAtMs: nowMs, decision, decidesAtMs };
+    const contactId = this.calls.offer(s.agent, next.record, nowMs);
+    s.pending = { externalId: next.record.externalId, owned: next.owned, offeredAtMs: nowMs, decision, decidesAtMs, contactId };
   }
 
-  /** The first record of `list` still waiting to be dialed (others are dropped from the list). */
-  private take(list: string[], nowMs: number): { record: ProspectRecord; owned: boolean } | null {
-    while (list.length > 0) {
-      const id = list.shift()!;
+  /** The first record of `list` still waiting to be dialed, passing over `passed` (others are dropped from the list). */
+  private take(list: string[], nowMs: number, passed?: ReadonlySet<string>): { record: ProspectRecord; owned: boolean } | null {
+    for (let i = 0; i < list.length; ) {
+      const id = list[i]!;
+      if (passed?.has(id)) {
+        i++;
+        continue;
+      }
+      list.splice(i, 1);
       const p = this.store.prospect(this.campaign.skill, id);
       if (!p || p.status !== 'queued' || this.done.has(id) || (p.expiresAtMs !== null && p.expiresAtMs <= nowMs)) continue;
       return { record: p, owned: list !== this.shared };
@@ -182,27 +197,50 @@ export class PreviewDialer implements BackgroundProcess {
       offeredAtMs: p.offeredAtMs,
       decision: p.decision,
       decidedAtMs: nowMs,
+      ...(p.contactId !== null ? { contactId: p.contactId } : {}),
     };
-    this.store.collection<PreviewOffer>(OFFERS_COLLECTION).put(`${offer.campaign}/${offer.cycle}/${offer.agentId}/${offer.offeredAtMs}`, offer);
-    this.effect({ campaign: offer.campaign, agent: offer.agent, record: offer.externalId, owned: offer.owned, offeredAt: iso(offer.offeredAtMs), decision: offer.decision, decidedAt: iso(nowMs) });
-    if (p.decision === 'accept') {
+    const record = this.store.prospect(this.campaign.skill, p.externalId);
+    s.freeAtMs = nowMs;
+    if (p.decision === 'accept' && record) {
+      const dialed = this.calls.dial(s.agent, record, p.contactId, nowMs);
       this.store.dialProspect(this.campaign.skill, p.externalId, nowMs);
       this.done.add(p.externalId);
-      const r = s.agent.routing;
-      s.freeAtMs = nowMs + (r.ringSeconds + r.talkSeconds + r.wrapUpSeconds) * 1000;
-    } else if (p.decision === 'skip') {
-      this.done.add(p.externalId);
-      s.freeAtMs = nowMs;
+      offer.dialed = dialed.result;
+      s.freeAtMs = nowMs + dialed.busySeconds * 1000;
     } else {
-      // Requeued: offered again after the records this list still holds.
-      (p.owned ? s.own : this.shared).push(p.externalId);
-      s.freeAtMs = nowMs;
+      // An accepted record that left the list meanwhile (REMOVEPROSPECTS) cannot be dialed: its contact ends as a dialing error.
+      this.calls.release(p.contactId, p.decision === 'accept' ? 'error' : p.decision, nowMs);
+      if (p.decision === 'skip') this.done.add(p.externalId);
+      else if (p.decision === 'reject') {
+        // Another agent may take a record nobody owns, first; an owned record has no other agent, so it waits for the next cycle.
+        if (p.owned) this.done.add(p.externalId);
+        else {
+          s.rejected.add(p.externalId);
+          this.shared.unshift(p.externalId);
+        }
+      } else if (p.decision === 'timeout') (p.owned ? s.own : this.shared).push(p.externalId); // requeued: after the records this list still holds
     }
+    this.store.collection<PreviewOffer>(OFFERS_COLLECTION).put(`${offer.campaign}/${offer.cycle}/${offer.agentId}/${offer.offeredAtMs}`, offer);
+    this.effect({
+      campaign: offer.campaign,
+      agent: offer.agent,
+      record: offer.externalId,
+      owned: offer.owned,
+      offeredAt: iso(offer.offeredAtMs),
+      decision: offer.decision,
+      decidedAt: iso(nowMs),
+      ...(offer.dialed !== undefined ? { dialed: offer.dialed } : {}),
+      ...(offer.contactId !== undefined ? { contactId: offer.contactId } : {}),
+    });
   }
 
   private onShift(agent: CampaignAgent, nowMs: number): boolean {
     const r = agent.routing;
-    if (!r.loggedIn) return false;
+    if (!r.loggedIn) {
+      // Logged out for the whole run: never due again, so the clock is not walked minute by minute for nothing.
+      this.agents.get(agent.id)!.freeAtMs = Infinity;
+      return false;
+    }
     if (r.availableAfterSeconds !== null && nowMs < this.startMs + r.availableAfterSeconds * 1000) return this.waitShift(agent, nowMs);
     if (r.schedule !== null && !inWeek(r.schedule, nowMs, this.store.timeZone)) return this.waitShift(agent, nowMs);
     return true;

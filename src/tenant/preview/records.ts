@@ -5,9 +5,14 @@
 // `--state` keeps them and `tenant show` reads them.
 import type { TenantStore } from '../../contract/tenant-store.js';
 
-/** What an agent does with a preview offer. */
-export type PreviewDecision = 'accept' | 'skip' | 'timeout';
-export const PREVIEW_DECISIONS: readonly PreviewDecision[] = ['accept', 'skip', 'timeout'];
+/**
+ * What an agent does with a preview offer: accept (the record is dialed),
+ * skip (it waits for the next cycle), reject (another agent may take it; an
+ * owned record waits for the next cycle), or nothing until the preview times
+ * out (it is requeued). docs/preview-campaigns.md.
+ */
+export type PreviewDecision = 'accept' | 'skip' | 'reject' | 'timeout';
+export const PREVIEW_DECISIONS: readonly PreviewDecision[] = ['accept', 'skip', 'reject', 'timeout'];
 
 /** How one agent handles the previews of a campaign (tenant file or test). */
 export interface PreviewAgentBehaviour {
@@ -32,6 +37,8 @@ export interface CampaignRecord {
   recycleEveryMinutes: number | null;
   behaviours: PreviewAgentBehaviour[];
   defaultBehaviour: { decisions: PreviewDecision[]; decideSeconds: number };
+  /** The phone script each preview contact runs (ONPREVIEW, then the dial's answer or release): the campaign's, else its skill's; null: none. */
+  script: string | null;
 }
 
 /** One preview offer: to whom, when, which record, what the agent did and when. */
@@ -46,6 +53,10 @@ export interface PreviewOffer {
   offeredAtMs: number;
   decision: PreviewDecision;
   decidedAtMs: number;
+  /** Accepted records: how the dial went (answered, busy, noAnswer, machine, invalidNumber, error). */
+  dialed?: string;
+  /** The contact id of the run the preview started, when the campaign has a script. */
+  contactId?: string;
 }
 
 /** A record the campaign skips: its owner is unknown, or not an agent of the campaign's queue. */
@@ -58,8 +69,12 @@ export interface PreviewSkip {
   atMs: number;
 }
 
-/** Emulator decisions (docs/preview-campaigns.md): an agent accepts every preview after 10 s; a preview times out after 60 s. */
-export const PREVIEW_DEFAULTS = { decisions: ['accept'] as PreviewDecision[], decideSeconds: 10, previewTimeoutSeconds: 60 } as const;
+/**
+ * Emulator decisions (docs/preview-campaigns.md): an agent accepts every
+ * preview after 10 s; a preview times out after 60 s; a dialed record that
+ * rings 30 s unanswered is no answer (PLACECALL's default Timeout).
+ */
+export const PREVIEW_DEFAULTS = { decisions: ['accept'] as PreviewDecision[], decideSeconds: 10, previewTimeoutSeconds: 60, ringTimeoutSeconds: 30 } as const;
 /** Seed 004: at most 200 agents in a preview campaign with agent-owned records. */
 export const MAX_OWNING_AGENTS = 200;
 

@@ -24,7 +24,7 @@ interface BehaviourInput {
 }
 
 /** Members only a preview campaign takes. */
-const PREVIEW_MEMBERS = ['skill', 'agentOwnedColumn', 'maxAgents', 'previewTimeoutSeconds', 'recycleEveryMinutes', 'previews'] as const;
+const PREVIEW_MEMBERS = ['skill', 'agentOwnedColumn', 'maxAgents', 'previewTimeoutSeconds', 'recycleEveryMinutes', 'previews', 'script'] as const;
 
 export interface CampaignInput {
   name: string;
@@ -35,6 +35,7 @@ export interface CampaignInput {
   previewTimeoutSeconds?: number;
   recycleEveryMinutes?: number;
   previews?: BehaviourInput & { agents?: (BehaviourInput & { agent: string | number })[] };
+  script?: string;
 }
 
 const behaviour = {
@@ -42,7 +43,7 @@ const behaviour = {
     type: 'array',
     minItems: 1,
     items: { enum: [...PREVIEW_DECISIONS] },
-    description: 'What the agent does with successive previews (accept, skip, timeout), repeated when used up.',
+    description: 'What the agent does with successive previews (accept, skip, reject, timeout), repeated when used up.',
   },
   decideSeconds: { type: 'number', minimum: 0, maximum: 3600, description: 'Seconds before the agent accepts or skips a preview.' },
 };
@@ -67,6 +68,12 @@ export const campaignsSection = defineSection<CampaignInput[]>({
         mode: { enum: ['Preview'], description: 'Preview: a preview campaign (the members below); absent: a campaign skills name (digital outreach) with no dialing of its own.' },
         agentOwnedColumn: { type: 'string', minLength: 1, description: "The calling-list column holding each record's owner: an agent's e-mail address or user id." },
         previewTimeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 86_400, description: `A preview not accepted or skipped in this time is requeued (default ${PREVIEW_DEFAULTS.previewTimeoutSeconds}).` },
+        script: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+          description: "The phone script each preview contact runs (ONPREVIEW when offered, then ONANSWER or ONRELEASE after the agent's decision); default: the skill's `script`.",
+        },
         recycleEveryMinutes: { type: 'number', exclusiveMinimum: 0, maximum: 525_600, description: 'The campaign recycles this often: ownership changes and new queue members apply from then.' },
         previews: {
           type: 'object',
@@ -137,7 +144,11 @@ export const campaignsSection = defineSection<CampaignInput[]>({
   load(store, list, { fresh }) {
     const collection = store.collection<CampaignRecord>(CAMPAIGNS_COLLECTION);
     const skills = store.skills();
-    const records = list.map((c) => (c.mode === 'Preview' ? toCampaignRecord(c, campaignSkill(c, skills) as number) : null));
+    const records = list.map((c) => {
+      if (c.mode !== 'Preview') return null;
+      const skill = campaignSkill(c, skills) as number;
+      return toCampaignRecord(c, skill, skills.find((s) => s.id === skill)?.script ?? null);
+    });
     if (!fresh) list.forEach((c, i) => checkUnchanged(collection.get(c.name), records[i] ?? null, i));
     // The other settings are configuration: the file replaces what an earlier load left.
     collection.clear();
@@ -166,7 +177,7 @@ function campaignSkill(c: CampaignInput, skills: readonly { id: number; campaign
   return `skills ${named.map((s) => s.id).join(', ')} all name this campaign: give the campaign's \`skill\``;
 }
 
-export function toCampaignRecord(c: CampaignInput, skill: number): CampaignRecord {
+export function toCampaignRecord(c: CampaignInput, skill: number, skillScript: string | null): CampaignRecord {
   const decisions = c.previews?.decisions ?? [...PREVIEW_DEFAULTS.decisions];
   const decideSeconds = c.previews?.decideSeconds ?? PREVIEW_DEFAULTS.decideSeconds;
   return {
@@ -178,5 +189,6 @@ export function toCampaignRecord(c: CampaignInput, skill: number): CampaignRecor
     recycleEveryMinutes: c.recycleEveryMinutes ?? null,
     behaviours: (c.previews?.agents ?? []).map((b) => ({ agent: String(b.agent), decisions: b.decisions ?? decisions, decideSeconds: b.decideSeconds ?? decideSeconds })),
     defaultBehaviour: { decisions, decideSeconds },
+    script: c.script?.trim() || skillScript,
   };
 }
