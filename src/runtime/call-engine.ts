@@ -9,8 +9,7 @@
 // three things it needs back (EngineHooks).
 import type { ContactEvent } from '../contract/contact.js';
 import type { Outcome } from '../contract/action.js';
-import type { EncodedValue, Value } from '../contract/value.js';
-import { decodeValue, encodeValue } from '../snippet/index.js';
+import { decodeValues, encodeValues } from '../snippet/index.js';
 import type { CallerScript } from '../phone/caller-script.js';
 import { resolveCaller, type ResolvedCaller } from '../phone/caller.js';
 import { applyEvent, newContact, releaseVariables, waitsForEvents } from '../phone/contact.js';
@@ -343,26 +342,15 @@ function targetsOf(action: PreparedAction, props: Record<string, unknown>, outco
   return targets;
 }
 
+// Outputs and variables go through the snapshot's value maps, so a member named `__proto__` stays a member.
 function encodeOutcome(o: Outcome): EncodedOutcome {
-  const enc = (r: Record<string, Value> | undefined): Record<string, EncodedValue> | undefined => {
-    if (!r) return undefined;
-    const out: Record<string, EncodedValue> = {};
-    for (const k in r) out[k] = encodeValue(r[k]!);
-    return out;
-  };
-  const outputs = enc(o.outputs);
-  const vars = enc(o.vars);
+  const outputs = o.outputs && encodeValues(o.outputs);
+  const vars = o.vars && encodeValues(o.vars);
   return { branch: o.branch, ...(outputs ? { outputs } : {}), ...(vars ? { vars } : {}), ...(o.error !== undefined ? { error: o.error } : {}) };
 }
 
 function decodeOutcome(o: EncodedOutcome): Outcome {
-  const dec = (r: Readonly<Record<string, EncodedValue>> | undefined): Record<string, Value> | undefined => {
-    if (!r) return undefined;
-    const out: Record<string, Value> = {};
-    for (const k in r) out[k] = decodeValue(r[k]!);
-    return out;
-  };
-  const outputs = dec(o.outputs);
-  const vars = dec(o.vars);
+  const outputs = o.outputs && decodeValues(o.outputs);
+  const vars = o.vars && decodeValues(o.vars);
   return { branch: o.branch, ...(outputs ? { outputs } : {}), ...(vars ? { vars } : {}), ...(o.error !== undefined ? { error: o.error } : {}) };
 }

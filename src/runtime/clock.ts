@@ -3,6 +3,7 @@
 // nothing here reads the machine clock except the documented `now` default.
 import { DateTime, IANAZone } from 'luxon';
 import type { Clock } from '../contract/clock.js';
+import { durationMs } from '../contract/duration.js';
 
 export class VirtualClock implements Clock {
   private cachedMs = Number.NaN;
@@ -76,27 +77,9 @@ export function parseInstant(input: string | DateTime | number | Date, zone: str
 /** The text parseInstant read last, in its zone. */
 let lastInstant: { text: string; zone: string; ms: number } | undefined;
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-// Sticky: each part is tried once where the last one ended, so a long run of digits costs one pass.
-const PART = /\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/y;
-
-/** Parses a duration such as `90s`, `30m`, `2h`, `1d`, `1h30m`, `1 h 30 m`; undefined when it is not one. */
-export function parseDuration(text: string): number | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === '') return undefined;
-  PART.lastIndex = 0;
-  let total = 0;
-  let end = 0;
-  for (let m = PART.exec(t); m; m = PART.exec(t)) {
-    total += Number(m[1]) * UNIT_MS[m[2]!]!;
-    end = PART.lastIndex;
-  }
-  return end === t.length ? total : undefined;
-}
-
 /** A stop time: a duration after `startMs`, or an absolute ISO time. */
 export function parseUntil(until: string, startMs: number, zone: string): number {
-  const duration = parseDuration(until);
+  const duration = durationMs(until);
   if (duration !== undefined) return startMs + duration;
   try {
     return parseInstant(until, zone, 'until');

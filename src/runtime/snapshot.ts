@@ -1,40 +1,27 @@
 // Snapshot encoding: run state and logs to JSON and back. Values go through
 // the snippet module's encodeValue/decodeValue so dates and DDOs survive.
-import { decodeValue, encodeValue } from '../snippet/index.js';
-import type { EncodedValue, Value } from '../contract/value.js';
+import { decodeValues, encodeValues } from '../snippet/index.js';
 import type { RunDriver } from './driver.js';
 import type { ScriptCatalog } from './scripts.js';
 import { validateSnapshot } from './snapshot-check.js';
 import type { EncodedRunState, Snapshot } from './state.js';
 import { decodeState } from './transitions.js';
-import { setMember } from '../snippet/json.js';
-
-const encodeRecord = (r: Readonly<Record<string, Value>>): Record<string, EncodedValue> => {
-  const out: Record<string, EncodedValue> = {};
-  for (const k of Object.keys(r)) setMember(out, k, encodeValue(r[k]!));
-  return out;
-};
-const decodeRecord = (r: Readonly<Record<string, EncodedValue>>): Record<string, Value> => {
-  const out: Record<string, Value> = {};
-  for (const k of Object.keys(r)) setMember(out, k, decodeValue(r[k]!));
-  return out;
-};
 
 export function encodeRun(d: RunDriver): Snapshot['runs'][number] {
   const s = d.state;
   const state: EncodedRunState = {
     ...s,
-    frames: s.frames.map((f) => ({ ...f, vars: encodeRecord(f.vars), loops: { ...f.loops } })),
-    globals: encodeRecord(s.globals),
-    system: encodeRecord(s.system),
-    contactData: encodeRecord(s.contactData),
+    frames: s.frames.map((f) => ({ ...f, vars: encodeValues(f.vars), loops: { ...f.loops } })),
+    globals: encodeValues(s.globals),
+    system: encodeValues(s.system),
+    contactData: encodeValues(s.contactData),
   };
   // The log is plain JSON already; copy it so later steps do not change the snapshot.
   return { state: JSON.parse(JSON.stringify(state)) as EncodedRunState, log: JSON.parse(JSON.stringify(d.log)) as RunDriver['log'] };
 }
 
 export function decodeRun(run: Snapshot['runs'][number]): RunDriver {
-  const state = decodeState(run.state, decodeRecord);
+  const state = decodeState(run.state, decodeValues);
   return { state, log: JSON.parse(JSON.stringify(run.log)) as RunDriver['log'] };
 }
 

@@ -6,7 +6,7 @@ export type {
 export { compileExpression, compileSnippet, compileTemplate, failedSnippet, SnippetEvalError, spanOf } from './compile.js';
 export { compareValues, countOf, formatNumber, isTruthy, numericValue, snippetEquals, toNumber, toText } from './convert.js';
 export { formatDate, fromOle, parseDate, toOle } from './dates.js';
-export { checkNesting, decodeValue, encodeValue, freezeValue, fromJson, MAX_NESTING, NestingError, toJsonValue } from './json.js';
+export { checkNesting, decodeValue, decodeValues, encodeValue, encodeValues, freezeValue, fromJson, MAX_NESTING, NestingError, toJsonValue } from './json.js';
 export { RESERVED as RESERVED_VARIABLES } from './run-state.js';
 export { DateValue, isDdo } from '../contract/value.js';
 export type { DatePart, DdoArray, DdoObject, EncodedValue, Value } from '../contract/value.js';

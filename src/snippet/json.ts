@@ -105,7 +105,7 @@ export function decodeValue(e: EncodedValue): Value {
   if (Array.isArray(e)) return e.map(decodeValue);
   const keys = Object.keys(e);
   if (keys.length === 1 && keys[0] === '$ddo' && e.$ddo !== null && typeof e.$ddo === 'object' && !Array.isArray(e.$ddo)) {
-    return decodeMembers(e.$ddo as { [k: string]: EncodedValue });
+    return decodeValues(e.$ddo as { [k: string]: EncodedValue });
   }
   if (typeof e.$date === 'string') {
     const zone = typeof e.$zone === 'string' ? e.$zone : 'UTC';
@@ -113,14 +113,23 @@ export function decodeValue(e: EncodedValue): Value {
     const part: DatePart = e.$part === 'date' || e.$part === 'time' ? e.$part : 'datetime';
     if (dt.isValid) return new DateValue(dt.toMillis(), zone, part);
   }
-  return decodeMembers(e);
+  return decodeValues(e);
 }
 
-function decodeMembers(e: { [k: string]: EncodedValue }): DdoObject {
+/** A map of values (variables, outputs) encoded member by member; a member named `__proto__` stays a member. */
+export function encodeValues(r: Readonly<Record<string, Value>>): Record<string, EncodedValue> {
+  const out: Record<string, EncodedValue> = {};
+  for (const k of Object.keys(r)) setMember(out, k, encodeValue(r[k]!));
+  return out;
+}
+
+/** The values of an encoded map (encodeValues' inverse). */
+export function decodeValues(e: Readonly<Record<string, EncodedValue>>): DdoObject {
   const out: DdoObject = {};
   for (const k of Object.keys(e)) setMember(out, k, decodeValue(e[k]!));
   return out;
 }
+
 
 /** Why JSON text could not become an object. */
 export class JsonTextError extends Error {}

@@ -130,43 +130,31 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
   }
   if (e.trace) {
     const lines = (result.trace ?? []).filter((t): t is Extract<TraceEvent, { type: 'trace' }> => t.type === 'trace').map((t) => t.text);
-    let from = 0;
-    for (const want of e.trace) {
-      const at = lines.findIndex((l, i) => i >= from && textMatches(want, l));
-      if (at < 0) {
-        failures.push({
-          what: 'trace',
-          message: `expected a TRACE line ${show(want)}${from > 0 ? ` after line ${from}` : ''}, but the run traced ${
-            lines.length === 0 ? 'nothing' : from >= lines.length ? 'nothing more' : show(lines.slice(from))
-          }`,
-          expected: want,
-          actual: lines.join('\n'),
-          ...withSpan(span('trace')),
-        });
-        break;
-      }
-      from = at + 1;
-    }
+    const miss = missingInOrder(e.trace, lines);
+    if (miss)
+      failures.push({
+        what: 'trace',
+        message: `expected a TRACE line ${show(miss.want)}${miss.from > 0 ? ` after line ${miss.from}` : ''}, but the run traced ${
+          lines.length === 0 ? 'nothing' : miss.from >= lines.length ? 'nothing more' : show(lines.slice(miss.from))
+        }`,
+        expected: miss.want,
+        actual: lines.join('\n'),
+        ...withSpan(span('trace')),
+      });
   }
   if (e.heard) {
     const lines = (result.transcript ?? []).filter(isHeard).map((l) => l.text);
-    let from = 0;
-    for (const want of e.heard) {
-      const at = lines.findIndex((l, i) => i >= from && textMatches(want, l));
-      if (at < 0) {
-        failures.push({
-          what: 'heard',
-          message: `expected the caller to hear ${show(want)}${from > 0 ? ` after ${show(lines[from - 1])}` : ''}, but ${
-            !result.transcript ? `${result.script} is not a phone script` : lines.length === 0 ? 'nothing played' : from >= lines.length ? 'nothing more played' : `the caller heard ${show(lines.slice(from))}`
-          }`,
-          expected: want,
-          actual: lines.join('\n'),
-          ...withSpan(span('heard')),
-        });
-        break;
-      }
-      from = at + 1;
-    }
+    const miss = missingInOrder(e.heard, lines);
+    if (miss)
+      failures.push({
+        what: 'heard',
+        message: `expected the caller to hear ${show(miss.want)}${miss.from > 0 ? ` after ${show(lines[miss.from - 1])}` : ''}, but ${
+          !result.transcript ? `${result.script} is not a phone script` : lines.length === 0 ? 'nothing played' : miss.from >= lines.length ? 'nothing more played' : `the caller heard ${show(lines.slice(miss.from))}`
+        }`,
+        expected: miss.want,
+        actual: lines.join('\n'),
+        ...withSpan(span('heard')),
+      });
   }
   if (e.lastError !== undefined) {
     const ok = e.lastError === '' ? result.lastError === '' : textMatches(e.lastError, result.lastError, true);
@@ -195,6 +183,21 @@ export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
 
 function withSpan(span: Span | undefined): { span?: Span } {
   return span ? { span } : {};
+}
+
+/**
+ * The first wanted line (text, or a `/pattern/`) not found in order, each
+ * after the line the one before matched, with the index the search started
+ * at; undefined when every one is found.
+ */
+function missingInOrder(wants: readonly string[], lines: readonly string[]): { want: string; from: number } | undefined {
+  let from = 0;
+  for (const want of wants) {
+    const at = lines.findIndex((l, i) => i >= from && textMatches(want, l));
+    if (at < 0) return { want, from };
+    from = at + 1;
+  }
+  return undefined;
 }
 
 function textMatches(want: string, actual: string, substring = false): boolean {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  DateValue, decodeValue, encodeValue, formatNumber, fromJson, isTruthy, parseDate, snippetEquals, toJsonValue, toNumber, toText, type Value,
+  DateValue, decodeValue, decodeValues, encodeValue, encodeValues, formatNumber, fromJson, isTruthy, parseDate, snippetEquals, toJsonValue, toNumber, toText, type Value,
 } from '../../src/snippet/index.js';
 
 describe('toText', () => {
@@ -118,6 +118,11 @@ describe('JSON forms', () => {
     const x = JSON.parse('{"__proto__": {"a": 1}, "b": 2}');
     expect(toJsonValue(fromJson(x))).toEqual(x);
     expect(Object.keys(decodeValue(encodeValue(fromJson(x))) as object)).toEqual(['__proto__', 'b']);
+    // Maps of variables and outputs (snapshots, a call's pending outcome) keep it too.
+    const vars = fromJson(x) as Record<string, Value>;
+    const back = decodeValues(JSON.parse(JSON.stringify(encodeValues(vars))));
+    expect(Object.keys(back)).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
   });
 
   test('dates in the result JSON are ISO-8601 strings', () => {
