@@ -3,27 +3,18 @@
 // cases, and the `limits` option of runScript. The command line wins, then the
 // case, the file, the configuration, the default. Wrong names and values are
 // located errors; limit messages say how to raise them.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 import { runScript } from '../../src/testing/index.js';
+import { folder } from '../reliability/cli.js';
 import { runCli } from './run-cli.js';
 
 // Spin loops in a SNIPPET until the loop limit stops it ("(N per snippet execution)" in the error); Walk takes 4 actions.
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'limits');
 const SPIN = readFileSync(join(FIXTURES, 'Spin.script'), 'utf8');
 const WALK = readFileSync(join(FIXTURES, 'Walk.script'), 'utf8');
-
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'limits-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return root;
-}
 
 /** The loop limit each case ran with, from the JSON report. */
 function loopLimits(out: string): Record<string, number> {
@@ -32,7 +23,7 @@ function loopLimits(out: string): Record<string, number> {
 }
 
 describe('precedence: command line > case > file > configuration > default', () => {
-  const root = project({
+  const root = folder({
     'studio-script.config.yaml': 'scripts: flows\nlimits: { maxLoopIterations: 10 }\n',
     'flows/Spin.script': SPIN,
     'tests/file.test.yaml':
@@ -54,7 +45,7 @@ describe('precedence: command line > case > file > configuration > default', () 
   });
 
   it('test --max-actions is short for --limit maxActions=N; without any setting the default applies', async () => {
-    const bare = project({ 'Walk.script': WALK, 'walk.test.yaml': 'cases:\n  - name: walks\n    script: Walk\n    expect: { status: completed }\n' });
+    const bare = folder({ 'Walk.script': WALK, 'walk.test.yaml': 'cases:\n  - name: walks\n    script: Walk\n    expect: { status: completed }\n' });
     const r = await runCli(['test', bare, '--reporter', 'json', '--max-actions', '2']);
     // --max-actions is short for --limit maxActions=N, for test as for run.
     expect(JSON.parse(r.out).cases[0].run.lastError).toContain('Action limit reached: 2 actions');
@@ -69,7 +60,7 @@ describe('precedence: command line > case > file > configuration > default', () 
   });
 
   it('maxActions: --max-actions, --limit maxActions and a case’s maxActions are the same setting', async () => {
-    const dir = project({ 'Walk.script': WALK });
+    const dir = folder({ 'Walk.script': WALK });
     for (const args of [['--max-actions', '2'], ['--limit', 'maxActions=2'], ['--max-actions', '2', '--limit', 'maxActions=2']]) {
       const r = await runCli(['run', join(dir, 'Walk.script'), ...args]);
       expect(r.code, args.join(' ')).toBe(1);
@@ -93,7 +84,7 @@ describe('precedence: command line > case > file > configuration > default', () 
 
 describe('wrong names and values are located', () => {
   it('on the command line, with the names it knows', async () => {
-    const dir = project({ 'Walk.script': WALK });
+    const dir = folder({ 'Walk.script': WALK });
     const cases: [string[], RegExp][] = [
       [['--limit', 'maxCalDepth=3'], /--limit "maxCalDepth=3": unknown limit "maxCalDepth"; did you mean "maxCallDepth"\?/],
       [['--limit', 'maxCallDepth'], /--limit "maxCallDepth": expected NAME=N with NAME one of maxActions, maxCallDepth/],
@@ -110,7 +101,7 @@ describe('wrong names and values are located', () => {
   });
 
   it('in the configuration file, at the key or value', async () => {
-    const root = project({ 'studio-script.config.yaml': 'limits:\n  maxCalDepth: 3\n  maxLoopIterations: 0\n  maxObjectBytes: lots\n', 'Walk.script': WALK });
+    const root = folder({ 'studio-script.config.yaml': 'limits:\n  maxCalDepth: 3\n  maxLoopIterations: 0\n  maxObjectBytes: lots\n', 'Walk.script': WALK });
     const r = await runCli(['run', join(root, 'Walk.script'), '--config', join(root, 'studio-script.config.yaml')]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('studio-script.config.yaml:2:3: error E-CONFIG unknown key "maxCalDepth" in limits; did you mean "maxCallDepth"?');
@@ -119,7 +110,7 @@ describe('wrong names and values are located', () => {
   });
 
   it('in a test file and its cases, at the key or value', async () => {
-    const dir = project({
+    const dir = folder({
       'Walk.script': WALK,
       'bad.test.yaml':
         'limits: { maxCalDepth: 3 }\ncases:\n  - name: a\n    script: Walk\n    limits: { maxSpawnedRuns: -1 }\n',
@@ -131,7 +122,7 @@ describe('wrong names and values are located', () => {
   });
 
   it('a case giving maxActions twice with different values', async () => {
-    const dir = project({ 'Walk.script': WALK, 'clash.test.yaml': 'cases:\n  - name: b\n    script: Walk\n    maxActions: 5\n    limits: { maxActions: 6 }\n' });
+    const dir = folder({ 'Walk.script': WALK, 'clash.test.yaml': 'cases:\n  - name: b\n    script: Walk\n    maxActions: 5\n    limits: { maxActions: 6 }\n' });
     const r = await runCli(['test', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('clash.test.yaml:4:17: error E-TEST-LIMIT maxActions 5 and limits.maxActions 6 disagree; give one of them');
@@ -140,7 +131,7 @@ describe('wrong names and values are located', () => {
 
 describe('limit messages say how to raise the limit everywhere it is set', () => {
   it('names --limit and the limits: key of the configuration and test files', async () => {
-    const dir = project({ 'Spin.script': SPIN, 'Walk.script': WALK });
+    const dir = folder({ 'Spin.script': SPIN, 'Walk.script': WALK });
     const loop = JSON.parse((await runCli(['run', join(dir, 'Spin.script'), '--json', '--limit', 'maxLoopIterations=3'])).out);
     expect(loop.lastError).toContain(
       'raise it: --limit maxLoopIterations=N (run, test) or limits: { maxLoopIterations: N } (studio-script.config, a test file or case, createRuntime, runScript)',
