@@ -6,7 +6,7 @@
 // format names it REQAGENT DIGITAL because REQAGENT is the phone action
 // (emulator decision, docs/digital.md).
 import { memorializeDigitalContact } from '../tenant/crm/memorialize.js';
-import { updateDigitalContact } from '../tenant/digital/contacts.js';
+import { routeDigitalContact } from '../tenant/digital/contacts.js';
 import { defineAction, number, text } from './define.js';
 import { digitalContactOf, isOutcome } from './digital.js';
 import { findSkill } from './pc/skills.js';
@@ -57,7 +57,7 @@ export default defineAction({
       highProficiency: props.HighProficiency,
       lowProficiency: props.LowProficiency,
     });
-    updateDigitalContact(ctx.tenant, contact.contactId, { skill: skill.id, routed: { skill: skill.id, priority: props.Priority, targetAgent: target || null } });
+    routeDigitalContact(ctx.tenant, contact.contactId, { skill: skill.id, priority: props.Priority, targetAgent: target || null });
     memorializeDigitalContact(ctx);
     return ctx.branch('Default');
   },

@@ -1,9 +1,9 @@
 // TEXTMSG (Digital): sends a text (or rich) message to the digital contact on
 // its channel and sets the contact's status. Properties and branches from the
 // TEXTMSG help page (zh-cn copy, research digital-and-proactive.md §2.4).
-import { DIGITAL_STATUSES, updateDigitalContact } from '../tenant/digital/contacts.js';
+import { DIGITAL_STATUSES } from '../contract/contact.js';
 import { defineAction, oneOf, text } from './define.js';
-import { digitalContactOf, isOutcome, MESSAGE_FORMATS, sendToContact } from './digital.js';
+import { digitalContactOf, isOutcome, MESSAGE_FORMATS, sendToContact, setDigitalStatus } from './digital.js';
 
 export default defineAction({
   type: 'TEXTMSG',
@@ -24,7 +24,7 @@ export default defineAction({
     if (isOutcome(contact)) return contact;
     const failed = sendToContact(ctx, 'TEXTMSG', contact, props.Message, props.MessageFormat, props.MessageAuthor);
     if (typeof failed !== 'number') return failed;
-    updateDigitalContact(ctx.tenant, contact.contactId, { status: props.MessageStatus });
+    setDigitalStatus(ctx, contact.contactId, props.MessageStatus);
     return ctx.branch('Default');
   },
 });

@@ -1,9 +1,12 @@
 // UPDATE DIGITAL CONTACT STATUS: sets the status of a digital contact (DX
-// case) — Open, Pending, Escalated, Resolved or Closed. Properties and
-// branches from its help page (research digital-and-proactive.md §2.5).
+// case) — Open, Pending, Escalated, Resolved or Closed — this run's or any
+// other by id, as a `status` contact event. Properties and branches from its
+// help page (research digital-and-proactive.md §2.5); a closed contact does
+// not change any more (OnError: emulator decision, docs/digital.md).
 import { memorializeDigitalContact } from '../tenant/crm/memorialize.js';
-import { DIGITAL_STATUSES, updateDigitalContact } from '../tenant/digital/contacts.js';
+import { DIGITAL_STATUSES } from '../contract/contact.js';
 import { defineAction, text } from './define.js';
+import { closedMessage, setDigitalStatus } from './digital.js';
 
 export default defineAction({
   type: 'UPDATE DIGITAL CONTACT STATUS',
@@ -24,7 +27,10 @@ export default defineAction({
     const id = props.ContactId.trim() || ctx.run.contactId;
     const status = DIGITAL_STATUSES.find((s) => s.toLowerCase() === props.UpdateContactStatus.trim().toLowerCase());
     if (!status) return ctx.error(ctx.message('invalidStatus', { status: props.UpdateContactStatus }), { branch: 'OnInvalidStatus' });
-    if (!updateDigitalContact(ctx.tenant, id, { status })) return ctx.error(ctx.message('invalidContact', { id: id || '(empty)' }), { branch: 'OnInvalidContactId' });
+    const contact = ctx.contacts.get(id);
+    if (contact?.kind !== 'digital') return ctx.error(ctx.message('invalidContact', { id: id || '(empty)' }), { branch: 'OnInvalidContactId' });
+    if (contact.status === 'Closed') return ctx.error(closedMessage('UPDATE DIGITAL CONTACT STATUS', id));
+    setDigitalStatus(ctx, id, status);
     if (status === 'Closed' && id === ctx.run.contactId) memorializeDigitalContact(ctx);
     return ctx.branch('Default');
   },

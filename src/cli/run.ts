@@ -471,7 +471,7 @@ export function formatResult(r: RunResult): string {
   const effects = Object.entries(r.effects).filter(([, list]) => list.length > 0);
   if (effects.length) lines.push(`effects: ${effects.map(([k, list]) => `${k} ${list.length}`).join(', ')}`);
   lines.push(...messageLines(r.effects.messages ?? []));
-  if (r.spawned?.length) lines.push(`spawned runs: ${r.spawned.map((s) => `${s.script} (${s.contactId}) ${s.status}`).join(', ')}`);
+  if (r.spawned?.length) lines.push(`spawned runs: ${r.spawned.map((s) => `${s.script} (${s.contactId}) ${s.status}${s.contact ? ` (contact ${s.contact.status})` : ''}`).join(', ')}`);
   if (r.lastError) lines.push(`last error: ${r.lastError}`);
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';

@@ -4,8 +4,17 @@
 // implements the models; the runtime delivers events; actions reach the
 // contact through `ctx.contact`, background processes through ContactServices.
 
-/** `preview`: an outbound record an agent is looking at before it is dialed (a preview campaign). */
-export type ContactStatus = 'ivr' | 'queued' | 'agent' | 'hold' | 'preview' | 'released';
+/** What kind of contact a run answers: a call (Phone and Voicemail scripts), or a digital conversation (a message on a channel). */
+export type ContactKind = 'phone' | 'digital';
+
+/** Where a call stands. `preview`: an outbound record an agent is looking at before it is dialed (a preview campaign). */
+export type CallStatus = 'ivr' | 'queued' | 'agent' | 'hold' | 'preview' | 'released';
+
+/** The statuses of a digital contact (a Digital Experience case), as TEXTMSG and UPDATE DIGITAL CONTACT STATUS name them. */
+export const DIGITAL_STATUSES = ['Open', 'Pending', 'Escalated', 'Resolved', 'Closed'] as const;
+export type DigitalStatus = (typeof DIGITAL_STATUSES)[number];
+
+export type ContactStatus = CallStatus | DigitalStatus;
 
 export interface AgentInfo {
   readonly id: string;
@@ -34,7 +43,9 @@ export type ContactEvent =
   | { readonly type: 'resume' }
   | { readonly type: 'signal'; readonly from: string; readonly params: readonly string[] }
   /** A preview campaign offers the contact's record to an agent (ONPREVIEW): the contact enters the Preview state. */
-  | { readonly type: 'preview'; readonly agent: AgentInfo; readonly campaign: string; readonly record: string };
+  | { readonly type: 'preview'; readonly agent: AgentInfo; readonly campaign: string; readonly record: string }
+  /** A digital contact's status changes (TEXTMSG, UPDATE DIGITAL CONTACT STATUS); `Closed` ends it. Calls ignore it. */
+  | { readonly type: 'status'; readonly status: DigitalStatus; readonly by: 'script' | 'agent' };
 
 export type ContactEventType = ContactEvent['type'];
 
@@ -100,8 +111,12 @@ export interface RecordResult {
 export interface ContactView {
   readonly contactId: string;
   readonly masterId: string;
+  readonly kind: ContactKind;
+  /** A call's CallStatus, a digital contact's DigitalStatus. */
   readonly status: ContactStatus;
+  /** The caller's number; for a digital contact, the customer's id on the channel (the thread). */
   readonly ani: string;
+  /** The number called; for a digital contact, the channel's id. */
   readonly dnis: string;
   readonly skillNo: number | null;
   readonly skillName: string;
@@ -128,7 +143,7 @@ export interface ContactContext {
   /** Records the caller (RECORD); the recording is kept even if the caller hangs up. */
   record(rules: RecordRules, opts: { clearDigits: boolean; file: string }): RecordResult;
   /** Moves the contact: queued (REQAGENT), back to the IVR, … (answer, hold and release come as events). */
-  setStatus(status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
+  setStatus(status: Exclude<CallStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
   /** Queues an event on this contact, now or later. */
   raise(event: ContactEvent, opts?: { afterSeconds?: number }): void;
   /** Adds a line to the call transcript (a queue announcement, a transfer). */
@@ -137,12 +152,22 @@ export interface ContactContext {
   setSpeech(settings: Partial<SpeechSettings>): void;
 }
 
-/** What background processes (routing, dialers) get: events and state of any contact by id. */
+/**
+ * What background processes (routing, dialers) and actions (`ctx.contacts`)
+ * get: events and state of any contact by id — the calls of running scripts,
+ * and the digital contacts of the tenant (which outlive their scripts).
+ */
 export interface ContactServices {
-  /** Queues an event for `atMs` (default: now); false when no running contact has that id. */
+  /**
+   * Queues an event for `atMs` (default: now); false when no running contact
+   * and no digital contact has that id. A digital contact takes its status,
+   * answer and release events at once (its script may have ended); a signal
+   * goes to its running script.
+   */
   raise(contactId: string, event: ContactEvent, atMs?: number): boolean;
   get(contactId: string): ContactView | undefined;
-  setStatus(contactId: string, status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
-  /** Called for every release (caller, agent, HANGUP, END, transfer, run end); returns an unsubscribe function. */
+  /** Moves a call (digital contacts change status through `status` events). */
+  setStatus(contactId: string, status: Exclude<CallStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
+  /** Called for every release (caller, agent, HANGUP, END, transfer, run end; a digital contact closed); returns an unsubscribe function. */
   onRelease(listener: (contactId: string, atMs: number, by: ReleasedBy) => void): () => void;
 }

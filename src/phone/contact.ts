@@ -2,14 +2,14 @@
 // an agent, on hold, released), the caller's side (scripted caller and digit
 // buffer) and the speech settings VOICEPARAMS and TTSVOICE chose. Plain data
 // kept in the run state; every change returns a new object.
-import type { AgentInfo, ContactEvent, ContactStatus, ReleasedBy, ReleaseCause, SpeechSettings } from '../contract/contact.js';
+import type { AgentInfo, CallStatus, ContactEvent, ReleasedBy, ReleaseCause, SpeechSettings } from '../contract/contact.js';
 import type { CallerScript } from './caller-script.js';
 import { startCaller } from './caller.js';
 import { releaseCause } from './events.js';
 import type { CallSide } from './media.js';
 
 export interface ContactState {
-  readonly status: ContactStatus;
+  readonly status: CallStatus;
   readonly side: CallSide;
   readonly agent: AgentInfo | null;
   readonly skillName: string;
@@ -51,6 +51,9 @@ export function applyEvent(c: ContactState, event: ContactEvent, atMs: number): 
       return c;
     case 'preview':
       return c.status === 'ivr' || c.status === 'preview' ? { ...c, status: 'preview', agent: event.agent } : undefined;
+    case 'status':
+      // A call has no case status (digital contacts: src/tenant/digital/contacts.ts).
+      return undefined;
   }
 }
 

@@ -69,5 +69,7 @@ export function describeEvent(event: ContactEvent): string {
       return `signal from ${event.from}${event.params.length ? ` (${event.params.join(', ')})` : ''}`;
     case 'preview':
       return `record ${event.record} offered to agent ${agentName(event.agent)} for preview (campaign ${event.campaign})`;
+    case 'status':
+      return `${event.by === 'agent' ? 'the agent' : 'the script'} set the contact ${event.status}`;
   }
 }

@@ -2,17 +2,17 @@
 // a contact by id), the call engine and ctx.contact: the contact as others see
 // it, its status, its transcript (with `call` trace events) and the system
 // variables a call sets.
-import type { ContactStatus, ContactView } from '../contract/contact.js';
+import type { CallStatus, ContactView } from '../contract/contact.js';
 import type { Value } from '../contract/value.js';
 import type { TranscriptEntry } from '../phone/transcript.js';
 import type { RunDriver } from './driver.js';
 import { eventBase } from './run-changes.js';
 import type { RuntimeServices } from './services.js';
 
-const STATUS_TEXT: Record<ContactStatus, string> = { ivr: 'in the IVR', queued: 'queued', agent: 'with an agent', hold: 'on hold', preview: 'in preview', released: 'released' };
+const STATUS_TEXT: Record<CallStatus, string> = { ivr: 'in the IVR', queued: 'queued', agent: 'with an agent', hold: 'on hold', preview: 'in preview', released: 'released' };
 
 /** How a status reads in messages ("the contact is queued"). */
-export const statusText = (s: ContactStatus): string => STATUS_TEXT[s];
+export const statusText = (s: CallStatus): string => STATUS_TEXT[s];
 
 export function viewOf(d: RunDriver): ContactView {
   const s = d.state;
@@ -21,6 +21,7 @@ export function viewOf(d: RunDriver): ContactView {
   return {
     contactId: s.id.contactId,
     masterId: s.id.masterId,
+    kind: 'phone',
     status: call.status,
     ani: String(s.system.ani ?? ''),
     dnis: String(s.system.dnis ?? ''),
@@ -66,7 +67,7 @@ export function writeSystem(services: RuntimeServices, d: RunDriver, vars: Reado
 }
 
 /** Moves a call to another status (queued by a routing action…); released calls stay released. */
-export function changeStatus(services: RuntimeServices, d: RunDriver, status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void {
+export function changeStatus(services: RuntimeServices, d: RunDriver, status: Exclude<CallStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void {
   const c = d.state.contact;
   const call = c?.call;
   if (!c || !call || call.status === 'released') return;

@@ -1,7 +1,7 @@
 // The run result and trace event shapes of docs/runtime.md: what `runtime.run`
 // returns, what `run --json` prints and what trace subscribers receive.
 import type { EncodedValue } from '../contract/value.js';
-import type { ContactStatus, ReleasedBy } from '../contract/contact.js';
+import type { ContactKind, ContactStatus, ReleasedBy } from '../contract/contact.js';
 import type { TranscriptLine } from '../phone/transcript.js';
 
 export type RunStatus = 'completed' | 'stuck' | 'stopped' | 'failed';
@@ -32,7 +32,7 @@ export interface RunResult {
   /** Runs started by SPAWN from this run (directly or not), in start order; present only when there were any. Their effects are also in `effects`. */
   spawned?: SpawnedRunSummary[];
   trace?: TraceEvent[];
-  /** Phone runs: the contact at the end. */
+  /** The run's contact at the end: its call (Phone and Voicemail scripts), or the digital contact a message opened. */
   contact?: ContactSummary;
   /** Phone runs: what the caller heard and did, in order (docs/phone.md). */
   transcript?: TranscriptLine[];
@@ -40,8 +40,12 @@ export interface RunResult {
 
 export interface ContactSummary {
   contactId: string;
+  kind: ContactKind;
+  /** The caller's number; a digital contact's customer id on the channel. */
   ani: string;
+  /** The number called; a digital contact's channel. */
   dnis: string;
+  /** A call's status (ivr, queued, agent, hold, released) or a digital contact's (Open, Pending, Escalated, Resolved, Closed). */
   status: ContactStatus;
   releasedBy: ReleasedBy | null;
   agent: { id: string; firstName: string; lastName: string } | null;
@@ -56,6 +60,8 @@ export interface SpawnedRunSummary {
   variables: Record<string, EncodedValue>;
   lastError: string;
   warnings: string[];
+  /** The run's contact at the end (a reply-started run: its digital contact). */
+  contact?: ContactSummary;
 }
 
 interface EventBase {

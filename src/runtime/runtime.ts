@@ -35,6 +35,7 @@ import { CallEngine } from './call-engine.js';
 import type { PreparedScript } from './scripts.js';
 import { parseCallerScript, type CallerScript, type StepSpan } from '../phone/caller-script.js';
 import { transcriptLines } from '../phone/transcript.js';
+import { digitalContact } from '../tenant/digital/contacts.js';
 
 /** What the `tenant` option takes: a Tenant as `loadTenant` / `emptyTenant` return it (its store and background processes), or a bare store. */
 export type TenantLike = Tenant | TenantStore;
@@ -255,7 +256,7 @@ class StudioRuntime implements Runtime {
       lastError: redactor.text(s.lastError),
       warnings: [...s.warnings],
       effects: structuredClone(d.log.effects) as RunResult['effects'],
-      ...callOf(d, (ms) => this.clock.iso(ms)),
+      ...contactOf(d, this.services.tenant, (ms) => this.clock.iso(ms)),
       ...(spawned.length
         ? {
             spawned: spawned.map((r) => ({
@@ -267,6 +268,7 @@ class StudioRuntime implements Runtime {
               variables: encode(r.state.frames[0]?.vars ?? {}),
               lastError: redactor.text(r.state.lastError),
               warnings: [...r.state.warnings],
+              ...contactOf(r, this.services.tenant, (ms) => this.clock.iso(ms), false),
             })),
           }
         : {}),
@@ -290,22 +292,30 @@ function stepText(caller: string | readonly string[] | CallerScript, at: StepSpa
   return text.slice(at.offset, at.offset + at.length);
 }
 
-/** The call of a phone run: the contact at the end and its transcript. */
-function callOf(d: RunDriver, iso: (ms: number) => string): Pick<RunResult, 'contact' | 'transcript'> {
+/**
+ * The contact of a run at the end, the same way for both kinds: a phone run's
+ * call (with its transcript), or the digital contact a message opened (the
+ * store has it as it is now: it outlives the run).
+ */
+function contactOf(d: RunDriver, tenant: TenantStore, iso: (ms: number) => string, withTranscript = true): Pick<RunResult, 'contact' | 'transcript'> {
   const s = d.state;
   const call = s.contact?.call;
-  if (!call) return {};
-  return {
-    contact: {
-      contactId: s.id.contactId,
-      ani: String(s.system.ani ?? ''),
-      dnis: String(s.system.dnis ?? ''),
-      status: call.status,
-      releasedBy: call.released?.by ?? null,
-      agent: call.agent,
-    },
-    transcript: transcriptLines(d.log.transcript ?? [], s.id.startedMs, iso),
-  };
+  if (call)
+    return {
+      contact: {
+        contactId: s.id.contactId,
+        kind: 'phone',
+        ani: String(s.system.ani ?? ''),
+        dnis: String(s.system.dnis ?? ''),
+        status: call.status,
+        releasedBy: call.released?.by ?? null,
+        agent: call.agent,
+      },
+      ...(withTranscript ? { transcript: transcriptLines(d.log.transcript ?? [], s.id.startedMs, iso) } : {}),
+    };
+  const digital = digitalContact(tenant, s.id.contactId);
+  if (!digital) return {};
+  return { contact: { contactId: digital.contactId, kind: 'digital', ani: digital.thread, dnis: digital.channel, status: digital.status, releasedBy: digital.released?.by ?? null, agent: digital.agent } };
 }
 
 function splitTenant(t: TenantLike | undefined): { store: TenantStore; background: BackgroundProcess[] } {

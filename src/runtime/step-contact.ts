@@ -7,7 +7,7 @@ import type {
   CollectRules,
   ContactContext,
   ContactEvent,
-  ContactStatus,
+  CallStatus,
   ContactView,
   HeardSegment,
   PlayPiece,
@@ -30,7 +30,7 @@ export interface StepContactHost {
   warn(d: RunDriver, message: string): void;
   raise(contactId: string, event: ContactEvent, atMs: number): boolean;
   view(d: RunDriver): ContactView;
-  setStatus(d: RunDriver, status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
+  setStatus(d: RunDriver, status: Exclude<CallStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
   note(d: RunDriver, text: string, who: 'system' | 'agent'): void;
 }
 
@@ -93,7 +93,7 @@ export class StepContact implements ContactContext {
     return { ended: r.ended === 'hangup' ? 'hangup' : 'recorded', key: r.recording?.key ?? '', seconds: this.seconds(r) };
   }
 
-  setStatus(status: Exclude<ContactStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void {
+  setStatus(status: Exclude<CallStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void {
     this.host.setStatus(this.d, status, info);
   }
 

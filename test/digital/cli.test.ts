@@ -23,7 +23,7 @@ describe('outreach from the command line', () => {
     expect(r.out).toContain('messages:\n  11-23 09:00:10 → +13035550101 sent: "Hi Ada, your Gold offer ends 31 October. Reply YES to book a call."');
     expect(r.out).toContain('  11-23 10:00:10 ← +13035550101 received: "YES"');
     expect(r.out).toContain('  11-24 10:00:10 → +13035550101 sent: "Booked for Friday. An agent will write to you."');
-    expect(r.out).toContain('spawned runs: AnswerPromo (100000002) completed');
+    expect(r.out).toContain('spawned runs: AnswerPromo (100000002) completed (contact Escalated)');
     expect(r.out).toContain('warning: calling list promo-list.csv of skill 4100: 6 rows, 4 loaded, 2 rejected (row 5: No valid destination; row 6: Missing External ID)');
   });
 

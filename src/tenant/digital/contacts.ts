@@ -1,38 +1,95 @@
-// Digital contacts (DX "cases"): the thread a digital script run answers, on
-// which channel, with which skill and status. A digital contact outlives the
-// script: END stops the script but not the contact; a status action (or an
-// agent) closes it. Kept in the store, keyed by the run's contact id.
+// Digital contacts (Digital Experience cases): the contact of a digital
+// conversation, the same contact model as a call (src/contract/contact.ts: an
+// id, a status, an agent, a release, events) with the statuses and
+// transitions of digital contacts. A reply on a channel opens it; TEXTMSG and
+// UPDATE DIGITAL CONTACT STATUS move it between Open, Pending, Escalated and
+// Resolved; Closed ends it (its release). It outlives the script run that
+// answers it (END stops the script, not the contact), so the tenant store
+// keeps it (collection `digital.contacts`, keyed by contact id) and a later
+// invocation (`--state`) finds it again. Status changes arrive as contact
+// events through the runtime's contact services (runtime/contact-hub.ts).
+import type { AgentInfo, ContactEvent, ContactView, DigitalStatus, ReleaseCause, ReleasedBy } from '../../contract/contact.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { DIGITAL_CONTACTS_COLLECTION } from './records.js';
 
-export const DIGITAL_STATUSES = ['Open', 'Pending', 'Escalated', 'Resolved', 'Closed'] as const;
-export type DigitalStatus = (typeof DIGITAL_STATUSES)[number];
-
-export interface DigitalContactRecord {
-  contactId: string;
-  channel: string;
+export interface DigitalContactState {
+  readonly contactId: string;
+  /** The channel id (the digital point of contact). */
+  readonly channel: string;
   /** The customer's id on the channel. */
-  thread: string;
+  readonly thread: string;
   /** The skill the contact is routed with (the channel's, then REQAGENT DIGITAL's). */
-  skill: number | null;
-  status: DigitalStatus;
-  startedMs: number;
+  readonly skill: number | null;
+  readonly status: DigitalStatus;
+  readonly startedMs: number;
   /** Routing requested by REQAGENT DIGITAL. */
-  routed: { skill: number; priority: number; targetAgent: string | null } | null;
+  readonly routed: { readonly skill: number; readonly priority: number; readonly targetAgent: string | null } | null;
+  /** The agent who took the contact from the queue. */
+  readonly agent: AgentInfo | null;
+  /** Set when the contact was closed. */
+  readonly released: { readonly atMs: number; readonly by: ReleasedBy; readonly cause: ReleaseCause } | null;
 }
 
-export function digitalContact(store: TenantStore, contactId: string): DigitalContactRecord | undefined {
-  return store.collection<DigitalContactRecord>(DIGITAL_CONTACTS_COLLECTION).get(contactId);
+/** A contact opened by a customer's message (DX opens a case as Open: research digital-and-proactive.md §1). */
+export function newDigitalContact(c: { contactId: string; channel: string; thread: string; skill: number | null; startedMs: number }): DigitalContactState {
+  return { ...c, status: 'Open', routed: null, agent: null, released: null };
 }
 
-export function putDigitalContact(store: TenantStore, c: DigitalContactRecord): void {
-  store.collection<DigitalContactRecord>(DIGITAL_CONTACTS_COLLECTION).put(c.contactId, c);
+/** What closing a digital contact puts in the release cause (emulator decision, docs/digital.md). */
+const CLOSED_CAUSE: ReleaseCause = Object.freeze({ callResult: 'Closed', causeCode: 0, categoryId: 0 });
+
+/**
+ * The contact after `event`, or undefined when it does not apply (then
+ * nothing happens): a closed contact takes nothing; a status event sets the
+ * status (Closed releases it); an agent's answer records the agent (ONANSWER
+ * does not run in digital scripts, research §1); the agent's end of work,
+ * holds and signals leave the contact as it is.
+ */
+export function applyDigitalEvent(c: DigitalContactState, event: ContactEvent, atMs: number): DigitalContactState | undefined {
+  if (c.status === 'Closed') return undefined;
+  switch (event.type) {
+    case 'status':
+      if (event.status !== 'Closed') return { ...c, status: event.status };
+      return { ...c, status: 'Closed', released: { atMs, by: event.by, cause: CLOSED_CAUSE } };
+    case 'answer':
+      return { ...c, agent: event.agent };
+    case 'release':
+    case 'hold':
+    case 'resume':
+    case 'signal':
+    case 'preview':
+      return undefined;
+  }
 }
 
-export function updateDigitalContact(store: TenantStore, contactId: string, change: Partial<Omit<DigitalContactRecord, 'contactId'>>): DigitalContactRecord | undefined {
+/** The contact as actions and background processes see it: ANI is the customer's id on the channel, DNIS the channel. */
+export function digitalView(c: DigitalContactState, skillName: string): ContactView {
+  return {
+    contactId: c.contactId,
+    masterId: c.contactId,
+    kind: 'digital',
+    status: c.status,
+    ani: c.thread,
+    dnis: c.channel,
+    skillNo: c.skill,
+    skillName,
+    agent: c.agent,
+    released: c.released,
+  };
+}
+
+export function digitalContact(store: TenantStore, contactId: string): DigitalContactState | undefined {
+  const c = store.collection<DigitalContactState>(DIGITAL_CONTACTS_COLLECTION).get(contactId);
+  // Contacts kept by an earlier version have no agent or release yet.
+  return c && (c.agent === undefined || c.released === undefined) ? { ...c, agent: c.agent ?? null, released: c.released ?? null } : c;
+}
+
+export function putDigitalContact(store: TenantStore, c: DigitalContactState): void {
+  store.collection<DigitalContactState>(DIGITAL_CONTACTS_COLLECTION).put(c.contactId, c);
+}
+
+/** Records where REQAGENT DIGITAL routed the contact (its skill and queue settings; not its status). */
+export function routeDigitalContact(store: TenantStore, contactId: string, routed: NonNullable<DigitalContactState['routed']>): void {
   const c = digitalContact(store, contactId);
-  if (!c) return undefined;
-  const next = { ...c, ...change };
-  putDigitalContact(store, next);
-  return next;
+  if (c) putDigitalContact(store, { ...c, skill: routed.skill, routed });
 }

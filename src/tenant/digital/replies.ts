@@ -6,7 +6,7 @@ import type { BackgroundProcess, ProcessServices } from '../../contract/process.
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { luxon } from '../../deps.js';
 import { findChannel } from './channel.js';
-import { putDigitalContact } from './contacts.js';
+import { newDigitalContact, putDigitalContact } from './contacts.js';
 import { assignThread, onInbound, takeNext } from './inbox.js';
 import { CHANNELS_COLLECTION, INBOX_COLLECTION, type InboxRecord } from './records.js';
 
@@ -78,7 +78,7 @@ export class ReplyProcess implements BackgroundProcess {
       return;
     }
     assignThread(this.store, rec.channel, rec.thread, started.contactId);
-    putDigitalContact(this.store, { contactId: started.contactId, channel: rec.channel, thread: rec.thread, skill: channel!.skill, status: 'Open', startedMs: message.atMs, routed: null });
+    putDigitalContact(this.store, newDigitalContact({ contactId: started.contactId, channel: rec.channel, thread: rec.thread, skill: channel!.skill, startedMs: message.atMs }));
     this.services?.effect?.('messages', { ...base, status: 'received', contactId: started.contactId });
   }
 }
