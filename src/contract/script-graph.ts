@@ -6,6 +6,11 @@ import type { Span } from './diagnostics.js';
 export const MEDIA_TYPES = ['Generic', 'Phone', 'Chat', 'Email', 'Voicemail', 'WorkItem', 'SMS', 'Digital'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
+/** Media whose entry runs are calls (a contact with a caller, events, a transcript). */
+export function isCallMedia(media: MediaType): boolean {
+  return media === 'Phone' || media === 'Voicemail';
+}
+
 /** A property value as written in the file (evaluation happens at run time). */
 export type PropValue =
   | { kind: 'string'; value: string; span: Span }

@@ -2,7 +2,7 @@
 // unreachable actions, and outcomes that would leave a contact stuck.
 import { diagnostic, didYouMean, type Diagnostic } from '../contract/diagnostics.js';
 import type { ActionDefinition } from '../actions/define.js';
-import type { ScriptGraph } from '../contract/script-graph.js';
+import { isCallMedia, type ScriptGraph } from '../contract/script-graph.js';
 
 export interface ValidateOptions {
   /** Labels of actions that failed to parse: they exist, so targets naming them are not reported. */
@@ -78,8 +78,11 @@ export function validateGraph(graph: ScriptGraph, definitions: Map<string, Actio
     const missing = def.branches.filter((b) => !routed.has(b));
     if (missing.length === 0) continue;
     const others = missing.filter((b) => b !== 'Default');
-    const what =
-      def.valueBranches && others.length === 0
+    // On a call, REQAGENT leaves the contact queued: a thread that ends there waits for the agent (call-engine.ts), it is not stuck.
+    const queued = a.type === 'REQAGENT' && others.length === 0 && isCallMedia(graph.mediaType);
+    const what = queued
+      ? `${a.type} '${a.label}': no Default branch is routed, so the caller waits in the queue with no hold music or announcements until an agent answers (and, if the request fails, e.g. an unknown skill, the call stays in the IVR with nothing more to do)`
+      : def.valueBranches && others.length === 0
         ? `${a.type} '${a.label}' has no Default branch: a value matching no branch would leave the contact stuck`
         : missing.includes('Default')
           ? `${a.type} '${a.label}': no Default branch is routed${others.length ? ` (nor ${others.join(', ')})` : ''}, so the contact would get stuck after it`

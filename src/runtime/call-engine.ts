@@ -25,6 +25,7 @@ import type { RuntimeServices } from './services.js';
 import type { Advance } from './state-build.js';
 import type { EncodedOutcome, EndedBy, PendingStretch, RunContact, RunState } from './state.js';
 import { observedWhere, StepContact } from './step-contact.js';
+import { isCallMedia } from '../contract/script-graph.js';
 
 /** What the call engine asks back of the engine that owns it. */
 export interface EngineHooks {
@@ -34,9 +35,6 @@ export interface EngineHooks {
   interrupted(d: RunDriver, action: PreparedAction, seconds: number, event: string): void;
   end(d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs?: number): void;
 }
-
-/** Scripts whose runs are calls. */
-const CALL_MEDIA = new Set(['Phone', 'Voicemail']);
 
 export class CallEngine {
   private readonly callers = new Map<string, ResolvedCaller | null>();
@@ -63,7 +61,7 @@ export class CallEngine {
 
   /** Whether runs of this script are calls. */
   static isCall(script: PreparedScript): boolean {
-    return CALL_MEDIA.has(script.graph.mediaType);
+    return isCallMedia(script.graph.mediaType);
   }
 
   /** The contact of a new entry run of a phone script. */

@@ -87,8 +87,10 @@ export async function runScript(script: string, opts: RunScriptOptions): Promise
   const testCase: Record<string, unknown> = { name: 'runScript', script };
   for (const key of ['poc', 'vars', 'now', 'until', 'seed', 'maxActions', 'limits', 'contact', 'caller', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
   // The options go through the test-file loader, so stubs are checked exactly as in *.test.yaml files.
-  const text = stringify({ scripts: project.scripts.folder, cases: [testCase] });
-  const loaded = loadTestFile(resolve('runScript options'), { text, registry: project.registry });
+  // The folder is a default, not a path in the text: a test file is confined to its project, an API caller is not.
+  const text = stringify({ cases: [testCase] });
+  const folder = project.scripts.folder;
+  const loaded = loadTestFile(resolve('runScript options'), { text, registry: project.registry, ...(folder !== undefined ? { defaults: { scripts: folder } } : {}) });
   if (!loaded.testFile) throw optionsError(script, loaded.diagnostics, text);
   const graphs = new Map(project.graphs.map((g) => [g.name.toLowerCase(), g]));
   const problems = checkAgainstScripts(loaded.testFile, { graphs, registry: project.registry });

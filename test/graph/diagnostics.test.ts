@@ -82,6 +82,13 @@ describe('load-time diagnostics', () => {
     expect(r.messages[0]).toContain('no Default branch');
   });
 
+  it('says what an unwired REQAGENT does on a call: the caller waits for an agent in silence', () => {
+    const r = check('start: BEGIN -> q\nq: REQAGENT { Skill = 2001 }\n', 'script T\ntype Phone\n');
+    expect(r.where).toEqual([['W-UNROUTED', 4, 1]]);
+    expect(r.messages[0]).toContain('the caller waits in the queue with no hold music or announcements until an agent answers');
+    expect(r.messages[0]).not.toContain('stuck after it');
+  });
+
   it('reports every problem of a file in one pass', () => {
     const r = check('start: BEGIN -> nowhere\nx: ASIGN\ny: WAIT { Seconds = "x" }\nz: IF { Expression = "1" } Flase -> y\n');
     expect(r.where.map(([c]) => c).sort()).toEqual(

@@ -101,9 +101,9 @@ describe('caller: and heard: in test files', () => {
     ).toEqual(['4:14 E-TEST-LABEL caller: "at meun": script Ivr has no action labelled "meun"; did you mean "menu"? @ at meun']);
   });
 
-  it('runScript takes a caller too', async () => {
-    // A folder inside the project: runScript's scripts resolve there like a test file's.
-    const r = await runScript('Ivr', { scripts: join(import.meta.dirname, 'fixtures/ivr'), caller: 'hear support; press 1' });
+  it('runScript takes a caller too, from a folder anywhere (only test files are confined to their project)', async () => {
+    const dir = project('cases: []\n');
+    const r = await runScript('Ivr', { scripts: dir, caller: 'hear support; press 1' });
     expect(r.path).toContain('Ivr.sales');
     expect(r.transcript!.map((l) => l.text)).toContain('Connecting you to sales');
   });
