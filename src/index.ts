@@ -23,7 +23,7 @@ export type { Tenant, TenantOptions, TenantStore } from './tenant/index.js';
 
 // Runtime
 export { createRuntime, RuntimeOptionError } from './runtime/runtime.js';
-export type { Runtime, RunOptions, RuntimeOptions, TenantLike } from './runtime/runtime.js';
+export type { Runtime, RunOptions, RuntimeOptions, TenantLike, CallStart } from './runtime/runtime.js';
 export type { InterceptedCall, Interceptor } from './runtime/services.js';
 export type { ContactInfo } from './runtime/scheduler.js';
 export type { BackgroundProcess, ProcessServices } from './contract/process.js';

@@ -36,6 +36,8 @@ export interface RunResult {
   contact?: ContactSummary;
   /** Phone runs: what the caller heard and did, in order (docs/phone.md). */
   transcript?: TranscriptLine[];
+  /** The other calls started with this run (RunOptions.calls), in the order given: each its own run, on the same tenant and clock. */
+  calls?: RunResult[];
 }
 
 export interface ContactSummary {

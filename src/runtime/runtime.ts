@@ -24,7 +24,7 @@ import { TraceEmitter } from './emitter.js';
 import { SeededRandom } from './random.js';
 import { Redactor } from './redactor.js';
 import type { RunResult, TraceEvent, TraceEventType } from './result.js';
-import { Scheduler, type ContactInfo } from './scheduler.js';
+import { Scheduler, type ContactInfo, type StartOptions } from './scheduler.js';
 import type { Interceptor, RuntimeServices } from './services.js';
 import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
 import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
@@ -83,6 +83,26 @@ export interface RunOptions {
    * script named as well must be the POC's.
    */
   poc?: string;
+  /**
+   * Other calls (or contacts) on the same tenant and virtual clock, each its
+   * own run: they share the agents, queues and stubs, and come in at their
+   * `at`. Their results are `result.calls`, in this order.
+   */
+  calls?: CallStart[];
+}
+
+/** One more contact of a run (RunOptions.calls). */
+export interface CallStart {
+  /** Default: the run's script (or the point of contact's, with `poc`). */
+  script?: string;
+  /** The point of contact this contact arrives at (see RunOptions.poc). */
+  poc?: string;
+  /** When it comes in: seconds or a duration (`30s`, `2m`) after the run's start, or an ISO time. Default: with the run. */
+  at?: string | number;
+  /** Its ANI, DNIS, caller… (the runtime's `contact` option is not used for it). */
+  contact?: ContactInfo;
+  vars?: Record<string, Value>;
+  params?: Value[];
 }
 
 export interface Runtime {
@@ -109,6 +129,8 @@ class StudioRuntime implements Runtime {
   private readonly hub = new TraceHub();
   private readonly contact: ContactInfo;
   private entry: RunDriver | null = null;
+  /** The runs of the entry's RunOptions.calls, in the order given. */
+  private calls: RunDriver[] = [];
   private running = false;
   /** The host set maxActions itself (then it does not grow with until). */
   private readonly maxActionsGiven: boolean;
@@ -152,6 +174,7 @@ class StudioRuntime implements Runtime {
     if (snap) {
       for (const run of snap.runs) this.scheduler.add(decodeRun(run));
       this.entry = snap.entry === null ? null : (this.scheduler.byContact.get(snap.entry) ?? null);
+      this.calls = (snap.calls ?? []).map((id) => this.scheduler.byContact.get(id)!);
     }
   }
 
@@ -168,9 +191,8 @@ class StudioRuntime implements Runtime {
     const resumed = this.entry !== null && sched.active.length > 0;
     if (resumed && this.entry!.state.id.script.toLowerCase() !== script.trim().toLowerCase())
       throw new RuntimeOptionError(`This runtime continues ${this.entry!.state.id.script}; it cannot start ${script} before that run ends`);
-    if (options.vars !== undefined && (options.vars === null || typeof options.vars !== 'object' || Array.isArray(options.vars)))
-      throw new RuntimeOptionError('vars must be an object of name: value');
-    if (options.params !== undefined && !Array.isArray(options.params)) throw new RuntimeOptionError('params must be an array of values (p1…pN)');
+    checkVarsAndParams(options, '');
+    if (options.calls !== undefined && !Array.isArray(options.calls)) throw new RuntimeOptionError('calls must be a list of { script?, poc?, at?, contact?, vars? }');
     if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 0))
       throw new RuntimeOptionError(`maxSteps must be a whole number ≥ 0 (got ${String(options.maxSteps)})`);
     this.running = true;
@@ -189,7 +211,14 @@ class StudioRuntime implements Runtime {
         if (typeof target === 'string') throw new RuntimeOptionError(target);
         const { locals, globals } = splitVars(options.vars ?? {});
         const called = checkContact(arrived.contact, target);
+        // Every call is checked before any starts, so a refused call leaves nothing half-started.
+        const calls = (options.calls ?? []).map((c, i) => this.prepareCall(c, `calls[${i}]`, script, startedMs));
         this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact: called, startMs: this.clock.ms });
+        // Started in arrival order, so contact ids grow with time as Studio's do.
+        const order = calls.map((_, i) => i).sort((a, b) => calls[a]!.startMs - calls[b]!.startMs);
+        const started: RunDriver[] = [];
+        for (const i of order) started[i] = sched.start(calls[i]!.target, calls[i]!.start);
+        this.calls = started;
       }
       const entry = this.entry!;
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
@@ -197,12 +226,28 @@ class StudioRuntime implements Runtime {
       else if (outcome === 'until') sched.stopAll('Stopped at the until time');
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
       const result = this.result(entry);
+      if (this.calls.length > 0) result.calls = this.calls.map((d) => this.result(d));
       if (this.hub.kept) result.trace = this.hub.kept;
       return result;
     } finally {
       this.hub.kept = null;
       this.running = false;
     }
+  }
+
+  /** One more call of a run, checked: its script, contact and start. */
+  private prepareCall(call: CallStart, what: string, runScript: string, startedMs: number): { target: PreparedScript; start: StartOptions; startMs: number } {
+    if (call === null || typeof call !== 'object' || Array.isArray(call)) throw new RuntimeOptionError(`${what} must be an object { script?, poc?, at?, contact?, vars? }`);
+    checkVarsAndParams(call, `${what}.`);
+    const named = call.script ?? (call.poc !== undefined ? undefined : runScript);
+    const arrived = guardAt(what, () => this.arrival(named ?? { poc: call.poc! }, { contact: call.contact ?? {}, ...(call.poc !== undefined ? { poc: call.poc } : {}) }));
+    const target = this.services.catalog.resolve(arrived.script);
+    if (typeof target === 'string') throw new RuntimeOptionError(`${what}: ${target}`);
+    const startMs = call.at === undefined ? startedMs : guardAt(`${what}.at`, () => parseUntil(typeof call.at === 'number' ? `${call.at}s` : String(call.at), startedMs, this.clock.zone));
+    if (!(startMs >= startedMs)) throw new RuntimeOptionError(`${what}.at ${String(call.at)} is before the run's start (${this.clock.iso(startedMs)})`);
+    const contact = guardAt(what, () => checkContact(arrived.contact, target));
+    const { locals, globals } = splitVars(call.vars ?? {});
+    return { target, startMs, start: { vars: locals, params: call.params ?? [], globals, contact, startMs } };
   }
 
   /** The script and contact of a run: as given, or from the point of contact it arrives at. */
@@ -231,6 +276,7 @@ class StudioRuntime implements Runtime {
       randomState: this.services.random.state,
       nextContact: sched.nextContact,
       entry: this.entry?.state.id.contactId ?? null,
+      ...(this.calls.length > 0 ? { calls: this.calls.map((d) => d.state.id.contactId) } : {}),
       runs: sched.drivers.map(encodeRun),
     };
   }
@@ -344,6 +390,20 @@ function splitVars(vars: Record<string, Value>): { locals: Record<string, Value>
     setMember(global ? globals : locals, name, v === undefined ? null : v);
   }
   return { locals, globals };
+}
+
+function checkVarsAndParams(o: { vars?: unknown; params?: unknown }, prefix: string): void {
+  if (o.vars !== undefined && (o.vars === null || typeof o.vars !== 'object' || Array.isArray(o.vars))) throw new RuntimeOptionError(`${prefix}vars must be an object of name: value`);
+  if (o.params !== undefined && !Array.isArray(o.params)) throw new RuntimeOptionError(`${prefix}params must be an array of values (p1…pN)`);
+}
+
+/** A problem of one call of `calls`, named with it. */
+function guardAt<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new RuntimeOptionError(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 function guard<T>(fn: () => T): T {

@@ -92,6 +92,10 @@ export function validateSnapshot(s: unknown, scriptOf?: (name: string) => { hasA
     checkLog(run.log, `${at}.log`);
   });
   if (snap.entry !== null && !ids.has(snap.entry as string)) fail('entry', `names contact ${JSON.stringify(snap.entry)}, which is not one of the runs`);
+  if (snap.calls !== undefined)
+    array(snap.calls, 'calls').forEach((id, i) => {
+      if (typeof id !== 'string' || !ids.has(id)) fail(`calls[${i}]`, `names contact ${JSON.stringify(id)}, which is not one of the runs`);
+    });
   return snap as unknown as Snapshot;
 }
 

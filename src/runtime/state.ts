@@ -145,6 +145,8 @@ export interface Snapshot {
   nextContact: number;
   /** Contact id of the entry run. */
   entry: string | null;
+  /** Contact ids of the calls started with the entry run (RunOptions.calls), in the order given. */
+  calls?: string[];
   runs: { state: EncodedRunState; log: RunLog }[];
 }
 

@@ -9,7 +9,7 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 import { qualify } from './expect.js';
 import { checkStubAgainstAction } from './stub-spec.js';
-import { callerStepSpan, type StubSpec, type TestCase, type TestFile } from './test-file.js';
+import { callerStepSpan, type RunPart, type StubSpec, type TestFile } from './test-file.js';
 import { callerLabelProblems, type ScriptLabels } from '../phone/caller-script.js';
 
 export interface ScriptIndex {
@@ -76,7 +76,7 @@ export function checkStubsAgainstScripts(stubs: readonly StubSpec[], index: Scri
 }
 
 /** The labels a case's caller waits for (`at menu`, `after Sub.ask`) name actions of the scripts. */
-function checkCaller(tc: TestCase, index: ScriptIndex, out: Diagnostic[]): void {
+function checkCaller(tc: RunPart, index: ScriptIndex, out: Diagnostic[]): void {
   const known: ScriptLabels = {
     scripts: () => [...index.graphs.values()].map((g) => g.name),
     labels: (name) => index.graphs.get(name.toLowerCase())?.actions.map((a) => a.label),
@@ -91,12 +91,18 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
   const checkStubs = (stubs: readonly StubSpec[]): void => void checkStubsAgainstScripts(stubs, index, tf.scripts, out);
   checkStubs(tf.stubs);
   for (const tc of tf.cases) {
+    checkStubs(tc.stubs);
+    // The case's own call, then each of its other calls: each names a script, maybe a caller, and what it expects.
+    for (const part of [tc, ...(tc.calls ?? [])]) checkRunPart(part);
+  }
+  return out;
+
+  function checkRunPart(tc: RunPart): void {
     if (!index.graphs.has(tc.script.toLowerCase())) {
       const hint = didYouMean(tc.script, names);
       out.push(diagnostic('E-TEST-SCRIPT', `no script named "${tc.script}" in ${tf.scripts}${hint ? `; did you mean "${hint}"?` : ''}`, tc.spans.script ?? tc.span));
-      continue;
+      return;
     }
-    checkStubs(tc.stubs);
     if (tc.caller) checkCaller(tc, index, out);
     const e = tc.expect;
     for (const key of ['visits', 'neverVisits'] as const)
@@ -114,5 +120,4 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
       }
     }
   }
-  return out;
 }

@@ -14,9 +14,12 @@ export interface Hits {
 export const emptyHits = (): Hits => ({ actions: {}, branches: {} });
 
 /** Collects a run's hits from its path, its spawned runs' paths and its `action.exit` events (needs the trace). */
-export function hitsOf(result: Pick<RunResult, 'path' | 'trace' | 'spawned'>): Hits {
+export function hitsOf(result: Pick<RunResult, 'path' | 'trace' | 'spawned' | 'calls'>): Hits {
   const hits = emptyHits();
-  for (const path of [result.path, ...(result.spawned ?? []).map((s) => s.path)]) for (const step of path) hits.actions[step] = (hits.actions[step] ?? 0) + 1;
+  // The trace holds every run's events (other calls' too); their paths come from each run.
+  const runs = [result, ...(result.calls ?? [])];
+  for (const run of runs)
+    for (const path of [run.path, ...(run.spawned ?? []).map((s) => s.path)]) for (const step of path) hits.actions[step] = (hits.actions[step] ?? 0) + 1;
   for (const ev of result.trace ?? []) {
     if (ev.type !== 'action.exit' || !ev.branch) continue;
     const key = `${ev.script}.${ev.label}`;

@@ -5,7 +5,7 @@ import type { Span } from '../contract/diagnostics.js';
 import type { RunResult, TraceEvent } from '../runtime/result.js';
 import { isHeard } from '../phone/transcript.js';
 import { asPattern, show, valueMatches } from './match-value.js';
-import type { TestCase } from './test-file.js';
+import type { RunPart } from './test-file.js';
 
 export interface Failure {
   /** The expectation that failed: `status`, `visits`, `variables.created`, … */
@@ -28,7 +28,7 @@ export function qualify(name: string, script: string): string {
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-export function checkExpectations(tc: TestCase, result: RunResult): Failure[] {
+export function checkExpectations(tc: Pick<RunPart, 'script' | 'expect' | 'spans'>, result: RunResult): Failure[] {
   const e = tc.expect;
   const failures: Failure[] = [];
   const span = (key: string): Span | undefined => tc.spans[key];

@@ -67,6 +67,16 @@ export interface RunScriptOptions {
   contact?: { ani?: string; dnis?: string; skill?: number; poc?: string; hangUpAfter?: string | number };
   /** Phone scripts: what the caller does (steps as in test files' `caller:`). */
   caller?: string | string[];
+  /** Other calls on the same tenant and clock, as in test files' `calls:`; their results are `result.calls`, in this order. */
+  calls?: {
+    name?: string;
+    at?: string | number;
+    script?: string;
+    poc?: string;
+    vars?: Record<string, Value>;
+    contact?: RunScriptOptions['contact'];
+    caller?: string | string[];
+  }[];
   /** The point of contact the contact arrives at: `script` must be its script; DNIS, SKILLNO and POC come from it. */
   poc?: string;
   stubs?: StubInput[];
@@ -85,7 +95,7 @@ export interface ScriptRunResult extends RunResult {
 export async function runScript(script: string, opts: RunScriptOptions): Promise<ScriptRunResult> {
   const project = typeof opts.scripts === 'string' ? await loadProject(opts.scripts, opts.tenant !== undefined ? { tenant: opts.tenant } : {}) : opts.scripts;
   const testCase: Record<string, unknown> = { name: 'runScript', script };
-  for (const key of ['poc', 'vars', 'now', 'until', 'seed', 'maxActions', 'limits', 'contact', 'caller', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
+  for (const key of ['poc', 'vars', 'now', 'until', 'seed', 'maxActions', 'limits', 'contact', 'caller', 'calls', 'stubs'] as const) if (opts[key] !== undefined) testCase[key] = opts[key];
   // The options go through the test-file loader, so stubs are checked exactly as in *.test.yaml files.
   // The folder is a default, not a path in the text: a test file is confined to its project, an API caller is not.
   const text = stringify({ cases: [testCase] });

@@ -14,7 +14,7 @@ import { readYaml, YamlSource, type PathSegment } from './source-map.js';
 import { branchName, compileStub, type RawStub } from './stub-spec.js';
 import { parseDuration } from '../contract/duration.js';
 import { insideRoots, projectRoots } from './project-root.js';
-import { callerStepSpan, type CallerLocation, type EffectExpectation, type Expectations, type StubSpec, type TestCase, type TestFile } from './test-file.js';
+import { callerStepSpan, type CallerLocation, type CaseCall, type EffectExpectation, type Expectations, type RunPart, type StubSpec, type TestCase, type TestFile } from './test-file.js';
 import { parseCallerScript, type CallerScript } from '../phone/caller-script.js';
 import type { Value } from '../contract/value.js';
 import type { Limits } from '../contract/limits.js';
@@ -178,12 +178,23 @@ interface RawCase {
   contact?: Record<string, unknown>;
   replies?: { to: string | number; after?: string | number; text: string; channel?: string }[];
   caller?: string | string[];
+  calls?: RawCall[];
   stubs?: RawStub[];
   expect?: Record<string, unknown>;
   skip?: boolean;
   only?: boolean;
   record?: boolean;
   forceErrors?: boolean;
+}
+interface RawCall {
+  name?: string;
+  at?: string | number;
+  script?: string;
+  poc?: string | number;
+  vars?: Record<string, unknown>;
+  contact?: Record<string, unknown>;
+  caller?: string | string[];
+  expect?: Record<string, unknown>;
 }
 interface RawFile {
   scripts?: string;
@@ -242,11 +253,6 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
           diagnostic('E-TEST-DURATION', `until must be an ISO-8601 time or a duration such as 90s, 30m, 2h (got "${c.until}")`, src.span([...at, 'until'])),
         );
     }
-    const hangUp = c.contact?.hangUpAfter;
-    if (hangUp !== undefined && parseDuration(hangUp as string | number) === undefined)
-      diagnostics.push(
-        diagnostic('E-TEST-DURATION', `hangUpAfter must be a duration such as 90s, 30m, 2h (got "${String(hangUp)}")`, src.span([...at, 'contact', 'hangUpAfter'])),
-      );
     const replies = (c.replies ?? []).map((r, i) => {
       const seconds = r.after === undefined ? 0 : parseDuration(r.after);
       if (seconds === undefined)
@@ -257,14 +263,12 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       compileStub(s, [...at, 'stubs', i], `cases[${index}].stubs[${i}]`, src, registry, diagnostics),
     );
     const limits = caseLimits(c, raw, defaults, at, src, diagnostics);
-    const caller = c.caller !== undefined ? readCaller(c.caller, [...at, 'caller'], src, diagnostics) : undefined;
-    const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src, diagnostics);
-    spans.script = src.span([...at, 'script']);
-    spans.name = src.span([...at, 'name']);
+    const part = readRunPart(c, c.script, at, src, diagnostics);
+    part.spans.name = src.span([...at, 'name']);
+    const calls = (c.calls ?? []).map((call, i) => readCall(call, c, [...at, 'calls', i], src, diagnostics));
     cases.push({
       name: c.name,
       index,
-      script: c.script,
       ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
       vars: (c.vars ?? {}) as Record<string, Value>,
       ...(now !== undefined ? { now } : {}),
@@ -273,15 +277,13 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       ...(limits ? { limits } : {}),
       ...(c.contact !== undefined ? { contact: c.contact } : {}),
       ...(replies.length ? { replies } : {}),
-      ...(caller ? { caller: caller.script, callerAt: caller.at } : {}),
+      ...part,
+      ...(calls.length ? { calls } : {}),
       stubs: stubs.filter((s): s is StubSpec => s !== undefined),
-      expect,
       skip: c.skip ?? false,
       only: c.only ?? false,
       record: c.record ?? false,
       forceErrors: c.forceErrors ?? true,
-      span: src.span(at),
-      spans,
     });
   });
   if (diagnostics.length > 0) return { diagnostics };
@@ -295,6 +297,40 @@ function build(raw: RawFile, src: YamlSource, registry: ActionRegistry, defaults
       ...(raw.redact?.length ? { redact: raw.redact } : {}),
     },
     diagnostics,
+  };
+}
+
+/** What a case and each of its calls have alike: the contact's hang-up, the caller and the expectations, located. */
+function readRunPart(c: Pick<RawCall, 'contact' | 'caller' | 'expect'>, script: string, at: PathSegment[], src: YamlSource, diagnostics: Diagnostic[]): RunPart {
+  const hangUp = c.contact?.hangUpAfter;
+  if (hangUp !== undefined && parseDuration(hangUp as string | number) === undefined)
+    diagnostics.push(
+      diagnostic('E-TEST-DURATION', `hangUpAfter must be a duration such as 90s, 30m, 2h (got "${String(hangUp)}")`, src.span([...at, 'contact', 'hangUpAfter'])),
+    );
+  const caller = c.caller !== undefined ? readCaller(c.caller, [...at, 'caller'], src, diagnostics) : undefined;
+  const { expect, spans } = buildExpect(c.expect ?? {}, [...at, 'expect'], src, diagnostics);
+  spans.script = src.span([...at, 'script']);
+  return { script, ...(caller ? { caller: caller.script, callerAt: caller.at } : {}), expect, span: src.span(at), spans };
+}
+
+/** One of a case's `calls:`: its script defaults to the case's (with a `poc`, it must be the POC's, as a case's). */
+function readCall(raw: RawCall, c: RawCase, at: PathSegment[], src: YamlSource, diagnostics: Diagnostic[]): CaseCall {
+  const index = at[at.length - 1] as number;
+  let when: string | undefined;
+  if (raw.at !== undefined) {
+    when = normaliseUntil(raw.at);
+    if (when === undefined)
+      diagnostics.push(diagnostic('E-TEST-DURATION', `at must be a duration after the case's start such as 30s, 2m, or an ISO-8601 time (got "${raw.at}")`, src.span([...at, 'at'])));
+  }
+  const part = readRunPart(raw, raw.script ?? c.script, at, src, diagnostics);
+  if (raw.script === undefined) part.spans.script = part.span;
+  return {
+    ...part,
+    name: raw.name !== undefined ? `calls[${index}] (${raw.name})` : `calls[${index}]`,
+    ...(when !== undefined ? { at: when } : {}),
+    ...(raw.poc !== undefined ? { poc: String(raw.poc) } : {}),
+    vars: (raw.vars ?? {}) as Record<string, Value>,
+    ...(raw.contact !== undefined ? { contact: raw.contact } : {}),
   };
 }
 

@@ -10,7 +10,8 @@ import { loadFolder, type ScriptSet } from '../graph/load.js';
 import type { ScriptGraph } from '../contract/script-graph.js';
 import type { HttpClient } from '../contract/http.js';
 import type { RunResult } from '../runtime/result.js';
-import { createRuntime } from '../runtime/runtime.js';
+import { createRuntime, type CallStart } from '../runtime/runtime.js';
+import type { ContactInfo } from '../runtime/scheduler.js';
 import type { Value } from '../contract/value.js';
 import type { Limits } from '../contract/limits.js';
 import { checkTenantFile, emptyTenant, loadCheckedTenant, type Tenant } from '../tenant/index.js';
@@ -40,10 +41,21 @@ export interface RunRequest {
   /** What customers answer on digital channels. */
   replies?: readonly ScriptedReply[];
   caller?: CallerScript;
+  /** Other calls on the same tenant and clock (a case's `calls:`). */
+  calls?: readonly RequestCall[];
   intercept: Intercept;
   http: HttpClient;
   /** Variables shown as `***` in every output. */
   redact?: string[];
+}
+
+export interface RequestCall {
+  script: string;
+  poc?: string;
+  at?: string;
+  vars: Record<string, Value>;
+  contact?: Record<string, unknown>;
+  caller?: CallerScript;
 }
 
 /** Loads a script folder and an optional tenant file; throws ScriptLoadError for invalid input. */
@@ -80,6 +92,13 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
   try {
     if (req.replies) scriptReplies(tenant.store, req.replies);
     const c = req.caller !== undefined ? { ...req.contact } : req.contact;
+    const calls: CallStart[] | undefined = req.calls?.map((call) => ({
+      script: call.script,
+      ...(call.poc !== undefined ? { poc: call.poc } : {}),
+      ...(call.at !== undefined ? { at: call.at } : {}),
+      vars: call.vars,
+      contact: contactInfo(call.contact ?? {}, call.caller),
+    }));
     const runtime = createRuntime({
       scripts: project.scripts,
       tenant,
@@ -89,21 +108,28 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
       intercept: req.intercept,
       ...(req.redact?.length ? { redact: req.redact } : {}),
       ...(req.limits !== undefined ? { limits: req.limits } : {}),
-      ...(c !== undefined
-        ? {
-            contact: {
-              ...(c.ani !== undefined ? { ani: String(c.ani) } : {}),
-              ...(c.dnis !== undefined ? { dnis: String(c.dnis) } : {}),
-              ...(c.skill !== undefined ? { skillNo: Number(c.skill) } : {}),
-              ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
-              ...(c.hangUpAfter !== undefined ? { hangUpAfterSeconds: parseDuration(c.hangUpAfter as string | number) } : {}),
-              ...(req.caller !== undefined ? { caller: req.caller } : {}),
-            },
-          }
-        : {}),
+      ...(c !== undefined ? { contact: contactInfo(c, req.caller) } : {}),
     });
-    return await runtime.run(req.script, { vars: req.vars, ...(req.until !== undefined ? { until: req.until } : {}), ...(req.poc !== undefined ? { poc: req.poc } : {}), keepTrace: true });
+    return await runtime.run(req.script, {
+      vars: req.vars,
+      ...(req.until !== undefined ? { until: req.until } : {}),
+      ...(req.poc !== undefined ? { poc: req.poc } : {}),
+      ...(calls ? { calls } : {}),
+      keepTrace: true,
+    });
   } finally {
     tenant.close();
   }
+}
+
+/** A test file's `contact:` (and `caller:`) as the runtime takes it. */
+function contactInfo(c: Record<string, unknown>, caller: CallerScript | undefined): ContactInfo {
+  return {
+    ...(c.ani !== undefined ? { ani: String(c.ani) } : {}),
+    ...(c.dnis !== undefined ? { dnis: String(c.dnis) } : {}),
+    ...(c.skill !== undefined ? { skillNo: Number(c.skill) } : {}),
+    ...(c.poc !== undefined ? { poc: String(c.poc) } : {}),
+    ...(c.hangUpAfter !== undefined ? { hangUpAfterSeconds: parseDuration(c.hangUpAfter as string | number) } : {}),
+    ...(caller !== undefined ? { caller } : {}),
+  };
 }

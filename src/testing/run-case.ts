@@ -49,6 +49,18 @@ export async function executeCase(project: Project, tf: TestFile, tc: TestCase, 
     ...(tc.contact !== undefined ? { contact: tc.contact } : {}),
     ...(tc.replies !== undefined ? { replies: tc.replies } : {}),
     ...(tc.caller !== undefined ? { caller: tc.caller } : {}),
+    ...(tc.calls
+      ? {
+          calls: tc.calls.map((c) => ({
+            script: c.script,
+            ...(c.poc !== undefined ? { poc: c.poc } : {}),
+            ...(c.at !== undefined ? { at: c.at } : {}),
+            vars: c.vars,
+            ...(c.contact !== undefined ? { contact: c.contact } : {}),
+            ...(c.caller !== undefined ? { caller: c.caller } : {}),
+          })),
+        }
+      : {}),
     intercept: armed.intercept,
     http: armed.http,
     ...(tf.redact ? { redact: tf.redact } : {}),
@@ -72,7 +84,7 @@ export async function runCase(project: Project, tf: TestFile, tc: TestCase, opts
   }
   const ms = Math.round(performance.now() - started);
   const { result } = run;
-  const failures = checkExpectations(tc, result);
+  const failures = [...checkExpectations(tc, result), ...callFailures(tc, result)];
   const hasExpect = Object.keys(tc.expect).length > 0;
   if (tc.record && !hasExpect && !opts.record)
     failures.push({ what: 'record', message: 'this case has no recorded outcome yet: run `studio-script test --update` to record it', span: tc.span });
@@ -95,6 +107,15 @@ export async function runCase(project: Project, tf: TestFile, tc: TestCase, opts
     hits: hitsOf(result),
     ...(tc.record ? { recorded: recordOutcome(result) } : {}),
   };
+}
+
+/** Each of the case's other calls against its own result; a failure says which call it is about. */
+function callFailures(tc: TestCase, result: RunResult): Failure[] {
+  return (tc.calls ?? []).flatMap((call, i) => {
+    const own = result.calls?.[i];
+    if (!own) return [{ what: 'run', message: `${call.name}: the call did not run`, span: call.span }];
+    return checkExpectations(call, own).map((f) => ({ ...f, what: `${call.name}.${f.what}`, message: `${call.name}: ${f.message}`, span: f.span ?? call.span }));
+  });
 }
 
 /**

@@ -76,6 +76,39 @@ const expectations = {
   },
 };
 
+const contact = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ani: { type: ['string', 'number'] },
+    dnis: { type: ['string', 'number'] },
+    skill: { type: 'integer' },
+    poc: { type: ['string', 'number'] },
+    hangUpAfter: { ...duration, description: 'The caller hangs up this long after the run starts (virtual time).' },
+  },
+};
+
+const caller = {
+  oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  description: 'Phone scripts: what the caller does, as steps ("at menu", "press 2", "wait 5s", "hear text", "say text", "hangup").',
+};
+
+/** One more call of a case, on the case's tenant and clock. */
+const call = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'How failures name this call.' },
+    at: { ...duration, description: "When it comes in: a duration after the case's start (30s, 2m) or an ISO time (default: with the case's call)." },
+    script: { type: 'string', minLength: 1, description: "Default: the case's script (or the POC's, with poc)." },
+    poc: { type: ['string', 'number'] },
+    vars: { type: 'object' },
+    contact,
+    caller,
+    expect: expectations,
+  },
+};
+
 const testCase = {
   type: 'object',
   required: ['name', 'script'],
@@ -90,17 +123,7 @@ const testCase = {
     seed: { type: 'integer' },
     maxActions: { type: 'integer', minimum: 1, description: 'Short for limits: { maxActions: N }.' },
     limits: { ...limitsJsonSchema, description: "This case's run limits, over the file's and the configuration's (--limit on the command line comes first)." },
-    contact: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        ani: { type: ['string', 'number'] },
-        dnis: { type: ['string', 'number'] },
-        skill: { type: 'integer' },
-        poc: { type: ['string', 'number'] },
-        hangUpAfter: { ...duration, description: 'The caller hangs up this long after the run starts (virtual time).' },
-      },
-    },
+    contact,
     replies: {
       type: 'array',
       description: 'What customers answer on digital channels (docs/digital.md).',
@@ -116,9 +139,11 @@ const testCase = {
         },
       },
     },
-    caller: {
-      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-      description: 'Phone scripts: what the caller does, as steps ("at menu", "press 2", "wait 5s", "hear text", "say text", "hangup").',
+    caller,
+    calls: {
+      type: 'array',
+      items: call,
+      description: "Other calls on the case's tenant and virtual clock: each runs the script as its own contact, sharing agents, queues and stubs (docs/routing.md).",
     },
     stubs: { type: 'array', items: stub },
     expect: expectations,

@@ -111,6 +111,8 @@ export interface TestCase {
   callerAt?: CallerLocation[];
   /** The point of contact the contact arrives at (`poc:`): the case's script must be the POC's. */
   poc?: string;
+  /** Other calls on the case's tenant and clock (`calls:`), each its own run with its own expectations. */
+  calls?: CaseCall[];
   stubs: StubSpec[];
   expect: Expectations;
   skip: boolean;
@@ -122,6 +124,20 @@ export interface TestCase {
   span: Span;
   /** Spans of expectation entries by key (`visits.2`, `branches.Main.x`). */
   spans: Record<string, Span>;
+}
+
+/** What a run of a case is checked by: its script, caller and expectations, located. */
+export type RunPart = Pick<TestCase, 'script' | 'caller' | 'callerAt' | 'expect' | 'span' | 'spans'>;
+
+/** One more call of a case (`calls:`): a contact of its own that comes in `at` after the case's start. */
+export interface CaseCall extends RunPart {
+  /** `calls[1]`, or `calls[1] (name)` with a name: how failures name it. */
+  name: string;
+  /** A duration after the case's start (`30s`) or an ISO time; default: with the case's own call. */
+  at?: string;
+  poc?: string;
+  vars: Record<string, Value>;
+  contact?: Record<string, unknown>;
 }
 
 /** Where a caller text sits: its first character, and whether it spans several lines. */

@@ -101,6 +101,62 @@ describe('caller: and heard: in test files', () => {
     ).toEqual(['4:14 E-TEST-LABEL caller: "at meun": script Ivr has no action labelled "meun"; did you mean "menu"? @ at meun']);
   });
 
+  it('calls: runs other callers on the same clock, each checked against its own expect', async () => {
+    const s = await runSession({
+      paths: [
+        project(`cases:
+  - name: two callers
+    script: Ivr
+    caller: "hear support; press 2"
+    calls:
+      - name: sales caller
+        at: 30s
+        caller: "hear support; press 1"
+        expect:
+          heard: ["/Press 1/", "Connecting you to sales"]
+      - at: 2026-01-05T09:01:00
+        expect:
+          visits: [support]
+    expect:
+      heard: ["/Press 1/", "/Connecting you to support/"]
+`),
+      ],
+    });
+    expect(s.diagnostics).toEqual([]);
+    expect(s.cases[0]!.failures.map((f) => `${f.span?.line} ${f.what}: ${f.message}`)).toEqual([
+      '13 calls[1].visits: calls[1]: expected to visit Ivr.support, but the run went Ivr.start → Ivr.menu → Ivr.bye instead',
+    ]);
+  });
+
+  it('locates mistakes in calls: their time, caller steps, script and labels', async () => {
+    expect(
+      await located(`cases:
+  - name: bad
+    script: Ivr
+    calls:
+      - at: soon
+        caller: "pres 1"
+`),
+    ).toEqual([
+      `5:13 E-TEST-DURATION at must be a duration after the case's start such as 30s, 2m, or an ISO-8601 time (got "soon") @ soon`,
+      '6:18 E-TEST-CALLER unknown step "pres"; did you mean "press"? (steps: press, wait, at, after, hear, say, hangup, silent) @ pres',
+    ]);
+    expect(
+      (
+        await located(`cases:
+  - name: bad
+    script: Ivr
+    calls:
+      - script: Ivrr
+      - caller: "at meun"
+`)
+      ).map((l) => l.replace(/ in \/\S+;/, ' in DIR;')),
+    ).toEqual([
+      '5:17 E-TEST-SCRIPT no script named "Ivrr" in DIR; did you mean "Ivr"? @ Ivrr',
+      '6:18 E-TEST-LABEL caller: "at meun": script Ivr has no action labelled "meun"; did you mean "menu"? @ at meun',
+    ]);
+  });
+
   it('runScript takes a caller too, from a folder anywhere (only test files are confined to their project)', async () => {
     const dir = project('cases: []\n');
     const r = await runScript('Ivr', { scripts: dir, caller: 'hear support; press 1' });
