@@ -24,8 +24,11 @@ export interface ProcessServices {
   readonly limits: Limits;
   /** The run's HTTP layer (stubs in tests; the network only when allowed): a digital sender posts to its middleware. */
   readonly http?: HttpClient;
-  /** Records a change in the result's effects (the entry run's), as an action's `ctx.effect` does. */
-  readonly effect?: (kind: EffectKind, data: Value) => void;
+  /**
+   * Records a change in a result's effects, as an action's `ctx.effect` does:
+   * the run of `contactId` when given (ended or not), else the entry run's.
+   */
+  readonly effect?: (kind: EffectKind, data: Value, contactId?: string) => void;
   /** A warning in the entry run's result. */
   readonly warn?: (message: string) => void;
   /**

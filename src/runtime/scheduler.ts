@@ -87,8 +87,8 @@ export class Scheduler implements RunSystem {
     const entry = () => this.drivers[0];
     return {
       http: services.http,
-      effect: (kind, data) => {
-        const d = entry();
+      effect: (kind, data, contactId) => {
+        const d = (contactId !== undefined ? this.byContact.get(contactId) : undefined) ?? entry();
         if (d) recordEffect(services, d, kind, data);
       },
       warn: (message) => {

@@ -28,7 +28,8 @@ ${QUERY.replace('Skill = "Support"', `Skill = "${skill}"`)}
 `;
     const r = await call(script('Support'), '', { runtime: { tenant: tenant() } });
     expect(r.variables.found).toBe('yes');
-    expect(r.effects.calls).toEqual([{ action: 'QUEUECALLBACK', callback: '100000001-cb1', number: '3035550100', callerId: '8005550000', skill: 6061, contactId: '100000001' }]);
+    expect(r.effects.calls![0]).toEqual({ action: 'QUEUECALLBACK', callback: '100000001-cb1', number: '3035550100', callerId: '8005550000', skill: 6061, contactId: '100000001' });
+    expect(r.effects.calls![1]).toMatchObject({ callback: '100000001-cb1', dialedBy: 'agent', agentId: 1001, result: 'answered' });
     expect((await call(script('Sales'), '', { runtime: { tenant: tenant() } })).variables.found).toBe('no');
   });
 
@@ -48,6 +49,34 @@ who: SNIPPET { ASSIGN answeredAt = "{contactid}" }
     // Ana logs in at 600 s and takes the callback first: the caller is still waiting when they hang up.
     expect(r.variables.answeredat).toBeUndefined();
     expect(heard(r).at(-1)).toBe('610 caller hung up');
+  });
+
+  it("the agent's dial of the callback is a calls effect of the run that queued it, after that run ended", async () => {
+    const script = `script Main
+type Phone
+start: BEGIN -> cb
+cb: QUEUECALLBACK { PhoneNumber = "7205550100"  Skill = 6061  CallDelaySec = 5 } -> bye
+bye: HANGUP
+`;
+    const r = await call(script, '', { runtime: { tenant: tenant(600) } });
+    expect(r.status).toBe('completed');
+    expect(r.endedAt).toBe('2026-11-21T02:00:00.000-07:00');
+    // Ana logs in at 600 s, rings 2 s, and dials 5 s later (CallDelaySec).
+    expect(r.effects.calls).toEqual([
+      { action: 'QUEUECALLBACK', callback: '100000001-cb1', number: '7205550100', callerId: '8005550000', skill: 6061, contactId: '100000001' },
+      {
+        callback: '100000001-cb1',
+        dialedBy: 'agent',
+        agentId: 1001,
+        number: '7205550100',
+        e164: '+17205550100',
+        callerId: '8005550000',
+        result: 'answered',
+        skill: 6061,
+        at: '2026-11-21T02:10:07.000-07:00',
+        contactId: '100000001',
+      },
+    ]);
   });
 
   it('a number that is not a phone number, or an unknown skill, takes OnError', async () => {
@@ -134,7 +163,11 @@ failed: SNIPPET { ASSIGN why = _err }
   it('schedules a callback that joins the queue at that time, in the business unit zone', async () => {
     const r = await call(script('2026-11-21', '15:00'), '', { runtime: { tenant: tenant() } });
     expect(r.variables.numberqueued).toBe(0);
-    expect(r.effects.calls).toEqual([expect.objectContaining({ action: 'COMMITMENT', skill: 6061, at: '2026-11-21T15:00:00.000-07:00' })]);
+    expect(r.effects.calls).toEqual([
+      expect.objectContaining({ action: 'COMMITMENT', skill: 6061, at: '2026-11-21T15:00:00.000-07:00' }),
+      // Ana (on from 600 s) takes it when it joins the queue, rings 2 s and dials.
+      expect.objectContaining({ callback: '100000001-cb1', dialedBy: 'agent', agentId: 1001, at: '2026-11-21T15:00:02.000-07:00', result: 'answered' }),
+    ]);
   });
 
   it.each([

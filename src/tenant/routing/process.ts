@@ -5,9 +5,12 @@
 // reason (the caller hangs up, HANGUP, a transfer, the run ends) the contact
 // services tell the process, which takes it off the queue or off its agent.
 // Answered callbacks have no live caller: the agent's side dials the number
-// through the dial plan and the attempt is kept in `callbackAttempts`.
+// through the dial plan; the attempt is a `calls` effect of the run that
+// queued the callback (and is kept in `callbackAttempts`). While a callback
+// waits, routing keeps running after the scripts end, so it is dialed.
+import { DateTime } from 'luxon';
 import type { Clock } from '../../contract/clock.js';
-import type { BackgroundProcess } from '../../contract/process.js';
+import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { AgentCounts, CallbackRequest, QueueEntryView, QueueRequest, RoutingService } from '../../contract/routing.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { resolveDial, type DialResult } from '../dial-plan.js';
@@ -39,17 +42,24 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
   private clock: Clock | null = null;
   private contacts: RoutingContacts | null = null;
   private unsubscribe: (() => void) | null = null;
+  private effect: ProcessServices['effect'] | null = null;
   readonly callbackAttempts: CallbackAttempt[] = [];
 
   constructor(private readonly store: TenantStore) {}
 
   /** Called once by the runtime before anything runs: the agents' day starts now. */
-  attach(services: { clock: Clock; contacts?: RoutingContacts }): void {
+  attach(services: { clock: Clock; contacts?: RoutingContacts; effect?: ProcessServices['effect'] }): void {
     this.clock = services.clock;
+    this.effect = services.effect ?? null;
     this.model = new RoutingModel(routingAgents(this.store), { zone: this.store.timeZone, startMs: services.clock.now().toMillis() });
     this.contacts = services.contacts ?? null;
     this.unsubscribe?.();
     this.unsubscribe = this.contacts?.onRelease((contactId, atMs) => this.model!.drop(contactId, atMs)) ?? null;
+  }
+
+  /** A callback is not dialed yet (waiting, or its agent is ringing): the scheduler goes on after the scripts end until it is. */
+  get keepsRunning(): boolean {
+    return this.model?.entries().some((c) => c.request.callback !== null && c.phase !== 'talking') ?? false;
   }
 
   nextDueMs(): number | null {
@@ -67,6 +77,23 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
         const outcome = resolveDial(this.store, e.callback.phone);
         const atMs = e.atMs + Math.round((e.callback.delaySeconds ?? 0) * 1000);
         this.callbackAttempts.push({ contactId: e.contactId, phone: outcome.e164 ?? e.callback.phone, skill: e.skill, agentId: e.agent.id, atMs, result: outcome.result });
+        const origin = callbackOrigin(e.contactId);
+        this.effect?.(
+          'calls',
+          {
+            callback: e.contactId,
+            dialedBy: 'agent',
+            agentId: e.agent.id,
+            number: e.callback.phone,
+            e164: outcome.e164 ?? '',
+            callerId: e.callback.callerId,
+            result: outcome.result,
+            skill: e.skill,
+            at: DateTime.fromMillis(atMs, { zone: this.clock!.zone }).toISO()!,
+            contactId: origin,
+          },
+          origin,
+        );
         // Nobody to talk to: the agent is done with this callback at once.
         if (outcome.result !== 'answered') this.model!.drop(e.contactId, e.atMs);
         return;
@@ -116,6 +143,12 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
   agentCounts(skill: number): AgentCounts {
     return this.model ? this.model.agentCounts(skill, this.now()) : { loggedIn: 0, available: 0, working: 0 };
   }
+}
+
+/** The contact that queued a callback: its id is `<contactId>-cb<n>` (actions/queuecallback.ts `callbackId`). */
+function callbackOrigin(callbackId: string): string {
+  const at = callbackId.lastIndexOf('-cb');
+  return at > 0 ? callbackId.slice(0, at) : callbackId;
 }
 
 function view(c: Readonly<QueuedContact>): QueueEntryView {
