@@ -64,6 +64,14 @@ export interface PreparedScript {
 
 const NAME_OK = /^[^/\\]+$/;
 
+/**
+ * Prepared scripts by registry and loaded script, shared by every runtime of
+ * the same folder: a runtime per call (one contact each) would otherwise
+ * prepare every action again, and lose the evaluation plans cached on them.
+ * A prepared script depends only on the loaded script and the registry.
+ */
+const shared = new WeakMap<ActionRegistry, WeakMap<LoadedScript, PreparedScript>>();
+
 export class ScriptCatalog {
   private readonly prepared = new Map<string, PreparedScript>();
   readonly registry: ActionRegistry;
@@ -93,7 +101,10 @@ export class ScriptCatalog {
     if (cached) return cached;
     const loaded = this.set.scripts.get(key);
     if (!loaded) return `Script "${trimmed}" not found in the script folder`;
-    const prepared = this.prepare(key, loaded);
+    let byScript = shared.get(this.registry);
+    if (!byScript) shared.set(this.registry, (byScript = new WeakMap()));
+    let prepared = byScript.get(loaded);
+    if (!prepared || prepared.key !== key) byScript.set(loaded, (prepared = this.prepare(key, loaded)));
     this.prepared.set(key, prepared);
     return prepared;
   }
