@@ -51,7 +51,8 @@ export interface ProcessServices {
  * Work the scheduler interleaves with script runs on the virtual timeline.
  * `nextDueMs` may be in the past (0 before the first run): run it at the
  * current time. null means idle until something changes (asked again after
- * every step). Ties: runs due at the same time go first.
+ * every step): a process is never due just to poll, or a run waiting for an
+ * event that never comes could not end. Ties: runs due at the same time go first.
  */
 export interface BackgroundProcess {
   readonly name: string;

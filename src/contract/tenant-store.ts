@@ -169,6 +169,13 @@ export interface TenantStore {
   /** Every prospect of a skill (or all): creation order in memory, queue order in SQLite. */
   prospects(skillNo?: number): ProspectRecord[];
   prospectCount(skillNo?: number): number;
+  /**
+   * A number that grows whenever a record is added to a calling list, updated
+   * or removed (any skill), through this store object: a background process
+   * compares it with what it saw last to learn, at no cost per scheduler
+   * step, that a list changed (the preview dialer then looks for new records).
+   */
+  listChanges(): number;
   /** Records of the skill still waiting to be dialed. */
   queueDepth(skillNo: number): number;
   /** Epoch ms of the oldest queued record's last queueing (for LongestWait); null when none. */

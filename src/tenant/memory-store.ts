@@ -62,6 +62,8 @@ export class MemoryTenantStore implements TenantStore {
   private queues = new Map<number, Queue>();
   private collections = new Map<string, MemoryCollection<unknown>>();
   private nextSourceId = 1;
+  /** listChanges(): calling-list writes through this object (a rolled-back one counts too: readers only look again). */
+  private listWrites = 0;
   /**
    * Undo entries, flat to keep a 100,000-record batch cheap: triples of
    * (map, key, previous value or ABSENT), or (function, argument, null).
@@ -202,6 +204,7 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
+    this.listWrites++;
     const k = p.externalId;
     const list = this.listOf(p.skillNo);
     const old = list.get(k);
@@ -230,6 +233,7 @@ export class MemoryTenantStore implements TenantStore {
       this.deleteOrdered(this.queueOf(skillNo), externalId);
       removed = true;
     }
+    if (removed) this.listWrites++;
     return removed;
   }
 
@@ -267,6 +271,10 @@ export class MemoryTenantStore implements TenantStore {
     let n = 0;
     for (const list of this.lists.values()) n += list.size;
     return n;
+  }
+
+  listChanges(): number {
+    return this.listWrites;
   }
 
   queueDepth(skillNo: number): number {

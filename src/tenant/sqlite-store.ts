@@ -71,6 +71,8 @@ export class SqliteTenantStore implements TenantStore {
   /** True when the file had no tenant state before this open. */
   readonly fresh: boolean;
   private seq: number;
+  /** listChanges(): calling-list writes through this object (a rolled-back one counts too: readers only look again). */
+  private listWrites = 0;
   private readonly stmts: ReturnType<typeof prepare>;
   private readonly collections = new Map<string, SqliteCollection<unknown>>();
   private readonly indexing: CollectionIndexing;
@@ -218,6 +220,7 @@ export class SqliteTenantStore implements TenantStore {
     const seq = ++this.seq;
     const s = this.stmts;
     this.queueHeads.delete(p.skillNo);
+    this.listWrites++;
     if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0)
       return 'Created';
     // A record still queued keeps its place; a dialed or expired one goes to the back of the queue (decided in SQL on the old status).
@@ -227,7 +230,9 @@ export class SqliteTenantStore implements TenantStore {
 
   removeProspect(sourceName: string, externalId: string): boolean {
     this.queueHeads.clear(); // any skill's list may hold it
-    return this.stmts.removeProspect.run(sourceName, externalId).changes > 0;
+    if (this.stmts.removeProspect.run(sourceName, externalId).changes === 0) return false;
+    this.listWrites++;
+    return true;
   }
 
   findProspects(q: ProspectQuery): ProspectRecord[] {
@@ -251,6 +256,9 @@ export class SqliteTenantStore implements TenantStore {
   prospectCount(skillNo?: number): number {
     const row = (skillNo === undefined ? this.stmts.countAll.get() : this.stmts.countSkill.get(skillNo)) as { n: number };
     return row.n;
+  }
+  listChanges(): number {
+    return this.listWrites;
   }
   queueDepth(skillNo: number): number {
     return (this.stmts.queueDepth.get(skillNo) as { n: number }).n;

@@ -10,10 +10,12 @@
 // runs it (calls.ts). Records added to the
 // list during a cycle are assigned when they arrive; ownership changed on
 // records already assigned, and agents added to the queue, count from the
-// next recycle.
+// next recycle. The dialer is due only when it can act (a decision, a record
+// an agent on shift can take, a recycle with something to offer, a list that
+// changed), so a run waiting for an event that never comes still ends.
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
-import { inWeek } from '../hours/evaluate.js';
+import { inWeek, nextWeekChangeMs } from '../hours/evaluate.js';
 import { PreviewCalls } from './calls.js';
 import { OwnerIndex, type CampaignAgent } from './owners.js';
 import {
@@ -28,8 +30,12 @@ import {
   type PreviewSkip,
 } from './records.js';
 
-/** An agent off shift with records waiting, and the list for new records, are looked at again this often. */
-const SHIFT_POLL_MS = 60_000;
+/**
+ * The dialer's minute: a changed list is looked at on the next one, and an
+ * agent off shift with records waiting gets them on the first one after the
+ * shift starts.
+ */
+const MINUTE_MS = 60_000;
 
 interface Pending {
   externalId: string;
@@ -67,7 +73,12 @@ export class PreviewDialer implements BackgroundProcess {
   /** Records offered and finished in this cycle (accepted or skipped by the agent). */
   private done = new Set<string>();
   private knownCount = -1;
-  private lastLookMs = 0;
+  /** The last minute the list was looked at; the next minutes follow it. */
+  private lookedAtMs = 0;
+  /** `store.listChanges()` at that look: a different number means a list changed since. */
+  private seenChanges = -1;
+  /** Whether the next recycle would offer anything (as of the last look; a stale true costs one recycle). */
+  private recycleOffers = false;
   private readonly calls: PreviewCalls;
 
   constructor(
@@ -82,26 +93,28 @@ export class PreviewDialer implements BackgroundProcess {
     this.services = services;
   }
 
+  /** Due only for something it can act on: never for a poll that can find nothing, or the scheduler could not see that nothing more happens. */
   nextDueMs(): number | null {
     if (this.cycle === 0) return 0;
-    // Records added to the list (an upload, CREATEPROSPECTS) are looked for once a minute: counting them after every step would cost more.
-    let due: number | null = this.lastLookMs + SHIFT_POLL_MS;
-    if (this.nextRecycleMs !== null && this.nextRecycleMs < due) due = this.nextRecycleMs;
-    const earlier = (t: number) => {
-      if (due === null || t < due) due = t;
-    };
+    let due = Infinity;
+    // A list changed (an upload, CREATEPROSPECTS): new records are looked for on the next minute (counting them after every step would cost more).
+    const changed = this.store.listChanges() !== this.seenChanges;
+    if (changed) due = this.lookedAtMs + MINUTE_MS;
+    if (this.nextRecycleMs !== null && (changed || this.recycleOffers)) due = Math.min(due, this.nextRecycleMs);
     for (const s of this.agents.values()) {
-      if (s.pending) earlier(s.pending.decidesAtMs);
-      else if (this.hasWork(s)) earlier(s.freeAtMs);
+      if (s.pending) due = Math.min(due, s.pending.decidesAtMs);
+      else if (this.hasWork(s)) due = Math.min(due, s.freeAtMs); // Infinity: logged out, or never on shift again
     }
-    return due;
+    return due === Infinity ? null : due;
   }
 
   runDue(nowMs: number): void {
     if (this.cycle === 0 || (this.nextRecycleMs !== null && nowMs >= this.nextRecycleMs)) this.startCycle(nowMs);
-    if (nowMs >= this.lastLookMs + SHIFT_POLL_MS || this.knownCount < 0) {
-      this.lastLookMs = nowMs;
-      if (this.store.prospectCount(this.campaign.skill) !== this.knownCount) this.assignNew(nowMs);
+    if (this.knownCount < 0) this.look(nowMs);
+    else if (nowMs >= this.lookedAtMs + MINUTE_MS) {
+      // The minutes since the last look had nothing to look at (a changed list makes the next one due); look if now is one of them.
+      this.lookedAtMs += Math.floor((nowMs - this.lookedAtMs) / MINUTE_MS) * MINUTE_MS;
+      if (this.lookedAtMs === nowMs) this.look(nowMs);
     }
     this.store.transaction(() => {
       for (const s of this.agents.values()) if (s.pending && s.pending.decidesAtMs <= nowMs) this.decide(s, nowMs);
@@ -129,6 +142,25 @@ export class PreviewDialer implements BackgroundProcess {
     this.seen = new Set();
     this.done = new Set();
     this.knownCount = -1;
+  }
+
+  private look(nowMs: number): void {
+    this.lookedAtMs = nowMs;
+    this.seenChanges = this.store.listChanges();
+    if (this.store.prospectCount(this.campaign.skill) !== this.knownCount) this.assignNew(nowMs);
+    this.recycleOffers = this.nextRecycleMs !== null && this.offersAfterRecycle(this.nextRecycleMs);
+  }
+
+  /** Whether a recycle at `atMs` would offer a record: one still queued then, nobody's or a queue member's, with an agent who can be on shift. */
+  private offersAfterRecycle(atMs: number): boolean {
+    const canWork = (a: CampaignAgent) => a.routing.loggedIn && (a.routing.schedule === null || a.routing.schedule.some((day) => day.length > 0));
+    const anyone = [...this.owners.members.values()].some(canWork);
+    for (const p of this.store.prospects(this.campaign.skill)) {
+      if (p.status !== 'queued' || (p.expiresAtMs !== null && p.expiresAtMs <= atMs)) continue;
+      const owner = this.owners.ownership(this.owners.ownerText(p));
+      if (owner.kind === 'shared' ? anyone : owner.kind === 'owned' && canWork(this.owners.agent(owner.agentId)!)) return true;
+    }
+    return false;
   }
 
   /** Assigns the records this cycle has not seen yet, in list order. */
@@ -236,18 +268,17 @@ export class PreviewDialer implements BackgroundProcess {
 
   private onShift(agent: CampaignAgent, nowMs: number): boolean {
     const r = agent.routing;
-    if (!r.loggedIn) {
-      // Logged out for the whole run: never due again, so the clock is not walked minute by minute for nothing.
-      this.agents.get(agent.id)!.freeAtMs = Infinity;
-      return false;
-    }
-    if (r.availableAfterSeconds !== null && nowMs < this.startMs + r.availableAfterSeconds * 1000) return this.waitShift(agent, nowMs);
-    if (r.schedule !== null && !inWeek(r.schedule, nowMs, this.store.timeZone)) return this.waitShift(agent, nowMs);
+    // Logged out for the whole run: never due again, so the clock is not walked minute by minute for nothing.
+    if (!r.loggedIn) return this.waitShift(agent, nowMs, Infinity);
+    if (r.availableAfterSeconds !== null && nowMs < this.startMs + r.availableAfterSeconds * 1000) return this.waitShift(agent, nowMs, this.startMs + r.availableAfterSeconds * 1000);
+    if (r.schedule !== null && !inWeek(r.schedule, nowMs, this.store.timeZone))
+      return this.waitShift(agent, nowMs, nextWeekChangeMs(r.schedule, nowMs, this.store.timeZone) ?? Infinity); // a week with no hours: never
     return true;
   }
 
-  private waitShift(agent: CampaignAgent, nowMs: number): false {
-    this.agents.get(agent.id)!.freeAtMs = nowMs + SHIFT_POLL_MS;
+  /** The agent is off shift until `shiftMs` (Infinity: for good): looked at again on the dialer's first minute from then on. */
+  private waitShift(agent: CampaignAgent, nowMs: number, shiftMs: number): false {
+    this.agents.get(agent.id)!.freeAtMs = shiftMs === Infinity ? Infinity : nowMs + Math.ceil((shiftMs - nowMs) / MINUTE_MS) * MINUTE_MS;
     return false;
   }
 
