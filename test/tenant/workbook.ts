@@ -1,6 +1,7 @@
 // Writes small XLSX workbooks for upload tests with exceljs (the library the
 // uploads read them with): plain values, formulas, dates, rich text, error
 // cells and rows left empty, each placed by its cell address when needed.
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 
 /** A cell: a plain value, or an exceljs cell value object (formula, rich text, error). */
@@ -26,5 +27,8 @@ export async function writeWorkbook(file: string, sheets: SheetInput | SheetInpu
     });
     for (const [addr, fmt] of Object.entries(s.formats ?? {})) ws.getCell(addr).numFmt = fmt;
   }
-  await wb.xlsx.writeFile(file);
+  // writeBuffer, not xlsx.writeFile: exceljs's writeFile ends the file stream as soon as the zip is
+  // finalized, racing the pipe that carries the zip into it, so under load the file can come out
+  // truncated and a test reads a damaged workbook.
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
 }
