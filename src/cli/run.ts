@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { looksBinary, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { ScriptSet } from '../graph/load.js';
 import type { HttpClient } from '../contract/http.js';
-import type { RunResult } from '../runtime/result.js';
+import { UNTIL_REASON, type RunResult } from '../runtime/result.js';
 import type { ContactInfo } from '../runtime/scheduler.js';
 import type { ScriptedReply } from '../tenant/digital/inbox.js';
 import { parseDuration } from '../contract/duration.js';
@@ -458,6 +458,8 @@ export function formatResult(r: RunResult): string {
   const lines: string[] = [];
   const span = `${r.startedAt} → ${r.endedAt}`;
   lines.push(`${r.script}: ${r.status} after ${r.steps} action${r.steps === 1 ? '' : 's'} (${span})`);
+  // The until time is in the span already; any other stop says why (a call left waiting, an abort).
+  if (r.reason && r.reason !== UNTIL_REASON) lines.push(`why: ${r.reason}`);
   const vars = Object.entries(r.variables);
   if (vars.length) {
     lines.push('variables:');

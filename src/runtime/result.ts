@@ -15,6 +15,9 @@ export interface Effects {
   [kind: string]: EncodedValue[];
 }
 
+/** The reason of a run that reached its until time. */
+export const UNTIL_REASON = 'Stopped at the until time';
+
 export interface RunResult {
   status: RunStatus;
   script: string;
@@ -27,6 +30,8 @@ export interface RunResult {
   variables: Record<string, EncodedValue>;
   globals: Record<string, EncodedValue>;
   lastError: string;
+  /** Why a stopped run stopped: the until time, an abort, or what it waited for when nothing more could happen. Only on stopped runs. */
+  reason?: string;
   warnings: string[];
   effects: Effects;
   /** Runs started by SPAWN from this run (directly or not), in start order; present only when there were any. Their effects are also in `effects`. */

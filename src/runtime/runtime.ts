@@ -23,7 +23,7 @@ import type { RunDriver } from './driver.js';
 import { TraceEmitter } from './emitter.js';
 import { SeededRandom } from './random.js';
 import { Redactor } from './redactor.js';
-import type { RunResult, TraceEvent, TraceEventType } from './result.js';
+import { UNTIL_REASON, type RunResult, type TraceEvent, type TraceEventType } from './result.js';
 import { Scheduler, type ContactInfo, type StartOptions } from './scheduler.js';
 import type { Interceptor, RuntimeServices } from './services.js';
 import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
@@ -223,7 +223,7 @@ class StudioRuntime implements Runtime {
       const entry = this.entry!;
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
       if (outcome === 'done') sched.stopWaiting();
-      else if (outcome === 'until') sched.stopAll('Stopped at the until time');
+      else if (outcome === 'until') sched.stopAll(UNTIL_REASON);
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
       const result = this.result(entry);
       if (this.calls.length > 0) result.calls = this.calls.map((d) => this.result(d));
@@ -300,6 +300,7 @@ class StudioRuntime implements Runtime {
       variables: encode(s.frames[0]?.vars ?? {}),
       globals: encode(s.globals),
       lastError: redactor.text(s.lastError),
+      ...(s.status === 'stopped' && s.reason ? { reason: s.reason } : {}),
       warnings: [...s.warnings],
       effects: structuredClone(d.log.effects) as RunResult['effects'],
       ...contactOf(d, this.services.tenant, (ms) => this.clock.iso(ms)),

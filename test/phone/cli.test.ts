@@ -22,6 +22,7 @@ support: PLAY { Sequence = "\\"%Connecting you to support\\"" } -> bye
 bye: HANGUP
 `,
   );
+  writeFileSync(join(dir, 'Parked.script'), 'script Parked\ntype Phone\nstart: BEGIN -> park\npark: STOP\n');
   writeFileSync(join(dir, 'Batch.script'), 'script Batch\nstart: BEGIN -> done\ndone: END\n');
 });
 
@@ -45,6 +46,17 @@ describe('run with a caller', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('a call that can never move again stops, and the result says why', async () => {
+    const r = await runCli(['run', join(dir, 'Parked.script'), ...NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'Parked: stopped after 2 actions (2026-11-21T09:00:00.000Z → 2026-11-21T09:00:00.000Z)',
+      'why: Waiting for an event that never comes: STOP at Parked.park',
+    ]);
+    const json = JSON.parse((await runCli(['run', join(dir, 'Parked.script'), ...NOW, '--json'])).out) as { status: string; reason: string };
+    expect(json).toMatchObject({ status: 'stopped', reason: 'Waiting for an event that never comes: STOP at Parked.park' });
   });
 
   it('--json carries the contact and the transcript', async () => {
