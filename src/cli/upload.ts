@@ -37,10 +37,12 @@ class ProgressLine {
  * were printed. `scratch`: without --state the rows still need somewhere to
  * live while the upload counts them; a scratch state file in the temp folder
  * (removed when the tenant closes) keeps memory flat for a file of any length,
- * where the memory store would hold every row.
+ * where the memory store would hold every row. Nothing in it has to survive a
+ * crash, so its bulk loads never sync (SqliteTenantStore.scratch).
  */
 export async function openUploadTenant(flags: { tenant?: string; state?: string }, opts: { scratch?: boolean } = {}): Promise<Tenant | number> {
   const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
+  const { SqliteTenantStore } = await import('../tenant/sqlite-store.js');
   const { ScriptLoadError } = await import('../contract/diagnostics.js');
   if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
   const scratch = opts.scratch && flags.state === undefined ? mkdtempSync(join(tmpdir(), 'studio-script-upload-')) : undefined;
@@ -54,6 +56,7 @@ export async function openUploadTenant(flags: { tenant?: string; state?: string 
     else if (flags.state !== undefined) tenant = openStateFile(flags.state);
     else tenant = emptyTenant('UTC', { state });
     if (!scratch) return tenant;
+    if (tenant.store instanceof SqliteTenantStore) tenant.store.scratch();
     return {
       ...tenant,
       close() {

@@ -2,8 +2,9 @@
 // operations as the memory store, persisted so state survives between
 // invocations. WAL journal; every `transaction(fn)` is one SQLite transaction
 // (nested ones are savepoints), so a killed process keeps every change of each
-// finished action and none of an unfinished one. Tables are plain and
-// documented (docs/tenant.md) so users can inspect them with the sqlite3 shell.
+// finished action and none of an unfinished one. A bulk load goes through a
+// rollback journal instead (bulkJournal). Tables are plain and documented
+// (docs/tenant.md) so users can inspect them with the sqlite3 shell.
 import type Database from 'better-sqlite3';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
@@ -84,6 +85,8 @@ export class SqliteTenantStore implements TenantStore {
    * change to prospects and at every rollback.
    */
   private readonly queueHeads = new Map<number, number | null>();
+  /** False for a scratch file nobody keeps (scratch()): bulk loads then skip the journal file and its syncs. */
+  private durable = true;
 
   /**
    * Opens (or creates) a state file, checked by openStateDatabase: a file
@@ -136,8 +139,14 @@ export class SqliteTenantStore implements TenantStore {
 
   bulkLoad(): BulkLoad {
     if (this.db.inTransaction) throw new Error('a bulk load cannot start inside a transaction');
+    const restoreJournal = this.bulkJournal();
     // One SQLite transaction for the whole load: nothing of it is visible, or kept after a crash, before COMMIT.
-    this.db.exec('BEGIN');
+    try {
+      this.db.exec('BEGIN');
+    } catch (err) {
+      restoreJournal();
+      throw stateError(this.file, err);
+    }
     let open = true;
     return {
       upsertProspect: (p) => this.upsertProspect(p),
@@ -151,6 +160,7 @@ export class SqliteTenantStore implements TenantStore {
           throw isDiskFull(err) ? stateError(this.file, err) : err;
         }
         open = false;
+        restoreJournal();
       },
       abort: () => {
         if (!open) return;
@@ -158,7 +168,55 @@ export class SqliteTenantStore implements TenantStore {
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
         this.skillCache.clear();
         this.queueHeads.clear();
+        if (this.db.open) restoreJournal();
       },
+    };
+  }
+
+  /**
+   * Marks the file as a scratch file that is removed when the store closes
+   * (`lists upload` without --state): nothing in it needs to survive a crash,
+   * so bulk loads keep their journal in memory and never sync.
+   */
+  scratch(): void {
+    this.durable = false;
+  }
+
+  /**
+   * Switches the file to a rollback journal for a bulk load; returns what
+   * switches it back to WAL. Through the WAL every page of a load is written
+   * twice (to the WAL, then to the file at the checkpoint); a rollback journal
+   * keeps only the pages that held data before the load, so the new rows are
+   * written once. A killed load is still undone (the journal is rolled back at
+   * the next open); FULL syncs keep a power cut from damaging the file. A file
+   * another connection has open stays in WAL (switching needs it alone); the
+   * switch does not wait for that connection.
+   */
+  private bulkJournal(): () => void {
+    const mode = this.durable ? 'delete' : 'memory';
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      if (this.db.pragma(`journal_mode = ${mode}`, { simple: true }) !== mode) return () => {};
+    } catch (err) {
+      if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return () => {};
+      throw stateError(this.file, err);
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+    this.db.pragma(`synchronous = ${this.durable ? 'FULL' : 'OFF'}`);
+    return () => {
+      this.db.pragma('busy_timeout = 0');
+      try {
+        // Back to what openStateDatabase chose. When that fails (a reader came meanwhile) the load has
+        // landed all the same: the file stays in rollback mode, as safe, until the next open for writing.
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      } catch {
+        // As above: nothing of the load depends on it.
+      } finally {
+        this.db.pragma(`busy_timeout = ${timeout}`);
+      }
     };
   }
 

@@ -115,6 +115,7 @@ export interface OpenedState {
  */
 export function openStateDatabase(file: string, opts: { readonly?: boolean; schemaVersion: number }): OpenedState {
   checkHeader(file, opts.readonly === true);
+  if (opts.readonly) undoInterruptedLoad(file);
   let db: Database.Database;
   try {
     db = new (sqliteDriver())(file, opts.readonly ? { readonly: true, fileMustExist: true } : {});
@@ -151,6 +152,30 @@ export function openStateDatabase(file: string, opts: { readonly?: boolean; sche
   } catch (err) {
     db.close();
     throw stateError(file, err);
+  }
+}
+
+/**
+ * A bulk load writes through a rollback journal (SqliteTenantStore.bulkJournal):
+ * one killed before it finished leaves its journal next to the file, which
+ * SQLite rolls back at the next open, but only on a connection that may write.
+ * A read-only open first lets a writing connection do that, which puts the file
+ * back as it was before the load and changes nothing else. A journal that is
+ * not hot (a load still running in another process) is left alone: the read
+ * then waits for it like any reader.
+ */
+function undoInterruptedLoad(file: string): void {
+  if (sizeOf(`${file}-journal`) === 0) return;
+  let db: Database.Database | undefined;
+  try {
+    db = new (sqliteDriver())(file, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+  } catch (err) {
+    if (err instanceof MissingDependencyError) throw err;
+    throw stateError(file, err);
+  } finally {
+    db?.close();
   }
 }
 
@@ -241,6 +266,8 @@ export function stateError(file: string, err: unknown): Error {
     return new StateFileError(file, 'damaged', `damaged (SQLite: ${oneLine((err as Error).message)})${RESTORE}`);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new StateFileError(file, 'locked', 'in use by another process (locked for more than 5 s); try again when it has finished');
+  if (code === 'SQLITE_READONLY_ROLLBACK')
+    return new StateFileError(file, 'unreadable', 'holds an interrupted load that must be undone before it can be read, and cannot be written (read-only file or folder, or no permission)');
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM')
     return new StateFileError(file, 'unreadable', 'cannot be written (read-only file or folder, or no permission)');
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT')
