@@ -17,7 +17,17 @@ interface PropBase {
   description?: string;
 }
 
-export interface TextProp extends PropBase { kind: 'text'; default?: string; maxLength?: number }
+export interface TextProp extends PropBase {
+  kind: 'text';
+  default?: string;
+  maxLength?: number;
+  /**
+   * A rule the text must keep beyond its kind (DTMF's keys): the problem, or
+   * undefined. The loader applies it to literal values (`E-SCHEMA-VALUE`);
+   * `execute` applies it to values built at run time.
+   */
+  check?: (text: string) => string | undefined;
+}
 export interface ValueProp extends PropBase { kind: 'value'; default?: Value }
 /** A snippet expression parsed at load time; `execute` receives its evaluated value. */
 export interface ExpressionProp extends PropBase { kind: 'expression' }

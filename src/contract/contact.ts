@@ -45,7 +45,13 @@ export type ContactEvent =
   /** A preview campaign offers the contact's record to an agent (ONPREVIEW): the contact enters the Preview state. */
   | { readonly type: 'preview'; readonly agent: AgentInfo; readonly campaign: string; readonly record: string }
   /** A digital contact's status changes (TEXTMSG, UPDATE DIGITAL CONTACT STATUS); `Closed` ends it. Calls ignore it. */
-  | { readonly type: 'status'; readonly status: DigitalStatus; readonly by: 'script' | 'agent' };
+  | { readonly type: 'status'; readonly status: DigitalStatus; readonly by: 'script' | 'agent' }
+  /**
+   * The caller pressed a key while an INTERRUPTV2 of the script catches keys:
+   * the script continues at that INTERRUPTV2's OnDTMF branch (the key stays in
+   * the digit buffer). Raised by the runtime from the caller's keys.
+   */
+  | { readonly type: 'dtmf'; readonly digit: string };
 
 export type ContactEventType = ContactEvent['type'];
 
@@ -80,10 +86,12 @@ export interface RecordRules {
   readonly beep: boolean;
 }
 
-/** What an action plays: a prompt sequence, or music (with its announcements, as pieces in order). */
+/** What an action plays: a prompt sequence, music (with its announcements, as pieces in order), or DTMF tones it sends (DTMF). */
 export type PlayPiece =
   | { readonly kind: 'prompt'; readonly segments: readonly HeardSegment[]; readonly rate?: number }
-  | { readonly kind: 'music'; readonly file: string; readonly seconds: number };
+  | { readonly kind: 'music'; readonly file: string; readonly seconds: number }
+  /** Each key a tone of `toneMs`, with `spacingMs` of silence between two tones. */
+  | { readonly kind: 'tones'; readonly digits: string; readonly toneMs: number; readonly spacingMs: number };
 
 /**
  * How a media action ended. `hangup`: the caller hung up first (the runtime
@@ -146,6 +154,13 @@ export interface ContactContext {
   setStatus(status: Exclude<CallStatus, 'released'>, info?: { skillNo?: number; skillName?: string }): void;
   /** Queues an event on this contact, now or later. */
   raise(event: ContactEvent, opts?: { afterSeconds?: number }): void;
+  /**
+   * From now on a key the caller presses while no action reads keys (anything
+   * but MENU, CAPTURE and RECORD, waiting included) interrupts the script and
+   * continues it at this action's OnDTMF branch (INTERRUPTV2). False when that
+   * branch is not routed: then nothing changes.
+   */
+  catchKeys(): boolean;
   /** Adds a line to the call transcript (a queue announcement, a transfer). */
   note(text: string, who?: 'system' | 'agent'): void;
   readonly speech: SpeechSettings;

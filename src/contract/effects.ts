@@ -3,7 +3,7 @@
 // matchers and the result type learn it from here.
 
 /** Every kind of tenant/outside-world change a run records (the result's `effects`). */
-export const EFFECT_KINDS = ['prospects', 'crm', 'agentEvents', 'savedToDb', 'http', 'screenPop', 'sources', 'spawns', 'messages', 'previews', 'recordings', 'calls'] as const;
+export const EFFECT_KINDS = ['prospects', 'crm', 'agentEvents', 'savedToDb', 'http', 'screenPop', 'sources', 'spawns', 'messages', 'previews', 'recordings', 'calls', 'tones'] as const;
 
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 

@@ -69,6 +69,10 @@ export function checkProp(where: string, spec: PropSpec, v: PropValue): CheckedP
       if (v.kind === 'list') return bad('E-SCHEMA-TYPE', `${where} expects text, found a list`);
       if (v.kind === 'string' && spec.maxLength !== undefined && !hasSubstitution(v.value) && v.value.length > spec.maxLength)
         return bad('E-SCHEMA-RANGE', `${where} is at most ${spec.maxLength} characters, found ${v.value.length}`);
+      if (spec.check && v.kind !== 'path' && !(v.kind === 'string' && hasSubstitution(v.value))) {
+        const problem = spec.check(v.kind === 'string' ? v.value : v.kind === 'number' ? v.raw : String(v.value));
+        if (problem !== undefined) return bad('E-SCHEMA-VALUE', `${where}: ${problem}`);
+      }
       return { value: v, diagnostics: ds };
     case 'expression':
       if (v.kind === 'list') return bad('E-SCHEMA-TYPE', `${where} expects an expression in a string, found a list`);

@@ -15,6 +15,20 @@ export interface ContactState {
   readonly skillName: string;
   readonly speech: SpeechSettings;
   readonly released: { readonly atMs: number; readonly by: ReleasedBy; readonly cause: ReleaseCause } | null;
+  /** The INTERRUPTV2 that catches the caller's keys, once one ran: where its OnDTMF branch continues. */
+  readonly keyCatcher?: KeyCatcher;
+}
+
+/**
+ * Where a caught key continues the script: frame `frame` (by depth, running
+ * `script`) at `label`, the target of the OnDTMF branch of the INTERRUPTV2 at
+ * `action` (`Script.label`). It catches keys while that frame runs that script.
+ */
+export interface KeyCatcher {
+  readonly frame: number;
+  readonly script: string;
+  readonly label: string;
+  readonly action: string;
 }
 
 /** Native TTS defaults (VOICEPARAMS documents volume 70). */
@@ -48,6 +62,7 @@ export function applyEvent(c: ContactState, event: ContactEvent, atMs: number): 
     case 'release':
       return { ...c, status: 'released', released: { atMs, by: event.by, cause: releaseCause(event) } };
     case 'signal':
+    case 'dtmf':
       return c;
     case 'preview':
       return c.status === 'ivr' || c.status === 'preview' ? { ...c, status: 'preview', agent: event.agent } : undefined;

@@ -71,5 +71,7 @@ export function describeEvent(event: ContactEvent): string {
       return `record ${event.record} offered to agent ${agentName(event.agent)} for preview (campaign ${event.campaign})`;
     case 'status':
       return `${event.by === 'agent' ? 'the agent' : 'the script'} set the contact ${event.status}`;
+    case 'dtmf':
+      return `the caller pressed ${event.digit}: INTERRUPTV2 takes OnDTMF`;
   }
 }

@@ -36,11 +36,17 @@ export interface StretchSpec {
   readonly record?: RecordRules;
   /** The stretch completes its action: the caller's `after` steps see it. False for waiting that is no action (a suspended thread). */
   readonly completes?: boolean;
+  /**
+   * An INTERRUPTV2 catches keys: unless the stretch reads keys itself (collect,
+   * record), a key ends it (`interrupt`) and stays in the buffer with the other
+   * keys of the same instant.
+   */
+  readonly interruptOnKey?: boolean;
 }
 
 export interface AudioPiece {
-  readonly kind: 'prompt' | 'music';
-  /** What the caller hears: the prompt's text, or the music file. */
+  readonly kind: 'prompt' | 'music' | 'tone';
+  /** What the caller hears: the prompt's text, the music file, or the tones (`DTMF 1234#`). */
   readonly text: string;
   readonly segments?: readonly HeardSegment[];
   readonly ms: number;
@@ -54,7 +60,7 @@ export interface Recording {
   readonly key: string;
 }
 
-export type StretchEnd = 'done' | 'key' | 'collected' | 'recorded' | 'hangup' | 'horizon';
+export type StretchEnd = 'done' | 'key' | 'collected' | 'recorded' | 'hangup' | 'horizon' | 'interrupt';
 
 export interface StretchResult {
   readonly endMs: number;
@@ -97,6 +103,9 @@ export function simulateStretch(caller: ResolvedCaller | null, spec: StretchSpec
   let ended: StretchEnd | undefined;
   let over = false;
   let endMs = startMs;
+  const catchesKeys = spec.interruptOnKey === true && !spec.collect && !spec.record;
+  /** When a caught key came: the stretch ends once the caller's acts of that instant are done. */
+  let caughtMs: number | undefined;
 
   /** The current piece played until `atMs`: its entry goes before the keys pressed while it played. */
   const playedAudio = (atMs: number, cut?: TranscriptEntry['cut']): void => {
@@ -147,6 +156,10 @@ export function simulateStretch(caller: ResolvedCaller | null, spec: StretchSpec
 
   while (!over) {
     const actMs = caller && state ? nextActMs(caller, state) : Infinity;
+    if (caughtMs !== undefined && actMs !== caughtMs) {
+      finish('interrupt', caughtMs);
+      break;
+    }
     const timerMs =
       phase === 'audio' ? audioEndMs() : phase === 'collect' ? collectDeadline(spec.collect!, collecting!) : phase === 'record' ? recordStartMs + spec.record!.maxMs : silenceEndMs;
     // What the caller does at the very instant a stretch ends still belongs to it (a key exactly at
@@ -175,7 +188,12 @@ export function simulateStretch(caller: ResolvedCaller | null, spec: StretchSpec
       }
       const key: Key = { digit: done.act.digit, atMs: done.act.atMs };
       addKeyEntry(transcript, key);
-      if (phase === 'audio' && spec.collect) {
+      if (catchesKeys) {
+        if (phase === 'audio' && caughtMs === undefined) playedAudio(key.atMs, 'key');
+        keys = pushKey(keys, key);
+        caughtMs = key.atMs;
+        phase = 'silence';
+      } else if (phase === 'audio' && spec.collect) {
         playedAudio(key.atMs, 'key');
         phase = 'collect';
         collecting = beginCollect(key.atMs);
@@ -209,7 +227,7 @@ export function simulateStretch(caller: ResolvedCaller | null, spec: StretchSpec
     } else if (phase === 'record') finish('recorded', timerMs);
     else finish('done', silenceEndMs);
   }
-  if (caller && state && spec.completes !== false && ended !== 'hangup' && ended !== 'horizon') state = observe(caller, state, { kind: 'end', where: spec.where }, endMs);
+  if (caller && state && spec.completes !== false && ended !== 'hangup' && ended !== 'horizon' && ended !== 'interrupt') state = observe(caller, state, { kind: 'end', where: spec.where }, endMs);
   const recording: Recording | undefined = spec.record && (phase === 'record' || ended === 'recorded') ? { text: said.join(' '), ms: endMs - recordStartMs, key: recordKey } : undefined;
   return { endMs, ended: ended!, ...(collected ? { collected } : {}), ...(recording ? { recording } : {}), side: { caller: state, keys }, transcript };
 }

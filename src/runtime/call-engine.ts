@@ -13,10 +13,10 @@ import { decodeValues, encodeValues } from '../snippet/index.js';
 import type { CallerScript } from '../phone/caller-script.js';
 import { resolveCaller, type ResolvedCaller } from '../phone/caller.js';
 import { applyEvent, newContact, releaseVariables, waitsForEvents } from '../phone/contact.js';
-import { describeEvent, enqueue, nextEventMs, NO_EVENTS } from '../phone/events.js';
+import { describeEvent, enqueue, nextEventMs, NO_EVENTS, type EventQueue } from '../phone/events.js';
 import { simulateStretch, type StretchResult, type StretchSpec } from '../phone/media.js';
 import { AUDIO_FILES_COLLECTION, audioFileKey } from '../tenant/sections/audio-files.js';
-import { changeStatus, recordTranscript, statusText, viewOf, writeSystem } from './call-state.js';
+import { changeStatus, keyCatcherOf, recordTranscript, statusText, viewOf, writeSystem } from './call-state.js';
 import type { RunContacts, RunDriver } from './driver.js';
 import type { RunStatus } from './result.js';
 import { eventBase, recordEffect, warn } from './run-changes.js';
@@ -115,10 +115,15 @@ export class CallEngine {
     if (!c || !call) return false;
     const now = this.services.clock.ms;
     const made = this.step.stretch;
-    const spec: StretchSpec = made?.spec ?? { where: observedWhere(action), action: action.where, clearDigits: false, silenceMs: Math.max(0, Math.round(seconds * 1000)) };
+    const spec: StretchSpec = made?.spec ?? {
+      where: observedWhere(action),
+      action: action.where,
+      clearDigits: false,
+      silenceMs: Math.max(0, Math.round(seconds * 1000)),
+      ...(keyCatcherOf(d.state) ? { interruptOnKey: true } : {}),
+    };
     const result = made?.result ?? simulateStretch(this.callerOf(d), spec, call.side, now);
-    let events = c.events;
-    if (result.ended === 'hangup') events = enqueue(events, { type: 'release', by: 'caller' }, result.endMs);
+    const events = eventsOf(c.events, result);
     if (result.endMs <= now || outcome.control) {
       d.state = { ...d.state, contact: { ...c, events, call: { ...call, side: result.side } } };
       this.applyStretch(d, result, made?.recordFile);
@@ -127,8 +132,8 @@ export class CallEngine {
     const pending: PendingStretch = {
       action: { script: d.state.frames[d.state.frames.length - 1]!.script, label: action.node.label, outcome: encodeOutcome(outcome), targets: targetsOf(action, props, outcome), seconds },
       startMs: now,
-      // Cut short by the hang-up: it never completes; the release event ends it.
-      endMs: result.ended === 'hangup' ? null : result.endMs,
+      // Cut short by the hang-up or a caught key: it never completes; the event ends it.
+      endMs: result.ended === 'hangup' || result.ended === 'interrupt' ? null : result.endMs,
       stretch: {
         spec,
         side: call.side,
@@ -152,9 +157,9 @@ export class CallEngine {
     let stretch: PendingStretch['stretch'];
     if (c.call) {
       // The caller lives on while nothing plays: a hang-up during the wait is found now.
-      const spec: StretchSpec = { where: '', action: '', clearDigits: false, endless: true, completes: false };
+      const spec: StretchSpec = { where: '', action: '', clearDigits: false, endless: true, completes: false, ...(keyCatcherOf(d.state) ? { interruptOnKey: true } : {}) };
       const r = simulateStretch(this.callerOf(d), spec, c.call.side, now);
-      if (r.ended === 'hangup') events = enqueue(events, { type: 'release', by: 'caller' }, r.endMs);
+      events = eventsOf(events, r);
       stretch = { spec, side: c.call.side };
     }
     d.state = { ...d.state, contact: { ...c, events, pending: { startMs: now, endMs: null, reason, ...(stretch ? { stretch } : {}) } } };
@@ -232,7 +237,7 @@ export class CallEngine {
       this.emitEvent(d, event, { ignored: true });
       return;
     }
-    const handler = this.handlerFor(d.state, event.type);
+    const handler = event.type === 'dtmf' ? keyCatcherOf(d.state) : this.handlerFor(d.state, event.type);
     const interrupts = handler !== undefined || event.type === 'release' || event.type === 'answer' || (event.type === 'resume' && c.handling?.type === 'hold');
     let interrupted: string | undefined;
     if (interrupts && c.pending) {
@@ -242,8 +247,8 @@ export class CallEngine {
     // Applied to the call as the interrupted stretch left it (the caller's side moved on).
     if (next) c = { ...c, call: applyEvent(c.call!, event, atMs)! };
     d.state = { ...d.state, contact: c };
-    // The caller's own hang-up is already in the transcript, from the stretch it ended.
-    if (event.type !== 'release' || event.by !== 'caller') recordTranscript(this.services, d, [{ atMs, kind: 'contact', who: agentSide(event) ? 'agent' : 'system', text: describeEvent(event) }]);
+    // The caller's own hang-up and keys are already in the transcript, from the stretch they ended.
+    if ((event.type !== 'release' || event.by !== 'caller') && event.type !== 'dtmf') recordTranscript(this.services, d, [{ atMs, kind: 'contact', who: agentSide(event) ? 'agent' : 'system', text: describeEvent(event) }]);
     if (event.type === 'release' && next) {
       writeSystem(this.services, d, releaseVariables(next.released!.cause));
       this.hub.released(d, atMs, event.by);
@@ -264,6 +269,8 @@ export class CallEngine {
   /** Cuts the pending stretch at `atMs`: the call up to then is applied, the action's outcome dropped. Returns the action cut. */
   private interrupt(d: RunDriver, c: RunContact, atMs: number, event: ContactEvent): string | undefined {
     const p = c.pending!;
+    // A key the cut stretch would have caught later is pressed in whatever runs next, which catches it anew.
+    if (c.events.queue.some((e) => e.event.type === 'dtmf' && e.atMs > atMs)) c = { ...c, events: { ...c.events, queue: c.events.queue.filter((e) => e.event.type !== 'dtmf' || e.atMs <= atMs) } };
     let call = c.call;
     if (p.stretch && call) {
       const r = simulateStretch(this.callerOf(d), p.stretch.spec, p.stretch.side, p.startMs, atMs);
@@ -321,6 +328,13 @@ export class CallEngine {
   private actionOf(scriptKey: string, label: string): PreparedAction {
     return (this.services.catalog.resolve(scriptKey) as PreparedScript).actions.get(label)!;
   }
+}
+
+/** The events a stretch raises: the caller's hang-up, or a key an INTERRUPTV2 caught (the first key of that instant). */
+function eventsOf(events: EventQueue, r: StretchResult): EventQueue {
+  if (r.ended === 'hangup') return enqueue(events, { type: 'release', by: 'caller' }, r.endMs);
+  if (r.ended === 'interrupt') return enqueue(events, { type: 'dtmf', digit: r.side.keys.find((k) => k.atMs === r.endMs)?.digit ?? '' }, r.endMs);
+  return events;
 }
 
 const agentSide = (e: ContactEvent): boolean => e.type === 'answer' || e.type === 'preview' || e.type === 'hold' || e.type === 'resume' || (e.type === 'release' && e.by === 'agent');

@@ -3,11 +3,13 @@
 // it, its status, its transcript (with `call` trace events) and the system
 // variables a call sets.
 import type { CallStatus, ContactView } from '../contract/contact.js';
+import type { KeyCatcher } from '../phone/contact.js';
 import type { Value } from '../contract/value.js';
 import type { TranscriptEntry } from '../phone/transcript.js';
 import type { RunDriver } from './driver.js';
 import { eventBase } from './run-changes.js';
 import type { RuntimeServices } from './services.js';
+import type { RunState } from './state.js';
 
 const STATUS_TEXT: Record<CallStatus, string> = { ivr: 'in the IVR', queued: 'queued', agent: 'with an agent', hold: 'on hold', preview: 'in preview', released: 'released' };
 
@@ -77,4 +79,10 @@ export function changeStatus(services: RuntimeServices, d: RunDriver, status: Ex
     const skill = info?.skillName || call.skillName || `skill ${info?.skillNo ?? d.state.system.skillno}`;
     recordTranscript(services, d, [{ atMs: services.clock.ms, kind: 'contact', who: 'system', text: `queued for ${skill}` }]);
   }
+}
+
+/** The INTERRUPTV2 catching the caller's keys now: one ran, and its frame still runs its script. */
+export function keyCatcherOf(s: RunState): KeyCatcher | undefined {
+  const k = s.contact?.call?.keyCatcher;
+  return k && s.frames[k.frame]?.script === k.script ? k : undefined;
 }

@@ -19,6 +19,7 @@ import type {
 import { heardText, promptMs, TTS_SEGMENT_LIMIT } from '../phone/prompt-sequence.js';
 import { simulateStretch, type AudioPiece, type StretchResult, type StretchSpec } from '../phone/media.js';
 import type { ContactState } from '../phone/contact.js';
+import { keyCatcherOf } from './call-state.js';
 import type { RunDriver } from './driver.js';
 import type { PreparedAction } from './scripts.js';
 
@@ -101,6 +102,16 @@ export class StepContact implements ContactContext {
     this.host.raise(this.d.state.id.contactId, event, this.host.clockMs() + Math.max(0, Math.round((opts?.afterSeconds ?? 0) * 1000)));
   }
 
+  catchKeys(): boolean {
+    const label = this.action.edges.get('ondtmf');
+    if (label === undefined) return false;
+    const frames = this.d.state.frames;
+    const c = this.d.state.contact!;
+    const keyCatcher = { frame: frames.length - 1, script: frames[frames.length - 1]!.script, label, action: this.action.where };
+    this.d.state = { ...this.d.state, contact: { ...c, call: { ...c.call!, keyCatcher } } };
+    return true;
+  }
+
   note(text: string, who: 'system' | 'agent' = 'system'): void {
     this.host.note(this.d, text, who);
   }
@@ -114,6 +125,10 @@ export class StepContact implements ContactContext {
 
   private piece(p: PlayPiece): AudioPiece {
     if (p.kind === 'music') return { kind: 'music', text: p.file, ms: Math.max(0, Math.round(p.seconds * 1000)) };
+    if (p.kind === 'tones') {
+      const n = p.digits.length;
+      return { kind: 'tone', text: `DTMF ${p.digits}`, ms: n === 0 ? 0 : n * p.toneMs + (n - 1) * p.spacingMs };
+    }
     for (const s of p.segments)
       if (s.kind === 'tts' && s.text.length > TTS_SEGMENT_LIMIT)
         this.host.warn(this.d, `${this.action.where}: a text-to-speech segment of ${s.text.length} characters after substitution (Studio allows ${TTS_SEGMENT_LIMIT})`);
@@ -122,7 +137,7 @@ export class StepContact implements ContactContext {
 
   private run(parts: Omit<StretchSpec, 'where' | 'action'>, recordFile?: string): StretchResult {
     if (this.stretch) throw new Error(`${this.action.def.type} played to the caller twice in one step`);
-    const spec: StretchSpec = { where: observedWhere(this.action), action: this.action.where, ...parts };
+    const spec: StretchSpec = { where: observedWhere(this.action), action: this.action.where, ...parts, ...(keyCatcherOf(this.d.state) ? { interruptOnKey: true } : {}) };
     const result = simulateStretch(this.host.caller(this.d), spec, this.call.side, this.host.clockMs());
     this.stretch = recordFile === undefined ? { spec, result } : { spec, result, recordFile };
     this.elapse(this.seconds(result));

@@ -116,6 +116,12 @@ export const EXAMPLES: ExampleRow[] = [
   // docs/phone.md
   { page: 'docs/phone.md', command: IVR_CALL, scene: 'examples', before: writeIvr },
   { page: 'docs/phone.md', command: 'studio-script run Ivr.script --caller "at meun; press 2"', scene: 'examples', before: writeIvr, exit: 2 },
+  {
+    page: 'docs/phone.md',
+    command: 'studio-script run Hold.script --now 2026-11-21T09:00:00Z --caller "wait 40s; press 1" --transcript',
+    scene: 'examples',
+    before: (cwd) => writeFileSync(join(cwd, 'Hold.script'), blockAfter('docs/phone.md', '## Catching keys anywhere')),
+  },
   // docs/crm.md
   { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --trace', scene: 'examples' },
   { page: 'docs/crm.md', command: 'studio-script run scripts-examples/InboundKustomer.script --ani 3035550100 --skill 2001 --json', scene: 'examples' },

@@ -145,7 +145,7 @@ cases:
   it('rejects effect kinds a run never records', () => {
     expect(codes('cases:\n  - name: a\n    script: Main\n    expect:\n      effects: { prospect: 0, http: 1, crmEvents: 2 }\n')).toEqual([
       'E-TEST-EFFECT unknown effect kind "prospect"; did you mean "prospects"? @ prospect',
-      'E-TEST-EFFECT unknown effect kind "crmEvents"; the kinds are prospects, crm, agentEvents, savedToDb, http, screenPop, sources, spawns, messages, previews, recordings, calls @ crmEvents',
+      'E-TEST-EFFECT unknown effect kind "crmEvents"; the kinds are prospects, crm, agentEvents, savedToDb, http, screenPop, sources, spawns, messages, previews, recordings, calls, tones @ crmEvents',
     ]);
   });
 

@@ -1,8 +1,10 @@
 // IVR: prompts, keys, calls and their events (docs/actions/ivr.md): one line per built-in action.
 export { default as capture } from '../capture.js';
+export { default as dtmf } from '../dtmf.js';
 export { default as exit } from '../exit.js';
 export { default as hangup } from '../hangup.js';
 export { default as indicate } from '../indicate.js';
+export { default as interruptv2 } from '../interruptv2.js';
 export { default as menu } from '../menu.js';
 export { default as music } from '../music.js';
 export { default as onanswer } from '../onanswer.js';

@@ -58,6 +58,7 @@ export function applyDigitalEvent(c: DigitalContactState, event: ContactEvent, a
     case 'resume':
     case 'signal':
     case 'preview':
+    case 'dtmf':
       return undefined;
   }
 }
