@@ -17,7 +17,7 @@ import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { setMember } from '../snippet/json.js';
-import { batchedOutput } from './batched-output.js';
+import { batchedOutput, fileWriter } from './batched-output.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
@@ -107,11 +107,12 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
     if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
   }
-  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { traceLines }] = await Promise.all([
+  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { traceLines }, { traceJson }] = await Promise.all([
     import('../graph/folder.js'),
     import('../runtime/runtime.js'),
     import('../snippet/index.js'),
     import('../runtime/trace-text.js'),
+    import('../runtime/trace-json.js'),
   ]);
   const vars = readVars(flags, fromJson, MAX_NESTING, NestingError);
   // The configuration's limits under the command line's, name by name.
@@ -159,7 +160,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     throw err;
   }
   // One write per batch of trace lines, not one per event (a million actions would be millions of writes).
-  const trace = batchedOutput((chunk) => process.stderr.write(chunk));
+  const trace = batchedOutput(fileWriter(2) ?? ((chunk) => process.stderr.write(chunk)));
   try {
     const runtime = createRuntime({
       scripts,
@@ -173,7 +174,10 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       redact,
     });
     if (flags.trace) runtime.on('*', traceLines(trace.line));
-    if (flags.traceJson) runtime.on('*', (e) => trace.line(JSON.stringify(e)));
+    if (flags.traceJson) {
+      const json = traceJson();
+      runtime.on('*', (e) => trace.line(json(e)));
+    }
     // Ctrl-C stops the run at its current virtual time and still prints the result.
     const abort = new AbortController();
     const onSigint = (): void => abort.abort();

@@ -1,5 +1,8 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { batchedOutput } from '../../src/cli/batched-output.js';
+import { BATCH_CHARS, batchedOutput, fileWriter } from '../../src/cli/batched-output.js';
 
 describe('batched trace output', () => {
   it('writes a batch once it is full, the rest on flush, every line once and in order', () => {
@@ -27,5 +30,37 @@ describe('batched trace output', () => {
     out.flush();
     await new Promise((r) => setImmediate(r));
     expect(chunks).toEqual(['a\nb\n', 'c\n']);
+  });
+});
+
+describe('trace output to a file', () => {
+  it('writes each chunk whole to a regular file, UTF-8 encoded, chunks larger than the buffer too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batched-output-'));
+    try {
+      const file = join(dir, 'trace.txt');
+      const fd = openSync(file, 'w');
+      const write = fileWriter(fd)!;
+      expect(write).toBeTypeOf('function');
+      const big = 'é😀"\n'.repeat(BATCH_CHARS);
+      write('first line\n');
+      write(big);
+      write('\ud800 lone\n');
+      closeSync(fd);
+      expect(readFileSync(file, 'utf8')).toBe(`first line\n${big}\ufffd lone\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves anything but a regular file (a folder, a closed descriptor) to the stream', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batched-output-'));
+    try {
+      const fd = openSync(dir, 'r');
+      expect(fileWriter(fd)).toBeUndefined();
+      closeSync(fd);
+      expect(fileWriter(fd)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
