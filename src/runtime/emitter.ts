@@ -78,7 +78,8 @@ export class TraceEmitter {
       if (v === undefined) continue;
       if (NAMED_FIELDS.has(field) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
         const named: Record<string, EncodedValue> = {};
-        for (const [k, x] of Object.entries(v as Record<string, EncodedValue>)) setMember(named, k, r.json(x));
+        const members = v as Record<string, EncodedValue>;
+        for (const k of Object.keys(members)) setMember(named, k, r.json(members[k]!));
         out[field] = named;
       } else out[field] = r.json(v as EncodedValue);
     }

@@ -14,10 +14,14 @@ import { setMember } from '../snippet/json.js';
 
 export const REDACTED = '***';
 
+/** Member names whose credential test is remembered; names past it are tested each time. */
+const MAX_REMEMBERED_NAMES = 4096;
+
 /** Replaces secrets by `***`: variables listed as redacted, and any text equal to or containing their current values. */
 export class Redactor {
   readonly names: ReadonlySet<string>;
   private secrets: string[] = [];
+  private readonly credentialNames = new Map<string, boolean>();
 
   /** `names`: variables whose values are secret; `known`: secret values known before the run (tenant credentials). */
   constructor(names: readonly string[], known: readonly string[] = []) {
@@ -62,6 +66,16 @@ export class Redactor {
     return this.walk(v, true);
   }
 
+  /** isCredentialMember, remembered per member name: a trace asks it for the same few names millions of times. */
+  private isCredential(name: string): boolean {
+    let credential = this.credentialNames.get(name);
+    if (credential === undefined) {
+      credential = isCredentialMember(name);
+      if (this.credentialNames.size < MAX_REMEMBERED_NAMES) this.credentialNames.set(name, credential);
+    }
+    return credential;
+  }
+
   private scrub(s: string): string {
     let out = s;
     for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
@@ -70,13 +84,13 @@ export class Redactor {
 
   private walk(v: EncodedValue, shown: boolean): EncodedValue {
     if (typeof v === 'string') return shown ? this.text(v) : this.scrub(v);
-    if (typeof v === 'number') return this.secrets.includes(String(v)) ? REDACTED : v;
+    if (typeof v === 'number') return this.secrets.length > 0 && this.secrets.includes(String(v)) ? REDACTED : v;
     if (v === null || typeof v === 'boolean') return v;
     if (Array.isArray(v)) return v.map((x) => this.walk(x, shown));
     const out: Record<string, EncodedValue> = {};
     for (const k of Object.keys(v)) {
       const x = v[k]!;
-      setMember(out, k, shown && isCredentialMember(k) && (typeof x === 'string' || typeof x === 'number') && x !== '' ? REDACTED : this.walk(x, shown));
+      setMember(out, k, shown && this.isCredential(k) && (typeof x === 'string' || typeof x === 'number') && x !== '' ? REDACTED : this.walk(x, shown));
     }
     return out;
   }

@@ -33,6 +33,7 @@ const MAX_EFFECT_CHARS = 400;
 export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?: boolean } = {}): (e: TraceEvent) => void {
   // Per contact: a stack of open actions (a RUNSUB stays open while its subscript runs).
   const open = new Map<string, Pending[]>();
+  const clock = lastClock();
   const contacts: string[] = [];
   const tag = (contactId: string): string => {
     if (opts.spawnedPrefix === false) return '';
@@ -136,10 +137,17 @@ function callText(e: Extract<TraceEvent, { type: 'call' }>): string {
 }
 
 /** `2026-11-21T09:00:00.000-07:00` -> `09:00:00` (milliseconds only when there are some). */
-function clock(iso: string): string {
+function clockOf(iso: string): string {
   const m = /T(\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(iso);
   if (!m) return iso;
   return m[1]!.replace(/\.000$/, '');
+}
+
+/** clockOf, remembering the last time: consecutive events mostly share it. */
+function lastClock(): (iso: string) => string {
+  let last = '';
+  let text = '';
+  return (iso) => (iso === last ? text : (text = clockOf((last = iso))));
 }
 
 /** JSON on one line (JSON escapes line breaks), cut at `max` characters. */
