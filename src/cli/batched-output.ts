@@ -47,6 +47,16 @@ export function batchedOutput(write: (chunk: string) => void, batchChars = BATCH
 }
 
 /**
+ * Writes chunks to `stream`: straight to its file when it is one and its own
+ * `write` was not replaced (an embedding or a test capturing the output keeps
+ * getting every chunk through it), otherwise through `stream.write`.
+ */
+export function streamWriter(stream: { fd?: number; write(chunk: string): unknown }): (chunk: string) => void {
+  const direct = Object.hasOwn(stream, 'write') || stream.fd === undefined ? undefined : fileWriter(stream.fd);
+  return direct ?? ((chunk) => void stream.write(chunk));
+}
+
+/**
  * Writes chunks to `fd` when it is a regular file (`2>trace.jsonl`), encoding
  * each into one reused buffer; undefined for anything else (a terminal, a pipe),
  * which keeps the stream's own writing. Writing a string through the stream

@@ -17,7 +17,7 @@ import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { setMember } from '../snippet/json.js';
-import { batchedOutput, fileWriter } from './batched-output.js';
+import { batchedOutput, streamWriter } from './batched-output.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
@@ -160,7 +160,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     throw err;
   }
   // One write per batch of trace lines, not one per event (a million actions would be millions of writes).
-  const trace = batchedOutput(fileWriter(2) ?? ((chunk) => process.stderr.write(chunk)));
+  const trace = batchedOutput(streamWriter(process.stderr));
   try {
     const runtime = createRuntime({
       scripts,

@@ -13,11 +13,12 @@ const DATA_MEMBERS: ReadonlySet<string> = new Set(['vars', 'props', 'outputs', '
 /** How many names (event types, labels, member names) the caches keep; past it, events are written without them. */
 const MAX_CACHED = 4096;
 
-/** The leading members after `time` of the last event of one type and label, and their JSON text. */
+/** The leading members after `time` of an earlier event of one type and label, and the JSON text of each run of them from the first. */
 interface Head {
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
-  readonly text: string;
+  /** `prefixes[i]`: the text of the first `i` members, each with its leading comma. */
+  readonly prefixes: readonly string[];
 }
 
 type Members = Record<string, unknown>;
@@ -39,11 +40,11 @@ export function traceJson(): (event: TraceEvent) => string {
     return text;
   };
 
-  /** Records the event's leading names for next time; its text this time is JSON.stringify's. */
-  const miss = (e: Members, byLabel: Map<string, Head>, label: string): string => {
+  /** Records the event's leading names for the next events of its action; its own text is JSON.stringify's. */
+  const remember = (e: Members, byLabel: Map<string, Head>, label: string): string => {
     const keys: string[] = [];
     const values: unknown[] = [];
-    let text = '';
+    const prefixes = [''];
     let first = true;
     for (const k in e) {
       const v = e[k];
@@ -54,9 +55,9 @@ export function traceJson(): (event: TraceEvent) => string {
       if (DATA_MEMBERS.has(k) || (typeof v !== 'string' && typeof v !== 'boolean' && (typeof v !== 'number' || !Number.isFinite(v)))) break;
       keys.push(k);
       values.push(v);
-      text += memberName(k) + JSON.stringify(v);
+      prefixes.push(prefixes.at(-1)! + memberName(k) + JSON.stringify(v));
     }
-    if (byLabel.size < MAX_CACHED) byLabel.set(label, { keys, values, text });
+    if (byLabel.size < MAX_CACHED) byLabel.set(label, { keys, values, prefixes });
     return JSON.stringify(e);
   };
 
@@ -69,29 +70,37 @@ export function traceJson(): (event: TraceEvent) => string {
     }
     const label = typeof e.label === 'string' ? e.label : typeof e.name === 'string' ? e.name : '';
     const head = byLabel.get(label);
-    let text = '';
-    let i = -1;
     const n = head === undefined ? 0 : head.keys.length;
+    let text = '';
+    // -1 before `time`; then how many leading members matched the head, while `matching`.
+    let i = -1;
+    let matching = true;
     for (const k in e) {
       const v = e[k];
       if (i < 0) {
         // Every event starts with its time, which changes less often than anything else.
         if (k !== 'time' || typeof v !== 'string') return JSON.stringify(e);
         if (v !== lastTime) lastTimeText = JSON.stringify((lastTime = v));
-        if (head === undefined) return miss(e, byLabel, label);
-        text = n === 0 ? `{"time":${lastTimeText}${head.text}` : `{"time":${lastTimeText}`;
+        if (head === undefined) return remember(e, byLabel, label);
+        text = `{"time":${lastTimeText}`;
         i = 0;
         continue;
       }
-      if (i < n) {
-        if (k !== head!.keys[i] || v !== head!.values[i]) return miss(e, byLabel, label);
-        if (++i === n) text += head!.text;
-        continue;
+      if (matching) {
+        if (i < n && k === head!.keys[i] && v === head!.values[i]) {
+          i++;
+          continue;
+        }
+        // Nothing in common (another contact, say): this event's names are the ones to keep.
+        if (i === 0 && n > 0) return remember(e, byLabel, label);
+        matching = false;
+        text += head!.prefixes[i];
       }
       const json = typeof v === 'number' ? (Number.isFinite(v) ? `${v}` : 'null') : JSON.stringify(v);
       if (json !== undefined) text += memberName(k) + json;
     }
-    if (i < n) return miss(e, byLabel, label);
-    return i < 0 ? '{}' : `${text}}`;
+    if (i < 0) return '{}';
+    if (matching) text += head!.prefixes[i];
+    return `${text}}`;
   };
 }

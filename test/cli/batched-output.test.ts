@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BATCH_CHARS, batchedOutput, fileWriter } from '../../src/cli/batched-output.js';
+import { BATCH_CHARS, batchedOutput, fileWriter, streamWriter } from '../../src/cli/batched-output.js';
 
 describe('batched trace output', () => {
   it('writes a batch once it is full, the rest on flush, every line once and in order', () => {
@@ -59,6 +59,35 @@ describe('trace output to a file', () => {
       expect(fileWriter(fd)).toBeUndefined();
       closeSync(fd);
       expect(fileWriter(fd)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the writer of a stream', () => {
+  it('writes to the file itself, unless the stream has its own write (output being captured)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batched-output-'));
+    try {
+      const file = join(dir, 'trace.txt');
+      const fd = openSync(file, 'w');
+      const seen: string[] = [];
+      class Stream {
+        fd = fd;
+        write(chunk: string): boolean {
+          seen.push(`stream:${chunk}`);
+          return true;
+        }
+      }
+      streamWriter(new Stream())('direct\n');
+      expect(seen).toEqual([]);
+      const captured = new Stream();
+      captured.write = (chunk: string): boolean => (seen.push(chunk), true);
+      streamWriter(captured)('captured\n');
+      streamWriter({ write: (chunk: string) => seen.push(chunk) })('no descriptor\n');
+      closeSync(fd);
+      expect(readFileSync(file, 'utf8')).toBe('direct\n');
+      expect(seen).toEqual(['captured\n', 'no descriptor\n']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
