@@ -32,7 +32,8 @@ export default defineAction({
     noteFirstCrmAction(ctx);
     // One transaction: a CustomUpdate of many records (and the id counter and
     // token day it touches) lands whole or not at all in a state file.
-    const answer = ctx.tenant.transaction(() =>
+    // The credentials to mask are read in the same transaction.
+    const [answer, secrets] = ctx.tenant.transaction(() => [
       runWorkflow(crm, {
         configurationId: props.ConfigurationId,
         workflowId: props.WorkflowId,
@@ -41,9 +42,9 @@ export default defineAction({
         now: ctx.clock.now(),
         random: ctx.random,
       }),
-    );
+      crm.secrets(),
+    ] as const);
     if (answer.waitedSeconds > 0) ctx.elapse(answer.waitedSeconds);
-    const secrets = crm.secrets();
     // Member order puts what a reader wants first (one-line traces shorten effects).
     const head = { op: 'workflow', workflowId: answer.workflow?.id ?? props.WorkflowId };
     const tail = {

@@ -58,6 +58,9 @@ export interface StartOptions {
 /** Contact ids start here so they look like Studio's (and never collide with small test numbers). */
 const FIRST_CONTACT_ID = 100_000_001;
 
+/** Process runs between two script steps that share one store transaction at most (Scheduler.runProcesses). */
+const PROCESS_BATCH = 256;
+
 export class Scheduler implements RunSystem {
   readonly services: RuntimeServices;
   readonly engine: Engine;
@@ -225,26 +228,7 @@ export class Scheduler implements RunSystem {
     let sinceYield = 0;
     for (;;) {
       if (signal?.aborted) return 'aborted';
-      let run: RunDriver | undefined;
-      let runDue = Infinity;
-      for (const d of this.active) {
-        const due = dueOf(d.state, engine);
-        if (!run || due < runDue) {
-          run = d;
-          runDue = due;
-        }
-      }
-      let proc: BackgroundProcess | undefined;
-      let procDue = Infinity;
-      for (const p of this.processes) {
-        // With every run ended, only processes whose work outlives the scripts go on.
-        if (!run && !p.keepsRunning) continue;
-        const t = p.nextDueMs();
-        if (t !== null && t < procDue) {
-          proc = p;
-          procDue = t;
-        }
-      }
+      const { run, runDue, proc, procDue } = this.nextDue();
       // No run is due (none left, or every one waits for an event) and no process will do anything: nothing more happens.
       if (runDue === Infinity && !proc) return 'done';
       const next = runDue <= procDue ? runDue : procDue;
@@ -253,8 +237,7 @@ export class Scheduler implements RunSystem {
         return 'until';
       }
       if (proc && procDue < runDue) {
-        if (procDue > clock.ms) clock.ms = procDue;
-        proc.runDue(clock.ms);
+        this.runProcesses(proc, procDue, stopAtMs, signal);
         continue;
       }
       if (!run) return 'done';
@@ -290,6 +273,66 @@ export class Scheduler implements RunSystem {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
+  }
+
+  /** The run and the background process due earliest (ties: runs in start order, then processes in their order). */
+  private nextDue(): { run: RunDriver | undefined; runDue: number; proc: BackgroundProcess | undefined; procDue: number } {
+    let run: RunDriver | undefined;
+    let runDue = Infinity;
+    for (const d of this.active) {
+      const due = dueOf(d.state, this.engine);
+      if (!run || due < runDue) {
+        run = d;
+        runDue = due;
+      }
+    }
+    let proc: BackgroundProcess | undefined;
+    let procDue = Infinity;
+    for (const p of this.processes) {
+      // With every run ended, only processes whose work outlives the scripts go on.
+      if (!run && !p.keepsRunning) continue;
+      const t = p.nextDueMs();
+      if (t !== null && t < procDue) {
+        proc = p;
+        procDue = t;
+      }
+    }
+    return { run, runDue, proc, procDue };
+  }
+
+  /**
+   * Runs `first`, then every process due before the next run step, in the
+   * order the main loop would (the same choice after each one), as one store
+   * transaction: on a state file the dialer's ticks between two steps of a
+   * script cost one commit, and the reads the processes make in between (queue
+   * heads, skills) share it instead of opening a read transaction each. Each
+   * process's own transaction is a savepoint inside it, so a process that
+   * throws takes back only its own changes; the ones before it are kept. A
+   * stretch of processes alone (a digital list sent after the scripts ended)
+   * commits every PROCESS_BATCH runs.
+   */
+  private runProcesses(first: BackgroundProcess, firstDue: number, stopAtMs: number | null, signal: AbortSignal | undefined): void {
+    const clock = this.services.clock;
+    let failure: { err: unknown } | undefined;
+    this.services.tenant.transaction(() => {
+      let proc: BackgroundProcess | undefined = first;
+      let due = firstDue;
+      for (let n = 0; proc && n < PROCESS_BATCH; n++) {
+        if (due > clock.ms) clock.ms = due;
+        try {
+          proc.runDue(clock.ms);
+        } catch (err) {
+          failure = { err };
+          return;
+        }
+        if (signal?.aborted) return;
+        const next = this.nextDue();
+        const beforeRun = next.proc !== undefined && next.procDue < next.runDue && (stopAtMs === null || next.procDue <= stopAtMs);
+        proc = beforeRun ? next.proc : undefined;
+        due = next.procDue;
+      }
+    });
+    if (failure) throw failure.err;
   }
 
   /** Ends the runs left waiting for an event that never comes (nothing else is due). */

@@ -1,7 +1,7 @@
 // Dates as Studio shows and reads them: OLE Automation numbers, the
 // `MM/dd/yyyy hh:mm:ss tt` text form, 24-hour and ISO-8601 inputs. Every
 // conversion takes the zone explicitly; nothing here reads the machine clock.
-import type { DateTime } from 'luxon';
+import type { DateTime, TokenParser } from 'luxon';
 import { luxon } from '../deps.js';
 import { DateValue, type DatePart } from '../contract/value.js';
 
@@ -83,10 +83,12 @@ export function parseDate(text: string, zone: string): DateValue | null {
   }
   // A script reads its dates in one form, so the form that matched last is tried first
   // (every form a text matches reads it the same: test/snippet/date-forms.test.ts).
+  const parsers = (formatParsers ??= FORMATS.map(({ fmt }) => DateTime.buildFormatParser(fmt, { locale: 'en-US' })));
   for (let k = 0; k < FORMATS.length; k++) {
     const i = k === 0 ? lastFormat : k <= lastFormat ? k - 1 : k;
-    const { fmt, part } = FORMATS[i]!;
-    const dt = DateTime.fromFormat(t, fmt, { zone, locale: 'en-US' });
+    const { part } = FORMATS[i]!;
+    // What DateTime.fromFormat(t, fmt) gives, without building the form's parser (its tokens and pattern) again for every text.
+    const dt = DateTime.fromFormatParser(t, parsers[i]!, { zone, locale: 'en-US' });
     if (dt.isValid) {
       lastFormat = i;
       if (part === 'time') {
@@ -101,6 +103,9 @@ export function parseDate(text: string, zone: string): DateValue | null {
 
 /** Index in FORMATS of the form the last date matched. */
 let lastFormat = 0;
+
+/** luxon's parser of each of FORMATS (en-US), built on the first date read. */
+let formatParsers: TokenParser[] | undefined;
 
 /** RFC 1123 (`Sat, 21 Nov 2026 09:30:00 GMT`), the text form of `gmt`. */
 export const formatGmt = (epochMs: number): string => new Date(epochMs).toUTCString();
