@@ -4,6 +4,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Clock } from '../contract/clock.js';
 import { durationMs } from '../contract/duration.js';
+import { offsetMinutes } from '../snippet/zone-offsets.js';
 
 export class VirtualClock implements Clock {
   private cachedMs = Number.NaN;
@@ -42,9 +43,9 @@ export class VirtualClock implements Clock {
 
 /**
  * ISO-8601 of an instant in a zone, as luxon writes it (`Z` for UTC, else the
- * offset). Formatted by hand from the zone's offset, which is looked up once
- * per quarter hour of time: asking Intl for the offset of every instant was
- * the largest cost of a short call (a result lists each transcript line's time).
+ * offset). Formatted by hand from the zone's offset (snippet/zone-offsets.ts):
+ * asking Intl for the offset of every instant was the largest cost of a short
+ * call (a result lists each transcript line's time).
  */
 export function isoAt(ms: number, zone: string): string {
   const offset = zone === 'UTC' ? 0 : offsetMinutes(ms, zone);
@@ -60,29 +61,6 @@ export function isoAt(ms: number, zone: string): string {
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-const QUARTER_HOUR_MS = 900_000;
-/** Zone -> quarter hour -> offset in minutes, for quarters with one offset throughout (a zone's offset changes on a quarter hour). */
-const offsetCache = new Map<string, Map<number, number>>();
-
-/** The zone's offset in whole minutes at `ms`; undefined when it is not whole minutes. */
-function offsetMinutes(ms: number, zone: string): number | undefined {
-  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
-  let byQuarter = offsetCache.get(zone);
-  if (!byQuarter) offsetCache.set(zone, (byQuarter = new Map()));
-  const known = byQuarter.get(quarter);
-  if (known !== undefined) return known;
-  const iana = IANAZone.create(zone);
-  const offset = iana.offset(ms);
-  if (!Number.isInteger(offset)) return undefined;
-  const start = quarter * QUARTER_HOUR_MS;
-  // Cached only when the whole quarter has this offset; otherwise asked again next time.
-  if (iana.offset(start) === offset && iana.offset(start + QUARTER_HOUR_MS - 1) === offset) {
-    if (byQuarter.size >= 100_000) byQuarter.clear();
-    byQuarter.set(quarter, offset);
-  }
-  return offset;
-}
 
 /** Checks an IANA zone name (each name once per process); throws a message naming it when unknown. */
 export function checkZone(zone: string): string {

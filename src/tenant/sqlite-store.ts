@@ -88,6 +88,14 @@ export class SqliteTenantStore implements TenantStore {
   private readonly queueHeads = new Map<number, number | null>();
   /** False for a scratch file nobody keeps (scratch()): bulk loads then skip the journal file and its syncs. */
   private durable = true;
+  /**
+   * Per skill, a time before which no queued record expires (Infinity: none
+   * ever does), so expireDue (every GETQUEUE) skips its UPDATE until then.
+   * Dialing, expiring or removing records only raises the true bound; an
+   * upsert lowers it to the record's expiration; forgotten at every rollback
+   * and bulk load.
+   */
+  private readonly expiryFloor = new Map<number, number>();
 
   /**
    * Opens (or creates) a state file, checked by openStateDatabase: a file
@@ -133,6 +141,7 @@ export class SqliteTenantStore implements TenantStore {
       // What a rolled-back change put in the caches must not be remembered.
       this.skillCache.clear();
       this.queueHeads.clear();
+      this.expiryFloor.clear();
       // Rolled back already; a full disk names the file and says nothing was written.
       throw isDiskFull(err) ? stateError(this.file, err) : err;
     }
@@ -148,6 +157,7 @@ export class SqliteTenantStore implements TenantStore {
       restoreJournal();
       throw stateError(this.file, err);
     }
+    this.expiryFloor.clear();
     let open = true;
     return {
       upsertProspect: (p) => this.upsertProspect(p),
@@ -162,6 +172,7 @@ export class SqliteTenantStore implements TenantStore {
         }
         open = false;
         restoreJournal();
+        this.expiryFloor.clear();
       },
       abort: () => {
         if (!open) return;
@@ -169,6 +180,7 @@ export class SqliteTenantStore implements TenantStore {
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
         this.skillCache.clear();
         this.queueHeads.clear();
+        this.expiryFloor.clear();
         if (this.db.open) restoreJournal();
       },
     };
@@ -279,6 +291,8 @@ export class SqliteTenantStore implements TenantStore {
     const seq = ++this.seq;
     const s = this.stmts;
     this.queueHeads.delete(p.skillNo);
+    const floor = this.expiryFloor.get(p.skillNo);
+    if (floor !== undefined && p.expiresAtMs !== null && p.expiresAtMs < floor) this.expiryFloor.set(p.skillNo, p.expiresAtMs);
     this.listWrites++;
     if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0)
       return 'Created';
@@ -367,8 +381,12 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   expireDue(skillNo: number, nowMs: number): number {
+    const floor = this.expiryFloor.get(skillNo);
+    if (floor !== undefined && nowMs < floor) return 0;
     this.queueHeads.delete(skillNo);
-    return this.stmts.expireDue.run(skillNo, nowMs).changes;
+    const expired = this.stmts.expireDue.run(skillNo, nowMs).changes;
+    this.expiryFloor.set(skillNo, (this.stmts.nextExpiry.get(skillNo) as { t: number | null }).t ?? Infinity);
+    return expired;
   }
 
   collectionNames(): string[] {
@@ -451,6 +469,7 @@ function prepare(db: Database.Database) {
     nextQueued1: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1`),
     markExpired: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND external_id = ?"),
     expireDue: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND status = 'queued' AND expires_at_ms IS NOT NULL AND expires_at_ms <= ?"),
+    nextExpiry: db.prepare("SELECT MIN(expires_at_ms) AS t FROM prospects WHERE skill_no = ? AND status = 'queued'"),
     markDialed: db.prepare("UPDATE prospects SET status = 'dialed', dialed_at_ms = ? WHERE skill_no = ? AND external_id = ?"),
   };
 }

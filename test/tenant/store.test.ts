@@ -77,6 +77,38 @@ describe.each(stores)('%s store', (_kind, make) => {
     s.close();
   });
 
+  it('expires queued records as their time comes, whatever was asked before', () => {
+    const s = make();
+    s.upsertProspect(prospect('late', { expiresAtMs: 9000 }));
+    s.upsertProspect(prospect('never'));
+    expect(s.expireDue(1234, 2000)).toBe(0);
+    // Added after that answer, expiring sooner than anything before it.
+    s.upsertProspect(prospect('soon', { expiresAtMs: 3000 }));
+    expect(s.expireDue(1234, 2500)).toBe(0);
+    expect(s.expireDue(1234, 3000)).toBe(1);
+    expect(s.prospect(1234, 'soon')?.status).toBe('expired');
+    expect(s.expireDue(1234, 8999)).toBe(0);
+    // Requeued with an earlier expiration, inside a transaction that is rolled back, then for good.
+    expect(() =>
+      s.transaction(() => {
+        s.upsertProspect(prospect('soon', { expiresAtMs: 4000, updatedAtMs: 4000 }));
+        expect(s.expireDue(1234, 5000)).toBe(1);
+        throw new Error('undone');
+      }),
+    ).toThrow('undone');
+    expect(s.prospect(1234, 'soon')?.status).toBe('expired');
+    s.upsertProspect(prospect('soon', { expiresAtMs: 9500, updatedAtMs: 5000 }));
+    expect(s.expireDue(1234, 9000)).toBe(1);
+    expect(s.prospects(1234).map((p) => [p.externalId, p.status])).toEqual([
+      ['late', 'expired'],
+      ['never', 'queued'],
+      ['soon', 'queued'],
+    ]);
+    expect(s.expireDue(1234, 9500)).toBe(1);
+    expect(s.queueDepth(1234)).toBe(1);
+    s.close();
+  });
+
   it('finds prospects by external id, phone (with or without country code) and name', () => {
     const s = make();
     s.upsertProspect(prospect('a', { destinations: ['+13035550100', '+17205550111'] }));
