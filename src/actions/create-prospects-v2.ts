@@ -74,7 +74,8 @@ export default defineAction({
     };
     const successful: DdoObject[] = [];
     const failed: DdoObject[] = [];
-    const changes: DdoObject[] = [];
+    // What each stored record did, as (code, external id) pairs: the effects are built after the transaction, once it holds.
+    const changes: string[] = [];
     // One transaction for the batch: a crash mid-way leaves none of it (reliability.md).
     store.transaction(() => {
       for (const record of records) {
@@ -85,10 +86,10 @@ export default defineAction({
         }
         const code = store.upsertProspect(outcome.prospect);
         successful.push(withResultCode(record, code));
-        changes.push({ op: code, skillNo: skill.id, sourceName: source.name, externalId: outcome.prospect.externalId });
+        changes.push(code, outcome.prospect.externalId);
       }
     });
-    for (const change of changes) ctx.effect('prospects', change);
+    for (let i = 0; i < changes.length; i += 2) ctx.effect('prospects', { op: changes[i]!, skillNo: skill.id, sourceName: source.name, externalId: changes[i + 1]! });
     return ctx.branch('Default', { Results: { SuccessfulRecords: successful, FailedRecords: failed } });
   },
 });

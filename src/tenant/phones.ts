@@ -3,7 +3,7 @@
 // without a country code are read as North American, as the dialer does; those
 // are checked against the NPA-NXX table built from libphonenumber (nanp.ts),
 // the others are parsed by the library.
-import type { CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { libPhoneNumber } from '../deps.js';
 import { nanpPrefixOf, type NanpPrefix } from './nanp.js';
 
@@ -94,19 +94,36 @@ function e164Scanned(from: number): string {
   );
 }
 
+let lastPrefix: NanpPrefix | undefined;
+
+/**
+ * The NPA-NXX table entry of the number the last `toE164` call accepted
+ * through the table; undefined when that call answered otherwise (invalid,
+ * or decided by libphonenumber). Lets a bulk pipeline place the number
+ * without looking it up again.
+ */
+export function lastNanpPrefix(): NanpPrefix | undefined {
+  return lastPrefix;
+}
+
 /**
  * Just the E.164 form (null when invalid): what bulk pipelines need, without
  * an object per number. A North American number's national part is `e164.slice(2)`.
  */
 export function toE164(raw: string, defaultCountry: CountryCode = DEFAULT_COUNTRY): string | null {
+  lastPrefix = undefined;
   const text = isTrimmed(raw) ? raw : raw.trim();
   if (text === '' || text.length > 40) return null;
   if (defaultCountry === 'US' || text.startsWith('+1')) {
     const known = scanPrefix(text);
-    if (known) return known.prefix.country ? (text.length === 12 && text.charCodeAt(0) === 43 ? text : e164Scanned(known.from)) : null;
+    if (known) {
+      if (!known.prefix.country) return null;
+      lastPrefix = known.prefix;
+      return text.length === 12 && text.charCodeAt(0) === 43 ? text : e164Scanned(known.from);
+    }
   }
   const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);
-  return parsed && parsed.isValid() ? parsed.number : null;
+  return parsed && isValidParsed(parsed) ? parsed.number : null;
 }
 
 /** True when `trim()` would return the text unchanged (it starts and ends with a printable ASCII character). */
@@ -129,8 +146,68 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = DEFAUL
     }
   }
   const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed || !isValidParsed(parsed)) return null;
   return { e164: parsed.number, country: parsed.country, callingCode: parsed.countryCallingCode, national: parsed.nationalNumber };
+}
+
+/** What libphonenumber's metadata says of one numbering plan, with its patterns compiled once. */
+interface PlanCheck {
+  /** The plan's national number pattern, matched whole. */
+  general: RegExp;
+  /** The number types with a pattern (null: the plan has no types, the general pattern decides). */
+  types: { whole: RegExp; lengths: readonly number[] | undefined }[] | null;
+}
+
+/** The number types libphonenumber's `getNumberType` tries (a number is valid when it has one). */
+const NUMBER_TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'] as const;
+
+/** The part of libphonenumber's Metadata class the checks read (its typings list less of it). */
+interface PlanMetadata {
+  selectNumberingPlan(plan: string): void;
+  nationalNumberPattern(): string;
+  hasTypes(): boolean;
+  type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+
+/** Checks by numbering plan (ISO country or calling code): a few hundred at most. */
+const planChecks = new Map<string, PlanCheck>();
+
+/** The checks of a plan; null where the library's build has no Metadata class (its CommonJS build, used only when require(esm) is off). */
+function planCheck(plan: string): PlanCheck | null {
+  let check = planChecks.get(plan);
+  if (check) return check;
+  const Metadata = (libPhoneNumber() as { Metadata?: new () => unknown }).Metadata;
+  if (typeof Metadata !== 'function') return null;
+  const metadata = new Metadata() as PlanMetadata;
+  metadata.selectNumberingPlan(plan);
+  const whole = (pattern: string): RegExp => new RegExp('^(?:' + pattern + ')$');
+  let types: PlanCheck['types'] = null;
+  if (metadata.hasTypes()) {
+    types = [];
+    for (const name of NUMBER_TYPES) {
+      const type = metadata.type(name);
+      if (type && type.pattern()) types.push({ whole: whole(type.pattern()), lengths: type.possibleLengths() });
+    }
+  }
+  check = { general: whole(metadata.nationalNumberPattern()), types };
+  planChecks.set(plan, check);
+  return check;
+}
+
+/**
+ * libphonenumber's `isValid()` of a parsed number, decided from the same
+ * metadata with the patterns compiled once per plan (the library builds a
+ * RegExp per pattern per call: most of an international number's cost in a
+ * big list). test/tenant/phones-scan.test.ts compares the two.
+ */
+export function isValidParsed(parsed: PhoneNumber): boolean {
+  const national = parsed.nationalNumber || '';
+  const check = planCheck(parsed.country || parsed.countryCallingCode);
+  if (check === null) return parsed.isValid();
+  if (!check.general.test(national)) return false;
+  if (check.types === null) return true;
+  for (const t of check.types) if ((!t.lengths || t.lengths.includes(national.length)) && t.whole.test(national)) return true;
+  return false;
 }
 
 /** The digits of a phone number as written (for loose matching in searches). */

@@ -95,7 +95,8 @@ export function westernmostZone(zones: readonly string[], atMs: number): string 
 /** The answer for each entry of the NPA-NXX table, built once per entry. */
 const prefixZones = new WeakMap<NanpPrefix, AreaCodeZone>();
 
-function zoneOfPrefix(p: NanpPrefix): AreaCodeZone {
+/** The zone answer for an NPA-NXX table entry (what zoneFromNorthAmericanNumber gives for its numbers). Shared: do not change it. */
+export function zoneOfNanpPrefix(p: NanpPrefix): AreaCodeZone {
   let z = prefixZones.get(p);
   if (z === undefined) {
     z = p.zones.length === 0 ? null : p.zones.length === 1 ? Object.freeze({ zone: p.zones[0]! }) : Object.freeze({ ambiguous: p.zones });
@@ -113,7 +114,7 @@ function zoneOfPrefix(p: NanpPrefix): AreaCodeZone {
 export function zoneFromNorthAmericanNumber(national: string): AreaCodeZone {
   // A full area code and exchange: one look-up in the NPA-NXX table (prefixes are at most six digits).
   const p = nanpPrefix(national);
-  if (p) return zoneOfPrefix(p);
+  if (p) return zoneOfNanpPrefix(p);
   const t = table();
   for (let len = Math.min(longestPrefix, national.length); len >= 3; len--) {
     const zones = t.get(national.slice(0, len));
