@@ -55,14 +55,14 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
   const externalId = scalarText(member(record, map.ExternalID))?.trim();
   if (!externalId) return fail('Missing External ID');
 
-  // One scan of the destination cells: counted as written (the limit applies to those), normalised into `destinations`.
-  const destinations: string[] = [];
+  // One scan of the destination cells: counted as written (the limit applies to those), normalised into `scan.found`.
   scan.count = 0;
+  scan.kept = 0;
   scan.prefix = undefined;
-  scan.out = destinations;
   for (const f of map.Destinations) scanNumbers(member(record, f));
-  scan.out = null;
   if (scan.count > o.source.maxDestinations) return fail('Exceeded max destinations');
+  // An array of exactly the numbers kept (an array grown by push keeps room for 17).
+  const destinations = scan.found.slice(0, scan.kept);
   if (destinations.length === 0 && !(o.emailDestination && isEmailAddress(scalarText(member(record, String(map.Email ?? ''))) ?? ''))) return fail('No valid destination');
 
   let timeZone: string | null = null;
@@ -136,20 +136,22 @@ function nameText(v: Value | undefined): string | null {
 const scan = {
   /** Non-empty numbers seen, as written. */
   count: 0,
-  /** Where valid new numbers go. */
-  out: null as string[] | null,
+  /** The valid numbers kept so far are `found[0 .. kept)` (scratch space reused for every record). */
+  found: [] as string[],
+  kept: 0,
   /** The table entry of the first destination when the table placed it. */
   prefix: undefined as NanpPrefix | undefined,
 };
 
-/** Counts one number as written and adds its E.164 form to the destinations when it is valid and new. */
+/** Counts one number as written and keeps its E.164 form when it is valid and new. */
 function addNumber(raw: string): void {
   scan.count++;
-  const out = scan.out!;
   const e164 = toE164(raw);
-  if (e164 === null || out.includes(e164)) return;
-  if (out.length === 0) scan.prefix = lastNanpPrefix();
-  out.push(e164);
+  if (e164 === null) return;
+  const found = scan.found;
+  for (let i = 0; i < scan.kept; i++) if (found[i] === e164) return;
+  if (scan.kept === 0) scan.prefix = lastNanpPrefix();
+  found[scan.kept++] = e164;
 }
 
 /**
