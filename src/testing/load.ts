@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { compiledSchema } from './ajv.js';
+import { prebuiltSchema } from './ajv.js';
 import { diagnostic, didYouMean, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { builtinRegistry } from '../actions/registry.js';
@@ -28,7 +28,7 @@ export interface LoadedTestFile {
   source: string;
 }
 
-const schemaValidator = (): ValidateFunction => compiledSchema(testFileJsonSchema);
+const schemaValidator = (): ValidateFunction => prebuiltSchema('testFile', testFileJsonSchema);
 
 /**
  * What a test file gets when it does not say (from the project configuration):

@@ -1,10 +1,13 @@
 // Finds where a value of a parsed YAML document sits in its file, so every
-// problem in a test file is reported at `file:line:col` (the `yaml` package
-// keeps each node's character range).
+// problem in a test file is reported at `file:line:col`. Test files are read
+// by the fast reader of the common YAML layout (tenant/yaml-subset.ts) when it
+// can, and by the `yaml` package otherwise (which also gives every syntax
+// error); both give the same located tree (tenant/yaml-located.ts).
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { diagnostic, LineIndex, looksBinary, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import { parseYamlDocument, TOO_DEEP, yamlData } from '../tenant/yaml-data.js';
+import { locatedFromDocument, type LocatedNode } from '../tenant/yaml-located.js';
+import { readYamlSubset } from '../tenant/yaml-subset.js';
 
 export type PathSegment = string | number;
 
@@ -14,7 +17,8 @@ export class YamlSource {
   constructor(
     readonly file: string,
     readonly text: string,
-    readonly doc: Document.Parsed,
+    /** The document's top value; undefined for an empty document. */
+    readonly root: LocatedNode | undefined,
   ) {}
 
   /** Line starts, computed on the first span and kept for every later one. */
@@ -24,21 +28,22 @@ export class YamlSource {
 
   /** Span of the value at `path` (or of its key with `key: true`); falls back to the nearest located ancestor. */
   span(path: readonly PathSegment[], opts: { key?: boolean } = {}): Span {
-    let node: unknown = this.doc.contents;
-    let best: Node | undefined = isNode(node) ? node : undefined;
+    let node: LocatedNode | undefined = this.root;
+    let best: LocatedNode | undefined = node;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+      if (node?.kind === 'map') {
+        const name = String(seg);
+        const pair = node.pairs.find((p) => p.name === name);
         if (!pair) break;
-        if (last && opts.key && isNode(pair.key)) return this.spanOf(pair.key);
+        if (last && opts.key && pair.key) return this.spanOf(pair.key);
         node = pair.value;
-        if (isNode(pair.key)) best = pair.key;
-      } else if (isSeq(node) && typeof seg === 'number') {
+        if (pair.key) best = pair.key;
+      } else if (node?.kind === 'seq' && typeof seg === 'number') {
         node = node.items[seg];
       } else break;
-      if (isNode(node)) best = node;
+      if (node) best = node;
     }
     return best ? this.spanOf(best) : this.at(0);
   }
@@ -53,26 +58,14 @@ export class YamlSource {
     return { file: this.file, line, col, offset, length };
   }
 
-  private spanOf(node: Node): Span {
-    const range = node.range;
-    if (!range) return this.at(0);
-    const [start, valueEnd] = range;
+  private spanOf(node: LocatedNode): Span {
+    const [start, valueEnd] = node.range;
     // A multi-line value is underlined on its first line only.
     const pos = this.lines.positionAt(start);
     const next = this.lines.lineStart(pos.line + 1);
     const end = next !== undefined && next - 1 < valueEnd ? next - 1 : valueEnd;
     return { file: this.file, line: pos.line, col: pos.col, offset: start, length: Math.max(1, end - start) };
   }
-}
-
-function isNode(v: unknown): v is Node {
-  return isMap(v) || isSeq(v) || isScalar(v);
-}
-
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  if (typeof key === 'string' || typeof key === 'number') return String(key);
-  return undefined;
 }
 
 export interface ReadYaml {
@@ -92,7 +85,7 @@ export interface ReadYaml {
 export function readYaml(
   file: string,
   what: string,
-  opts: { text?: string; source?: (file: string, text: string, doc: Document.Parsed) => YamlSource } = {},
+  opts: { text?: string; source?: (file: string, text: string, root: LocatedNode | undefined) => YamlSource } = {},
 ): ReadYaml {
   let text: string;
   try {
@@ -103,9 +96,12 @@ export function readYaml(
   }
   // Binary data is named, never parsed into messages that would quote it.
   if (looksBinary(text)) return { diagnostics: [wrongKind('E-TEST-READ', `not a ${what}: the file holds binary data`, file)], source: '' };
+  const source = opts.source ?? ((f: string, t: string, root: LocatedNode | undefined) => new YamlSource(f, t, root));
+  const fast = readYamlSubset(text);
+  if (fast) return { data: fast.data, src: source(file, text, fast.root), source: text, diagnostics: [] };
   const doc = parseYamlDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (!doc) return { diagnostics: [diagnostic('E-TEST-YAML', `the file is ${TOO_DEEP}`, { file, line: 1, col: 1 })], source: text };
-  const src = opts.source ? opts.source(file, text, doc) : new YamlSource(file, text, doc);
+  const src = source(file, text, locatedFromDocument(doc));
   const diagnostics: Diagnostic[] = doc.errors.map((e) =>
     diagnostic('E-TEST-YAML', yamlMessage(e.message), src.at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0]))),
   );

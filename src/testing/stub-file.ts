@@ -5,8 +5,7 @@
 // checked against the loaded scripts with checkStubsAgainstScripts). Every
 // problem is a Diagnostic located in the file.
 import type { ValidateFunction } from 'ajv';
-import { compiledSchema } from './ajv.js';
-import { isSeq } from 'yaml';
+import { prebuiltSchema } from './ajv.js';
 import { diagnostic, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { schemaDiagnostics } from './load.js';
@@ -31,12 +30,12 @@ class ListSource extends YamlSource {
   }
 }
 
-const validator = (): ValidateFunction => compiledSchema(stubFileJsonSchema);
+const validator = (): ValidateFunction => prebuiltSchema('stubFile', stubFileJsonSchema);
 
 export function loadStubFile(file: string, registry: ActionRegistry, opts: { text?: string } = {}): LoadedStubFile {
   const read = readYaml(file, 'stub file', {
     ...(opts.text !== undefined ? { text: opts.text } : {}),
-    source: (f, t, doc) => (isSeq(doc.contents) ? new ListSource(f, t, doc) : new YamlSource(f, t, doc)),
+    source: (f, t, root) => (root?.kind === 'seq' ? new ListSource(f, t, root) : new YamlSource(f, t, root)),
   });
   if (read.diagnostics.length > 0 || !read.src) return { diagnostics: read.diagnostics, source: read.source };
   const { src, source: text } = read;
