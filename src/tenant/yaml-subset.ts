@@ -494,10 +494,10 @@ const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n
 
 /** A plain scalar's value under the YAML 1.2 core schema, in the `yaml` package's order of tags. */
 export function plainValue(s: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   const c = s.charCodeAt(0);
-  // Only a digit, sign or dot can start a number.
+  // Only "~", n, N, t, T, f, F, a digit, a sign or a dot can start anything but a string.
+  if (c === 126 || c === 110 || c === 78 || s.length === 0) return /^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : s;
+  if (c === 116 || c === 84 || c === 102 || c === 70) return /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s) ? c === 116 || c === 84 : s;
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { diagnostic, LineIndex, looksBinary, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import { parseYamlDocument, TOO_DEEP, yamlData } from '../tenant/yaml-data.js';
-import { locatedFromDocument, type LocatedNode } from '../tenant/yaml-located.js';
+import { locatedFromDocument, type LocatedNode, type LocatedPair } from '../tenant/yaml-located.js';
 import { readYamlSubset } from '../tenant/yaml-subset.js';
 
 export type PathSegment = string | number;
@@ -34,8 +34,7 @@ export class YamlSource {
       const seg = path[i]!;
       const last = i === path.length - 1;
       if (node?.kind === 'map') {
-        const name = String(seg);
-        const pair = node.pairs.find((p) => p.name === name);
+        const pair = pairNamed(node.pairs, String(seg));
         if (!pair) break;
         if (last && opts.key && pair.key) return this.spanOf(pair.key);
         node = pair.value;
@@ -66,6 +65,12 @@ export class YamlSource {
     const end = next !== undefined && next - 1 < valueEnd ? next - 1 : valueEnd;
     return { file: this.file, line: pos.line, col: pos.col, offset: start, length: Math.max(1, end - start) };
   }
+}
+
+/** The first entry named `name` (as `yaml` finds a key). */
+function pairNamed(pairs: readonly LocatedPair[], name: string): LocatedPair | undefined {
+  for (const p of pairs) if (p.name === name) return p;
+  return undefined;
 }
 
 export interface ReadYaml {

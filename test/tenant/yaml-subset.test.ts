@@ -214,6 +214,14 @@ describe('fast YAML reader', () => {
     for (const t of texts) agrees(t);
   });
 
+  it('gives plain scalars the core schema\'s values', () => {
+    const plain = ['~', 'null', 'Null', 'NULL', 'nULL', 'nil', 'n', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'f', 'yes', 'no', 'on', '0', '-0', '+0', '007', '08', '1_000', '0o17', '0o8', '0x1F', '0xg', '0b1', '1.', '.5', '-.5', '+.5', '1.50', '1e3', '1E-3', '1e', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'nan', '12:30', '1-2', '9007199254740993', 'x', '.x', '+x'];
+    for (const p of plain) {
+      agrees(`v: ${p}\n`);
+      agrees(`- [${p}]\n`);
+    }
+  });
+
   it('reads the repository\'s YAML files as yaml does', () => {
     const files: string[] = [];
     const walk = (dir: string): void => {
