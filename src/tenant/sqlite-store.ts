@@ -10,6 +10,7 @@ import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
 import { COLLECTION_DDL, SqliteCollection, type CollectionIndexing } from './sqlite-collection.js';
 import { inTransaction } from './sqlite-transaction.js';
+import { decodeFields, encodeFields } from './prospect-fields.js';
 import type {
   AgentRecord,
   BulkLoad,
@@ -21,8 +22,11 @@ import type {
   TenantStore,
 } from '../contract/tenant-store.js';
 
-/** 2: collections keep secondary indexes (record_keys, record_indexes), which older versions would not keep up to date. */
-const SCHEMA_VERSION = 2;
+/**
+ * 2: collections keep secondary indexes (record_keys, record_indexes), which older versions would not keep up to date.
+ * 3: a prospect's `fields` may be the compact array form (prospect-fields.ts), which older versions cannot read.
+ */
+const SCHEMA_VERSION = 3;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -111,8 +115,9 @@ export class SqliteTenantStore implements TenantStore {
     const opened = openStateDatabase(file, { schemaVersion: SCHEMA_VERSION, readonly: opts.readonly === true });
     this.db = opened.db;
     this.fresh = opened.fresh;
-    // Opened for writing, a schema-1 file gains the (empty) index tables below and
-    // is schema 2 from then on; read-only, it is read as it is.
+    // Opened for writing, a schema-1 file gains the (empty) index tables below, and an
+    // older file of either version is schema 3 from then on (its rows stay as they are:
+    // both forms of `fields` are read); read-only, it is read as it is.
     this.indexing = { tables: !opts.readonly || (opened.version ?? 0) >= 2, readonly: opts.readonly === true };
     try {
       if (!opts.readonly) {
@@ -287,7 +292,7 @@ export class SqliteTenantStore implements TenantStore {
   upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
     // Inserted unless (skill, external id) exists: a new record costs one statement, without a look-up first.
     const destinations = JSON.stringify(p.destinations);
-    const fields = JSON.stringify(p.fields);
+    const fields = encodeFields(p.fields);
     const seq = ++this.seq;
     const s = this.stmts;
     this.queueHeads.delete(p.skillNo);
@@ -507,7 +512,7 @@ function prospectFromRow(r: ProspectRow): ProspectRecord {
     destinations: JSON.parse(r.destinations) as string[],
     timeZone: r.time_zone,
     expiresAtMs: r.expires_at_ms,
-    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    fields: decodeFields(r.fields),
     status: r.status,
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,

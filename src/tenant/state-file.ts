@@ -76,7 +76,8 @@ const ROW_CHECKS: { table: string; key: string; sql: string }[] = [
     key: "'skill ' || quote(skill_no) || ', external id ' || quote(external_id)",
     sql:
       "typeof(skill_no) != 'integer' OR typeof(external_id) != 'text' OR typeof(destinations) != 'text' OR json_valid(destinations) = 0 OR json_type(destinations) != 'array'" +
-      " OR typeof(fields) != 'text' OR json_valid(fields) = 0 OR json_type(fields) != 'object' OR status NOT IN ('queued', 'dialed', 'expired')" +
+      " OR typeof(fields) != 'text' OR json_valid(fields) = 0 OR json_type(fields) NOT IN ('object', 'array')" +
+      " OR (json_type(fields) = 'array' AND (json_type(fields, '$[0]') IS NOT 'object' OR json_array_length(fields) % 2 = 0)) OR status NOT IN ('queued', 'dialed', 'expired')" +
       " OR typeof(created_at_ms) != 'integer' OR typeof(updated_at_ms) != 'integer' OR typeof(queue_seq) != 'integer' OR typeof(queued_at_ms) != 'integer'" +
       " OR typeof(expires_at_ms) NOT IN ('integer', 'null') OR typeof(dialed_at_ms) NOT IN ('integer', 'null')",
   },

@@ -2,12 +2,14 @@
 // indexes (state schema 1: no record_indexes / record_keys tables) is read
 // as it is by `tenant show` (read-only, nothing changed), gains the index
 // tables when a command opens it for writing (nothing lost), and a schema-2
-// file without them is refused as damaged.
+// file without them is refused as damaged. A schema-2 file (prospect fields
+// only as plain JSON objects) is read as it is, and is schema 3 (fields may
+// take the compact form) once opened for writing, every prospect read the same.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { RecordIndex } from '../../src/contract/tenant-store.js';
+import type { ProspectRecord, RecordIndex } from '../../src/contract/tenant-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
 import { StateFileError } from '../../src/tenant/state-file.js';
 import { cli, expectCleanAnswer, folder } from '../reliability/cli.js';
@@ -104,7 +106,7 @@ describe('state schema 1 (before indexes)', () => {
     } finally {
       store.close();
     }
-    expect(versionOf(file)).toBe('2');
+    expect(versionOf(file)).toBe('3');
     expect(tablesOf(file)).toEqual(expect.arrayContaining(['record_indexes', 'record_keys', 'records']));
     // Read-only again: the index the file now keeps is used.
     const again = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
@@ -153,5 +155,68 @@ describe('state schema 2', () => {
       ro.close();
     }
     expect(readFileSync(file)).toEqual(before);
+  });
+});
+
+describe('state schema 2 (before compact prospect fields)', () => {
+  const prospect = (externalId: string): ProspectRecord => ({
+    skillNo: 1, externalId, sourceName: 'Leads', firstName: 'Ada', lastName: null, destinations: ['+13035550100'], timeZone: 'UTC', expiresAtMs: null,
+    fields: { ExternalID: externalId, FirstName: 'Ada', Record: { Id: externalId, FirstName: 'Ada', Phone: '3035550100' } },
+    status: 'queued', createdAtMs: 0, updatedAtMs: 0, dialedAtMs: null,
+  });
+  const fieldsText = (file: string): string[] => {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return (raw.prepare('SELECT fields FROM prospects ORDER BY queue_seq').pluck().all() as string[]);
+    } finally {
+      raw.close();
+    }
+  };
+
+  it('is read as it is read-only, and becomes 3 when opened for writing, every prospect read the same', () => {
+    const file = join(folder(), 'two.db');
+    const store = new SqliteTenantStore(file);
+    store.upsertProspect(prospect('P1'));
+    store.close();
+    // What a schema-2 build wrote: the fields as one plain JSON object.
+    const raw = new Database(file);
+    raw.prepare("UPDATE prospects SET fields = ? WHERE external_id = 'P1'").run(JSON.stringify(prospect('P1').fields));
+    raw.exec("UPDATE meta SET value = '2' WHERE key = 'schemaVersion'; PRAGMA wal_checkpoint(TRUNCATE);");
+    raw.close();
+    expect(fieldsText(file)[0]).toMatch(/^\{/);
+    const before = readFileSync(file);
+    const shown = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
+    expect(shown.prospect(1, 'P1')).toEqual(prospect('P1'));
+    expect(JSON.stringify(shown.prospect(1, 'P1')!.fields)).toBe(JSON.stringify(prospect('P1').fields));
+    shown.close();
+    expect(readFileSync(file)).toEqual(before);
+    expect(versionOf(file)).toBe('2');
+
+    const written = new SqliteTenantStore(file);
+    expect(written.prospect(1, 'P1')).toEqual(prospect('P1'));
+    written.upsertProspect(prospect('P2'));
+    written.close();
+    expect(versionOf(file)).toBe('3');
+    // The old row keeps its form; the new one is compact. Both read back the same.
+    const [old, compact] = fieldsText(file);
+    expect(old).toMatch(/^\{/);
+    expect(compact).toMatch(/^\[/);
+    const again = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
+    expect(again.prospects(1)).toEqual([prospect('P1'), prospect('P2')]);
+    expect(again.prospects(1).map((p) => JSON.stringify(p.fields))).toEqual(['P1', 'P2'].map((id) => JSON.stringify(prospect(id).fields)));
+    again.close();
+  });
+
+  it('refuses compact fields that are not a record and field pairs as damaged', () => {
+    const file = join(folder(), 'bad-fields.db');
+    const store = new SqliteTenantStore(file);
+    store.upsertProspect(prospect('P1'));
+    store.close();
+    for (const bad of ['["not a record", "ExternalID", 0]', '[{"Id": "P1"}, "ExternalID"]']) {
+      const raw = new Database(file);
+      raw.prepare('UPDATE prospects SET fields = ?').run(bad);
+      raw.close();
+      expect(() => new SqliteTenantStore(file, 'UTC', null, { readonly: true })).toThrow(/damaged: prospects row \(skill 1, external id 'P1'\) holds values/);
+    }
   });
 });

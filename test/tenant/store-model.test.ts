@@ -43,7 +43,8 @@ const prospect = (o: { skill: number; id: string; source: string; at: number; ex
   destinations: ['+13035550100'],
   timeZone: 'UTC',
   expiresAtMs: o.expires,
-  fields: { at: o.at },
+  // Shaped like an upload's fields (mapped copies of input record members, the record last): SQLite's compact form.
+  fields: { ExternalID: o.id, at: o.at, Record: { Id: o.id, At: String(o.at) } },
   status: 'queued',
   createdAtMs: o.at,
   updatedAtMs: o.at,

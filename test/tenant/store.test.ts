@@ -58,6 +58,30 @@ describe.each(stores)('%s store', (_kind, make) => {
     s.close();
   });
 
+  it("gives a prospect's fields back as they were put: values, key order, the input record", () => {
+    const s = make();
+    const record = { Id: 'P1', First: 'Ada', Phone: '303 555 0100', Notes: 'say "hi", then, wait', '2': 'two', Nested: { a: [1, null] } };
+    const shapes: Record<string, unknown>[] = [
+      { ExternalID: 'P1', FirstName: 'Ada', Notes: record.Notes, Record: record }, // an upload's: copies of record members, the record last
+      { ExternalID: 'P1', Score: 7, Flag: true, Other: 'not in the record', Empty: null, Same: 'two', Record: record },
+      { Record: record, ExternalID: 'P1' }, // the record not last
+      { ExternalID: 'P1', Gone: undefined, Record: { Id: 'P1', Skipped: undefined, First: 'Ada' } },
+      { ExternalID: 'P1', Record: 'not an object' },
+      { ExternalID: 'P1', Record: ['P1'] },
+      { ExternalID: 'P1' },
+      {},
+      JSON.parse('{"__proto__": "P1", "Record": {"Id": "P1"}}') as Record<string, unknown>,
+    ];
+    shapes.forEach((fields, i) => s.upsertProspect(prospect(`P${i}`, { fields })));
+    shapes.forEach((fields, i) => {
+      const got = s.prospect(1234, `P${i}`)!.fields;
+      expect(JSON.stringify(got)).toBe(JSON.stringify(fields));
+      expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    });
+    expect(s.findProspects({ sourceName: 'Leads', externalId: 'P0' })[0]!.fields).toEqual(shapes[0]);
+    expect(s.prospects(1234).map((p) => JSON.stringify(p.fields))).toEqual(shapes.map((f) => JSON.stringify(f)));
+  });
+
   it('dials in queue order, skips expired records, re-queues an updated dialed record', () => {
     const s = make();
     s.upsertProspect(prospect('a'));

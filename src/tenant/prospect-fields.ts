@@ -1,0 +1,61 @@
+// How the SQLite store writes a prospect's `fields` (state schema 3).
+// CREATEPROSPECTS and `lists upload` keep the input record as `fields.Record`
+// and the mapped fields beside it, most of them the same text as a member of
+// the record (ExternalID = Record.Id, FirstName = Record.FirstName…): as one
+// JSON object every such value was stored twice, which a bulk load pays for in
+// bytes written. The compact form is a JSON array: the record first, then for
+// each other field its name and either the position of the record member
+// holding the same text (a number) or its value in a one-element array;
+// `Record` comes last. Decoded, it is the same object, keys in the same order.
+// Fields of any other shape (no `Record`, `Record` not last or not a plain
+// object, a `__proto__` key) are written as the plain object, which is also
+// what every row of a schema-2 file holds; both forms are read.
+
+/** The `fields` column text for a prospect's fields. */
+export function encodeFields(fields: Record<string, unknown>): string {
+  const record = fields.Record;
+  if (record === null || typeof record !== 'object' || Object.getPrototypeOf(record) !== Object.prototype) return JSON.stringify(fields);
+  const keys = Object.keys(fields);
+  if (keys[keys.length - 1] !== 'Record' || keys.includes('__proto__')) return JSON.stringify(fields);
+  const texts = writtenValues(record as Record<string, unknown>);
+  const out: unknown[] = [record];
+  for (let i = 0; i < keys.length - 1; i++) {
+    const v = fields[keys[i]!];
+    if (!written(v)) continue; // left out of JSON, as in the object form
+    const at = typeof v === 'string' ? texts.indexOf(v) : -1;
+    out.push(keys[i], at >= 0 ? at : [v]);
+  }
+  return JSON.stringify(out);
+}
+
+/** A prospect's fields from the `fields` column, in either form. */
+export function decodeFields(text: string): Record<string, unknown> {
+  const parsed = JSON.parse(text) as Record<string, unknown> | unknown[];
+  if (!Array.isArray(parsed)) return parsed;
+  const record = parsed[0] as Record<string, unknown>;
+  const values = Object.values(record);
+  const fields: Record<string, unknown> = {};
+  for (let i = 1; i + 1 < parsed.length; i += 2) {
+    const key = String(parsed[i]);
+    const spec = parsed[i + 1];
+    const value = typeof spec === 'number' ? values[spec] : (spec as unknown[])[0];
+    // A hand-edited file must not reach the prototype.
+    if (key === '__proto__') Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
+    else fields[key] = value;
+  }
+  fields.Record = record;
+  return fields;
+}
+
+/** What JSON.stringify keeps of an object member (undefined, functions and symbols are left out). */
+const written = (v: unknown): boolean => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+
+/** The record's member values in the order JSON.stringify writes them and JSON.parse reads them back. */
+function writtenValues(record: Record<string, unknown>): unknown[] {
+  const out: unknown[] = [];
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    if (written(v)) out.push(v);
+  }
+  return out;
+}
