@@ -52,6 +52,13 @@ export interface AgentCounts {
 export interface RoutingService {
   /** Queues the contact now (a contact already waiting gets the new request and keeps its time in queue). */
   enqueue(request: QueueRequest): void;
+  /**
+   * PULLAGENT: hands the contact (not yet with an agent) to the best free
+   * agent on shift with the request's skill at once, ahead of the queue: that
+   * agent rings now and answers after the ring time. The agent's id, or null
+   * when no agent is free (nothing changes).
+   */
+  pull(request: QueueRequest): number | null;
   /** The waiting contact becomes a callback with id `callbackId`, keeping its time in queue (CALLBACK); false when it is not waiting. */
   toCallback(contactId: string, callbackId: string, callback: CallbackRequest): boolean;
   /** Takes a contact (or callback) off the queue, or off its agent, now. */

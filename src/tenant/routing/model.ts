@@ -91,6 +91,32 @@ export class RoutingModel {
   }
 
   /**
+   * PULLAGENT: the free agent on shift with the request's skill whom matching
+   * would choose (best proficiency, idle longest, lowest id) rings for the
+   * contact now, ahead of every contact waiting on that skill. Undefined when
+   * no agent is free: nothing changes.
+   */
+  pull(req: QueueRequest, nowMs: number): AgentRoutingRecord | undefined {
+    const old = this.contacts.get(req.contactId);
+    if (old && old.phase !== 'queued') return undefined;
+    let best: AgentRoutingRecord | undefined;
+    let bestProf = Infinity;
+    for (const a of this.agents) {
+      const s = this.state.get(a.id)!;
+      const prof = a.skills.find((k) => k.skill === req.skill)?.proficiency;
+      if (prof === undefined || s.phase !== 'idle' || !this.onShift(a, nowMs)) continue;
+      if (best === undefined || prof < bestProf || (prof === bestProf && s.idleSinceMs < this.state.get(best.id)!.idleSinceMs)) {
+        best = a;
+        bestProf = prof;
+      }
+    }
+    if (!best) return undefined;
+    const entry = this.enqueue({ ...req, targetAgent: best.id, highProficiency: 1, lowProficiency: 20 }, nowMs);
+    this.ring(entry, best, nowMs);
+    return best;
+  }
+
+  /**
    * A queued contact becomes a callback under `newId` (CALLBACK): it keeps its
    * time in queue and, as a callback, ranks first. Undefined when it is not waiting.
    */
@@ -325,15 +351,21 @@ export class RoutingModel {
         }
       }
       if (!best) continue;
-      const s = this.state.get(best.id)!;
-      s.phase = 'ringing';
-      s.contactId = c.request.contactId;
-      s.phaseEndsMs = nowMs + Math.round(best.ringSeconds * 1000);
-      c.phase = 'ringing';
-      c.agentId = best.id;
-      c.phaseEndsMs = s.phaseEndsMs;
+      this.ring(c, best, nowMs);
       events.push({ type: 'routed', atMs: nowMs, contactId: c.request.contactId, agentId: best.id, skill: c.request.skill });
     }
+  }
+
+  /** The agent's phone rings for the contact; it answers after its ring time. */
+  private ring(c: QueuedContact, agent: AgentRoutingRecord, nowMs: number): void {
+    const s = this.state.get(agent.id)!;
+    s.phase = 'ringing';
+    s.contactId = c.request.contactId;
+    s.phaseEndsMs = nowMs + Math.round(agent.ringSeconds * 1000);
+    c.phase = 'ringing';
+    c.agentId = agent.id;
+    c.phaseEndsMs = s.phaseEndsMs;
+    this.cachedDue = undefined;
   }
 
   private computeDue(): number | null {

@@ -115,6 +115,10 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
     this.model!.enqueue(request, now);
   }
 
+  pull(request: QueueRequest): number | null {
+    return this.model!.pull(request, this.now())?.id ?? null;
+  }
+
   toCallback(contactId: string, callbackId: string, callback: CallbackRequest): boolean {
     return this.model?.toCallback(contactId, callbackId, callback, this.now()) !== undefined;
   }
