@@ -59,7 +59,7 @@ export function readStudioJson(input: string, file: string): ReadResult {
   for (const [key, raw] of Object.entries(content['actions'])) {
     const span = at(keyOffset(text, key, actionsAt), key.length + 2);
     if (!isObj(raw) || typeof raw['name'] !== 'string' || raw['name'].trim() === '') {
-      diagnostics.push(diagnostic('E-IMPORT-STRUCTURE', `action "${key}" has no "name" (its action type)`, span));
+      diagnostics.push(diagnostic('E-IMPORT-STRUCTURE', `action "${key}": the action has no type (its "name" is ${isObj(raw) && raw['name'] !== undefined ? 'empty' : 'missing'})`, span));
       continue;
     }
     const id = raw['actionId'] !== undefined && raw['actionId'] !== null ? scalar(raw['actionId']) : key;

@@ -5,7 +5,8 @@
 // decoded, by hand, once. Anything the layout does not have a place for is
 // reported, located, and left out.
 import { fastXmlParser } from '../deps.js';
-import { diagnostic, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { diagnostic, positionAt, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import { xmlErrorDiagnostic } from './xml-errors.js';
 import { ACTION_FIELDS, type StudioAction, type StudioBranch, type StudioParam, type StudioScript, type StudioValue } from './model.js';
 
 type Node = Record<string, unknown>;
@@ -30,10 +31,7 @@ export function readStudioXml(input: string, file: string): ReadResult {
   const fxp = fastXmlParser();
   const where = (line: number, col: number): Span => ({ file, line, col, length: 1 });
   const valid = fxp.XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) {
-    const e = valid.err;
-    return { diagnostics: [diagnostic('E-IMPORT-XML', `not well-formed XML: ${e.msg}`, where(e.line, e.col))] };
-  }
+  if (valid !== true) return { diagnostics: [xmlErrorDiagnostic(text, valid.err, file)] };
   let doc: Node;
   try {
     const parser = new fxp.XMLParser({
@@ -75,6 +73,11 @@ export function readStudioXml(input: string, file: string): ReadResult {
     return { diagnostics: [diagnostic('E-IMPORT-STRUCTURE', 'the export has no <Actions>/<ActionStruct> elements', rootSpan)] };
   }
   const actions = structs.map((s, i) => readAction(isNode(s) ? s : {}, structSpans[i] ?? rootSpan, diagnostics));
+  actions.forEach((a, i) => {
+    // Studio has no action without a type: one emptied by hand is not guessed at (nothing is written).
+    if (a.type === '') diagnostics.push(diagnostic('E-IMPORT-STRUCTURE', `action ${a.id || i + 1}: the action has no type (its <Action> element is ${isNode(structs[i]) && (structs[i] as Node)['Action'] !== undefined ? 'empty' : 'missing'})`, typeSpan(text, a.span)));
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { script: { format: 'xml', fields: readScriptFields(root, rootSpan, diagnostics), actions, span: rootSpan }, diagnostics };
 }
 
@@ -186,6 +189,15 @@ export function decodeEntities(s: string): string {
     }
     return PREDEFINED[ref] ?? whole;
   });
+}
+
+/** The `<Action>` element of the ActionStruct at `struct` (the struct itself when it has none). */
+function typeSpan(text: string, struct: Span): Span {
+  const re = /<(?:\w+:)?Action(?=[\s/>])|<\/(?:\w+:)?ActionStruct\s*>/g;
+  re.lastIndex = struct.offset ?? 0;
+  const m = re.exec(text);
+  if (!m || m[0].startsWith('</')) return struct;
+  return { file: struct.file, ...positionAt(text, m.index), offset: m.index, length: m[0].length + 1 };
 }
 
 /** The spans of every match of `re` (a global regex) in the text, in order. */

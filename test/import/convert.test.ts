@@ -191,6 +191,17 @@ describe('studio-script import', () => {
     expect(r.err).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 
+  it('exits 2 for an export cut short, at its end, naming the element left open', async () => {
+    const f = join(tmp(), 'Cut.xml');
+    const whole = readFileSync(fixture('Billing.xml'), 'utf8');
+    writeFileSync(f, whole.slice(0, whole.indexOf('</Parameters>')));
+    const r = await cli(['import', f]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/:\d+:\d+: error E-IMPORT-XML not well-formed XML: the file ends with <Parameters> \(opened at 8:7\) not closed, nor <ActionStruct> \(4:5\), <Actions> \(3:3\), <ScriptContainer> \(2:1\)/);
+    expect(r.err).toContain('is the export cut short?');
+  });
+
   it('exits 2 for a missing file', async () => {
     expect((await cli(['import', join(tmp(), 'nope.xml')])).err).toContain('no such file');
   });

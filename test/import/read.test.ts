@@ -210,7 +210,7 @@ describe('CXone Studio JSON', () => {
     expect(r.diagnostics.map((d) => [d.code, d.span.line, d.message])).toEqual([
       ['E-IMPORT-STRUCTURE', 1, 'action 1: property key "a" is not a position (0, 1, …)'],
       ['E-IMPORT-STRUCTURE', 1, 'action 1: "branches" must be a list of {to, label, type, index}'],
-      ['E-IMPORT-STRUCTURE', 2, 'action "2" has no "name" (its action type)'],
+      ['E-IMPORT-STRUCTURE', 2, 'action "2": the action has no type (its "name" is missing)'],
     ]);
     expect(readStudioExport('{"header": {}}', 'h.json').diagnostics[0]!.message).toContain('there is no "actions" object');
     expect(readStudioExport('[1]', 'a.json').diagnostics[0]!.code).toBe('E-IMPORT-FORMAT');
