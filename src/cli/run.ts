@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { looksBinary, ScriptLoadError, type Diagnostic } from '../contract/diagnostics.js';
 import type { ScriptSet } from '../graph/load.js';
 import type { HttpClient } from '../contract/http.js';
-import { UNTIL_REASON, type RunResult } from '../runtime/result.js';
+import { UNTIL_REASON, type RunResult, type SpawnedRunSummary } from '../runtime/result.js';
 import type { ContactInfo } from '../runtime/scheduler.js';
 import type { ScriptedReply } from '../tenant/digital/inbox.js';
 import { parseDuration } from '../contract/duration.js';
@@ -477,10 +477,16 @@ export function formatResult(r: RunResult): string {
   const effects = Object.entries(r.effects).filter(([, list]) => list.length > 0);
   if (effects.length) lines.push(`effects: ${effects.map(([k, list]) => `${k} ${list.length}`).join(', ')}`);
   lines.push(...messageLines(r.effects.messages ?? []));
-  if (r.spawned?.length) lines.push(`spawned runs: ${r.spawned.map((s) => `${s.script} (${s.contactId}) ${s.status}${s.contact ? ` (contact ${s.contact.status})` : ''}`).join(', ')}`);
+  if (r.spawned?.length) lines.push(`spawned runs: ${r.spawned.map(spawnedText).join(', ')}`);
   if (r.lastError) lines.push(`last error: ${r.lastError}`);
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';
+}
+
+/** One spawned run in the result's `spawned runs:` line; a stop says why as the entry run's does (the until time goes without saying). */
+function spawnedText(s: SpawnedRunSummary): string {
+  const why = s.reason && s.reason !== UNTIL_REASON ? ` (why: ${s.reason})` : '';
+  return `${s.script} (${s.contactId}) ${s.status}${s.contact ? ` (contact ${s.contact.status})` : ''}${why}`;
 }
 
 /** Messages shown in the text result, at most; --json has them all. */

@@ -66,6 +66,8 @@ export interface SpawnedRunSummary {
   path: string[];
   variables: Record<string, EncodedValue>;
   lastError: string;
+  /** Why it stopped, as RunResult.reason: only on stopped runs. */
+  reason?: string;
   warnings: string[];
   /** The run's contact at the end (a reply-started run: its digital contact). */
   contact?: ContactSummary;

@@ -314,6 +314,7 @@ class StudioRuntime implements Runtime {
               path: [...r.log.path],
               variables: encode(r.state.frames[0]?.vars ?? {}),
               lastError: redactor.text(r.state.lastError),
+              ...(r.state.status === 'stopped' && r.state.reason ? { reason: r.state.reason } : {}),
               warnings: [...r.state.warnings],
               ...contactOf(r, this.services.tenant, (ms) => this.clock.iso(ms), false),
             })),

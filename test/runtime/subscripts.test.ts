@@ -1,6 +1,9 @@
 // RUNSUB, RUNSCRIPT, SPAWN and globals (runtime.md "Scripts calling scripts").
 import { describe, expect, test } from 'vitest';
-import { run } from './helpers.js';
+import { formatResult } from '../../src/cli/run.js';
+import { UNTIL_REASON } from '../../src/runtime/result.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
+import { NOW, run, scriptSet } from './helpers.js';
 
 const caller = (params: string, returnVariable = 'got') => `script Main
 start: BEGIN -> setup
@@ -267,6 +270,37 @@ done: END
     const r = await run([main, child], { keepTrace: true });
     const started = r.trace!.find((e) => e.type === 'trace');
     expect(started?.time).toBe('2026-11-21T10:00:00.000Z');
+  });
+
+  test('a stopped spawned run says why, as the entry run does, in the result and in run\'s text', async () => {
+    const main = `script Main
+start: BEGIN -> spawn
+spawn: SPAWN { ScriptName = "Child" } -> w
+w: WAIT { Seconds = 10 } -> done
+done: END
+`;
+    const child = tracingChild(3600, 'late');
+    const atUntil = await run([main, child], { until: '1m' });
+    expect(atUntil.status).toBe('completed');
+    expect(atUntil.reason).toBeUndefined();
+    expect(atUntil.spawned![0]).toMatchObject({ script: 'Child', status: 'stopped', reason: UNTIL_REASON });
+    // The until time goes without saying (the times show it).
+    expect(formatResult(atUntil)).toContain(`spawned runs: Child (${atUntil.spawned![0]!.contactId}) stopped\n`);
+
+    // Aborted while both run: each says so, and run's text says it for the spawned run too.
+    const tracing = main.replace('w: WAIT { Seconds = 10 } -> done', 'w: WAIT { Seconds = 10 } -> note\nnote: SNIPPET {\n  TRACE "main"\n} -> w2\nw2: WAIT { Seconds = 10 } -> done');
+    const runtime = createRuntime({ now: NOW, scripts: scriptSet([tracing, child]) });
+    const abort = new AbortController();
+    runtime.on('trace', () => abort.abort());
+    const aborted = await runtime.run('Main', { signal: abort.signal });
+    expect(aborted).toMatchObject({ status: 'stopped', reason: 'Aborted by the caller' });
+    const kid = aborted.spawned![0]!;
+    expect(kid).toMatchObject({ script: 'Child', status: 'stopped', reason: 'Aborted by the caller' });
+    expect(formatResult(aborted)).toContain(`spawned runs: Child (${kid.contactId}) stopped (why: Aborted by the caller)\n`);
+    // A spawned run that ended has no reason.
+    const done = await run([main, tracingChild(1, 'soon')]);
+    expect(done.spawned![0]!.status).toBe('completed');
+    expect(done.spawned![0]).not.toHaveProperty('reason');
   });
 
   test('maxSpawnedRuns refuses more live spawned runs', async () => {
