@@ -4,6 +4,7 @@
 import type { Span } from '../contract/diagnostics.js';
 import type { RunResult, TraceEvent } from '../runtime/result.js';
 import { isHeard } from '../phone/transcript.js';
+import { checkDigitalContacts } from './digital-contacts.js';
 import { asPattern, show, valueMatches } from './match-value.js';
 import type { RunPart } from './test-file.js';
 
@@ -177,6 +178,10 @@ export function checkExpectations(tc: Pick<RunPart, 'script' | 'expect' | 'spans
       actual: result.warnings.join('\n'),
       ...withSpan(span('warnings')),
     });
+  }
+  for (const miss of e.digitalContacts ? checkDigitalContacts(e.digitalContacts, result) : []) {
+    const { customer, ...rest } = miss;
+    failures.push({ what: `digitalContacts.${customer}`, ...rest, ...withSpan(span(`digitalContacts.${customer}`) ?? span('digitalContacts')) });
   }
   return failures;
 }

@@ -19,6 +19,7 @@ import { parseCallerScript, type CallerScript } from '../phone/caller-script.js'
 import type { Value } from '../contract/value.js';
 import type { Limits } from '../contract/limits.js';
 import { EFFECT_KINDS, isEffectKind } from '../contract/effects.js';
+import { digitalContactsExpectation } from './digital-contacts.js';
 
 export interface LoadedTestFile {
   /** Undefined when the file has errors. */
@@ -426,6 +427,7 @@ function buildExpect(
   if (raw.heard) expect.heard = raw.heard as string[];
   if (raw.lastError !== undefined) expect.lastError = raw.lastError as string;
   if (raw.warnings) expect.warnings = raw.warnings as string[];
+  if (raw.digitalContacts) expect.digitalContacts = digitalContactsExpectation(raw.digitalContacts, [...at, 'digitalContacts'], src, spans, diagnostics);
   return { expect, spans };
 }
 

@@ -5,6 +5,7 @@
 import type { RunResult } from '../runtime/result.js';
 import { hitsOf } from './coverage.js';
 import { checkExpectations, type Failure } from './expect.js';
+import { recordDigitalContacts } from './digital-contacts.js';
 import { armStubs, describeStub } from './stub-set.js';
 import { runOnce, type Project } from './project.js';
 import type { CaseResult, UnmatchedStubReport } from './results.js';
@@ -120,7 +121,8 @@ function callFailures(tc: TestCase, result: RunResult): Failure[] {
 
 /**
  * The outcome kept by `--update`: the status, each action in first-visit
- * order, the entry script's variables, effect counts and the last error.
+ * order, the entry script's variables, effect counts, the last error and the
+ * status of each digital contact.
  */
 export function recordOutcome(result: RunResult): Expectations {
   const visits: string[] = [];
@@ -128,11 +130,13 @@ export function recordOutcome(result: RunResult): Expectations {
   for (const p of result.path) if (!seen.has(p)) seen.add(p), visits.push(p);
   const effects: Record<string, { count: number }> = {};
   for (const [kind, list] of Object.entries(result.effects)) if (list.length > 0) effects[kind] = { count: list.length };
+  const digital = recordDigitalContacts(result);
   return {
     status: result.status,
     visits,
     variables: result.variables,
     ...(Object.keys(effects).length > 0 ? { effects } : {}),
     lastError: result.lastError,
+    ...(digital ? { digitalContacts: digital } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // The JSON Schema of `*.test.yaml` files. Loading validates against it first
 // (shape), then checks meaning (action types, branches, outputs, labels).
 // Exported so editors can offer completion: `testFileJsonSchema`.
+import { DIGITAL_STATUSES } from '../contract/contact.js';
 import { limitsJsonSchema } from '../contract/limits.js';
 
 const duration = { type: ['string', 'number'], description: 'Seconds, or a duration such as 90s, 30m, 2h.' };
@@ -73,6 +74,18 @@ const expectations = {
     heard: { type: 'array', items: { type: 'string' }, description: 'Prompts and music the caller heard, in order (exact text, or /pattern/).' },
     lastError: { type: 'string' },
     warnings: { type: 'array', items: { type: 'string' } },
+    digitalContacts: {
+      type: 'object',
+      description:
+        "By customer (a phone number in any format, or an e-mail address, as in replies' to): the status their digital contact ends with (Open, Pending, Escalated, Resolved, Closed), or a list: the status of each of their contacts, in the order they were opened (docs/digital.md).",
+      // The statuses are checked when the file is read (located, with a hint); listed here for editors.
+      additionalProperties: {
+        type: ['string', 'array'],
+        examples: [...DIGITAL_STATUSES],
+        items: { type: 'string', examples: [...DIGITAL_STATUSES] },
+        minItems: 1,
+      },
+    },
   },
 };
 

@@ -5,6 +5,7 @@ import type { Span } from '../contract/diagnostics.js';
 import type { RunStatus } from '../runtime/result.js';
 import type { Value } from '../contract/value.js';
 import type { Limits } from '../contract/limits.js';
+import type { DigitalStatus } from '../contract/contact.js';
 import type { ScriptedReply } from '../tenant/digital/inbox.js';
 import type { CallerScript, StepSpan } from '../phone/caller-script.js';
 
@@ -89,6 +90,8 @@ export interface Expectations {
   /** Text the run's last error must contain ('' = no error). */
   lastError?: string;
   warnings?: string[];
+  /** Customer (as written) -> the status their last digital contact ends with, or a list: each of their contacts' in the order opened. */
+  digitalContacts?: Record<string, DigitalStatus | DigitalStatus[]>;
 }
 
 export interface TestCase {
