@@ -18,6 +18,7 @@ import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { setMember } from '../snippet/json.js';
 import { batchedOutput, streamWriter } from './batched-output.js';
+import { InputFileError, readCallsOption, type CallsOption } from './run-calls.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
@@ -49,6 +50,7 @@ interface RunFlags extends LimitFlags {
   traceJson?: boolean;
   redact: string[];
   reply: string[];
+  calls?: string;
 }
 
 export function register(program: Command): void {
@@ -75,6 +77,7 @@ export function register(program: Command): void {
     .option('--json', 'print the run result as JSON on stdout')
     .option('--trace', 'print a readable trace on stderr, one line per action')
     .option('--trace-json', 'print every trace event as one JSON line on stderr')
+    .option('--calls <file.yaml>', "other calls next to this one, on the same tenant and clock: a YAML or JSON list written as a test case's calls: (docs/routing.md)")
     .option('--reply <reply>', 'a customer reply on a digital channel (repeatable): "+13035550101 after 2h: YES" (docs/digital.md)', collect, [])
     .option('--redact <name>', 'a variable whose value is shown as *** in the result, the trace and messages (repeatable)', collect, [])
     .action(async (file: string | undefined, flags: RunFlags) => {
@@ -139,6 +142,13 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
   if (scripts.diagnostics.length > 0 && !flags.json && !flags.traceJson)
     printDiagnostics(scripts.diagnostics.filter((d) => d.span.file === entry.graph.file || d.code === 'W-SCRIPT-LEFT-OUT'));
   if (flags.caller !== undefined) contact.caller = checkCaller(flags.caller, entry.graph.name, scripts);
+  let calls: CallsOption | undefined;
+  try {
+    if (flags.calls !== undefined) calls = await readCallsOption(flags.calls, entry.graph.name, scripts);
+  } catch (err) {
+    if (err instanceof InputFileError) return invalid(err.diagnostics, flags.json, new Map([[err.file, err.source]]));
+    throw err;
+  }
 
   let tenant;
   try {
@@ -156,7 +166,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     http = await httpClient(flags, scripts);
   } catch (err) {
     tenant.close();
-    if (err instanceof StubFileError) return invalid(err.diagnostics, flags.json, new Map([[err.file, err.source]]));
+    if (err instanceof InputFileError) return invalid(err.diagnostics, flags.json, new Map([[err.file, err.source]]));
     throw err;
   }
   // One write per batch of trace lines, not one per event (a million actions would be millions of writes).
@@ -188,6 +198,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
         vars,
         ...(flags.until !== undefined ? { until: flags.until } : {}),
         ...(flags.poc !== undefined ? { poc: flags.poc } : {}),
+        ...(calls ? { calls: calls.starts } : {}),
         signal: abort.signal,
       });
     } finally {
@@ -198,11 +209,20 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     if (flags.json) printJson(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result);
     else {
       if (flags.transcript) process.stdout.write(transcriptText(result, entry.graph));
-      process.stdout.write(formatResult(result) + unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
+      process.stdout.write(formatResult(result));
+      // Each other call as the run's own is shown, under its name.
+      (result.calls ?? []).forEach((call, i) => {
+        process.stdout.write(`\n${calls?.names[i] ?? `calls[${i}]`}:\n`);
+        const graph = scripts.scripts.get(call.script.toLowerCase())?.graph;
+        if (flags.transcript && graph) process.stdout.write(transcriptText(call, graph));
+        process.stdout.write(formatResult(call));
+      });
+      process.stdout.write(unmatched.map((u) => `warning: ${unmatchedText(u)}\n`).join(''));
     }
-    // A spawned run that got stuck or failed is a failure too: its contact would be lost in Studio.
+    // A spawned run (or another call) that got stuck or failed is a failure too: its contact would be lost in Studio.
     const ok = (status: RunResult['status']): boolean => status === 'completed' || status === 'stopped';
-    return ok(result.status) && (result.spawned ?? []).every((s) => ok(s.status)) ? EXIT.ok : EXIT.failed;
+    const runOk = (r: RunResult): boolean => ok(r.status) && (r.spawned ?? []).every((s) => ok(s.status));
+    return runOk(result) && (result.calls ?? []).every(runOk) ? EXIT.ok : EXIT.failed;
   } catch (err) {
     if (err instanceof RuntimeOptionError) throw new UsageError(err.message);
     throw err;
@@ -422,10 +442,10 @@ async function httpClient(flags: RunFlags, scripts: ScriptSet): Promise<RunHttp>
     import('../testing/stub-set.js'),
   ]);
   const loaded = loadStubFile(file, scripts.registry);
-  if (!loaded.stubs) throw new StubFileError(loaded.diagnostics, file, loaded.source);
+  if (!loaded.stubs) throw new InputFileError(loaded.diagnostics, file, loaded.source);
   const graphs = new Map([...scripts.scripts].map(([key, s]) => [key, s.graph]));
   const problems = checkStubsAgainstScripts(loaded.stubs, { graphs, registry: scripts.registry }, scripts.folder);
-  if (problems.length > 0) throw new StubFileError(problems, file, loaded.source);
+  if (problems.length > 0) throw new InputFileError(problems, file, loaded.source);
   const armed = armStubs(loaded.stubs, scripts.registry, { fallback });
   const hasActionStubs = loaded.stubs.some((s) => s.kind === 'action');
   return { client: armed.http, ...(hasActionStubs ? { intercept: armed.intercept } : {}), unmatched: armed.unmatched, close };
@@ -437,16 +457,6 @@ function unmatchedText(u: UnmatchedStubReport): string {
 
 function unmatchedJson(u: UnmatchedStubReport) {
   return { id: u.id, description: u.description, file: displayPath(u.span.file), line: u.span.line, col: u.span.col };
-}
-
-class StubFileError extends Error {
-  constructor(
-    readonly diagnostics: Diagnostic[],
-    readonly file: string,
-    readonly source: string,
-  ) {
-    super('invalid stub file');
-  }
 }
 
 const MAX_SHOWN_CHARS = 160;

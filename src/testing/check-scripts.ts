@@ -86,8 +86,7 @@ function checkCaller(tc: RunPart, index: ScriptIndex, out: Diagnostic[]): void {
 
 export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const names = [...index.graphs.values()].map((g) => g.name);
-  const findAction = actionFinder(index, tf.scripts, out);
+  const checkRunPart = runPartChecker(index, tf.scripts, out);
   const checkStubs = (stubs: readonly StubSpec[]): void => void checkStubsAgainstScripts(stubs, index, tf.scripts, out);
   checkStubs(tf.stubs);
   for (const tc of tf.cases) {
@@ -96,11 +95,23 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
     for (const part of [tc, ...(tc.calls ?? [])]) checkRunPart(part);
   }
   return out;
+}
 
-  function checkRunPart(tc: RunPart): void {
+/** The calls of a `run --calls` file name scripts of `folder`, and their callers labels of those scripts. */
+export function checkCallsAgainstScripts(calls: readonly RunPart[], index: ScriptIndex, folder: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  calls.forEach(runPartChecker(index, folder, out));
+  return out;
+}
+
+/** Checks one run of a case (or a call) against the scripts: its script, its caller's labels, the actions and branches it expects. */
+function runPartChecker(index: ScriptIndex, folder: string, out: Diagnostic[]): (tc: RunPart) => void {
+  const names = [...index.graphs.values()].map((g) => g.name);
+  const findAction = actionFinder(index, folder, out);
+  return (tc) => {
     if (!index.graphs.has(tc.script.toLowerCase())) {
       const hint = didYouMean(tc.script, names);
-      out.push(diagnostic('E-TEST-SCRIPT', `no script named "${tc.script}" in ${tf.scripts}${hint ? `; did you mean "${hint}"?` : ''}`, tc.spans.script ?? tc.span));
+      out.push(diagnostic('E-TEST-SCRIPT', `no script named "${tc.script}" in ${folder}${hint ? `; did you mean "${hint}"?` : ''}`, tc.spans.script ?? tc.span));
       return;
     }
     if (tc.caller) checkCaller(tc, index, out);
@@ -119,5 +130,5 @@ export function checkAgainstScripts(tf: TestFile, index: ScriptIndex): Diagnosti
         out.push(diagnostic('E-TEST-BRANCH', `${qualify(raw, tc.script)} (${node.type}) has no branch "${b}"; its branches are ${all.join(', ') || '(none)'}`, span ?? tc.span));
       }
     }
-  }
+  };
 }

@@ -187,7 +187,7 @@ interface RawCase {
   record?: boolean;
   forceErrors?: boolean;
 }
-interface RawCall {
+export interface RawCall {
   name?: string;
   at?: string | number;
   script?: string;
@@ -315,7 +315,7 @@ function readRunPart(c: Pick<RawCall, 'contact' | 'caller' | 'expect'>, script: 
 }
 
 /** One of a case's `calls:`: its script defaults to the case's (with a `poc`, it must be the POC's, as a case's). */
-function readCall(raw: RawCall, c: RawCase, at: PathSegment[], src: YamlSource, diagnostics: Diagnostic[]): CaseCall {
+export function readCall(raw: RawCall, c: Pick<RawCase, 'script'>, at: PathSegment[], src: YamlSource, diagnostics: Diagnostic[]): CaseCall {
   const index = at[at.length - 1] as number;
   let when: string | undefined;
   if (raw.at !== undefined) {

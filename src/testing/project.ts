@@ -92,13 +92,7 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
   try {
     if (req.replies) scriptReplies(tenant.store, req.replies);
     const c = req.caller !== undefined ? { ...req.contact } : req.contact;
-    const calls: CallStart[] | undefined = req.calls?.map((call) => ({
-      script: call.script,
-      ...(call.poc !== undefined ? { poc: call.poc } : {}),
-      ...(call.at !== undefined ? { at: call.at } : {}),
-      vars: call.vars,
-      contact: contactInfo(call.contact ?? {}, call.caller),
-    }));
+    const calls: CallStart[] | undefined = req.calls?.map(callStart);
     const runtime = createRuntime({
       scripts: project.scripts,
       tenant,
@@ -120,6 +114,17 @@ export async function runOnce(project: Project, req: RunRequest): Promise<RunRes
   } finally {
     tenant.close();
   }
+}
+
+/** One of a case's `calls:` (or of a `run --calls` file) as the runtime takes it. */
+export function callStart(call: RequestCall): CallStart {
+  return {
+    script: call.script,
+    ...(call.poc !== undefined ? { poc: call.poc } : {}),
+    ...(call.at !== undefined ? { at: call.at } : {}),
+    vars: call.vars,
+    contact: contactInfo(call.contact ?? {}, call.caller),
+  };
 }
 
 /** A test file's `contact:` (and `caller:`) as the runtime takes it. */

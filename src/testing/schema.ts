@@ -206,6 +206,28 @@ export function knownKeys(path: readonly (string | number)[]): string[] {
 }
 
 /**
+ * A calls file (`studio-script run --calls`) after its top-level list is put
+ * under `calls:`: the calls a test case's `calls:` takes, without `expect`
+ * (a run checks nothing).
+ */
+const { expect: _callExpect, ...callFileProperties } = call.properties;
+export const callsFileJsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'studio-script/calls-file',
+  title: 'studio-script calls file',
+  type: 'object',
+  required: ['calls'],
+  additionalProperties: false,
+  properties: {
+    calls: {
+      type: 'array',
+      items: { ...call, properties: callFileProperties },
+      description: "Other calls next to the run's own, on its tenant and virtual clock: each runs the script (or another one) as its own contact (docs/routing.md).",
+    },
+  },
+} as const;
+
+/**
  * A standalone stub file (`studio-script run --stubs`) after its top-level
  * list is put under `stubs:`: the same stubs as a test file's `stubs:`.
  */

@@ -6,12 +6,12 @@
 // problem is a Diagnostic located in the file.
 import type { ValidateFunction } from 'ajv';
 import { prebuiltSchema } from './ajv.js';
-import { diagnostic, wrongKind, type Diagnostic, type Span } from '../contract/diagnostics.js';
+import type { Diagnostic } from '../contract/diagnostics.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { schemaDiagnostics } from './load.js';
 import type { RawStub } from './stub-spec.js';
 import { stubFileJsonSchema } from './schema.js';
-import { readYaml, YamlSource, type PathSegment } from './source-map.js';
+import { readListFile } from './list-file.js';
 import { compileStub } from './stub-spec.js';
 import type { StubSpec } from './test-file.js';
 
@@ -23,27 +23,12 @@ export interface LoadedStubFile {
   source: string;
 }
 
-/** A file that is a bare list: paths under `stubs` point into the list itself. */
-class ListSource extends YamlSource {
-  override span(path: readonly PathSegment[], opts: { key?: boolean } = {}): Span {
-    return super.span(path[0] === 'stubs' ? path.slice(1) : path, opts);
-  }
-}
-
 const validator = (): ValidateFunction => prebuiltSchema('stubFile', stubFileJsonSchema);
 
 export function loadStubFile(file: string, registry: ActionRegistry, opts: { text?: string } = {}): LoadedStubFile {
-  const read = readYaml(file, 'stub file', {
-    ...(opts.text !== undefined ? { text: opts.text } : {}),
-    source: (f, t, root) => (root?.kind === 'seq' ? new ListSource(f, t, root) : new YamlSource(f, t, root)),
-  });
-  if (read.diagnostics.length > 0 || !read.src) return { diagnostics: read.diagnostics, source: read.source };
-  const { src, source: text } = read;
-  let data = read.data;
-  if (data === null || data === undefined) data = [];
-  if (Array.isArray(data)) data = { stubs: data };
-  else if (typeof data !== 'object')
-    return { diagnostics: [wrongKind('E-TEST-SCHEMA', 'not a stub file: a stub file is a list of stubs (or a mapping with a "stubs:" list)', file)], source: text };
+  const read = readListFile(file, 'stub file', 'stubs', opts);
+  if (!read.data || !read.src) return { diagnostics: read.diagnostics, source: read.source };
+  const { data, src, source: text } = read;
   const check = validator();
   if (!check(data)) return { diagnostics: schemaDiagnostics(check.errors ?? [], src), source: text };
   const raw = (data as { stubs: RawStub[] }).stubs;

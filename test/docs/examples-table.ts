@@ -112,6 +112,11 @@ export const EXAMPLES: ExampleRow[] = [
     command: 'studio-script run scripts-examples/InboundIvr.script --now 2026-12-07T10:00:00 --ani 3035550100 --caller "hear billing; press 1; hear pound; press 12345#" --stubs scripts-examples/InboundIvr.stubs.yaml --transcript',
     scene: 'examples',
   },
+  {
+    page: 'docs/routing.md',
+    command: 'studio-script run scripts-examples/InboundIvr.script --now 2026-12-07T10:00:00 --ani 3035550100 --caller "hear billing; press 2" --stubs scripts-examples/InboundIvr.stubs.yaml --calls scripts-examples/InboundIvr.calls.yaml',
+    scene: 'examples',
+  },
 
   // docs/phone.md
   { page: 'docs/phone.md', command: IVR_CALL, scene: 'examples', before: writeIvr },

@@ -1,5 +1,5 @@
 // Every other file and value a user hands the command line, under fuzzing:
-// test files, stub files, CSV calling lists, Studio XML and JSON exports (import)
+// test files, stub files, calls files (run --calls), CSV calling lists, Studio XML and JSON exports (import)
 // and scripts with a studio block (export), --vars files
 // and --var values, scripts (checked and run), each through the real
 // command, in-process. Runs are bounded by --max-actions and --until.
@@ -40,6 +40,17 @@ fuzzLoader({
   generated: keyedValue(['stubs', 'match', 'action', 'label', 'http', 'return', 'branch', 'outputs', 'error', 'times', 'call', 'delay', 'status', 'body', 'headers']).map((v) => JSON.stringify(v)),
   run: (text) => cli(['run', join(project, 'HelloWorld.script'), '--stubs', inProject('stubs.yaml', text), ...BOUNDS]),
   runs: { mutated: 150, generated: 80 },
+});
+
+const CALLS = '- name: second\n  at: 5s\n  vars: { n: 1 }\n- at: 1m\n  contact: { ani: "3035550101", hangUpAfter: 30s }\n';
+fuzzLoader({
+  id: 'calls-file',
+  ext: '.yaml',
+  seeds: [CALLS, 'calls:\n  - script: HelloWorld\n    at: 2026-11-21T09:30:00-07:00\n'],
+  mutations: textMutations(['- at: ', 'script: ', 'caller: "press 2"\n', 'contact: { poc: x }\n', 'at: -5s\n', 'expect: {}\n', 'at: 99999h\n']),
+  generated: keyedValue(['calls', 'name', 'at', 'script', 'poc', 'vars', 'contact', 'ani', 'dnis', 'skill', 'hangUpAfter', 'caller', 'expect']).map((v) => JSON.stringify(v)),
+  run: (text) => cli(['run', join(project, 'HelloWorld.script'), '--calls', inProject('calls.yaml', text), ...BOUNDS]),
+  runs: { mutated: 100, generated: 60 },
 });
 
 const CSV = 'id,first,last,mobile,tz\n1,Ada,Lovelace,3035550100,America/Denver\n2,"Grace ""Amazing""",Hopper,"(720) 555-0142",\n3,O\'Brien,,2125550100,Mountain Standard Time\n';
