@@ -38,7 +38,7 @@ async function preview(skillRef: string, flags: PreviewFlags): Promise<number> {
   const { loadTenant, openStateFile } = await import('../tenant/tenant.js');
   const { ScriptLoadError } = await import('../contract/diagnostics.js');
   const { previewOutreach } = await import('../tenant/digital/preview.js');
-  const { loadListFile, describeListReport, LIST_REPORTS_COLLECTION } = await import('../tenant/digital/list-file.js');
+  const { loadListFile, describeListReport, listReport } = await import('../tenant/digital/list-file.js');
   const { DIGITAL_SKILLS_COLLECTION } = await import('../tenant/digital/records.js');
   const { parseDateValue } = await import('../tenant/values.js');
   let tenant;
@@ -54,14 +54,16 @@ async function preview(skillRef: string, flags: PreviewFlags): Promise<number> {
     const nowMs = flags.now === undefined ? Date.now() : parseDateValue(flags.now, tenant.store.timeZone);
     if (nowMs === null) throw new UsageError(`--now ${flags.now}: not a date`);
     const notes: string[] = [];
-    // A memory store starts without the list the tenant file names: load it as the skill's first run would.
+    // A memory store starts without the list the tenant file names: stream it in as the skill's first run would.
     if (flags.state === undefined)
       for (const s of tenant.store.collection<{ skill: number; list: string | null; source: string | null }>(DIGITAL_SKILLS_COLLECTION).all())
-        if (s.list !== null && s.source !== null && !tenant.store.collection(LIST_REPORTS_COLLECTION).get(String(s.skill))) {
+        if (s.list !== null && s.source !== null && !listReport(tenant.store, s.skill)) {
           try {
-            notes.push(describeListReport(loadListFile(tenant.store, s.list, s.skill, s.source, nowMs), basename(s.list)));
+            notes.push(describeListReport(await loadListFile(tenant.store, s.list, s.skill, s.source, nowMs), basename(s.list)));
           } catch (err) {
-            notes.push(`calling list ${basename(s.list)} of skill ${s.skill} was not loaded: ${(err as Error).message}`);
+            if (!(err instanceof ScriptLoadError)) throw err;
+            printDiagnostics(err.diagnostics, { json: flags.json });
+            return EXIT.invalid;
           }
         }
     const result = previewOutreach(tenant.store, skillRef, limit);

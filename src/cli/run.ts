@@ -225,6 +225,8 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     return runOk(result) && (result.calls ?? []).every(runOk) ? EXIT.ok : EXIT.failed;
   } catch (err) {
     if (err instanceof RuntimeOptionError) throw new UsageError(err.message);
+    // A file a background process reads at the start (a digital skill's calling list) that cannot load.
+    if (err instanceof ScriptLoadError) return invalid(err.diagnostics, flags.json);
     throw err;
   } finally {
     await http.close();

@@ -66,4 +66,13 @@ export interface BackgroundProcess {
   runDue(nowMs: number): void;
   /** Called once when a runtime takes the process, before anything runs. */
   attach?(services: ProcessServices): void;
+  /**
+   * Awaited at the start of every `run`, before the first step, with the
+   * virtual time: work that reads files (a digital skill's calling list)
+   * streams here instead of blocking a scheduler step. Called again by a run
+   * that continues, so it does its work once. A ScriptLoadError it throws
+   * fails the run with its located diagnostics. Warnings given here go to the
+   * entry run.
+   */
+  prepare?(nowMs: number): Promise<void>;
 }

@@ -213,6 +213,8 @@ class StudioRuntime implements Runtime {
         const called = checkContact(arrived.contact, target);
         // Every call is checked before any starts, so a refused call leaves nothing half-started.
         const calls = (options.calls ?? []).map((c, i) => this.prepareCall(c, `calls[${i}]`, script, startedMs));
+        // Files the processes read (a digital skill's calling list) stream in before anything starts.
+        await sched.prepare(this.clock.ms);
         this.entry = sched.start(target, { vars: locals, params: options.params ?? [], globals, contact: called, startMs: this.clock.ms });
         // Started in arrival order, so contact ids grow with time as Studio's do.
         const order = calls.map((_, i) => i).sort((a, b) => calls[a]!.startMs - calls[b]!.startMs);
@@ -220,6 +222,7 @@ class StudioRuntime implements Runtime {
         for (const i of order) started[i] = sched.start(calls[i]!.target, calls[i]!.start);
         this.calls = started;
       }
+      if (resumed) await sched.prepare(this.clock.ms);
       const entry = this.entry!;
       const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
       if (outcome === 'done') sched.stopWaiting();

@@ -65,6 +65,8 @@ export class Scheduler implements RunSystem {
   readonly services: RuntimeServices;
   readonly engine: Engine;
   private readonly processes: readonly BackgroundProcess[];
+  /** Warnings of processes given before the entry run started (prepare). */
+  private readonly earlyWarnings: string[] = [];
   /** Every run, in start order. */
   readonly drivers: RunDriver[] = [];
   readonly byContact = new Map<string, RunDriver>();
@@ -97,6 +99,8 @@ export class Scheduler implements RunSystem {
       warn: (message) => {
         const d = entry();
         if (d) warn(services, d, message);
+        // A process's prepare() runs before the entry starts: its warnings wait for it.
+        else this.earlyWarnings.push(message);
       },
       startScript: (script, { vars = {}, skillNo, atMs, call }) => {
         const target = services.catalog.resolve(script);
@@ -182,6 +186,7 @@ export class Scheduler implements RunSystem {
     d.budget.actions += d.state.steps;
     this.drivers.push(d);
     this.byContact.set(id.contactId, d);
+    if (this.drivers.length === 1) for (const message of this.earlyWarnings.splice(0)) warn(this.services, d, message);
     if (d.state.status === 'running') this.active.push(d);
   }
 
@@ -217,6 +222,11 @@ export class Scheduler implements RunSystem {
       });
     const child = this.start(target, { params: request.params, contact: typeof skillNo === 'number' ? { skillNo } : {}, startMs, parent: d });
     return { spawnId: child.state.id.contactId };
+  }
+
+  /** Awaits each process's `prepare` (files it streams in) at the run's start time. */
+  async prepare(nowMs: number): Promise<void> {
+    for (const p of this.processes) await p.prepare?.(nowMs);
   }
 
   /** Runs steps until every run ended or a stop condition holds. */

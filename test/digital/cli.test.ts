@@ -63,6 +63,21 @@ describe('outreach from the command line', () => {
   });
 });
 
+describe('a calling list that cannot load', () => {
+  it('run and outreach preview name it at file:line:col and exit 2, without a stack trace', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'promo-list.csv'), 'CustomerId,FirstName,LastName,Phone,Email,Plan,OfferEnd\nC-1,Ada,Lovelace,3035550101,,Gold,31 October\n');
+    const message = 'error E-LIST-COLUMN calling list of skill 4100: Destinations is mapped to column "Mobile", which is not in the header row';
+    const run = await runCli(['run', join(dir, 'Outreach.script'), '--now', NOW, '--until', '1h', '--stubs', join(dir, 'stubs.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(`promo-list.csv:1:1: ${message}`);
+    expect(run.err).not.toMatch(/\n\s+at /);
+    const preview = await runCli(['outreach', 'preview', '4100', '--tenant', join(dir, 'tenant.yaml'), '--now', NOW]);
+    expect(preview.code).toBe(2);
+    expect(preview.err).toContain(`promo-list.csv:1:1: ${message}`);
+  });
+});
+
 describe('outreach preview', () => {
   it('prints every waiting record rendered, sends nothing, and says which rows the list rejected', async () => {
     const dir = project();

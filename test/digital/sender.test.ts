@@ -159,3 +159,55 @@ describe('the proactive sender', () => {
     tenant.close();
   });
 });
+
+// A background process is never due just to poll (contract/process.ts): the
+// sender wakes for the tick or the minute at which it can act, and each
+// message goes out at the instant it did when the sender looked every time.
+describe('the sender is due only when it can act', () => {
+  const at = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+  const scheduled = (profile: string) => open(outreachWith('started: true', 'started: true\n    schedule: Weekdays') + `hoursOfOperation:\n  - { name: Weekdays, ${profile} }\n`);
+
+  it('a closed schedule: looked at again at the minute it opens, not every minute', () => {
+    const tenant = scheduled('days: { Monday: { open: "10:00", close: "10:02" } }');
+    for (const id of ['1', '2', '3', '4']) tenant.store.upsertProspect(record(id));
+    const { sender, effects } = senderOf(tenant, [OK]);
+    // 16:00Z is 09:00 in Denver: the first tick finds it closed at 09:00:30; it opens at 10:00, a minute on that grid is 10:00:30.
+    expect(drive(sender, T0, T0 + 8 * 86_400_000).map(at)).toEqual([
+      '2026-11-23T16:00:00', '2026-11-23T16:00:30', '2026-11-23T17:00:30', '2026-11-23T17:01:00', '2026-11-23T17:01:30', '2026-11-23T17:02:00',
+      // closed again at 10:02 with one record left: the next Monday's 10:00 is on the grid of minutes from 10:02
+      '2026-11-30T17:00:00',
+    ]);
+    expect(effects.map((e) => (e as { at: string }).at.slice(0, 19))).toEqual(['2026-11-23T10:00:30', '2026-11-23T10:01:00', '2026-11-23T10:01:30', '2026-11-30T10:00:00']);
+    expect(sender.nextDueMs()).toBeNull();
+  });
+
+  it('a schedule that never opens: one look when it closes, one when the sender gives up 8 days later', () => {
+    const tenant = scheduled('days: { Monday: { open: "10:00", close: "11:00" } }, override: { branch: Emergency }');
+    tenant.store.upsertProspect(record('1'));
+    const { sender, http } = senderOf(tenant, [OK]);
+    expect(drive(sender, T0, T0 + 30 * 86_400_000).map(at)).toEqual(['2026-11-23T16:00:00', '2026-11-23T16:00:30', '2026-12-01T16:00:30']);
+    expect(http.calls()).toEqual([]);
+    expect(sender.nextDueMs()).toBeNull();
+  });
+
+  it('only retries waiting: the first tick one is due, not each tick before it', () => {
+    const tenant = open();
+    tenant.store.upsertProspect(record('1'));
+    const { sender, effects } = senderOf(tenant, [{ ...OK, status: 503, times: 1 }, OK]);
+    // retrySeconds 600 at two messages a minute: 09:00:30 fails, the retry is due at 09:10:30, a tick of the same grid
+    expect(drive(sender, T0, T0 + 86_400_000).map(at)).toEqual(['2026-11-23T16:00:00', '2026-11-23T16:00:30', '2026-11-23T16:10:30']);
+    expect(effects.map((e) => (e as { status: string }).status)).toEqual(['retrying', 'sent']);
+  });
+
+  it('a fast sender with a fractional rate keeps its pace across a retry wait', () => {
+    // 90 a minute: 1.5 messages a tick of 1 s; the skipped ticks earn and drop their share as the ticks did.
+    const tenant = open(OUTREACH_TENANT_YAML.replace('ratePerMinute: 2', 'ratePerMinute: 90'));
+    for (const id of ['1', '2', '3']) tenant.store.upsertProspect(record(id));
+    const { sender, effects } = senderOf(tenant, [{ ...OK, status: 503, times: 3 }, OK]);
+    drive(sender, T0, T0 + 86_400_000);
+    expect(effects.map((e) => [(e as { externalId: string }).externalId, (e as { status: string }).status, (e as { at: string }).at.slice(11, 19)])).toEqual([
+      ['1', 'retrying', '09:00:01'], ['2', 'retrying', '09:00:02'], ['3', 'retrying', '09:00:02'],
+      ['1', 'sent', '09:10:01'], ['2', 'sent', '09:10:02'], ['3', 'sent', '09:10:02'],
+    ]);
+  });
+});

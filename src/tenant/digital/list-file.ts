@@ -1,77 +1,81 @@
 // The calling list a tenant file names for an outbound digital skill
-// (`list: promo-list.csv`): loaded into the skill's calling list when the
-// skill's sender first runs (once per store: a `--state` file keeps it),
-// on the run's virtual clock, through the same pipeline as `lists upload`
-// (CREATEPROSPECTS v2's rules, e-mail destinations allowed), with the
-// report of loaded and rejected rows kept for the sender and `tenant show`.
-// The whole file is read at once: a list for a test or a demo; large lists go
-// through `lists upload`, which streams.
-import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
+// (`list: promo-list.csv`): streamed into the skill's calling list at the
+// start of a run (the sender's `prepare`, before the first step), at the
+// run's virtual time, through the `lists upload` pipeline (CREATEPROSPECTS
+// v2's rules, e-mail destinations allowed) in one bulk load, so a list of a
+// million rows loads in constant memory on the SQLite store. Loaded once per
+// store (a `--state` file keeps the report, so a later run does not load it
+// again); the report of loaded and rejected rows is kept with the rows, for
+// the run's warning and `tenant show`.
+import { diagnostic, ScriptLoadError } from '../../contract/diagnostics.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
-import { buildProspect } from '../prospects.js';
-import { DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from '../source-map.js';
+import { ListUploadError, uploadCallingList } from '../lists-upload.js';
 
 /** The report of a tenant-declared list, keyed by skill number. */
 export const LIST_REPORTS_COLLECTION = 'digital.lists';
+
+/** Rejected rows a report names one by one; the rest are counted (a million bad rows keep a small report). */
+export const NAMED_REJECTS = 10;
 
 export interface ListReport {
   skill: number;
   file: string;
   rows: number;
   loaded: number;
+  /** The first NAMED_REJECTS rejected rows, with why. */
   rejected: { row: number; reason: string }[];
+  /** Every rejected row (absent in reports written before the count was kept: then `rejected.length`). */
+  rejectedRows?: number;
 }
 
-/** Loads `file` into the skill's calling list with the source's map; throws an Error naming the problem when the file cannot be read. */
-export function loadListFile(store: TenantStore, file: string, skillNo: number, sourceName: string, nowMs: number): ListReport {
-  const source = store.source(sourceName);
-  if (!source || !isCompleteMapping(source.mapping)) throw new Error(`source ${sourceName} has no complete map (ExternalID and Destinations)`);
-  let text: string;
+/** The report kept for a skill's tenant-named list, or undefined when it was not loaded into this store. */
+export function listReport(store: TenantStore, skillNo: number): ListReport | undefined {
+  return store.collection<ListReport>(LIST_REPORTS_COLLECTION).get(String(skillNo));
+}
+
+/**
+ * Streams `file` into the skill's calling list with the source's map, the
+ * rows and the report in one bulk load (a failure leaves nothing of it).
+ * A file that cannot load (unreadable, no header, a mapped column missing)
+ * throws ScriptLoadError located in the file.
+ */
+export async function loadListFile(store: TenantStore, file: string, skillNo: number, sourceName: string, nowMs: number): Promise<ListReport> {
+  const rejected: ListReport['rejected'] = [];
+  const bulk = store.bulkLoad();
   try {
-    text = readFileSync(file, 'utf8');
+    const upload = await uploadCallingList(store, {
+      file,
+      skillNo,
+      sourceName,
+      mapping: null,
+      nowMs,
+      // Rows without a zone take the business unit's.
+      fallbackZone: store.timeZone,
+      defaultExpiresAtMs: null,
+      noTimeZoneReject: false,
+      rejectedFile: null,
+      onRejected: (row, reason) => void (rejected.length < NAMED_REJECTS && rejected.push({ row, reason })),
+      bulk,
+    });
+    const report: ListReport = { skill: skillNo, file, rows: upload.rows, loaded: upload.loaded + upload.updated, rejected, rejectedRows: upload.rejected };
+    bulk.put(LIST_REPORTS_COLLECTION, String(skillNo), report);
+    bulk.commit();
+    return report;
   } catch (err) {
-    throw new Error((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message);
+    bulk.abort();
+    if (!(err instanceof ListUploadError)) throw err;
+    throw new ScriptLoadError(
+      err.diagnostics.length > 0
+        ? err.diagnostics.map((d) => ({ ...d, message: `calling list of skill ${skillNo}: ${d.message}` }))
+        : [diagnostic('E-DIGITAL-LIST', `calling list of skill ${skillNo}: ${err.message}`, { file, line: 1, col: 1 })],
+    );
   }
-  const records = parse(text, { relax_column_count: true, bom: true, info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  const report: ListReport = { skill: skillNo, file, rows: 0, loaded: 0, rejected: [] };
-  const [head, ...rows] = records;
-  if (!head) throw new Error('empty file: a calling list needs a header row');
-  const header = head.record.map((h) => h.trim());
-  for (const [field, columns] of Object.entries(source.mapping))
-    for (const c of Array.isArray(columns) ? columns : [columns]) if (!header.includes(c)) throw new Error(`${field} is mapped to column "${c}", which is not in the header row (${header.join(', ')})`);
-  const options = {
-    skillNo,
-    source: { ...source, mapping: source.mapping, maxDestinations: source.maxDestinations ?? DEFAULT_MAX_DESTINATIONS },
-    noTimeZoneReject: false,
-    fallbackZone: store.timeZone,
-    defaultExpiresAtMs: null,
-    nowMs,
-    buZone: store.timeZone,
-    emailDestination: true,
-  };
-  for (const { record, info } of rows) {
-    report.rows++;
-    const row = info.lines;
-    if (record.length !== header.length) {
-      report.rejected.push({ row, reason: `expected ${header.length} columns, found ${record.length}` });
-      continue;
-    }
-    const data: Record<string, string> = {};
-    header.forEach((h, i) => (data[h] = record[i]!));
-    const outcome = buildProspect(data, options);
-    if (!outcome.ok) report.rejected.push({ row, reason: outcome.code });
-    else {
-      store.upsertProspect(outcome.prospect);
-      report.loaded++;
-    }
-  }
-  store.collection<ListReport>(LIST_REPORTS_COLLECTION).put(String(skillNo), report);
-  return report;
 }
 
-/** One line per list: `promo-list.csv: 6 rows, 4 loaded, 2 rejected (row 4: No valid destination; row 7: Missing External ID)`. */
+/** One line per list: `calling list promo-list.csv of skill 4100: 6 rows, 4 loaded, 2 rejected (row 4: No valid destination; row 7: Missing External ID)`. */
 export function describeListReport(r: ListReport, name: string): string {
-  const rejected = r.rejected.length ? ` (${r.rejected.map((x) => `row ${x.row}: ${x.reason}`).join('; ')})` : '';
-  return `calling list ${name} of skill ${r.skill}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected.length} rejected${rejected}`;
+  const count = r.rejectedRows ?? r.rejected.length;
+  const more = count > r.rejected.length ? [`and ${count - r.rejected.length} more`] : [];
+  const named = [...r.rejected.map((x) => `row ${x.row}: ${x.reason}`), ...more];
+  return `calling list ${name} of skill ${r.skill}: ${r.rows} rows, ${r.loaded} loaded, ${count} rejected${named.length ? ` (${named.join('; ')})` : ''}`;
 }

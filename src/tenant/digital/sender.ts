@@ -4,6 +4,8 @@
 // record and sends it on the skill's BYOC channel. Each record's delivery is
 // kept in the store, so a failed delivery is retried `retrySeconds` later up
 // to `maxAttempts`, and a resumed run (`--state`) never sends a record twice.
+// The list the tenant file names for the skill streams in at the run's start
+// (`prepare`, list-file.ts). The sender is due only when a tick can act.
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
 import { luxon } from '../../deps.js';
@@ -11,7 +13,8 @@ import { evaluateHours } from '../hours/evaluate.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from '../hours/profile.js';
 import { basename } from 'node:path';
 import { findChannel, sendOnChannel, type OutboundMessage } from './channel.js';
-import { describeListReport, LIST_REPORTS_COLLECTION, loadListFile, type ListReport } from './list-file.js';
+import { describeListReport, listReport, loadListFile } from './list-file.js';
+import { nextOpenMs } from './schedule.js';
 import { threadOf } from './inbox.js';
 import {
   DELIVERIES_COLLECTION,
@@ -27,9 +30,9 @@ import { parseTemplate, renderTemplate, type FieldLookup, type ParsedTemplate } 
 
 /** Ticks are at least this far apart, so fast senders stay cheap over a simulated day. */
 const MIN_TICK_MS = 1_000;
-/** A closed schedule is looked at again every virtual minute… */
+/** A closed schedule is looked at on whole minutes from the sender's last tick (the minute it opens)… */
 const SCHEDULE_POLL_MS = 60_000;
-/** …for at most this long in a row; then the sender idles (a schedule that never opens). */
+/** …for at most this long in a row; then the sender stops (a schedule that never opens). */
 const MAX_CLOSED_MS = 8 * 86_400_000;
 
 export class DigitalSender implements BackgroundProcess {
@@ -40,9 +43,16 @@ export class DigitalSender implements BackgroundProcess {
   private readonly perTick: number;
   private services: ProcessServices | undefined;
   private template: { record: TemplateRecord; parsed: ParsedTemplate } | null | undefined;
+  private prepared = false;
   private lastTickMs: number | null = null;
   private credit = 0;
   private closedSinceMs: number | null = null;
+  /** While closed: the instant worth looking at again (the schedule opens, or the sender gives up then). */
+  private reopenMs: number | null = null;
+  /** After the last tick only retries waited (the queue was empty): the ticks before one is due are skipped. */
+  private retryWait = false;
+  /** When the first retry is due (Infinity: none), kept from the last tick. */
+  private firstRetryMs = Infinity;
   private gaveUp = false;
   /** Retrying deliveries of this skill by key, with when each is due. */
   private readonly retries = new Map<string, number>();
@@ -65,76 +75,128 @@ export class DigitalSender implements BackgroundProcess {
     this.services = services;
   }
 
+  /** Streams the list the tenant file names for the skill into its calling list, once per store, and reports it as a warning of the run. */
+  async prepare(nowMs: number): Promise<void> {
+    if (this.prepared) return;
+    this.prepared = true;
+    const { list, source, skill } = this.settings;
+    if (list === null || source === null || listReport(this.store, skill)) return;
+    const report = await loadListFile(this.store, list, skill, source, nowMs);
+    this.services?.warn?.(describeListReport(report, basename(list)));
+  }
+
+  // Due only when a tick can act (contract/process.ts): a started skill with
+  // records queued; with a closed schedule, at the minute it opens (or gives
+  // up); with only retries waiting, at the first tick one is due. The ticks
+  // and minutes skipped are the ones that would have done nothing, so every
+  // message goes out at the instant it did when the sender looked each time.
   nextDueMs(): number | null {
-    // The first call loads the skill's list, started or not.
-    if (this.lastTickMs === null) return this.settings.list !== null || this.settings.started ? 0 : null;
+    if (this.lastTickMs === null) return this.settings.started ? 0 : null;
     if (!this.settings.started || this.gaveUp) return null;
-    if (this.closedSinceMs !== null) return this.lastTickMs + SCHEDULE_POLL_MS;
-    if (this.retries.size === 0 && this.store.oldestQueuedMs(this.settings.skill) === null) return null;
+    const queued = this.store.oldestQueuedMs(this.settings.skill) !== null;
+    if (!queued && this.retries.size === 0) return null;
+    if (this.closedSinceMs !== null) return this.onGrid(SCHEDULE_POLL_MS, Math.max(this.reopenMs!, this.nowMs()));
+    if (!queued) return this.onGrid(this.tickMs, Math.max(this.firstRetryMs, this.nowMs()));
+    // Records queued while retries waited go at the next tick.
+    if (this.retryWait) return this.onGrid(this.tickMs, this.nowMs());
     return this.lastTickMs + this.tickMs;
   }
 
   runDue(nowMs: number): void {
     if (this.lastTickMs === null) {
-      // The first call loads the skill's list and starts the clock: the first message goes one tick later.
+      // The first call starts the clock: the first message goes one tick later.
       this.lastTickMs = nowMs;
-      this.loadList(nowMs);
+      this.afterTick();
       return;
     }
+    const wasClosed = this.closedSinceMs !== null;
     if (!this.scheduleOpen(nowMs)) {
       this.lastTickMs = nowMs;
       return;
     }
-    const elapsed = Math.max(0, Math.min(nowMs - this.lastTickMs, this.tickMs));
+    let since = nowMs - this.lastTickMs;
+    // Opening after a closed spell: the last look was a minute ago.
+    if (wasClosed) since = Math.min(since, SCHEDULE_POLL_MS);
+    // Each skipped tick of a retry wait earned its messages and had nothing to send.
+    else if (this.retryWait) for (; since > this.tickMs; since -= this.tickMs) this.earn(this.tickMs);
+    const elapsed = Math.max(0, Math.min(since, this.tickMs));
     this.lastTickMs = nowMs;
-    this.credit += (this.perTick * elapsed) / this.tickMs;
-    let n = Math.floor(this.credit + 1e-9);
-    if (n <= 0) return;
-    this.credit -= n;
-    // One look-up per tick: every message of the tick goes out on the same channel.
-    const channel = findChannel(this.store, this.settings.channel);
-    this.store.transaction(() => {
-      for (const [key, due] of this.retries) {
-        if (n === 0) break;
-        if (due > nowMs) continue;
-        const d = this.store.collection<DeliveryRecord>(DELIVERIES_COLLECTION).get(key);
-        const p = d && this.store.prospect(d.skill, d.externalId);
-        this.retries.delete(key);
-        if (d && p) {
-          this.attempt(p, d, channel, nowMs);
-          n--;
+    let n = this.earn(elapsed);
+    if (n > 0) {
+      // One look-up per tick: every message of the tick goes out on the same channel.
+      const channel = findChannel(this.store, this.settings.channel);
+      this.store.transaction(() => {
+        for (const [key, due] of this.retries) {
+          if (n === 0) break;
+          if (due > nowMs) continue;
+          const d = this.store.collection<DeliveryRecord>(DELIVERIES_COLLECTION).get(key);
+          const p = d && this.store.prospect(d.skill, d.externalId);
+          this.retries.delete(key);
+          if (d && p) {
+            this.attempt(p, d, channel, nowMs);
+            n--;
+          }
         }
-      }
-      if (n > 0) for (const p of this.store.dialNext(this.settings.skill, n, nowMs)) this.attempt(p, undefined, channel, nowMs);
-    });
-  }
-
-  /** Loads the list the tenant file names for the skill, once per store, and reports it as a warning of the run. */
-  private loadList(nowMs: number): void {
-    const { list, source, skill } = this.settings;
-    if (list === null || source === null || this.store.collection<ListReport>(LIST_REPORTS_COLLECTION).get(String(skill))) return;
-    try {
-      const report = this.store.transaction(() => loadListFile(this.store, list, skill, source, nowMs));
-      this.services?.warn?.(describeListReport(report, basename(list)));
-    } catch (err) {
-      this.services?.warn?.(`calling list ${basename(list)} of skill ${skill} was not loaded: ${(err as Error).message}`);
+        if (n > 0) for (const p of this.store.dialNext(this.settings.skill, n, nowMs)) this.attempt(p, undefined, channel, nowMs);
+      });
     }
+    this.afterTick();
   }
 
-  /** Whether the skill's schedule is open now (no schedule: always); a closed spell is polled each minute, for at most 8 days. */
+  /** What the next due time needs from a tick: whether only retries wait, and when the first is due (one pass, not one per step). */
+  private afterTick(): void {
+    this.firstRetryMs = Infinity;
+    for (const due of this.retries.values()) if (due < this.firstRetryMs) this.firstRetryMs = due;
+    this.retryWait = this.retries.size > 0 && this.store.oldestQueuedMs(this.settings.skill) === null;
+  }
+
+  /** Adds a stretch's messages to the credit and takes the whole ones (a tick's unused ones are lost). */
+  private earn(elapsedMs: number): number {
+    this.credit += (this.perTick * elapsedMs) / this.tickMs;
+    const n = Math.floor(this.credit + 1e-9);
+    if (n > 0) this.credit -= n;
+    return n;
+  }
+
+  /** The first instant on the grid of `stepMs` from the last tick that is at or after `atMs` (and after the last tick). */
+  private onGrid(stepMs: number, atMs: number): number {
+    return this.lastTickMs! + Math.max(1, Math.ceil((atMs - this.lastTickMs!) / stepMs)) * stepMs;
+  }
+
+  /** The virtual time now (a sender driven without a clock: the last tick). */
+  private nowMs(): number {
+    return this.services?.clock?.now().toMillis() ?? this.lastTickMs!;
+  }
+
+  /** Whether the skill's schedule is open now (no schedule: always); a closed spell lasts at most 8 days, then the sender stops. */
   private scheduleOpen(nowMs: number): boolean {
     const key = this.settings.schedule;
     if (key === null) return true;
     const profile = this.store.collection<HoursProfileRecord>(HOURS_COLLECTION).get(key);
-    const open = !profile || evaluateHours(profile, nowMs, this.store.timeZone).branch === 'OnOpen';
-    if (open) {
+    if (!profile || evaluateHours(profile, nowMs, this.store.timeZone).branch === 'OnOpen') {
       this.closedSinceMs = null;
+      this.reopenMs = null;
       return true;
     }
+    // Open at a minute it would have looked at while it was idle (nothing to send): a new closed spell.
+    if (this.closedSinceMs !== null && this.openOnAMinute(profile, nowMs)) this.closedSinceMs = null;
     this.closedSinceMs ??= nowMs;
-    if (nowMs - this.closedSinceMs >= MAX_CLOSED_MS) {
+    const giveUpMs = this.closedSinceMs + MAX_CLOSED_MS;
+    if (nowMs >= giveUpMs) {
       this.gaveUp = true;
       this.services?.warn?.(`skill ${this.settings.skill}: schedule ${key} stayed closed for 8 days; the sender stops`);
+    } else this.reopenMs = nextOpenMs(profile, nowMs, giveUpMs, this.store.timeZone) ?? giveUpMs;
+    return false;
+  }
+
+  /** Whether the profile was open at one of the minutes on the grid since the last tick, before `nowMs`. */
+  private openOnAMinute(profile: HoursProfileRecord, nowMs: number): boolean {
+    const zone = this.store.timeZone;
+    for (let t = nextOpenMs(profile, this.lastTickMs!, nowMs, zone); t !== null; ) {
+      const minute = this.onGrid(SCHEDULE_POLL_MS, t);
+      if (minute >= nowMs) return false;
+      if (evaluateHours(profile, minute, zone).branch === 'OnOpen') return true;
+      t = nextOpenMs(profile, minute, nowMs, zone);
     }
     return false;
   }

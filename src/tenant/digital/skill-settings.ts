@@ -35,7 +35,7 @@ export const DIGITAL_SKILL_PROPERTIES: Record<string, unknown> = {
   source: { type: 'string', minLength: 1, description: "Outbound digital skills: the lead source whose mapped fields fill the template's {Field} placeholders." },
   schedule: { type: 'string', minLength: 1, description: 'Outbound digital skills: an hoursOfOperation profile; the skill sends only while it is open.' },
   started: { type: 'boolean', default: false, description: 'Outbound digital skills: started (Start in ACD Skills) or stopped.' },
-  list: { type: 'string', minLength: 1, description: 'Outbound digital skills: a CSV calling list (relative to the tenant file) loaded into the skill with its source map when the tenant opens on a fresh store.' },
+  list: { type: 'string', minLength: 1, description: 'Outbound digital skills: a CSV calling list (relative to the tenant file) streamed into the skill with its source map when a run starts (once per store: a state file keeps it).' },
   sender: {
     type: 'object',
     additionalProperties: false,

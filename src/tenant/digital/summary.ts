@@ -1,6 +1,8 @@
 // The digital part of `tenant show`: integrations and their channels, message
 // templates, and each outbound digital skill with what its sender did so far.
+import { basename } from 'node:path';
 import type { TenantStore } from '../../contract/tenant-store.js';
+import { describeListReport, listReport, type ListReport } from './list-file.js';
 import {
   CHANNELS_COLLECTION,
   DELIVERIES_COLLECTION,
@@ -18,7 +20,7 @@ import {
 export interface DigitalSummary {
   integrations: { id: string; name: string; outboundUrl: string; channels: { id: string; name: string; script: string | null; skill: number | null }[] }[];
   templates: { name: string; type: string; rtl: boolean; body: string }[];
-  skills: { skill: number; channel: string; template: string; schedule: string | null; started: boolean; ratePerMinute: number; deliveries: Record<DeliveryStatus, number> }[];
+  skills: { skill: number; channel: string; template: string; schedule: string | null; started: boolean; ratePerMinute: number; deliveries: Record<DeliveryStatus, number>; list: ListReport | null }[];
 }
 
 export function digitalSummary(store: TenantStore): DigitalSummary {
@@ -51,6 +53,8 @@ export function digitalSummary(store: TenantStore): DigitalSummary {
         started: s.started,
         ratePerMinute: s.ratePerMinute,
         deliveries: deliveries.get(s.skill) ?? { sent: 0, retrying: 0, failed: 0, skipped: 0 },
+        // The report of the list the tenant file names, once a run loaded it into this store.
+        list: listReport(store, s.skill) ?? null,
       })),
   };
 }
@@ -76,6 +80,7 @@ export function formatDigitalSummary(d: DigitalSummary): string[] {
       lines.push(
         `  ${s.skill}: ${s.started ? 'started' : 'stopped'}, channel ${s.channel}, template ${s.template}, ${s.ratePerMinute}/min${s.schedule ? `, schedule ${s.schedule}` : ''}; messages: ${counts.sent} sent, ${counts.retrying} retrying, ${counts.failed} failed, ${counts.skipped} skipped`,
       );
+      if (s.list) lines.push(`    ${describeListReport(s.list, basename(s.list.file))}`);
     }
   }
   return lines;
