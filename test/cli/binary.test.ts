@@ -1,6 +1,6 @@
 // The built command end to end (run `npm run build` first; skipped otherwise).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,12 @@ const CLI = resolve('dist/src/cli/main.js');
 const cli = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input });
 
 describe.skipIf(!existsSync(CLI))('studio-script (built)', () => {
+  it.skipIf(process.platform === 'win32')('is executable, as `npx studio-script` in a clone of the repository runs it directly', () => {
+    expect(statSync(CLI).mode & 0o111).toBe(0o111);
+    const r = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+    expect(r).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
   it('checks the examples with exit 0', () => {
     const r = cli(['check', 'scripts-examples']);
     expect(r.stderr).toMatch(/0 errors/);
