@@ -58,7 +58,10 @@ async function* csvRows(file: string, lists: Set<string>): AsyncGenerator<DataRo
   let line = 1;
   // Loaded on first use: most commands never read a CSV (spec/performance.md, cli.start).
   const { parse } = await import('csv-parse');
-  const parser = createReadStream(file).pipe(parse({ relax_column_count: true, bom: true }));
+  const input = createReadStream(file);
+  const parser = input.pipe(parse({ relax_column_count: true, bom: true }));
+  // pipe() does not pass on a read error (a folder, a permission): the parser fails with it.
+  input.on('error', (err) => parser.destroy(err));
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
       const row = line;
@@ -83,10 +86,20 @@ async function* csvRows(file: string, lists: Set<string>): AsyncGenerator<DataRo
   } catch (err) {
     if (err instanceof DataFileError) throw err;
     const e = err as NodeJS.ErrnoException & { lines?: number };
-    if (e.code === 'ENOENT') fail(file, 1, 1, 'data file not found');
+    readFailure(file, err);
     const at = e.message.search(/ at line \d/); // csv-parse ends its message with where; the row says it
     fail(file, e.lines ?? line, 1, `not valid CSV: ${at >= 0 ? e.message.slice(0, at) : e.message}`);
+  } finally {
+    input.destroy();
   }
+}
+
+/** A file that cannot be read (missing, a folder, a permission), located at its start; returns for any other error. */
+function readFailure(file: string, err: unknown): void {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') fail(file, 1, 1, 'data file not found');
+  if (code === 'EISDIR') fail(file, 1, 1, 'a folder, not a data file');
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) fail(file, 1, 1, `cannot read the data file (${code})`);
 }
 
 async function* jsonLines(file: string): AsyncGenerator<DataRow> {
@@ -107,7 +120,7 @@ async function* jsonLines(file: string): AsyncGenerator<DataRow> {
     }
   } catch (err) {
     if (err instanceof DataFileError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') fail(file, 1, 1, 'data file not found');
+    readFailure(file, err);
     throw err;
   } finally {
     lines.close();
@@ -119,7 +132,8 @@ async function* jsonArray(file: string): AsyncGenerator<DataRow> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    return fail(file, 1, 1, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'data file not found' : (err as Error).message);
+    readFailure(file, err);
+    throw err;
   }
   let data: unknown;
   try {

@@ -77,6 +77,14 @@ describe('CRM records in data files', () => {
     expect(id[0]!.message).toBe('a record id must be text or a number');
   });
 
+  it('reports a data file that cannot be read (a folder named like one) located, never as a crash', async () => {
+    const read = async (name: string) => {
+      const dir = folder({ 'tenant.yaml': CRM(`      leads: { file: ${name} }`), [`${name}/keep`]: '' });
+      return (await errorsOf(join(dir, 'tenant.yaml'))).map((d) => [d.code, d.span.file.split('/').pop(), d.span.line, d.span.col, d.message]);
+    };
+    for (const name of ['leads.csv', 'leads.jsonl', 'leads.json']) expect(await read(name)).toEqual([['E-TENANT-DATA', name, 1, 1, 'a folder, not a data file']]);
+  });
+
   it('reports a data file that is missing or of an unknown kind at its place in the tenant file', async () => {
     const dir = folder({ 'tenant.yaml': `timeZone: UTC\n${CRM('      leads: { file: nope.csv }\n      customers: { file: customers.xml }')}` });
     const { diagnostics } = await checkTenantFile(join(dir, 'tenant.yaml'));
