@@ -378,7 +378,7 @@ class Reader {
   private doubleQuoted(p: number, end: number): string {
     const body = this.text.slice(p + 1, end - 1);
     if (!body.includes('\\')) return body;
-    return body.replace(/\\(.)/g, (_, e: string) => {
+    return body.replace(/\\([\s\S])/g, (_, e: string) => {
       const out = ESCAPES[e];
       if (out === undefined) giveUp();
       return out;

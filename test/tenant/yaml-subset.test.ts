@@ -173,6 +173,8 @@ describe('fast YAML reader', () => {
       'a: [1, 2,]\n',
       'a: &x 1\nb: *x\n',
       'a: |\n  text\n',
+      'a: "x\\\u2028y"\n', // an escaped line separator: yaml refuses the escape
+      'a: "x\\\u2029y"\n',
       'a: "multi\n  line"\n',
       'a: some\n  continued\n',
       '---\na: 1\n',
