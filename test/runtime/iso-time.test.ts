@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { isoAt } from '../../src/runtime/clock.js';
 
-const ZONES = ['UTC', 'Etc/UTC', 'America/Denver', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo'];
+// 'utc', 'GMT' and 'gmt' are luxon's fixed UTC zone too (written Z), 'Etc/UTC' and 'Etc/GMT' IANA zones (+00:00).
+const ZONES = ['UTC', 'utc', 'GMT', 'gmt', 'Etc/UTC', 'Etc/GMT', 'America/Denver', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo'];
 const luxon = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toISO()!;
 
 describe('isoAt', () => {
