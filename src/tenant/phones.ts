@@ -94,31 +94,17 @@ function e164Scanned(from: number): string {
   );
 }
 
-let lastPrefix: NanpPrefix | undefined;
-
-/**
- * The NPA-NXX table entry of the number the last `toE164` call accepted
- * through the table; undefined when that call answered otherwise (invalid,
- * or decided by libphonenumber). Lets a bulk pipeline place the number
- * without looking it up again.
- */
-export function lastNanpPrefix(): NanpPrefix | undefined {
-  return lastPrefix;
-}
-
 /**
  * Just the E.164 form (null when invalid): what bulk pipelines need, without
  * an object per number. A North American number's national part is `e164.slice(2)`.
  */
 export function toE164(raw: string, defaultCountry: CountryCode = DEFAULT_COUNTRY): string | null {
-  lastPrefix = undefined;
   const text = isTrimmed(raw) ? raw : raw.trim();
   if (text === '' || text.length > 40) return null;
   if (defaultCountry === 'US' || text.startsWith('+1')) {
     const known = scanPrefix(text);
     if (known) {
       if (!known.prefix.country) return null;
-      lastPrefix = known.prefix;
       return text.length === 12 && text.charCodeAt(0) === 43 ? text : e164Scanned(known.from);
     }
   }

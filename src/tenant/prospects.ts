@@ -3,11 +3,10 @@
 // access, so a batch validates every record before any is written and a
 // malformed record never aborts the others.
 import { isDdo, type DdoObject, type Value } from '../contract/value.js';
-import { lastNanpPrefix, toE164 } from './phones.js';
-import type { NanpPrefix } from './nanp.js';
+import { toE164 } from './phones.js';
 import type { ProspectRecord, SourceMapping, SourceRecord } from '../contract/tenant-store.js';
 import { member, parseDateValue, scalarText, toPlain } from './values.js';
-import { resolveZoneName, westernmostZone, zoneFromNorthAmericanNumber, zoneOfNanpPrefix } from './zones.js';
+import { resolveZoneName, westernmostZone, zoneFromNorthAmericanNumber } from './zones.js';
 import { setMember } from '../snippet/json.js';
 
 /** The ResultCode of a failed record (docs/personal-connection.md). */
@@ -58,7 +57,6 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
   // One scan of the destination cells: counted as written (the limit applies to those), normalised into `scan.found`.
   scan.count = 0;
   scan.kept = 0;
-  scan.prefix = undefined;
   for (const f of map.Destinations) scanNumbers(member(record, f));
   if (scan.count > o.source.maxDestinations) return fail('Exceeded max destinations');
   // An array of exactly the numbers kept (an array grown by push keeps room for 17).
@@ -71,8 +69,7 @@ export function buildProspect(record: Value, o: ProspectOptions): ProspectOutcom
     timeZone = resolveZoneName(zoneField);
     if (!timeZone) return fail('Invalid time zone');
   } else if (destinations.length > 0 && destinations[0]!.startsWith('+1')) {
-    // The first destination's table entry from the scan when it went through the table (the same look-up), else looked up again.
-    const byArea = scan.prefix ? zoneOfNanpPrefix(scan.prefix) : zoneFromNorthAmericanNumber(destinations[0]!.slice(2));
+    const byArea = zoneFromNorthAmericanNumber(destinations[0]!.slice(2));
     if (byArea) timeZone = 'zone' in byArea ? byArea.zone : westernmostZone(byArea.ambiguous, o.nowMs);
   }
   if (!timeZone) {
@@ -139,8 +136,6 @@ const scan = {
   /** The valid numbers kept so far are `found[0 .. kept)` (scratch space reused for every record). */
   found: [] as string[],
   kept: 0,
-  /** The table entry of the first destination when the table placed it. */
-  prefix: undefined as NanpPrefix | undefined,
 };
 
 /** Counts one number as written and keeps its E.164 form when it is valid and new. */
@@ -150,7 +145,6 @@ function addNumber(raw: string): void {
   if (e164 === null) return;
   const found = scan.found;
   for (let i = 0; i < scan.kept; i++) if (found[i] === e164) return;
-  if (scan.kept === 0) scan.prefix = lastNanpPrefix();
   found[scan.kept++] = e164;
 }
 
