@@ -170,7 +170,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     throw err;
   }
   // One write per batch of trace lines, not one per event (a million actions would be millions of writes).
-  const trace = batchedOutput(streamWriter(process.stderr));
+  const trace = flags.trace || flags.traceJson ? batchedOutput(streamWriter(process.stderr)) : null;
   try {
     const runtime = createRuntime({
       scripts,
@@ -183,8 +183,8 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       contact,
       redact,
     });
-    if (flags.trace) runtime.on('*', traceLines(trace.line));
-    if (flags.traceJson) {
+    if (trace && flags.trace) runtime.on('*', traceLines(trace.line));
+    if (trace && flags.traceJson) {
       const json = traceJson();
       runtime.on('*', (e) => trace.line(json(e)));
     }
@@ -203,7 +203,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       });
     } finally {
       process.off('SIGINT', onSigint);
-      trace.flush();
+      trace?.flush();
     }
     const unmatched = http.unmatched();
     if (flags.json) printJson(unmatched.length ? { ...result, unmatchedStubs: unmatched.map(unmatchedJson) } : result);

@@ -11,6 +11,7 @@
 // (state schema 1, no index tables) is never asked about them.
 import type Database from 'better-sqlite3';
 import type { Collection, RecordIndex } from '../contract/tenant-store.js';
+import { inTransaction } from './sqlite-transaction.js';
 
 /** Tables of the collections (part of the store's schema, docs/tenant.md). */
 export const COLLECTION_DDL = `
@@ -179,11 +180,11 @@ export class SqliteCollection<T> implements Collection<T> {
     this.specs.set(spec.name, spec);
     if (this.kept().includes(spec.name)) return true;
     if (this.indexing.readonly) return false;
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       this.iq.dropKeys.run(this.name, spec.name);
       for (const row of this.q.seqs.all(this.name) as { id: string; seq: number; data: string }[]) this.addKeys(spec, row.id, row.seq, JSON.parse(row.data) as T);
       this.iq.register.run(this.name, spec.name);
-    })();
+    });
     return true;
   }
 }
