@@ -95,8 +95,8 @@ export function westernmostZone(zones: readonly string[], atMs: number): string 
 /** The answer for each entry of the NPA-NXX table, built once per entry. */
 const prefixZones = new WeakMap<NanpPrefix, AreaCodeZone>();
 
-/** The zone answer for an NPA-NXX table entry (what zoneFromNorthAmericanNumber gives for its numbers). Shared: do not change it. */
-export function zoneOfNanpPrefix(p: NanpPrefix): AreaCodeZone {
+/** The zone answer for an NPA-NXX table entry, built once per entry. Shared: do not change it. */
+function zoneOfNanpPrefix(p: NanpPrefix): AreaCodeZone {
   let z = prefixZones.get(p);
   if (z === undefined) {
     z = p.zones.length === 0 ? null : p.zones.length === 1 ? Object.freeze({ zone: p.zones[0]! }) : Object.freeze({ ambiguous: p.zones });
