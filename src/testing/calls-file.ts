@@ -31,8 +31,8 @@ export function loadCallsFile(file: string, script: string, opts: { text?: strin
   const check = validator();
   if (!check(data)) {
     // A call copied from a test file may keep its expect: say where expectations go.
-    const said = schemaDiagnostics(check.errors ?? [], src).map((d) =>
-      d.message.startsWith('unknown property "expect"') ? { ...d, message: `${d.message}: a run checks nothing; expectations belong in a test file's calls:` } : d,
+    const said = schemaDiagnostics(check.errors ?? [], src, callsFileJsonSchema).map((d) =>
+      /^unknown property "expect" in calls\[\d+\]$/.test(d.message) ? { ...d, message: `${d.message}: a run checks nothing; expectations belong in a test file's calls:` } : d,
     );
     return { diagnostics: said, source: text };
   }

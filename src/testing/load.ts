@@ -70,7 +70,7 @@ export function loadTestFile(file: string, opts: { registry?: ActionRegistry; te
 
 // ---------------------------------------------------------------- schema errors
 
-export function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagnostic[] {
+export function schemaDiagnostics(errors: ErrorObject[], src: YamlSource, root?: object): Diagnostic[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -84,7 +84,7 @@ export function schemaDiagnostics(errors: ErrorObject[], src: YamlSource): Diagn
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
-        const known = knownKeys(path);
+        const known = knownKeys(path, root);
         const synonym = SYNONYMS[key.toLowerCase()];
         const hint = synonym !== undefined && known.includes(synonym) ? synonym : didYouMean(key, known);
         span = src.keySpan(path, key);

@@ -190,8 +190,8 @@ export const testFileJsonSchema = {
 } as const;
 
 /** Property names the schema accepts at a path, for "did you mean" hints. */
-export function knownKeys(path: readonly (string | number)[]): string[] {
-  let node: Record<string, unknown> = testFileJsonSchema as unknown as Record<string, unknown>;
+export function knownKeys(path: readonly (string | number)[], root: object = testFileJsonSchema): string[] {
+  let node = root as Record<string, unknown>;
   for (const seg of path) {
     if (typeof seg === 'number') {
       node = (node.items as Record<string, unknown>) ?? {};

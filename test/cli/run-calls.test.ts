@@ -79,6 +79,15 @@ describe('run --calls', () => {
     expect(r.out).toContain('calls[0]:\nStuck: stuck after 2 actions');
   });
 
+  it('suggests the key a misspelt one meant, and says where expectations go only for a call\'s own expect', async () => {
+    const typo = file('typo.yaml', '- scirpt: Line\n  contact: { ani: "3035550101", expect: 1 }\n');
+    const r = await runCli(['run', join(dir, 'Line.script'), ...NOW, '--calls', typo]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${displayPath(typo)}:1:3: error E-TEST-SCHEMA unknown property "scirpt" in calls[0]; did you mean "script"?`);
+    expect(r.err).toContain('unknown property "expect" in calls[0].contact');
+    expect(r.err).not.toContain('expectations belong');
+  });
+
   it('locates every mistake in the file (exit 2) and runs nothing', async () => {
     const bad = file('bad.yaml', '- at: soon\n  script: Lin\n- caller: "at nowhere; press 2"\n- expect: { status: completed }\n  contact: { ani: 1, phone: 2 }\n');
     const r = await runCli(['run', join(dir, 'Line.script'), ...NOW, '--calls', bad]);
