@@ -99,17 +99,7 @@ export class RoutingModel {
   pull(req: QueueRequest, nowMs: number): AgentRoutingRecord | undefined {
     const old = this.contacts.get(req.contactId);
     if (old && old.phase !== 'queued') return undefined;
-    let best: AgentRoutingRecord | undefined;
-    let bestProf = Infinity;
-    for (const a of this.agents) {
-      const s = this.state.get(a.id)!;
-      const prof = a.skills.find((k) => k.skill === req.skill)?.proficiency;
-      if (prof === undefined || s.phase !== 'idle' || !this.onShift(a, nowMs)) continue;
-      if (best === undefined || prof < bestProf || (prof === bestProf && s.idleSinceMs < this.state.get(best.id)!.idleSinceMs)) {
-        best = a;
-        bestProf = prof;
-      }
-    }
+    const best = this.choose(this.agents, (a) => (this.onShift(a, nowMs) ? (a.skills.find((k) => k.skill === req.skill)?.proficiency ?? null) : null));
     if (!best) return undefined;
     const entry = this.enqueue({ ...req, targetAgent: best.id, highProficiency: 1, lowProficiency: 20 }, nowMs);
     this.ring(entry, best, nowMs);
@@ -338,22 +328,34 @@ export class RoutingModel {
     if (free.length === 0) return;
     waiting.sort((x, y) => (this.before(x, y, nowMs) ? -1 : this.before(y, x, nowMs) ? 1 : 0));
     for (const c of waiting) {
-      let best: AgentRoutingRecord | null = null;
-      let bestProf = Infinity;
-      for (const a of free) {
-        const prof = this.eligible(a, c);
-        if (prof === null) continue;
-        const sa = this.state.get(a.id)!;
-        if (sa.phase !== 'idle') continue;
-        if (best === null || prof < bestProf || (prof === bestProf && sa.idleSinceMs < this.state.get(best.id)!.idleSinceMs)) {
-          best = a;
-          bestProf = prof;
-        }
-      }
+      const best = this.choose(free, (a) => this.eligible(a, c));
       if (!best) continue;
       this.ring(c, best, nowMs);
       events.push({ type: 'routed', atMs: nowMs, contactId: c.request.contactId, agentId: best.id, skill: c.request.skill });
     }
+  }
+
+  /**
+   * The agent routing gives a contact, among `agents` (in id order) that are
+   * idle and for whom `proficiency` gives a number: the best (lowest)
+   * proficiency, then the one idle longest, then the lowest id.
+   */
+  private choose(agents: readonly AgentRoutingRecord[], proficiency: (a: AgentRoutingRecord) => number | null): AgentRoutingRecord | undefined {
+    let best: AgentRoutingRecord | undefined;
+    let bestProf = Infinity;
+    let bestIdleSince = Infinity;
+    for (const a of agents) {
+      const s = this.state.get(a.id)!;
+      if (s.phase !== 'idle') continue;
+      const prof = proficiency(a);
+      if (prof === null) continue;
+      if (best === undefined || prof < bestProf || (prof === bestProf && s.idleSinceMs < bestIdleSince)) {
+        best = a;
+        bestProf = prof;
+        bestIdleSince = s.idleSinceMs;
+      }
+    }
+    return best;
   }
 
   /** The agent's phone rings for the contact; it answers after its ring time. */
