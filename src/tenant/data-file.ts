@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { diagnostic, LineIndex, positionAt, type Diagnostic } from '../contract/diagnostics.js';
 import { jsonErrorReason } from '../contract/json-offset.js';
+import { csvRows, CsvSyntaxError } from './csv-rows.js';
 import { JsonLocator, jsonProblem } from './json-text.js';
 
 /** One record of a data file and the line it starts on. */
@@ -48,26 +49,15 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 export async function* readDataRows(file: string, opts: { listColumns?: readonly string[] } = {}): AsyncGenerator<DataRow> {
   const format = dataFormat(file);
   if (!format) fail(file, 1, 1, 'a data file is .csv (with a header row), .jsonl / .ndjson (one JSON object per line) or .json (an array of objects)');
-  if (format === 'csv') yield* csvRows(file, new Set(opts.listColumns ?? []));
+  if (format === 'csv') yield* csvRecords(file, new Set(opts.listColumns ?? []));
   else if (format === 'jsonl') yield* jsonLines(file);
   else yield* jsonArray(file);
 }
 
-async function* csvRows(file: string, lists: Set<string>): AsyncGenerator<DataRow> {
+async function* csvRecords(file: string, lists: Set<string>): AsyncGenerator<DataRow> {
   let header: string[] | null = null;
-  let line = 1;
-  // Loaded on first use: most commands never read a CSV (spec/performance.md, cli.start).
-  const { parse } = await import('csv-parse');
-  const input = createReadStream(file);
-  const parser = input.pipe(parse({ relax_column_count: true, bom: true }));
-  // pipe() does not pass on a read error (a folder, a permission): the parser fails with it.
-  input.on('error', (err) => parser.destroy(err));
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      const row = line;
-      line++;
-      for (const cell of cells) if (cell.includes('\n')) line += cell.split('\n').length - 1;
-      if (cells.length === 1 && cells[0] === '') continue;
+    for await (const { row, cells } of csvRows(file)) {
       if (!header) {
         header = cells.map((h) => h.trim());
         const dup = header.findIndex((h, i) => header!.indexOf(h) !== i);
@@ -85,12 +75,9 @@ async function* csvRows(file: string, lists: Set<string>): AsyncGenerator<DataRo
     }
   } catch (err) {
     if (err instanceof DataFileError) throw err;
-    const e = err as NodeJS.ErrnoException & { lines?: number };
+    if (err instanceof CsvSyntaxError) fail(file, err.line, err.col, `not valid CSV: ${err.message}`);
     readFailure(file, err);
-    const at = e.message.search(/ at line \d/); // csv-parse ends its message with where; the row says it
-    fail(file, e.lines ?? line, 1, `not valid CSV: ${at >= 0 ? e.message.slice(0, at) : e.message}`);
-  } finally {
-    input.destroy();
+    fail(file, 1, 1, `not valid CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -69,6 +69,11 @@ describe('CRM records in data files', () => {
     };
     const cells = await errorsOf(tenantWith('leads.csv', 'id,status\nL1,New\nL2,New,extra\n'));
     expect(cells.map((d) => [d.code, d.span.file.split('/').pop(), d.span.line, d.message])).toEqual([['E-TENANT-DATA', 'leads.csv', 3, 'expected 2 cells (the header\'s columns), found 3']]);
+    // A quote error is located where it is, as in an uploaded list: the quote never closed, the character after a closing quote.
+    const open = await errorsOf(tenantWith('leads.csv', 'id,status\nL1,New\nL2,"New\nL3,New\n'));
+    expect(open.map((d) => [d.code, d.span.line, d.span.col, d.message])).toEqual([['E-TENANT-DATA', 3, 4, 'not valid CSV: quote not closed: this quoted cell runs to the end of the file']]);
+    const closing = await errorsOf(tenantWith('leads.csv', 'id,status\nL1,"New"x\n'));
+    expect(closing.map((d) => [d.span.line, d.span.col, d.message.slice(0, 37)])).toEqual([[2, 9, 'not valid CSV: invalid closing quote:']]);
     const json = await errorsOf(tenantWith('leads.jsonl', '{"id":"L1"}\n{"id": "L2",}\n'));
     expect(json.map((d) => [d.span.line, d.span.col, d.message.slice(0, 14)])).toEqual([[2, 13, 'not valid JSON']]);
     const array = await errorsOf(tenantWith('leads.json', '[\n  {"id":"L1"},\n  "L2"\n]\n'));

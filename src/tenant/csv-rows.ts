@@ -1,0 +1,148 @@
+// The rows of a CSV file, streamed, for every reader of CSV files (uploads and
+// the data files a tenant file names): each row numbered by the file line it
+// starts on, empty lines left out, and a file csv-parse gives up on turned
+// into one CsvSyntaxError at the exact place (the quote never closed, the
+// character after a closing quote). Errors reading the file pass through
+// unchanged: each caller words them for its own users.
+import { closeSync, createReadStream, openSync, readSync, statSync, type ReadStream } from 'node:fs';
+import type { TableRow } from './xlsx.js';
+
+/** A CSV file csv-parse cannot read, located at file line:col (1-based). */
+export class CsvSyntaxError extends Error {
+  override name = 'CsvSyntaxError';
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly col: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads the rows of a CSV file; `opened` gets the input stream (for progress in bytes). */
+export async function* csvRows(file: string, opened?: (s: ReadStream) => void): AsyncGenerator<TableRow> {
+  // Loaded on first use: most commands never read a CSV (spec/performance.md, cli.start).
+  const { parse, CsvError } = await import('csv-parse');
+  // Rows are numbered by the file line they start on. csv-parse's `info`
+  // option would give it but costs ~15 % of an upload, so lines are counted
+  // here: one per record plus the line breaks inside its quoted cells.
+  let line = 1;
+  const input = createReadStream(file);
+  opened?.(input);
+  const parser = input.pipe(parse({ relax_column_count: true, bom: true }));
+  // pipe() does not pass on a read error (a folder, the file vanished, a permission): the parser fails with it.
+  input.on('error', (err) => parser.destroy(err));
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const row = line;
+      line++;
+      for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
+      if (record.length === 1 && record[0] === '') continue; // an empty line
+      yield { row, cells: record };
+    }
+  } catch (err) {
+    if (err instanceof CsvError) throw csvFailure(err, file, line);
+    throw err;
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
+ * A fatal CSV error located at file:line:col. csv-parse names the line where
+ * it gave up; the exact place (the opening quote never closed, the character
+ * after a closing quote) is found by rescanning from the end of the last good record.
+ */
+function csvFailure(err: Error & { code: string }, file: string, nextLine: number): CsvSyntaxError {
+  const at = locateQuoteProblem(file, nextLine, err.code) ?? { line: (err as { lines?: number }).lines ?? nextLine, col: 1 };
+  const what =
+    err.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'quote not closed: this quoted cell runs to the end of the file'
+      : err.code === 'CSV_INVALID_CLOSING_QUOTE'
+        ? 'invalid closing quote: a quoted cell must end at a comma or the end of the line (write "" for a quote inside it)'
+        : err.code === 'INVALID_OPENING_QUOTE'
+          ? 'quote inside an unquoted cell: quote the whole cell and double the quote inside it ("O""Brien")'
+          : messageBefore(messageBefore(err.message, ', value is '), ' at line ');
+  return new CsvSyntaxError(what, at.line, at.col);
+}
+
+/** `message` cut where `marker` first appears (csv-parse appends the line and the cell's value). */
+function messageBefore(message: string, marker: string): string {
+  const at = message.indexOf(marker);
+  return at < 0 ? message : message.slice(0, at);
+}
+
+function locateQuoteProblem(file: string, nextLine: number, code: string): { line: number; col: number } | null {
+  if (code !== 'CSV_QUOTE_NOT_CLOSED' && code !== 'CSV_INVALID_CLOSING_QUOTE' && code !== 'INVALID_OPENING_QUOTE') return null;
+  let text: string;
+  const fd = openSync(file, 'r');
+  try {
+    const start = offsetOfLine(fd, nextLine);
+    const size = Math.min(statSync(file).size - start, 1 << 24);
+    const buf = Buffer.alloc(Math.max(0, size));
+    readSync(fd, buf, 0, buf.length, start);
+    text = buf.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+  // Scans from the start of the first record csv-parse did not finish.
+  let line = nextLine;
+  let col = 1;
+  const advance = (ch: string) => {
+    if (ch === '\n') {
+      line++;
+      col = 1;
+    } else if (ch !== '\r') col++;
+  };
+  let fieldStart = true;
+  let inQuote = false;
+  let quoteAt = { line, col };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inQuote) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          advance(ch);
+          i++;
+          advance('"');
+          continue;
+        }
+        inQuote = false;
+        advance(ch);
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') return { line, col };
+        continue;
+      }
+      advance(ch);
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      inQuote = true;
+      quoteAt = { line, col };
+      fieldStart = false;
+      advance(ch);
+      continue;
+    }
+    // A quote in the middle of an unquoted cell (`O"Brien`).
+    if (ch === '"') return { line, col };
+    fieldStart = ch === ',' || ch === '\n' || ch === '\r';
+    advance(ch);
+  }
+  return inQuote ? quoteAt : null;
+}
+
+/** Byte offset where 1-based `line` starts (read in chunks: constant memory). */
+function offsetOfLine(fd: number, line: number): number {
+  if (line <= 1) return 0;
+  const chunk = Buffer.alloc(1 << 16);
+  let seen = 1;
+  let pos = 0;
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunk.length, pos);
+    if (n === 0) return pos;
+    for (let k = chunk.indexOf(10); k !== -1 && k < n; k = chunk.indexOf(10, k + 1)) {
+      if (++seen === line) return pos + k + 1;
+    }
+    pos += n;
+  }
+}
