@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { diagnostic, LineIndex, positionAt, type Diagnostic } from '../contract/diagnostics.js';
 import { jsonErrorReason } from '../contract/json-offset.js';
 import { csvRows, CsvSyntaxError } from './csv-rows.js';
-import { JsonLocator, jsonProblem } from './json-text.js';
+import { JsonLocator, jsonProblem } from '../contract/json-text.js';
 
 /** One record of a data file and the line it starts on. */
 export interface DataRow {

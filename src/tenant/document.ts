@@ -2,14 +2,14 @@
 // function that maps a document path to file:line:col, so every later error
 // points into the file. A JSON document (a `.json` file, or any text that is
 // a JSON object) is read by JSON.parse and located by scanning the text only
-// when a diagnostic asks (json-text.ts): a tenant of tens of thousands of
+// when a diagnostic asks (contract/json-text.ts): a tenant of tens of thousands of
 // records loads in milliseconds. Other text goes through the yaml package,
 // located by its node ranges.
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair } from 'yaml';
 import { parseYamlDocument, TOO_DEEP, yamlData } from './yaml-data.js';
 import { diagnostic, LineIndex, type Diagnostic, type Span } from '../contract/diagnostics.js';
 import { jsonErrorReason } from '../contract/json-offset.js';
-import { JsonLocator, jsonProblem } from './json-text.js';
+import { JsonLocator, jsonProblem } from '../contract/json-text.js';
 import type { DocPath, Locate } from './section.js';
 
 export interface ParsedTenantText {

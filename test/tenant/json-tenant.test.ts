@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTenantText } from '../../src/tenant/document.js';
-import { jsonProblem } from '../../src/tenant/json-text.js';
+import { jsonProblem } from '../../src/contract/json-text.js';
 import { checkTenantText } from '../../src/tenant/tenant.js';
 import { BASE_TENANT } from './fixtures.js';
 
