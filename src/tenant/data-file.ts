@@ -3,9 +3,10 @@
 // a header row, JSON Lines (`.jsonl`, `.ndjson`: one object per line), or a
 // JSON array (`.json`, read whole: JSON has no record boundaries to stream
 // on). Every problem is a diagnostic located in the data file.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import { diagnostic, LineIndex, positionAt, type Diagnostic } from '../contract/diagnostics.js';
 import { jsonErrorReason } from '../contract/json-offset.js';
 import { csvRows, CsvSyntaxError } from './csv-rows.js';
@@ -33,6 +34,17 @@ export function dataFormat(file: string): DataFormat | undefined {
   if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
   if (/\.json$/i.test(file)) return 'json';
   return undefined;
+}
+
+/**
+ * Whether a file the tenant file names (relative to the tenant file's folder,
+ * `tenantDir`) is there; when it is not, `report` gets the message
+ * (`<what> not found: <file> (relative to the tenant file)`).
+ */
+export function checkNamedFile(tenantDir: string, file: string, what: string, report: (message: string) => void): boolean {
+  if (existsSync(resolve(tenantDir, file))) return true;
+  report(`${what} not found: ${file} (relative to the tenant file)`);
+  return false;
 }
 
 const fail = (file: string, line: number, col: number, message: string): never => {

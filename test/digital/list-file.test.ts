@@ -117,6 +117,13 @@ describe("a digital skill's calling list from the tenant file", () => {
     expect(listReport(tenant.store, 4100)).toBeUndefined();
   });
 
+  it('a list file that is not there is an error at its name in the tenant file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digital-list-'));
+    writeFileSync(join(dir, 'tenant.yaml'), outreachWith('started: true', 'started: false\n    list: gone.csv'));
+    const failure = await loadTenant(join(dir, 'tenant.yaml')).catch((err: unknown) => err);
+    expect((failure as ScriptLoadError).diagnostics.map((d) => [d.code, d.message])).toEqual([['E-TENANT-DIGITAL', 'skill 4100 (BYOC_Promo_Oct): calling list file not found: gone.csv (relative to the tenant file)']]);
+  });
+
   it('the report names the first ten rejected rows and counts the rest', async () => {
     const p = project([HEADER, ...Array.from({ length: 15 }, () => ',Nobody,3035550199,,31/10'), row(1)]);
     const tenant = await loadTenant(p.tenant);

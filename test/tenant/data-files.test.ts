@@ -135,6 +135,10 @@ describe('calling lists in data files', () => {
       ['E-TENANT-LIST', 9, 60, 'loadedAt "someday" is not a date (ISO-8601, e.g. 2026-11-20T08:00:00)'],
       ['E-TENANT-LIST', 9, 79, 'timeZone "Mars/Base" is not an IANA or Windows time zone name'],
     ]);
+    const missing = folder({ 'tenant.yaml': `${PC}callingLists:\n  - { skill: 1234, source: Leads, file: gone.csv, loadedAt: "2026-11-20T08:00:00" }\n` });
+    expect((await checkTenantFile(join(missing, 'tenant.yaml'))).diagnostics.map((d) => [d.code, d.span.line, d.span.col, d.message])).toEqual([
+      ['E-TENANT-LIST', 9, 41, 'calling list file not found: gone.csv (relative to the tenant file)'],
+    ]);
   });
 
   it('go into a state file once: later opens keep what runs changed', async () => {

@@ -3,9 +3,7 @@
 // Runs on the raw parsed YAML/JSON, so it never assumes a shape it has not checked.
 import { diagnostic, didYouMean, type Diagnostic, type Span } from '../../contract/diagnostics.js';
 import { IDENTIFIER } from '../../contract/variables.js';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { dataFormat } from '../data-file.js';
+import { checkNamedFile, dataFormat } from '../data-file.js';
 import { normalizePhone } from '../phones.js';
 import { FIELDS_BY_CHANNEL, SCRIPT_PREFIX } from './fields.js';
 import { CHANNELS, CRM_TYPES, DYNAMIC_FIELD_TYPES, REGIONS, WORKFLOW_KINDS, entityKey } from './types.js';
@@ -143,7 +141,7 @@ function checkRecords(c: Checker, value: unknown, at: Path): void {
     if (isObj(list) && typeof list.file === 'string') {
       // The file's records are checked as they stream in (each problem located in the data file).
       if (!dataFormat(list.file)) c.error('DATA-FILE', `records.${entity}.file must be a .csv, .jsonl, .ndjson or .json file (got ${JSON.stringify(list.file)})`, [...p, 'file']);
-      else if (!existsSync(resolve(c.dir, list.file))) c.error('DATA-FILE', `data file not found: ${list.file} (relative to the tenant file)`, [...p, 'file']);
+      else checkNamedFile(c.dir, list.file, 'data file', (message) => c.error('DATA-FILE', message, [...p, 'file']));
       continue;
     }
     if (!Array.isArray(list)) {

@@ -5,8 +5,8 @@
 // of the skill's calling list) and how they load into the store.
 import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { checkNamedFile } from '../data-file.js';
 import type { Locate, TenantDocument } from '../section.js';
 import { DIGITAL_DEFAULTS, DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './records.js';
 import { parseTemplate } from './template.js';
@@ -84,9 +84,7 @@ export function validateDigitalSkills(doc: TenantDocument, locate: Locate): Diag
     if (s.source !== undefined && !source) err('source', `source ${s.source} is not in sources${known(sources.map((x) => x.name))}`);
     if (s.list !== undefined) {
       if (s.source === undefined) err('list', 'a calling list is loaded with a source map: name the source (source: <name>)');
-      const file = resolve(dirname(doc.file), s.list);
-      if (!existsSync(file)) err('list', `calling list file not found: ${s.list} (relative to the tenant file's folder)`);
-      else if (!/\.(csv|txt)$/i.test(s.list)) err('list', `calling list ${s.list}: the tenant file loads CSV lists (use lists upload for others)`);
+      if (checkNamedFile(dirname(doc.file), s.list, 'calling list file', (message) => err('list', message)) && !/\.(csv|txt)$/i.test(s.list)) err('list', `calling list ${s.list}: the tenant file loads CSV lists (use lists upload for others)`);
     }
     if (s.template === undefined) {
       err(first, 'an outbound digital skill names its message template (template: <name>)');

@@ -3,10 +3,9 @@
 // pipeline as `lists upload` (CREATEPROSPECTS v2's validation, zones and
 // expiration), streamed into the store after the sections load. Loaded only
 // into a fresh store, like CRM seed records.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../contract/diagnostics.js';
-import { DataFileError } from '../data-file.js';
+import { checkNamedFile, DataFileError } from '../data-file.js';
 import { ListUploadError, uploadCallingList } from '../lists-upload.js';
 import { defineSection } from '../section.js';
 import { isCompleteMapping } from '../source-map.js';
@@ -63,7 +62,7 @@ export const callingListsSection = defineSection<CallingListInput[]>({
       if (!source) err('source', `source ${l.source} is not in sources`);
       else if (!isCompleteMapping(source.mapping as never)) err('source', `source ${l.source} has no complete source map (ExternalID and Destinations)`);
       if (!/\.csv$/i.test(l.file)) err('file', `a calling list is a .csv file (got ${JSON.stringify(l.file)})`);
-      else if (!existsSync(resolve(dir, l.file))) err('file', `calling list file not found: ${l.file} (relative to the tenant file)`);
+      else checkNamedFile(dir, l.file, 'calling list file', (message) => err('file', message));
       if (parseDateValue(l.loadedAt, zone) === null) err('loadedAt', `loadedAt "${l.loadedAt}" is not a date (ISO-8601, e.g. 2026-11-20T08:00:00)`);
       if (l.timeZone !== undefined && !resolveZoneName(l.timeZone)) err('timeZone', `timeZone "${l.timeZone}" is not an IANA or Windows time zone name`);
       if (l.expires !== undefined && parseDateValue(l.expires, zone) === null) err('expires', `expires "${l.expires}" is not a date`);
