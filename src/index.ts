@@ -27,6 +27,7 @@ export type { Runtime, RunOptions, RuntimeOptions, TenantLike, CallStart } from 
 export type { InterceptedCall, Interceptor } from './runtime/services.js';
 export type { ContactInfo } from './runtime/scheduler.js';
 export type { BackgroundProcess, ProcessServices } from './contract/process.js';
+export { StateError } from './contract/state-check.js';
 export type { Snapshot } from './runtime/state.js';
 export type { Effects, RunResult, RunStatus, SpawnedRunSummary, TraceEvent, TraceEventType } from './runtime/result.js';
 export { traceLines } from './runtime/trace-text.js';

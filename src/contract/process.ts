@@ -75,4 +75,18 @@ export interface BackgroundProcess {
    * entry run.
    */
   prepare?(nowMs: number): Promise<void>;
+  /**
+   * The state the process holds outside the tenant store, as plain JSON, for
+   * `runtime.snapshot()` (kept under `processes.<name>`; the store is not in
+   * snapshots, so state kept there needs nothing). A process with saveState
+   * has restoreState too, and a name no other such process of the runtime has.
+   */
+  saveState?(): unknown;
+  /**
+   * Takes back what saveState returned, from a snapshot being resumed: called
+   * after attach, before anything runs. A damaged state throws StateError
+   * (contract/state-check.ts) with the path inside it; the runtime refuses
+   * the snapshot naming where.
+   */
+  restoreState?(state: unknown): void;
 }

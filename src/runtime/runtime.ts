@@ -28,6 +28,8 @@ import { Scheduler, type ContactInfo, type StartOptions } from './scheduler.js';
 import type { Interceptor, RuntimeServices } from './services.js';
 import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
 import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
+import { SnapshotError } from './snapshot-check.js';
+import { StateError, within } from '../contract/state-check.js';
 import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
 import { TraceHub } from './trace.js';
 import { setMember } from '../snippet/json.js';
@@ -126,6 +128,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 class StudioRuntime implements Runtime {
   private readonly scheduler: Scheduler;
   private readonly services: RuntimeServices;
+  /** The background processes, in the scheduler's order. */
+  private readonly processes: readonly BackgroundProcess[];
   private readonly hub = new TraceHub();
   private readonly contact: ContactInfo;
   private entry: RunDriver | null = null;
@@ -165,6 +169,7 @@ class StudioRuntime implements Runtime {
       interceptor: options.intercept,
       routing,
     };
+    this.processes = processes;
     this.scheduler = new Scheduler({
       services: this.services,
       processes,
@@ -172,6 +177,8 @@ class StudioRuntime implements Runtime {
     });
     this.contact = options.contact ?? {};
     if (snap) {
+      // Attached above; each takes back its own part (a version-1 snapshot has none: they start afresh).
+      guard(() => restoreProcesses(processes, snap.version === 1 ? null : snap.processes!));
       for (const run of snap.runs) this.scheduler.add(decodeRun(run));
       this.entry = snap.entry === null ? null : (this.scheduler.byContact.get(snap.entry) ?? null);
       this.calls = (snap.calls ?? []).map((id) => this.scheduler.byContact.get(id)!);
@@ -281,6 +288,7 @@ class StudioRuntime implements Runtime {
       entry: this.entry?.state.id.contactId ?? null,
       ...(this.calls.length > 0 ? { calls: this.calls.map((d) => d.state.id.contactId) } : {}),
       runs: sched.drivers.map(encodeRun),
+      processes: saveProcesses(this.processes),
     };
   }
 
@@ -367,6 +375,34 @@ function contactOf(d: RunDriver, tenant: TenantStore, iso: (ms: number) => strin
   const digital = digitalContact(tenant, s.id.contactId);
   if (!digital) return {};
   return { contact: { contactId: digital.contactId, kind: 'digital', ani: digital.thread, dnis: digital.channel, status: digital.status, releasedBy: digital.released?.by ?? null, agent: digital.agent } };
+}
+
+/** The state of each process that holds some outside the store, by name (Snapshot.processes). */
+function saveProcesses(processes: readonly BackgroundProcess[]): Record<string, unknown> {
+  const saved: Record<string, unknown> = {};
+  for (const p of processes) if (p.saveState) setMember(saved, p.name, p.saveState());
+  return saved;
+}
+
+/**
+ * Hands each process its part of a snapshot (`saved`: null for a version-1
+ * snapshot, which has none: the processes start afresh). A part missing, one
+ * no process of this runtime takes, or a damaged one is refused naming where.
+ */
+function restoreProcesses(processes: readonly BackgroundProcess[], saved: Record<string, unknown> | null): void {
+  if (saved === null) return;
+  const takers = processes.filter((p) => p.restoreState);
+  for (const p of takers) if (!Object.hasOwn(saved, p.name)) throw new SnapshotError(`Invalid snapshot: processes.${p.name} is missing (the state of the ${p.name} process)`);
+  for (const name of Object.keys(saved)) {
+    const p = takers.find((q) => q.name === name);
+    if (!p) throw new SnapshotError(`Invalid snapshot: processes.${name} is the state of a background process this runtime does not have`);
+    try {
+      within(`processes.${name}`, () => p.restoreState!(saved[name]));
+    } catch (err) {
+      // A process that throws something else still refuses its part, named.
+      throw new SnapshotError(`Invalid snapshot: ${err instanceof StateError ? err.message : `processes.${name}: ${err instanceof Error ? err.message : String(err)}`}`);
+    }
+  }
 }
 
 function splitTenant(t: TenantLike | undefined): { store: TenantStore; background: BackgroundProcess[] } {

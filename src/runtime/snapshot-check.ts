@@ -5,9 +5,10 @@
 // that are loaded. A problem throws SnapshotError naming where it is
 // (`runs[0].state.frames[1].label`), so a damaged or hand-edited snapshot is
 // refused with one message instead of failing somewhere inside a run.
+import { array, fail, object, oneOf, StateError, text, texts, time, whole } from '../contract/state-check.js';
 import { MAX_NESTING } from '../snippet/json.js';
 import type { Snapshot } from './state.js';
-import { SNAPSHOT_VERSION } from './state.js';
+import { SNAPSHOT_VERSION, SNAPSHOT_VERSIONS } from './state.js';
 
 export class SnapshotError extends TypeError {
   override name = 'SnapshotError';
@@ -15,40 +16,6 @@ export class SnapshotError extends TypeError {
 
 type Path = string;
 const STATUSES = ['running', 'completed', 'stuck', 'stopped', 'failed'];
-/** Epoch milliseconds a Date can hold. */
-const MAX_MS = 8.64e15;
-
-function fail(path: Path, what: string): never {
-  throw new SnapshotError(`Invalid snapshot: ${path} ${what}`);
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
-
-function object(x: unknown, path: Path): Record<string, unknown> {
-  if (!isObject(x)) fail(path, 'must be an object');
-  return x;
-}
-function array(x: unknown, path: Path): unknown[] {
-  if (!Array.isArray(x)) fail(path, 'must be a list');
-  return x;
-}
-function text(x: unknown, path: Path): string {
-  if (typeof x !== 'string') fail(path, 'must be text');
-  return x;
-}
-function texts(x: unknown, path: Path): void {
-  array(x, path).forEach((e, i) => text(e, `${path}[${i}]`));
-}
-function time(x: unknown, path: Path): void {
-  if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > MAX_MS) fail(path, 'must be a time in epoch milliseconds');
-}
-function whole(x: unknown, path: Path, max = Number.MAX_SAFE_INTEGER): void {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > max) fail(path, `must be a whole number from 0 to ${max}`);
-}
-function oneOf(x: unknown, path: Path, allowed: readonly string[]): void {
-  if (typeof x !== 'string' || !allowed.includes(x)) fail(path, `must be one of ${allowed.join(', ')}`);
-}
-
 /** A JSON value (what encodeValue produces), nested at most `max` levels; checked without recursion. */
 function json(x: unknown, path: Path, max = MAX_NESTING + 2): void {
   const stack: [unknown, number][] = [[x, 0]];
@@ -73,10 +40,22 @@ function values(x: unknown, path: Path): void {
 /**
  * Checks the whole snapshot; `scriptOf(name)` resolves a frame's script (its
  * action labels, or undefined when no such script is loaded). Returns it typed.
+ * The background processes' parts (`processes`) are only checked to be JSON
+ * here: each process checks its own when it takes it back.
  */
 export function validateSnapshot(s: unknown, scriptOf?: (name: string) => { hasAction(label: string): boolean } | undefined): Snapshot {
+  try {
+    return checkSnapshotData(s, scriptOf);
+  } catch (err) {
+    if (err instanceof StateError) throw new SnapshotError(`Invalid snapshot: ${err.message}`);
+    throw err;
+  }
+}
+
+function checkSnapshotData(s: unknown, scriptOf?: (name: string) => { hasAction(label: string): boolean } | undefined): Snapshot {
   const snap = object(s, 'the snapshot');
-  if (snap.version !== SNAPSHOT_VERSION) throw new SnapshotError(`Invalid snapshot: version ${JSON.stringify(snap.version) ?? '(none)'} (expected ${SNAPSHOT_VERSION})`);
+  if (!(SNAPSHOT_VERSIONS as readonly unknown[]).includes(snap.version))
+    throw new SnapshotError(`Invalid snapshot: version ${JSON.stringify(snap.version) ?? '(none)'} (expected ${SNAPSHOT_VERSIONS.join(' or ')})`);
   text(snap.zone, 'zone');
   time(snap.nowMs, 'nowMs');
   whole(snap.randomState, 'randomState', 0xffffffff);
@@ -96,6 +75,8 @@ export function validateSnapshot(s: unknown, scriptOf?: (name: string) => { hasA
     array(snap.calls, 'calls').forEach((id, i) => {
       if (typeof id !== 'string' || !ids.has(id)) fail(`calls[${i}]`, `names contact ${JSON.stringify(id)}, which is not one of the runs`);
     });
+  // Version 1 had no processes' state (its processes start afresh); from version 2 it is always there.
+  if (snap.version === SNAPSHOT_VERSION) values(snap.processes, 'processes');
   return snap as unknown as Snapshot;
 }
 

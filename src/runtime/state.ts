@@ -134,11 +134,19 @@ export interface RunLog {
   transcript?: TranscriptEntry[];
 }
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * The version `runtime.snapshot()` writes. 2 added `processes` (the routing
+ * state: queues and agents); `resume` still reads version 1, whose processes
+ * start afresh at the snapshot's time. A change that an older reader would
+ * misread, or silently drop, takes the next number (docs/runtime.md).
+ */
+export const SNAPSHOT_VERSION = 2;
+/** The versions `resume` reads. */
+export const SNAPSHOT_VERSIONS = [1, 2] as const;
 
 /** A JSON-serialisable picture of a runtime between two steps (`runtime.snapshot()`). */
 export interface Snapshot {
-  version: typeof SNAPSHOT_VERSION;
+  version: (typeof SNAPSHOT_VERSIONS)[number];
   zone: string;
   nowMs: number;
   randomState: number;
@@ -148,6 +156,11 @@ export interface Snapshot {
   /** Contact ids of the calls started with the entry run (RunOptions.calls), in the order given. */
   calls?: string[];
   runs: { state: EncodedRunState; log: RunLog }[];
+  /**
+   * Version 2: the state of each background process that holds some outside
+   * the tenant store, by process name (`routing`: queues and agents).
+   */
+  processes?: Record<string, unknown>;
 }
 
 /** RunState with every Value encoded by encodeValue. */

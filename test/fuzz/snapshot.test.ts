@@ -1,10 +1,14 @@
 // Snapshots handed to createRuntime({ resume }) under fuzzing: a damaged
 // snapshot is refused with a RuntimeOptionError naming where it is wrong; one
-// that passes resumes and runs to a result within a step budget.
-import { createRuntime, RuntimeOptionError } from '../../src/runtime/runtime.js';
+// that passes resumes and runs to a result within a step budget. The second
+// loader edits only the routing part (queues and agents) of snapshots taken
+// in the middle of a morning of calls.
+import fc from 'fast-check';
+import { createRuntime, RuntimeOptionError, type Runtime } from '../../src/runtime/runtime.js';
 import type { CliOutcome } from '../reliability/cli.js';
 import { NOW } from '../runtime/helpers.js';
 import { brainRuntime, brainScripts } from '../runtime/brain-fixture.js';
+import { RUN, runtime as routingRuntime } from '../routing/snapshot-fixture.js';
 import { fuzzLoader, jsonMutations } from './harness.js';
 
 const scripts = brainScripts();
@@ -17,7 +21,11 @@ async function snapshotAfter(steps: number): Promise<string> {
 const seeds = await Promise.all([1, 4, 9].map(snapshotAfter));
 
 /** Resumes the snapshot for at most 200 more steps: exit 2 when refused, 0 when it ran. */
-async function resume(text: string): Promise<CliOutcome> {
+function resume(text: string): Promise<CliOutcome> {
+  return resumeWith(text, (snapshot) => createRuntime({ scripts, now: NOW, resume: snapshot as never }), 'Brain');
+}
+
+async function resumeWith(text: string, create: (snapshot: unknown) => Runtime, script: string): Promise<CliOutcome> {
   let snapshot: unknown;
   try {
     snapshot = JSON.parse(text);
@@ -25,8 +33,8 @@ async function resume(text: string): Promise<CliOutcome> {
     return { code: 2, out: '', err: 'studio-script: not JSON' };
   }
   try {
-    const runtime = createRuntime({ scripts, now: NOW, resume: snapshot as never });
-    const result = await runtime.run('Brain', { maxSteps: 200 });
+    const runtime = create(snapshot);
+    const result = await runtime.run(script, { maxSteps: 200 });
     return { code: 0, out: result.status, err: '' };
   } catch (err) {
     if (err instanceof RuntimeOptionError) return { code: 2, out: '', err: `studio-script: ${err.message}` };
@@ -41,4 +49,46 @@ fuzzLoader({
   mutations: jsonMutations(),
   run: resume,
   runs: { mutated: 300 },
+});
+
+async function routingSnapshotAfter(steps: number): Promise<string> {
+  const runtime = routingRuntime();
+  await runtime.run('Main', { ...RUN, maxSteps: steps });
+  return JSON.stringify(runtime.snapshot());
+}
+
+/** The n-th number of a JSON text moved: a few seconds either way, to 0, far ahead, or to a fraction. */
+const numberEdits = fc.tuple(fc.nat(), fc.constantFrom(-60_000, -1000, -1, 1, 1000, 3_600_000), fc.constantFrom('shift', 'zero', 'far', 'half')).map(
+  ([n, by, how]) =>
+    (text: string): string => {
+      const numbers = [...text.matchAll(/(?<=[:,[])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?=[,\]}])/gi)];
+      const m = numbers[n % Math.max(1, numbers.length)];
+      if (!m) return text;
+      const old = Number(m[0]);
+      const next = how === 'shift' ? old + by : how === 'zero' ? 0 : how === 'far' ? 8e15 : old + 0.5;
+      return text.slice(0, m.index) + String(next) + text.slice(m.index + m[0].length);
+    },
+);
+
+/** An edit of the routing part only (processes.routing); text that is no longer JSON is left as it is. */
+const routingEdits = fc.oneof(jsonMutations(), numberEdits, numberEdits).map((edit) => (text: string): string => {
+  let doc: { processes?: { routing?: unknown } };
+  try {
+    doc = JSON.parse(text) as typeof doc;
+  } catch {
+    return text;
+  }
+  const whole = JSON.stringify(doc);
+  const part = JSON.stringify(doc?.processes?.routing);
+  const at = part === undefined ? -1 : whole.indexOf(part);
+  return at < 0 ? edit(whole) : whole.slice(0, at) + edit(part!) + whole.slice(at + part!.length);
+});
+
+fuzzLoader({
+  id: 'snapshot-routing',
+  ext: '.json',
+  seeds: await Promise.all([20, 45, 80, 130].map(routingSnapshotAfter)),
+  mutations: routingEdits,
+  run: (text) => resumeWith(text, (snapshot) => routingRuntime(snapshot), 'Main'),
+  runs: { mutated: 200 },
 });

@@ -83,7 +83,7 @@ describe('several calls on one tenant and clock', () => {
     const opts = { tenant: tenant([agent(1001, { availableAfterSeconds: 60 })]), now: '2026-11-21T09:00:00Z' };
     const first = createRuntime({ scripts: scriptSet([QUEUE]), ...opts });
     const runOpts = { vars: { prio: 0, accel: 1 }, calls: [{ at: 30, vars: { prio: 9, accel: 1 } }] };
-    // Paused after BEGIN, before anything is queued (the queues are the routing process's, outside snapshots).
+    // Paused after BEGIN, before anything is queued (test/routing/snapshot.test.ts pauses with callers in the queue).
     const paused = await first.run('Main', { ...runOpts, maxSteps: 1 });
     expect(paused.status).toBe('stopped');
     const snap = JSON.parse(JSON.stringify(first.snapshot()));

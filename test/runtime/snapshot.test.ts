@@ -1,7 +1,11 @@
 // Snapshot / resume equality and deterministic traces (runtime.md "A run").
 import { describe, expect, test } from 'vitest';
+import type { BackgroundProcess, ProcessServices } from '../../src/contract/process.js';
+import { StateError } from '../../src/contract/state-check.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
 import type { TraceEvent } from '../../src/runtime/result.js';
 import { brainRuntime } from './brain-fixture.js';
+import { NOW, scriptSet } from './helpers.js';
 
 const fresh = brainRuntime;
 
@@ -34,6 +38,60 @@ describe('snapshot and resume', () => {
 
   test('a snapshot of another version is refused with a message', () => {
     expect(() => fresh({ version: 99, runs: [], nowMs: 0, zone: 'UTC' })).toThrow(/version 99/);
+  });
+});
+
+describe("a background process's own state", () => {
+  /** Counts its ticks in memory (every 10 s) and records each as an effect of the entry run (none at 50 s: the run ends first). */
+  class Ticker implements BackgroundProcess {
+    readonly name = 'ticker';
+    private services: ProcessServices | undefined;
+    private ticks = 0;
+    private nextMs = 0;
+    constructor(private readonly fail?: 'located' | 'plain') {}
+    attach(services: ProcessServices): void {
+      this.services = services;
+      this.nextMs = services.clock.now().toMillis() + 10_000;
+    }
+    nextDueMs(): number {
+      return this.nextMs;
+    }
+    runDue(nowMs: number): void {
+      this.services!.effect!('agentEvents', { tick: ++this.ticks });
+      this.nextMs = nowMs + 10_000;
+    }
+    saveState(): unknown {
+      return { ticks: this.ticks, nextMs: this.nextMs };
+    }
+    restoreState(state: unknown): void {
+      if (this.fail === 'located') throw new StateError('ticks', 'must be a whole number');
+      if (this.fail === 'plain') throw new Error('cannot read it');
+      ({ ticks: this.ticks, nextMs: this.nextMs } = state as { ticks: number; nextMs: number });
+    }
+  }
+  const scripts = scriptSet(['script Wait\nstart: BEGIN -> w\nw: WAIT { Seconds = 25 } -> again\nagain: WAIT { Seconds = 25 } -> e\ne: END\n']);
+  const ticker = (resume?: unknown, fail?: 'located' | 'plain') =>
+    createRuntime({ scripts, now: NOW, background: [new Ticker(fail)], ...(resume ? { resume: resume as never } : {}) });
+
+  test('is kept in the snapshot under its name and taken back on resume', async () => {
+    const whole = await ticker().run('Wait');
+    expect(whole.effects.agentEvents).toEqual([1, 2, 3, 4].map((tick) => ({ tick })));
+    const first = ticker();
+    await first.run('Wait', { maxSteps: 2 });
+    const snapshot = JSON.parse(JSON.stringify(first.snapshot()));
+    expect(snapshot.processes.ticker).toEqual({ ticks: 2, nextMs: Date.parse(NOW) + 30_000 });
+    expect(await ticker(snapshot).run('Wait')).toEqual(whole);
+  });
+
+  test('a part the process refuses, one missing and one no process takes are refused, named', async () => {
+    const first = ticker();
+    await first.run('Wait', { maxSteps: 2 });
+    const snapshot = JSON.parse(JSON.stringify(first.snapshot()));
+    expect(() => ticker(snapshot, 'located')).toThrow('Invalid snapshot: processes.ticker.ticks must be a whole number');
+    expect(() => ticker(snapshot, 'plain')).toThrow('Invalid snapshot: processes.ticker: cannot read it');
+    expect(() => ticker({ ...snapshot, processes: { routing: snapshot.processes.routing } })).toThrow('Invalid snapshot: processes.ticker is missing');
+    const other = { ...snapshot, processes: { ...snapshot.processes, dialer: {} } };
+    expect(() => ticker(other)).toThrow('Invalid snapshot: processes.dialer is the state of a background process this runtime does not have');
   });
 });
 

@@ -27,7 +27,7 @@ export interface QueuedContact {
   phaseEndsMs: number | null;
 }
 
-interface AgentState {
+export interface AgentState {
   id: number;
   phase: AgentPhase;
   contactId: string | null;
@@ -41,10 +41,21 @@ export type RoutingEvent =
   | { type: 'answered'; atMs: number; contactId: string; agent: AgentRoutingRecord; skill: number; callback: QueueRequest['callback'] }
   | { type: 'agentHungUp'; atMs: number; contactId: string; agentId: number; skill: number; callback: boolean };
 
-/** The model's state as plain JSON (for snapshots). */
+/**
+ * The model's state as plain JSON, for snapshots (saved-state.ts checks one
+ * read back). A model built with the same agents and `startMs` that restores
+ * it goes on exactly as this one would.
+ */
 export interface RoutingSnapshot {
+  /** The start of the agents' day: `availableAfterSeconds` counts from here. */
+  startMs: number;
+  /** The time of the last change. */
+  lastMs: number;
+  /** The last queue sequence number given. */
   seq: number;
+  /** Every contact (queued, ringing, talking), in the order the model holds them. */
   contacts: QueuedContact[];
+  /** Each agent's state, in agent id order. */
   agents: AgentState[];
 }
 
@@ -218,15 +229,23 @@ export class RoutingModel {
   }
 
   snapshot(): RoutingSnapshot {
-    return JSON.parse(JSON.stringify({ seq: this.seq, contacts: [...this.contacts.values()], agents: [...this.state.values()] })) as RoutingSnapshot;
+    const agents = this.agents.map((a) => this.state.get(a.id)!);
+    return JSON.parse(JSON.stringify({ startMs: this.opts.startMs, lastMs: this.lastMs, seq: this.seq, contacts: [...this.contacts.values()], agents })) as RoutingSnapshot;
   }
 
-  restore(s: RoutingSnapshot, nowMs: number): void {
-    this.seq = s.seq;
+  /**
+   * Takes back a snapshot() of a model built with the same agents and start
+   * (a copy: later changes do not reach `s`). An agent the snapshot does not
+   * list keeps its state; one the model does not have is left out.
+   */
+  restore(s: RoutingSnapshot): void {
+    const copy = JSON.parse(JSON.stringify(s)) as RoutingSnapshot;
+    this.seq = copy.seq;
+    this.lastMs = copy.lastMs;
     this.contacts.clear();
-    for (const c of s.contacts) this.contacts.set(c.request.contactId, { ...c });
-    for (const a of s.agents) if (this.state.has(a.id)) this.state.set(a.id, { ...a });
-    this.touch(nowMs);
+    for (const c of copy.contacts) this.contacts.set(c.request.contactId, c);
+    for (const a of copy.agents) if (this.state.has(a.id)) this.state.set(a.id, a);
+    this.cachedDue = undefined;
   }
 
   // --- inside ---

@@ -8,14 +8,19 @@
 // through the dial plan; the attempt is a `calls` effect of the run that
 // queued the callback (and is kept in `callbackAttempts`). While a callback
 // waits, routing keeps running after the scripts end, so it is dialed.
+// Snapshots keep the queues and agents (saveState / restoreState, checked in
+// saved-state.ts), so a resumed run routes exactly as an uninterrupted one.
 import { DateTime } from 'luxon';
 import type { Clock } from '../../contract/clock.js';
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { AgentCounts, CallbackRequest, QueueEntryView, QueueRequest, RoutingService } from '../../contract/routing.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
-import { resolveDial, type DialResult } from '../dial-plan.js';
+import { resolveDial } from '../dial-plan.js';
 import { RoutingModel, type QueuedContact, type RoutingEvent } from './model.js';
 import { routingAgents } from './records.js';
+import { readRoutingState, type CallbackAttempt, type RoutingState } from './saved-state.js';
+
+export type { CallbackAttempt } from './saved-state.js';
 
 /** The part of the runtime's contact services routing uses. */
 export interface RoutingContacts {
@@ -26,15 +31,6 @@ export interface RoutingContacts {
 export type RoutingContactEvent =
   | { readonly type: 'answer'; readonly agent: { readonly id: string; readonly firstName: string; readonly lastName: string }; readonly skillName: string; readonly skillNo?: number }
   | { readonly type: 'release'; readonly by: 'agent' };
-
-export interface CallbackAttempt {
-  contactId: string;
-  phone: string;
-  skill: number;
-  agentId: number;
-  atMs: number;
-  result: DialResult;
-}
 
 export class RoutingProcess implements BackgroundProcess, RoutingService {
   readonly name = 'routing';
@@ -55,6 +51,22 @@ export class RoutingProcess implements BackgroundProcess, RoutingService {
     this.contacts = services.contacts ?? null;
     this.unsubscribe?.();
     this.unsubscribe = this.contacts?.onRelease((contactId, atMs) => this.model!.drop(contactId, atMs)) ?? null;
+  }
+
+  /** The queues, the agents and the callbacks dialed, as JSON: the routing part of a snapshot. */
+  saveState(): RoutingState {
+    if (!this.model) throw new Error('routing is not attached to a runtime');
+    return { ...this.model.snapshot(), callbackAttempts: JSON.parse(JSON.stringify(this.callbackAttempts)) as CallbackAttempt[] };
+  }
+
+  /** Takes back saveState() from a snapshot (after attach): routing goes on where it was. Throws StateError naming what is damaged. */
+  restoreState(state: unknown): void {
+    const agents = routingAgents(this.store);
+    const saved = readRoutingState(state, agents);
+    this.model = new RoutingModel(agents, { zone: this.store.timeZone, startMs: saved.startMs });
+    this.model.restore(saved);
+    this.callbackAttempts.length = 0;
+    for (const a of saved.callbackAttempts) this.callbackAttempts.push(a);
   }
 
   /** A callback is not dialed yet (waiting, or its agent is ringing): the scheduler goes on after the scripts end until it is. */
