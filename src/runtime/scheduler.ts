@@ -58,6 +58,14 @@ export interface StartOptions {
 /** Contact ids start here so they look like Studio's (and never collide with small test numbers). */
 const FIRST_CONTACT_ID = 100_000_001;
 
+/** The run and the background process due earliest, with their times (Infinity: none). */
+interface Due {
+  run: RunDriver | undefined;
+  runDue: number;
+  proc: BackgroundProcess | undefined;
+  procDue: number;
+}
+
 /** Process runs between two script steps that share one store transaction at most (Scheduler.runProcesses). */
 const PROCESS_BATCH = 256;
 
@@ -236,9 +244,12 @@ export class Scheduler implements RunSystem {
     const engine = this.engine;
     let steps = 0;
     let sinceYield = 0;
+    // What is due next when the processes just run worked it out already.
+    let known: Due | undefined;
     for (;;) {
       if (signal?.aborted) return 'aborted';
-      const { run, runDue, proc, procDue } = this.nextDue();
+      const { run, runDue, proc, procDue } = known ?? this.nextDue();
+      known = undefined;
       // No run is due (none left, or every one waits for an event) and no process will do anything: nothing more happens.
       if (runDue === Infinity && !proc) return 'done';
       const next = runDue <= procDue ? runDue : procDue;
@@ -247,7 +258,7 @@ export class Scheduler implements RunSystem {
         return 'until';
       }
       if (proc && procDue < runDue) {
-        this.runProcesses(proc, procDue, stopAtMs, signal);
+        known = this.runProcesses(proc, procDue, stopAtMs, signal);
         continue;
       }
       if (!run) return 'done';
@@ -286,7 +297,7 @@ export class Scheduler implements RunSystem {
   }
 
   /** The run and the background process due earliest (ties: runs in start order, then processes in their order). */
-  private nextDue(): { run: RunDriver | undefined; runDue: number; proc: BackgroundProcess | undefined; procDue: number } {
+  private nextDue(): Due {
     let run: RunDriver | undefined;
     let runDue = Infinity;
     for (const d of this.active) {
@@ -319,11 +330,13 @@ export class Scheduler implements RunSystem {
    * process's own transaction is a savepoint inside it, so a process that
    * throws takes back only its own changes; the ones before it are kept. A
    * stretch of processes alone (a digital list sent after the scripts ended)
-   * commits every PROCESS_BATCH runs.
+   * commits every PROCESS_BATCH runs. Returns what is due next, as
+   * `nextDue()` found it after the last process (undefined when aborted).
    */
-  private runProcesses(first: BackgroundProcess, firstDue: number, stopAtMs: number | null, signal: AbortSignal | undefined): void {
+  private runProcesses(first: BackgroundProcess, firstDue: number, stopAtMs: number | null, signal: AbortSignal | undefined): Due | undefined {
     const clock = this.services.clock;
     let failure: { err: unknown } | undefined;
+    let next: Due | undefined;
     this.services.tenant.transaction(() => {
       let proc: BackgroundProcess | undefined = first;
       let due = firstDue;
@@ -335,14 +348,18 @@ export class Scheduler implements RunSystem {
           failure = { err };
           return;
         }
-        if (signal?.aborted) return;
-        const next = this.nextDue();
+        if (signal?.aborted) {
+          next = undefined;
+          return;
+        }
+        next = this.nextDue();
         const beforeRun = next.proc !== undefined && next.procDue < next.runDue && (stopAtMs === null || next.procDue <= stopAtMs);
         proc = beforeRun ? next.proc : undefined;
         due = next.procDue;
       }
     });
     if (failure) throw failure.err;
+    return next;
   }
 
   /** Ends the runs left waiting for an event that never comes (nothing else is due). */

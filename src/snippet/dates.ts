@@ -86,6 +86,47 @@ export const FORMATS: { fmt: string; part: DatePart }[] = [
 ];
 
 /**
+ * Reads texts in a list of luxon forms, as trying `DateTime.fromFormat` with
+ * each in turn would, with two savings: each form's parser (its tokens and
+ * pattern) is built once instead of for every text, and the form that matched
+ * last is tried first (a script or a list reads its dates in one form). The
+ * order changes only the cost because every form a text matches reads it the
+ * same (test/snippet/date-forms.test.ts checks that of every list read here).
+ * `locale` as fromFormat takes it (undefined: luxon's default).
+ */
+export class DateForms {
+  private parsers: TokenParser[] | undefined;
+  private last = 0;
+
+  constructor(
+    readonly forms: readonly string[],
+    private readonly locale?: string,
+  ) {}
+
+  /** The DateTime of the first form that reads `text` in `zone`, with the form's index; undefined when none does. */
+  read(text: string, zone: string): { dt: DateTime; form: number } | undefined {
+    const { DateTime } = luxon();
+    const locale = this.locale;
+    const parsers = (this.parsers ??= this.forms.map((fmt) => DateTime.buildFormatParser(fmt, { locale })));
+    for (let k = 0; k < parsers.length; k++) {
+      const i = k === 0 ? this.last : k <= this.last ? k - 1 : k;
+      const dt = DateTime.fromFormatParser(text, parsers[i]!, { zone, locale });
+      if (dt.isValid) {
+        this.last = i;
+        return { dt, form: i };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The snippet forms, read in en-US (Studio's AM/PM). */
+const snippetForms = new DateForms(
+  FORMATS.map((f) => f.fmt),
+  'en-US',
+);
+
+/**
  * Reads a Studio date input in `zone`: ISO-8601 (an offset in the text is
  * honoured), `yyyy-MM-dd HH:mm[:ss]`, `M/d/yyyy` with a 24-hour or AM/PM time,
  * or a time alone (on 12/30/1899, OLE day 0). Invalid → null.
@@ -98,31 +139,16 @@ export function parseDate(text: string, zone: string): DateValue | null {
     const iso = DateTime.fromISO(t, { zone, setZone: false });
     if (iso.isValid) return new DateValue(iso.toMillis(), zone);
   }
-  // A script reads its dates in one form, so the form that matched last is tried first
-  // (every form a text matches reads it the same: test/snippet/date-forms.test.ts).
-  const parsers = (formatParsers ??= FORMATS.map(({ fmt }) => DateTime.buildFormatParser(fmt, { locale: 'en-US' })));
-  for (let k = 0; k < FORMATS.length; k++) {
-    const i = k === 0 ? lastFormat : k <= lastFormat ? k - 1 : k;
-    const { part } = FORMATS[i]!;
-    // What DateTime.fromFormat(t, fmt) gives, without building the form's parser (its tokens and pattern) again for every text.
-    const dt = DateTime.fromFormatParser(t, parsers[i]!, { zone, locale: 'en-US' });
-    if (dt.isValid) {
-      lastFormat = i;
-      if (part === 'time') {
-        const onDayZero = DateTime.fromObject({ year: 1899, month: 12, day: 30, hour: dt.hour, minute: dt.minute, second: dt.second }, { zone });
-        return new DateValue(onDayZero.toMillis(), zone, 'time');
-      }
-      return new DateValue(dt.toMillis(), zone, part);
-    }
+  const read = snippetForms.read(t, zone);
+  if (!read) return null;
+  const { dt } = read;
+  const { part } = FORMATS[read.form]!;
+  if (part === 'time') {
+    const onDayZero = DateTime.fromObject({ year: 1899, month: 12, day: 30, hour: dt.hour, minute: dt.minute, second: dt.second }, { zone });
+    return new DateValue(onDayZero.toMillis(), zone, 'time');
   }
-  return null;
+  return new DateValue(dt.toMillis(), zone, part);
 }
-
-/** Index in FORMATS of the form the last date matched. */
-let lastFormat = 0;
-
-/** luxon's parser of each of FORMATS (en-US), built on the first date read. */
-let formatParsers: TokenParser[] | undefined;
 
 /** RFC 1123 (`Sat, 21 Nov 2026 09:30:00 GMT`), the text form of `gmt`. */
 export const formatGmt = (epochMs: number): string => new Date(epochMs).toUTCString();

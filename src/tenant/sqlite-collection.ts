@@ -11,7 +11,7 @@
 // (state schema 1, no index tables) is never asked about them.
 import type Database from 'better-sqlite3';
 import type { Collection, RecordIndex } from '../contract/tenant-store.js';
-import { inTransaction } from './sqlite-transaction.js';
+import { inTransaction, transactionEpoch } from './sqlite-transaction.js';
 
 /** Tables of the collections (part of the store's schema, docs/tenant.md). */
 export const COLLECTION_DDL = `
@@ -72,6 +72,13 @@ export class SqliteCollection<T> implements Collection<T> {
   private readonly q: Statements;
   /** Indexes this process knows how to compute, by name. */
   private readonly specs = new Map<string, RecordIndex<T>>();
+  /**
+   * The indexes the file keeps, as read in the transaction of `keptEpoch`:
+   * a custom update writes many records in one transaction, and reading the
+   * list again for each was a statement per write.
+   */
+  private keptList: string[] = [];
+  private keptEpoch: number | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -90,9 +97,14 @@ export class SqliteCollection<T> implements Collection<T> {
     return q;
   }
 
-  /** The indexes the state file keeps for this collection. */
+  /** The indexes the state file keeps for this collection (read once per transaction). */
   private kept(): string[] {
-    return this.indexing.tables ? (this.iq.indexes.all(this.name) as string[]) : [];
+    if (!this.indexing.tables) return [];
+    const epoch = transactionEpoch(this.db);
+    if (epoch !== undefined && epoch === this.keptEpoch) return this.keptList;
+    this.keptList = this.iq.indexes.all(this.name) as string[];
+    this.keptEpoch = epoch;
+    return this.keptList;
   }
 
   get(id: string): T | undefined {
@@ -159,6 +171,7 @@ export class SqliteCollection<T> implements Collection<T> {
   clear(): void {
     this.q.clear.run(this.name);
     if (!this.indexing.tables) return;
+    this.keptEpoch = undefined;
     this.iq.clearKeys.run(this.name);
     this.iq.clearIndexes.run(this.name);
   }
@@ -168,6 +181,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   private drop(idx: string): void {
+    this.keptEpoch = undefined;
     this.iq.dropKeys.run(this.name, idx);
     this.iq.unregister.run(this.name, idx);
   }
@@ -180,6 +194,7 @@ export class SqliteCollection<T> implements Collection<T> {
     this.specs.set(spec.name, spec);
     if (this.kept().includes(spec.name)) return true;
     if (this.indexing.readonly) return false;
+    this.keptEpoch = undefined;
     inTransaction(this.db, () => {
       this.iq.dropKeys.run(this.name, spec.name);
       for (const row of this.q.seqs.all(this.name) as { id: string; seq: number; data: string }[]) this.addKeys(spec, row.id, row.seq, JSON.parse(row.data) as T);

@@ -17,6 +17,24 @@ interface Control {
 
 const controls = new WeakMap<Database.Database, Control>();
 
+/**
+ * Per connection: whether an outermost transaction of inTransaction is open,
+ * and a number that changes when one begins or ends and when a savepoint in it
+ * is rolled back (see transactionEpoch).
+ */
+const epochs = new WeakMap<Database.Database, { open: boolean; n: number }>();
+
+/**
+ * A number that stays the same for as long as what this connection read from
+ * the file stays true: within one outermost transaction of inTransaction (no
+ * other connection writes meanwhile), up to a rollback. undefined outside one
+ * (or in a transaction opened another way): then nothing read may be kept.
+ */
+export function transactionEpoch(db: Database.Database): number | undefined {
+  const e = epochs.get(db);
+  return e?.open && db.inTransaction ? e.n : undefined;
+}
+
 function controlOf(db: Database.Database): Control {
   let c = controls.get(db);
   if (!c)
@@ -38,13 +56,20 @@ function controlOf(db: Database.Database): Control {
 export function inTransaction<T>(db: Database.Database, fn: () => T): T {
   const c = controlOf(db);
   const nested = db.inTransaction;
+  let epoch = epochs.get(db);
+  if (!epoch) epochs.set(db, (epoch = { open: false, n: 0 }));
   (nested ? c.savepoint : c.begin).run();
+  if (!nested) {
+    epoch.open = true;
+    epoch.n++;
+  }
   try {
     const result = fn();
     if (result && typeof (result as { then?: unknown }).then === 'function') throw new TypeError('Transaction function cannot return a promise');
     (nested ? c.release : c.commit).run();
     return result;
   } catch (err) {
+    epoch.n++;
     // Still open (a failed COMMIT may leave it so): undo it; a savepoint is rolled back to, then released.
     if (db.inTransaction) {
       if (nested) {
@@ -53,5 +78,10 @@ export function inTransaction<T>(db: Database.Database, fn: () => T): T {
       } else c.rollback.run();
     }
     throw err;
+  } finally {
+    if (!nested) {
+      epoch.open = false;
+      epoch.n++;
+    }
   }
 }

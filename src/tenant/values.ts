@@ -5,6 +5,8 @@
 import { luxon } from '../deps.js';
 import { DateValue, isDdo, type DdoObject, type Value } from '../contract/value.js';
 import { setMember } from '../snippet/json.js';
+import { DateForms } from '../snippet/dates.js';
+import type { DateTime } from 'luxon';
 
 /** A member of a record: exact name first, then case-insensitive (source files rarely agree on case). */
 export function member(rec: DdoObject, name: string): Value | undefined {
@@ -63,9 +65,6 @@ export function fromPlain(v: unknown): Value {
   return String(v);
 }
 
-/** Index in DATE_FORMATS of the form the last date matched. */
-let lastDateFormat = 0;
-
 export const DATE_FORMATS = [
   'M/d/yyyy h:mm:ss a',
   'M/d/yyyy h:mm a',
@@ -75,6 +74,17 @@ export const DATE_FORMATS = [
   'yyyy-MM-dd HH:mm:ss',
   'yyyy-MM-dd HH:mm',
 ];
+
+/** The record forms, in luxon's default locale (as `DateTime.fromFormat` without one reads them). */
+const recordForms = new DateForms(DATE_FORMATS);
+
+/**
+ * Dates read lately, by zone and text: the records of a list or a batch share
+ * a few expirations, and each reading (luxon's zone offsets, the end of the
+ * day) costs far more than a look-up. Cleared when full.
+ */
+const recentDates = new Map<string, number | null>();
+const RECENT_DATES = 256;
 
 /**
  * Reads a date: a DateValue, ISO-8601 text, or Studio's `MM/DD/YYYY[ hh:mm:ss AM]`,
@@ -86,21 +96,20 @@ export function parseDateValue(v: Value | undefined, zone: string): number | nul
   if (v instanceof DateValue) return v.epochMs;
   const text = scalarText(v)?.trim();
   if (!text) return null;
-  const { DateTime } = luxon();
+  const key = `${zone}\n${text}`;
+  const known = recentDates.get(key);
+  if (known !== undefined) return known;
+  const ms = readDate(text, zone);
+  if (recentDates.size >= RECENT_DATES) recentDates.clear();
+  recentDates.set(key, ms);
+  return ms;
+}
+
+function readDate(text: string, zone: string): number | null {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text);
-  let dt = DateTime.fromISO(text, { zone, setZone: true });
-  if (!dt.isValid) {
-    // The form that matched last first: a list's dates share one form (forms that both match read the same).
-    for (let k = 0; k < DATE_FORMATS.length; k++) {
-      const i = k === 0 ? lastDateFormat : k <= lastDateFormat ? k - 1 : k;
-      dt = DateTime.fromFormat(text, DATE_FORMATS[i]!, { zone });
-      if (dt.isValid) {
-        lastDateFormat = i;
-        break;
-      }
-    }
-  }
-  if (!dt.isValid) return null;
+  let dt: DateTime | undefined = luxon().DateTime.fromISO(text, { zone, setZone: true });
+  if (!dt.isValid) dt = recordForms.read(text, zone)?.dt;
+  if (!dt) return null;
   return (dateOnly ? dt.endOf('day') : dt).toMillis();
 }
 

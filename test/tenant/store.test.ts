@@ -277,6 +277,41 @@ describe.each(stores)('%s store', (_kind, make) => {
     s.close();
   });
 
+  it('keeps an index up to date when the transaction that built it was undone, wholly or in part', () => {
+    const s = make();
+    const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []) };
+    const c = s.collection<{ name: string; tier?: string }>('people');
+    c.put('a', { name: 'Ada', tier: 'gold' });
+    // Built inside a transaction that is then undone: the later writes, in transactions of their own, must still be found.
+    expect(() =>
+      s.transaction(() => {
+        expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada']);
+        c.put('b', { name: 'Bob', tier: 'gold' });
+        throw new Error('undo');
+      }),
+    ).toThrow('undo');
+    s.transaction(() => c.put('c', { name: 'Cy', tier: 'gold' }));
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada', 'Cy']);
+    // Built in a nested transaction that is undone while the outer one goes on writing.
+    const byName: RecordIndex<{ name: string; tier?: string }> = { name: 'test.name', keys: (r) => [r.name] };
+    s.transaction(() => {
+      expect(() =>
+        s.transaction(() => {
+          expect(c.findBy(byName, 'Cy').map((r) => r.name)).toEqual(['Cy']);
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+      c.put('d', { name: 'Dee', tier: 'gold' });
+      c.put('c', { name: 'Cyd', tier: 'gold' });
+    });
+    expect(c.findBy(byName, 'Dee').map((r) => r.tier)).toEqual(['gold']);
+    expect(c.findBy(byName, 'Cyd').map((r) => r.tier)).toEqual(['gold']);
+    expect(c.findBy(byName, 'Cy')).toEqual([]);
+    expect(c.findBy(byName, 'Ada').map((r) => r.tier)).toEqual(['gold']);
+    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada', 'Cyd', 'Dee']);
+    s.close();
+  });
+
   it('gives other domains keyed collections', () => {
     const s = make();
     const c = s.collection<{ name: string; tier?: string }>('crm.customers');
