@@ -139,6 +139,8 @@ export function parseDate(text: string, zone: string): DateValue | null {
     const iso = DateTime.fromISO(t, { zone, setZone: false });
     if (iso.isValid) return new DateValue(iso.toMillis(), zone);
   }
+  const studio = readStudioForm(t, zone);
+  if (studio !== undefined) return new DateValue(studio, zone);
   const read = snippetForms.read(t, zone);
   if (!read) return null;
   const { dt } = read;
@@ -148,6 +150,42 @@ export function parseDate(text: string, zone: string): DateValue | null {
     return new DateValue(onDayZero.toMillis(), zone, 'time');
   }
   return new DateValue(dt.toMillis(), zone, part);
+}
+
+/** Studio's own text form, as formatDate writes it: `MM/dd/yyyy hh:mm:ss AM`. */
+const STUDIO_FORM = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ([AP])M$/;
+
+/** Zone names luxon reads as something other than an IANA zone (`local`, `utc+3`…), except plain UTC. */
+const NOT_IANA = /^(default|local|system|utc|gmt)/i;
+
+/**
+ * An instant from Studio's own text form without luxon: a script reads back
+ * what `{now}` wrote at every poll (ASSIGN Type=Datetime), and luxon's parse
+ * asks Intl for the zone's offset two or three times. The wall time becomes
+ * an instant as luxon's fromObject makes it (its guess is the zone's offset
+ * now, then at most two corrections: fixOffset in luxon), with the offsets
+ * from the cache formatDate uses. undefined (luxon reads the text then) for
+ * anything else: another form, a value out of range, a zone luxon does not
+ * read as IANA, offsets that are not whole minutes.
+ */
+function readStudioForm(text: string, zone: string): number | undefined {
+  const m = STUDIO_FORM.exec(text);
+  if (!m || (zone !== 'UTC' && NOT_IANA.test(zone))) return undefined;
+  const [month, day, year, hour12, minute, second] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!];
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour12 < 1 || hour12 > 12 || minute > 59 || second > 59) return undefined;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  const local = Date.UTC(year, month - 1, day, (hour12 % 12) + (m[7] === 'P' ? 12 : 0), minute, second);
+  const offset = (ms: number): number | undefined => (zone === 'UTC' ? 0 : offsetMinutes(ms, zone));
+  const o = offset(Date.now());
+  if (o === undefined) return undefined;
+  let guess = local - o * 60_000;
+  const o2 = offset(guess);
+  if (o2 === undefined) return undefined;
+  if (o2 === o) return guess;
+  guess -= (o2 - o) * 60_000;
+  const o3 = offset(guess);
+  if (o3 === undefined) return undefined;
+  return o3 === o2 ? guess : local - Math.min(o2, o3) * 60_000;
 }
 
 /** RFC 1123 (`Sat, 21 Nov 2026 09:30:00 GMT`), the text form of `gmt`. */

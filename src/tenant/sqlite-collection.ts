@@ -55,6 +55,10 @@ function indexStatements(db: Database.Database) {
   };
 }
 
+/** Index keys written by one statement while an index is built. */
+const KEY_BATCH = 200;
+const addKeysSql = (rows: number): string => `INSERT OR IGNORE INTO record_keys (collection, idx, key, seq, id) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`;
+
 type Statements = ReturnType<typeof statements>;
 type IndexStatements = ReturnType<typeof indexStatements>;
 const prepared = new WeakMap<Database.Database, Statements>();
@@ -79,6 +83,8 @@ export class SqliteCollection<T> implements Collection<T> {
    */
   private keptList: string[] = [];
   private keptEpoch: number | undefined;
+  /** The statement writing KEY_BATCH index keys, prepared on the first index build. */
+  private keyBatch: Database.Statement | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -197,9 +203,25 @@ export class SqliteCollection<T> implements Collection<T> {
     this.keptEpoch = undefined;
     inTransaction(this.db, () => {
       this.iq.dropKeys.run(this.name, spec.name);
-      for (const row of this.q.seqs.all(this.name) as { id: string; seq: number; data: string }[]) this.addKeys(spec, row.id, row.seq, JSON.parse(row.data) as T);
+      // The keys go in KEY_BATCH rows per statement: a collection of tens of thousands of records is indexed by its first search.
+      const batch: unknown[] = [];
+      for (const row of this.q.seqs.all(this.name) as { id: string; seq: number; data: string }[]) {
+        for (const key of spec.keys(JSON.parse(row.data) as T)) {
+          batch.push(this.name, spec.name, key, row.seq, row.id);
+          if (batch.length === KEY_BATCH * 5) this.addKeyBatch(batch.splice(0));
+        }
+      }
+      this.addKeyBatch(batch);
       this.iq.register.run(this.name, spec.name);
     });
     return true;
+  }
+
+  /** Adds the rows of `params` (five values a row, at most KEY_BATCH rows) to record_keys. */
+  private addKeyBatch(params: unknown[]): void {
+    const rows = params.length / 5;
+    if (rows === 0) return;
+    if (rows === KEY_BATCH) (this.keyBatch ??= this.db.prepare(addKeysSql(KEY_BATCH))).run(params);
+    else this.db.prepare(addKeysSql(rows)).run(params);
   }
 }

@@ -113,6 +113,26 @@ describe('date forms read with parsers built once', () => {
     );
   });
 
+  it("Studio's own form reads as luxon reads it, minute by minute across daylight saving changes (gaps and repeated hours)", () => {
+    for (const [zone, day] of [
+      ['America/Denver', '2026-03-08'],
+      ['America/Denver', '2026-11-01'],
+      ['Europe/London', '2026-03-29'],
+      ['Europe/London', '2026-10-25'],
+      ['Australia/Lord_Howe', '2026-04-05'],
+      ['Australia/Lord_Howe', '2026-10-04'],
+      ['America/St_Johns', '2026-11-01'],
+      ['America/Havana', '2026-03-08'],
+      ['America/Santiago', '2026-09-06'],
+    ] as const) {
+      const midnight = DateTime.fromISO(`${day}T00:00:00`, { zone: 'UTC' });
+      for (let minute = -60; minute <= 5 * 60; minute += 7) {
+        const text = midnight.plus({ minutes: minute, seconds: minute % 60 }).toFormat('MM/dd/yyyy hh:mm:ss a', { locale: 'en-US' });
+        expect(parseDate(text, zone)?.epochMs, `${text} in ${zone}`).toBe(snippetReference(text, zone)?.epochMs);
+      }
+    }
+  });
+
   it('snippet dates read as DateTime.fromFormat read them, whatever was read before', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(dateText, fc.constantFrom(...ZONES)), { minLength: 1, maxLength: 6 }), (texts) => {

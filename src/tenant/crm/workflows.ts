@@ -125,13 +125,14 @@ export function runWorkflow(crm: CrmState, req: WorkflowRequest): WorkflowAnswer
       const coll = crm.records(config.id, entity);
       const out: CrmRecord[] = [];
       const written: WrittenRecord[] = [];
+      const stamp = req.now.toISO();
       for (const rec of list as Obj[]) {
         const given = rec.id === undefined || rec.id === null || rec.id === '' ? undefined : String(rec.id);
         const existing = given === undefined ? undefined : coll.get(given);
         const id = given ?? crm.newId(config.id, entity);
         const next: CrmRecord = existing
-          ? { ...existing, ...rec, id, updatedAt: req.now.toISO() }
-          : { ...rec, id, createdAt: req.now.toISO(), createdBy: config.systemUser };
+          ? { ...existing, ...rec, id, updatedAt: stamp }
+          : { ...rec, id, createdAt: stamp, createdBy: config.systemUser };
         coll.put(id, next);
         out.push(next);
         written.push({ entity: entityKey(entity), id, created: !existing });
