@@ -70,28 +70,37 @@ export class TraceEmitter {
     return name !== undefined && this.redactor.isSecretName(name) ? REDACTED : toResultJson(v);
   }
 
+  /**
+   * The event with its run data scrubbed. Copy-on-write: the event (and each
+   * value in it) is copied only where something is masked, so the usual event
+   * leaves as the engine built it.
+   */
   private redact(event: TraceEvent): TraceEvent {
     const r = this.redactor;
-    const out = { ...event } as Record<string, unknown>;
+    const src = event as unknown as Record<string, unknown>;
+    let out: Record<string, unknown> | null = null;
     for (const field of DATA_FIELDS[event.type] as readonly string[]) {
-      const v = out[field];
+      const v = src[field];
       if (v === undefined) continue;
-      if (NAMED_FIELDS.has(field) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const named: Record<string, EncodedValue> = {};
-        const members = v as Record<string, EncodedValue>;
-        for (const k of Object.keys(members)) setMember(named, k, r.json(members[k]!));
-        out[field] = named;
-      } else out[field] = r.json(v as EncodedValue);
+      const w =
+        NAMED_FIELDS.has(field) && v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? r.namedShared(v as Record<string, EncodedValue>)
+          : r.shownShared(v as EncodedValue);
+      if (w !== v) (out ??= { ...src })[field] = w;
     }
     // Values whose secrecy comes from a variable name the event carries.
     if (event.type === 'var.set' && r.isSecretName(event.name)) {
+      out ??= { ...src };
       if (event.old !== undefined) out.old = REDACTED;
       if (!event.removed) out.value = REDACTED;
-    } else if (event.type === 'run.start') {
-      const vars: Record<string, EncodedValue> = {};
-      for (const [k, v] of Object.entries(out.vars as Record<string, EncodedValue>)) setMember(vars, k, r.isSecretName(k) ? REDACTED : v);
-      out.vars = vars;
+    } else if (event.type === 'run.start' && r.names.size > 0) {
+      const given = (out ?? src).vars as Record<string, EncodedValue>;
+      if (Object.keys(given).some((k) => r.isSecretName(k))) {
+        const vars: Record<string, EncodedValue> = {};
+        for (const [k, v] of Object.entries(given)) setMember(vars, k, r.isSecretName(k) ? REDACTED : v);
+        (out ??= { ...src }).vars = vars;
+      }
     }
-    return out as unknown as TraceEvent;
+    return (out ?? event) as TraceEvent;
   }
 }

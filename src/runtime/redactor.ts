@@ -66,6 +66,50 @@ export class Redactor {
     return this.walk(v, true);
   }
 
+  /**
+   * As `json`, but copy-on-write: `v` itself comes back when nothing in it is
+   * masked, so a trace event keeps sharing the data the engine built (a kept
+   * million-event trace is then not a million copies).
+   */
+  shownShared(v: EncodedValue): EncodedValue {
+    if (v === null || typeof v !== 'object') return this.walk(v, true);
+    if (Array.isArray(v)) {
+      let out: EncodedValue[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        // Holes and undefined items take the copying walk, which treats them as it always has.
+        if (x === undefined) return this.walk(v, true);
+        const w = this.shownShared(x);
+        if (out) out.push(w);
+        else if (w !== x) (out = v.slice(0, i)).push(w);
+      }
+      return out ?? v;
+    }
+    return this.membersShared(v, true);
+  }
+
+  /** `shownShared` for a field mapping names to values (variables, props, outputs): the names are not data, so none is masked for its name. */
+  namedShared(members: Record<string, EncodedValue>): Record<string, EncodedValue> {
+    return this.membersShared(members, false);
+  }
+
+  private membersShared(v: Record<string, EncodedValue>, byName: boolean): Record<string, EncodedValue> {
+    let out: Record<string, EncodedValue> | null = null;
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const x = v[k]!;
+      const w = byName && this.isCredential(k) && (typeof x === 'string' || typeof x === 'number') && x !== '' ? REDACTED : this.shownShared(x);
+      if (out) setMember(out, k, w);
+      else if (w !== x) {
+        out = {};
+        for (let j = 0; j < i; j++) setMember(out, keys[j]!, v[keys[j]!]!);
+        setMember(out, k, w);
+      }
+    }
+    return out ?? v;
+  }
+
   /** isCredentialMember, remembered per member name: a trace asks it for the same few names millions of times. */
   private isCredential(name: string): boolean {
     let credential = this.credentialNames.get(name);

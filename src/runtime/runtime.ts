@@ -38,6 +38,7 @@ import type { PreparedScript } from './scripts.js';
 import { parseCallerScript, type CallerScript, type StepSpan } from '../phone/caller-script.js';
 import { transcriptLines } from '../phone/transcript.js';
 import { digitalContact } from '../tenant/digital/contacts.js';
+import { attachTrace, TraceLog } from './trace-log.js';
 
 /** What the `tenant` option takes: a Tenant as `loadTenant` / `emptyTenant` return it (its store and background processes), or a bare store. */
 export type TenantLike = Tenant | TenantStore;
@@ -203,7 +204,7 @@ class StudioRuntime implements Runtime {
     if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 0))
       throw new RuntimeOptionError(`maxSteps must be a whole number ≥ 0 (got ${String(options.maxSteps)})`);
     this.running = true;
-    this.hub.kept = options.keepTrace ? [] : null;
+    this.hub.kept = options.keepTrace ? new TraceLog() : null;
     try {
       // Options are checked before a new run starts, so a refused call leaves nothing half-started.
       const startedMs = resumed ? this.entry!.state.id.startedMs : this.clock.ms;
@@ -237,7 +238,7 @@ class StudioRuntime implements Runtime {
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');
       const result = this.result(entry);
       if (this.calls.length > 0) result.calls = this.calls.map((d) => this.result(d));
-      if (this.hub.kept) result.trace = this.hub.kept;
+      if (this.hub.kept) attachTrace(result, this.hub.kept);
       return result;
     } finally {
       this.hub.kept = null;

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { DateValue, type EncodedValue, type Value } from '../contract/value.js';
 import type { TraceEvent, TraceEventType } from './result.js';
+import type { TraceLog } from './trace-log.js';
 import { setMember } from '../snippet/json.js';
 
 export type TraceListener<T extends TraceEventType = TraceEventType> = (event: Extract<TraceEvent, { type: T }>) => void;
@@ -11,7 +12,8 @@ export type TraceListener<T extends TraceEventType = TraceEventType> = (event: E
 export class TraceHub {
   private readonly byType = new Map<string, Set<(e: TraceEvent) => void>>();
   private count = 0;
-  kept: TraceEvent[] | null = null;
+  /** The run's kept trace (RunOptions.keepTrace). */
+  kept: TraceLog | null = null;
 
   /** True when events must be built at all (someone listens or the trace is kept). */
   get active(): boolean {

@@ -1,0 +1,185 @@
+// The kept trace of a run (RunOptions.keepTrace), stored in columns: a
+// million-action run keeps about three million events, and as one object each
+// (plus their props and outputs) the garbage collector spent most of the run
+// copying them. The three common kinds (action.enter, action.exit, var.set)
+// keep only what varies per event — an index of their constant part (script,
+// label, type, caption; branch; variable name and scope), of their time and
+// contact, and references to their data — in typed arrays; any other event is
+// kept as it is. `result.trace` builds the event objects when it is first read.
+import type { EncodedValue } from '../contract/value.js';
+import type { TraceEvent } from './result.js';
+import { setMember } from '../snippet/json.js';
+
+const OTHER = 0;
+const ENTER = 1;
+const EXIT = 2;
+const VAR = 3;
+
+type Kind = typeof ENTER | typeof EXIT | typeof VAR;
+
+/** The part of an event that repeats: everything but its time, contact and data. */
+interface Site {
+  readonly kind: Kind;
+  /** Enter and exit: the script; var.set: the scope. */
+  readonly a: string;
+  /** Enter and exit: the label; var.set: the variable name. */
+  readonly b: string;
+  /** Enter: the action type; exit: the branch. */
+  readonly c: string;
+  /** Enter: the caption. */
+  readonly d: string;
+}
+
+const FIRST_SIZE = 1024;
+
+export class TraceLog {
+  private size = 0;
+  private kinds = new Uint8Array(FIRST_SIZE);
+  private sites = new Int32Array(FIRST_SIZE);
+  private times = new Int32Array(FIRST_SIZE);
+  private contacts = new Int32Array(FIRST_SIZE);
+  /** The data of each event (props, outputs, a variable's value), or the whole event of other kinds. */
+  private readonly data: unknown[] = [];
+  /** A second datum: an exit's seconds, a variable's old value. */
+  private readonly data2: unknown[] = [];
+  private readonly siteList: Site[] = [];
+  /** Sites by label (enter, exit) or variable name (var.set): a short list each. */
+  private readonly siteIndex = [new Map<string, number[]>(), new Map<string, number[]>(), new Map<string, number[]>(), new Map<string, number[]>()];
+  private readonly timeTexts: string[] = [];
+  private lastTime: string | undefined;
+  private readonly contactIds: string[] = [];
+  private lastContact: string | undefined;
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(e: TraceEvent): void {
+    const i = this.size;
+    if (i === this.kinds.length) this.grow();
+    this.size = i + 1;
+    let kind: number = OTHER;
+    let site = 0;
+    let datum: unknown = e;
+    let datum2: unknown = undefined;
+    // Only the exact shapes the engine builds are kept in columns; an event with an optional member is kept whole.
+    if (e.type === 'action.enter') {
+      kind = ENTER;
+      site = this.site(ENTER, e.script, e.label, e.actionType, e.caption);
+      datum = e.props;
+    } else if (e.type === 'action.exit') {
+      if (!('error' in e) && !('interrupted' in e)) {
+        kind = EXIT;
+        site = this.site(EXIT, e.script, e.label, e.branch, '');
+        datum = e.outputs;
+        datum2 = e.seconds;
+      }
+    } else if (e.type === 'var.set') {
+      if (!('removed' in e)) {
+        kind = VAR;
+        site = this.site(VAR, e.scope, e.name, '', '');
+        datum = e.value;
+        datum2 = e.old;
+      }
+    }
+    this.kinds[i] = kind;
+    this.sites[i] = site;
+    if (kind !== OTHER) {
+      if (e.time !== this.lastTime) this.timeTexts.push((this.lastTime = e.time));
+      this.times[i] = this.timeTexts.length - 1;
+      if (e.contactId !== this.lastContact) this.contactIds.push((this.lastContact = e.contactId));
+      this.contacts[i] = this.contactIds.length - 1;
+    }
+    this.data.push(datum);
+    this.data2.push(datum2);
+  }
+
+  /**
+   * Event `i` as a new object, members in the order the runtime builds them.
+   * Its data is copied, so events share nothing with each other or the run
+   * (as when each was kept as its own redacted copy).
+   */
+  event(i: number): TraceEvent {
+    const kind = this.kinds[i]!;
+    if (kind === OTHER) return copyJson(this.data[i] as EncodedValue) as unknown as TraceEvent;
+    const s = this.siteList[this.sites[i]!]!;
+    const time = this.timeTexts[this.times[i]!]!;
+    const contactId = this.contactIds[this.contacts[i]!]!;
+    if (kind === ENTER)
+      return { time, contactId, type: 'action.enter', script: s.a, label: s.b, actionType: s.c, caption: s.d, props: copyJson(this.data[i] as EncodedValue) as Record<string, EncodedValue> };
+    if (kind === EXIT)
+      return { time, contactId, type: 'action.exit', script: s.a, label: s.b, branch: s.c, outputs: copyJson(this.data[i] as EncodedValue) as Record<string, EncodedValue>, seconds: this.data2[i] as number };
+    const old = this.data2[i] as EncodedValue | undefined;
+    return { time, contactId, type: 'var.set', name: s.b, scope: s.a as 'local' | 'global', old: old === undefined ? undefined : copyJson(old), value: copyJson(this.data[i] as EncodedValue) };
+  }
+
+  /** Every event, in order, as new objects. */
+  toArray(): TraceEvent[] {
+    const out = new Array<TraceEvent>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = this.event(i);
+    return out;
+  }
+
+  private site(kind: Kind, a: string, b: string, c: string, d: string): number {
+    const index = this.siteIndex[kind]!;
+    const known = index.get(b);
+    if (known) {
+      for (const n of known) {
+        const s = this.siteList[n]!;
+        if (s.a === a && s.c === c && s.d === d) return n;
+      }
+    }
+    const n = this.siteList.push({ kind, a, b, c, d }) - 1;
+    if (known) known.push(n);
+    else index.set(b, [n]);
+    return n;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const sites = new Int32Array(size);
+    sites.set(this.sites);
+    this.sites = sites;
+    const times = new Int32Array(size);
+    times.set(this.times);
+    this.times = times;
+    const contacts = new Int32Array(size);
+    contacts.set(this.contacts);
+    this.contacts = contacts;
+  }
+}
+
+/** A JSON value copied: new objects and arrays throughout (holes and `undefined` members kept as they are). */
+function copyJson(v: EncodedValue): EncodedValue {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copyJson);
+  const out: Record<string, EncodedValue> = {};
+  for (const k of Object.keys(v)) setMember(out, k, copyJson(v[k]!));
+  return out;
+}
+
+/**
+ * Gives `result` a `trace` member read from `log`: the array is built the
+ * first time it is read and is then an ordinary member (also when assigned).
+ */
+export function attachTrace(result: { trace?: TraceEvent[] }, log: TraceLog): void {
+  let built: TraceEvent[] | null = null;
+  const settle = (value: TraceEvent[]): void => {
+    Object.defineProperty(result, 'trace', { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(result, 'trace', {
+    get(): TraceEvent[] {
+      built ??= log.toArray();
+      settle(built);
+      return built;
+    },
+    set(value: TraceEvent[]) {
+      settle(value);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
