@@ -42,7 +42,6 @@ class ProgressLine {
  */
 export async function openUploadTenant(flags: { tenant?: string; state?: string }, opts: { scratch?: boolean } = {}): Promise<Tenant | number> {
   const { loadTenant, emptyTenant, openStateFile } = await import('../tenant/tenant.js');
-  const { SqliteTenantStore } = await import('../tenant/sqlite-store.js');
   const { ScriptLoadError } = await import('../contract/diagnostics.js');
   if (flags.tenant === undefined && flags.state !== undefined && !existsSync(flags.state)) throw new UsageError(`state file not found: ${flags.state} (give --tenant to create it from a tenant file)`);
   const scratch = opts.scratch && flags.state === undefined ? mkdtempSync(join(tmpdir(), 'studio-script-upload-')) : undefined;
@@ -52,11 +51,11 @@ export async function openUploadTenant(flags: { tenant?: string; state?: string 
   const state = flags.state ?? (scratch ? join(scratch, 'scratch.db') : undefined);
   try {
     let tenant: Tenant;
-    if (flags.tenant !== undefined) tenant = await loadTenant(flags.tenant, { state });
+    // A scratch file is marked so from its opening: the tenant's data files load into it without syncs too.
+    if (flags.tenant !== undefined) tenant = await loadTenant(flags.tenant, { state, scratch: scratch !== undefined });
     else if (flags.state !== undefined) tenant = openStateFile(flags.state);
-    else tenant = emptyTenant('UTC', { state });
+    else tenant = emptyTenant('UTC', { state, scratch: scratch !== undefined });
     if (!scratch) return tenant;
-    if (tenant.store instanceof SqliteTenantStore) tenant.store.scratch();
     return {
       ...tenant,
       close() {

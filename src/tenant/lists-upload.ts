@@ -11,8 +11,8 @@ import type { DdoObject } from '../contract/value.js';
 import { buildProspect, type ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
 import { RejectedRows } from './rejected-rows.js';
-import { SqliteTenantStore } from './sqlite-store.js';
-import { isDiskFull, StateFileError, stateError } from './state-file.js';
+import { stateFailureDiagnostic, withBulkLoad } from './bulk-load.js';
+import { isDiskFull, StateFileError } from './state-file.js';
 import { cellError, finishUpload, fitRow, openTable, TableFileError, type TableFormat, type TableRow, type TableSource, type UploadProgress } from './table-file.js';
 import type { BulkLoad, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
@@ -132,37 +132,40 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   const every = o.progressEvery ?? 1000;
 
   let header: string[] | null = null;
-  const bulk = o.bulk ?? store.bulkLoad();
   try {
-    if (!existing) store.putSource(source);
-    for await (const row of table.rows()) {
-      if (!header) {
-        header = checkHeader(row, mapping, o.file, table.format);
-        rejected.header = header;
-        continue;
-      }
-      report.rows++;
-      const cells = fitRow(row, header.length, table.format);
-      if (typeof cells === 'string') rejected.add(row.row, cells, row.cells);
-      else if (row.problem) rejected.add(row.row, row.problem, row.cells);
-      else {
-        const data: DdoObject = {};
-        for (let i = 0; i < header.length; i++) data[header[i]!] = cells[i]!;
-        const outcome = buildProspect(data, options);
-        if (!outcome.ok) rejected.add(row.row, outcome.code, row.cells);
-        else if (bulk.upsertProspect(outcome.prospect) === 'Created') report.loaded++;
-        else report.updated++;
-      }
-      if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
-    }
-    if (!header) throw new ListUploadError(`${o.file}: empty file (a calling list needs a header row)`, [diagnostic('E-LIST-EMPTY', 'empty file: a calling list needs a header row', { file: o.file, line: 1, col: 1 })]);
-    // The rejected rows are on disk before the upload commits: a disk that fills now still leaves nothing of it.
-    rejected.close();
-    if (!o.bulk) bulk.commit();
+    await withBulkLoad(
+      store,
+      async (bulk) => {
+        if (!existing) store.putSource(source);
+        for await (const row of table.rows()) {
+          if (!header) {
+            header = checkHeader(row, mapping, o.file, table.format);
+            rejected.header = header;
+            continue;
+          }
+          report.rows++;
+          const cells = fitRow(row, header.length, table.format);
+          if (typeof cells === 'string') rejected.add(row.row, cells, row.cells);
+          else if (row.problem) rejected.add(row.row, row.problem, row.cells);
+          else {
+            const data: DdoObject = {};
+            for (let i = 0; i < header.length; i++) data[header[i]!] = cells[i]!;
+            const outcome = buildProspect(data, options);
+            if (!outcome.ok) rejected.add(row.row, outcome.code, row.cells);
+            else if (bulk.upsertProspect(outcome.prospect) === 'Created') report.loaded++;
+            else report.updated++;
+          }
+          if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
+        }
+        if (!header) throw new ListUploadError(`${o.file}: empty file (a calling list needs a header row)`, [diagnostic('E-LIST-EMPTY', 'empty file: a calling list needs a header row', { file: o.file, line: 1, col: 1 })]);
+        // The rejected rows are on disk before the upload commits: a disk that fills now still leaves nothing of it.
+        rejected.close();
+      },
+      o.bulk,
+    );
   } catch (err) {
-    if (!o.bulk) bulk.abort();
     rejected.discard();
-    throw err instanceof TableFileError ? asUploadError(err) : uploadFailure(err, store instanceof SqliteTenantStore ? store.file : undefined, rejectedPath);
+    throw err instanceof TableFileError ? asUploadError(err) : uploadFailure(err, rejectedPath);
   } finally {
     rejected.close();
   }
@@ -183,17 +186,14 @@ function startedDigitalSkillWarning(store: TenantStore, skill: SkillRecord): str
 }
 
 /**
- * A write that failed (a full disk, a locked or damaged state file, a
+ * A write that failed (the state file: E-TENANT-STATE at it; a full disk, a
  * rejected-rows file that cannot be written) as an error naming what and
  * saying that nothing of the upload was kept; anything else is returned as is.
  */
-function uploadFailure(err: unknown, stateFile: string | undefined, rejectedPath: string | null): Error {
+function uploadFailure(err: unknown, rejectedPath: string | null): Error {
+  if (err instanceof StateFileError) return new ListUploadError(err.describe(), [stateFailureDiagnostic(err, 'this upload')]);
   const code = String((err as { code?: unknown } | null)?.code ?? '');
   const path = (err as { path?: unknown } | null)?.path;
-  if (stateFile !== undefined && (code.startsWith('SQLITE_') || err instanceof StateFileError)) {
-    const e = stateError(stateFile, err);
-    return new ListUploadError(`state file ${stateFile}: ${e.message}; nothing of this upload was written`);
-  }
   if (isDiskFull(err)) return new ListUploadError(`the disk is full${typeof path === 'string' ? ` (writing ${path})` : ''}: nothing of this upload was written`);
   if (typeof path === 'string' && rejectedPath !== null && path === rejectedPath)
     return new ListUploadError(`cannot write the rejected-rows file ${rejectedPath} (${code || 'error'}): nothing of this upload was written; choose another place with --rejected`);

@@ -16,16 +16,21 @@ export function encodeFields(fields: Record<string, unknown>): string {
   const record = fields.Record;
   if (record === null || typeof record !== 'object' || Object.getPrototypeOf(record) !== Object.prototype) return JSON.stringify(fields);
   const keys = Object.keys(fields);
-  if (keys[keys.length - 1] !== 'Record' || keys.includes('__proto__')) return JSON.stringify(fields);
-  const texts = writtenValues(record as Record<string, unknown>);
-  const out: unknown[] = [record];
-  for (let i = 0; i < keys.length - 1; i++) {
-    const v = fields[keys[i]!];
+  const last = keys.length - 1;
+  if (keys[last] !== 'Record') return JSON.stringify(fields);
+  // Written as text piece by piece (the same text JSON.stringify gives the array): a bulk load encodes every row.
+  let texts: unknown[] | undefined;
+  let rest = '';
+  for (let i = 0; i < last; i++) {
+    const key = keys[i]!;
+    if (key === '__proto__') return JSON.stringify(fields);
+    const v = fields[key];
     if (!written(v)) continue; // left out of JSON, as in the object form
-    const at = typeof v === 'string' ? texts.indexOf(v) : -1;
-    out.push(keys[i], at >= 0 ? at : [v]);
+    let at = -1;
+    if (typeof v === 'string') at = (texts ??= writtenValues(record as Record<string, unknown>)).indexOf(v);
+    rest += `,${JSON.stringify(key)},${at >= 0 ? at : JSON.stringify([v])}`;
   }
-  return JSON.stringify(out);
+  return `[${JSON.stringify(record)}${rest}]`;
 }
 
 /** A prospect's fields from the `fields` column, in either form. */
@@ -52,10 +57,7 @@ const written = (v: unknown): boolean => v !== undefined && typeof v !== 'functi
 
 /** The record's member values in the order JSON.stringify writes them and JSON.parse reads them back. */
 function writtenValues(record: Record<string, unknown>): unknown[] {
-  const out: unknown[] = [];
-  for (const k of Object.keys(record)) {
-    const v = record[k];
-    if (written(v)) out.push(v);
-  }
-  return out;
+  const values = Object.values(record);
+  for (const v of values) if (!written(v)) return values.filter(written);
+  return values;
 }

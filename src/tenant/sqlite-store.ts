@@ -28,6 +28,11 @@ import type {
  */
 const SCHEMA_VERSION = 3;
 
+/** The prospects' secondary indexes; a bulk load into an empty table builds them once at its end (bulkLoad). */
+const PROSPECT_INDEXES = `
+CREATE INDEX IF NOT EXISTS prospects_queue ON prospects (skill_no, status, queue_seq);
+CREATE INDEX IF NOT EXISTS prospects_source ON prospects (source_name, external_id);`;
+
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skills (
@@ -43,8 +48,7 @@ CREATE TABLE IF NOT EXISTS prospects (
   created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, dialed_at_ms INTEGER,
   queue_seq INTEGER NOT NULL, queued_at_ms INTEGER NOT NULL,
   PRIMARY KEY (skill_no, external_id));
-CREATE INDEX IF NOT EXISTS prospects_queue ON prospects (skill_no, status, queue_seq);
-CREATE INDEX IF NOT EXISTS prospects_source ON prospects (source_name, external_id);
+${PROSPECT_INDEXES}
 CREATE VIEW IF NOT EXISTS prospect_list AS
   SELECT skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, status,
     strftime('%Y-%m-%dT%H:%M:%SZ', expires_at_ms / 1000, 'unixepoch') AS expires_at,
@@ -110,7 +114,7 @@ export class SqliteTenantStore implements TenantStore {
     readonly file: string,
     readonly timeZone: string = 'UTC',
     readonly businessUnit: number | null = null,
-    opts: { readonly?: boolean } = {},
+    opts: { readonly?: boolean; scratch?: boolean } = {},
   ) {
     const opened = openStateDatabase(file, { schemaVersion: SCHEMA_VERSION, readonly: opts.readonly === true });
     this.db = opened.db;
@@ -119,6 +123,7 @@ export class SqliteTenantStore implements TenantStore {
     // older file of either version is schema 3 from then on (its rows stay as they are:
     // both forms of `fields` are read); read-only, it is read as it is.
     this.indexing = { tables: !opts.readonly || (opened.version ?? 0) >= 2, readonly: opts.readonly === true };
+    if (opts.scratch) this.scratch();
     try {
       if (!opts.readonly) {
         this.db.exec(DDL);
@@ -164,12 +169,24 @@ export class SqliteTenantStore implements TenantStore {
     }
     this.expiryFloor.clear();
     let open = true;
+    /** Undefined until the load's first prospect; then whether the secondary indexes wait for the commit. */
+    let deferIndexes: boolean | undefined;
     return {
-      upsertProspect: (p) => this.upsertProspect(p),
+      upsertProspect: (p) => {
+        // Into an empty table, the secondary indexes are built once from the loaded rows at the commit
+        // (sorted once) instead of kept up to date row by row. Dropped inside the load's transaction, they
+        // come back with everything else when it rolls back (abort, a failed commit, a killed process).
+        if (deferIndexes === undefined) {
+          deferIndexes = this.stmts.anyProspect.get() === undefined;
+          if (deferIndexes) this.db.exec('DROP INDEX prospects_queue; DROP INDEX prospects_source');
+        }
+        return this.upsertProspect(p);
+      },
       put: (name, id, rec) => this.collection(name).put(id, rec),
       commit: () => {
         if (!open) throw new Error('this bulk load has already ended');
         try {
+          if (deferIndexes) this.db.exec(PROSPECT_INDEXES);
           this.db.exec('COMMIT');
         } catch (err) {
           // Still open when COMMIT failed: abort() rolls it back. A full disk names the file.
@@ -193,11 +210,13 @@ export class SqliteTenantStore implements TenantStore {
 
   /**
    * Marks the file as a scratch file that is removed when the store closes
-   * (`lists upload` without --state): nothing in it needs to survive a crash,
-   * so bulk loads keep their journal in memory and never sync.
+   * (`lists upload` without --state; the `scratch` option of the constructor):
+   * nothing in it needs to survive a crash, so it never syncs and bulk loads
+   * keep their journal in memory.
    */
   scratch(): void {
     this.durable = false;
+    this.db.pragma('synchronous = OFF');
   }
 
   /**
@@ -229,7 +248,7 @@ export class SqliteTenantStore implements TenantStore {
         // Back to what openStateDatabase chose. When that fails (a reader came meanwhile) the load has
         // landed all the same: the file stays in rollback mode, as safe, until the next open for writing.
         this.db.pragma('journal_mode = WAL');
-        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma(`synchronous = ${this.durable ? 'NORMAL' : 'OFF'}`);
       } catch {
         // As above: nothing of the load depends on it.
       } finally {
@@ -467,6 +486,7 @@ function prepare(db: Database.Database) {
     allProspects: db.prepare(`SELECT ${prospectCols} FROM prospects ORDER BY skill_no, queue_seq`),
     skillProspects: db.prepare(`SELECT ${prospectCols} FROM prospects WHERE skill_no = ? ORDER BY queue_seq`),
     countAll: db.prepare('SELECT COUNT(*) AS n FROM prospects'),
+    anyProspect: db.prepare('SELECT 1 FROM prospects LIMIT 1'),
     countSkill: db.prepare('SELECT COUNT(*) AS n FROM prospects WHERE skill_no = ?'),
     queueDepth: db.prepare("SELECT COUNT(*) AS n FROM prospects WHERE skill_no = ? AND status = 'queued'"),
     oldestQueued: db.prepare("SELECT queued_at_ms AS t FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1"),

@@ -77,7 +77,13 @@ const ROW_CHECKS: { table: string; key: string; sql: string }[] = [
     sql:
       "typeof(skill_no) != 'integer' OR typeof(external_id) != 'text' OR typeof(destinations) != 'text' OR json_valid(destinations) = 0 OR json_type(destinations) != 'array'" +
       " OR typeof(fields) != 'text' OR json_valid(fields) = 0 OR json_type(fields) NOT IN ('object', 'array')" +
-      " OR (json_type(fields) = 'array' AND (json_type(fields, '$[0]') IS NOT 'object' OR json_array_length(fields) % 2 = 0)) OR status NOT IN ('queued', 'dialed', 'expired')" +
+      " OR (json_type(fields) = 'array' AND (json_type(fields, '$[0]') IS NOT 'object' OR json_array_length(fields) % 2 = 0 OR EXISTS (" +
+      // The compact form (prospect-fields.ts): after the record, each field's name, then the position of a record member or its value in a one-element array.
+      // (Whether a position is inside the record is not checked: reading one outside gives no value, and counting the record's members
+      // would double the check's cost, paid at every open.)
+      "SELECT 1 FROM json_each(fields) AS f WHERE f.key > 0 AND CASE WHEN f.key % 2 = 1 THEN f.type IS NOT 'text'" +
+      " WHEN f.type = 'integer' THEN f.value < 0 ELSE f.type IS NOT 'array' OR json_array_length(f.value) != 1 END)))" +
+      " OR status NOT IN ('queued', 'dialed', 'expired')" +
       " OR typeof(created_at_ms) != 'integer' OR typeof(updated_at_ms) != 'integer' OR typeof(queue_seq) != 'integer' OR typeof(queued_at_ms) != 'integer'" +
       " OR typeof(expires_at_ms) NOT IN ('integer', 'null') OR typeof(dialed_at_ms) NOT IN ('integer', 'null')",
   },

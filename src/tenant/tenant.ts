@@ -13,6 +13,7 @@ import { parseTenantText } from './document.js';
 import { MemoryTenantStore } from './memory-store.js';
 import { validateTenantData } from './schema.js';
 import { DataFileError } from './data-file.js';
+import { stateFailureDiagnostic, withBulkLoad } from './bulk-load.js';
 import type { DataFileLoad, Locate, TenantDocument } from './section.js';
 import { TENANT_SECTIONS } from './sections.js';
 import { readStateInfo, SqliteTenantStore } from './sqlite-store.js';
@@ -45,6 +46,8 @@ export interface Tenant {
 export interface TenantOptions {
   /** SQLite state file: the tenant persists there between invocations. */
   state?: string;
+  /** The state file is scratch space removed after use (`lists upload` without --state): its loads never sync (SqliteTenantStore.scratch). */
+  scratch?: boolean;
 }
 
 /** Checks a tenant file without opening any store: every diagnostic (errors and warnings), located. */
@@ -112,15 +115,16 @@ export async function loadCheckedTenant(checked: Checked, opts: TenantOptions = 
   const { tenant, files } = openTenant(checked.doc, checked.diagnostics, opts, checked.locate);
   if (files.length === 0) return tenant;
   const warnings = [...tenant.warnings];
-  const bulk = tenant.store.bulkLoad();
   let current: DataFileLoad | undefined;
   try {
-    for (current of files) warnings.push(...(await current.load(tenant.store, bulk)));
-    bulk.commit();
+    await withBulkLoad(tenant.store, async (bulk) => {
+      for (current of files) warnings.push(...(await current.load(tenant.store, bulk)));
+    });
   } catch (err) {
-    bulk.abort();
     tenant.close();
     if (err instanceof DataFileError || err instanceof ScriptLoadError) throw new ScriptLoadError(err.diagnostics);
+    // The store's failure (a full disk, a locked file) is the state file's problem, wherever the load was.
+    if (err instanceof StateFileError) throw new ScriptLoadError([stateFailureDiagnostic(err, "the tenant's data files")]);
     const where = (current && checked.locate?.(current.path)) ?? { file: checked.doc.file, line: 1, col: 1 };
     throw new ScriptLoadError([diagnostic('E-TENANT-DATA', `${current?.file ?? 'data file'}: ${(err as Error).message}`, where)]);
   }
@@ -136,7 +140,7 @@ export function tenantFromData(data: Record<string, unknown>, opts: TenantOption
 export function emptyTenant(zone = 'UTC', opts: TenantOptions & { businessUnit?: number } = {}): Tenant {
   const timeZone = resolveZoneName(zone);
   if (!timeZone) throw new ScriptLoadError([diagnostic('E-TENANT-ZONE', `"${zone}" is not an IANA or Windows time zone name`, { file: '<tenant>', line: 1, col: 1 })]);
-  return makeTenant(openStore(timeZone, opts.businessUnit ?? null, opts.state), null, []);
+  return makeTenant(openStore(timeZone, opts.businessUnit ?? null, opts.state, false, opts.scratch === true), null, []);
 }
 
 /**
@@ -166,7 +170,7 @@ export function stateDiagnostic(file: string, err: unknown): Diagnostic {
 function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOptions, locate?: Locate): { tenant: Tenant; files: DataFileLoad[] } {
   const timeZone = typeof doc.data.timeZone === 'string' ? (resolveZoneName(doc.data.timeZone) ?? 'UTC') : 'UTC';
   const businessUnit = typeof doc.data.businessUnit === 'number' ? doc.data.businessUnit : null;
-  const store = openStore(timeZone, businessUnit, opts.state);
+  const store = openStore(timeZone, businessUnit, opts.state, false, opts.scratch === true);
   const fresh = store instanceof SqliteTenantStore ? store.fresh : true;
   const files: DataFileLoad[] = [];
   const info = { fresh, timeZone, file: doc.file, dir: dirname(resolve(doc.file)), dataFile: (f: DataFileLoad) => void files.push(f) };
@@ -196,10 +200,10 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
   return { tenant: makeTenant(store, doc.file, warnings), files };
 }
 
-function openStore(timeZone: string, businessUnit: number | null, state: string | undefined, readonly = false): TenantStore {
+function openStore(timeZone: string, businessUnit: number | null, state: string | undefined, readonly = false, scratch = false): TenantStore {
   if (state === undefined) return new MemoryTenantStore(timeZone, businessUnit);
   try {
-    return new SqliteTenantStore(state, timeZone, businessUnit, { readonly });
+    return new SqliteTenantStore(state, timeZone, businessUnit, { readonly, scratch });
   } catch (err) {
     throw new ScriptLoadError([stateDiagnostic(state, err)]);
   }

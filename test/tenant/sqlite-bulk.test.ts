@@ -76,6 +76,37 @@ describe('SQLite bulk loads', () => {
     store.close();
   });
 
+  const indexes = (s: SqliteTenantStore) =>
+    (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prospects' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  it('into an empty prospects table build its secondary indexes once, at the commit; a rolled-back load leaves them as they were', () => {
+    const store = fresh();
+    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    const aborted = store.bulkLoad();
+    aborted.upsertProspect(prospect('gone'));
+    expect(indexes(store)).toEqual([]);
+    aborted.abort();
+    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    const load = store.bulkLoad();
+    for (const id of ['c', 'a', 'b']) load.upsertProspect(prospect(id));
+    // Reads inside the load see its rows, in queue order, without the indexes.
+    expect(store.prospects(1).map((p) => p.externalId)).toEqual(['c', 'a', 'b']);
+    expect(store.findProspects({ sourceName: 'S', externalId: 'a' })).toHaveLength(1);
+    load.upsertProspect(prospect('a'));
+    load.commit();
+    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = store.db.prepare("EXPLAIN QUERY PLAN SELECT * FROM prospects WHERE skill_no = 1 AND status = 'queued' ORDER BY queue_seq").all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/prospects_queue/);
+    expect(store.dialNext(1, 2, 0).map((p) => p.externalId)).toEqual(['c', 'a']);
+    // A table with rows keeps its indexes through a load.
+    const more = store.bulkLoad();
+    more.upsertProspect(prospect('d'));
+    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    more.commit();
+    expect(store.prospects(1).map((p) => p.externalId)).toEqual(['c', 'a', 'b', 'd']);
+    store.close();
+  });
+
   const built = fileURLToPath(new URL('../../dist/src/tenant/sqlite-store.js', import.meta.url));
   it.skipIf(!existsSync(built))('killed before they commit, are undone at the next open, read-only or not', () => {
     const db = join(dir, 'killed.db');

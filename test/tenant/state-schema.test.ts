@@ -212,11 +212,39 @@ describe('state schema 2 (before compact prospect fields)', () => {
     const store = new SqliteTenantStore(file);
     store.upsertProspect(prospect('P1'));
     store.close();
-    for (const bad of ['["not a record", "ExternalID", 0]', '[{"Id": "P1"}, "ExternalID"]']) {
+    const bad = [
+      '["not a record", "ExternalID", 0]',
+      '[{"Id": "P1"}, "ExternalID"]',
+      // A position that is not one: null (read, it threw a TypeError), another type, a negative one, a value not in a one-element array.
+      '[{"Id": "P1"}, "ExternalID", null]',
+      '[{"Id": "P1"}, "ExternalID", "0"]',
+      '[{"Id": "P1"}, "ExternalID", true]',
+      '[{"Id": "P1"}, "ExternalID", -1]',
+      '[{"Id": "P1"}, "ExternalID", 0.5]',
+      '[{"Id": "P1"}, "ExternalID", {}]',
+      '[{"Id": "P1"}, "ExternalID", []]',
+      '[{"Id": "P1"}, "ExternalID", ["a", "b"]]',
+      // A field name that is not text.
+      '[{"Id": "P1"}, 7, 0]',
+      '[{"Id": "P1"}, null, 0]',
+    ];
+    for (const text of bad) {
       const raw = new Database(file);
-      raw.prepare('UPDATE prospects SET fields = ?').run(bad);
+      raw.prepare('UPDATE prospects SET fields = ?').run(text);
       raw.close();
-      expect(() => new SqliteTenantStore(file, 'UTC', null, { readonly: true })).toThrow(/damaged: prospects row \(skill 1, external id 'P1'\) holds values/);
+      expect(() => new SqliteTenantStore(file, 'UTC', null, { readonly: true }), text).toThrow(/damaged: prospects row \(skill 1, external id 'P1'\) holds values/);
+    }
+    // Every shape the encoder writes still opens and reads back.
+    for (const [text, fields] of [
+      ['[{"Id": "P1"}]', { Record: { Id: 'P1' } }],
+      ['[{"Id": "P1", "Age": 3}, "ExternalID", 0, "Age", [null], "Tags", [["a", 1]]]', { ExternalID: 'P1', Age: null, Tags: ['a', 1], Record: { Id: 'P1', Age: 3 } }],
+    ] as const) {
+      const raw = new Database(file);
+      raw.prepare('UPDATE prospects SET fields = ?').run(text);
+      raw.close();
+      const opened = new SqliteTenantStore(file, 'UTC', null, { readonly: true });
+      expect(opened.prospect(1, 'P1')?.fields).toEqual(fields);
+      opened.close();
     }
   });
 });

@@ -9,7 +9,9 @@
 // the run's warning and `tenant show`.
 import { diagnostic, ScriptLoadError } from '../../contract/diagnostics.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
+import { stateFailureDiagnostic, withBulkLoad } from '../bulk-load.js';
 import { ListUploadError, uploadCallingList } from '../lists-upload.js';
+import { StateFileError } from '../state-file.js';
 
 /** The report of a tenant-declared list, keyed by skill number. */
 export const LIST_REPORTS_COLLECTION = 'digital.lists';
@@ -41,28 +43,28 @@ export function listReport(store: TenantStore, skillNo: number): ListReport | un
  */
 export async function loadListFile(store: TenantStore, file: string, skillNo: number, sourceName: string, nowMs: number): Promise<ListReport> {
   const rejected: ListReport['rejected'] = [];
-  const bulk = store.bulkLoad();
   try {
-    const upload = await uploadCallingList(store, {
-      file,
-      skillNo,
-      sourceName,
-      mapping: null,
-      nowMs,
-      // Rows without a zone take the business unit's.
-      fallbackZone: store.timeZone,
-      defaultExpiresAtMs: null,
-      noTimeZoneReject: false,
-      rejectedFile: null,
-      onRejected: (row, reason) => void (rejected.length < NAMED_REJECTS && rejected.push({ row, reason })),
-      bulk,
+    return await withBulkLoad(store, async (bulk) => {
+      const upload = await uploadCallingList(store, {
+        file,
+        skillNo,
+        sourceName,
+        mapping: null,
+        nowMs,
+        // Rows without a zone take the business unit's.
+        fallbackZone: store.timeZone,
+        defaultExpiresAtMs: null,
+        noTimeZoneReject: false,
+        rejectedFile: null,
+        onRejected: (row, reason) => void (rejected.length < NAMED_REJECTS && rejected.push({ row, reason })),
+        bulk,
+      });
+      const report: ListReport = { skill: skillNo, file, rows: upload.rows, loaded: upload.loaded + upload.updated, rejected, rejectedRows: upload.rejected };
+      bulk.put(LIST_REPORTS_COLLECTION, String(skillNo), report);
+      return report;
     });
-    const report: ListReport = { skill: skillNo, file, rows: upload.rows, loaded: upload.loaded + upload.updated, rejected, rejectedRows: upload.rejected };
-    bulk.put(LIST_REPORTS_COLLECTION, String(skillNo), report);
-    bulk.commit();
-    return report;
   } catch (err) {
-    bulk.abort();
+    if (err instanceof StateFileError) throw new ScriptLoadError([stateFailureDiagnostic(err, `the calling list of skill ${skillNo}`)]);
     if (!(err instanceof ListUploadError)) throw err;
     throw new ScriptLoadError(
       err.diagnostics.length > 0

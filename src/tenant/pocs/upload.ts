@@ -8,7 +8,9 @@
 // file's reads): every accepted row lands, or none does.
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { diagnostic } from '../../contract/diagnostics.js';
+import { stateFailureDiagnostic, withBulkLoad } from '../bulk-load.js';
 import { RejectedRows } from '../rejected-rows.js';
+import { StateFileError } from '../state-file.js';
 import { finishUpload, fitRow, openTable, TableFileError, type TableRow, type UploadProgress } from '../table-file.js';
 import { isEmailAddress, pocCollection, pocKey, POC_CHANNELS, POCS_COLLECTION, type PocChannel, type PocRecord } from './records.js';
 import { pocProblem, type SkillFacts } from './rules.js';
@@ -72,43 +74,42 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
   // One transaction from the first row to the last: the look-ups of every row
   // read inside it (on SQLite, not one read transaction per look-up) and the
   // changes land together or not at all.
-  const bulk = store.bulkLoad();
   try {
-    for await (const row of table.rows()) {
-      if (!columns) {
-        const header = columnsOf(row, o.file, table.format);
-        columns = header.columns;
-        width = row.cells.length;
-        report.ignoredColumns = header.ignored;
-        report.rowsIncluded = o.rows ?? (columns.has('modified') ? 'changed' : 'all');
-        if (report.rowsIncluded === 'changed' && !columns.has('modified'))
-          throw new PocUploadError(`${o.file}: Changed Rows Only needs a Modified Row column (Y for the rows to apply); this file has none`, [
-            diagnostic('E-POC-HEADER', 'Changed Rows Only needs a Modified Row column; this header has none', { file: o.file, line: row.row, col: 1 }),
-          ]);
-        rejected.header = row.cells;
-        continue;
+    await withBulkLoad(store, async (bulk) => {
+      for await (const row of table.rows()) {
+        if (!columns) {
+          const header = columnsOf(row, o.file, table.format);
+          columns = header.columns;
+          width = row.cells.length;
+          report.ignoredColumns = header.ignored;
+          report.rowsIncluded = o.rows ?? (columns.has('modified') ? 'changed' : 'all');
+          if (report.rowsIncluded === 'changed' && !columns.has('modified'))
+            throw new PocUploadError(`${o.file}: Changed Rows Only needs a Modified Row column (Y for the rows to apply); this file has none`, [
+              diagnostic('E-POC-HEADER', 'Changed Rows Only needs a Modified Row column; this header has none', { file: o.file, line: row.row, col: 1 }),
+            ]);
+          rejected.header = row.cells;
+          continue;
+        }
+        report.rows++;
+        const outcome = applyRow(row, columns, width, table.format, report.rowsIncluded);
+        if (outcome === 'skipped') report.skipped++;
+        else if (typeof outcome === 'string') rejected.add(row.row, outcome, row.cells);
+        if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
       }
-      report.rows++;
-      const outcome = applyRow(row, columns, width, table.format, report.rowsIncluded);
-      if (outcome === 'skipped') report.skipped++;
-      else if (typeof outcome === 'string') rejected.add(row.row, outcome, row.cells);
-      if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
-    }
-    if (!columns) throw new PocUploadError(`${o.file}: empty file (a points-of-contact file needs a header row)`, [diagnostic('E-POC-EMPTY', 'empty file: a points-of-contact file needs a header row', { file: o.file, line: 1, col: 1 })]);
-    // The rejected rows are on disk before the upload commits.
-    rejected.close();
-    for (const [key, p] of pending) {
-      const before = collection.get(key);
-      if (before && samePoc(before, p.rec)) report.unchanged++;
-      else {
-        bulk.put(POCS_COLLECTION, key, p.rec);
-        if (p.created) report.created++;
-        else report.updated++;
+      if (!columns) throw new PocUploadError(`${o.file}: empty file (a points-of-contact file needs a header row)`, [diagnostic('E-POC-EMPTY', 'empty file: a points-of-contact file needs a header row', { file: o.file, line: 1, col: 1 })]);
+      // The rejected rows are on disk before the upload commits.
+      rejected.close();
+      for (const [key, p] of pending) {
+        const before = collection.get(key);
+        if (before && samePoc(before, p.rec)) report.unchanged++;
+        else {
+          bulk.put(POCS_COLLECTION, key, p.rec);
+          if (p.created) report.created++;
+          else report.updated++;
+        }
       }
-    }
-    bulk.commit();
+    });
   } catch (err) {
-    bulk.abort();
     rejected.discard();
     throw asUploadError(err);
   } finally {
@@ -174,6 +175,7 @@ function samePoc(a: PocRecord, b: PocRecord): boolean {
 
 function asUploadError(err: unknown): unknown {
   if (err instanceof TableFileError) return new PocUploadError(err.message, err.diagnostics);
+  if (err instanceof StateFileError) return new PocUploadError(err.describe(), [stateFailureDiagnostic(err, 'this upload')]);
   return err;
 }
 
