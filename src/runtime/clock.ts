@@ -4,7 +4,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Clock } from '../contract/clock.js';
 import { durationMs } from '../contract/duration.js';
-import { offsetMinutes } from '../snippet/zone-offsets.js';
+import { isoAt } from '../snippet/wall-time.js';
 
 export class VirtualClock implements Clock {
   private cachedMs = Number.NaN;
@@ -40,31 +40,6 @@ export class VirtualClock implements Clock {
     return this.cachedIso;
   }
 }
-
-/**
- * ISO-8601 of an instant in a zone, as luxon writes it (`Z` for UTC, else the
- * offset). Formatted by hand from the zone's offset (snippet/zone-offsets.ts):
- * asking Intl for the offset of every instant was the largest cost of a short
- * call (a result lists each transcript line's time).
- */
-export function isoAt(ms: number, zone: string): string {
-  // luxon reads these names as its fixed UTC zone and writes `Z`; `Etc/UTC` and the like are IANA zones, written `+00:00`.
-  const utc = UTC_NAMES.test(zone);
-  const offset = utc ? 0 : offsetMinutes(ms, zone);
-  // An offset in seconds (local mean time before 1900), or outside four-digit years: luxon's own writing.
-  const local = offset === undefined ? null : new Date(ms + offset * 60_000);
-  if (offset === undefined || !local || !(local.getUTCFullYear() >= 1 && local.getUTCFullYear() <= 9999))
-    return DateTime.fromMillis(ms, { zone }).toISO() ?? new Date(ms).toISOString();
-  const text = local.toISOString().slice(0, -1);
-  if (utc) return `${text}Z`;
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${text}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-const UTC_NAMES = /^(?:utc|gmt)$/i;
 
 /** Checks an IANA zone name (each name once per process); throws a message naming it when unknown. */
 export function checkZone(zone: string): string {

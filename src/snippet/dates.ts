@@ -4,6 +4,7 @@
 import type { DateTime, TokenParser } from 'luxon';
 import { luxon } from '../deps.js';
 import { DateValue, type DatePart } from '../contract/value.js';
+import { pad2, wallTime } from './wall-time.js';
 import { offsetMinutes } from './zone-offsets.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -40,17 +41,14 @@ export const fromDateTime = (dt: DateTime, part: DatePart = 'datetime'): DateVal
 export function formatDate(d: DateValue): string {
   // Written by hand from the zone's cached offset (a script shows `{now}` at every poll);
   // luxon's toFormat below for what that cannot write the same (offsets in seconds, other years).
-  const offset = d.zone === 'UTC' ? 0 : offsetMinutes(d.epochMs, d.zone);
-  if (offset !== undefined) {
-    const local = new Date(d.epochMs + offset * 60_000);
-    const year = local.getUTCFullYear();
-    if (year >= 1000 && year <= 9999) {
-      const date = `${pad2(local.getUTCMonth() + 1)}/${pad2(local.getUTCDate())}/${year}`;
-      if (d.part === 'date') return date;
-      const hour = local.getUTCHours();
-      const time = `${pad2(hour % 12 === 0 ? 12 : hour % 12)}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())} ${hour < 12 ? 'AM' : 'PM'}`;
-      return d.part === 'time' ? time : `${date} ${time}`;
-    }
+  const wall = wallTime(d.epochMs, d.zone);
+  if (wall) {
+    const { local } = wall;
+    const date = `${pad2(local.getUTCMonth() + 1)}/${pad2(local.getUTCDate())}/${local.getUTCFullYear()}`;
+    if (d.part === 'date') return date;
+    const hour = local.getUTCHours();
+    const time = `${pad2(hour % 12 === 0 ? 12 : hour % 12)}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())} ${hour < 12 ? 'AM' : 'PM'}`;
+    return d.part === 'time' ? time : `${date} ${time}`;
   }
   const dt = dateTimeOf(d);
   if (!dt.isValid) return '';
@@ -63,8 +61,6 @@ export function formatDate(d: DateValue): string {
       return dt.toFormat('MM/dd/yyyy hh:mm:ss a');
   }
 }
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** Input forms tried after ISO-8601 (luxon tokens); the forms a text matches all read it the same. */
 export const FORMATS: { fmt: string; part: DatePart }[] = [

@@ -4,7 +4,7 @@
 // offsets are not whole hours.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { isoAt } from '../../src/runtime/clock.js';
+import { isoAt } from '../../src/snippet/wall-time.js';
 
 // 'utc', 'GMT' and 'gmt' are luxon's fixed UTC zone too (written Z), 'Etc/UTC' and 'Etc/GMT' IANA zones (+00:00).
 const ZONES = ['UTC', 'utc', 'GMT', 'gmt', 'Etc/UTC', 'Etc/GMT', 'America/Denver', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo'];

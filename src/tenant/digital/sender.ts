@@ -8,7 +8,7 @@
 // (`prepare`, list-file.ts). The sender is due only when a tick can act.
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
-import { luxon } from '../../deps.js';
+import { isoAt } from '../../snippet/wall-time.js';
 import { evaluateHours } from '../hours/evaluate.js';
 import { HOURS_COLLECTION, type HoursProfileRecord } from '../hours/profile.js';
 import { basename } from 'node:path';
@@ -286,13 +286,6 @@ export function recordValues(p: ProspectRecord): FieldLookup {
     for (const k of ['ExternalID', 'FirstName', 'LastName', ...Object.keys(p.fields), ...Object.keys(columns)]) if (k.toLowerCase() === lower && k !== 'Record') return exact(k);
     return undefined;
   };
-}
-
-/** ISO times of the last instant formatted (a tick sends many messages at one instant). */
-let lastIso: { ms: number; zone: string; iso: string } | null = null;
-function isoAt(ms: number, zone: string): string {
-  if (lastIso?.ms !== ms || lastIso.zone !== zone) lastIso = { ms, zone, iso: luxon().DateTime.fromMillis(ms, { zone }).toISO()! };
-  return lastIso.iso;
 }
 
 /** The `messages` effect of a delivery attempt. */
