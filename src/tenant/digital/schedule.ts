@@ -5,7 +5,7 @@
 // holiday's date) or a window's edge, so those instants are the candidates,
 // each checked with evaluateHours itself.
 import { luxon } from '../../deps.js';
-import { evaluateHours } from '../hours/evaluate.js';
+import { evaluateHours, windowEdgeMs } from '../hours/evaluate.js';
 import type { HoursProfileRecord, OpenWindow } from '../hours/profile.js';
 
 /** The first instant in (fromMs, untilMs] at which `profile` is open (`OnOpen`), or null when it stays closed. */
@@ -19,10 +19,7 @@ export function nextOpenMs(profile: HoursProfileRecord, fromMs: number, untilMs:
     add(day.toMillis());
     const date = day.toISODate();
     const windows: OpenWindow[] = [...(profile.week[day.weekday - 1] ?? []), ...profile.holidays.filter((h) => h.date === date).flatMap((h) => h.windows)];
-    for (const w of windows)
-      for (const edge of [w.open, w.close])
-        // 24:00 is the next midnight, which is not always 24 hours after this one; a wall time a DST change skips maps past the gap.
-        add(edge >= 86_400 ? day.plus({ days: 1 }).toMillis() : DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(edge / 3600), minute: Math.floor((edge % 3600) / 60), second: edge % 60 }, { zone }).toMillis());
+    for (const w of windows) for (const edge of [w.open, w.close]) add(windowEdgeMs(day, edge, zone));
   }
   candidates.sort((a, b) => a - b);
   for (const t of candidates) if (evaluateHours(profile, t, zone).branch === 'OnOpen') return t;

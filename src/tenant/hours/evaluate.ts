@@ -3,6 +3,7 @@
 // Windows are compared in local wall time, so a DST change day keeps its
 // printed hours. Precedence (an emulator decision, docs/routing.md): an active
 // override, then a holiday dated today, then the weekday's windows.
+import type { DateTime } from 'luxon';
 import { luxon } from '../../deps.js';
 import { formatTimeOfDay, type HoursProfileRecord, type OpenWindow } from './profile.js';
 
@@ -71,16 +72,22 @@ export function nextWeekChangeMs(week: readonly (readonly OpenWindow[])[], ms: n
     const windows = week[day.weekday - 1] ?? [];
     const edges = windows.flatMap((w) => [w.open, w.close]).sort((a, b) => a - b);
     for (const edge of edges) {
-      // 24:00 is the next midnight, which is not always 24 hours after this one.
-      const t =
-        edge >= 86_400
-          ? day.plus({ days: 1 }).startOf('day').toMillis()
-          : luxon().DateTime.fromObject(
-              { year: day.year, month: day.month, day: day.day, hour: Math.floor(edge / 3600), minute: Math.floor((edge % 3600) / 60), second: edge % 60 },
-              { zone },
-            ).toMillis();
+      const t = windowEdgeMs(day, edge, zone);
       if (t > ms && inWeek(week, t, zone) !== state) return t;
     }
   }
   return null;
+}
+
+/**
+ * The instant of a window's edge (`edge` seconds after local midnight, up to
+ * 24:00) on the local day that starts at `day`. 24:00 is the next midnight,
+ * which is not always 24 hours after this one; a wall time a DST change skips
+ * maps to the instant after the gap.
+ */
+export function windowEdgeMs(day: DateTime, edge: number, zone: string): number {
+  if (edge >= 86_400) return day.plus({ days: 1 }).startOf('day').toMillis();
+  return luxon()
+    .DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(edge / 3600), minute: Math.floor((edge % 3600) / 60), second: edge % 60 }, { zone })
+    .toMillis();
 }
