@@ -41,7 +41,15 @@ export class ContactHub implements RunContacts {
   }
 
   get(contactId: string): ContactView | undefined {
-    const d = this.find(contactId);
+    return this.view(contactId, this.find(contactId));
+  }
+
+  /** The contact of run `d`: its call, or the digital contact a message opened (as the store has it now). */
+  ofRun(d: RunDriver): ContactView | undefined {
+    return this.view(d.state.id.contactId, d);
+  }
+
+  private view(contactId: string, d: RunDriver | undefined): ContactView | undefined {
     if (d?.state.contact?.call) return viewOf(d);
     const digital = digitalContact(this.services.tenant, contactId.trim());
     return digital && digitalView(digital, digital.skill === null ? '' : (this.services.tenant.skill(digital.skill)?.name ?? ''));

@@ -24,6 +24,7 @@ import { TraceEmitter } from './emitter.js';
 import { SeededRandom } from './random.js';
 import { Redactor } from './redactor.js';
 import { UNTIL_REASON, type RunResult, type TraceEvent, type TraceEventType } from './result.js';
+import type { ContactHub } from './contact-hub.js';
 import { Scheduler, type ContactInfo, type StartOptions } from './scheduler.js';
 import type { Interceptor, RuntimeServices } from './services.js';
 import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
@@ -37,7 +38,6 @@ import { CallEngine } from './call-engine.js';
 import type { PreparedScript } from './scripts.js';
 import { parseCallerScript, type CallerScript, type StepSpan } from '../phone/caller-script.js';
 import { transcriptLines } from '../phone/transcript.js';
-import { digitalContact } from '../tenant/digital/contacts.js';
 import { attachTrace, TraceLog } from './trace-log.js';
 
 /** What the `tenant` option takes: a Tenant as `loadTenant` / `emptyTenant` return it (its store and background processes), or a bare store. */
@@ -315,7 +315,7 @@ class StudioRuntime implements Runtime {
       ...(s.status === 'stopped' && s.reason ? { reason: s.reason } : {}),
       warnings: [...s.warnings],
       effects: structuredClone(d.log.effects) as RunResult['effects'],
-      ...contactOf(d, this.services.tenant, (ms) => this.clock.iso(ms)),
+      ...contactOf(d, this.scheduler.contacts, (ms) => this.clock.iso(ms)),
       ...(spawned.length
         ? {
             spawned: spawned.map((r) => ({
@@ -328,7 +328,7 @@ class StudioRuntime implements Runtime {
               lastError: redactor.text(r.state.lastError),
               ...(r.state.status === 'stopped' && r.state.reason ? { reason: r.state.reason } : {}),
               warnings: [...r.state.warnings],
-              ...contactOf(r, this.services.tenant, (ms) => this.clock.iso(ms), false),
+              ...contactOf(r, this.scheduler.contacts, (ms) => this.clock.iso(ms), false),
             })),
           }
         : {}),
@@ -357,25 +357,11 @@ function stepText(caller: string | readonly string[] | CallerScript, at: StepSpa
  * call (with its transcript), or the digital contact a message opened (the
  * store has it as it is now: it outlives the run).
  */
-function contactOf(d: RunDriver, tenant: TenantStore, iso: (ms: number) => string, withTranscript = true): Pick<RunResult, 'contact' | 'transcript'> {
-  const s = d.state;
-  const call = s.contact?.call;
-  if (call)
-    return {
-      contact: {
-        contactId: s.id.contactId,
-        kind: 'phone',
-        ani: String(s.system.ani ?? ''),
-        dnis: String(s.system.dnis ?? ''),
-        status: call.status,
-        releasedBy: call.released?.by ?? null,
-        agent: call.agent,
-      },
-      ...(withTranscript ? { transcript: transcriptLines(d.log.transcript ?? [], s.id.startedMs, iso) } : {}),
-    };
-  const digital = digitalContact(tenant, s.id.contactId);
-  if (!digital) return {};
-  return { contact: { contactId: digital.contactId, kind: 'digital', ani: digital.thread, dnis: digital.channel, status: digital.status, releasedBy: digital.released?.by ?? null, agent: digital.agent } };
+function contactOf(d: RunDriver, contacts: ContactHub, iso: (ms: number) => string, withTranscript = true): Pick<RunResult, 'contact' | 'transcript'> {
+  const v = contacts.ofRun(d);
+  if (!v) return {};
+  const contact = { contactId: v.contactId, kind: v.kind, ani: v.ani, dnis: v.dnis, status: v.status, releasedBy: v.released?.by ?? null, agent: v.agent };
+  return v.kind === 'phone' && withTranscript ? { contact, transcript: transcriptLines(d.log.transcript ?? [], d.state.id.startedMs, iso) } : { contact };
 }
 
 /** The state of each process that holds some outside the store, by name (Snapshot.processes). */
