@@ -1,7 +1,7 @@
 // Writes dist/src/testing/schema-validators.cjs (run after tsc by `npm run
-// build`): the test-file and stub-file validators generated ahead of time by
-// Ajv's standalone code, so `studio-script test` does not compile the schema
-// (a quarter of a second) in every process. Each validator carries the JSON of
+// build`): the test-file, stub-file and calls-file validators generated ahead
+// of time by Ajv's standalone code, so `studio-script test` and `run --calls`
+// do not compile a schema (a quarter of a second) in every process. Each validator carries the JSON of
 // the schema it was made from; src/testing/ajv.ts uses it only when that JSON
 // is the schema's now, and compiles otherwise.
 import { createRequire } from 'node:module';
@@ -13,9 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const Ajv = require('ajv').default;
 const standaloneCode = require('ajv/dist/standalone').default;
-const { testFileJsonSchema, stubFileJsonSchema } = await import(join(root, 'dist', 'src', 'testing', 'schema.js'));
+const { testFileJsonSchema, stubFileJsonSchema, callsFileJsonSchema } = await import(join(root, 'dist', 'src', 'testing', 'schema.js'));
 
-const schemas = { testFile: testFileJsonSchema, stubFile: stubFileJsonSchema };
+const schemas = { testFile: testFileJsonSchema, stubFile: stubFileJsonSchema, callsFile: callsFileJsonSchema };
 // The options of src/testing/ajv.ts, so the generated code is the code it would compile.
 const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
 const refs = {};

@@ -1,8 +1,8 @@
 // One Ajv instance for the test runner's schemas (test files, stub files,
 // action output schemas), created on first use and compiling each schema once,
-// so loading a test file does not pay for Ajv before it needs it. The test-file
-// and stub-file validators are generated at build time
-// (scripts/build-test-validators.mjs), so a `test` process does not compile them.
+// so loading a test file does not pay for Ajv before it needs it. The test-file,
+// stub-file and calls-file validators are generated at build time
+// (scripts/build-test-validators.mjs), so a `test` or `run` process does not compile them.
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 

@@ -7,7 +7,7 @@
 // call.
 import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../contract/diagnostics.js';
-import { compiledSchema } from './ajv.js';
+import { prebuiltSchema } from './ajv.js';
 import { readCall, schemaDiagnostics, type RawCall } from './load.js';
 import { callsFileJsonSchema } from './schema.js';
 import { readListFile } from './list-file.js';
@@ -21,7 +21,7 @@ export interface LoadedCallsFile {
   source: string;
 }
 
-const validator = (): ValidateFunction => compiledSchema(callsFileJsonSchema);
+const validator = (): ValidateFunction => prebuiltSchema('callsFile', callsFileJsonSchema);
 
 /** Reads the calls of `file`; a call without `script` runs `script` (the run's own script). */
 export function loadCallsFile(file: string, script: string, opts: { text?: string } = {}): LoadedCallsFile {
