@@ -10,10 +10,10 @@ import { defineAction, number, text } from './define.js';
 import { callOf, isOutcome } from './voice.js';
 
 /** Studio's limit of keys in one DTMF action. */
-export const MAX_DTMF_KEYS = 20;
+const MAX_DTMF_KEYS = 20;
 
 /** The keys of a DigitSequence without its pause characters, or the problem with it. */
-export function dtmfKeys(sequence: string): { keys: string; pauses: number } | string {
+function dtmfKeys(sequence: string): { keys: string; pauses: number } | string {
   const t = sequence.trim();
   const keys = t.replace(/[,.]/g, '');
   const bad = [...new Set(keys.replace(/[0-9#*]/g, ''))];

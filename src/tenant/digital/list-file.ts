@@ -14,10 +14,10 @@ import { ListUploadError, uploadCallingList } from '../lists-upload.js';
 import { StateFileError } from '../state-file.js';
 
 /** The report of a tenant-declared list, keyed by skill number. */
-export const LIST_REPORTS_COLLECTION = 'digital.lists';
+const LIST_REPORTS_COLLECTION = 'digital.lists';
 
 /** Rejected rows a report names one by one; the rest are counted (a million bad rows keep a small report). */
-export const NAMED_REJECTS = 10;
+const NAMED_REJECTS = 10;
 
 export interface ListReport {
   skill: number;
