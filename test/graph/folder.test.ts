@@ -1,18 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 import { checkPaths, loadFolder } from '../../src/graph/load.js';
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scripts-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { folder } from '../reliability/cli.js';
 
 const MAIN = (call: string, media = 'Generic') => `script Main\ntype ${media}\nstart: BEGIN -> call\ncall: ${call} -> done\n  OnError -> done\ndone: END\n`;
 const SUB = (media = 'Generic', end = 'RETURN { ReturnValue = 1 }') => `script Sub\ntype ${media}\nstart: BEGIN -> back\nback: ${end}\n`;

@@ -2,23 +2,13 @@
 // JSON Lines or JSON, calling lists from CSV through the upload pipeline;
 // streamed into the store after the sections, located errors in the data
 // files, loaded once into a state file.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScriptLoadError } from '../../src/contract/diagnostics.js';
 import { CrmState } from '../../src/tenant/crm/state.js';
 import { checkTenantFile, loadTenant, openCheckedTenant } from '../../src/tenant/tenant.js';
 import { runCli } from '../cli/run-cli.js';
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tenant-data-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { folder } from '../reliability/cli.js';
 
 const CRM = (records: string) => `crm:
   - id: kustomer-prod
