@@ -74,8 +74,8 @@ export default defineAction({
     };
     const successful: DdoObject[] = [];
     const failed: DdoObject[] = [];
-    // What each stored record did, as (code, external id) pairs: the effects are built after the transaction, once it holds.
-    const changes: string[] = [];
+    // The external id of each stored record, beside its result in `successful` (which holds the code): the effects are built after the transaction, once it holds.
+    const stored: string[] = [];
     // One transaction for the batch: a crash mid-way leaves none of it (reliability.md).
     store.transaction(() => {
       for (const record of records) {
@@ -86,10 +86,10 @@ export default defineAction({
         }
         const code = store.upsertProspect(outcome.prospect);
         successful.push(withResultCode(record, code));
-        changes.push(code, outcome.prospect.externalId);
+        stored.push(outcome.prospect.externalId);
       }
     });
-    for (let i = 0; i < changes.length; i += 2) ctx.effect('prospects', { op: changes[i]!, skillNo: skill.id, sourceName: source.name, externalId: changes[i + 1]! });
+    for (let i = 0; i < stored.length; i++) ctx.effect('prospects', { op: successful[i]!.ResultCode as string, skillNo: skill.id, sourceName: source.name, externalId: stored[i]! });
     return ctx.branch('Default', { Results: { SuccessfulRecords: successful, FailedRecords: failed } });
   },
 });

@@ -60,6 +60,14 @@ export class MemoryTenantStore implements TenantStore {
   /** Calling lists: skill -> external id -> prospect (nested maps: no key string per record). */
   private lists = new Map<number, List>();
   private queues = new Map<number, Queue>();
+  /**
+   * Prospects created since their skill's queue was last read or otherwise
+   * written, in creation order: their queue places, entered into the queue
+   * map when it is next used (settle). A batch of creations then costs one
+   * map entry per prospect, not two; every queue entry already in the map is
+   * older than these, so settling appends them in queue order.
+   */
+  private fresh = new Map<number, ProspectRecord[]>();
   private collections = new Map<string, MemoryCollection<unknown>>();
   private nextSourceId = 1;
   /** listChanges(): calling-list writes through this object (a rolled-back one counts too: readers only look again). */
@@ -69,10 +77,19 @@ export class MemoryTenantStore implements TenantStore {
    * (map, key, previous value or ABSENT), or (function, argument, null).
    */
   private undoLog: unknown[] | null = null;
+  /** Where the innermost open transaction's entries start in the undo log (a run of creations never reaches below it). */
+  private savepoint = 0;
   /** Undoes the creation of a prospect (one undo entry for its list and queue places). */
   private readonly uncreate = (p: ProspectRecord): void => {
     this.lists.get(p.skillNo)?.delete(p.externalId);
-    this.queues.get(p.skillNo)?.delete(p.externalId);
+    // Undone newest first: a prospect not yet settled is the last of its skill's fresh ones.
+    const fresh = this.fresh.get(p.skillNo);
+    if (fresh && fresh.length > 0 && fresh[fresh.length - 1] === p) fresh.pop();
+    else this.queues.get(p.skillNo)?.delete(p.externalId);
+  };
+  /** Undoes a run of consecutive creations, newest first (one undo entry for a whole batch). */
+  private readonly uncreateRun = (run: ProspectRecord[]): void => {
+    for (let i = run.length - 1; i >= 0; i--) this.uncreate(run[i]!);
   };
 
   constructor(
@@ -85,15 +102,18 @@ export class MemoryTenantStore implements TenantStore {
     const outer = this.undoLog;
     const log = outer ?? [];
     const mark = log.length;
+    const outerSavepoint = this.savepoint;
     this.undoLog = log;
+    this.savepoint = mark;
     try {
       const result = fn();
-      this.undoLog = outer;
       return result;
     } catch (err) {
       rollback(log, mark);
-      this.undoLog = outer;
       throw err;
+    } finally {
+      this.undoLog = outer;
+      this.savepoint = outerSavepoint;
     }
   }
 
@@ -101,6 +121,7 @@ export class MemoryTenantStore implements TenantStore {
     if (this.undoLog) throw new Error('a bulk load cannot start inside a transaction');
     const log: unknown[] = [];
     this.undoLog = log;
+    this.savepoint = 0;
     let open = true;
     const end = (): void => {
       if (!open) throw new Error('this bulk load has already ended');
@@ -130,6 +151,7 @@ export class MemoryTenantStore implements TenantStore {
    */
   fork(): MemoryTenantStore {
     if (this.undoLog) throw new Error('a store cannot be copied inside a transaction or bulk load');
+    for (const skillNo of this.fresh.keys()) this.settle(skillNo);
     const copy = new MemoryTenantStore(this.timeZone, this.businessUnit);
     copy.skillMap = new Map(this.skillMap);
     copy.agentMap = new Map(this.agentMap);
@@ -208,18 +230,23 @@ export class MemoryTenantStore implements TenantStore {
     const k = p.externalId;
     const list = this.listOf(p.skillNo);
     const old = list.get(k);
-    const queue = this.queueOf(p.skillNo);
     if (old) {
       const merged: ProspectRecord = { ...p, createdAtMs: old.createdAtMs, status: 'queued', dialedAtMs: null };
       this.setIn(list, k, merged);
+      const queue = this.queueOf(p.skillNo);
       if (!queue.has(p.externalId)) this.setIn(queue, p.externalId, { seq: nextSequence(), value: p.updatedAtMs });
       return 'Updated';
     }
     // The store keeps the caller's record when it is already in queued form (no copy per row of a big batch).
     const created = p.status === 'queued' && p.dialedAtMs === null ? p : { ...p, status: 'queued' as const, dialedAtMs: null };
     list.set(k, created);
-    queue.set(k, { seq: nextSequence(), value: p.updatedAtMs });
-    this.undoLog?.push(this.uncreate, created, null);
+    this.freshOf(p.skillNo).push(created);
+    const log = this.undoLog;
+    if (log) {
+      const last = log.length - 3;
+      if (last >= this.savepoint && log[last] === this.uncreateRun) (log[last + 1] as ProspectRecord[]).push(created);
+      else log.push(this.uncreateRun, [created], null);
+    }
     return 'Created';
   }
 
@@ -278,16 +305,16 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   queueDepth(skillNo: number): number {
-    return this.queues.get(skillNo)?.size ?? 0;
+    return this.queueIfAny(skillNo)?.size ?? 0;
   }
 
   oldestQueuedMs(skillNo: number): number | null {
     // Queue order is queueing order and the virtual clock never goes back, so the first entry is the oldest.
-    return this.queues.get(skillNo)?.first()?.value ?? null;
+    return this.queueIfAny(skillNo)?.first()?.value ?? null;
   }
 
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
-    const queue = this.queues.get(skillNo);
+    const queue = this.queueIfAny(skillNo);
     const list = this.lists.get(skillNo);
     const dialed: ProspectRecord[] = [];
     if (!queue || !list) return dialed;
@@ -317,7 +344,7 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   expireDue(skillNo: number, nowMs: number): number {
-    const queue = this.queues.get(skillNo);
+    const queue = this.queueIfAny(skillNo);
     const list = this.lists.get(skillNo);
     if (!queue || !list) return 0;
     const due: string[] = [];
@@ -354,7 +381,14 @@ export class MemoryTenantStore implements TenantStore {
     return l;
   }
 
+  /** The skill's queue with its fresh prospects settled; undefined when it never had one. */
+  private queueIfAny(skillNo: number): Queue | undefined {
+    this.settle(skillNo);
+    return this.queues.get(skillNo);
+  }
+
   private queueOf(skillNo: number): Queue {
+    this.settle(skillNo);
     let q = this.queues.get(skillNo);
     if (!q) {
       q = CowMap.empty();
@@ -362,5 +396,30 @@ export class MemoryTenantStore implements TenantStore {
     }
     return q;
   }
-}
 
+  private freshOf(skillNo: number): ProspectRecord[] {
+    let f = this.fresh.get(skillNo);
+    if (!f) {
+      f = [];
+      this.fresh.set(skillNo, f);
+    }
+    return f;
+  }
+
+  /**
+   * Enters the skill's fresh prospects into its queue map, in creation order.
+   * Nothing to undo: the queue holds the same entries before and after, and
+   * a rollback of their creation finds them in the map.
+   */
+  private settle(skillNo: number): void {
+    const fresh = this.fresh.get(skillNo);
+    if (!fresh || fresh.length === 0) return;
+    let q = this.queues.get(skillNo);
+    if (!q) {
+      q = CowMap.empty();
+      this.queues.set(skillNo, q);
+    }
+    for (const p of fresh) q.set(p.externalId, { seq: nextSequence(), value: p.updatedAtMs });
+    fresh.length = 0;
+  }
+}

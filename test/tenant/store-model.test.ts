@@ -18,6 +18,7 @@ type Op =
   | { op: 'dial'; skill: number; max: number; at: number }
   | { op: 'expire'; skill: number; at: number }
   | { op: 'failing'; skill: number; id: string }
+  | { op: 'batch'; skill: number; items: { id: string; source: string; at: number; expires: number | null }[]; fail: boolean }
   | { op: 'put'; id: string; at: number }
   | { op: 'delete'; id: string };
 
@@ -30,6 +31,16 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dial' as const), skill: skills, max: fc.nat(3), at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('expire' as const), skill: skills, at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('failing' as const), skill: skills, id: ids }) },
+  {
+    // Several upserts in one transaction with no queue read between them (a CREATEPROSPECTS batch), committed or rolled back.
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('batch' as const),
+      skill: skills,
+      items: fc.array(fc.record({ id: ids, source: sources, at: fc.nat(100), expires: fc.option(fc.nat(200), { nil: null }) }), { minLength: 1, maxLength: 6 }),
+      fail: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('put' as const), id: ids, at: fc.nat(100) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), id: ids }) },
 );
@@ -75,6 +86,16 @@ function apply(store: TenantStore, o: Op): unknown {
         return 'rolled back';
       }
       return 'committed';
+    case 'batch':
+      try {
+        return store.transaction(() => {
+          const codes = o.items.map((item) => store.upsertProspect(prospect({ skill: o.skill, ...item })));
+          if (o.fail) throw new Error('rolled back');
+          return codes;
+        });
+      } catch {
+        return 'rolled back';
+      }
     case 'put':
       return store.transaction(() => store.collection('notes').put(o.id, { at: o.at }));
     case 'delete':
