@@ -1,106 +1,314 @@
 // Trace events as JSON lines (`run --trace-json`): exactly the text
-// JSON.stringify gives for the event, made faster for long runs. Most of an
-// event's text repeats from the last time the same action (or variable) was
-// traced: its contact, type, script, label, action type, caption. That leading
-// run of names is kept as text per action and reused when every member is the
-// same, in the same order; the members after it (the values: props, outputs,
-// the variable's value…) and everything else go through JSON.stringify.
+// JSON.stringify gives for the event, made faster for long runs. The events of
+// one action (or one variable) have the same members each time, and most of
+// their values repeat too: contact, type, script, label, action type, caption,
+// the literal props, an empty outputs map. Each (type, label) keeps a shape:
+// its members in order, with the props/outputs/vars maps flattened into it, and
+// which values have been seen to change. The unchanged runs of it are kept as
+// text, so an event costs a walk comparing its members with the shape and the
+// serialisation of the few values that change. An event that does not fit its
+// shape (another member, another order, a value that changed for the first
+// time) is written by JSON.stringify and teaches the shape.
 import type { TraceEvent } from './result.js';
 
-/** Members that carry run data (values, messages): they change from one event to the next, so they end the reused part. */
-const DATA_MEMBERS: ReadonlySet<string> = new Set(['vars', 'props', 'outputs', 'error', 'old', 'value', 'message', 'text', 'data', 'params', 'reason']);
-
-/** How many names (event types, labels, member names) the caches keep; past it, events are written without them. */
+/** How many event types and labels keep a shape; past it, events are written by JSON.stringify. */
 const MAX_CACHED = 4096;
+/** Events with more members (maps flattened) than this are not worth a shape. */
+const MAX_SLOTS = 256;
 
-/** The leading members after `time` of an earlier event of one type and label, and the JSON text of each run of them from the first. */
-interface Head {
-  readonly keys: readonly string[];
-  readonly values: readonly unknown[];
-  /** `prefixes[i]`: the text of the first `i` members, each with its leading comma. */
-  readonly prefixes: readonly string[];
-}
+/** A member whose value is written as it is (a scalar, or an array or object too deep to flatten). */
+const VALUE = 0;
+/** A member whose value is a plain object: its members follow as slots, up to CLOSE. */
+const OPEN = 1;
+const CLOSE = 2;
 
 type Members = Record<string, unknown>;
 
+/** The members of the events of one type and label, in order, and the text of what does not change. */
+interface Shape {
+  readonly kinds: readonly number[];
+  readonly keys: readonly string[];
+  /** The value of each VALUE slot when the shape was made (what a fixed slot must still hold). */
+  readonly values: readonly unknown[];
+  /** VALUE slots whose value changes: written for each event. Objects and arrays always are. */
+  readonly varying: boolean[];
+  /** For a varying slot: the fixed text since the previous varying slot, then with this member's `,"name":`. */
+  before: string[];
+  beforeKey: string[];
+  /** A varying slot that may be the first member of its object: when it is left out, the commas after it move. */
+  first: boolean[];
+  /** The fixed text after the last varying slot, closing brace included. */
+  tail: string;
+  /** No slot varies: `line` is the whole text of events whose opening (the time) is `lineHead`. */
+  fixed: boolean;
+  lineHead: string;
+  line: string;
+  /** The last value and text of each varying slot: a value that repeats is not serialised again. */
+  readonly lastValue: unknown[];
+  readonly lastText: (string | undefined)[];
+  hits: number;
+  misses: number;
+}
+
+/** A shape for a key whose events keep changing their members: JSON.stringify serves them better. */
+const PLAIN = 'plain';
+
+/** The last event time and the text that opens an event with it. */
+interface Time {
+  value: unknown;
+  head: string;
+}
+
 /** Returns a function giving each event's JSON text (without a line break), identical to JSON.stringify(event). */
 export function traceJson(): (event: TraceEvent) => string {
-  const heads = new Map<string, Map<string, Head>>();
-  const memberNames = new Map<string, string>();
-  let lastTime: unknown;
-  let lastTimeText = '';
-
-  /** `,"name":` */
-  const memberName = (k: string): string => {
-    let text = memberNames.get(k);
-    if (text === undefined) {
-      text = `,${JSON.stringify(k)}:`;
-      if (memberNames.size < MAX_CACHED) memberNames.set(k, text);
+  const shapes = new Map<string, Map<string, Shape | typeof PLAIN>>();
+  const time: Time = { value: undefined, head: '' };
+  return (event) => {
+    const e = event as unknown as Members;
+    const byLabel = shapes.get(event.type);
+    const label = typeof e.label === 'string' ? e.label : typeof e.name === 'string' ? e.name : '';
+    const shape = byLabel?.get(label);
+    if (shape !== undefined && shape !== PLAIN) {
+      const text = write(shape, e, time);
+      if (text !== undefined) return text;
+    }
+    const text = JSON.stringify(e);
+    if (shape === PLAIN || !startsWithTime(e)) return text;
+    if (shape !== undefined) relearn(byLabel!, label, shape, e);
+    else if (byLabel !== undefined) {
+      if (byLabel.size < MAX_CACHED) learn(byLabel, label, e, 0);
+    } else if (shapes.size < MAX_CACHED && typeof event.type === 'string') {
+      const created = new Map<string, Shape | typeof PLAIN>();
+      shapes.set(event.type, created);
+      learn(created, label, e, 0);
     }
     return text;
   };
+}
 
-  /** Records the event's leading names for the next events of its action; its own text is JSON.stringify's. */
-  const remember = (e: Members, byLabel: Map<string, Head>, label: string): string => {
-    const keys: string[] = [];
-    const values: unknown[] = [];
-    const prefixes = [''];
-    let first = true;
-    for (const k in e) {
-      const v = e[k];
-      if (first) {
-        first = false;
-        continue; // `time`, checked by the caller
-      }
-      if (DATA_MEMBERS.has(k) || (typeof v !== 'string' && typeof v !== 'boolean' && (typeof v !== 'number' || !Number.isFinite(v)))) break;
-      keys.push(k);
-      values.push(v);
-      prefixes.push(prefixes.at(-1)! + memberName(k) + JSON.stringify(v));
-    }
-    if (byLabel.size < MAX_CACHED) byLabel.set(label, { keys, values, prefixes });
-    return JSON.stringify(e);
-  };
+/** Events open with their time, a string; any other event is left to JSON.stringify. */
+function startsWithTime(e: Members): boolean {
+  for (const k in e) return k === 'time' && typeof e[k] === 'string';
+  return false;
+}
 
-  return (event) => {
-    const e = event as unknown as Members;
-    let byLabel = heads.get(event.type);
-    if (byLabel === undefined) {
-      if (heads.size >= MAX_CACHED) return JSON.stringify(e);
-      heads.set(event.type, (byLabel = new Map()));
+/**
+ * The event's text from its shape, or undefined when the event does not fit
+ * it. Walks the members in JSON.stringify's order (for…in gives own members in
+ * the same order), comparing each with its slot.
+ */
+function write(shape: Shape, e: Members, time: Time): string | undefined {
+  const { kinds, keys } = shape;
+  const n = kinds.length;
+  let text: string | undefined;
+  let i = 0;
+  for (const k in e) {
+    const v = e[k];
+    if (text === undefined) {
+      // Every event opens with its time, which changes less often than anything else.
+      if (k !== 'time' || typeof v !== 'string') return undefined;
+      if (v !== time.value) time.head = `{"time":${JSON.stringify((time.value = v))}`;
+      text = time.head;
+      continue;
     }
-    const label = typeof e.label === 'string' ? e.label : typeof e.name === 'string' ? e.name : '';
-    const head = byLabel.get(label);
-    const n = head === undefined ? 0 : head.keys.length;
-    let text = '';
-    // -1 before `time`; then how many leading members matched the head, while `matching`.
-    let i = -1;
-    let matching = true;
-    for (const k in e) {
-      const v = e[k];
-      if (i < 0) {
-        // Every event starts with its time, which changes less often than anything else.
-        if (k !== 'time' || typeof v !== 'string') return JSON.stringify(e);
-        if (v !== lastTime) lastTimeText = JSON.stringify((lastTime = v));
-        if (head === undefined) return remember(e, byLabel, label);
-        text = `{"time":${lastTimeText}`;
-        i = 0;
-        continue;
+    if (i >= n || keys[i] !== k) return undefined;
+    if (kinds[i] === OPEN) {
+      if (!isPlainObject(v)) return undefined;
+      i++;
+      for (const k2 in v) {
+        if (kinds[i] !== VALUE || keys[i] !== k2) return undefined;
+        const part = slotText(shape, i++, v[k2]);
+        if (part === undefined) return undefined;
+        text += part;
       }
-      if (matching) {
-        if (i < n && k === head!.keys[i] && v === head!.values[i]) {
-          i++;
-          continue;
-        }
-        // Nothing in common (another contact, say): this event's names are the ones to keep.
-        if (i === 0 && n > 0) return remember(e, byLabel, label);
-        matching = false;
-        text += head!.prefixes[i];
-      }
-      const json = typeof v === 'number' ? (Number.isFinite(v) ? `${v}` : 'null') : JSON.stringify(v);
-      if (json !== undefined) text += memberName(k) + json;
+      if (kinds[i] !== CLOSE) return undefined;
+      i++;
+    } else if (kinds[i] !== VALUE) return undefined;
+    else {
+      const part = slotText(shape, i++, v);
+      if (part === undefined) return undefined;
+      text += part;
     }
-    if (i < 0) return '{}';
-    if (matching) text += head!.prefixes[i];
-    return `${text}}`;
+  }
+  if (i !== n || text === undefined) return undefined;
+  shape.hits++;
+  if (!shape.fixed) return text + shape.tail;
+  // Nothing varies: the whole line is the same while the time is.
+  if (shape.lineHead !== text) shape.line = (shape.lineHead = text) + shape.tail;
+  return shape.line;
+}
+
+/** What slot `i` adds to the text for value `v`: nothing for a fixed slot that still holds its value; undefined when `v` does not fit. */
+function slotText(shape: Shape, i: number, v: unknown): string | undefined {
+  if (!shape.varying[i]) return v === shape.values[i] ? '' : undefined;
+  // A varying slot: the fixed text since the one before, then the member.
+  let json: string | undefined;
+  if (v === shape.lastValue[i] && v !== undefined) json = shape.lastText[i];
+  else {
+    json = jsonOf(v);
+    shape.lastValue[i] = v;
+    shape.lastText[i] = json;
+  }
+  if (json !== undefined) return shape.beforeKey[i]! + json;
+  // JSON.stringify leaves the member out; when it could be the first of its object, the next one's comma would be wrong.
+  return shape.first[i] ? undefined : shape.before[i]!;
+}
+
+/** The event did not fit its shape: a fixed value that changed makes that slot varying; other members or order, a new shape. */
+function relearn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, shape: Shape, e: Members): void {
+  const changed = changedSlots(shape, e);
+  if (changed !== undefined) {
+    // Same members: only values that were fixed so far changed.
+    for (const i of changed) shape.varying[i] = true;
+    if (changed.length > 0) plan(shape);
+    return;
+  }
+  shape.misses++;
+  // Events of this label keep changing their members: stop learning them.
+  if (shape.misses > 16 && shape.misses * 8 > shape.hits) byLabel.set(label, PLAIN);
+  else learn(byLabel, label, e, shape.misses, shape.hits);
+}
+
+/** The fixed slots whose values differ in `e`, when `e` has the shape's members in its order; undefined otherwise. */
+function changedSlots(shape: Shape, e: Members): number[] | undefined {
+  const { kinds, keys, values, varying } = shape;
+  const changed: number[] = [];
+  const value = (i: number, v: unknown): void => {
+    if (!varying[i] && v !== values[i]) changed.push(i);
   };
+  let i = 0;
+  let started = false;
+  for (const k in e) {
+    if (!started) {
+      started = true;
+      continue;
+    }
+    if (i >= kinds.length || keys[i] !== k) return undefined;
+    const v = e[k];
+    if (kinds[i] === OPEN) {
+      if (!isPlainObject(v)) return undefined;
+      i++;
+      for (const k2 in v) {
+        if (kinds[i] !== VALUE || keys[i] !== k2) return undefined;
+        value(i++, v[k2]);
+      }
+      if (kinds[i++] !== CLOSE) return undefined;
+    } else if (kinds[i] !== VALUE) return undefined;
+    else value(i++, v);
+  }
+  // Nothing changed: a varying slot was left out where it decides the commas; JSON.stringify serves this event.
+  return i === kinds.length ? changed : undefined;
+}
+
+/** Makes the shape of `e` (its members after `time`), every scalar fixed to its value. */
+function learn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, e: Members, misses: number, hits = 0): void {
+  const kinds: number[] = [];
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  const varying: boolean[] = [];
+  const slot = (kind: number, k: string, v: unknown): void => {
+    kinds.push(kind);
+    keys.push(k);
+    values.push(v);
+    // Objects and arrays may change inside while staying the same object: never fixed.
+    varying.push(kind === VALUE && v !== null && (typeof v === 'object' || typeof v === 'function'));
+  };
+  let started = false;
+  for (const k in e) {
+    if (!started) {
+      started = true;
+      continue;
+    }
+    const v = e[k];
+    if (isPlainObject(v)) {
+      slot(OPEN, k, undefined);
+      for (const k2 in v) slot(VALUE, k2, v[k2]);
+      slot(CLOSE, '', undefined);
+    } else slot(VALUE, k, v);
+    if (kinds.length > MAX_SLOTS) {
+      byLabel.set(label, PLAIN);
+      return;
+    }
+  }
+  const n = kinds.length;
+  const shape: Shape = {
+    kinds,
+    keys,
+    values,
+    varying,
+    before: new Array<string>(n),
+    beforeKey: new Array<string>(n),
+    first: new Array<boolean>(n),
+    tail: '',
+    fixed: true,
+    lineHead: '',
+    line: '',
+    lastValue: new Array<unknown>(n),
+    lastText: new Array<string | undefined>(n),
+    hits,
+    misses,
+  };
+  plan(shape);
+  byLabel.set(label, shape);
+}
+
+/** Computes the fixed texts around the varying slots. */
+function plan(shape: Shape): void {
+  const { kinds, keys, values, varying } = shape;
+  let fixed = '';
+  // Whether a member of the current object is written before this point (the event's own object always has `time`).
+  let written = true;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    const comma = written ? ',' : '';
+    if (kind === OPEN) {
+      fixed += `${comma}${JSON.stringify(keys[i])}:{`;
+      written = false;
+    } else if (kind === CLOSE) {
+      fixed += '}';
+      written = true; // the map's own member
+    } else if (varying[i]) {
+      shape.before[i] = fixed;
+      shape.beforeKey[i] = `${fixed}${comma}${JSON.stringify(keys[i])}:`;
+      shape.first[i] = !written;
+      shape.lastValue[i] = undefined;
+      shape.lastText[i] = undefined;
+      fixed = '';
+      written = true;
+    } else {
+      const json = jsonOf(values[i]);
+      if (json !== undefined) {
+        fixed += `${comma}${JSON.stringify(keys[i])}:${json}`;
+        written = true;
+      }
+    }
+  }
+  shape.tail = `${fixed}}`;
+  shape.fixed = !varying.includes(true);
+  shape.lineHead = '';
+}
+
+/** JSON.stringify of a member's value; undefined when it leaves the member out. */
+function jsonOf(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? `${v}` : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    default:
+      return v === null ? 'null' : JSON.stringify(v);
+  }
+}
+
+/** A map JSON.stringify writes member by member: no array, no other prototype, no toJSON. */
+function isPlainObject(v: unknown): v is Members {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && typeof (v as Members).toJSON !== 'function';
 }

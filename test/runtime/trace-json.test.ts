@@ -93,3 +93,89 @@ done: END
   for (const e of r.trace!) expect(json(e)).toBe(JSON.stringify(e));
   expect(r.trace!.map(json).join('\n')).not.toContain('s3cret-value');
 });
+
+/** Values from a small pool, so that a member keeps its value for a while, then changes, as an action's props do. */
+const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+const pooled = fc.constantFrom<unknown>(0, -0, 1, 2.5, NaN, Infinity, 'x', 'y', '', 'a"b', '\ud800', '😀', true, false, null, undefined, [1, 'x'], { a: 1 }, { toJSON: () => 'J' }, new Date(0), nullProto);
+const pooledKey = fc.constantFrom('Variable', 'Value', 'Type', 'x', '0', '7', '__proto__', 'a"b', 'toJSON');
+
+/** One action's events: the same members each time (a map member flattened), values drawn from the pool. */
+const structure = fc.record({
+  type: fc.constantFrom('action.enter', 'action.exit', 'var.set'),
+  label: name,
+  members: fc.uniqueArray(fc.tuple(memberName, fc.boolean()), { selector: ([k]) => k, maxLength: 5 }),
+  mapKeys: fc.uniqueArray(pooledKey, { maxLength: 4 }),
+});
+
+test('events of repeating shapes whose values stay, change, go missing or stop being maps', () => {
+  fc.assert(
+    fc.property(
+      fc.array(structure, { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('t1', 't2', 't3'), fc.array(pooled, { minLength: 30, maxLength: 30 }), fc.nat(9)), { minLength: 1, maxLength: 60 }),
+      (structures, draws) => {
+        const json = traceJson();
+        for (const [which, time, values, notMap] of draws) {
+          const s = structures[which % structures.length]!;
+          const e: Record<string, unknown> = { time, contactId: 'c', type: s.type, label: s.label };
+          let next = 0;
+          for (const [k, isMap] of s.members) {
+            let v: unknown = values[next++ % values.length];
+            if (isMap && notMap !== 0) {
+              const map: Record<string, unknown> = {};
+              for (const mk of s.mapKeys) Object.defineProperty(map, mk, { value: values[next++ % values.length], enumerable: true, writable: true, configurable: true });
+              v = map;
+            }
+            Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
+          }
+          expect(json(e as unknown as TraceEvent)).toBe(JSON.stringify(e));
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
+test('a value that changes, is left out or stops being a map, in every position', () => {
+  const json = traceJson();
+  const enter = (time: string, props: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    time,
+    contactId: 'c',
+    type: 'action.enter',
+    script: 'S',
+    label: 'tag',
+    actionType: 'ASSIGN',
+    caption: 'ASSIGN',
+    props,
+    ...extra,
+  });
+  const events = [
+    enter('t1', { Variable: 'last', Value: '1', Type: 'String' }),
+    enter('t1', { Variable: 'last', Value: '2', Type: 'String' }),
+    enter('t1', { Variable: 'last', Value: '2', Type: 'String' }),
+    enter('t2', { Variable: 'last', Value: 3, Type: 'String' }),
+    // The first member of the map changes, then is left out: the comma after it moves.
+    enter('t2', { Variable: 'next', Value: 3, Type: 'String' }),
+    enter('t2', { Variable: undefined, Value: 3, Type: 'String' }),
+    enter('t2', { Variable: 'last', Value: undefined, Type: undefined }),
+    enter('t2', { Variable: 'last', Value: [1, { a: 'b' }], Type: 'String' }),
+    enter('t2', { Variable: 'last', Value: { toJSON: () => 'J' }, Type: 'String' }),
+    enter('t3', 'not a map'),
+    enter('t3', { Variable: 'last', Value: '4', Type: 'String' }),
+    enter('t3', {}),
+    enter('t3', { Variable: 'last', Value: '4', Type: 'String' }, { seconds: 1 }),
+    enter('t3', { Variable: 'last', Value: '4', Type: 'String' }, { seconds: undefined }),
+    enter('t3', Object.assign(Object.create(null) as object, { Variable: 'last' })),
+    enter('t3', new Date(0)),
+  ];
+  for (const e of [...events, ...events.reverse(), ...events]) expect(json(e as unknown as TraceEvent)).toBe(JSON.stringify(e));
+});
+
+test('an action whose events never repeat their members is still written exactly', () => {
+  const json = traceJson();
+  for (let i = 0; i < 200; i++) {
+    const e: Record<string, unknown> = { time: 't', contactId: 'c', type: 'effect', kind: 'k' };
+    e[`m${i % 7}`] = i;
+    if (i % 3 === 0) e.data = { n: i };
+    expect(json(e as unknown as TraceEvent)).toBe(JSON.stringify(e));
+  }
+});
