@@ -108,6 +108,10 @@ export function toE164(raw: string, defaultCountry: CountryCode = DEFAULT_COUNTR
       return text.length === 12 && text.charCodeAt(0) === 43 ? text : e164Scanned(known.from);
     }
   }
+  if (text.charCodeAt(0) === 43) {
+    const e164 = internationalE164(text);
+    if (e164 !== undefined) return e164;
+  }
   const parsed = libPhoneNumber().parsePhoneNumberFromString(text, defaultCountry);
   return parsed && isValidParsed(parsed) ? parsed.number : null;
 }
@@ -153,6 +157,15 @@ interface PlanMetadata {
   nationalNumberPattern(): string;
   hasTypes(): boolean;
   type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+  hasCallingCode(code: string): boolean;
+  getCountryCodesForCallingCode(code: string): string[] | undefined;
+  numberingPlan: { nationalPrefixForParsing(): string | undefined };
+}
+
+/** A new Metadata of the library's bundled data; null where its build has no Metadata class (its CommonJS build, used only when require(esm) is off). */
+function newMetadata(): PlanMetadata | null {
+  const Metadata = (libPhoneNumber() as { Metadata?: new () => unknown }).Metadata;
+  return typeof Metadata === 'function' ? (new Metadata() as PlanMetadata) : null;
 }
 
 /** Checks by numbering plan (ISO country or calling code): a few hundred at most. */
@@ -162,9 +175,8 @@ const planChecks = new Map<string, PlanCheck>();
 function planCheck(plan: string): PlanCheck | null {
   let check = planChecks.get(plan);
   if (check) return check;
-  const Metadata = (libPhoneNumber() as { Metadata?: new () => unknown }).Metadata;
-  if (typeof Metadata !== 'function') return null;
-  const metadata = new Metadata() as PlanMetadata;
+  const metadata = newMetadata();
+  if (metadata === null) return null;
   metadata.selectNumberingPlan(plan);
   const whole = (pattern: string): RegExp => new RegExp('^(?:' + pattern + ')$');
   let types: PlanCheck['types'] = null;
@@ -187,13 +199,76 @@ function planCheck(plan: string): PlanCheck | null {
  * big list). test/tenant/phones-scan.test.ts compares the two.
  */
 export function isValidParsed(parsed: PhoneNumber): boolean {
-  const national = parsed.nationalNumber || '';
   const check = planCheck(parsed.country || parsed.countryCallingCode);
   if (check === null) return parsed.isValid();
+  return isValidIn(check, parsed.nationalNumber || '');
+}
+
+/** True when a national number is valid in a plan: it matches the plan and one of its number types (the library's isValid). */
+function isValidIn(check: PlanCheck, national: string): boolean {
   if (!check.general.test(national)) return false;
   if (check.types === null) return true;
   for (const t of check.types) if ((!t.lengths || t.lengths.includes(national.length)) && t.whole.test(national)) return true;
   return false;
+}
+
+/** `+`, a calling code that does not start with 0 or 1, then digits with single spaces or hyphens between them. */
+const INTERNATIONAL_SHAPE = /^\+[2-9](?:[ -]?\d)*$/;
+
+/** What the international path needs of a calling code that belongs to one country. */
+interface CallingCodePlan {
+  /** The country's national prefix for parsing, anchored at the start (null: it has none). */
+  nationalPrefix: RegExp | null;
+  check: PlanCheck;
+}
+
+/** By calling code: its plan; null when the library decides (a code shared by several countries, a non-geographic one); NOT_A_CODE for digits that are no calling code. */
+const callingCodePlans = new Map<string, CallingCodePlan | null | typeof NOT_A_CODE>();
+const NOT_A_CODE = 0;
+
+function callingCodePlan(code: string): CallingCodePlan | null | typeof NOT_A_CODE {
+  let plan = callingCodePlans.get(code);
+  if (plan !== undefined) return plan;
+  plan = null;
+  const metadata = newMetadata();
+  if (metadata !== null && !metadata.hasCallingCode(code)) plan = NOT_A_CODE;
+  else if (metadata !== null) {
+    const countries = metadata.getCountryCodesForCallingCode(code);
+    const check = countries?.length === 1 ? planCheck(countries[0]!) : null;
+    if (check) {
+      metadata.selectNumberingPlan(countries![0]!);
+      const prefix = metadata.numberingPlan.nationalPrefixForParsing();
+      plan = { nationalPrefix: prefix ? new RegExp('^(?:' + prefix + ')') : null, check };
+    }
+  }
+  callingCodePlans.set(code, plan);
+  return plan;
+}
+
+/**
+ * The E.164 form of an international number written `+CC NSN`, as
+ * libphonenumber gives it (null: not a valid number), decided from the same
+ * metadata without the library's parse and its objects; undefined when the
+ * library must decide: another shape, a calling code shared by several
+ * countries, digits the country's national prefix could start, a national
+ * number shorter than 2 or longer than 17 digits. The library takes the
+ * digits after the `+` as the calling code (at most three, no code is the
+ * start of another) and the rest as the national number, which it keeps as
+ * written unless the national prefix pattern matches its start.
+ * test/tenant/phones-scan.test.ts compares the two on every country.
+ */
+function internationalE164(text: string): string | null | undefined {
+  if (!INTERNATIONAL_SHAPE.test(text)) return undefined;
+  const digits = text.indexOf(' ') === -1 && text.indexOf('-') === -1 ? text.slice(1) : text.slice(1).replace(/[ -]/g, '');
+  for (let i = 1; i <= 3 && i < digits.length; i++) {
+    const plan = callingCodePlan(digits.slice(0, i));
+    if (plan === NOT_A_CODE) continue;
+    if (plan === null) return undefined;
+    const national = digits.slice(i);
+    if (national.length < 2 || national.length > 17 || plan.nationalPrefix?.test(national)) return undefined;
+    return isValidIn(plan.check, national) ? '+' + digits : null;
+  }
+  return undefined;
 }
 
 /** The digits of a phone number as written (for loose matching in searches). */

@@ -77,6 +77,8 @@ const COMPUTED_REVIEWED: Record<string, string> = {
   'src/phone/caller.ts step.pattern.source': "a caller script's own `hear /pattern/`: the user's regular expression, matched against the prompts played",
   "src/tenant/phones.ts '^(?:' + pattern + ')$'":
     "libphonenumber's own metadata patterns, the ones the library itself matches, compiled once per numbering plan; the input is a parsed national number (at most 17 digits)",
+  "src/tenant/phones.ts '^(?:' + prefix + ')'":
+    "libphonenumber's own national-prefix pattern of a country, the one the library itself matches at the same place, compiled once per calling code; the input is a national number of at most 17 digits",
 };
 
 describe('regular expressions of the project', () => {

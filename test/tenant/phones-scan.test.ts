@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Value } from '../../src/contract/value.js';
 import type { SourceMapping } from '../../src/contract/tenant-store.js';
 import { nanpPrefixOf } from '../../src/tenant/nanp.js';
-import { isValidParsed } from '../../src/tenant/phones.js';
+import { isValidParsed, toE164 } from '../../src/tenant/phones.js';
 import { buildProspect, withResultCode, type ProspectOptions } from '../../src/tenant/prospects.js';
 import { westernmostZone, zoneFromNorthAmericanNumber } from '../../src/tenant/zones.js';
 import { fuzzParams } from '../fuzz/harness.js';
@@ -66,6 +66,41 @@ function referenceE164(raw: string): string | null {
   const parsed = lib.parsePhoneNumberFromString(raw.trim(), 'US');
   return parsed && parsed.isValid() ? parsed.number : null;
 }
+
+/**
+ * International numbers as lists write them, for toE164's path without the
+ * library: every country's example number with digits cut or added, a
+ * national prefix (0, 1, 8, 9…) or a random digit after the code, single or
+ * double spaces or hyphens anywhere, and codes that do not exist.
+ */
+const writtenInternational = fc
+  .tuple(
+    fc.constantFrom(...COUNTRIES),
+    fc.integer({ min: 0, max: 5 }),
+    digits(0, 6),
+    fc.constantFrom('', '0', '1', '8', '9', '00', '06', '15'),
+    fc.array(fc.constantFrom(' ', '-', '  ', ' - ', '.', ''), { minLength: 0, maxLength: 20 }),
+    fc.constantFrom('', '', '', '9', '99', '0'),
+  )
+  .map(([country, cut, tail, prefix, separators, codeNoise]) => {
+    const example = lib.getExampleNumber(country, examples);
+    const national = prefix + (example?.nationalNumber ?? '').slice(0, example ? example.nationalNumber.length - cut : 0) + tail;
+    const written = [...`${lib.getCountryCallingCode(country)}${codeNoise}${national}`].map((d, i) => (i > 0 ? (separators[i % Math.max(1, separators.length)] ?? '') : '') + d).join('');
+    return `+${written}`;
+  })
+  // Longer text is no number for the pipeline (toE164), whatever the library says.
+  .filter((raw) => raw.length <= 40);
+
+describe('toE164 on international numbers', () => {
+  it("gives libphonenumber's answer for numbers of every country, however spaced", () => {
+    fc.assert(
+      fc.property(fc.oneof(writtenInternational, internationalNumber, junk.map((j) => `+${j}`)), (raw) => {
+        expect(toE164(raw), raw).toBe(referenceE164(raw));
+      }),
+      fuzzParams(4000),
+    );
+  });
+});
 
 /** Every non-empty number of a cell as written (one number, an array, a `|` list, a DDO with Number or Phone). */
 function numbersOf(v: unknown): string[] {
