@@ -28,9 +28,15 @@ interface Site {
   readonly c: string;
   /** Enter: the caption. */
   readonly d: string;
+  /** Enter: the first props seen here; later props that differ from it in one member keep only that member. */
+  props?: Record<string, EncodedValue>;
+  /** Enter: the names of `props`, in order. */
+  names?: readonly string[];
 }
 
 const FIRST_SIZE = 1024;
+const CHUNK_BITS = 15;
+const CHUNK = 1 << CHUNK_BITS;
 
 export class TraceLog {
   private size = 0;
@@ -38,10 +44,14 @@ export class TraceLog {
   private sites = new Int32Array(FIRST_SIZE);
   private times = new Int32Array(FIRST_SIZE);
   private contacts = new Int32Array(FIRST_SIZE);
-  /** The data of each event (props, outputs, a variable's value), or the whole event of other kinds. */
-  private readonly data: unknown[] = [];
-  /** A second datum: an exit's seconds, a variable's old value. */
-  private readonly data2: unknown[] = [];
+  /**
+   * The data of each event (props, outputs, a variable's value, or the whole
+   * event of other kinds), then a second datum (an exit's seconds, a
+   * variable's old value, the member of the props that changed): two slots an
+   * event, in chunks of CHUNK events (pushing onto one array of millions was
+   * most of the cost of keeping an event).
+   */
+  private readonly chunks: unknown[][] = [];
   private readonly siteList: Site[] = [];
   /** Sites by label (enter, exit) or variable name (var.set): a short list each. */
   private readonly siteIndex = [new Map<string, number[]>(), new Map<string, number[]>(), new Map<string, number[]>(), new Map<string, number[]>()];
@@ -67,6 +77,19 @@ export class TraceLog {
       kind = ENTER;
       site = this.site(ENTER, e.script, e.label, e.actionType, e.caption);
       datum = e.props;
+      // The props of an action differ from one run of it to the next in one member at most, usually (an evaluated
+      // expression): only that member is kept, so a million enters keep no million props objects.
+      const s = this.siteList[site]!;
+      if (!s.props) {
+        s.props = e.props;
+        s.names = Object.keys(e.props);
+      } else {
+        const changed = e.props === s.props ? -1 : changedMember(s.props, s.names!, e.props);
+        if (changed >= -1) {
+          datum = changed === -1 ? undefined : e.props[s.names![changed]!];
+          datum2 = changed;
+        }
+      }
     } else if (e.type === 'action.exit') {
       if (!('error' in e) && !('interrupted' in e)) {
         kind = EXIT;
@@ -90,8 +113,11 @@ export class TraceLog {
       if (e.contactId !== this.lastContact) this.contactIds.push((this.lastContact = e.contactId));
       this.contacts[i] = this.contactIds.length - 1;
     }
-    this.data.push(datum);
-    this.data2.push(datum2);
+    const slot = (i & (CHUNK - 1)) * 2;
+    if (slot === 0) this.chunks.push(new Array<unknown>(CHUNK * 2).fill(undefined));
+    const chunk = this.chunks[i >>> CHUNK_BITS]!;
+    chunk[slot] = datum;
+    chunk[slot + 1] = datum2;
   }
 
   /**
@@ -101,16 +127,29 @@ export class TraceLog {
    */
   event(i: number): TraceEvent {
     const kind = this.kinds[i]!;
-    if (kind === OTHER) return copyJson(this.data[i] as EncodedValue) as unknown as TraceEvent;
+    const chunk = this.chunks[i >>> CHUNK_BITS]!;
+    const slot = (i & (CHUNK - 1)) * 2;
+    const datum = chunk[slot];
+    const datum2 = chunk[slot + 1];
+    if (kind === OTHER) return copyJson(datum as EncodedValue) as unknown as TraceEvent;
     const s = this.siteList[this.sites[i]!]!;
     const time = this.timeTexts[this.times[i]!]!;
     const contactId = this.contactIds[this.contacts[i]!]!;
-    if (kind === ENTER)
-      return { time, contactId, type: 'action.enter', script: s.a, label: s.b, actionType: s.c, caption: s.d, props: copyJson(this.data[i] as EncodedValue) as Record<string, EncodedValue> };
+    if (kind === ENTER) {
+      const changed = datum2 as number | undefined;
+      let props: Record<string, EncodedValue>;
+      if (changed === undefined) props = copyJson(datum as EncodedValue) as Record<string, EncodedValue>;
+      else {
+        props = {};
+        const names = s.names!;
+        for (let j = 0; j < names.length; j++) setMember(props, names[j]!, copyJson(j === changed ? (datum as EncodedValue) : s.props![names[j]!]!));
+      }
+      return { time, contactId, type: 'action.enter', script: s.a, label: s.b, actionType: s.c, caption: s.d, props };
+    }
     if (kind === EXIT)
-      return { time, contactId, type: 'action.exit', script: s.a, label: s.b, branch: s.c, outputs: copyJson(this.data[i] as EncodedValue) as Record<string, EncodedValue>, seconds: this.data2[i] as number };
-    const old = this.data2[i] as EncodedValue | undefined;
-    return { time, contactId, type: 'var.set', name: s.b, scope: s.a as 'local' | 'global', old: old === undefined ? undefined : copyJson(old), value: copyJson(this.data[i] as EncodedValue) };
+      return { time, contactId, type: 'action.exit', script: s.a, label: s.b, branch: s.c, outputs: copyJson(datum as EncodedValue) as Record<string, EncodedValue>, seconds: datum2 as number };
+    const old = datum2 as EncodedValue | undefined;
+    return { time, contactId, type: 'var.set', name: s.b, scope: s.a as 'local' | 'global', old: old === undefined ? undefined : copyJson(old), value: copyJson(datum as EncodedValue) };
   }
 
   /** Every event, in order, as new objects. */
@@ -150,6 +189,25 @@ export class TraceLog {
     contacts.set(this.contacts);
     this.contacts = contacts;
   }
+}
+
+/**
+ * The position of the one member in which `props` differs from `first` (whose
+ * names are `names`, in order): -1 when none differs, -2 when the names differ
+ * or more than one member does. Values compare with Object.is (0 and -0 differ).
+ */
+function changedMember(first: Record<string, EncodedValue>, names: readonly string[], props: Record<string, EncodedValue>): number {
+  let j = 0;
+  let changed = -1;
+  for (const k in props) {
+    if (j >= names.length || k !== names[j] || !Object.hasOwn(props, k)) return -2;
+    if (!Object.is(props[k], first[k])) {
+      if (changed >= 0) return -2;
+      changed = j;
+    }
+    j++;
+  }
+  return j === names.length ? changed : -2;
 }
 
 /** A JSON value copied: new objects and arrays throughout (holes and `undefined` members kept as they are). */

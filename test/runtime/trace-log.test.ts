@@ -111,11 +111,34 @@ describe('TraceLog', () => {
     { ...base, type: 'action.enter', script: 'S', label: 'a', actionType: 'ASSIGN', caption: 'Other', props: {} },
     { ...base, type: 'run.end', status: 'completed', reason: 'END at S.b' },
   ];
+  // One action's props across its runs: the first is kept whole, later ones as the one member that differs, or whole.
+  const first = { a: 1, b: 'x' };
+  const protoMember: Record<string, unknown> = { a: 1 };
+  Object.defineProperty(protoMember, '__proto__', { value: 'own', enumerable: true, writable: true, configurable: true });
+  const propsSeen: Record<string, unknown>[] = [
+    first,
+    { a: 2, b: 'x' },
+    { a: 1, b: 'x' },
+    first,
+    { a: 3, b: 'y' },
+    { b: 'x', a: 1 },
+    { a: 1 },
+    { a: 1, b: 'x', c: 1 },
+    { a: -0, b: 'x' },
+    { a: NaN, b: 'x' },
+    { a: [1, 2], b: 'x' },
+    { a: { deep: [true] }, b: 'x' },
+    { a: 1, b: null },
+    protoMember,
+    { a: 0, b: 'x' },
+  ];
+  for (const props of propsSeen)
+    events.push({ ...base, type: 'action.enter', script: 'S', label: 'p', actionType: 'SNIPPET', caption: 'SNIPPET', props: props as Record<string, EncodedValue> });
 
   test('gives back every event as pushed, members in order, across growth', () => {
     const log = new TraceLog();
     const many: TraceEvent[] = [];
-    for (let round = 0; round < 300; round++) for (const e of events) many.push(round % 7 === 3 ? { ...e, time: `2026-11-21T09:0${round % 10}:00.000Z` } : e);
+    for (let round = 0; round < 3000; round++) for (const e of events) many.push(round % 7 === 3 ? { ...e, time: `2026-11-21T09:0${round % 10}:00.000Z` } : e);
     for (const e of many) log.push(e);
     expect(log.length).toBe(many.length);
     const back = log.toArray();
@@ -125,6 +148,12 @@ describe('TraceLog', () => {
     // An absent old value is a member holding undefined, as the runtime builds it.
     expect(Object.hasOwn(back[2]!, 'old')).toBe(true);
     expect(back[1]).not.toBe(events[1]);
+    // Props kept as one changed member are whole again, and new objects.
+    const enters = back.slice(0, events.length).filter((e): e is Extract<TraceEvent, { type: 'action.enter' }> => e.type === 'action.enter' && e.label === 'p');
+    expect(enters.map((e) => e.props)).toStrictEqual(propsSeen);
+    expect(Object.is(enters[8]!.props.a, -0)).toBe(true);
+    expect(Object.hasOwn(enters[13]!.props, '__proto__')).toBe(true);
+    for (let i = 0; i < enters.length; i++) expect(enters[i]!.props).not.toBe(propsSeen[i]);
     expect((back[1] as Extract<TraceEvent, { type: 'action.enter' }>).props.Value).not.toBe((events[1] as Extract<TraceEvent, { type: 'action.enter' }>).props.Value);
   });
 });
