@@ -19,8 +19,13 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** Reads the rows of a CSV file; `opened` gets the input stream (for progress in bytes). */
-export async function* csvRows(file: string, opened?: (s: ReadStream) => void): AsyncGenerator<TableRow> {
+/**
+ * Reads the rows of a CSV file; `opened` gets the input stream (for progress
+ * in bytes), and `failure` turns what stops the reading (a CsvSyntaxError, or
+ * the error reading the file) into the error to throw: given here, not by a
+ * wrapping generator, which would cost every row a second hop.
+ */
+export async function* csvRows(file: string, opened?: (s: ReadStream) => void, failure: (err: unknown) => unknown = (err) => err): AsyncGenerator<TableRow> {
   // Loaded on first use: most commands never read a CSV (spec/performance.md, cli.start).
   const { parse, CsvError } = await import('csv-parse');
   // Rows are numbered by the file line they start on. csv-parse's `info`
@@ -41,8 +46,7 @@ export async function* csvRows(file: string, opened?: (s: ReadStream) => void): 
       yield { row, cells: record };
     }
   } catch (err) {
-    if (err instanceof CsvError) throw csvFailure(err, file, line);
-    throw err;
+    throw failure(err instanceof CsvError ? csvFailure(err, file, line) : err);
   } finally {
     input.destroy();
   }

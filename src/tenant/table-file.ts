@@ -72,7 +72,7 @@ export function openTable(file: string): TableSource {
       },
     };
   }
-  return { format, totalBytes, bytesRead, rows: () => tableCsvRows(file, opened) };
+  return { format, totalBytes, bytesRead, rows: () => csvRows(file, opened, (err) => csvTableError(file, err)) };
 }
 
 /** Progress of an upload: rows read, and bytes of the file read so far out of its size. */
@@ -128,13 +128,10 @@ function csvColumn(cells: readonly string[], i: number): number {
   return col;
 }
 
-async function* tableCsvRows(file: string, opened: (s: ReadStream) => void): AsyncGenerator<TableRow> {
-  try {
-    yield* csvRows(file, opened);
-  } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new TableFileError(`${file}:${err.line}:${err.col}: ${err.message}`, [diagnostic('E-LIST-CSV', err.message, { file, line: err.line, col: err.col })]);
-    const e = err as NodeJS.ErrnoException;
-    if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) throw new TableFileError(`cannot read ${file} (${e.code}): ${e.message}`);
-    throw err;
-  }
+/** What stops reading a CSV table, as a TableFileError (located for a syntax error); any other error as it is. */
+function csvTableError(file: string, err: unknown): unknown {
+  if (err instanceof CsvSyntaxError) return new TableFileError(`${file}:${err.line}:${err.col}: ${err.message}`, [diagnostic('E-LIST-CSV', err.message, { file, line: err.line, col: err.col })]);
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) return new TableFileError(`cannot read ${file} (${e.code}): ${e.message}`);
+  return err;
 }
