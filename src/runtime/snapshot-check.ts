@@ -1,12 +1,13 @@
 // Checks a snapshot handed to `createRuntime({ resume })` before anything
 // uses it: every member the runtime reads, at every level, has the type and
-// range it needs, values are JSON nested no deeper than the runtime allows,
-// contact ids are unique, and each running frame names a script and action
+// range it needs (a run's call: snapshot-call-check.ts), values are JSON
+// nested no deeper than the runtime allows, contact ids are unique, and each running frame names a script and action
 // that are loaded. A problem throws SnapshotError naming where it is
 // (`runs[0].state.frames[1].label`), so a damaged or hand-edited snapshot is
 // refused with one message instead of failing somewhere inside a run.
-import { array, fail, object, oneOf, StateError, text, texts, time, whole } from '../contract/state-check.js';
+import { array, fail, finite, object, oneOf, StateError, text, texts, time, whole } from '../contract/state-check.js';
 import { MAX_NESTING } from '../snippet/json.js';
+import { checkCallerScript, checkRunContact, checkTranscript } from './snapshot-call-check.js';
 import type { Snapshot } from './state.js';
 import { SNAPSHOT_VERSION, SNAPSHOT_VERSIONS } from './state.js';
 
@@ -92,6 +93,7 @@ function checkState(x: unknown, at: Path, scriptOf?: (name: string) => { hasActi
   text(id.root, `${at}.id.root`);
   time(id.startedMs, `${at}.id.startedMs`);
   if (id.hangUpAtMs !== null) time(id.hangUpAtMs, `${at}.id.hangUpAtMs`);
+  if (id.caller !== undefined) checkCallerScript(id.caller, `${at}.id.caller`);
   oneOf(state.status, `${at}.status`, STATUSES);
   const running = state.status === 'running';
   const frames = array(state.frames, `${at}.frames`);
@@ -103,7 +105,8 @@ function checkState(x: unknown, at: Path, scriptOf?: (name: string) => { hasActi
     const label = text(frame.label, `${fat}.label`);
     values(frame.vars, `${fat}.vars`);
     const loops = object(frame.loops, `${fat}.loops`);
-    for (const key of Object.keys(loops)) whole(loops[key], `${fat}.loops.${key}`);
+    // LOOP counts in whole numbers; a FOR counter may be negative or fractional (Step = 0.1).
+    for (const key of Object.keys(loops)) finite(loops[key], `${fat}.loops.${key}`);
     text(frame.returnVariable, `${fat}.returnVariable`);
     if (running && scriptOf) {
       const found = scriptOf(script);
@@ -114,6 +117,7 @@ function checkState(x: unknown, at: Path, scriptOf?: (name: string) => { hasActi
   values(state.globals, `${at}.globals`);
   values(state.system, `${at}.system`);
   values(state.contactData, `${at}.contactData`);
+  if (state.contact !== undefined) checkRunContact(state.contact, `${at}.contact`, running ? scriptOf : undefined);
   if (state.endedBy !== undefined) oneOf(state.endedBy, `${at}.endedBy`, ['script', 'contact']);
   if (state.reason !== undefined) text(state.reason, `${at}.reason`);
   time(state.dueMs, `${at}.dueMs`);
@@ -130,6 +134,7 @@ function checkLog(x: unknown, at: Path): void {
   texts(log.path, `${at}.path`);
   const effects = object(log.effects, `${at}.effects`);
   for (const kind of Object.keys(effects)) array(effects[kind], `${at}.effects.${kind}`).forEach((e, i) => json(e, `${at}.effects.${kind}[${i}]`));
+  if (log.transcript !== undefined) checkTranscript(log.transcript, `${at}.transcript`);
   if (log.calls !== undefined) {
     const calls = object(log.calls, `${at}.calls`);
     for (const k of Object.keys(calls)) whole(calls[k], `${at}.calls.${k}`);

@@ -1,8 +1,8 @@
 // Snapshots handed to createRuntime({ resume }) under fuzzing: a damaged
 // snapshot is refused with a RuntimeOptionError naming where it is wrong; one
 // that passes resumes and runs to a result within a step budget. The second
-// loader edits only the routing part (queues and agents) of snapshots taken
-// in the middle of a morning of calls.
+// loader edits snapshots taken in the middle of a morning of calls: their
+// calls, and above all their routing part (queues and agents).
 import fc from 'fast-check';
 import { createRuntime, RuntimeOptionError, type Runtime } from '../../src/runtime/runtime.js';
 import type { CliOutcome } from '../reliability/cli.js';
@@ -88,7 +88,7 @@ fuzzLoader({
   id: 'snapshot-routing',
   ext: '.json',
   seeds: await Promise.all([20, 45, 80, 130].map(routingSnapshotAfter)),
-  mutations: routingEdits,
+  mutations: fc.oneof({ weight: 2, arbitrary: routingEdits }, { weight: 1, arbitrary: jsonMutations() }, { weight: 1, arbitrary: numberEdits }),
   run: (text) => resumeWith(text, (snapshot) => routingRuntime(snapshot), 'Main'),
   runs: { mutated: 200 },
 });

@@ -75,6 +75,7 @@ const COMPUTED_REVIEWED: Record<string, string> = {
   'grammar/script-lexer.ts IDENT': 'a constant identifier pattern, a moo rule (sticky, one position)',
   'src/phone/caller-script.ts re[1]!': "a caller script's own `hear /pattern/`: the user's regular expression, compiled once to check it",
   'src/phone/caller.ts step.pattern.source': "a caller script's own `hear /pattern/`: the user's regular expression, matched against the prompts played",
+  'src/runtime/snapshot-call-check.ts source': "a caller script's own `hear /pattern/` kept in a snapshot: compiled once to check it, never matched",
   "src/tenant/phones.ts '^(?:' + pattern + ')$'":
     "libphonenumber's own metadata patterns, the ones the library itself matches, compiled once per numbering plan; the input is a parsed national number (at most 17 digits)",
   "src/tenant/phones.ts '^(?:' + prefix + ')'":

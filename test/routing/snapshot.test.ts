@@ -170,4 +170,17 @@ describe('a damaged routing part is refused, naming where', async () => {
   it.each(cases)('%s', (_, edit, message) => {
     expect(refused(edit)).toContain(message);
   });
+
+  // The calls' own part (snapshot-call-check.ts) is checked the same way.
+  type Run = { state: Record<string, any>; log: Record<string, any> };
+  const calls: [string, (run: Run) => void, string][] = [
+    ['events that are not a list', (r) => (r.state.contact.events.queue = {}), 'Invalid snapshot: runs[1].state.contact.events.queue must be a list'],
+    ['an event of an unknown type', (r) => (r.state.contact.events.queue = [{ atMs: 0, seq: 0, event: { type: 'ring' } }]), 'runs[1].state.contact.events.queue[0].event.type must be one of'],
+    ['a stretch of an action the script lacks', (r) => (r.state.contact.pending.action.label = 'nowhere'), 'Invalid snapshot: runs[1].state.contact.pending.action.label names action "nowhere", which script main does not have'],
+    ['a call status unknown', (r) => (r.state.contact.call.status = 'parked'), 'Invalid snapshot: runs[1].state.contact.call.status must be one of ivr, queued'],
+    ['a transcript line without time', (r) => delete r.log.transcript[0].atMs, 'Invalid snapshot: runs[1].log.transcript[0].atMs must be a time in epoch milliseconds'],
+  ];
+  it.each(calls)('a call part: %s', (_, edit, message) => {
+    expect(refused((s) => edit(s.runs[1] as unknown as Run))).toContain(message);
+  });
 });

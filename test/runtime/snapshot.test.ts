@@ -36,6 +36,16 @@ describe('snapshot and resume', () => {
     await expect(second.run('Worker')).rejects.toThrow(/continues Brain/);
   });
 
+  test('a FOR counting down in fractions is resumed where it was', async () => {
+    const scripts = scriptSet(['script Count\nstart: BEGIN -> f\nf: FOR { CounterName = i  FromValue = 1  ToValue = -1  Step = 0.25 }\n  Repeat -> w\n  Finished -> e\nw: WAIT { Seconds = 1 } -> f\ne: END\n']);
+    const whole = await createRuntime({ scripts, now: NOW }).run('Count');
+    const first = createRuntime({ scripts, now: NOW });
+    await first.run('Count', { maxSteps: 8 });
+    const snapshot = JSON.parse(JSON.stringify(first.snapshot()));
+    expect(snapshot.runs[0].state.frames[0].loops.f).toBe(0.25);
+    expect(await createRuntime({ scripts, resume: snapshot }).run('Count')).toEqual(whole);
+  });
+
   test('a snapshot of another version is refused with a message', () => {
     expect(() => fresh({ version: 99, runs: [], nowMs: 0, zone: 'UTC' })).toThrow(/version 99/);
   });
