@@ -261,6 +261,21 @@ export class SqliteTenantStore implements TenantStore {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Closes a state file this open created (`fresh`) with no tables in it
+   * again, so the next open finds it new: a tenant whose data files failed
+   * to load then loads its sections and data files into it again, instead of
+   * keeping the sections and never loading the data files.
+   */
+  closeAsNew(): void {
+    if (!this.fresh) throw new Error('only a state file this open created can be closed as new');
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    this.db.transaction(() => {
+      for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    })();
+    this.close();
+  }
+
   skill(id: number): SkillRecord | undefined {
     // Asked after every scheduler step (a dialer checks its skill); skills change only through putSkill.
     let skill = this.skillCache.get(id);

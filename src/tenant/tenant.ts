@@ -121,7 +121,7 @@ export async function loadCheckedTenant(checked: Checked, opts: TenantOptions = 
       for (current of files) warnings.push(...(await current.load(tenant.store, bulk)));
     });
   } catch (err) {
-    tenant.close();
+    closeFailed(tenant.store);
     if (err instanceof DataFileError || err instanceof ScriptLoadError) throw new ScriptLoadError(err.diagnostics);
     // The store's failure (a full disk, a locked file) is the state file's problem, wherever the load was.
     if (err instanceof StateFileError) throw new ScriptLoadError([stateFailureDiagnostic(err, "the tenant's data files")]);
@@ -184,7 +184,7 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
       }
     });
   } catch (err) {
-    store.close();
+    closeFailed(store);
     if (err instanceof ScriptLoadError) throw err;
     // A section refusing the file against existing state (e.g. a CRM region change) is the file's error.
     // An error that knows where inside its section the refused value sits (the CRM region) points there.
@@ -198,6 +198,22 @@ function openTenant(doc: TenantDocument, warnings: Diagnostic[], opts: TenantOpt
     throw new ScriptLoadError([diagnostic('E-TENANT-STATE', `${current}: ${reason}${opts.state ? ` (state file ${opts.state})` : ''}`, where)]);
   }
   return { tenant: makeTenant(store, doc.file, warnings), files };
+}
+
+/**
+ * Closes the store of a tenant that failed to open. A state file this open
+ * created holds no tables afterwards, so the next open loads the whole tenant
+ * into it (sections, seed records and data files load only into a new file).
+ */
+function closeFailed(store: TenantStore): void {
+  if (store instanceof SqliteTenantStore && store.fresh) {
+    try {
+      store.closeAsNew();
+    } catch {
+      // A store failing again (a full disk): the file keeps the tables it has; the failure is reported as it is.
+    }
+  }
+  store.close();
 }
 
 function openStore(timeZone: string, businessUnit: number | null, state: string | undefined, readonly = false, scratch = false): TenantStore {

@@ -2,6 +2,7 @@
 // JSON Lines or JSON, calling lists from CSV through the upload pipeline;
 // streamed into the store after the sections, located errors in the data
 // files, loaded once into a state file.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScriptLoadError } from '../../src/contract/diagnostics.js';
@@ -29,7 +30,7 @@ sources:
     mapping: { ExternalID: Id, FirstName: First, Destinations: [Cell, Home] }
 `;
 
-const errorsOf = async (file: string) => ((await loadTenant(file).catch((e: unknown) => e)) as ScriptLoadError).diagnostics;
+const errorsOf = async (file: string, state?: string) => ((await loadTenant(file, { state }).catch((e: unknown) => e)) as ScriptLoadError).diagnostics;
 
 describe('CRM records in data files', () => {
   it('streams CSV, JSON Lines and JSON records into their record types', async () => {
@@ -149,6 +150,24 @@ describe('calling lists in data files', () => {
     expect(again.store.prospectCount()).toBe(1);
     expect(new CrmState(again.store).records('kustomer-prod', 'leads').all()).toEqual([{ id: 'L1', status: 'Queued' }]);
     again.close();
+  });
+});
+
+describe('a data file that fails to load into a new state file', () => {
+  it('leaves the file new, so the next open loads the whole tenant once the data is mended', async () => {
+    const dir = folder({
+      'tenant.yaml': `${PC}callingLists:\n  - { skill: 1234, source: Leads, file: list.csv, loadedAt: "2026-11-20T08:00:00" }\n${CRM('      leads: { file: leads.csv }')}`,
+      'list.csv': 'Id,First,Cell,Home\nP1,Ada,(303) 555-0100,\n',
+      'leads.csv': 'id,status\nL1,New,extra\n',
+    });
+    const state = join(dir, 'state.db');
+    expect((await errorsOf(join(dir, 'tenant.yaml'), state)).map((d) => [d.code, d.span.line])).toEqual([['E-TENANT-DATA', 2]]);
+    writeFileSync(join(dir, 'leads.csv'), 'id,status\nL1,New\n');
+    const mended = await loadTenant(join(dir, 'tenant.yaml'), { state });
+    expect(mended.store.skill(1234)?.name).toBe('PC_Out');
+    expect(mended.store.prospectCount()).toBe(1);
+    expect(new CrmState(mended.store).records('kustomer-prod', 'leads').all()).toEqual([{ id: 'L1', status: 'New' }]);
+    mended.close();
   });
 });
 
