@@ -114,6 +114,12 @@ export class TraceLog {
       this.contacts[i] = this.contactIds.length - 1;
     }
     const slot = (i & (CHUNK - 1)) * 2;
+    if (i < CHUNK) {
+      // The first chunk grows as events come: a run of a few actions (a test case) must not pay for a whole chunk.
+      if (i === 0) this.chunks.push([]);
+      this.chunks[0]!.push(datum, datum2);
+      return;
+    }
     if (slot === 0) this.chunks.push(new Array<unknown>(CHUNK * 2).fill(undefined));
     const chunk = this.chunks[i >>> CHUNK_BITS]!;
     chunk[slot] = datum;
