@@ -99,7 +99,7 @@ export class Redactor {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const x = v[k]!;
-      const w = byName && this.isCredential(k) && (typeof x === 'string' || typeof x === 'number') && x !== '' ? REDACTED : this.shownShared(x);
+      const w = byName && this.maskedMember(k, x) ? REDACTED : this.shownShared(x);
       if (out) setMember(out, k, w);
       else if (w !== x) {
         out = {};
@@ -108,6 +108,11 @@ export class Redactor {
       }
     }
     return out ?? v;
+  }
+
+  /** A credential-named member's own text or number (not an empty one) is masked whole. */
+  private maskedMember(name: string, x: EncodedValue): boolean {
+    return this.isCredential(name) && (typeof x === 'string' || typeof x === 'number') && x !== '';
   }
 
   /** isCredentialMember, remembered per member name: a trace asks it for the same few names millions of times. */
@@ -134,7 +139,7 @@ export class Redactor {
     const out: Record<string, EncodedValue> = {};
     for (const k of Object.keys(v)) {
       const x = v[k]!;
-      setMember(out, k, shown && this.isCredential(k) && (typeof x === 'string' || typeof x === 'number') && x !== '' ? REDACTED : this.walk(x, shown));
+      setMember(out, k, shown && this.maskedMember(k, x) ? REDACTED : this.walk(x, shown));
     }
     return out;
   }
