@@ -182,19 +182,17 @@ export class TraceLog {
 
   private grow(): void {
     const size = this.kinds.length * 2;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const sites = new Int32Array(size);
-    sites.set(this.sites);
-    this.sites = sites;
-    const times = new Int32Array(size);
-    times.set(this.times);
-    this.times = times;
-    const contacts = new Int32Array(size);
-    contacts.set(this.contacts);
-    this.contacts = contacts;
+    this.kinds = widened(this.kinds, new Uint8Array(size));
+    this.sites = widened(this.sites, new Int32Array(size));
+    this.times = widened(this.times, new Int32Array(size));
+    this.contacts = widened(this.contacts, new Int32Array(size));
   }
+}
+
+/** `to`, a longer column, holding what `from` holds. */
+function widened<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
