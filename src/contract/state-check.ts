@@ -57,6 +57,10 @@ export function whole(x: unknown, path: string, max = Number.MAX_SAFE_INTEGER, m
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) fail(path, `must be a whole number from ${min} to ${max}`);
   return x;
 }
+export function bool(x: unknown, path: string): boolean {
+  if (typeof x !== 'boolean') fail(path, 'must be true or false');
+  return x;
+}
 export function finite(x: unknown, path: string): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) fail(path, 'must be a number');
   return x;

@@ -31,7 +31,7 @@ import { ScriptCatalog, type RuntimeScripts } from './scripts.js';
 import { checkSnapshot, decodeRun, encodeRun } from './snapshot.js';
 import { SnapshotError } from './snapshot-check.js';
 import { StateError, within } from '../contract/state-check.js';
-import { SNAPSHOT_VERSION, type Snapshot } from './state.js';
+import { SNAPSHOT_VERSION, partSinceVersion3, type Snapshot } from './state.js';
 import { TraceHub } from './trace.js';
 import { setMember } from '../snippet/json.js';
 import { CallEngine } from './call-engine.js';
@@ -178,8 +178,8 @@ class StudioRuntime implements Runtime {
     });
     this.contact = options.contact ?? {};
     if (snap) {
-      // Attached above; each takes back its own part (a version-1 snapshot has none: they start afresh).
-      guard(() => restoreProcesses(processes, snap.version === 1 ? null : snap.processes!));
+      // Attached above; each takes back its own part (an older snapshot lacks some or all: those start afresh).
+      guard(() => restoreProcesses(processes, snap.version === 1 ? null : snap.processes!, snap.version));
       for (const run of snap.runs) this.scheduler.add(decodeRun(run));
       this.entry = snap.entry === null ? null : (this.scheduler.byContact.get(snap.entry) ?? null);
       this.calls = (snap.calls ?? []).map((id) => this.scheduler.byContact.get(id)!);
@@ -373,13 +373,16 @@ function saveProcesses(processes: readonly BackgroundProcess[]): Record<string, 
 
 /**
  * Hands each process its part of a snapshot (`saved`: null for a version-1
- * snapshot, which has none: the processes start afresh). A part missing, one
- * no process of this runtime takes, or a damaged one is refused naming where.
+ * snapshot, which has none: the processes start afresh; a version-2 one
+ * lacks those added in version 3, which start afresh). A part missing, one no process of this runtime takes, or a
+ * damaged one is refused naming where.
  */
-function restoreProcesses(processes: readonly BackgroundProcess[], saved: Record<string, unknown> | null): void {
+function restoreProcesses(processes: readonly BackgroundProcess[], saved: Record<string, unknown> | null, version: number): void {
   if (saved === null) return;
   const takers = processes.filter((p) => p.restoreState);
-  for (const p of takers) if (!Object.hasOwn(saved, p.name)) throw new SnapshotError(`Invalid snapshot: processes.${p.name} is missing (the state of the ${p.name} process)`);
+  for (const p of takers)
+    if (!Object.hasOwn(saved, p.name) && !(version === 2 && partSinceVersion3(p.name)))
+      throw new SnapshotError(`Invalid snapshot: processes.${p.name} is missing (the state of the ${p.name} process)`);
   for (const name of Object.keys(saved)) {
     const p = takers.find((q) => q.name === name);
     if (!p) throw new SnapshotError(`Invalid snapshot: processes.${name} is the state of a background process this runtime does not have`);

@@ -5,7 +5,7 @@
 // reads has the type it needs, and what names an action names one that is
 // loaded, so a damaged call is refused naming where instead of failing
 // inside the resumed run. Throws StateError (contract/state-check.ts).
-import { array, fail, finite, object, oneOf, orNull, text, texts, time, whole } from '../contract/state-check.js';
+import { array, bool, fail, finite, object, oneOf, orNull, text, texts, time, whole } from '../contract/state-check.js';
 import { DIGITAL_STATUSES } from '../contract/contact.js';
 
 type Path = string;
@@ -21,10 +21,6 @@ const STEP_KINDS = ['press', 'wait', 'at', 'after', 'hear', 'say', 'hangup', 'si
 
 const optional = (x: unknown, path: Path, check: (x: unknown, path: Path) => unknown): void => {
   if (x !== undefined) check(x, path);
-};
-const bool = (x: unknown, path: Path): boolean => {
-  if (typeof x !== 'boolean') fail(path, 'must be true or false');
-  return x;
 };
 const duration = (x: unknown, path: Path): number => {
   const n = finite(x, path);

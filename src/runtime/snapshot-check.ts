@@ -56,7 +56,7 @@ export function validateSnapshot(s: unknown, scriptOf?: (name: string) => { hasA
 function checkSnapshotData(s: unknown, scriptOf?: (name: string) => { hasAction(label: string): boolean } | undefined): Snapshot {
   const snap = object(s, 'the snapshot');
   if (!(SNAPSHOT_VERSIONS as readonly unknown[]).includes(snap.version))
-    throw new SnapshotError(`Invalid snapshot: version ${JSON.stringify(snap.version) ?? '(none)'} (expected ${SNAPSHOT_VERSIONS.join(' or ')})`);
+    throw new SnapshotError(`Invalid snapshot: version ${JSON.stringify(snap.version) ?? '(none)'} (expected ${SNAPSHOT_VERSIONS.slice(0, -1).join(', ')} or ${SNAPSHOT_VERSION})`);
   text(snap.zone, 'zone');
   time(snap.nowMs, 'nowMs');
   whole(snap.randomState, 'randomState', 0xffffffff);
@@ -77,7 +77,7 @@ function checkSnapshotData(s: unknown, scriptOf?: (name: string) => { hasAction(
       if (typeof id !== 'string' || !ids.has(id)) fail(`calls[${i}]`, `names contact ${JSON.stringify(id)}, which is not one of the runs`);
     });
   // Version 1 had no processes' state (its processes start afresh); from version 2 it is always there.
-  if (snap.version === SNAPSHOT_VERSION) values(snap.processes, 'processes');
+  if (snap.version !== 1) values(snap.processes, 'processes');
   return snap as unknown as Snapshot;
 }
 

@@ -136,13 +136,17 @@ export interface RunLog {
 
 /**
  * The version `runtime.snapshot()` writes. 2 added `processes` (the routing
- * state: queues and agents); `resume` still reads version 1, whose processes
- * start afresh at the snapshot's time. A change that an older reader would
- * misread, or silently drop, takes the next number (docs/runtime.md).
+ * state: queues and agents); 3 added the parts of the preview dialers,
+ * digital senders and digital replies. `resume` still reads versions 1 and 2:
+ * the processes whose parts they lack start afresh at the snapshot's time. A
+ * change that an older reader would misread, or silently drop, takes the next
+ * number (docs/runtime.md).
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 /** The versions `resume` reads. */
-export const SNAPSHOT_VERSIONS = [1, 2] as const;
+export const SNAPSHOT_VERSIONS = [1, 2, 3] as const;
+/** Whether a version-2 snapshot may lack the part of process `name`: it had no part before version 3 (it starts afresh). */
+export const partSinceVersion3 = (name: string): boolean => name.startsWith('preview:') || name.startsWith('sender:') || name === 'digital:replies';
 
 /** A JSON-serialisable picture of a runtime between two steps (`runtime.snapshot()`). */
 export interface Snapshot {
@@ -157,8 +161,9 @@ export interface Snapshot {
   calls?: string[];
   runs: { state: EncodedRunState; log: RunLog }[];
   /**
-   * Version 2: the state of each background process that holds some outside
-   * the tenant store, by process name (`routing`: queues and agents).
+   * Version 2 on: the state of each background process that holds some outside
+   * the tenant store, by process name (`routing`: queues and agents;
+   * `preview:<campaign>`, `sender:<skill>`, `digital:replies` from version 3).
    */
   processes?: Record<string, unknown>;
 }

@@ -2,9 +2,11 @@
 // the data files a tenant file names): each row numbered by the file line it
 // starts on, empty lines left out, and a file csv-parse gives up on turned
 // into one CsvSyntaxError at the exact place (the quote never closed, the
-// character after a closing quote). Errors reading the file pass through
+// character after a closing quote; the first byte that is not UTF-8 text, as
+// in a binary file: text-bytes.ts). Errors reading the file pass through
 // unchanged: each caller words them for its own users.
 import { closeSync, createReadStream, openSync, readSync, statSync, type ReadStream } from 'node:fs';
+import { locateByte, TextBytes, type BadByte } from './text-bytes.js';
 import type { TableRow } from './xlsx.js';
 
 /** A CSV file csv-parse cannot read, located at file line:col (1-based). */
@@ -34,6 +36,15 @@ export async function* csvRows(file: string, opened?: (s: ReadStream) => void, f
   let line = 1;
   const input = createReadStream(file);
   opened?.(input);
+  // Bytes that are not text (a binary file, another encoding) stop the parser before it sees them.
+  const text = new TextBytes();
+  const notText = (bad: BadByte | null) => {
+    if (!bad || parser.destroyed) return;
+    parser.destroy(binaryFailure(file, bad));
+    input.destroy();
+  };
+  input.on('data', (chunk) => notText(text.check(chunk as Buffer)));
+  input.on('end', () => notText(text.end()));
   const parser = input.pipe(parse({ relax_column_count: true, bom: true }));
   // pipe() does not pass on a read error (a folder, the file vanished, a permission): the parser fails with it.
   input.on('error', (err) => parser.destroy(err));
@@ -50,6 +61,12 @@ export async function* csvRows(file: string, opened?: (s: ReadStream) => void, f
   } finally {
     input.destroy();
   }
+}
+
+/** Bytes that are not UTF-8 text, located at the first one. */
+function binaryFailure(file: string, bad: BadByte): CsvSyntaxError {
+  const at = locateByte(file, bad.offset);
+  return new CsvSyntaxError(bad.message, at.line, at.col);
 }
 
 /**

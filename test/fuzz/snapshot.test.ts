@@ -2,13 +2,15 @@
 // snapshot is refused with a RuntimeOptionError naming where it is wrong; one
 // that passes resumes and runs to a result within a step budget. The second
 // loader edits snapshots taken in the middle of a morning of calls: their
-// calls, and above all their routing part (queues and agents).
+// calls, and above all their routing part (queues and agents); the third,
+// snapshots of a preview campaign's morning, above all its dialer's part.
 import fc from 'fast-check';
 import { createRuntime, RuntimeOptionError, type Runtime } from '../../src/runtime/runtime.js';
 import type { CliOutcome } from '../reliability/cli.js';
 import { NOW } from '../runtime/helpers.js';
 import { brainRuntime, brainScripts } from '../runtime/brain-fixture.js';
 import { RUN, runtime as routingRuntime } from '../routing/snapshot-fixture.js';
+import { runtime as previewRuntime, tenant as previewTenant } from '../preview/snapshot-fixture.js';
 import { fuzzLoader, jsonMutations } from './harness.js';
 
 const scripts = brainScripts();
@@ -70,25 +72,41 @@ const numberEdits = fc.tuple(fc.nat(), fc.constantFrom(-60_000, -1000, -1, 1, 10
     },
 );
 
-/** An edit of the routing part only (processes.routing); text that is no longer JSON is left as it is. */
-const routingEdits = fc.oneof(jsonMutations(), numberEdits, numberEdits).map((edit) => (text: string): string => {
-  let doc: { processes?: { routing?: unknown } };
-  try {
-    doc = JSON.parse(text) as typeof doc;
-  } catch {
-    return text;
-  }
-  const whole = JSON.stringify(doc);
-  const part = JSON.stringify(doc?.processes?.routing);
-  const at = part === undefined ? -1 : whole.indexOf(part);
-  return at < 0 ? edit(whole) : whole.slice(0, at) + edit(part!) + whole.slice(at + part!.length);
-});
+/** An edit of one process's part only (processes.<name>); text that is no longer JSON is left as it is. */
+const partEdits = (name: string) =>
+  fc.oneof(jsonMutations(), numberEdits, numberEdits).map((edit) => (text: string): string => {
+    let doc: { processes?: Record<string, unknown> };
+    try {
+      doc = JSON.parse(text) as typeof doc;
+    } catch {
+      return text;
+    }
+    const whole = JSON.stringify(doc);
+    const part = JSON.stringify(doc?.processes?.[name]);
+    const at = part === undefined ? -1 : whole.indexOf(part);
+    return at < 0 ? edit(whole) : whole.slice(0, at) + edit(part!) + whole.slice(at + part!.length);
+  });
 
 fuzzLoader({
   id: 'snapshot-routing',
   ext: '.json',
   seeds: await Promise.all([20, 45, 80, 130].map(routingSnapshotAfter)),
-  mutations: fc.oneof({ weight: 2, arbitrary: routingEdits }, { weight: 1, arbitrary: jsonMutations() }, { weight: 1, arbitrary: numberEdits }),
+  mutations: fc.oneof({ weight: 2, arbitrary: partEdits('routing') }, { weight: 1, arbitrary: jsonMutations() }, { weight: 1, arbitrary: numberEdits }),
   run: (text) => resumeWith(text, (snapshot) => routingRuntime(snapshot), 'Main'),
   runs: { mutated: 200 },
+});
+
+async function previewSnapshotAfter(steps: number): Promise<string> {
+  const runtime = previewRuntime(previewTenant());
+  await runtime.run('Shift', { maxSteps: steps });
+  return JSON.stringify(runtime.snapshot());
+}
+
+fuzzLoader({
+  id: 'snapshot-preview',
+  ext: '.json',
+  seeds: await Promise.all([4, 30, 70].map(previewSnapshotAfter)),
+  mutations: fc.oneof({ weight: 2, arbitrary: partEdits('preview:Collections') }, { weight: 1, arbitrary: jsonMutations() }, { weight: 1, arbitrary: numberEdits }),
+  run: (text) => resumeWith(text, (snapshot) => previewRuntime(previewTenant(), snapshot), 'Shift'),
+  runs: { mutated: 150 },
 });

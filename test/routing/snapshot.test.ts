@@ -101,7 +101,7 @@ describe('a run resumed from a snapshot routes as the uninterrupted run', () => 
     // 10 s in: Ben talks to the first caller until 29 s; the second caller and the callback wait; Ana is not in yet.
     const { part1, snapshot } = await pausedAt(20);
     expect(part1.status).toBe('stopped');
-    expect(snapshot.version).toBe(2);
+    expect(snapshot.version).toBe(3);
     const at = (ms: number) => new Date(ms).toISOString().slice(11, 19);
     expect(at(snapshot.nowMs)).toBe('09:00:10');
     const r = routingOf(snapshot);
@@ -131,7 +131,7 @@ describe('snapshot versions', () => {
   });
 
   it('an unknown version is refused, naming the versions read', () => {
-    expect(() => runtime({ version: 3, runs: [], nowMs: 0, zone: 'UTC' })).toThrow('Invalid snapshot: version 3 (expected 1 or 2)');
+    expect(() => runtime({ version: 4, runs: [], nowMs: 0, zone: 'UTC' })).toThrow('Invalid snapshot: version 4 (expected 1, 2 or 3)');
   });
 });
 

@@ -1,8 +1,10 @@
 // Replies that start digital scripts: when a customer's message arrives on a
 // thread no running script is answering, the channel's Digital script starts
 // for it (a new digital contact). A thread whose script waits in ASKCALLER is
-// left to it: the action takes the message itself.
+// left to it: the action takes the message itself. Snapshots keep the order
+// in which threads are looked at (two replies due at once start in it).
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
+import { array, fail, object, text } from '../../contract/state-check.js';
 import type { TenantStore } from '../../contract/tenant-store.js';
 import { luxon } from '../../deps.js';
 import { findChannel } from './channel.js';
@@ -27,6 +29,26 @@ export class ReplyProcess implements BackgroundProcess {
 
   attach(services: ProcessServices): void {
     this.services = services;
+  }
+
+  /** The threads that may hold unread messages, in the order they are looked at: the part of a snapshot. */
+  saveState(): { pending: string[] } {
+    return { pending: [...this.pending] };
+  }
+
+  /**
+   * Takes back saveState() (after attach). The inbox is looked at again all
+   * the same (it may have grown meanwhile): a thread found then comes after
+   * the saved ones, as it would have. Throws StateError naming what is damaged.
+   */
+  restoreState(state: unknown): void {
+    const pending = array(object(state, '').pending, 'pending').map((k, i) => text(k, `pending[${i}]`));
+    this.pending.clear();
+    pending.forEach((key, i) => {
+      if (this.pending.has(key)) fail(`pending[${i}]`, `repeats thread ${JSON.stringify(key)}`);
+      this.pending.add(key);
+    });
+    this.dirty = true;
   }
 
   private unreadThreads(): Map<string, InboxRecord> {

@@ -6,6 +6,7 @@
 // to `maxAttempts`, and a resumed run (`--state`) never sends a record twice.
 // The list the tenant file names for the skill streams in at the run's start
 // (`prepare`, list-file.ts). The sender is due only when a tick can act.
+// Snapshots keep its clock and retry order (sender-state.ts).
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
 import { isoAt } from '../../snippet/wall-time.js';
@@ -26,6 +27,7 @@ import {
   type DigitalSkillRecord,
   type TemplateRecord,
 } from './records.js';
+import { readSenderState, type SenderState } from './sender-state.js';
 import { parseTemplate, renderTemplate, type FieldLookup, type ParsedTemplate } from './template.js';
 
 /** Ticks are at least this far apart, so fast senders stay cheap over a simulated day. */
@@ -73,6 +75,38 @@ export class DigitalSender implements BackgroundProcess {
 
   attach(services: ProcessServices): void {
     this.services = services;
+  }
+
+  /** The tick clock, a closed spell and the retry order, as JSON: the sender's part of a snapshot. */
+  saveState(): SenderState {
+    return {
+      lastTickMs: this.lastTickMs,
+      credit: this.credit,
+      closedSinceMs: this.closedSinceMs,
+      reopenMs: this.reopenMs,
+      retryWait: this.retryWait,
+      firstRetryMs: this.firstRetryMs === Infinity ? null : this.firstRetryMs,
+      gaveUp: this.gaveUp,
+      retries: [...this.retries],
+    };
+  }
+
+  /** Takes back saveState() from a snapshot (after attach): the sender ticks on where it was. Throws StateError naming what is damaged. */
+  restoreState(state: unknown): void {
+    const deliveries = this.store.collection<DeliveryRecord>(DELIVERIES_COLLECTION);
+    const saved = readSenderState(state, (key) => {
+      const d = deliveries.get(key);
+      return d?.skill === this.settings.skill && d.status === 'retrying';
+    });
+    this.lastTickMs = saved.lastTickMs;
+    this.credit = saved.credit;
+    this.closedSinceMs = saved.closedSinceMs;
+    this.reopenMs = saved.reopenMs;
+    this.retryWait = saved.retryWait;
+    this.firstRetryMs = saved.firstRetryMs ?? Infinity;
+    this.gaveUp = saved.gaveUp;
+    this.retries.clear();
+    for (const [key, due] of saved.retries) this.retries.set(key, due);
   }
 
   /** Streams the list the tenant file names for the skill into its calling list, once per store, and reports it as a warning of the run. */

@@ -41,8 +41,8 @@ export interface PreviewDial {
 }
 
 export class PreviewCalls {
-  /** The script could not start (missing, not a phone script): said once per campaign, then no more runs. */
-  private broken = false;
+  /** The script could not start (missing, not a phone script): said once per campaign, then no more runs (kept in snapshots). */
+  broken = false;
 
   constructor(
     private readonly store: TenantStore,

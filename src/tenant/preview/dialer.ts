@@ -13,6 +13,8 @@
 // next recycle. The dialer is due only when it can act (a decision, a record
 // an agent on shift can take, a recycle with something to offer, a list that
 // changed), so a run waiting for an event that never comes still ends.
+// Snapshots keep where the cycle is (saveState / restoreState, checked in
+// saved-state.ts), so a resumed run offers exactly as an uninterrupted one.
 import type { BackgroundProcess, ProcessServices } from '../../contract/process.js';
 import type { ProspectRecord, TenantStore } from '../../contract/tenant-store.js';
 import { inWeek, nextWeekChangeMs } from '../hours/evaluate.js';
@@ -29,6 +31,7 @@ import {
   type PreviewOffer,
   type PreviewSkip,
 } from './records.js';
+import { readPreviewState, type PendingOffer, type PreviewState } from './saved-state.js';
 
 /**
  * The dialer's minute: a changed list is looked at on the next one, and an
@@ -37,23 +40,13 @@ import {
  */
 const MINUTE_MS = 60_000;
 
-interface Pending {
-  externalId: string;
-  owned: boolean;
-  offeredAtMs: number;
-  decision: PreviewDecision;
-  decidesAtMs: number;
-  /** The run the offer started (the campaign's script), if any. */
-  contactId: string | null;
-}
-
 interface AgentState {
   agent: CampaignAgent;
   /** The agent's own records still to offer, in list order. */
   own: string[];
   freeAtMs: number;
   offers: number;
-  pending: Pending | null;
+  pending: PendingOffer | null;
   /** Records nobody owns that this agent rejected in this cycle: offered to the others only. */
   rejected: Set<string>;
 }
@@ -91,6 +84,56 @@ export class PreviewDialer implements BackgroundProcess {
 
   attach(services: ProcessServices): void {
     this.services = services;
+  }
+
+  /** Where the cycle is, as JSON: the dialer's part of a snapshot. */
+  saveState(): PreviewState {
+    return {
+      cycle: this.cycle,
+      startMs: this.startMs,
+      nextRecycleMs: this.nextRecycleMs,
+      agents: [...this.agents.values()].map((s) => ({
+        id: s.agent.id,
+        own: [...s.own],
+        freeAtMs: s.freeAtMs === Infinity ? null : s.freeAtMs,
+        offers: s.offers,
+        pending: s.pending && { ...s.pending },
+        rejected: [...s.rejected],
+      })),
+      shared: [...this.shared],
+      seen: [...this.seen],
+      done: [...this.done],
+      knownCount: this.knownCount,
+      lookedAtMs: this.lookedAtMs,
+      listChanged: this.cycle > 0 && this.store.listChanges() !== this.seenChanges,
+      recycleOffers: this.recycleOffers,
+      scriptBroken: this.calls.broken,
+    };
+  }
+
+  /** Takes back saveState() from a snapshot (after attach): the cycle goes on where it was. Throws StateError naming what is damaged. */
+  restoreState(state: unknown): void {
+    const owners = new OwnerIndex(this.store, this.campaign);
+    const saved = readPreviewState(state, [...owners.members.keys()].sort((a, b) => a - b));
+    this.cycle = saved.cycle;
+    this.startMs = saved.startMs;
+    this.nextRecycleMs = saved.nextRecycleMs;
+    if (saved.cycle > 0) this.owners = owners;
+    this.agents = new Map(
+      saved.agents.map((a) => [
+        a.id,
+        { agent: owners.agent(a.id)!, own: [...a.own], freeAtMs: a.freeAtMs ?? Infinity, offers: a.offers, pending: a.pending && { ...a.pending }, rejected: new Set(a.rejected) },
+      ]),
+    );
+    this.shared = [...saved.shared];
+    this.seen = new Set(saved.seen);
+    this.done = new Set(saved.done);
+    this.knownCount = saved.knownCount;
+    this.lookedAtMs = saved.lookedAtMs;
+    // The store's change count is its own object's: only whether a list changed since the last look carries over.
+    this.seenChanges = saved.listChanged ? -1 : this.store.listChanges();
+    this.recycleOffers = saved.recycleOffers;
+    this.calls.broken = saved.scriptBroken;
   }
 
   /** Due only for something it can act on: never for a poll that can find nothing, or the scheduler could not see that nothing more happens. */
