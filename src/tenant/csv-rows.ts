@@ -1,11 +1,16 @@
 // The rows of a CSV file, streamed, for every reader of CSV files (uploads and
 // the data files a tenant file names): each row numbered by the file line it
-// starts on, empty lines left out, and a file csv-parse gives up on turned
-// into one CsvSyntaxError at the exact place (the quote never closed, the
-// character after a closing quote; the first byte that is not UTF-8 text, as
-// in a binary file: text-bytes.ts). Errors reading the file pass through
-// unchanged: each caller words them for its own users.
+// starts on, empty lines left out, and a file that cannot be read as CSV
+// turned into one CsvSyntaxError at the exact place (the quote never closed,
+// the character after a closing quote; the first byte that is not UTF-8 text,
+// as in a binary file: text-bytes.ts). Errors reading the file pass through
+// unchanged: each caller words them for its own users. The rows are cut by
+// csv-scan.ts (the rules of csv-parse, several times faster); csv-parse itself
+// reads a UTF-16 file (a BOM it switches encoding on) and words and locates
+// the error of a file the scanner stops at, so both stay as they were.
 import { closeSync, createReadStream, openSync, readSync, statSync, type ReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvScanner, CsvScanProblem } from './csv-scan.js';
 import { locateByte, TextBytes, type BadByte } from './text-bytes.js';
 import type { TableRow } from './xlsx.js';
 
@@ -28,6 +33,58 @@ export class CsvSyntaxError extends Error {
  * wrapping generator, which would cost every row a second hop.
  */
 export async function* csvRows(file: string, opened?: (s: ReadStream) => void, failure: (err: unknown) => unknown = (err) => err): AsyncGenerator<TableRow> {
+  const input = createReadStream(file);
+  opened?.(input);
+  const chunks = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const scanner = new CsvScanner();
+  const decoder = new StringDecoder('utf8');
+  // Bytes that are not text (a binary file, another encoding) stop the reading before the scanner sees them.
+  const text = new TextBytes();
+  const records: string[][] = [];
+  let line = 1;
+  let first = true;
+  let utf16 = false;
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      let chunk: Buffer | null = next.done ? null : next.value;
+      const bad = chunk === null ? text.end() : first && chunk[0] === 0xff && chunk[1] === 0xfe ? null : text.check(chunk);
+      if (bad) throw binaryFailure(file, bad); // worded by `failure` below, as the scanner's errors are
+      if (first && chunk) {
+        first = false;
+        if (chunk[0] === 0xff && chunk[1] === 0xfe) {
+          utf16 = true;
+          break;
+        }
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      }
+      scanner.feed(chunk === null ? decoder.end() : decoder.write(chunk), chunk === null, records);
+      for (const record of records) {
+        const row = line;
+        line = lineAfter(line, record);
+        if (record.length === 1 && record[0] === '') continue; // an empty line
+        yield { row, cells: record };
+      }
+      records.length = 0;
+      if (chunk === null) return;
+    }
+  } catch (err) {
+    if (!(err instanceof CsvScanProblem)) throw failure(err);
+  } finally {
+    input.destroy();
+  }
+  if (utf16) {
+    yield* csvParseRows(file, opened, failure);
+    return;
+  }
+  // The scanner stopped where csv-parse gives up: csv-parse reads the file again for its error, worded and located as always.
+  const again = csvParseRows(file, undefined, failure);
+  while (!(await again.next()).done);
+  throw failure(new CsvSyntaxError('this file cannot be read as CSV', line, 1));
+}
+
+/** The rows as csv-parse reads them (a UTF-16 file; the error of a file the scanner stops at). */
+async function* csvParseRows(file: string, opened: ((s: ReadStream) => void) | undefined, failure: (err: unknown) => unknown): AsyncGenerator<TableRow> {
   // Loaded on first use: most commands never read a CSV (spec/performance.md, cli.start).
   const { parse, CsvError } = await import('csv-parse');
   // Rows are numbered by the file line they start on. csv-parse's `info`
@@ -36,23 +93,13 @@ export async function* csvRows(file: string, opened?: (s: ReadStream) => void, f
   let line = 1;
   const input = createReadStream(file);
   opened?.(input);
-  // Bytes that are not text (a binary file, another encoding) stop the parser before it sees them.
-  const text = new TextBytes();
-  const notText = (bad: BadByte | null) => {
-    if (!bad || parser.destroyed) return;
-    parser.destroy(binaryFailure(file, bad));
-    input.destroy();
-  };
-  input.on('data', (chunk) => notText(text.check(chunk as Buffer)));
-  input.on('end', () => notText(text.end()));
   const parser = input.pipe(parse({ relax_column_count: true, bom: true }));
   // pipe() does not pass on a read error (a folder, the file vanished, a permission): the parser fails with it.
   input.on('error', (err) => parser.destroy(err));
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const row = line;
-      line++;
-      for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
+      line = lineAfter(line, record);
       if (record.length === 1 && record[0] === '') continue; // an empty line
       yield { row, cells: record };
     }
@@ -67,6 +114,13 @@ export async function* csvRows(file: string, opened?: (s: ReadStream) => void, f
 function binaryFailure(file: string, bad: BadByte): CsvSyntaxError {
   const at = locateByte(file, bad.offset);
   return new CsvSyntaxError(bad.message, at.line, at.col);
+}
+
+/** The line after a record starting on `line`: one more, plus the line breaks inside its quoted cells. */
+function lineAfter(line: number, record: string[]): number {
+  let next = line + 1;
+  for (const cell of record) if (cell.includes('\n')) next += cell.split('\n').length - 1;
+  return next;
 }
 
 /**

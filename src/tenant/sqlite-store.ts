@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
 import { COLLECTION_DDL, SqliteCollection, type CollectionIndexing } from './sqlite-collection.js';
-import { inTransaction } from './sqlite-transaction.js';
+import { inTransaction, openEpoch } from './sqlite-transaction.js';
 import { decodeFields, encodeFields } from './prospect-fields.js';
 import type {
   AgentRecord,
@@ -167,6 +167,8 @@ export class SqliteTenantStore implements TenantStore {
       restoreJournal();
       throw stateError(this.file, err);
     }
+    // Collections read once per load what they read once per transaction (the indexes the file keeps).
+    const endEpoch = openEpoch(this.db);
     this.expiryFloor.clear();
     let open = true;
     /** Undefined until the load's first prospect; then whether the secondary indexes wait for the commit. */
@@ -193,12 +195,14 @@ export class SqliteTenantStore implements TenantStore {
           throw isDiskFull(err) ? stateError(this.file, err) : err;
         }
         open = false;
+        endEpoch();
         restoreJournal();
         this.expiryFloor.clear();
       },
       abort: () => {
         if (!open) return;
         open = false;
+        endEpoch();
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
         this.skillCache.clear();
         this.queueHeads.clear();

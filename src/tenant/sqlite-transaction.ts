@@ -35,6 +35,24 @@ export function transactionEpoch(db: Database.Database): number | undefined {
   return e?.open && db.inTransaction ? e.n : undefined;
 }
 
+/**
+ * Counts a transaction its caller opened by hand (a bulk load's BEGIN …
+ * COMMIT) as one outermost transaction, as inTransaction's are, so what is
+ * read inside it may be kept (transactionEpoch); the function returned ends
+ * it once the transaction has committed or rolled back.
+ */
+export function openEpoch(db: Database.Database): () => void {
+  let epoch = epochs.get(db);
+  if (!epoch) epochs.set(db, (epoch = { open: false, n: 0 }));
+  const e = epoch;
+  e.open = true;
+  e.n++;
+  return () => {
+    e.open = false;
+    e.n++;
+  };
+}
+
 function controlOf(db: Database.Database): Control {
   let c = controls.get(db);
   if (!c)

@@ -277,6 +277,36 @@ describe.each(stores)('%s store', (_kind, make) => {
     s.close();
   });
 
+  it('keeps an index up to date through a bulk load: built before it, built inside it, built inside an aborted one', () => {
+    type Person = { name: string; tier?: string };
+    const s = make();
+    const byTier: RecordIndex<Person> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []) };
+    const byName: RecordIndex<Person> = { name: 'test.name', keys: (r) => [r.name] };
+    const byInitial: RecordIndex<Person> = { name: 'test.initial', keys: (r) => [r.name.slice(0, 1)] };
+    const c = s.collection<Person>('people');
+    const names = (rs: Person[]) => rs.map((r) => r.name);
+    c.put('a', { name: 'Ada', tier: 'gold' });
+    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada']);
+    const bulk = s.bulkLoad();
+    bulk.put('people', 'b', { name: 'Bob', tier: 'gold' });
+    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob']);
+    expect(names(c.findBy(byName, 'Bob'))).toEqual(['Bob']); // built inside the load
+    bulk.put('people', 'c', { name: 'Cy', tier: 'gold' });
+    expect(names(c.findBy(byName, 'Cy'))).toEqual(['Cy']);
+    bulk.commit();
+    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob', 'Cy']);
+    const aborted = s.bulkLoad();
+    expect(names(c.findBy(byInitial, 'A'))).toEqual(['Ada']); // built inside a load that is then undone
+    aborted.put('people', 'd', { name: 'Dee', tier: 'gold' });
+    aborted.abort();
+    c.put('e', { name: 'Eve', tier: 'gold' });
+    expect(names(c.findBy(byInitial, 'E'))).toEqual(['Eve']);
+    expect(names(c.findBy(byName, 'Dee'))).toEqual([]);
+    expect(names(c.findBy(byName, 'Eve'))).toEqual(['Eve']);
+    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob', 'Cy', 'Eve']);
+    s.close();
+  });
+
   it('keeps an index up to date when the transaction that built it was undone, wholly or in part', () => {
     const s = make();
     const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []) };

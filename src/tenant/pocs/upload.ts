@@ -65,8 +65,12 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
   const rejected = new RejectedRows(rejectedPath);
   const skills = skillFinder(store);
   const collection = pocCollection(store);
-  /** Changes of this upload by POC key, applied together at the end. */
-  const pending = new Map<string, { rec: PocRecord; row: number; created: boolean }>();
+  /**
+   * Changes of this upload by POC key, applied together at the end; `stored`:
+   * the record at that key when the row's look-up already read it (null: none),
+   * since nothing writes the collection before the end.
+   */
+  const pending = new Map<string, { rec: PocRecord; row: number; created: boolean; stored?: PocRecord | null }>();
   const report: PocUploadReport = { file: o.file, rowsIncluded: 'all', rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, rejectedFile: null, ignoredColumns: [] };
   const every = o.progressEvery ?? 1000;
   let columns: Map<PocColumn, number> | null = null;
@@ -100,7 +104,7 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
       // The rejected rows are on disk before the upload commits.
       rejected.close();
       for (const [key, p] of pending) {
-        const before = collection.get(key);
+        const before = p.stored === undefined ? collection.get(key) : (p.stored ?? undefined);
         if (before && samePoc(before, p.rec)) report.unchanged++;
         else {
           bulk.put(POCS_COLLECTION, key, p.rec);
@@ -136,7 +140,10 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
     const key = pocKey(id, channel);
     const earlier = pending.get(key);
     if (earlier) return `point of contact ${id} is already in row ${earlier.row} of this file`;
-    const before = collection.get(key) ?? collection.get(id.toLowerCase());
+    const lower = id.toLowerCase();
+    const atKey = collection.get(key);
+    const atLower = atKey === undefined && lower !== key ? collection.get(lower) : undefined;
+    const before = atKey ?? atLower;
     const skillText = cell('skill');
     let skill = before?.skill;
     if (skillText !== '') {
@@ -164,7 +171,9 @@ export async function uploadPocs(store: TenantStore, o: PocUploadOptions): Promi
     };
     const problem = pocProblem(next, before, skills.byId);
     if (problem) return problem.message;
-    pending.set(before ? pocKey(before.id, before.channel) : pocKey(next.id, next.channel), { rec: next, row: row.row, created: !before });
+    const at = before ? pocKey(before.id, before.channel) : pocKey(next.id, next.channel);
+    const stored = at === key ? (atKey ?? null) : at === lower && atKey === undefined ? (atLower ?? null) : undefined;
+    pending.set(at, { rec: next, row: row.row, created: !before, stored });
     return null;
   }
 }
