@@ -134,6 +134,21 @@ export interface TenantStore {
   /** Runs `fn` as one transaction: all of its changes land, or none (nests). */
   transaction<T>(fn: () => T): T;
   /**
+   * Runs background work (the processes due between two script steps) as one
+   * transaction whose commit may wait: the SQLite store commits it with the
+   * next transaction that changes something, or at `settle()` (docs/tenant.md
+   * "Nothing lost"); in memory it is `transaction`.
+   */
+  background<T>(fn: () => T): T;
+  /** Commits background work left waiting (the scheduler calls it when it stops driving); nothing to do when none waits. */
+  settle(): void;
+  /**
+   * Makes `write` inside the open transaction just before it commits (a later
+   * call with the same key replaces it); outside a transaction, and in memory,
+   * at once. A dialer writes its clock this way: once per commit, not per tick.
+   */
+  beforeCommit(key: string, write: () => void): void;
+  /**
    * Opens a bulk load (calling-list uploads, tenant data files): a transaction
    * that stays open across the caller's asynchronous reads, so rows are
    * written as they arrive and memory stays flat however many there are.
@@ -186,6 +201,8 @@ export interface TenantStore {
    * expired on the way and not counted. Returns the dialed ones.
    */
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[];
+  /** As dialNext, returning only how many were dialed (the records are not read back). */
+  dial(skillNo: number, max: number, nowMs: number): number;
   /**
    * Marks one queued record dialed at `nowMs` (an agent accepted its preview),
    * or expired when its expiration has passed; returns it when dialed, null

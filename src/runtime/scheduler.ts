@@ -237,9 +237,22 @@ export class Scheduler implements RunSystem {
     for (const p of this.processes) await p.prepare?.(nowMs);
   }
 
-  /** Runs steps until every run ended or a stop condition holds. */
+  /**
+   * Runs steps until every run ended or a stop condition holds. Background
+   * work left waiting for a commit (runProcesses) is committed when it
+   * returns, and before it waits for anything outside the timeline.
+   */
   async drive(opts: { stopAtMs: number | null; signal?: AbortSignal; maxSteps?: number }): Promise<DriveEnd> {
+    try {
+      return await this.driveSteps(opts);
+    } finally {
+      this.services.tenant.settle();
+    }
+  }
+
+  private async driveSteps(opts: { stopAtMs: number | null; signal?: AbortSignal; maxSteps?: number }): Promise<DriveEnd> {
     const { stopAtMs, signal, maxSteps } = opts;
+    const tenant = this.services.tenant;
     const clock = this.services.clock;
     const engine = this.engine;
     let steps = 0;
@@ -280,7 +293,10 @@ export class Scheduler implements RunSystem {
           continue;
         }
         const pending = engine.step(run);
-        if (pending) await pending;
+        if (pending) {
+          tenant.settle();
+          await pending;
+        }
       } catch (err) {
         // A fault outside any action (a bug, a throwing trace listener) fails this run, not the process.
         if (run.state.status === 'running') engine.end(run, 'failed', 'script', `Internal error: ${err instanceof Error ? err.message : String(err)}`);
@@ -291,6 +307,7 @@ export class Scheduler implements RunSystem {
       // Let timers and abort signals fire during long runs without paying for an await per step.
       if (++sinceYield >= 8192) {
         sinceYield = 0;
+        tenant.settle();
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
@@ -324,23 +341,28 @@ export class Scheduler implements RunSystem {
   /**
    * Runs `first`, then every process due before the next run step, in the
    * order the main loop would (the same choice after each one), as one store
-   * transaction: on a state file the dialer's ticks between two steps of a
-   * script cost one commit, and the reads the processes make in between (queue
-   * heads, skills) share it instead of opening a read transaction each. Each
-   * process's own transaction is a savepoint inside it, so a process that
-   * throws takes back only its own changes; the ones before it are kept. A
-   * stretch of processes alone (a digital list sent after the scripts ended)
-   * commits every PROCESS_BATCH runs. Returns what is due next, as
-   * `nextDue()` found it after the last process (undefined when aborted).
+   * transaction of background work (`tenant.background`): on a state file it
+   * is committed with the next script action that changes something (or when
+   * driving stops), so the dialer's ticks between two polls of a brain script
+   * cost no commit of their own, and the reads the processes make in between
+   * (queue heads, skills) share it instead of opening a read transaction
+   * each. Each process's own transaction is a savepoint inside it, so a
+   * process that throws takes back only its own changes; the ones before it
+   * are kept. A stretch of processes alone (a digital list sent after the
+   * scripts ended) commits every PROCESS_BATCH runs. Returns what is due
+   * next, as `nextDue()` found it after the last process (undefined when
+   * aborted).
    */
   private runProcesses(first: BackgroundProcess, firstDue: number, stopAtMs: number | null, signal: AbortSignal | undefined): Due | undefined {
     const clock = this.services.clock;
     let failure: { err: unknown } | undefined;
     let next: Due | undefined;
-    this.services.tenant.transaction(() => {
+    let n = 0;
+    const tenant = this.services.tenant;
+    tenant.background(() => {
       let proc: BackgroundProcess | undefined = first;
       let due = firstDue;
-      for (let n = 0; proc && n < PROCESS_BATCH; n++) {
+      for (; proc && n < PROCESS_BATCH; n++) {
         if (due > clock.ms) clock.ms = due;
         try {
           proc.runDue(clock.ms);
@@ -359,6 +381,7 @@ export class Scheduler implements RunSystem {
       }
     });
     if (failure) throw failure.err;
+    if (n >= PROCESS_BATCH) tenant.settle();
     return next;
   }
 

@@ -41,8 +41,10 @@ export class SkillDialer implements BackgroundProcess {
     }
   }
 
+  /** Writes the clock as it is now, when the transaction commits (once per commit, however many ticks it holds). */
   private save(): void {
-    this.store.collection<DialerState>(DIALER_COLLECTION).put(String(this.skillNo), { lastTickMs: this.lastTickMs!, credit: this.credit });
+    const state: DialerState = { lastTickMs: this.lastTickMs!, credit: this.credit };
+    this.store.beforeCommit(this.name, () => this.store.collection<DialerState>(DIALER_COLLECTION).put(String(this.skillNo), state));
   }
 
   nextDueMs(): number | null {
@@ -66,10 +68,11 @@ export class SkillDialer implements BackgroundProcess {
     this.credit += (this.perTick * elapsed) / this.tickMs;
     const n = Math.floor(this.credit + 1e-9);
     if (n > 0) this.credit -= n;
-    // The records dialed and the dialer's clock change together.
+    // The records dialed and the dialer's clock change together: the clock is written once, when the
+    // transaction commits (the ticks of a batch of background work share one commit: Scheduler.runProcesses).
     this.dialed += this.store.transaction(() => {
       this.save();
-      return n > 0 ? this.store.dialNext(this.skillNo, n, nowMs).length : 0;
+      return n > 0 ? this.store.dial(this.skillNo, n, nowMs) : 0;
     });
   }
 }

@@ -63,7 +63,7 @@ export class MemoryTenantStore implements TenantStore {
   /**
    * Prospects created since their skill's queue was last read or otherwise
    * written, in creation order: their queue places, entered into the queue
-   * map when it is next used (settle). A batch of creations then costs one
+   * map when it is next used (settleFresh). A batch of creations then costs one
    * map entry per prospect, not two; every queue entry already in the map is
    * older than these, so settling appends them in queue order.
    */
@@ -117,6 +117,15 @@ export class MemoryTenantStore implements TenantStore {
     }
   }
 
+  /** Nothing waits for a commit in memory: one transaction. */
+  background<T>(fn: () => T): T {
+    return this.transaction(fn);
+  }
+  settle(): void {}
+  beforeCommit(_key: string, write: () => void): void {
+    write();
+  }
+
   bulkLoad(): BulkLoad {
     if (this.undoLog) throw new Error('a bulk load cannot start inside a transaction');
     const log: unknown[] = [];
@@ -151,7 +160,7 @@ export class MemoryTenantStore implements TenantStore {
    */
   fork(): MemoryTenantStore {
     if (this.undoLog) throw new Error('a store cannot be copied inside a transaction or bulk load');
-    for (const skillNo of this.fresh.keys()) this.settle(skillNo);
+    for (const skillNo of this.fresh.keys()) this.settleFresh(skillNo);
     const copy = new MemoryTenantStore(this.timeZone, this.businessUnit);
     copy.skillMap = new Map(this.skillMap);
     copy.agentMap = new Map(this.agentMap);
@@ -332,6 +341,10 @@ export class MemoryTenantStore implements TenantStore {
     return dialed;
   }
 
+  dial(skillNo: number, max: number, nowMs: number): number {
+    return this.dialNext(skillNo, max, nowMs).length;
+  }
+
   dialProspect(skillNo: number, externalId: string, nowMs: number): ProspectRecord | null {
     const list = this.lists.get(skillNo);
     const p = list?.get(externalId);
@@ -383,12 +396,12 @@ export class MemoryTenantStore implements TenantStore {
 
   /** The skill's queue with its fresh prospects settled; undefined when it never had one. */
   private queueIfAny(skillNo: number): Queue | undefined {
-    this.settle(skillNo);
+    this.settleFresh(skillNo);
     return this.queues.get(skillNo);
   }
 
   private queueOf(skillNo: number): Queue {
-    this.settle(skillNo);
+    this.settleFresh(skillNo);
     let q = this.queues.get(skillNo);
     if (!q) {
       q = CowMap.empty();
@@ -411,7 +424,7 @@ export class MemoryTenantStore implements TenantStore {
    * Nothing to undo: the queue holds the same entries before and after, and
    * a rollback of their creation finds them in the map.
    */
-  private settle(skillNo: number): void {
+  private settleFresh(skillNo: number): void {
     const fresh = this.fresh.get(skillNo);
     if (!fresh || fresh.length === 0) return;
     let q = this.queues.get(skillNo);

@@ -93,6 +93,8 @@ export class SqliteCollection<T> implements Collection<T> {
     private readonly name: string,
     private readonly nextSeq: () => number,
     private readonly indexing: CollectionIndexing = { tables: true, readonly: false },
+    /** Called after each change (the store commits deferred background work joined by a change made outside a transaction). */
+    private readonly wrote: () => void = () => {},
   ) {
     let q = prepared.get(db);
     if (!q) prepared.set(db, (q = statements(db)));
@@ -122,22 +124,24 @@ export class SqliteCollection<T> implements Collection<T> {
 
   put(id: string, rec: T): void {
     const indexes = this.kept();
-    if (indexes.length === 0) {
-      this.q.putOnly.run(this.name, id, this.nextSeq(), JSON.stringify(rec));
-      return;
+    if (indexes.length === 0) this.q.putOnly.run(this.name, id, this.nextSeq(), JSON.stringify(rec));
+    else {
+      const { seq } = this.q.put.get(this.name, id, this.nextSeq(), JSON.stringify(rec)) as { seq: number };
+      this.iq.keysOf.run(this.name, id);
+      for (const idx of indexes) {
+        const spec = this.specs.get(idx);
+        if (spec) this.addKeys(spec, id, seq, rec);
+        else this.drop(idx);
+      }
     }
-    const { seq } = this.q.put.get(this.name, id, this.nextSeq(), JSON.stringify(rec)) as { seq: number };
-    this.iq.keysOf.run(this.name, id);
-    for (const idx of indexes) {
-      const spec = this.specs.get(idx);
-      if (spec) this.addKeys(spec, id, seq, rec);
-      else this.drop(idx);
-    }
+    this.wrote();
   }
 
   delete(id: string): boolean {
     if (this.indexing.tables) this.iq.keysOf.run(this.name, id);
-    return this.q.delete.run(this.name, id).changes > 0;
+    const deleted = this.q.delete.run(this.name, id).changes > 0;
+    this.wrote();
+    return deleted;
   }
 
   all(): T[] {
@@ -181,10 +185,12 @@ export class SqliteCollection<T> implements Collection<T> {
 
   clear(): void {
     this.q.clear.run(this.name);
-    if (!this.indexing.tables) return;
-    this.keptEpoch = undefined;
-    this.iq.clearKeys.run(this.name);
-    this.iq.clearIndexes.run(this.name);
+    if (this.indexing.tables) {
+      this.keptEpoch = undefined;
+      this.iq.clearKeys.run(this.name);
+      this.iq.clearIndexes.run(this.name);
+    }
+    this.wrote();
   }
 
   private addKeys(spec: RecordIndex<T>, id: string, seq: number, rec: T): void {

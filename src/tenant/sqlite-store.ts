@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
 import { COLLECTION_DDL, SqliteCollection, type CollectionIndexing } from './sqlite-collection.js';
-import { inTransaction, openEpoch } from './sqlite-transaction.js';
+import { beforeCommit, inTransaction, isDeferred, openEpoch, settle } from './sqlite-transaction.js';
 import { decodeFields, encodeFields } from './prospect-fields.js';
 import type {
   AgentRecord,
@@ -27,6 +27,12 @@ import type {
  * 3: a prospect's `fields` may be the compact array form (prospect-fields.ts), which older versions cannot read.
  */
 const SCHEMA_VERSION = 3;
+
+/** WAL pages (4 KB each) between two automatic checkpoints; SQLite's default is 1,000. */
+const WAL_CHECKPOINT_PAGES = 10_000;
+
+/** Background transactions that may wait in a row for a script's commit (background()). */
+const MAX_DEFERRED = 64;
 
 /** The prospects' secondary indexes; a bulk load into an empty table builds them once at its end (bulkLoad). */
 const PROSPECT_INDEXES = `
@@ -94,6 +100,14 @@ export class SqliteTenantStore implements TenantStore {
    * change to prospects and at every rollback.
    */
   private readonly queueHeads = new Map<number, number | null>();
+  /**
+   * Queue depths counted so far (GETQUEUE counts at every poll): kept up to
+   * date by dialing and expiring, forgotten at every other change to the
+   * skill's prospects and at every rollback.
+   */
+  private readonly queueDepths = new Map<number, number>();
+  /** Background transactions deferred in a row (background()): since the last commit. */
+  private deferredBatches = 0;
   /** False for a scratch file nobody keeps (scratch()): bulk loads then skip the journal file and its syncs. */
   private durable = true;
   /**
@@ -135,6 +149,9 @@ export class SqliteTenantStore implements TenantStore {
           setMeta.run('businessUnit', businessUnit === null ? '' : String(businessUnit));
         })();
       }
+      // Fewer, larger checkpoints: each one syncs the WAL and the file, and a long run rewrites the same
+      // pages (the queue's, the dialer's) in many commits that one checkpoint copies once (docs/tenant.md).
+      if (!opts.readonly) this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       this.stmts = prepare(this.db);
       const max = this.db.prepare('SELECT MAX(m) AS m FROM (SELECT MAX(queue_seq) AS m FROM prospects UNION ALL SELECT MAX(seq) FROM records)').get() as { m: number | null };
       this.seq = max.m ?? 0;
@@ -145,19 +162,62 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   transaction<T>(fn: () => T): T {
+    return this.guarded(() => inTransaction(this.db, fn));
+  }
+
+  /**
+   * Background work's transaction stays open after `fn` when it changed
+   * something: the next transaction that changes something (a script action's)
+   * commits it with its own, and settle() at the latest (docs/tenant.md
+   * "Nothing lost"). At most MAX_DEFERRED batches wait, so a stretch in which
+   * the scripts change nothing still commits now and then.
+   */
+  background<T>(fn: () => T): T {
+    if (!isDeferred(this.db)) this.deferredBatches = 0;
+    const result = this.guarded(() => inTransaction(this.db, fn, { defer: true }));
+    if (++this.deferredBatches >= MAX_DEFERRED) this.settle();
+    return result;
+  }
+
+  settle(): void {
+    this.deferredBatches = 0;
+    this.guarded(() => settle(this.db));
+  }
+
+  beforeCommit(key: string, write: () => void): void {
+    beforeCommit(this.db, key, write);
+  }
+
+  /** Runs a transaction step; a throw (rolled back already) makes the caches forget what it put in them. */
+  private guarded<T>(fn: () => T): T {
     try {
-      return inTransaction(this.db, fn);
+      return fn();
     } catch (err) {
-      // What a rolled-back change put in the caches must not be remembered.
-      this.skillCache.clear();
-      this.queueHeads.clear();
-      this.expiryFloor.clear();
+      this.forget();
       // Rolled back already; a full disk names the file and says nothing was written.
       throw isDiskFull(err) ? stateError(this.file, err) : err;
     }
   }
 
+  /** What a rolled-back change put in the caches must not be remembered. */
+  private forget(): void {
+    this.skillCache.clear();
+    this.queueHeads.clear();
+    this.queueDepths.clear();
+    this.expiryFloor.clear();
+  }
+
+  /**
+   * After a write made outside any transaction: when deferred background work
+   * is open, the write joined it, so both are committed now (a script's change
+   * is in the file when it returns, as it would be on its own).
+   */
+  private wrote(): void {
+    settle(this.db);
+  }
+
   bulkLoad(): BulkLoad {
+    this.settle();
     if (this.db.inTransaction) throw new Error('a bulk load cannot start inside a transaction');
     const restoreJournal = this.bulkJournal();
     // One SQLite transaction for the whole load: nothing of it is visible, or kept after a crash, before COMMIT.
@@ -170,6 +230,7 @@ export class SqliteTenantStore implements TenantStore {
     // Collections read once per load what they read once per transaction (the indexes the file keeps).
     const endEpoch = openEpoch(this.db);
     this.expiryFloor.clear();
+    this.queueDepths.clear();
     let open = true;
     /** Undefined until the load's first prospect; then whether the secondary indexes wait for the commit. */
     let deferIndexes: boolean | undefined;
@@ -204,9 +265,7 @@ export class SqliteTenantStore implements TenantStore {
         open = false;
         endEpoch();
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
-        this.skillCache.clear();
-        this.queueHeads.clear();
-        this.expiryFloor.clear();
+        this.forget();
         if (this.db.open) restoreJournal();
       },
     };
@@ -262,7 +321,12 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.settle();
+    } finally {
+      this.db.close();
+    }
   }
 
   /**
@@ -296,12 +360,14 @@ export class SqliteTenantStore implements TenantStore {
   putSkill(s: SkillRecord): void {
     this.skillCache.delete(s.id);
     this.stmts.putSkill.run(s.id, s.name, s.media, s.direction, s.personalConnection ? 1 : 0, s.campaign, s.active ? 1 : 0, s.script, s.dialer?.ratePerMinute ?? null);
+    this.wrote();
   }
   agents(): AgentRecord[] {
     return this.stmts.agents.all() as AgentRecord[];
   }
   putAgent(a: AgentRecord): void {
     this.stmts.putAgent.run(a.id, a.email, a.name);
+    this.wrote();
   }
 
   source(name: string): SourceRecord | undefined {
@@ -316,9 +382,11 @@ export class SqliteTenantStore implements TenantStore {
     const mapping = s.mapping ? JSON.stringify(s.mapping) : null;
     if (existing) {
       this.stmts.updateSource.run(s.name, mapping, s.maxDestinations, existing.id);
+      this.wrote();
       return existing.id;
     }
     const info = this.stmts.insertSource.run(s.id || null, s.name, mapping, s.maxDestinations);
+    this.wrote();
     return Number(info.lastInsertRowid);
   }
 
@@ -334,20 +402,26 @@ export class SqliteTenantStore implements TenantStore {
     const seq = ++this.seq;
     const s = this.stmts;
     this.queueHeads.delete(p.skillNo);
+    this.queueDepths.delete(p.skillNo);
     const floor = this.expiryFloor.get(p.skillNo);
     if (floor !== undefined && p.expiresAtMs !== null && p.expiresAtMs < floor) this.expiryFloor.set(p.skillNo, p.expiresAtMs);
     this.listWrites++;
-    if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0)
+    if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0) {
+      this.wrote();
       return 'Created';
+    }
     // A record still queued keeps its place; a dialed or expired one goes to the back of the queue (decided in SQL on the old status).
     s.updateProspect.run(p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, seq, p.updatedAtMs, p.skillNo, p.externalId);
+    this.wrote();
     return 'Updated';
   }
 
   removeProspect(sourceName: string, externalId: string): boolean {
     this.queueHeads.clear(); // any skill's list may hold it
+    this.queueDepths.clear();
     if (this.stmts.removeProspect.run(sourceName, externalId).changes === 0) return false;
     this.listWrites++;
+    this.wrote();
     return true;
   }
 
@@ -377,7 +451,12 @@ export class SqliteTenantStore implements TenantStore {
     return this.listWrites;
   }
   queueDepth(skillNo: number): number {
-    return (this.stmts.queueDepth.get(skillNo) as { n: number }).n;
+    let depth = this.queueDepths.get(skillNo);
+    if (depth === undefined) {
+      depth = (this.stmts.queueDepth.get(skillNo) as { n: number }).n;
+      this.queueDepths.set(skillNo, depth);
+    }
+    return depth;
   }
   oldestQueuedMs(skillNo: number): number | null {
     let head = this.queueHeads.get(skillNo);
@@ -390,6 +469,7 @@ export class SqliteTenantStore implements TenantStore {
 
   dialNext(skillNo: number, max: number, nowMs: number): ProspectRecord[] {
     this.queueHeads.delete(skillNo);
+    this.queueDepths.delete(skillNo);
     return this.transaction(() => {
       const dialed: ProspectRecord[] = [];
       while (dialed.length < max) {
@@ -410,7 +490,21 @@ export class SqliteTenantStore implements TenantStore {
     });
   }
 
+  dial(skillNo: number, max: number, nowMs: number): number {
+    this.queueHeads.delete(skillNo);
+    let dialed = 0;
+    let left = 0;
+    // One statement a record (the queue head marked dialed, or expired when its time has passed), none of the row read back.
+    for (let row; dialed < max && (row = this.stmts.dialHead.get(nowMs, nowMs, nowMs, skillNo) as { status: string } | undefined); left++)
+      if (row.status === 'dialed') dialed++;
+    const depth = this.queueDepths.get(skillNo);
+    if (depth !== undefined) this.queueDepths.set(skillNo, depth - left);
+    if (left > 0) this.wrote();
+    return dialed;
+  }
+
   dialProspect(skillNo: number, externalId: string, nowMs: number): ProspectRecord | null {
+    this.queueDepths.delete(skillNo);
     return this.transaction(() => {
       const p = this.prospect(skillNo, externalId);
       if (!p || p.status !== 'queued') return null;
@@ -428,7 +522,10 @@ export class SqliteTenantStore implements TenantStore {
     if (floor !== undefined && nowMs < floor) return 0;
     this.queueHeads.delete(skillNo);
     const expired = this.stmts.expireDue.run(skillNo, nowMs).changes;
+    const depth = this.queueDepths.get(skillNo);
+    if (depth !== undefined) this.queueDepths.set(skillNo, depth - expired);
     this.expiryFloor.set(skillNo, (this.stmts.nextExpiry.get(skillNo) as { t: number | null }).t ?? Infinity);
+    if (expired > 0) this.wrote();
     return expired;
   }
 
@@ -439,7 +536,7 @@ export class SqliteTenantStore implements TenantStore {
   collection<T>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing);
+      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing, () => this.wrote());
       this.collections.set(name, c);
     }
     return c as Collection<T>;
@@ -515,6 +612,11 @@ function prepare(db: Database.Database) {
     expireDue: db.prepare("UPDATE prospects SET status = 'expired' WHERE skill_no = ? AND status = 'queued' AND expires_at_ms IS NOT NULL AND expires_at_ms <= ?"),
     nextExpiry: db.prepare("SELECT MIN(expires_at_ms) AS t FROM prospects WHERE skill_no = ? AND status = 'queued'"),
     markDialed: db.prepare("UPDATE prospects SET status = 'dialed', dialed_at_ms = ? WHERE skill_no = ? AND external_id = ?"),
+    dialHead: db.prepare(
+      `UPDATE prospects SET status = CASE WHEN expires_at_ms <= ? THEN 'expired' ELSE 'dialed' END,
+       dialed_at_ms = CASE WHEN expires_at_ms <= ? THEN dialed_at_ms ELSE ? END
+       WHERE rowid = (SELECT rowid FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1) RETURNING status`,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 // The memory and SQLite stores behave the same: random sequences of prospect
-// operations (some inside transactions that fail) give equal answers.
+// operations (some inside transactions that fail, some background work whose
+// commit waits) give equal answers.
 import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,11 @@ type Op =
   | { op: 'failing'; skill: number; id: string }
   | { op: 'batch'; skill: number; items: { id: string; source: string; at: number; expires: number | null }[]; fail: boolean }
   | { op: 'put'; id: string; at: number }
-  | { op: 'delete'; id: string };
+  | { op: 'delete'; id: string }
+  | { op: 'count'; skill: number; max: number; at: number }
+  | { op: 'background'; skill: number; max: number; at: number; note: string | null; fail: boolean }
+  | { op: 'outside'; id: string; at: number }
+  | { op: 'settle' };
 
 const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
 const skills = fc.constantFrom(1, 2);
@@ -43,6 +48,21 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('put' as const), id: ids, at: fc.nat(100) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), id: ids }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('count' as const), skill: skills, max: fc.nat(3), at: fc.nat(200) }) },
+  {
+    // A dialer's batch between two script steps: its commit waits for the next change (or settle), its clock is written at that commit.
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('background' as const),
+      skill: skills,
+      max: fc.nat(2),
+      at: fc.nat(200),
+      note: fc.option(ids, { nil: null }),
+      fail: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('outside' as const), id: ids, at: fc.nat(100) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('settle' as const) }) },
 );
 
 const prospect = (o: { skill: number; id: string; source: string; at: number; expires: number | null }): ProspectRecord => ({
@@ -100,6 +120,29 @@ function apply(store: TenantStore, o: Op): unknown {
       return store.transaction(() => store.collection('notes').put(o.id, { at: o.at }));
     case 'delete':
       return store.transaction(() => store.collection('notes').delete(o.id));
+    case 'count':
+      return store.dial(o.skill, o.max, o.at);
+    case 'background':
+      try {
+        return store.background(() => {
+          const at = { at: o.at };
+          const dialed = store.transaction(() => {
+            store.beforeCommit('clock', () => store.collection('clocks').put('dialer', at));
+            return store.dial(o.skill, o.max, o.at);
+          });
+          if (o.note !== null) store.collection('notes').put(o.note, at);
+          if (o.fail) throw new Error('rolled back');
+          return dialed;
+        });
+      } catch {
+        return 'rolled back';
+      }
+    case 'outside':
+      return store.collection('notes').put(o.id, { at: o.at });
+    case 'settle':
+      // What waited for the commit is written by now: the clock as of the last batch that was not undone.
+      store.settle();
+      return store.collection('clocks').entries();
   }
 }
 

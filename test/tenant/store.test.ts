@@ -101,6 +101,41 @@ describe.each(stores)('%s store', (_kind, make) => {
     s.close();
   });
 
+  it('counts what it dials as dialNext would, with the queue depth kept', () => {
+    const s = make();
+    for (const id of ['a', 'b', 'c']) s.upsertProspect(prospect(id, id === 'b' ? { expiresAtMs: 1500 } : {}));
+    expect(s.queueDepth(1234)).toBe(3);
+    expect(s.dial(1234, 1, 2000)).toBe(1);
+    // The expired record on the way is not counted, and leaves the queue.
+    expect(s.dial(1234, 1, 2000)).toBe(1);
+    expect(s.prospect(1234, 'b')).toMatchObject({ status: 'expired', dialedAtMs: null });
+    expect(s.prospect(1234, 'c')).toMatchObject({ status: 'dialed', dialedAtMs: 2000 });
+    expect(s.queueDepth(1234)).toBe(0);
+    expect(s.dial(1234, 5, 3000)).toBe(0);
+    s.close();
+  });
+
+  it('runs background work whose clock is written at its commit, and undoes a failed batch with its clock', () => {
+    const s = make();
+    const clock = (at: number) => () => s.collection('clocks').put('dialer', { at });
+    s.upsertProspect(prospect('a'));
+    s.upsertProspect(prospect('b'));
+    expect(s.background(() => s.transaction(() => (s.beforeCommit('clock', clock(1)), s.dial(1234, 1, 2000))))).toBe(1);
+    expect(() =>
+      s.background(() => {
+        s.beforeCommit('clock', clock(2));
+        s.dial(1234, 1, 3000);
+        throw new Error('undone');
+      }),
+    ).toThrow('undone');
+    // A transaction that changes nothing, then settle: the first batch lands with its clock, the failed one not at all.
+    expect(s.transaction(() => s.queueDepth(1234))).toBe(1);
+    s.settle();
+    expect(s.collection('clocks').get('dialer')).toEqual({ at: 1 });
+    expect(s.prospects(1234).map((p) => p.status)).toEqual(['dialed', 'queued']);
+    s.close();
+  });
+
   it('expires queued records as their time comes, whatever was asked before', () => {
     const s = make();
     s.upsertProspect(prospect('late', { expiresAtMs: 9000 }));
@@ -384,5 +419,39 @@ describe('sqlite store persistence', () => {
     ]);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     second.close();
+  });
+
+  it('commits background work with the next transaction that changes something, a change outside one, or settle', () => {
+    const file = join(dir, 'deferred.db');
+    const store = new SqliteTenantStore(file, 'UTC', 1);
+    store.transaction(() => ['a', 'b', 'c', 'd'].forEach((id) => store.upsertProspect(prospect(id))));
+    // What another connection (a second process) sees: only what was committed.
+    const committed = () => {
+      const reader = new SqliteTenantStore(file, 'UTC', 1, { readonly: true });
+      try {
+        return { dialed: reader.prospects(1234).filter((p) => p.status === 'dialed').length, clock: reader.collection('clocks').get('dialer') };
+      } finally {
+        reader.close();
+      }
+    };
+    const tick = (at: number) =>
+      store.background(() => store.transaction(() => (store.beforeCommit('clock', () => store.collection('clocks').put('dialer', { at })), store.dial(1234, 1, at))));
+    tick(1);
+    tick(2);
+    expect(committed()).toEqual({ dialed: 0, clock: undefined });
+    // A script's transaction that reads only leaves the batches waiting; one that writes commits them with its change.
+    expect(store.transaction(() => store.queueDepth(1234))).toBe(2);
+    expect(committed()).toEqual({ dialed: 0, clock: undefined });
+    store.transaction(() => store.collection('notes').put('n', { x: 1 }));
+    expect(committed()).toEqual({ dialed: 2, clock: { at: 2 } });
+    tick(3);
+    store.collection('notes').put('m', { x: 2 });
+    expect(committed()).toEqual({ dialed: 3, clock: { at: 3 } });
+    tick(4);
+    store.settle();
+    expect(committed()).toEqual({ dialed: 4, clock: { at: 4 } });
+    tick(5);
+    store.close();
+    expect(committed()).toEqual({ dialed: 4, clock: { at: 5 } });
   });
 });
