@@ -1,80 +1,80 @@
 // Trace output (`run --trace`, `--trace-json`) in batches: a run of a million
 // actions gives millions of lines, and a write per line (a system call each on
-// a file or pipe) costs more than the run. Lines collect in memory and leave in
-// one write once a batch is full, whenever the run waits for something (the
-// event loop turns: an HTTP call, a timer), and at the end.
+// a file or pipe) costs more than the run. Lines are encoded into one buffer
+// (src/runtime/line-bytes.ts) and leave in one write once a batch is full,
+// whenever the run waits for something (the event loop turns: an HTTP call, a
+// timer), and at the end.
 import { fstatSync, writeSync } from 'node:fs';
-
-/** Bytes (UTF-16 units, close enough) collected before one write. */
-export const BATCH_CHARS = 1 << 16;
+import type { TraceEvent } from '../runtime/result.js';
+import { BATCH_BYTES, LineBytes } from '../runtime/line-bytes.js';
+import { traceJsonTo } from '../runtime/trace-json.js';
 
 export interface BatchedOutput {
   /** Adds one line (without its line break). */
   line(text: string): void;
+  /** Adds an event as one JSON line (`--trace-json`), in order with the other lines. */
+  json(event: TraceEvent): void;
   /** Writes what is collected now. */
   flush(): void;
 }
 
-/** Lines for `write` (process.stderr.write, say), written in batches. */
-export function batchedOutput(write: (chunk: string) => void, batchChars = BATCH_CHARS): BatchedOutput {
-  let parts: string[] = [];
-  let size = 0;
+/** Whole lines leaving the buffer: `buf`'s first `length` bytes, to be written before returning. */
+export type Drain = (buf: Buffer, length: number) => void;
+
+/** Lines for `drain` (see streamDrain), written in batches of `batchBytes`. */
+export function batchedOutput(drain: Drain, batchBytes = BATCH_BYTES): BatchedOutput {
+  const out = new LineBytes(drain, batchBytes);
+  const json = traceJsonTo(out);
   let scheduled = false;
-  const flush = (): void => {
-    if (parts.length === 0) return;
-    const chunk = parts.join('');
-    parts = [];
-    size = 0;
-    write(chunk);
-  };
   const onTurn = (): void => {
     scheduled = false;
-    flush();
+    out.flush();
+  };
+  // A run that waits (HTTP, a slow stub) still shows its lines as it goes.
+  const schedule = (): void => {
+    scheduled = true;
+    setImmediate(onTurn).unref();
   };
   return {
     line(text) {
-      parts.push(text, '\n');
-      size += text.length + 1;
-      if (size >= batchChars) flush();
-      else if (!scheduled) {
-        // A run that waits (HTTP, a slow stub) still shows its lines as it goes.
-        scheduled = true;
-        setImmediate(onTurn).unref();
-      }
+      out.text(text);
+      out.end();
+      if (!scheduled) schedule();
     },
-    flush,
+    json(event) {
+      json(event);
+      if (!scheduled) schedule();
+    },
+    flush: () => out.flush(),
   };
 }
 
 /**
- * Writes chunks to `stream`: straight to its file when it is one and its own
- * `write` was not replaced (an embedding or a test capturing the output keeps
- * getting every chunk through it), otherwise through `stream.write`.
+ * Where batches of `stream` go: straight to its file when it is one and its
+ * own `write` was not replaced (an embedding or a test capturing the output
+ * keeps getting every batch through it, as text), otherwise through
+ * `stream.write`.
  */
-export function streamWriter(stream: { fd?: number; write(chunk: string): unknown }): (chunk: string) => void {
-  const direct = Object.hasOwn(stream, 'write') || stream.fd === undefined ? undefined : fileWriter(stream.fd);
-  return direct ?? ((chunk) => void stream.write(chunk));
+export function streamDrain(stream: { fd?: number; write(chunk: string): unknown }): Drain {
+  const direct = Object.hasOwn(stream, 'write') || stream.fd === undefined ? undefined : fileDrain(stream.fd);
+  // Batches are whole lines, so the text never splits a character.
+  return direct ?? ((buf, length) => void stream.write(buf.toString('utf8', 0, length)));
 }
 
 /**
- * Writes chunks to `fd` when it is a regular file (`2>trace.jsonl`), encoding
- * each into one reused buffer; undefined for anything else (a terminal, a pipe),
- * which keeps the stream's own writing. Writing a string through the stream
- * allocates a fresh buffer per chunk: at 440 MB of JSON lines that allocation
- * cost more than the system calls. Files are written synchronously by the
- * stream too, so lines keep their order with anything else written there.
+ * Writes batches to `fd` when it is a regular file (`2>trace.jsonl`) with
+ * writeSync, from the buffer itself; undefined for anything else (a terminal,
+ * a pipe), which keeps the stream's own writing. Files are written
+ * synchronously by the stream too, so lines keep their order with anything
+ * else written there.
  */
-export function fileWriter(fd: number): ((chunk: string) => void) | undefined {
+export function fileDrain(fd: number): Drain | undefined {
   try {
     if (!fstatSync(fd).isFile()) return undefined;
   } catch {
     return undefined;
   }
-  let buffer = Buffer.allocUnsafe(BATCH_CHARS * 4);
-  return (chunk) => {
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    if (buffer.length < chunk.length * 3) buffer = Buffer.allocUnsafe(chunk.length * 3);
-    const bytes = buffer.write(chunk, 0);
-    for (let done = 0; done < bytes; ) done += writeSync(fd, buffer, done, bytes - done);
+  return (buf, length) => {
+    for (let done = 0; done < length; ) done += writeSync(fd, buf, done, length - done);
   };
 }

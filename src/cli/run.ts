@@ -17,7 +17,6 @@ import type { UnmatchedStubReport } from '../testing/results.js';
 import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { setMember } from '../snippet/json.js';
-import { batchedOutput, streamWriter } from './batched-output.js';
 import { InputFileError, readCallsOption, type CallsOption } from './run-calls.js';
 import { EXIT, printDiagnostics, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
@@ -110,12 +109,12 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
     if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
   }
-  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { traceLines }, { traceJson }] = await Promise.all([
+  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { traceLines }, { batchedOutput, streamDrain }] = await Promise.all([
     import('../graph/folder.js'),
     import('../runtime/runtime.js'),
     import('../snippet/index.js'),
     import('../runtime/trace-text.js'),
-    import('../runtime/trace-json.js'),
+    import('./batched-output.js'),
   ]);
   const vars = readVars(flags, fromJson, MAX_NESTING, NestingError);
   // The configuration's limits under the command line's, name by name.
@@ -170,7 +169,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     throw err;
   }
   // One write per batch of trace lines, not one per event (a million actions would be millions of writes).
-  const trace = flags.trace || flags.traceJson ? batchedOutput(streamWriter(process.stderr)) : null;
+  const trace = flags.trace || flags.traceJson ? batchedOutput(streamDrain(process.stderr)) : null;
   try {
     const runtime = createRuntime({
       scripts,
@@ -184,10 +183,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       redact,
     });
     if (trace && flags.trace) runtime.on('*', traceLines(trace.line));
-    if (trace && flags.traceJson) {
-      const json = traceJson();
-      runtime.on('*', (e) => trace.line(json(e)));
-    }
+    if (trace && flags.traceJson) runtime.on('*', trace.json);
     // Ctrl-C stops the run at its current virtual time and still prints the result.
     const abort = new AbortController();
     const onSigint = (): void => abort.abort();

@@ -8,8 +8,11 @@
 // text, so an event costs a walk comparing its members with the shape and the
 // serialisation of the few values that change. An event that does not fit its
 // shape (another member, another order, a value that changed for the first
-// time) is written by JSON.stringify and teaches the shape.
+// time) is written by JSON.stringify and teaches the shape. The line goes
+// straight into the output's bytes: a shape's fixed texts are encoded once, only
+// the changing values are encoded per event, and no line string is built.
 import type { TraceEvent } from './result.js';
+import { LineBytes } from './line-bytes.js';
 
 /** How many event types and labels keep a shape; past it, events are written by JSON.stringify. */
 const MAX_CACHED = 4096;
@@ -24,7 +27,7 @@ const CLOSE = 2;
 
 type Members = Record<string, unknown>;
 
-/** The members of the events of one type and label, in order, and the text of what does not change. */
+/** The members of the events of one type and label, in order, and the bytes of what does not change. */
 interface Shape {
   readonly kinds: readonly number[];
   readonly keys: readonly string[];
@@ -33,19 +36,12 @@ interface Shape {
   /** VALUE slots whose value changes: written for each event. Objects and arrays always are. */
   readonly varying: boolean[];
   /** For a varying slot: the fixed text since the previous varying slot, then with this member's `,"name":`. */
-  before: string[];
-  beforeKey: string[];
+  before: Buffer[];
+  beforeKey: Buffer[];
   /** A varying slot that may be the first member of its object: when it is left out, the commas after it move. */
   first: boolean[];
   /** The fixed text after the last varying slot, closing brace included. */
-  tail: string;
-  /** No slot varies: `line` is the whole text of events whose opening (the time) is `lineHead`. */
-  fixed: boolean;
-  lineHead: string;
-  line: string;
-  /** The last value and text of each varying slot: a value that repeats is not serialised again. */
-  readonly lastValue: unknown[];
-  readonly lastText: (string | undefined)[];
+  tail: Buffer;
   hits: number;
   misses: number;
 }
@@ -53,27 +49,37 @@ interface Shape {
 /** A shape for a key whose events keep changing their members: JSON.stringify serves them better. */
 const PLAIN = 'plain';
 
-/** The last event time and the text that opens an event with it. */
+/** The last event time and the bytes that open an event with it. */
 interface Time {
   value: unknown;
-  head: string;
+  head: Buffer;
 }
 
-/** Returns a function giving each event's JSON text (without a line break), identical to JSON.stringify(event). */
-export function traceJson(): (event: TraceEvent) => string {
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
+/**
+ * Returns a function writing each event as one line of `out`: exactly the
+ * text JSON.stringify(event) gives, UTF-8 encoded, then a line break.
+ */
+export function traceJsonTo(out: LineBytes): (event: TraceEvent) => void {
   const shapes = new Map<string, Map<string, Shape | typeof PLAIN>>();
-  const time: Time = { value: undefined, head: '' };
+  const time: Time = { value: undefined, head: Buffer.alloc(0) };
   return (event) => {
     const e = event as unknown as Members;
     const byLabel = shapes.get(event.type);
     const label = typeof e.label === 'string' ? e.label : typeof e.name === 'string' ? e.name : '';
     const shape = byLabel?.get(label);
     if (shape !== undefined && shape !== PLAIN) {
-      const text = write(shape, e, time);
-      if (text !== undefined) return text;
+      if (write(shape, e, time, out)) return out.end();
+      out.drop();
     }
     const text = JSON.stringify(e);
-    if (shape === PLAIN || !startsWithTime(e)) return text;
+    // An event whose toJSON gives nothing is an empty line, as it always was.
+    if (text !== undefined) out.text(text);
+    out.end();
+    if (shape === PLAIN || !startsWithTime(e)) return;
     if (shape !== undefined) relearn(byLabel!, label, shape, e);
     else if (byLabel !== undefined) {
       if (byLabel.size < MAX_CACHED) learn(byLabel, label, e, 0);
@@ -82,7 +88,20 @@ export function traceJson(): (event: TraceEvent) => string {
       shapes.set(event.type, created);
       learn(created, label, e, 0);
     }
-    return text;
+  };
+}
+
+/** Returns a function giving each event's JSON text (without a line break), identical to JSON.stringify(event). */
+export function traceJson(): (event: TraceEvent) => string {
+  let line = '';
+  const out = new LineBytes((buf, length) => {
+    line = buf.toString('utf8', 0, length - 1);
+  });
+  const write = traceJsonTo(out);
+  return (event) => {
+    write(event);
+    out.flush();
+    return line;
   };
 }
 
@@ -93,65 +112,87 @@ function startsWithTime(e: Members): boolean {
 }
 
 /**
- * The event's text from its shape, or undefined when the event does not fit
- * it. Walks the members in JSON.stringify's order (for…in gives own members in
- * the same order), comparing each with its slot.
+ * Writes the event from its shape; false when the event does not fit it (what
+ * was written of the line is then dropped). Walks the members in
+ * JSON.stringify's order (for…in gives own members in the same order),
+ * comparing each with its slot.
  */
-function write(shape: Shape, e: Members, time: Time): string | undefined {
+function write(shape: Shape, e: Members, time: Time, out: LineBytes): boolean {
   const { kinds, keys } = shape;
   const n = kinds.length;
-  let text: string | undefined;
+  let started = false;
   let i = 0;
   for (const k in e) {
     const v = e[k];
-    if (text === undefined) {
+    if (!started) {
       // Every event opens with its time, which changes less often than anything else.
-      if (k !== 'time' || typeof v !== 'string') return undefined;
-      if (v !== time.value) time.head = `{"time":${JSON.stringify((time.value = v))}`;
-      text = time.head;
+      if (k !== 'time' || typeof v !== 'string') return false;
+      if (v !== time.value) time.head = Buffer.from(`{"time":${JSON.stringify((time.value = v))}`);
+      out.bytes(time.head);
+      started = true;
       continue;
     }
-    if (i >= n || keys[i] !== k) return undefined;
+    if (i >= n || keys[i] !== k) return false;
     if (kinds[i] === OPEN) {
-      if (!isPlainObject(v)) return undefined;
+      if (!isPlainObject(v)) return false;
       i++;
       for (const k2 in v) {
-        if (kinds[i] !== VALUE || keys[i] !== k2) return undefined;
-        const part = slotText(shape, i++, v[k2]);
-        if (part === undefined) return undefined;
-        text += part;
+        if (kinds[i] !== VALUE || keys[i] !== k2) return false;
+        if (!writeSlot(shape, i++, v[k2], out)) return false;
       }
-      if (kinds[i] !== CLOSE) return undefined;
+      if (kinds[i] !== CLOSE) return false;
       i++;
-    } else if (kinds[i] !== VALUE) return undefined;
-    else {
-      const part = slotText(shape, i++, v);
-      if (part === undefined) return undefined;
-      text += part;
-    }
+    } else if (kinds[i] !== VALUE) return false;
+    else if (!writeSlot(shape, i++, v, out)) return false;
   }
-  if (i !== n || text === undefined) return undefined;
+  if (i !== n || !started) return false;
   shape.hits++;
-  if (!shape.fixed) return text + shape.tail;
-  // Nothing varies: the whole line is the same while the time is.
-  if (shape.lineHead !== text) shape.line = (shape.lineHead = text) + shape.tail;
-  return shape.line;
+  out.bytes(shape.tail);
+  return true;
 }
 
-/** What slot `i` adds to the text for value `v`: nothing for a fixed slot that still holds its value; undefined when `v` does not fit. */
-function slotText(shape: Shape, i: number, v: unknown): string | undefined {
-  if (!shape.varying[i]) return v === shape.values[i] ? '' : undefined;
+/** Writes what slot `i` adds for value `v`: nothing for a fixed slot that still holds its value; false when `v` does not fit. */
+function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean {
+  if (!shape.varying[i]) return v === shape.values[i];
   // A varying slot: the fixed text since the one before, then the member.
-  let json: string | undefined;
-  if (v === shape.lastValue[i] && v !== undefined) json = shape.lastText[i];
-  else {
-    json = jsonOf(v);
-    shape.lastValue[i] = v;
-    shape.lastText[i] = json;
+  switch (typeof v) {
+    case 'string':
+      out.bytes(shape.beforeKey[i]!);
+      out.jsonString(v);
+      return true;
+    case 'number':
+      out.bytes(shape.beforeKey[i]!);
+      out.number(v);
+      return true;
+    case 'boolean':
+      out.bytes(shape.beforeKey[i]!);
+      out.bytes(v ? TRUE : FALSE);
+      return true;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return leftOut(shape, i, out);
+    default: {
+      if (v === null) {
+        out.bytes(shape.beforeKey[i]!);
+        out.bytes(NULL);
+        return true;
+      }
+      // An object or array (or a value with toJSON, which may give nothing at all).
+      const json = JSON.stringify(v) as string | undefined;
+      if (json === undefined) return leftOut(shape, i, out);
+      out.bytes(shape.beforeKey[i]!);
+      out.text(json);
+      return true;
+    }
   }
-  if (json !== undefined) return shape.beforeKey[i]! + json;
-  // JSON.stringify leaves the member out; when it could be the first of its object, the next one's comma would be wrong.
-  return shape.first[i] ? undefined : shape.before[i]!;
+}
+
+/** A varying member JSON.stringify leaves out; when it could be the first of its object, the next one's comma would be wrong. */
+function leftOut(shape: Shape, i: number, out: LineBytes): boolean {
+  if (shape.first[i]) return false;
+  out.bytes(shape.before[i]!);
+  return true;
 }
 
 /** The event did not fit its shape: a fixed value that changed makes that slot varying; other members or order, a new shape. */
@@ -236,15 +277,10 @@ function learn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, e: Mem
     keys,
     values,
     varying,
-    before: new Array<string>(n),
-    beforeKey: new Array<string>(n),
+    before: new Array<Buffer>(n),
+    beforeKey: new Array<Buffer>(n),
     first: new Array<boolean>(n),
-    tail: '',
-    fixed: true,
-    lineHead: '',
-    line: '',
-    lastValue: new Array<unknown>(n),
-    lastText: new Array<string | undefined>(n),
+    tail: Buffer.alloc(0),
     hits,
     misses,
   };
@@ -268,11 +304,9 @@ function plan(shape: Shape): void {
       fixed += '}';
       written = true; // the map's own member
     } else if (varying[i]) {
-      shape.before[i] = fixed;
-      shape.beforeKey[i] = `${fixed}${comma}${JSON.stringify(keys[i])}:`;
+      shape.before[i] = Buffer.from(fixed);
+      shape.beforeKey[i] = Buffer.from(`${fixed}${comma}${JSON.stringify(keys[i])}:`);
       shape.first[i] = !written;
-      shape.lastValue[i] = undefined;
-      shape.lastText[i] = undefined;
       fixed = '';
       written = true;
     } else {
@@ -283,9 +317,7 @@ function plan(shape: Shape): void {
       }
     }
   }
-  shape.tail = `${fixed}}`;
-  shape.fixed = !varying.includes(true);
-  shape.lineHead = '';
+  shape.tail = Buffer.from(`${fixed}}`);
 }
 
 /** JSON.stringify of a member's value; undefined when it leaves the member out. */

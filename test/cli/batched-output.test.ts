@@ -2,12 +2,22 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BATCH_CHARS, batchedOutput, fileWriter, streamWriter } from '../../src/cli/batched-output.js';
+import { batchedOutput, fileDrain, streamDrain, type Drain } from '../../src/cli/batched-output.js';
+import type { TraceEvent } from '../../src/runtime/result.js';
+
+/** A drain keeping each batch as text. */
+function collect(): { drain: Drain; chunks: string[] } {
+  const chunks: string[] = [];
+  return { drain: (buf, length) => void chunks.push(buf.toString('utf8', 0, length)), chunks };
+}
+
+const event = (i: number): TraceEvent =>
+  ({ time: '2026-11-21T09:00:00.000Z', contactId: '1', type: 'var.set', name: 'i', scope: 'local', value: i }) as unknown as TraceEvent;
 
 describe('batched trace output', () => {
   it('writes a batch once it is full, the rest on flush, every line once and in order', () => {
-    const chunks: string[] = [];
-    const out = batchedOutput((c) => chunks.push(c), 20);
+    const { drain, chunks } = collect();
+    const out = batchedOutput(drain, 20);
     for (let i = 0; i < 10; i++) out.line(`line ${i}`);
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.length).toBeLessThan(10);
@@ -18,35 +28,51 @@ describe('batched trace output', () => {
     expect(chunks.every((c) => c.length > 0)).toBe(true);
   });
 
+  it('keeps readable lines and JSON lines in the order they came (--trace with --trace-json)', () => {
+    const { drain, chunks } = collect();
+    const out = batchedOutput(drain, 64);
+    const want: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      out.line(`09:00:00 é ${i}`);
+      out.json(event(i));
+      want.push(`09:00:00 é ${i}`, JSON.stringify(event(i)));
+    }
+    out.flush();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((c) => c.endsWith('\n'))).toBe(true);
+    expect(chunks.join('')).toBe(want.map((l) => `${l}\n`).join(''));
+  });
+
   it('writes what it holds when the event loop turns (a run waiting for HTTP still shows its lines)', async () => {
-    const chunks: string[] = [];
-    const out = batchedOutput((c) => chunks.push(c));
+    const { drain, chunks } = collect();
+    const out = batchedOutput(drain);
     out.line('a');
-    out.line('b');
+    out.json(event(1));
     expect(chunks).toEqual([]);
     await new Promise((r) => setImmediate(r));
-    expect(chunks).toEqual(['a\nb\n']);
+    expect(chunks).toEqual([`a\n${JSON.stringify(event(1))}\n`]);
     out.line('c');
     out.flush();
     await new Promise((r) => setImmediate(r));
-    expect(chunks).toEqual(['a\nb\n', 'c\n']);
+    expect(chunks).toEqual([`a\n${JSON.stringify(event(1))}\n`, 'c\n']);
   });
 });
 
 describe('trace output to a file', () => {
-  it('writes each chunk whole to a regular file, UTF-8 encoded, chunks larger than the buffer too', () => {
+  it('writes each batch whole to a regular file, UTF-8 encoded, lines longer than the buffer too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batched-output-'));
     try {
       const file = join(dir, 'trace.txt');
       const fd = openSync(file, 'w');
-      const write = fileWriter(fd)!;
-      expect(write).toBeTypeOf('function');
-      const big = 'é😀"\n'.repeat(BATCH_CHARS);
-      write('first line\n');
-      write(big);
-      write('\ud800 lone\n');
+      const out = batchedOutput(fileDrain(fd)!, 256);
+      const big = 'é😀"'.repeat(1000);
+      out.line('first line');
+      out.line(big);
+      out.line('\ud800 lone');
+      out.json(event(2));
+      out.flush();
       closeSync(fd);
-      expect(readFileSync(file, 'utf8')).toBe(`first line\n${big}\ufffd lone\n`);
+      expect(readFileSync(file, 'utf8')).toBe(`first line\n${big}\n\ufffd lone\n${JSON.stringify(event(2))}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -56,17 +82,17 @@ describe('trace output to a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batched-output-'));
     try {
       const fd = openSync(dir, 'r');
-      expect(fileWriter(fd)).toBeUndefined();
+      expect(fileDrain(fd)).toBeUndefined();
       closeSync(fd);
-      expect(fileWriter(fd)).toBeUndefined();
+      expect(fileDrain(fd)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
-describe('the writer of a stream', () => {
-  it('writes to the file itself, unless the stream has its own write (output being captured)', () => {
+describe('the drain of a stream', () => {
+  it('writes to the file itself, unless the stream has its own write (output being captured), which gets text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batched-output-'));
     try {
       const file = join(dir, 'trace.txt');
@@ -79,15 +105,16 @@ describe('the writer of a stream', () => {
           return true;
         }
       }
-      streamWriter(new Stream())('direct\n');
+      const bytes = (s: string): [Buffer, number] => [Buffer.from(`${s}--unused`), Buffer.byteLength(s)];
+      streamDrain(new Stream())(...bytes('direct é\n'));
       expect(seen).toEqual([]);
       const captured = new Stream();
       captured.write = (chunk: string): boolean => (seen.push(chunk), true);
-      streamWriter(captured)('captured\n');
-      streamWriter({ write: (chunk: string) => seen.push(chunk) })('no descriptor\n');
+      streamDrain(captured)(...bytes('captured é\n'));
+      streamDrain({ write: (chunk: string) => seen.push(chunk) })(...bytes('no descriptor\n'));
       closeSync(fd);
-      expect(readFileSync(file, 'utf8')).toBe('direct\n');
-      expect(seen).toEqual(['captured\n', 'no descriptor\n']);
+      expect(readFileSync(file, 'utf8')).toBe('direct é\n');
+      expect(seen).toEqual(['captured é\n', 'no descriptor\n']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

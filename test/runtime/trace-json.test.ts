@@ -2,7 +2,8 @@
 // must give exactly JSON.stringify's text for any event, in any member order.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { traceJson } from '../../src/runtime/trace-json.js';
+import { traceJson, traceJsonTo } from '../../src/runtime/trace-json.js';
+import { LineBytes } from '../../src/runtime/line-bytes.js';
 import type { TraceEvent } from '../../src/runtime/result.js';
 import { run } from './helpers.js';
 
@@ -40,11 +41,49 @@ const event = fc
     return e;
   });
 
+/**
+ * The events written straight into a buffer of `size` bytes: the batches that
+ * left it, each checked to end a line (a batch never ends inside a line).
+ */
+function bytesOf(events: readonly object[], size: number): Buffer {
+  const batches: Buffer[] = [];
+  const out = new LineBytes((buf, length) => {
+    expect(buf[length - 1]).toBe(0x0a);
+    batches.push(Buffer.from(buf.subarray(0, length)));
+  }, size);
+  const write = traceJsonTo(out);
+  for (const e of events) write(e as TraceEvent);
+  out.flush();
+  return Buffer.concat(batches);
+}
+
+/** What the output file must hold: each event's JSON.stringify text and a line break, UTF-8. */
+function expectedBytes(events: readonly object[]): Buffer {
+  return Buffer.from(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+}
+
 test('every event is written exactly as JSON.stringify writes it', () => {
   fc.assert(
     fc.property(fc.array(event, { minLength: 1, maxLength: 30 }), (events) => {
       const json = traceJson();
       for (const e of events) expect(json(e as unknown as TraceEvent)).toBe(JSON.stringify(e));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+/** Values longer than a small buffer, ASCII or not, some needing escapes. */
+const long = fc.oneof(
+  fc.string({ minLength: 40, maxLength: 400, unit: 'binary-ascii' }),
+  fc.string({ minLength: 40, maxLength: 400, unit: 'grapheme' }),
+  fc.constantFrom('é'.repeat(300), '😀'.repeat(200), `${'\ud800'.repeat(50)}x`, 'a"b\\c\n'.repeat(60)),
+);
+
+test('written straight into bytes, the file holds the same lines at any buffer size (values straddling a batch, lines longer than the buffer)', () => {
+  const withLong = event.chain((e) => fc.tuple(fc.constant(e), fc.option(long, { nil: undefined })).map(([ev, v]) => (v === undefined ? ev : { ...ev, value: v })));
+  fc.assert(
+    fc.property(fc.integer({ min: 8, max: 700 }), fc.array(withLong, { minLength: 1, maxLength: 40 }), (size, events) => {
+      expect(bytesOf(events, size).equals(expectedBytes(events))).toBe(true);
     }),
     { numRuns: 300 },
   );
@@ -96,7 +135,7 @@ done: END
 
 /** Values from a small pool, so that a member keeps its value for a while, then changes, as an action's props do. */
 const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
-const pooled = fc.constantFrom<unknown>(0, -0, 1, 2.5, NaN, Infinity, 'x', 'y', '', 'a"b', '\ud800', '😀', true, false, null, undefined, [1, 'x'], { a: 1 }, { toJSON: () => 'J' }, new Date(0), nullProto);
+const pooled = fc.constantFrom<unknown>(0, -0, 1, 2.5, NaN, Infinity, 'x', 'y', '', 'a"b', '\ud800', '😀', true, false, null, undefined, [1, 'x'], { a: 1 }, { toJSON: () => 'J' }, { toJSON: () => undefined }, new Date(0), nullProto, () => 1, Symbol('s'), 'é'.repeat(100), 'x'.repeat(500));
 const pooledKey = fc.constantFrom('Variable', 'Value', 'Type', 'x', '0', '7', '__proto__', 'a"b', 'toJSON');
 
 /** One action's events: the same members each time (a map member flattened), values drawn from the pool. */
@@ -112,8 +151,10 @@ test('events of repeating shapes whose values stay, change, go missing or stop b
     fc.property(
       fc.array(structure, { minLength: 1, maxLength: 3 }),
       fc.array(fc.tuple(fc.nat(), fc.constantFrom('t1', 't2', 't3'), fc.array(pooled, { minLength: 30, maxLength: 30 }), fc.nat(9)), { minLength: 1, maxLength: 60 }),
-      (structures, draws) => {
+      fc.integer({ min: 8, max: 400 }),
+      (structures, draws, size) => {
         const json = traceJson();
+        const written: Record<string, unknown>[] = [];
         for (const [which, time, values, notMap] of draws) {
           const s = structures[which % structures.length]!;
           const e: Record<string, unknown> = { time, contactId: 'c', type: s.type, label: s.label };
@@ -128,7 +169,9 @@ test('events of repeating shapes whose values stay, change, go missing or stop b
             Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
           }
           expect(json(e as unknown as TraceEvent)).toBe(JSON.stringify(e));
+          written.push(e);
         }
+        expect(bytesOf(written, size).equals(expectedBytes(written))).toBe(true);
       },
     ),
     { numRuns: 400 },
