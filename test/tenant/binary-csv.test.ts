@@ -88,10 +88,19 @@ describe('the CSV reader refuses bytes that are not UTF-8 text, at the first one
   it('names what a binary file is, at 1:1', async () => {
     expect(located(await readAll(write('image.csv', png())))).toEqual([1, 1, PNG_MESSAGE]);
     expect(located(await readAll(write('book.csv', zip())))).toEqual([1, 1, ZIP_MESSAGE]);
-    expect(located(await readAll(write('u16.csv', Buffer.from('\uFEFFId,Name\r\nA1,Ana\r\n', 'utf16le'))))).toEqual([
+    // Big-endian UTF-16 (csv-parse reads only the little-endian kind, below).
+    const be = Buffer.from('\uFEFFId,Name\r\nA1,Ana\r\n', 'utf16le').swap16();
+    expect(located(await readAll(write('u16be.csv', be)))).toEqual([
       1,
       1,
       'not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as CSV UTF-8',
+    ]);
+  });
+
+  it('reads a little-endian UTF-16 file (its byte order mark), as before the check', async () => {
+    expect(await readAll(write('u16.csv', Buffer.from('\uFEFFId,Name\r\nA1,Zoë\r\n', 'utf16le')))).toEqual([
+      ['Id', 'Name'],
+      ['A1', 'Zoë'],
     ]);
   });
 
