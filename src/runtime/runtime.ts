@@ -181,6 +181,7 @@ class StudioRuntime implements Runtime {
       // Attached above; each takes back its own part (an older snapshot lacks some or all: those start afresh).
       guard(() => restoreProcesses(processes, snap.version === 1 ? null : snap.processes!, snap.version));
       for (const run of snap.runs) this.scheduler.add(decodeRun(run));
+      relearnSecrets(this.services.trace.redactor, this.scheduler.drivers);
       this.entry = snap.entry === null ? null : (this.scheduler.byContact.get(snap.entry) ?? null);
       this.calls = (snap.calls ?? []).map((id) => this.scheduler.byContact.get(id)!);
     }
@@ -393,6 +394,19 @@ function restoreProcesses(processes: readonly BackgroundProcess[], saved: Record
       throw new SnapshotError(`Invalid snapshot: ${err instanceof StateError ? err.message : `processes.${name}: ${err instanceof Error ? err.message : String(err)}`}`);
     }
   }
+}
+
+/**
+ * The values of redacted variables in resumed runs, learned again so text
+ * that embeds them stays masked after the pause, as it was before it. (Values
+ * they held earlier, or an action's secret property took, are not in a
+ * snapshot: docs/runtime.md.)
+ */
+function relearnSecrets(redactor: Redactor, drivers: readonly RunDriver[]): void {
+  if (redactor.names.size === 0) return;
+  for (const d of drivers)
+    for (const vars of [d.state.globals, ...d.state.frames.map((f) => f.vars)])
+      for (const [name, value] of Object.entries(vars)) if (redactor.isSecretName(name)) redactor.learn(value);
 }
 
 function splitTenant(t: TenantLike | undefined): { store: TenantStore; background: BackgroundProcess[] } {

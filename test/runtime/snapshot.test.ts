@@ -36,6 +36,24 @@ describe('snapshot and resume', () => {
     await expect(second.run('Worker')).rejects.toThrow(/continues Brain/);
   });
 
+  test('a redacted variable stays masked in text that embeds it after the pause, as before it', async () => {
+    const scripts = scriptSet([
+      'script Main\nstart: BEGIN -> wait\nwait: WAIT { Seconds = 5 } -> build\nbuild: ASSIGN { Variable = url  Value = "https://x.example/?q={token}" } -> done\ndone: END\n',
+    ]);
+    const options = { scripts, now: NOW, redact: ['token'] };
+    const run = { vars: { token: 's3cr3t-tok' }, keepTrace: true };
+    const whole = await createRuntime(options).run('Main', run);
+    expect(whole.variables.url).toBe('https://x.example/?q=***');
+    const first = createRuntime(options);
+    const part1 = await first.run('Main', { ...run, maxSteps: 2 });
+    const part2 = await createRuntime({ ...options, resume: JSON.parse(JSON.stringify(first.snapshot())) }).run('Main', { keepTrace: true });
+    const { trace: t2, ...rest2 } = part2;
+    const { trace: t0, ...rest0 } = whole;
+    expect(rest2).toEqual(rest0);
+    expect([...part1.trace!, ...t2!]).toEqual(t0);
+    expect(JSON.stringify(t2)).not.toContain('s3cr3t-tok');
+  });
+
   test('a FOR counting down in fractions is resumed where it was', async () => {
     const scripts = scriptSet(['script Count\nstart: BEGIN -> f\nf: FOR { CounterName = i  FromValue = 1  ToValue = -1  Step = 0.25 }\n  Repeat -> w\n  Finished -> e\nw: WAIT { Seconds = 1 } -> f\ne: END\n']);
     const whole = await createRuntime({ scripts, now: NOW }).run('Count');
