@@ -5,7 +5,8 @@
 // keep only what varies per event — an index of their constant part (script,
 // label, type, caption; branch; variable name and scope), of their time and
 // contact, and references to their data — in typed arrays; any other event is
-// kept as it is. `result.trace` builds the event objects when it is first read.
+// kept as it is. A run's first events are kept as they come (most runs are
+// short). `result.trace` builds the event objects when it is first read.
 import type { EncodedValue } from '../contract/value.js';
 import type { TraceEvent } from './result.js';
 import { setMember } from '../snippet/json.js';
@@ -38,7 +39,42 @@ const FIRST_SIZE = 1024;
 const CHUNK_BITS = 15;
 const CHUNK = 1 << CHUNK_BITS;
 
+/**
+ * The first HEAD events of a run are kept as they come, and columns start only
+ * after them: a short run (a test case, a few dozen events) allocates no
+ * columns, and its trace is built at once (attachTrace).
+ */
+const HEAD = 4096;
+
 export class TraceLog {
+  private readonly head: TraceEvent[] = [];
+  private rest: TraceColumns | null = null;
+
+  get length(): number {
+    return this.head.length + (this.rest ? this.rest.length : 0);
+  }
+
+  push(e: TraceEvent): void {
+    if (this.head.length < HEAD) this.head.push(e);
+    else (this.rest ??= new TraceColumns()).push(e);
+  }
+
+  /** Event `i` as a new object sharing nothing with the run or other events (see TraceColumns.event). */
+  event(i: number): TraceEvent {
+    const n = this.head.length;
+    return i < n ? (copyJson(this.head[i] as unknown as EncodedValue) as unknown as TraceEvent) : this.rest!.event(i - n);
+  }
+
+  /** Every event, in order, as new objects. */
+  toArray(): TraceEvent[] {
+    const out = new Array<TraceEvent>(this.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.event(i);
+    return out;
+  }
+}
+
+/** The events of a long run past its head, in columns. */
+class TraceColumns {
   private size = 0;
   private kinds = new Uint8Array(FIRST_SIZE);
   private sites = new Int32Array(FIRST_SIZE);
@@ -114,12 +150,6 @@ export class TraceLog {
       this.contacts[i] = this.contactIds.length - 1;
     }
     const slot = (i & (CHUNK - 1)) * 2;
-    if (i < CHUNK) {
-      // The first chunk grows as events come: a run of a few actions (a test case) must not pay for a whole chunk.
-      if (i === 0) this.chunks.push([]);
-      this.chunks[0]!.push(datum, datum2);
-      return;
-    }
     if (slot === 0) this.chunks.push(new Array<unknown>(CHUNK * 2).fill(undefined));
     const chunk = this.chunks[i >>> CHUNK_BITS]!;
     chunk[slot] = datum;
@@ -156,13 +186,6 @@ export class TraceLog {
       return { time, contactId, type: 'action.exit', script: s.a, label: s.b, branch: s.c, outputs: copyJson(datum as EncodedValue) as Record<string, EncodedValue>, seconds: datum2 as number };
     const old = datum2 as EncodedValue | undefined;
     return { time, contactId, type: 'var.set', name: s.b, scope: s.a as 'local' | 'global', old: old === undefined ? undefined : copyJson(old), value: copyJson(datum as EncodedValue) };
-  }
-
-  /** Every event, in order, as new objects. */
-  toArray(): TraceEvent[] {
-    const out = new Array<TraceEvent>(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = this.event(i);
-    return out;
   }
 
   private site(kind: Kind, a: string, b: string, c: string, d: string): number {
@@ -224,10 +247,16 @@ function copyJson(v: EncodedValue): EncodedValue {
 }
 
 /**
- * Gives `result` a `trace` member read from `log`: the array is built the
- * first time it is read and is then an ordinary member (also when assigned).
+ * Gives `result` a `trace` member read from `log`. A long trace is built the
+ * first time it is read and is then an ordinary member (also when assigned); a
+ * short one (the head alone) is built at once: a getter defined on every
+ * result cost a run of a few dozen events more than building its events.
  */
 export function attachTrace(result: { trace?: TraceEvent[] }, log: TraceLog): void {
+  if (log.length <= HEAD) {
+    result.trace = log.toArray();
+    return;
+  }
   let built: TraceEvent[] | null = null;
   const settle = (value: TraceEvent[]): void => {
     Object.defineProperty(result, 'trace', { value, writable: true, enumerable: true, configurable: true });
