@@ -14,8 +14,10 @@
 import type { TraceEvent } from './result.js';
 import { LineBytes } from './line-bytes.js';
 
-/** How many event types and labels keep a shape; past it, events are written by JSON.stringify. */
+/** How many labels (and variable names) keep shapes; past it, events are written by JSON.stringify. */
 const MAX_CACHED = 4096;
+/** How many event types of one label keep a shape. */
+const MAX_TYPES = 32;
 /** Events with more members (maps flattened) than this are not worth a shape. */
 const MAX_SLOTS = 256;
 
@@ -42,12 +44,17 @@ interface Shape {
   first: boolean[];
   /** The fixed text after the last varying slot, closing brace included. */
   tail: Buffer;
+  /** No slot varies: `line` is the whole line of events whose time opens with `lineHead`. */
+  fixed: boolean;
+  lineHead: Buffer | undefined;
+  line: Buffer | undefined;
   hits: number;
   misses: number;
 }
 
 /** A shape for a key whose events keep changing their members: JSON.stringify serves them better. */
 const PLAIN = 'plain';
+type Known = Shape | typeof PLAIN;
 
 /** The last event time and the bytes that open an event with it. */
 interface Time {
@@ -64,13 +71,22 @@ const NULL = Buffer.from('null');
  * text JSON.stringify(event) gives, UTF-8 encoded, then a line break.
  */
 export function traceJsonTo(out: LineBytes): (event: TraceEvent) => void {
-  const shapes = new Map<string, Map<string, Shape | typeof PLAIN>>();
+  // Per label (or variable name): its event types and their shapes, [type, shape, type, shape…]. A label has few types.
+  const shapes = new Map<string, (string | Known)[]>();
   const time: Time = { value: undefined, head: Buffer.alloc(0) };
   return (event) => {
     const e = event as unknown as Members;
-    const byLabel = shapes.get(event.type);
+    const type = event.type;
     const label = typeof e.label === 'string' ? e.label : typeof e.name === 'string' ? e.name : '';
-    const shape = byLabel?.get(label);
+    const types = shapes.get(label);
+    let at = -1;
+    if (types !== undefined)
+      for (let j = 0; j < types.length; j += 2)
+        if (types[j] === type) {
+          at = j + 1;
+          break;
+        }
+    const shape = at < 0 ? undefined : (types![at] as Known);
     if (shape !== undefined && shape !== PLAIN) {
       if (write(shape, e, time, out)) return out.end();
       out.drop();
@@ -80,14 +96,11 @@ export function traceJsonTo(out: LineBytes): (event: TraceEvent) => void {
     if (text !== undefined) out.text(text);
     out.end();
     if (shape === PLAIN || !startsWithTime(e)) return;
-    if (shape !== undefined) relearn(byLabel!, label, shape, e);
-    else if (byLabel !== undefined) {
-      if (byLabel.size < MAX_CACHED) learn(byLabel, label, e, 0);
-    } else if (shapes.size < MAX_CACHED && typeof event.type === 'string') {
-      const created = new Map<string, Shape | typeof PLAIN>();
-      shapes.set(event.type, created);
-      learn(created, label, e, 0);
-    }
+    if (shape !== undefined) types![at] = relearn(shape, e);
+    else if (typeof type !== 'string') return;
+    else if (types !== undefined) {
+      if (types.length < MAX_TYPES * 2) types.push(type, learn(e, 0));
+    } else if (shapes.size < MAX_CACHED) shapes.set(label, [type, learn(e, 0)]);
   };
 }
 
@@ -128,7 +141,7 @@ function write(shape: Shape, e: Members, time: Time, out: LineBytes): boolean {
       // Every event opens with its time, which changes less often than anything else.
       if (k !== 'time' || typeof v !== 'string') return false;
       if (v !== time.value) time.head = Buffer.from(`{"time":${JSON.stringify((time.value = v))}`);
-      out.bytes(time.head);
+      if (!shape.fixed) out.bytes(time.head);
       started = true;
       continue;
     }
@@ -147,7 +160,12 @@ function write(shape: Shape, e: Members, time: Time, out: LineBytes): boolean {
   }
   if (i !== n || !started) return false;
   shape.hits++;
-  out.bytes(shape.tail);
+  if (!shape.fixed) out.bytes(shape.tail);
+  else {
+    // Nothing varies: the whole line is the same while the time is.
+    if (shape.lineHead !== time.head) shape.line = Buffer.concat([(shape.lineHead = time.head), shape.tail]);
+    out.bytes(shape.line!);
+  }
   return true;
 }
 
@@ -195,19 +213,22 @@ function leftOut(shape: Shape, i: number, out: LineBytes): boolean {
   return true;
 }
 
-/** The event did not fit its shape: a fixed value that changed makes that slot varying; other members or order, a new shape. */
-function relearn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, shape: Shape, e: Members): void {
+/**
+ * The event did not fit its shape: a fixed value that changed makes that slot
+ * varying; other members or order, a new shape (or PLAIN for a label whose
+ * events keep changing their members). Returns what the label keeps now.
+ */
+function relearn(shape: Shape, e: Members): Known {
   const changed = changedSlots(shape, e);
   if (changed !== undefined) {
     // Same members: only values that were fixed so far changed.
     for (const i of changed) shape.varying[i] = true;
     if (changed.length > 0) plan(shape);
-    return;
+    return shape;
   }
   shape.misses++;
-  // Events of this label keep changing their members: stop learning them.
-  if (shape.misses > 16 && shape.misses * 8 > shape.hits) byLabel.set(label, PLAIN);
-  else learn(byLabel, label, e, shape.misses, shape.hits);
+  if (shape.misses > 16 && shape.misses * 8 > shape.hits) return PLAIN;
+  return learn(e, shape.misses, shape.hits);
 }
 
 /** The fixed slots whose values differ in `e`, when `e` has the shape's members in its order; undefined otherwise. */
@@ -241,8 +262,8 @@ function changedSlots(shape: Shape, e: Members): number[] | undefined {
   return i === kinds.length ? changed : undefined;
 }
 
-/** Makes the shape of `e` (its members after `time`), every scalar fixed to its value. */
-function learn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, e: Members, misses: number, hits = 0): void {
+/** Makes the shape of `e` (its members after `time`), every scalar fixed to its value; PLAIN when it has too many. */
+function learn(e: Members, misses: number, hits = 0): Known {
   const kinds: number[] = [];
   const keys: string[] = [];
   const values: unknown[] = [];
@@ -266,10 +287,7 @@ function learn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, e: Mem
       for (const k2 in v) slot(VALUE, k2, v[k2]);
       slot(CLOSE, '', undefined);
     } else slot(VALUE, k, v);
-    if (kinds.length > MAX_SLOTS) {
-      byLabel.set(label, PLAIN);
-      return;
-    }
+    if (kinds.length > MAX_SLOTS) return PLAIN;
   }
   const n = kinds.length;
   const shape: Shape = {
@@ -281,11 +299,14 @@ function learn(byLabel: Map<string, Shape | typeof PLAIN>, label: string, e: Mem
     beforeKey: new Array<Buffer>(n),
     first: new Array<boolean>(n),
     tail: Buffer.alloc(0),
+    fixed: true,
+    lineHead: undefined,
+    line: undefined,
     hits,
     misses,
   };
   plan(shape);
-  byLabel.set(label, shape);
+  return shape;
 }
 
 /** Computes the fixed texts around the varying slots. */
@@ -318,6 +339,8 @@ function plan(shape: Shape): void {
     }
   }
   shape.tail = Buffer.from(`${fixed}}`);
+  shape.fixed = !varying.includes(true);
+  shape.lineHead = undefined;
 }
 
 /** JSON.stringify of a member's value; undefined when it leaves the member out. */
