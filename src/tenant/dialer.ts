@@ -59,7 +59,7 @@ export class SkillDialer implements BackgroundProcess {
     if (this.lastTickMs === null) {
       // The first call only starts the clock: the first record is dialed one tick later.
       this.lastTickMs = nowMs;
-      this.store.transaction(() => this.save());
+      this.save();
       return;
     }
     // After an idle spell the dialer resumes at its rate; it never dials the backlog of idle time at once.
@@ -68,12 +68,11 @@ export class SkillDialer implements BackgroundProcess {
     this.credit += (this.perTick * elapsed) / this.tickMs;
     const n = Math.floor(this.credit + 1e-9);
     if (n > 0) this.credit -= n;
-    // The records dialed and the dialer's clock change together: the clock is written once, when the
-    // transaction commits (the ticks of a batch of background work share one commit: Scheduler.runProcesses).
-    this.dialed += this.store.transaction(() => {
-      this.save();
-      return n > 0 ? this.store.dial(this.skillNo, n, nowMs) : 0;
-    });
+    // The records dialed and the dialer's clock land in the same commit: the clock is written once, when the
+    // transaction of the background work commits (Scheduler.runProcesses), as it is then. No savepoint of its
+    // own: each statement of a dial is whole on its own, and the clock is asked for only once the dial is done.
+    if (n > 0) this.dialed += this.store.dial(this.skillNo, n, nowMs);
+    this.save();
   }
 }
 

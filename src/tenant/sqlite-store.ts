@@ -106,6 +106,8 @@ export class SqliteTenantStore implements TenantStore {
    * skill's prospects and at every rollback.
    */
   private readonly queueDepths = new Map<number, number>();
+  /** Calling-list sizes counted so far (a preview dialer counts after every list change): grown by creations, forgotten at removals and rollbacks. */
+  private readonly listSizes = new Map<number, number>();
   /** Background transactions deferred in a row (background()): since the last commit. */
   private deferredBatches = 0;
   /** False for a scratch file nobody keeps (scratch()): bulk loads then skip the journal file and its syncs. */
@@ -204,6 +206,7 @@ export class SqliteTenantStore implements TenantStore {
     this.skillCache.clear();
     this.queueHeads.clear();
     this.queueDepths.clear();
+    this.listSizes.clear();
     this.expiryFloor.clear();
   }
 
@@ -231,6 +234,7 @@ export class SqliteTenantStore implements TenantStore {
     const endEpoch = openEpoch(this.db);
     this.expiryFloor.clear();
     this.queueDepths.clear();
+    this.listSizes.clear();
     let open = true;
     /** Undefined until the load's first prospect; then whether the secondary indexes wait for the commit. */
     let deferIndexes: boolean | undefined;
@@ -407,6 +411,8 @@ export class SqliteTenantStore implements TenantStore {
     if (floor !== undefined && p.expiresAtMs !== null && p.expiresAtMs < floor) this.expiryFloor.set(p.skillNo, p.expiresAtMs);
     this.listWrites++;
     if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0) {
+      const size = this.listSizes.get(p.skillNo);
+      if (size !== undefined) this.listSizes.set(p.skillNo, size + 1);
       this.wrote();
       return 'Created';
     }
@@ -419,6 +425,7 @@ export class SqliteTenantStore implements TenantStore {
   removeProspect(sourceName: string, externalId: string): boolean {
     this.queueHeads.clear(); // any skill's list may hold it
     this.queueDepths.clear();
+    this.listSizes.clear();
     if (this.stmts.removeProspect.run(sourceName, externalId).changes === 0) return false;
     this.listWrites++;
     this.wrote();
@@ -444,8 +451,13 @@ export class SqliteTenantStore implements TenantStore {
     return rows.map(prospectFromRow);
   }
   prospectCount(skillNo?: number): number {
-    const row = (skillNo === undefined ? this.stmts.countAll.get() : this.stmts.countSkill.get(skillNo)) as { n: number };
-    return row.n;
+    if (skillNo === undefined) return (this.stmts.countAll.get() as { n: number }).n;
+    let size = this.listSizes.get(skillNo);
+    if (size === undefined) {
+      size = (this.stmts.countSkill.get(skillNo) as { n: number }).n;
+      this.listSizes.set(skillNo, size);
+    }
+    return size;
   }
   listChanges(): number {
     return this.listWrites;

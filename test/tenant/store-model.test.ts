@@ -149,7 +149,7 @@ function apply(store: TenantStore, o: Op): unknown {
 const view = (s: TenantStore) => ({
   depth: [s.queueDepth(1), s.queueDepth(2)],
   oldest: [s.oldestQueuedMs(1), s.oldestQueuedMs(2)],
-  count: s.prospectCount(),
+  count: [s.prospectCount(), s.prospectCount(1), s.prospectCount(2)],
   rows: s
     .prospects()
     .map((p) => [p.skillNo, p.externalId, p.sourceName, p.firstName, p.status, p.createdAtMs, p.updatedAtMs, p.dialedAtMs])
