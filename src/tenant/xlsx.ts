@@ -8,6 +8,7 @@
 // its row, not of the file. The archive is checked whole first (zip-check.ts):
 // exceljs would wait forever on damaged compressed data.
 import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { excelJs } from '../deps.js';
 import { checkZipArchive } from './zip-check.js';
 
@@ -37,8 +38,9 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
  */
 export async function* xlsxRows(file: string, opened?: (input: ReadStream) => void): AsyncGenerator<TableRow> {
   checkMagic(file);
+  let parts: Map<string, Buffer>;
   try {
-    await checkZipArchive(file);
+    parts = await checkZipArchive(file, [BOOK, BOOK_RELS]);
   } catch (err) {
     throw new XlsxFileError(`damaged workbook: ${(err as Error).message}`);
   }
@@ -48,6 +50,7 @@ export async function* xlsxRows(file: string, opened?: (input: ReadStream) => vo
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   const sheets = reader[Symbol.asyncIterator]();
   try {
+    await knowSheets(reader, parts);
     const first = await next(sheets);
     if (first === null) return;
     const rows = first[Symbol.asyncIterator]();
@@ -58,6 +61,31 @@ export async function* xlsxRows(file: string, opened?: (input: ReadStream) => vo
   } finally {
     // The other worksheets are never read: the archive is closed where it stands.
     input.destroy();
+  }
+}
+
+const BOOK = 'xl/workbook.xml';
+const BOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+/**
+ * exceljs names a worksheet from the workbook part (xl/workbook.xml) and its
+ * relationships as it meets them in the archive; a worksheet met after the
+ * shared strings but before the workbook part made it fail ("Cannot read
+ * properties of undefined (reading 'sheets')"). The order of the parts is the
+ * writer's choice: exceljs' own writer puts the workbook part last, and the
+ * order it reaches the archive in varies. So the reader is given both parts
+ * first, from what the archive check kept (its own parsers, read again when
+ * the archive reaches them; exceljs is pinned to an exact version).
+ */
+async function knowSheets(reader: object, parts: Map<string, Buffer>): Promise<void> {
+  const r = reader as { _parseRels(entry: Readable): Promise<void>; _parseWorkbook(entry: Readable): Promise<void> };
+  const rels = parts.get(BOOK_RELS);
+  const book = parts.get(BOOK);
+  try {
+    if (rels) await r._parseRels(Readable.from([rels]));
+    if (book) await r._parseWorkbook(Readable.from([book]));
+  } catch (err) {
+    throw new XlsxFileError(describeFailure(err));
   }
 }
 

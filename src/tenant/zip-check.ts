@@ -4,7 +4,8 @@
 // a damaged upload would hang instead of being refused. This walks the
 // archive's central directory and inflates every entry once, in constant
 // memory, checking each against its recorded size and CRC-32; only an archive
-// that passes goes to the library. It reads no spreadsheet content.
+// that passes goes to the library. It reads no spreadsheet content; it hands
+// back the parts its caller asks to keep (xlsx.ts: the workbook's sheet list).
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { createInflateRaw, crc32 } from 'node:zlib';
 
@@ -20,8 +21,12 @@ interface Entry {
   localOffset: number;
 }
 
-/** Throws an Error naming the damage; returns when every entry inflates to its recorded size and CRC. */
-export async function checkZipArchive(file: string): Promise<void> {
+/**
+ * Throws an Error naming the damage; returns when every entry inflates to its
+ * recorded size and CRC, with the unpacked contents of the parts named in
+ * `keep` that the archive has (small parts: they are held whole).
+ */
+export async function checkZipArchive(file: string, keep: readonly string[] = []): Promise<Map<string, Buffer>> {
   const fd = openSync(file, 'r');
   let entries: { entry: Entry; dataStart: number }[];
   try {
@@ -29,7 +34,13 @@ export async function checkZipArchive(file: string): Promise<void> {
   } finally {
     closeSync(fd);
   }
-  for (const { entry, dataStart } of entries) await checkEntry(file, entry, dataStart);
+  const kept = new Map<string, Buffer>();
+  for (const { entry, dataStart } of entries) {
+    const chunks = keep.includes(entry.name) ? [] : undefined;
+    await checkEntry(file, entry, dataStart, chunks);
+    if (chunks) kept.set(entry.name, Buffer.concat(chunks));
+  }
+  return kept;
 }
 
 function readDirectory(fd: number): { entry: Entry; dataStart: number }[] {
@@ -78,7 +89,7 @@ function readDirectory(fd: number): { entry: Entry; dataStart: number }[] {
   return out;
 }
 
-function checkEntry(file: string, entry: Entry, dataStart: number): Promise<void> {
+function checkEntry(file: string, entry: Entry, dataStart: number, chunks?: Buffer[]): Promise<void> {
   return new Promise((resolve, reject) => {
     let crc = 0;
     let size = 0;
@@ -100,6 +111,7 @@ function checkEntry(file: string, entry: Entry, dataStart: number): Promise<void
         return;
       }
       crc = crc32(chunk, crc);
+      chunks?.push(chunk);
     });
     data.on('end', () => {
       if (size !== entry.size) fail('unpacks to less than its recorded size');

@@ -17,6 +17,7 @@ import { ListUploadError, uploadCallingList } from '../../src/tenant/lists-uploa
 import { PocUploadError, uploadPocs } from '../../src/tenant/pocs/upload.js';
 import { loadTenant, tenantFromData } from '../../src/tenant/tenant.js';
 import { runCli } from '../cli/run-cli.js';
+import { storedZip } from './workbook.js';
 import { outreachWith } from '../digital/fixtures.js';
 import { folder } from '../reliability/cli.js';
 import { scriptSet } from '../runtime/helpers.js';
@@ -37,29 +38,8 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(52, 0x7f))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** A ZIP archive with one stored file, as an XLSX workbook is one (local header, data, central directory, end record). */
-function zip(): Buffer {
-  const name = Buffer.from('[Content_Types].xml');
-  const data = Buffer.from('<Types/>');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + data.length, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
-}
+/** A ZIP archive with one stored file, as an XLSX workbook is one. */
+const zip = () => storedZip([['[Content_Types].xml', '<Types/>']]);
 
 const PNG_MESSAGE = 'not a text file: this is a PNG image, and a CSV file is UTF-8 text';
 const ZIP_MESSAGE = 'not a text file: this is a ZIP archive (an XLSX workbook is one: only a name ending in .xlsx is read as a workbook), and a CSV file is UTF-8 text';

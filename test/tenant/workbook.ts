@@ -1,7 +1,9 @@
 // Writes small XLSX workbooks for upload tests with exceljs (the library the
 // uploads read them with): plain values, formulas, dates, rich text, error
-// cells and rows left empty, each placed by its cell address when needed.
+// cells and rows left empty, each placed by its cell address when needed;
+// and ZIP archives of parts written by hand, in an order of the test's choosing.
 import { writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 
 /** A cell: a plain value, or an exceljs cell value object (formula, rich text, error). */
@@ -31,4 +33,42 @@ export async function writeWorkbook(file: string, sheets: SheetInput | SheetInpu
   // finalized, racing the pipe that carries the zip into it, so under load the file can come out
   // truncated and a test reads a damaged workbook.
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** A ZIP archive of stored (uncompressed) parts in the order given: local headers and data, then the central directory and its end record. */
+export function storedZip(parts: readonly [name: string, data: string | Buffer][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [path, content] of parts) {
+    const name = Buffer.from(path);
+    const data = Buffer.from(content);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }

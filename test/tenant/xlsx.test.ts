@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellReference, cellText, columnName, xlsxRows, XlsxFileError, type TableRow } from '../../src/tenant/xlsx.js';
-import { writeWorkbook } from './workbook.js';
+import { storedZip, writeWorkbook } from './workbook.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
 
@@ -39,6 +39,34 @@ describe('XLSX rows', () => {
     expect(await rows(file)).toEqual([
       { row: 1, cells: ['Sum', 'When', 'Day', 'Text', 'Serial'], sheet: 'Sheet1' },
       { row: 2, cells: ['8005550101', '2026-03-01T14:30:00', '2026-03-02', 'Main line', '2026-03-01T12:00:00'], sheet: 'Sheet1' },
+    ]);
+  });
+
+  it('reads a workbook whose workbook part comes after the worksheet and the shared strings, naming its sheet', async () => {
+    // The order of the parts is the writer's (exceljs' own writer puts xl/workbook.xml last); exceljs' reader failed on this one.
+    const file = join(dir, 'book-last.xlsx');
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    writeFileSync(
+      file,
+      storedZip([
+        [
+          '[Content_Types].xml',
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        ],
+        ['_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+        ['xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+        ['xl/sharedStrings.xml', `<sst ${ns} count="3" uniqueCount="3"><si><t>Id</t></si><si><t>Phone</t></si><si><t>A1</t></si></sst>`],
+        [
+          'xl/worksheets/sheet1.xml',
+          `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="e"><v>#N/A</v></c></row></sheetData></worksheet>`,
+        ],
+        ['xl/workbook.xml', `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="Leads" sheetId="1" r:id="rId7"/></sheets></workbook>`],
+      ]),
+    );
+    expect(await rows(file)).toEqual([
+      { row: 1, cells: ['Id', 'Phone'], sheet: 'Leads' },
+      { row: 2, cells: ['A1'], sheet: 'Leads', problem: 'cell Leads!B2 holds the error #N/A' },
     ]);
   });
 
