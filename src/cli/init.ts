@@ -41,7 +41,7 @@ export function register(program: Command): void {
     });
 }
 
-/** Adds the npm scripts and the dev dependency to package.json (created when missing); existing entries win. */
+/** Adds the npm scripts, the dev dependency and better-sqlite3's install script approval to package.json (created when missing); existing entries win. */
 function updatePackage(file: string, name: string): 'created' | 'updated' | 'unchanged' {
   let pkg: Record<string, unknown> = {};
   const exists = existsSync(file);
@@ -60,6 +60,10 @@ function updatePackage(file: string, name: string): 'created' | 'updated' | 'unc
   const deps = { ...((pkg.dependencies as object | undefined) ?? {}) } as Record<string, string>;
   const dev = { ...((pkg.devDependencies as object | undefined) ?? {}) } as Record<string, string>;
   if (!deps['studio-script'] && !dev['studio-script']) (dev['studio-script'] = `^${ownVersion()}`, (pkg.devDependencies = dev));
+  // npm from 11.16 asks for install scripts to be approved in package.json (npm 12 skips the others): better-sqlite3
+  // builds or fetches its native part in one, and `--state` needs it.
+  const allowed = (pkg.allowScripts as Record<string, unknown> | undefined) ?? {};
+  if (!('better-sqlite3' in allowed)) pkg.allowScripts = { ...allowed, 'better-sqlite3': true };
   if (JSON.stringify(pkg) === before) return 'unchanged';
   writeOutput(file, JSON.stringify(pkg, null, 2) + '\n');
   return exists ? 'updated' : 'created';

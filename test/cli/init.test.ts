@@ -23,6 +23,7 @@ describe('studio-script init', () => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.scripts).toMatchObject({ test: 'studio-script test', check: 'studio-script check' });
     expect(pkg.devDependencies['studio-script']).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(pkg.allowScripts).toEqual({ 'better-sqlite3': true });
     const workflow = parse(readFileSync(join(dir, '.github', 'workflows', 'studio-script.yml'), 'utf8'));
     const runs = workflow.jobs.test.steps.map((s: { run?: string }) => s.run).filter(Boolean).join('\n');
     expect(runs).toContain('--reporter junit -o reports/junit.xml --coverage');
@@ -31,7 +32,7 @@ describe('studio-script init', () => {
 
   it('keeps existing files and package.json entries, and adds what is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'mine', scripts: { test: 'vitest', lint: 'eslint .' } }));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'mine', scripts: { test: 'vitest', lint: 'eslint .' }, allowScripts: { 'better-sqlite3': false, esbuild: true } }));
     writeFileSync(join(dir, '.gitignore'), 'dist/\n');
     const r = await runCli(['init', dir, '--json']);
     const { created, kept } = JSON.parse(r.out);
@@ -39,6 +40,7 @@ describe('studio-script init', () => {
     expect(created).toEqual(expect.arrayContaining([expect.stringMatching(/package\.json$/), expect.stringMatching(/Greeting\.script$/)]));
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.scripts).toMatchObject({ test: 'vitest', lint: 'eslint .', check: 'studio-script check' });
+    expect(pkg.allowScripts).toEqual({ 'better-sqlite3': false, esbuild: true });
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n');
     expect((await runCli(['init', dir, '--force'])).out).toMatch(/created .*\.gitignore/);
   });
