@@ -10,6 +10,7 @@ import { digitsOf, MIN_SUFFIX_DIGITS, samePhoneNumber } from './phones.js';
 import { isDiskFull, openStateDatabase, StateFileError, stateError } from './state-file.js';
 import { COLLECTION_DDL, SqliteCollection, type CollectionIndexing } from './sqlite-collection.js';
 import { beforeCommit, inTransaction, isDeferred, openEpoch, settle } from './sqlite-transaction.js';
+import { Checkpointer, checkpointWorkerAvailable } from './sqlite-checkpointer.js';
 import { decodeFields, encodeFields } from './prospect-fields.js';
 import type {
   AgentRecord,
@@ -120,6 +121,8 @@ export class SqliteTenantStore implements TenantStore {
    * and bulk load.
    */
   private readonly expiryFloor = new Map<number, number>();
+  /** Checkpoints on a worker thread (sqlite-checkpointer.ts); undefined: SQLite's own, on this connection. */
+  private readonly checkpointer: Checkpointer | undefined;
 
   /**
    * Opens (or creates) a state file, checked by openStateDatabase: a file
@@ -130,7 +133,7 @@ export class SqliteTenantStore implements TenantStore {
     readonly file: string,
     readonly timeZone: string = 'UTC',
     readonly businessUnit: number | null = null,
-    opts: { readonly?: boolean; scratch?: boolean } = {},
+    opts: { readonly?: boolean; scratch?: boolean; /** @internal WAL pages between checkpoints (tests). */ checkpointPages?: number } = {},
   ) {
     const opened = openStateDatabase(file, { schemaVersion: SCHEMA_VERSION, readonly: opts.readonly === true });
     this.db = opened.db;
@@ -153,7 +156,12 @@ export class SqliteTenantStore implements TenantStore {
       }
       // Fewer, larger checkpoints: each one syncs the WAL and the file, and a long run rewrites the same
       // pages (the queue's, the dialer's) in many commits that one checkpoint copies once (docs/tenant.md).
-      if (!opts.readonly) this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+      // They run on a worker thread where one can start (sqlite-checkpointer.ts), else on this connection.
+      const pages = opts.checkpointPages ?? WAL_CHECKPOINT_PAGES;
+      if (!opts.readonly) {
+        if (checkpointWorkerAvailable()) this.checkpointer = new Checkpointer(this.db, file, pages);
+        else this.db.pragma(`wal_autocheckpoint = ${pages}`);
+      }
       this.stmts = prepare(this.db);
       const max = this.db.prepare('SELECT MAX(m) AS m FROM (SELECT MAX(queue_seq) AS m FROM prospects UNION ALL SELECT MAX(seq) FROM records)').get() as { m: number | null };
       this.seq = max.m ?? 0;
@@ -164,7 +172,9 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.guarded(() => inTransaction(this.db, fn));
+    const result = this.guarded(() => inTransaction(this.db, fn));
+    this.committed();
+    return result;
   }
 
   /**
@@ -184,6 +194,7 @@ export class SqliteTenantStore implements TenantStore {
   settle(): void {
     this.deferredBatches = 0;
     this.guarded(() => settle(this.db));
+    this.committed();
   }
 
   beforeCommit(key: string, write: () => void): void {
@@ -217,11 +228,19 @@ export class SqliteTenantStore implements TenantStore {
    */
   private wrote(): void {
     settle(this.db);
+    this.committed();
+  }
+
+  /** After what may have committed: the checkpointer looks at the WAL when no transaction is open. */
+  private committed(): void {
+    if (this.checkpointer && !this.db.inTransaction) this.checkpointer.committed();
   }
 
   bulkLoad(): BulkLoad {
     this.settle();
     if (this.db.inTransaction) throw new Error('a bulk load cannot start inside a transaction');
+    // The journal switch needs the file alone: the checkpointer's connection closes (a later commit starts it again).
+    this.checkpointer?.stop();
     const restoreJournal = this.bulkJournal();
     // One SQLite transaction for the whole load: nothing of it is visible, or kept after a crash, before COMMIT.
     try {
@@ -329,6 +348,8 @@ export class SqliteTenantStore implements TenantStore {
     try {
       this.settle();
     } finally {
+      // Its connection closed first, so this one is the file's last and runs the last checkpoint at close.
+      this.checkpointer?.stop();
       this.db.close();
     }
   }
