@@ -69,6 +69,25 @@ export interface ProspectRecord {
   dialedAtMs: number | null;
 }
 
+/**
+ * A prospect as flat values (a new or replacing record, queued): the
+ * destinations as JSON text and the fields as the SQLite store's `fields`
+ * column text (prospect-fields.ts).
+ */
+export interface EncodedProspect {
+  skillNo: number;
+  externalId: string;
+  sourceName: string;
+  firstName: string | null;
+  lastName: string | null;
+  destinations: string;
+  timeZone: string;
+  expiresAtMs: number | null;
+  fields: string;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
 /** How GETPROSPECT finds records (one criterion; FirstName needs LastName). */
 export type ProspectQuery =
   | { sourceName: string; externalId: string }
@@ -119,6 +138,12 @@ export interface RecordIndex<T> {
 export interface BulkLoad {
   /** Creates or updates a prospect, as `upsertProspect` does. */
   upsertProspect(p: ProspectRecord): 'Created' | 'Updated';
+  /**
+   * The same for a prospect already encoded (tenant/encoded-prospect.ts
+   * `encodeProspect`): the flat values the SQLite store binds, which a reading
+   * thread can build and hand over cheaply.
+   */
+  upsertEncoded(p: EncodedProspect): 'Created' | 'Updated';
   /** Creates or replaces a record of a collection, as `collection(name).put` does. */
   put(collection: string, id: string, rec: unknown): void;
   commit(): void;

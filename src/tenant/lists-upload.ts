@@ -4,19 +4,31 @@
 // Connection skill's calling list. The file is streamed (table-file.ts), so
 // every row goes through the store's bulk load: constant memory on the SQLite
 // store, and the whole upload is one transaction (a killed process leaves
-// nothing of it, spec/reliability.md). Rejected rows go to a CSV file naming
-// the row number and the reason (rejected-rows.ts).
-import { diagnostic } from '../contract/diagnostics.js';
-import type { DdoObject } from '../contract/value.js';
-import { buildProspect, type ProspectOptions } from './prospects.js';
+// nothing of it, spec/reliability.md). A large CSV file is read in a second
+// thread while this one inserts (lists/upload-thread.ts). Rejected rows go to
+// a CSV file naming the row number and the reason (rejected-rows.ts).
+import type { ProspectOptions } from './prospects.js';
 import { canonicalField, DEFAULT_MAX_DESTINATIONS, isCompleteMapping } from './source-map.js';
 import { RejectedRows } from './rejected-rows.js';
 import { stateFailureDiagnostic, withBulkLoad } from './bulk-load.js';
 import { isDiskFull, StateFileError } from './state-file.js';
-import { cellError, finishUpload, fitRow, openTable, TableFileError, type TableFormat, type TableRow, type TableSource, type UploadProgress } from './table-file.js';
+import { finishUpload, openTable, TableFileError, type TableSource, type UploadProgress } from './table-file.js';
 import type { BulkLoad, SkillRecord, SourceMapping, TenantStore } from '../contract/tenant-store.js';
 import { DIGITAL_SKILLS_COLLECTION, type DigitalSkillRecord } from './digital/records.js';
 import { whyNotPcTarget } from './skills.js';
+import { asUploadError, ListUploadError } from './lists/upload-error.js';
+import { readUploadRows } from './lists/upload-rows.js';
+import { visitRowBatch, type RowBatchVisitor } from './lists/row-batch.js';
+import { readerThreadAvailable, readInThread, type UploadWork } from './lists/upload-thread.js';
+
+export { ListUploadError } from './lists/upload-error.js';
+
+/**
+ * Files from this size up are read in a second thread while this one inserts
+ * (a state file's store only; measured in bench/README.md, lists upload):
+ * below it, starting the thread costs more than it saves.
+ */
+const THREAD_MIN_BYTES = 1 << 20;
 
 export interface ListUploadOptions {
   /** The CSV or XLSX file (first worksheet). */
@@ -42,6 +54,12 @@ export interface ListUploadOptions {
   /** Called every `progressEvery` rows (and once at the end) with the counts so far. */
   onProgress?: (p: ListUploadProgress) => void;
   progressEvery?: number;
+  /**
+   * Read the file's rows in a second thread while this one inserts them; by
+   * default a CSV file of 1 MB or more into a state file's store (SQLite) is.
+   * Needs the compiled module (from TypeScript sources: never).
+   */
+  readerThread?: boolean;
 }
 
 export type ListUploadProgress = UploadProgress;
@@ -61,11 +79,6 @@ export interface ListUploadReport {
   rejectedFile: string | null;
   /** Advice about the upload (a list reloaded into a started digital skill). */
   warnings: string[];
-}
-
-/** An upload that cannot start or whose file cannot be read: nothing of it was written. */
-export class ListUploadError extends TableFileError {
-  override name = 'ListUploadError';
 }
 
 /**
@@ -131,33 +144,23 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
   const report: ListUploadReport = { file: o.file, skillNo: skill.id, sourceName: source.name, rows: 0, loaded: 0, updated: 0, rejected: 0, rejectedFile: null, warnings: startedDigitalSkillWarning(store, skill) };
   const every = o.progressEvery ?? 1000;
 
-  let header: string[] | null = null;
+  const progress = o.onProgress;
+  const work: UploadWork = { file: o.file, mapping, options, every: progress ? every : null };
+  const threaded = (o.readerThread ?? (store.kind === 'sqlite' && table.format === 'csv' && table.totalBytes >= THREAD_MIN_BYTES)) && readerThreadAvailable();
   try {
     await withBulkLoad(
       store,
       async (bulk) => {
         if (!existing) store.putSource(source);
-        for await (const row of table.rows()) {
-          if (!header) {
-            header = checkHeader(row, mapping, o.file, table.format);
-            rejected.header = header;
-            continue;
-          }
-          report.rows++;
-          const cells = fitRow(row, header.length, table.format);
-          if (typeof cells === 'string') rejected.add(row.row, cells, row.cells);
-          else if (row.problem) rejected.add(row.row, row.problem, row.cells);
-          else {
-            const data: DdoObject = {};
-            for (let i = 0; i < header.length; i++) data[header[i]!] = cells[i]!;
-            const outcome = buildProspect(data, options);
-            if (!outcome.ok) rejected.add(row.row, outcome.code, row.cells);
-            else if (bulk.upsertProspect(outcome.prospect) === 'Created') report.loaded++;
-            else report.updated++;
-          }
-          if (o.onProgress && report.rows % every === 0) o.onProgress({ rows: report.rows, bytes: table.bytesRead(), totalBytes: table.totalBytes });
+        if (threaded) report.rows = await insertFromThread(work, bulk, report, rejected, (rows, bytes) => progress!({ rows, bytes, totalBytes: table.totalBytes }));
+        else {
+          report.rows = await readUploadRows(table, o.file, mapping, options, work.every, {
+            header: (h) => (rejected.header = h),
+            prospect: (p) => void (bulk.upsertProspect(p) === 'Created' ? report.loaded++ : report.updated++),
+            rejected: (row, reason, cells) => rejected.add(row, reason, cells),
+            progress: (rows, bytes) => progress!({ rows, bytes, totalBytes: table.totalBytes }),
+          });
         }
-        if (!header) throw new ListUploadError(`${o.file}: empty file (a calling list needs a header row)`, [diagnostic('E-LIST-EMPTY', 'empty file: a calling list needs a header row', { file: o.file, line: 1, col: 1 })]);
         // The rejected rows are on disk before the upload commits: a disk that fills now still leaves nothing of it.
         rejected.close();
       },
@@ -170,10 +173,6 @@ export async function uploadCallingList(store: TenantStore, o: ListUploadOptions
     rejected.close();
   }
   return finishUpload(report, rejected, table, o.onProgress);
-}
-
-function asUploadError(err: unknown): unknown {
-  return err instanceof TableFileError ? new ListUploadError(err.message, err.diagnostics) : err;
 }
 
 /** The seed's advice when a list goes into a started digital skill: stop it before reloading after critical updates, restart after. */
@@ -201,22 +200,17 @@ function uploadFailure(err: unknown, rejectedPath: string | null): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-/** The header row: names are trimmed, must be unique and must include every mapped column. */
-function checkHeader(row: TableRow, mapping: SourceMapping, file: string, format: TableFormat): string[] {
-  const header = row.cells.map((h) => h.trim());
-  const fail = (code: string, message: string, i: number): never => {
-    throw asUploadError(cellError(file, format, row, i, code, message));
+/** The rows read in a second thread (upload-thread.ts), inserted here as their batches come; returns the data rows. */
+async function insertFromThread(work: UploadWork, bulk: BulkLoad, report: ListUploadReport, rejected: RejectedRows, progress: (rows: number, bytes: number) => void): Promise<number> {
+  const visitor: RowBatchVisitor = {
+    prospect: (p) => void (bulk.upsertEncoded(p) === 'Created' ? report.loaded++ : report.updated++),
+    rejected: (row, reason, cells) => rejected.add(row, reason, cells),
+    progress,
   };
-  const seen = new Set<string>();
-  header.forEach((h, i) => {
-    if (seen.has(h)) fail('E-LIST-HEADER', `column "${h}" appears twice in the header row`, i);
-    seen.add(h);
-  });
-  for (const [field, columns] of Object.entries(mapping)) {
-    for (const c of Array.isArray(columns) ? columns : [columns]) {
-      if (!seen.has(c)) fail('E-LIST-COLUMN', `${field} is mapped to column "${c}", which is not in the header row (${header.join(', ')})`, 0);
-    }
+  for await (const m of readInThread(work)) {
+    if (m.type === 'header') rejected.header = m.header;
+    else if (m.type === 'batch') visitRowBatch(m.batch, visitor);
+    else return m.rows;
   }
-  return header;
+  throw new Error('the thread reading the file ended without its row count');
 }
-

@@ -17,6 +17,7 @@ import type {
 import { CowMap } from './cow-map.js';
 import { MemoryCollection, nextSequence, restoreOrdered, type Ordered } from './memory-collection.js';
 import { digitsOf, samePhoneNumber } from './phones.js';
+import { decodeProspect } from './encoded-prospect.js';
 
 type Undo = () => void;
 
@@ -139,6 +140,7 @@ export class MemoryTenantStore implements TenantStore {
     };
     return {
       upsertProspect: (p) => this.upsertProspect(p),
+      upsertEncoded: (p) => this.upsertProspect(decodeProspect(p)),
       put: (name, id, rec) => this.collection(name).put(id, rec),
       commit: end,
       abort: () => {

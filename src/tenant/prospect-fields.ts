@@ -18,9 +18,10 @@ export function encodeFields(fields: Record<string, unknown>): string {
   const keys = Object.keys(fields);
   const last = keys.length - 1;
   if (keys[last] !== 'Record') return JSON.stringify(fields);
-  // Written as text piece by piece (the same text JSON.stringify gives the array): a bulk load encodes every row.
+  // One JSON.stringify of the array: its text comes out flat, where text built piece by piece would be
+  // flattened again wherever it is written (the insert, or the batch a reading thread sends).
   let texts: unknown[] | undefined;
-  let rest = '';
+  const out: unknown[] = [record];
   for (let i = 0; i < last; i++) {
     const key = keys[i]!;
     if (key === '__proto__') return JSON.stringify(fields);
@@ -28,9 +29,9 @@ export function encodeFields(fields: Record<string, unknown>): string {
     if (!written(v)) continue; // left out of JSON, as in the object form
     let at = -1;
     if (typeof v === 'string') at = (texts ??= writtenValues(record as Record<string, unknown>)).indexOf(v);
-    rest += `,${JSON.stringify(key)},${at >= 0 ? at : JSON.stringify([v])}`;
+    out.push(key, at >= 0 ? at : [v]);
   }
-  return `[${JSON.stringify(record)}${rest}]`;
+  return JSON.stringify(out);
 }
 
 /** A prospect's fields from the `fields` column, in either form. */

@@ -11,11 +11,13 @@ import { isDiskFull, openStateDatabase, StateFileError, stateError } from './sta
 import { COLLECTION_DDL, SqliteCollection, type CollectionIndexing } from './sqlite-collection.js';
 import { beforeCommit, inTransaction, isDeferred, openEpoch, settle } from './sqlite-transaction.js';
 import { Checkpointer, checkpointWorkerAvailable } from './sqlite-checkpointer.js';
-import { decodeFields, encodeFields } from './prospect-fields.js';
+import { decodeFields } from './prospect-fields.js';
+import { encodeProspect } from './encoded-prospect.js';
 import type {
   AgentRecord,
   BulkLoad,
   Collection,
+  EncodedProspect,
   ProspectQuery,
   ProspectRecord,
   SkillRecord,
@@ -257,16 +259,21 @@ export class SqliteTenantStore implements TenantStore {
     let open = true;
     /** Undefined until the load's first prospect; then whether the secondary indexes wait for the commit. */
     let deferIndexes: boolean | undefined;
+    // Into an empty table, the secondary indexes are built once from the loaded rows at the commit
+    // (sorted once) instead of kept up to date row by row. Dropped inside the load's transaction, they
+    // come back with everything else when it rolls back (abort, a failed commit, a killed process).
+    const firstProspect = (): void => {
+      deferIndexes = this.stmts.anyProspect.get() === undefined;
+      if (deferIndexes) this.db.exec('DROP INDEX prospects_queue; DROP INDEX prospects_source');
+    };
     return {
       upsertProspect: (p) => {
-        // Into an empty table, the secondary indexes are built once from the loaded rows at the commit
-        // (sorted once) instead of kept up to date row by row. Dropped inside the load's transaction, they
-        // come back with everything else when it rolls back (abort, a failed commit, a killed process).
-        if (deferIndexes === undefined) {
-          deferIndexes = this.stmts.anyProspect.get() === undefined;
-          if (deferIndexes) this.db.exec('DROP INDEX prospects_queue; DROP INDEX prospects_source');
-        }
+        if (deferIndexes === undefined) firstProspect();
         return this.upsertProspect(p);
+      },
+      upsertEncoded: (p) => {
+        if (deferIndexes === undefined) firstProspect();
+        return this.upsertEncoded(p);
       },
       put: (name, id, rec) => this.collection(name).put(id, rec),
       commit: () => {
@@ -421,9 +428,13 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   upsertProspect(p: ProspectRecord): 'Created' | 'Updated' {
+    return this.upsertEncoded(encodeProspect(p));
+  }
+
+  /** upsertProspect for a prospect already encoded (a bulk load's rows built on another thread). */
+  private upsertEncoded(p: EncodedProspect): 'Created' | 'Updated' {
     // Inserted unless (skill, external id) exists: a new record costs one statement, without a look-up first.
-    const destinations = JSON.stringify(p.destinations);
-    const fields = encodeFields(p.fields);
+    const { destinations, fields } = p;
     const seq = ++this.seq;
     const s = this.stmts;
     this.queueHeads.delete(p.skillNo);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
+import { encodeProspect } from '../../src/tenant/encoded-prospect.js';
 import type { ProspectRecord, RecordIndex, TenantStore } from '../../src/contract/tenant-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'store-model-'));
@@ -25,7 +26,8 @@ type Op =
   | { op: 'count'; skill: number; max: number; at: number }
   | { op: 'background'; skill: number; max: number; at: number; note: string | null; fail: boolean }
   | { op: 'outside'; id: string; at: number }
-  | { op: 'settle' };
+  | { op: 'settle' }
+  | { op: 'bulk'; skill: number; items: { id: string; source: string; at: number; expires: number | null; encoded: boolean }[]; fail: boolean };
 
 const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
 const skills = fc.constantFrom(1, 2);
@@ -63,6 +65,16 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('outside' as const), id: ids, at: fc.nat(100) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('settle' as const) }) },
+  {
+    // A bulk load (an upload): rows as records or already encoded (read in another thread), committed or aborted.
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('bulk' as const),
+      skill: skills,
+      items: fc.array(fc.record({ id: ids, source: sources, at: fc.nat(100), expires: fc.option(fc.nat(200), { nil: null }), encoded: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+      fail: fc.boolean(),
+    }),
+  },
 );
 
 const prospect = (o: { skill: number; id: string; source: string; at: number; expires: number | null }): ProspectRecord => ({
@@ -116,6 +128,19 @@ function apply(store: TenantStore, o: Op): unknown {
       } catch {
         return 'rolled back';
       }
+    case 'bulk': {
+      const bulk = store.bulkLoad();
+      const codes = o.items.map((item) => {
+        const p = prospect({ skill: o.skill, ...item });
+        return item.encoded ? bulk.upsertEncoded(encodeProspect(p)) : bulk.upsertProspect(p);
+      });
+      if (o.fail) {
+        bulk.abort();
+        return 'rolled back';
+      }
+      bulk.commit();
+      return codes;
+    }
     case 'put':
       return store.transaction(() => store.collection('notes').put(o.id, { at: o.at }));
     case 'delete':

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
+import { encodeProspect } from '../../src/tenant/encoded-prospect.js';
 import type { ProspectRecord, RecordIndex, TenantStore } from '../../src/contract/tenant-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenant-store-'));
@@ -246,6 +247,24 @@ describe.each(stores)('%s store', (_kind, make) => {
     expect(s.collection('crm.records.x.leads').get('L1')).toEqual({ id: 'L1', status: 'New' });
     expect(s.source('leads')).toBeDefined();
     expect(s.collection('notes').count()).toBe(1);
+    s.close();
+  });
+
+  it('bulk-loads encoded prospects (rows read in another thread) as it loads the records they encode', () => {
+    const s = make();
+    s.upsertProspect(prospect('before'));
+    s.dialNext(1234, 1, 1500);
+    const fields = { ExternalID: 'b', Note: 'x', Record: { Id: 'b', First: 'Ada', Tags: ['a'] } };
+    const bulk = s.bulkLoad();
+    expect(bulk.upsertEncoded(encodeProspect(prospect('a', { expiresAtMs: 9000 })))).toBe('Created');
+    expect(bulk.upsertEncoded(encodeProspect(prospect('b', { firstName: null, fields })))).toBe('Created');
+    expect(bulk.upsertEncoded(encodeProspect(prospect('before', { firstName: 'Grace', updatedAtMs: 2000 })))).toBe('Updated');
+    bulk.commit();
+    expect(s.prospect(1234, 'a')).toEqual(prospect('a', { expiresAtMs: 9000 }));
+    expect(s.prospect(1234, 'b')).toEqual(prospect('b', { firstName: null, fields }));
+    // An update of a dialed record queues it again, as upsertProspect does.
+    expect(s.prospect(1234, 'before')).toMatchObject({ firstName: 'Grace', status: 'queued', dialedAtMs: null, createdAtMs: 1000, updatedAtMs: 2000 });
+    expect(s.dialNext(1234, 3, 2500).map((p) => p.externalId)).toEqual(['a', 'b', 'before']);
     s.close();
   });
 
