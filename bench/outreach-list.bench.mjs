@@ -66,6 +66,7 @@ function sampled(store, samples) {
           const bulk = target.bulkLoad();
           return {
             upsertProspect: (p) => (++rows % 10_000 === 0 && samples.push(process.memoryUsage().heapUsed), bulk.upsertProspect(p)),
+            upsertEncoded: (p) => (++rows % 10_000 === 0 && samples.push(process.memoryUsage().heapUsed), bulk.upsertEncoded(p)),
             put: (c, id, rec) => bulk.put(c, id, rec),
             commit: () => bulk.commit(),
             abort: () => bulk.abort(),
