@@ -8,12 +8,15 @@ import { fstatSync, writeSync } from 'node:fs';
 import type { TraceEvent } from '../runtime/result.js';
 import { BATCH_BYTES, LineBytes } from '../runtime/line-bytes.js';
 import { traceJsonTo } from '../runtime/trace-json.js';
+import { traceLinesTo } from '../runtime/trace-text.js';
 
 export interface BatchedOutput {
   /** Adds one line (without its line break). */
   line(text: string): void;
   /** Adds an event as one JSON line (`--trace-json`), in order with the other lines. */
   json(event: TraceEvent): void;
+  /** A listener adding the readable trace's lines (`--trace`, as traceLines writes them), in order with the other lines. */
+  readable(): (event: TraceEvent) => void;
   /** Writes what is collected now. */
   flush(): void;
 }
@@ -44,6 +47,13 @@ export function batchedOutput(drain: Drain, batchBytes = BATCH_BYTES): BatchedOu
     json(event) {
       json(event);
       if (!scheduled) schedule();
+    },
+    readable() {
+      const lines = traceLinesTo(out);
+      return (event) => {
+        lines(event);
+        if (!scheduled) schedule();
+      };
     },
     flush: () => out.flush(),
   };

@@ -109,11 +109,10 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
     if (statSync(scriptPath).isDirectory()) throw new UsageError(`${file}: is a folder; give the .script file to run`);
     if (!scriptPath.endsWith('.script')) throw new UsageError(`${file}: not a .script file`);
   }
-  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { traceLines }, { batchedOutput, streamDrain }] = await Promise.all([
+  const [{ loadFolder, loadScriptWithFolder }, { createRuntime, RuntimeOptionError }, { fromJson, MAX_NESTING, NestingError }, { batchedOutput, streamDrain }] = await Promise.all([
     import('../graph/folder.js'),
     import('../runtime/runtime.js'),
     import('../snippet/index.js'),
-    import('../runtime/trace-text.js'),
     import('./batched-output.js'),
   ]);
   const vars = readVars(flags, fromJson, MAX_NESTING, NestingError);
@@ -182,7 +181,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       contact,
       redact,
     });
-    if (trace && flags.trace) runtime.on('*', traceLines(trace.line));
+    if (trace && flags.trace) runtime.on('*', trace.readable());
     if (trace && flags.traceJson) runtime.on('*', trace.json);
     // Ctrl-C stops the run at its current virtual time and still prints the result.
     const abort = new AbortController();

@@ -93,10 +93,23 @@ const BEARER = /\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 const AUTH_HEADER = /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|cookie)(["']?\s*[:=]\s*["']?)([^"'\r\n,}]+)/gi;
 // Cheap test first: most text holds none of these forms.
 const MAYBE = /[@=]|bearer|authori[sz]ation|api-key|auth-token|cookie/i;
+/** The shortest word MAYBE looks for (`bearer`, `cookie`): shorter text can only match it by `@` or `=`. */
+export const SHORTEST_CREDENTIAL_WORD = 6;
+
+/** False when `text` holds no credential form for certain (maskCredentials gives it back as it is); true when it may. */
+export function mayHoldCredential(text: string): boolean {
+  const n = text.length;
+  if (n >= SHORTEST_CREDENTIAL_WORD) return MAYBE.test(text);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x40 || c === 0x3d) return true;
+  }
+  return false;
+}
 
 /** `text` with every credential form masked: URL passwords and tokens, credential parameters, bearer tokens and credential headers. */
 export function maskCredentials(text: string): string {
-  if (!MAYBE.test(text)) return text;
+  if (!mayHoldCredential(text)) return text;
   return text
     .replace(USERINFO, (_, info: string) => {
       const colon = info.indexOf(':');

@@ -35,6 +35,8 @@ const DATA_FIELDS: { readonly [T in TraceEventType]: readonly Exclude<keyof Even
 const NAMED_FIELDS: ReadonlySet<string> = new Set(['vars', 'props', 'outputs']);
 
 export class TraceEmitter {
+  /** Between `hold` and `release`: events wait in `held`, made at the step's first event (an untraced run makes none). */
+  private holding = false;
   private held: TraceEvent[] | null = null;
 
   constructor(
@@ -49,20 +51,21 @@ export class TraceEmitter {
 
   /** Redacts the event, then hands it to subscribers and the kept trace. */
   emit(event: TraceEvent): void {
-    if (this.held) this.held.push(event);
+    if (this.holding) (this.held ??= []).push(event);
     else this.hub.emit(this.redact(event));
   }
 
   /** Holds events until `release` (one step of one run). */
   hold(): void {
-    this.held ??= [];
+    this.holding = true;
   }
 
   /** Redacts and delivers the held events, with every secret the step learned. */
   release(): void {
     const held = this.held;
+    this.holding = false;
     this.held = null;
-    if (held) for (const event of held) this.hub.emit(this.redact(event));
+    if (held) for (let i = 0; i < held.length; i++) this.hub.emit(this.redact(held[i]!));
   }
 
   /** A run value as event JSON; `***` when it is held by a secret variable `name` (emit scrubs the rest). */
@@ -77,6 +80,20 @@ export class TraceEmitter {
    */
   private redact(event: TraceEvent): TraceEvent {
     const r = this.redactor;
+    // The events of every action, checked member by member without the walk: most mask nothing.
+    switch (event.type) {
+      case 'action.enter':
+        if (r.cleanMembers(event.props)) return event;
+        break;
+      case 'action.exit':
+        if (r.cleanMembers(event.outputs) && (event.error === undefined || r.clean(event.error))) return event;
+        break;
+      case 'var.set':
+        if ((event.old === undefined || r.clean(event.old)) && r.clean(event.value) && !r.isSecretName(event.name)) return event;
+        break;
+      default:
+        break;
+    }
     const src = event as unknown as Record<string, unknown>;
     let out: Record<string, unknown> | null = null;
     for (const field of DATA_FIELDS[event.type] as readonly string[]) {

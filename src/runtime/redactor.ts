@@ -8,7 +8,7 @@
 // list in http/credentials.ts).
 import type { EncodedValue, Value } from '../contract/value.js';
 import { bareName } from '../contract/variables.js';
-import { isCredentialMember, maskCredentials } from '../http/credentials.js';
+import { isCredentialMember, maskCredentials, mayHoldCredential, SHORTEST_CREDENTIAL_WORD } from '../http/credentials.js';
 import { toResultJson } from './trace.js';
 import { setMember } from '../snippet/json.js';
 
@@ -16,12 +16,17 @@ export const REDACTED = '***';
 
 /** Member names whose credential test is remembered; names past it are tested each time. */
 const MAX_REMEMBERED_NAMES = 4096;
+/** Texts found to hold no credential form that are remembered, and the longest one remembered. */
+const MAX_REMEMBERED_TEXTS = 4096;
+const MAX_REMEMBERED_LENGTH = 256;
 
 /** Replaces secrets by `***`: variables listed as redacted, and any text equal to or containing their current values. */
 export class Redactor {
   readonly names: ReadonlySet<string>;
   private secrets: string[] = [];
   private readonly credentialNames = new Map<string, boolean>();
+  /** Texts with no credential form in them: an action's literal props come back millions of times in a long trace. */
+  private readonly plainTexts = new Set<string>();
 
   /** `names`: variables whose values are secret; `known`: secret values known before the run (tenant credentials). */
   constructor(names: readonly string[], known: readonly string[] = []) {
@@ -108,6 +113,44 @@ export class Redactor {
       }
     }
     return out ?? v;
+  }
+
+  /**
+   * True when shown data `v` leaves redaction as it is (`shownShared(v) === v`,
+   * nothing masked): a quick answer for the text, numbers and flags most events
+   * carry. False for objects and arrays (and `undefined`) without looking: the
+   * full walk answers for those.
+   */
+  clean(v: EncodedValue | undefined): boolean {
+    switch (typeof v) {
+      case 'string':
+        return this.cleanText(v);
+      case 'number':
+        return this.secrets.length === 0 || !this.secrets.includes(String(v));
+      case 'boolean':
+        return true;
+      default:
+        return v === null;
+    }
+  }
+
+  /** `clean` for each member of a field mapping names to values: true when `namedShared(members) === members`. */
+  cleanMembers(members: Record<string, EncodedValue>): boolean {
+    // for…in visits every own enumerable member Object.keys gives (an inherited one only makes the answer false).
+    for (const k in members) if (!this.clean(members[k])) return false;
+    return true;
+  }
+
+  /** True when `text(s) === s`: no secret in it, no credential form. */
+  private cleanText(s: string): boolean {
+    for (const secret of this.secrets) if (s.includes(secret)) return false;
+    // Short text is scanned (mayHoldCredential); longer text is looked up before the regular expressions.
+    if (s.length < SHORTEST_CREDENTIAL_WORD) return !mayHoldCredential(s) || maskCredentials(s) === s;
+    const plain = this.plainTexts;
+    if (plain.has(s)) return true;
+    if (maskCredentials(s) !== s) return false;
+    if (plain.size < MAX_REMEMBERED_TEXTS && s.length <= MAX_REMEMBERED_LENGTH) plain.add(s);
+    return true;
   }
 
   /** A credential-named member's own text or number (not an empty one) is masked whole. */

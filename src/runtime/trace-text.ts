@@ -5,23 +5,46 @@ import type { EncodedValue } from '../contract/value.js';
 import type { TraceEvent } from './result.js';
 import { GLOBAL_PREFIX } from '../contract/variables.js';
 
+/** An action between its action.enter and its action.exit; reused for the next action at its depth. */
 interface Pending {
-  where: string;
+  script: string;
+  label: string;
   type: string;
   caption: string;
-  changes: string[];
+  /** The variables it changed, in order: `changes` names (`global:` included) and values (a number, or the text shown). */
+  changes: number;
+  names: string[];
+  values: (number | string)[];
   /**
    * TRACE lines, warnings and effects that happened inside the action, in
    * order, printed after its line. Consecutive effects of one kind (a batch of
    * prospects) are one entry: a count and the first one.
    */
-  notes: (string | EffectNote)[];
+  notes: (string | EffectNote)[] | null;
+}
+
+/** The open actions of one contact (a RUNSUB stays open while its subscript runs): `items[0…depth-1]`. */
+interface Stack {
+  items: Pending[];
+  depth: number;
 }
 
 interface EffectNote {
   kind: string;
   count: number;
   first: string;
+}
+
+/**
+ * Where the lines go, piece by piece: `end` finishes a line. A LineBytes
+ * (line-bytes.ts) writes the pieces straight into its bytes, so a long run
+ * builds no line strings.
+ */
+export interface LineSink {
+  text(s: string): void;
+  /** JSON.stringify(n). */
+  number(n: number): void;
+  end(): void;
 }
 
 /** Variable values on an action's line: enough to recognise them, the line stays short. */
@@ -31,62 +54,138 @@ const MAX_EFFECT_CHARS = 400;
 
 /** A listener for `runtime.on('*', …)` that calls `write` with each finished line. */
 export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?: boolean } = {}): (e: TraceEvent) => void {
-  // Per contact: a stack of open actions (a RUNSUB stays open while its subscript runs).
-  const open = new Map<string, Pending[]>();
+  let line = '';
+  return traceLinesTo(
+    {
+      text: (s) => void (line += s),
+      number: (n) => void (line += JSON.stringify(n)),
+      end: () => {
+        const done = line;
+        line = '';
+        write(done);
+      },
+    },
+    opts,
+  );
+}
+
+/** As traceLines, writing each line into `out` piece by piece. */
+export function traceLinesTo(out: LineSink, opts: { spawnedPrefix?: boolean } = {}): (e: TraceEvent) => void {
+  const open = new Map<string, Stack>();
   const clock = lastClock();
   const contacts: string[] = [];
+  let lastContact: string | undefined;
+  let lastTag = '';
   const tag = (contactId: string): string => {
     if (opts.spawnedPrefix === false) return '';
+    if (contactId === lastContact) return lastTag;
     let i = contacts.indexOf(contactId);
     if (i < 0) i = contacts.push(contactId) - 1;
-    return i === 0 ? '' : `[run ${i + 1}] `;
+    lastContact = contactId;
+    return (lastTag = i === 0 ? '' : `[run ${i + 1}] `);
   };
-  const stack = (id: string): Pending[] => {
+  let lastStackId: string | undefined;
+  let lastStack: Stack | undefined;
+  const stack = (id: string): Stack => {
+    if (id === lastStackId) return lastStack!;
     let s = open.get(id);
-    if (!s) open.set(id, (s = []));
-    return s;
+    if (!s) open.set(id, (s = { items: [], depth: 0 }));
+    lastStackId = id;
+    return (lastStack = s);
+  };
+  const top = (id: string): Pending | undefined => {
+    const s = stack(id);
+    return s.depth > 0 ? s.items[s.depth - 1] : undefined;
+  };
+  /** `<time> <tag>`: how every line opens. */
+  const head = (time: string, contactId: string): void => {
+    out.text(clock(time));
+    out.text(' ');
+    const t = tag(contactId);
+    if (t !== '') out.text(t);
+  };
+  const say = (time: string, contactId: string, text: string): void => {
+    head(time, contactId);
+    out.text(text);
+    out.end();
   };
   const note = (contactId: string, time: string, text: string): void => {
-    const top = stack(contactId).at(-1);
-    if (top) top.notes.push(text);
-    else write(`${clock(time)} ${tag(contactId)}  ${text}`);
+    const p = top(contactId);
+    if (p) (p.notes ??= []).push(text);
+    else say(time, contactId, `  ${text}`);
   };
   return (e) => {
     switch (e.type) {
       case 'run.start':
         tag(e.contactId);
-        write(`${clock(e.time)} ${tag(e.contactId)}start ${e.script} (contact ${e.contactId})${formatVars(e.vars)}`);
+        say(e.time, e.contactId, `start ${e.script} (contact ${e.contactId})${formatVars(e.vars)}`);
         break;
-      case 'action.enter':
-        stack(e.contactId).push({ where: `${e.script}.${e.label}`, type: e.actionType, caption: e.caption, changes: [], notes: [] });
+      case 'action.enter': {
+        const s = stack(e.contactId);
+        let p = s.items[s.depth];
+        if (p === undefined) s.items.push((p = { script: '', label: '', type: '', caption: '', changes: 0, names: [], values: [], notes: null }));
+        s.depth++;
+        p.script = e.script;
+        p.label = e.label;
+        p.type = e.actionType;
+        p.caption = e.caption;
+        p.changes = 0;
+        p.notes = null;
         break;
+      }
       case 'var.set': {
-        const top = stack(e.contactId).at(-1);
+        const p = top(e.contactId);
         // `_err` is shown once, from action.exit.
-        if (!top || e.name === '_err' || e.name === '__err') break;
-        top.changes.push(`${e.scope === 'global' ? GLOBAL_PREFIX : ''}${e.name}=${e.removed ? '(removed)' : short(e.value)}`);
+        if (!p || e.name === '_err' || e.name === '__err') break;
+        const i = p.changes++;
+        p.names[i] = e.scope === 'global' ? `${GLOBAL_PREFIX}${e.name}` : e.name;
+        p.values[i] = e.removed ? '(removed)' : typeof e.value === 'number' ? e.value : short(e.value);
         break;
       }
       case 'action.exit': {
-        const top = stack(e.contactId).pop();
-        if (!top) break;
-        const caption = top.caption && top.caption !== top.type ? ` "${top.caption}"` : '';
-        const branch = e.interrupted ? ` (cut short by ${e.interrupted})` : e.branch ? ` -> ${e.branch}` : '';
-        const waited = e.seconds > 0 ? ` (+${e.seconds}s)` : '';
-        const changes = top.changes.length ? `  ${top.changes.join(' ')}` : '';
-        const error = e.error ? `  _err="${e.error}"` : '';
+        const s = stack(e.contactId);
+        if (s.depth === 0) break;
+        const p = s.items[--s.depth]!;
         // The exit time: the same as the start for most actions, and for a RUNSUB (printed after its
         // subscript's lines) the time it returned, so the times of the lines never go backwards.
-        const at = clock(e.time);
-        write(`${at} ${tag(e.contactId)}${top.where} ${top.type}${caption}${branch}${waited}${changes}${error}`);
-        for (const note of top.notes) write(`${at} ${tag(e.contactId)}  ${typeof note === 'string' ? note : effectText(note)}`);
+        head(e.time, e.contactId);
+        out.text(p.script);
+        out.text('.');
+        out.text(p.label);
+        out.text(' ');
+        out.text(p.type);
+        if (p.caption && p.caption !== p.type) {
+          out.text(' "');
+          out.text(p.caption);
+          out.text('"');
+        }
+        if (e.interrupted) out.text(` (cut short by ${e.interrupted})`);
+        else if (e.branch) {
+          out.text(' -> ');
+          out.text(e.branch);
+        }
+        if (e.seconds > 0) out.text(` (+${e.seconds}s)`);
+        for (let i = 0; i < p.changes; i++) {
+          out.text(i === 0 ? '  ' : ' ');
+          out.text(p.names[i]!);
+          out.text('=');
+          const v = p.values[i]!;
+          // A number's JSON is never cut, and goes without a string.
+          if (typeof v === 'number') out.number(v);
+          else out.text(v);
+        }
+        if (e.error) out.text(`  _err="${e.error}"`);
+        out.end();
+        const notes = p.notes;
+        p.notes = null;
+        if (notes) for (const n of notes) say(e.time, e.contactId, `  ${typeof n === 'string' ? n : effectText(n)}`);
         break;
       }
       case 'script.call':
-        write(`${clock(e.time)} ${tag(e.contactId)}  ${e.mode} ${e.to}${e.params.length ? `(${e.params.map((p) => short(p)).join(', ')})` : ''}`);
+        say(e.time, e.contactId, `  ${e.mode} ${e.to}${e.params.length ? `(${e.params.map((p) => short(p)).join(', ')})` : ''}`);
         break;
       case 'script.return':
-        write(`${clock(e.time)} ${tag(e.contactId)}  return to ${e.to}: ${short(e.value)}`);
+        say(e.time, e.contactId, `  return to ${e.to}: ${short(e.value)}`);
         break;
       case 'trace':
         note(e.contactId, e.time, `TRACE ${e.text}`);
@@ -98,18 +197,18 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
         note(e.contactId, e.time, callText(e));
         break;
       case 'contact':
-        write(`${clock(e.time)} ${tag(e.contactId)}  event ${e.event}: ${e.text}${e.ignored ? ' (does not apply: ignored)' : e.handler ? ` -> ${e.handler}` : ''}`);
+        say(e.time, e.contactId, `  event ${e.event}: ${e.text}${e.ignored ? ' (does not apply: ignored)' : e.handler ? ` -> ${e.handler}` : ''}`);
         break;
       case 'effect': {
-        const top = stack(e.contactId).at(-1);
-        const last = top?.notes.at(-1);
+        const p = top(e.contactId);
+        const last = p?.notes?.at(-1);
         if (last !== undefined && typeof last !== 'string' && last.kind === e.kind) last.count++;
-        else if (top) top.notes.push({ kind: e.kind, count: 1, first: short(e.data, MAX_EFFECT_CHARS) });
-        else write(`${clock(e.time)} ${tag(e.contactId)}  effect ${e.kind}: ${short(e.data, MAX_EFFECT_CHARS)}`);
+        else if (p) (p.notes ??= []).push({ kind: e.kind, count: 1, first: short(e.data, MAX_EFFECT_CHARS) });
+        else say(e.time, e.contactId, `  effect ${e.kind}: ${short(e.data, MAX_EFFECT_CHARS)}`);
         break;
       }
       case 'run.end':
-        write(`${clock(e.time)} ${tag(e.contactId)}end: ${e.status}${e.reason ? ` (${e.reason})` : ''}`);
+        say(e.time, e.contactId, `end: ${e.status}${e.reason ? ` (${e.reason})` : ''}`);
         break;
       default:
         break;

@@ -12,6 +12,10 @@ export type TraceListener<T extends TraceEventType = TraceEventType> = (event: E
 export class TraceHub {
   private readonly byType = new Map<string, Set<(e: TraceEvent) => void>>();
   private count = 0;
+  /** Listeners of one event type (not `*`): when there are none, an event asks for no set by its type. */
+  private typedCount = 0;
+  /** The `*` listeners' set, made at the first one. */
+  private all: Set<(e: TraceEvent) => void> | undefined;
   /** The run's kept trace (RunOptions.keepTrace). */
   kept: TraceLog | null = null;
 
@@ -23,21 +27,29 @@ export class TraceHub {
   on(type: TraceEventType | '*', listener: (e: TraceEvent) => void): () => void {
     let set = this.byType.get(type);
     if (!set) this.byType.set(type, (set = new Set()));
+    if (type === '*') this.all = set;
+    const typed = type === '*' ? 0 : 1;
     if (!set.has(listener)) {
       set.add(listener);
       this.count++;
+      this.typedCount += typed;
     }
     return () => {
-      if (set.delete(listener)) this.count--;
+      if (set.delete(listener)) {
+        this.count--;
+        this.typedCount -= typed;
+      }
     };
   }
 
   emit(event: TraceEvent): void {
     if (this.kept) this.kept.push(event);
     if (this.count === 0) return;
-    const typed = this.byType.get(event.type);
-    if (typed) for (const l of typed) l(event);
-    const all = this.byType.get('*');
+    if (this.typedCount > 0) {
+      const typed = this.byType.get(event.type);
+      if (typed) for (const l of typed) l(event);
+    }
+    const all = this.all;
     if (all) for (const l of all) l(event);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchedOutput, fileDrain, streamDrain, type Drain } from '../../src/cli/batched-output.js';
 import type { TraceEvent } from '../../src/runtime/result.js';
+import { traceLines } from '../../src/runtime/trace-text.js';
 
 /** A drain keeping each batch as text. */
 function collect(): { drain: Drain; chunks: string[] } {
@@ -40,6 +41,30 @@ describe('batched trace output', () => {
     out.flush();
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((c) => c.endsWith('\n'))).toBe(true);
+    expect(chunks.join('')).toBe(want.map((l) => `${l}\n`).join(''));
+  });
+
+  it('writes the readable trace as traceLines gives it, in order with JSON lines, and shows it when the event loop turns', async () => {
+    const { drain, chunks } = collect();
+    const out = batchedOutput(drain, 64);
+    const readable = out.readable();
+    const want: string[] = [];
+    const asText = traceLines((l) => want.push(l));
+    const at = { time: '2026-11-21T09:00:00.000Z', contactId: '1' };
+    for (let i = 0; i < 20; i++) {
+      const events = [
+        { ...at, type: 'action.enter', script: 'Main', label: 'inc', actionType: 'ASSIGN', caption: 'ASSIGN', props: {} },
+        event(i),
+        { ...at, type: 'action.exit', script: 'Main', label: 'inc', branch: 'Default', outputs: {}, seconds: 0 },
+      ] as TraceEvent[];
+      for (const e of events) {
+        readable(e);
+        asText(e);
+        out.json(e);
+        want.push(JSON.stringify(e));
+      }
+    }
+    await new Promise((r) => setImmediate(r));
     expect(chunks.join('')).toBe(want.map((l) => `${l}\n`).join(''));
   });
 

@@ -1,7 +1,8 @@
 // The credential forms every output masks (http/credentials.ts), one row per
 // form the reliability audit found unmasked, and text that must stay as is.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCredentialName, maskCredentials } from '../../src/http/credentials.js';
+import { isCredentialName, maskCredentials, mayHoldCredential } from '../../src/http/credentials.js';
 import { maskUrl, redactHeaders } from '../../src/http/policy.js';
 
 describe('credential masking', () => {
@@ -45,5 +46,19 @@ describe('credential masking', () => {
       Accept: 'application/json',
       Referer: 'https://u:***@h.example.com/',
     });
+  });
+
+  it('says text may hold a credential whenever masking would change it', () => {
+    // Short pieces of the forms, so that short text with `@`, `=` and the words' letters is common.
+    const piece = fc.constantFrom('@', '=', '//', 'a', 'b', 'e', 'k', 'r', 'Bearer ', 'bearer', 'cookie', 'Cookie: ', 'api-key', 'x', '1', ' ', '?sig=', 'Authorization: ', 'auth-token');
+    const text = fc.oneof(fc.array(piece, { maxLength: 4 }).map((p) => p.join('')), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!mayHoldCredential(t)) expect(maskCredentials(t)).toBe(t);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const t of ['', 'i', 'i + 1', '2K', 'last', '12345']) expect(mayHoldCredential(t), t).toBe(false);
+    for (const t of ['a=b', '@', 'x@y', 'Bearer', 'cookie', 'https://u:p@h.example.com']) expect(mayHoldCredential(t), t).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 // The one emit: an event that masks nothing reaches listeners as the runtime
 // built it (no copy); one that masks something reaches them as a copy, and the
 // runtime's own objects keep their values.
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import type { EncodedValue } from '../../src/contract/value.js';
 import { TraceEmitter } from '../../src/runtime/emitter.js';
 import { Redactor } from '../../src/runtime/redactor.js';
 import { TraceHub } from '../../src/runtime/trace.js';
@@ -45,4 +47,53 @@ test('an event that masks something is a copy; the runtime objects keep their va
   const secretVar: TraceEvent = { time: 't', contactId: 'c', type: 'var.set', name: 'pin', scope: 'local', old: '1234', value: '5678' };
   expect(emitted(new Redactor(['pin']), secretVar)).toEqual({ ...secretVar, old: '***', value: '***' });
   expect(secretVar).toMatchObject({ old: '1234', value: '5678' });
+});
+
+/** What redaction makes of an event, by the copying walk (Redactor.json) the quick checks must agree with. */
+function walked(r: Redactor, event: TraceEvent): TraceEvent {
+  const e = { ...event } as Record<string, unknown>;
+  const named = (m: Record<string, EncodedValue>): Record<string, EncodedValue> => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, r.json(v)]));
+  if (event.type === 'action.enter') e.props = named(event.props);
+  if (event.type === 'action.exit') {
+    e.outputs = named(event.outputs);
+    if (event.error !== undefined) e.error = r.json(event.error);
+  }
+  if (event.type === 'var.set') {
+    const secret = r.isSecretName(event.name);
+    if (event.old !== undefined) e.old = secret ? '***' : r.json(event.old);
+    e.value = secret ? '***' : r.json(event.value);
+  }
+  return e as unknown as TraceEvent;
+}
+
+test('the quick check of an action event agrees with the full walk: the event itself exactly when nothing is masked', () => {
+  // Text a run's events carry, and text with secrets and credential forms; repeated, so remembered texts are asked again.
+  const text = fc.constantFrom('', 'i', 'i + 1', 'a=b', 'x@y', 'Numeric', 'MaxStringSize', 's3cret', 'my s3cret!', '12', '1234', 'Bearer abc123', 'https://u:pw@h.example.com/x', 'https://h.example.com/x?api_key=K&q=1', 'https://h.example.com/x?q=1', 'cookie jar', 'Cookie: a=b');
+  const scalar = fc.oneof(text, fc.constantFrom(0, 12, 1234, -1.5, true, false, null));
+  const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }), fc.dictionary(fc.constantFrom('token', 'name', 'password', 'x'), scalar, { maxKeys: 2 }));
+  const members = fc.dictionary(fc.constantFrom('Url', 'Value', 'Variable', 'token', 'Count'), value, { maxKeys: 4 });
+  const event = fc.oneof(
+    members.map((props) => enter(props as never)),
+    fc.record({ outputs: members, error: fc.option(text, { nil: undefined }) }).map(({ outputs, error }): TraceEvent => {
+      const e: TraceEvent = { time: 't', contactId: 'c', type: 'action.exit', script: 'S', label: 'a', branch: 'Default', outputs, seconds: 0 };
+      if (error !== undefined) e.error = error;
+      return e;
+    }),
+    fc.record({ name: fc.constantFrom('n', 'pin', 'global:pin'), old: fc.option(value, { nil: undefined }), value }).map(
+      ({ name, old, value }): TraceEvent => ({ time: 't', contactId: 'c', type: 'var.set', name, scope: 'local', old, value }),
+    ),
+  );
+  const redactor = fc.record({ names: fc.subarray(['pin']), secrets: fc.subarray(['s3cret', '1234']) });
+  fc.assert(
+    fc.property(redactor, fc.array(event, { minLength: 1, maxLength: 8 }), ({ names, secrets }, events) => {
+      const r = new Redactor(names, secrets);
+      for (const e of events) {
+        const expected = walked(r, e);
+        const out = emitted(r, e);
+        expect(out).toEqual(expected);
+        if (JSON.stringify(expected) === JSON.stringify(e)) expect(out).toBe(e);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });

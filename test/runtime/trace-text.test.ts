@@ -1,6 +1,9 @@
 // The readable trace of `run --trace`: one line per action, notes after it, calls and returns.
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { traceLines } from '../../src/runtime/trace-text.js';
+import { LineBytes } from '../../src/runtime/line-bytes.js';
+import type { TraceEvent } from '../../src/runtime/result.js';
+import { traceLines, traceLinesTo } from '../../src/runtime/trace-text.js';
 import { run } from './helpers.js';
 
 test('renders one readable line per action with branch, duration and changes', async () => {
@@ -113,4 +116,50 @@ test('the InboundKustomer trace shows the payload sent and the record memorializ
   expect(effects.at(-1)).toContain(
     '"op":"memorialize","recordId":"conversation-2","fields":{"Caller":"3035550100","ContactId":"100000001","StartedAt":"2026-11-21T09:00:00.000-07:00","EndedAt":"2026-11-21T09:02:13.000-07:00","Skill":"Inbound_Support","CustomerName":"Ada Lovelace","Reason":"support"}',
   );
+});
+
+/** The same events through traceLines (strings) and traceLinesTo (bytes, `run --trace`): the bytes must be the lines, UTF-8, each ended. */
+function sameBothWays(events: readonly Record<string, unknown>[], size = 64): void {
+  const lines: string[] = [];
+  const asText = traceLines((l) => lines.push(l));
+  const batches: Buffer[] = [];
+  const out = new LineBytes((buf, length) => void batches.push(Buffer.from(buf.subarray(0, length))), size);
+  const asBytes = traceLinesTo(out);
+  for (const e of events) {
+    asText(e as unknown as TraceEvent);
+    asBytes(e as unknown as TraceEvent);
+  }
+  out.flush();
+  expect(Buffer.concat(batches).toString('utf8')).toBe(lines.map((l) => `${Buffer.from(l).toString('utf8')}\n`).join(''));
+}
+
+test('lines written as bytes are the lines traceLines gives, for any events', () => {
+  const text = fc.oneof(fc.constantFrom('', 'Default', 'a"b', 'x\ny', 'é', '😀', '\ud800'), fc.string({ maxLength: 8 }));
+  const value = fc.oneof(text, fc.constantFrom(0, -0, 7, -1.5, 1e21, 123456789012, NaN, null, true), fc.dictionary(text, text, { maxKeys: 2 }), fc.string({ minLength: 55, maxLength: 70 }));
+  const contactId = fc.constantFrom('100000001', '100000002');
+  const time = fc.constantFrom('2026-11-21T09:00:00.000Z', '2026-11-21T09:00:05.250Z');
+  const step = fc.oneof(
+    fc.record({ type: fc.constant('action.enter'), contactId, time, script: fc.constantFrom('Main', 'Sub'), label: text, actionType: fc.constantFrom('ASSIGN', 'RUNSUB'), caption: fc.constantFrom('ASSIGN', 'Ask', ''), props: fc.constant({}) }),
+    fc.record({ type: fc.constant('var.set'), contactId, time, name: fc.constantFrom('i', 'last', '_err', 'g'), scope: fc.constantFrom('local', 'global'), old: fc.constant(undefined), value, removed: fc.constantFrom(undefined, true) }),
+    fc.record({ type: fc.constant('action.exit'), contactId, time, script: fc.constant('Main'), label: text, branch: fc.constantFrom('Default', '', 'True'), outputs: fc.constant({}), seconds: fc.constantFrom(0, 30), error: fc.constantFrom(undefined, 'boom'), interrupted: fc.constantFrom(undefined, undefined, 'hangup') }),
+    fc.record({ type: fc.constant('trace'), contactId, time, text }),
+    fc.record({ type: fc.constant('effect'), contactId, time, kind: fc.constantFrom('crm', 'http'), data: value }),
+    fc.record({ type: fc.constant('warning'), contactId, time, message: text }),
+    fc.record({ type: fc.constant('run.start'), contactId, time, script: fc.constant('Main'), vars: fc.dictionary(text, value, { maxKeys: 2 }) }),
+    fc.record({ type: fc.constant('run.end'), contactId, time, status: fc.constant('completed'), reason: fc.constantFrom('', 'END at Main.done') }),
+  );
+  fc.assert(
+    fc.property(fc.array(step, { maxLength: 30 }), fc.constantFrom(16, 64, 4096), (events, size) => {
+      // Members left undefined are absent, as in the runtime's events.
+      const clean = events.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)));
+      sameBothWays(clean, size);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('numbers on an action line are their JSON, as bytes too', () => {
+  const events = [-0, 1e21, 1.5e-7, NaN, 2147483648, -42].flatMap((value) => [enter('n', 'ASSIGN'), { type: 'var.set', name: 'n', scope: 'local', old: undefined, value }, exit('n')]);
+  expect(render(events)).toEqual(['09:00:00 Main.n ASSIGN -> Default  n=0', '09:00:00 Main.n ASSIGN -> Default  n=1e+21', '09:00:00 Main.n ASSIGN -> Default  n=1.5e-7', '09:00:00 Main.n ASSIGN -> Default  n=null', '09:00:00 Main.n ASSIGN -> Default  n=2147483648', '09:00:00 Main.n ASSIGN -> Default  n=-42']);
+  sameBothWays(events.map((e) => ({ ...base, ...e })));
 });
