@@ -31,13 +31,17 @@ const DATA_FIELDS: { readonly [T in TraceEventType]: readonly Exclude<keyof Even
   'run.end': ['reason'],
 };
 
+/** A step's list of held events is reused by the next step when it held at most this many. */
+const MAX_KEPT_HELD = 64;
+
 /** Fields that map names (variables, properties, outputs) to values: the names themselves are not data members. */
 const NAMED_FIELDS: ReadonlySet<string> = new Set(['vars', 'props', 'outputs']);
 
 export class TraceEmitter {
-  /** Between `hold` and `release`: events wait in `held`, made at the step's first event (an untraced run makes none). */
+  /** Between `hold` and `release`: the step's events wait in `held`, the first `count` of it. */
   private holding = false;
   private held: TraceEvent[] | null = null;
+  private count = 0;
 
   constructor(
     readonly hub: TraceHub,
@@ -51,7 +55,7 @@ export class TraceEmitter {
 
   /** Redacts the event, then hands it to subscribers and the kept trace. */
   emit(event: TraceEvent): void {
-    if (this.holding) (this.held ??= []).push(event);
+    if (this.holding) (this.held ??= [])[this.count++] = event;
     else this.hub.emit(this.redact(event));
   }
 
@@ -63,9 +67,15 @@ export class TraceEmitter {
   /** Redacts and delivers the held events, with every secret the step learned. */
   release(): void {
     const held = this.held;
+    const n = this.count;
     this.holding = false;
+    if (held === null || n === 0) return;
+    // A listener may start another step meanwhile: it gets a list of its own.
     this.held = null;
-    if (held) for (let i = 0; i < held.length; i++) this.hub.emit(this.redact(held[i]!));
+    this.count = 0;
+    for (let i = 0; i < n; i++) this.hub.emit(this.redact(held[i]!));
+    // The list serves the next step; what it still refers to is overwritten there (a step of many events does not keep them).
+    if (this.held === null) this.held = n <= MAX_KEPT_HELD ? held : null;
   }
 
   /** A run value as event JSON; `***` when it is held by a secret variable `name` (emit scrubs the rest). */

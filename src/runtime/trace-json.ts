@@ -44,6 +44,11 @@ interface Shape {
   first: boolean[];
   /** The fixed text after the last varying slot, closing brace included. */
   tail: Buffer;
+  /** The first varying slot, whose fixed text is kept with the line's opening (`{"time":…`) for the time `headFor`. */
+  firstVarying: number;
+  headFor: Buffer | undefined;
+  headKey: Buffer;
+  headBefore: Buffer;
   /** No slot varies: `line` is the whole line of events whose time opens with `lineHead`. */
   fixed: boolean;
   lineHead: Buffer | undefined;
@@ -65,6 +70,7 @@ interface Time {
 const TRUE = Buffer.from('true');
 const FALSE = Buffer.from('false');
 const NULL = Buffer.from('null');
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Returns a function writing each event as one line of `out`: exactly the
@@ -141,7 +147,12 @@ function write(shape: Shape, e: Members, time: Time, out: LineBytes): boolean {
       // Every event opens with its time, which changes less often than anything else.
       if (k !== 'time' || typeof v !== 'string') return false;
       if (v !== time.value) time.head = Buffer.from(`{"time":${JSON.stringify((time.value = v))}`);
-      if (!shape.fixed) out.bytes(time.head);
+      // The opening is written with the first varying slot's text.
+      if (!shape.fixed && shape.headFor !== time.head) {
+        shape.headKey = Buffer.concat([time.head, shape.beforeKey[shape.firstVarying]!]);
+        shape.headBefore = Buffer.concat([time.head, shape.before[shape.firstVarying]!]);
+        shape.headFor = time.head;
+      }
       started = true;
       continue;
     }
@@ -175,15 +186,15 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
   // A varying slot: the fixed text since the one before, then the member.
   switch (typeof v) {
     case 'string':
-      out.bytes(shape.beforeKey[i]!);
+      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
       out.jsonString(v);
       return true;
     case 'number':
-      out.bytes(shape.beforeKey[i]!);
+      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
       out.number(v);
       return true;
     case 'boolean':
-      out.bytes(shape.beforeKey[i]!);
+      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
       out.bytes(v ? TRUE : FALSE);
       return true;
     case 'undefined':
@@ -192,14 +203,14 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
       return leftOut(shape, i, out);
     default: {
       if (v === null) {
-        out.bytes(shape.beforeKey[i]!);
+        out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
         out.bytes(NULL);
         return true;
       }
       // An object or array (or a value with toJSON, which may give nothing at all).
       const json = JSON.stringify(v) as string | undefined;
       if (json === undefined) return leftOut(shape, i, out);
-      out.bytes(shape.beforeKey[i]!);
+      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
       out.text(json);
       return true;
     }
@@ -209,7 +220,7 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
 /** A varying member JSON.stringify leaves out; when it could be the first of its object, the next one's comma would be wrong. */
 function leftOut(shape: Shape, i: number, out: LineBytes): boolean {
   if (shape.first[i]) return false;
-  out.bytes(shape.before[i]!);
+  out.bytes(i === shape.firstVarying ? shape.headBefore : shape.before[i]!);
   return true;
 }
 
@@ -299,6 +310,10 @@ function learn(e: Members, misses: number, hits = 0): Known {
     beforeKey: new Array<Buffer>(n),
     first: new Array<boolean>(n),
     tail: Buffer.alloc(0),
+    firstVarying: -1,
+    headFor: undefined,
+    headKey: EMPTY,
+    headBefore: EMPTY,
     fixed: true,
     lineHead: undefined,
     line: undefined,
@@ -339,7 +354,9 @@ function plan(shape: Shape): void {
     }
   }
   shape.tail = Buffer.from(`${fixed}}`);
-  shape.fixed = !varying.includes(true);
+  shape.firstVarying = varying.indexOf(true);
+  shape.fixed = shape.firstVarying < 0;
+  shape.headFor = undefined;
   shape.lineHead = undefined;
 }
 
@@ -363,7 +380,7 @@ function jsonOf(v: unknown): string | undefined {
 
 /** A map JSON.stringify writes member by member: no array, no other prototype, no toJSON. */
 function isPlainObject(v: unknown): v is Members {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (v as Members).toJSON !== 'function';
+  return (proto === Object.prototype || proto === null) && !Array.isArray(v) && typeof (v as Members).toJSON !== 'function';
 }
