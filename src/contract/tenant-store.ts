@@ -244,6 +244,14 @@ export interface TenantStore {
 
   /** A named keyed-record collection; the same name returns the same data. */
   collection<T>(name: string): Collection<T>;
+  /**
+   * A number that grows whenever the named collection may have changed: a
+   * write to it through this store object (a rolled-back one counts too), a
+   * rollback, and in a state file a commit by another connection. A reader
+   * that keeps what it read (the CRM's configurations) keeps it while the
+   * number stays the same.
+   */
+  collectionChanges(name: string): number;
   /** Names of the collections that hold records, sorted. */
   collectionNames(): string[];
 }

@@ -99,6 +99,8 @@ class MemoryIndex<T> {
 
 export class MemoryCollection<T> implements Collection<T> {
   private readonly indexes = new Map<string, MemoryIndex<T>>();
+  /** Writes and undone writes so far (MemoryTenantStore.collectionChanges). */
+  private writes = 0;
 
   constructor(
     private readonly onUndo: (fn: Undo) => void,
@@ -119,7 +121,13 @@ export class MemoryCollection<T> implements Collection<T> {
     for (const index of this.indexes.values()) index[change](id, entry);
   }
 
+  /** How many times this collection was written or had a write undone. */
+  changes(): number {
+    return this.writes;
+  }
+
   private write(id: string, entry: Ordered<T> | undefined, old: Ordered<T> | undefined): void {
+    this.writes++;
     this.indexed(old, id, 'remove');
     if (entry) this.map.set(id, entry);
     else this.map.delete(id);
@@ -138,7 +146,9 @@ export class MemoryCollection<T> implements Collection<T> {
   delete(id: string): boolean {
     const old = this.map.get(id);
     if (!old) return false;
+    this.writes++;
     this.onUndo(() => {
+      this.writes++;
       restoreOrdered(this.map, id, old);
       this.indexed(old, id, 'add');
     });
@@ -174,7 +184,9 @@ export class MemoryCollection<T> implements Collection<T> {
   clear(): void {
     const snapshot = [...this.map.entries()];
     const built = [...this.indexes.values()].map((i) => i.spec);
+    this.writes++;
     this.onUndo(() => {
+      this.writes++;
       this.map.clear();
       for (const [k, v] of snapshot) this.map.set(k, v);
       this.indexes.clear();

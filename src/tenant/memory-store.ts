@@ -374,6 +374,10 @@ export class MemoryTenantStore implements TenantStore {
     return due.length;
   }
 
+  collectionChanges(name: string): number {
+    return this.collections.get(name)?.changes() ?? 0;
+  }
+
   collection<T>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {

@@ -95,6 +95,8 @@ export class SqliteCollection<T> implements Collection<T> {
     private readonly indexing: CollectionIndexing = { tables: true, readonly: false },
     /** Called after each change (the store commits deferred background work joined by a change made outside a transaction). */
     private readonly wrote: () => void = () => {},
+    /** Called before each change (the store counts the collection's changes: collectionChanges). */
+    private readonly changing: () => void = () => {},
   ) {
     let q = prepared.get(db);
     if (!q) prepared.set(db, (q = statements(db)));
@@ -123,6 +125,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   put(id: string, rec: T): void {
+    this.changing();
     const indexes = this.kept();
     if (indexes.length === 0) this.q.putOnly.run(this.name, id, this.nextSeq(), JSON.stringify(rec));
     else {
@@ -138,6 +141,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   delete(id: string): boolean {
+    this.changing();
     if (this.indexing.tables) this.iq.keysOf.run(this.name, id);
     const deleted = this.q.delete.run(this.name, id).changes > 0;
     this.wrote();
@@ -184,6 +188,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   clear(): void {
+    this.changing();
     this.q.clear.run(this.name);
     if (this.indexing.tables) {
       this.keptEpoch = undefined;

@@ -94,6 +94,14 @@ export class SqliteTenantStore implements TenantStore {
   private listWrites = 0;
   private readonly stmts: ReturnType<typeof prepare>;
   private readonly collections = new Map<string, SqliteCollection<unknown>>();
+  /** collectionChanges(): writes per collection through this object (rolled-back ones too). */
+  private readonly collectionWrites = new Map<string, number>();
+  /** collectionChanges(): rollbacks here and commits by other connections (seen as a new `PRAGMA data_version`) so far. */
+  private otherChanges = 0;
+  private dataVersion: number | undefined;
+  /** Sources read so far by name (null: none), while `otherChanges` is `sourcesSeen`: CREATEPROSPECTS reads its source at every call. */
+  private readonly sourceCache = new Map<string, SourceRecord | null>();
+  private sourcesSeen = -1;
   private readonly indexing: CollectionIndexing;
   /** Skills read so far (null: no such skill). */
   private readonly skillCache = new Map<number, SkillRecord | null>();
@@ -216,6 +224,7 @@ export class SqliteTenantStore implements TenantStore {
 
   /** What a rolled-back change put in the caches must not be remembered. */
   private forget(): void {
+    this.otherChanges++;
     this.skillCache.clear();
     this.queueHeads.clear();
     this.queueDepths.clear();
@@ -403,14 +412,25 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   source(name: string): SourceRecord | undefined {
-    const row = this.stmts.source.get(name) as Record<string, unknown> | undefined;
-    return row && sourceFromRow(row);
+    const seen = this.changedElsewhere();
+    if (seen !== this.sourcesSeen) {
+      this.sourceCache.clear();
+      this.sourcesSeen = seen;
+    }
+    let source = this.sourceCache.get(name);
+    if (source === undefined) {
+      const row = this.stmts.source.get(name) as Record<string, unknown> | undefined;
+      source = row ? sourceFromRow(row) : null;
+      this.sourceCache.set(name, source);
+    }
+    return source ?? undefined;
   }
   sources(): SourceRecord[] {
     return (this.stmts.sources.all() as Record<string, unknown>[]).map(sourceFromRow);
   }
   putSource(s: SourceRecord): number {
     const existing = this.source(s.name);
+    this.sourceCache.clear();
     const mapping = s.mapping ? JSON.stringify(s.mapping) : null;
     if (existing) {
       this.stmts.updateSource.run(s.name, mapping, s.maxDestinations, existing.id);
@@ -577,10 +597,25 @@ export class SqliteTenantStore implements TenantStore {
     return (this.db.prepare('SELECT DISTINCT collection FROM records ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
   }
 
+  collectionChanges(name: string): number {
+    return (this.collectionWrites.get(name) ?? 0) + this.changedElsewhere();
+  }
+
+  /** A number that grows at every rollback here and every commit by another connection (what no write counter sees). */
+  private changedElsewhere(): number {
+    const version = this.stmts.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      this.dataVersion = version;
+      this.otherChanges++;
+    }
+    return this.otherChanges;
+  }
+
   collection<T>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing, () => this.wrote());
+      const changing = (): void => void this.collectionWrites.set(name, (this.collectionWrites.get(name) ?? 0) + 1);
+      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing, () => this.wrote(), changing);
       this.collections.set(name, c);
     }
     return c as Collection<T>;
@@ -611,6 +646,8 @@ function prepare(db: Database.Database) {
   const prospectCols =
     'skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, expires_at_ms, fields, status, created_at_ms, updated_at_ms, dialed_at_ms';
   return {
+    // Changes when another connection commits to the file (collectionChanges).
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     skill: db.prepare('SELECT * FROM skills WHERE id = ?'),
     skills: db.prepare('SELECT * FROM skills ORDER BY id'),
     putSkill: db.prepare(

@@ -413,9 +413,81 @@ describe.each(stores)('%s store', (_kind, make) => {
     expect(c.count()).toBe(0);
     s.close();
   });
+
+  it("counts a collection's changes: writes, rollbacks, and never the other collections' writes", () => {
+    const s = make();
+    const c = s.collection<{ n: number }>('crm.tokens');
+    const seen = [s.collectionChanges('crm.tokens')];
+    const changed = () => {
+      const now = s.collectionChanges('crm.tokens');
+      const grew = now > seen[seen.length - 1]!;
+      seen.push(now);
+      return grew;
+    };
+    expect(changed()).toBe(false);
+    c.put('a', { n: 1 });
+    expect(changed()).toBe(true);
+    s.collection('crm.other').put('x', { n: 0 });
+    expect(c.get('a')).toEqual({ n: 1 });
+    expect(changed()).toBe(false);
+    c.put('a', { n: 2 });
+    expect(changed()).toBe(true);
+    expect(() =>
+      s.transaction(() => {
+        c.put('a', { n: 3 });
+        throw new Error('undone');
+      }),
+    ).toThrow('undone');
+    expect(c.get('a')).toEqual({ n: 2 });
+    expect(changed()).toBe(true);
+    expect(c.delete('a')).toBe(true);
+    expect(changed()).toBe(true);
+    c.put('b', { n: 1 });
+    changed();
+    c.clear();
+    expect(changed()).toBe(true);
+    s.close();
+  });
 });
 
 describe('sqlite store persistence', () => {
+  it("counts another connection's commits as changes of every collection", () => {
+    const file = join(dir, 'changes.db');
+    const first = new SqliteTenantStore(file, 'UTC', 1);
+    const second = new SqliteTenantStore(file, 'UTC', 1);
+    first.collection('crm.tokens').put('a', 'day 1');
+    const before = first.collectionChanges('crm.tokens');
+    expect(first.collectionChanges('crm.tokens')).toBe(before);
+    second.collection('crm.tokens').put('a', 'day 2');
+    expect(first.collectionChanges('crm.tokens')).toBeGreaterThan(before);
+    expect(first.collection('crm.tokens').get('a')).toBe('day 2');
+    second.close();
+    first.close();
+  });
+
+  it("sees a source changed by another connection, and not a rolled-back change of its own", () => {
+    const file = join(dir, 'sources.db');
+    const first = new SqliteTenantStore(file, 'UTC', 1);
+    const second = new SqliteTenantStore(file, 'UTC', 1);
+    const id = first.putSource({ id: 0, name: 'Leads', mapping: null, maxDestinations: 6 });
+    expect(first.source('Leads')?.maxDestinations).toBe(6);
+    expect(first.source('Other')).toBeUndefined();
+    second.putSource({ id: 0, name: 'Leads', mapping: null, maxDestinations: 3 });
+    second.putSource({ id: 0, name: 'Other', mapping: null, maxDestinations: 2 });
+    expect(first.source('Leads')).toMatchObject({ id, maxDestinations: 3 });
+    expect(first.source('Other')?.maxDestinations).toBe(2);
+    expect(() =>
+      first.transaction(() => {
+        first.putSource({ id: 0, name: 'Leads', mapping: null, maxDestinations: 9 });
+        expect(first.source('Leads')?.maxDestinations).toBe(9);
+        throw new Error('undone');
+      }),
+    ).toThrow('undone');
+    expect(first.source('Leads')?.maxDestinations).toBe(3);
+    second.close();
+    first.close();
+  });
+
   it('keeps state between two opens and is readable with plain SQL', () => {
     const file = join(dir, 'persist.db');
     const first = new SqliteTenantStore(file, 'America/Denver', 4600123);

@@ -15,6 +15,22 @@ const recordsName = (configId: string, entity: string): string => `crm.records.$
 /** Entities seeded or written per configuration (so memorialization and tests can list them). */
 const ENTITIES = 'crm.entities';
 
+/** What was read of one collection, while `store.collectionChanges` still gives `changes`. */
+interface KeptReads {
+  changes: number;
+  values: Map<string, unknown>;
+}
+
+/**
+ * Reads of the CRM's configurations, entity lists and token days kept per
+ * store: every WORKFLOW EXECUTE reads them, and they change rarely (a state
+ * file parsed them again at every call).
+ */
+const kept = new WeakMap<TenantStore, Map<string, KeptReads>>();
+
+/** Every record of a collection, as a kept read (never a record id: ids are lower-case). */
+const ALL = '\u0000all';
+
 /** Typed access to the CRM part of a tenant store. */
 export class CrmState {
   constructor(readonly store: TenantStore) {}
@@ -23,13 +39,30 @@ export class CrmState {
     return this.store.collection<CrmConfiguration>(CONFIGS);
   }
 
+  /**
+   * `read()`, or what it gave last time for this collection and key while the
+   * store says the collection has not changed since. Callers never change
+   * what they get (the memory store hands out its own records too).
+   */
+  private keptRead<V>(collection: string, key: string, read: () => V): V {
+    let byCollection = kept.get(this.store);
+    if (!byCollection) kept.set(this.store, (byCollection = new Map()));
+    const changes = this.store.collectionChanges(collection);
+    let reads = byCollection.get(collection);
+    if (!reads || reads.changes !== changes) byCollection.set(collection, (reads = { changes, values: new Map() }));
+    if (reads.values.has(key)) return reads.values.get(key) as V;
+    const value = read();
+    reads.values.set(key, value);
+    return value;
+  }
+
   configuration(id: string): CrmConfiguration | undefined {
-    const all = this.configs();
-    return all.get(id.toLowerCase());
+    const key = id.toLowerCase();
+    return this.keptRead(CONFIGS, key, () => this.configs().get(key));
   }
 
   configurations(): CrmConfiguration[] {
-    return this.configs().all();
+    return [...this.keptRead(CONFIGS, ALL, () => this.configs().all())];
   }
 
   putConfiguration(config: CrmConfiguration): void {
@@ -43,15 +76,15 @@ export class CrmState {
   /** The store collection of a record type (known to the configuration from now on): for bulk loads. */
   recordsCollection(configId: string, entity: string): string {
     const key = entityKey(entity);
-    const known = this.store.collection<string[]>(ENTITIES);
-    const list = known.get(configId.toLowerCase()) ?? [];
-    if (!list.includes(key)) known.put(configId.toLowerCase(), [...list, key]);
+    const list = this.entities(configId);
+    if (!list.includes(key)) this.store.collection<string[]>(ENTITIES).put(configId.toLowerCase(), [...list, key]);
     return recordsName(configId, entity);
   }
 
   /** Record types that have (or had) records in this configuration. */
   entities(configId: string): string[] {
-    return this.store.collection<string[]>(ENTITIES).get(configId.toLowerCase()) ?? [];
+    const id = configId.toLowerCase();
+    return [...this.keptRead(ENTITIES, id, () => this.store.collection<string[]>(ENTITIES).get(id) ?? [])];
   }
 
   /** A fresh id for a created record: `customer-3`, unique within its record type. */
@@ -70,7 +103,8 @@ export class CrmState {
 
   /** The virtual day (yyyy-mm-dd, BU zone) of the configuration's last token refresh. */
   tokenDay(configId: string): string | undefined {
-    return this.store.collection<string>(TOKENS).get(configId.toLowerCase());
+    const id = configId.toLowerCase();
+    return this.keptRead(TOKENS, id, () => this.store.collection<string>(TOKENS).get(id));
   }
 
   setTokenDay(configId: string, day: string): void {

@@ -1,8 +1,14 @@
 // WORKFLOW EXECUTE: each branch, the WorkflowResult shape, the crm effect of
 // every call (payload sent, records written), the token refresh on the virtual
 // clock, and credentials masked.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tenantFromData } from '../../../src/tenant/tenant.js';
+import { SqliteTenantStore } from '../../../src/tenant/sqlite-store.js';
+import { CrmState } from '../../../src/tenant/crm/state.js';
+import type { TenantStore } from '../../../src/contract/tenant-store.js';
 import { CRM_TENANT } from '../../crm/fixtures.js';
 import { fakeContact } from '../fake-context.js';
 
@@ -79,5 +85,44 @@ describe('WORKFLOW EXECUTE', () => {
     const c = contact();
     await c.run('WORKFLOW EXECUTE', { ConfigurationId: 'kustomer-prod', WorkflowId: 'search-ani' });
     expect(c.contactData.get('crm.records')).toEqual({ 'kustomer-prod': { customers: 'c1' } });
+  });
+
+  // Configurations, entity lists and token days are kept between calls while the store says they did not change.
+  const changesBetweenCalls = async (store: TenantStore, other: TenantStore) => {
+    const c = fakeContact(store, { ani: '3035550100' });
+    const call = (workflow: string) => c.run('WORKFLOW EXECUTE', { ConfigurationId: 'kustomer-prod', WorkflowId: workflow });
+    expect((await call('search-ani')).branch).toBe('Default');
+    expect(c.elapsed()).toBe(12);
+    const crm = new CrmState(other);
+    const config = crm.configuration('kustomer-prod')!;
+    crm.putConfiguration({ ...config, workflows: config.workflows.map((w) => (w.id === 'search-ani' ? { ...w, enabled: false } : w)) });
+    expect((await call('search-ani')).error).toContain('is not enabled');
+    crm.putConfiguration(config);
+    expect((await call('search-ani')).branch).toBe('Default');
+    expect(c.elapsed()).toBe(12);
+    // A forgotten token day: the next call waits for a new token again.
+    other.collection('crm.tokens').delete('kustomer-prod');
+    expect((await call('search-ani')).branch).toBe('Default');
+    expect(c.elapsed()).toBe(24);
+    // A record type written by the other side is listed at once.
+    crm.records('kustomer-prod', 'tickets').put('t1', { id: 't1' });
+    expect(new CrmState(store).entities('kustomer-prod')).toContain('tickets');
+  };
+
+  it('sees configurations and token days changed between calls, in memory', async () => {
+    const store = tenantFromData(CRM_TENANT).store;
+    await changesBetweenCalls(store, store);
+  });
+
+  it('sees configurations and token days changed between calls by another connection to the state file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'crm-changes-')), 'state.db');
+    const store = tenantFromData(CRM_TENANT, { state: file }).store;
+    const other = new SqliteTenantStore(file, store.timeZone, store.businessUnit);
+    try {
+      await changesBetweenCalls(store, other);
+    } finally {
+      other.close();
+      store.close();
+    }
   });
 });
