@@ -65,15 +65,18 @@ function keyOf(text: string, start: number, end: number): string {
 /**
  * The first problem a strict JSON reader finds: the offset of the first
  * character it rejects (`kind: 'syntax'`), or (unless `duplicates` is false)
- * of an object key that repeats within its object (`kind: 'duplicate'`, with
- * the key); null when there is none.
+ * of the first object key that repeats within its object (`kind: 'duplicate'`,
+ * with the key); null when there is none. A text that is not JSON at all gets
+ * its syntax error even after a repeated key: that is what JSON.parse says.
  */
-export function jsonProblem(text: string, duplicates = true): { offset: number; kind: 'syntax' } | { offset: number; length: number; kind: 'duplicate'; key: string } | null {
+export function jsonProblem(text: string, duplicates = true): { offset: number; kind: 'syntax' } | Duplicate | null {
   // One frame per open container: its kind and, for objects, the keys seen.
   const stack: { object: boolean; keys: Set<string> | null }[] = [];
   let i = skipWs(text, 0);
   let expectValue = true;
   const bad = (at: number) => ({ offset: Math.min(at, Math.max(0, text.length - 1)), kind: 'syntax' as const });
+  let repeated: Duplicate | null = null;
+  const repeat = (dup: Duplicate): void => void (repeated ??= dup);
   for (;;) {
     if (expectValue) {
       const c = text.charCodeAt(i);
@@ -86,8 +89,8 @@ export function jsonProblem(text: string, duplicates = true): { offset: number; 
         } else {
           stack.push({ object, keys: object && duplicates ? new Set() : null });
           if (object) {
-            const key = readKey(text, i, stack[stack.length - 1]!.keys);
-            if (typeof key !== 'number') return key.kind === 'syntax' ? bad(key.offset) : key;
+            const key = readKey(text, i, stack[stack.length - 1]!.keys, repeat);
+            if (key < 0) return bad(~key);
             i = key;
           }
         }
@@ -100,13 +103,13 @@ export function jsonProblem(text: string, duplicates = true): { offset: number; 
       continue;
     }
     const top = stack[stack.length - 1];
-    if (!top) return i < text.length ? bad(i) : null;
+    if (!top) return i < text.length ? bad(i) : repeated;
     const c = text.charCodeAt(i);
     if (c === 44) {
       i = skipWs(text, i + 1);
       if (top.object) {
-        const key = readKey(text, i, top.keys);
-        if (typeof key !== 'number') return key.kind === 'syntax' ? bad(key.offset) : key;
+        const key = readKey(text, i, top.keys, repeat);
+        if (key < 0) return bad(~key);
         i = key;
       }
       expectValue = true;
@@ -117,18 +120,20 @@ export function jsonProblem(text: string, duplicates = true): { offset: number; 
   }
 }
 
-/** Reads `"key":` at `i`: the index of the value after it, or the problem. */
-function readKey(text: string, i: number, seen: Set<string> | null): number | { offset: number; kind: 'syntax' } | { offset: number; length: number; kind: 'duplicate'; key: string } {
-  if (text.charCodeAt(i) !== 34) return { offset: i, kind: 'syntax' };
+type Duplicate = { offset: number; length: number; kind: 'duplicate'; key: string };
+
+/** Reads `"key":` at `i`: the index of the value after it, or `~offset` of the character rejected; a repeated key goes to `repeated`. */
+function readKey(text: string, i: number, keys: Set<string> | null, repeated: (dup: Duplicate) => void): number {
+  if (text.charCodeAt(i) !== 34) return ~i;
   const end = skipString(text, i);
-  if (end < 0) return { offset: i, kind: 'syntax' };
-  if (seen) {
+  if (end < 0) return ~i;
+  if (keys) {
     const key = keyOf(text, i, end);
-    if (seen.has(key)) return { offset: i, length: end - i, kind: 'duplicate', key };
-    seen.add(key);
+    if (keys.has(key)) repeated({ offset: i, length: end - i, kind: 'duplicate', key });
+    else keys.add(key);
   }
   const colon = skipWs(text, end);
-  if (text.charCodeAt(colon) !== 58) return { offset: colon, kind: 'syntax' };
+  if (text.charCodeAt(colon) !== 58) return ~colon;
   return skipWs(text, colon + 1);
 }
 

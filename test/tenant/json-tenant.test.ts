@@ -73,6 +73,10 @@ describe('JSON tenant files', () => {
       }),
       { numRuns: 300 },
     );
+    // A repeated key before a syntax error: the text is not JSON, which is the problem to report.
+    expect(jsonProblem('{"":"","" ":""}')).toMatchObject({ kind: 'syntax', offset: 10 });
+    expect(jsonProblem('{"a":1,"a":2,"b":3}')).toMatchObject({ kind: 'duplicate', key: 'a', offset: 7 });
+    expect(jsonProblem('{"a":{"b":1,"b":2},"a":3}')).toMatchObject({ kind: 'duplicate', key: 'b', offset: 12 });
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(jsonProblem(deep)).toBeNull();
     expect(jsonProblem(deep.slice(0, -1))).toMatchObject({ kind: 'syntax' });
