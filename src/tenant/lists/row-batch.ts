@@ -1,12 +1,12 @@
 // A batch of an upload's rows as the reading thread hands them to the
-// inserting one: each prospect encoded as encodeProspect does (the values the
+// inserting one: each prospect encoded by encodeProspect (the values the
 // SQLite store binds), its strings packed into a few long texts with their
 // lengths and its numbers into a Float64Array, so passing 1,000 rows costs a
 // few strings and two transferred buffers instead of a structured clone of
 // 1,000 objects. Rejected rows and progress points keep their place among the
 // prospects.
 import type { EncodedProspect, ProspectRecord } from '../../contract/tenant-store.js';
-import { encodeFields } from '../prospect-fields.js';
+import { encodeProspect } from '../encoded-prospect.js';
 
 export interface RowBatch {
   /** Data rows in the batch (prospects and rejected rows). */
@@ -58,8 +58,9 @@ export class RowBatchWriter {
     return this.rows === 0;
   }
 
-  /** Adds a prospect, encoded as encodeProspect does. */
-  prospect(p: ProspectRecord): void {
+  /** Adds a prospect, encoded by encodeProspect. */
+  prospect(record: ProspectRecord): void {
+    const p = encodeProspect(record);
     const at = this.prospects++;
     let k = at * STRINGS;
     const lengths = this.lengths;
@@ -67,9 +68,9 @@ export class RowBatchWriter {
     lengths[k++] = this.text(p.sourceName);
     lengths[k++] = this.text(p.firstName);
     lengths[k++] = this.text(p.lastName);
-    lengths[k++] = this.text(JSON.stringify(p.destinations));
+    lengths[k++] = this.text(p.destinations);
     lengths[k++] = this.text(p.timeZone);
-    lengths[k] = this.text(encodeFields(p.fields));
+    lengths[k] = this.text(p.fields);
     const numbers = this.numbers;
     const n = at * NUMBERS;
     numbers[n] = p.skillNo;
