@@ -186,15 +186,15 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
   // A varying slot: the fixed text since the one before, then the member.
   switch (typeof v) {
     case 'string':
-      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
+      out.bytes(beforeValue(shape, i));
       out.jsonString(v);
       return true;
     case 'number':
-      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
+      out.bytes(beforeValue(shape, i));
       out.number(v);
       return true;
     case 'boolean':
-      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
+      out.bytes(beforeValue(shape, i));
       out.bytes(v ? TRUE : FALSE);
       return true;
     case 'undefined':
@@ -203,18 +203,23 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
       return leftOut(shape, i, out);
     default: {
       if (v === null) {
-        out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
+        out.bytes(beforeValue(shape, i));
         out.bytes(NULL);
         return true;
       }
       // An object or array (or a value with toJSON, which may give nothing at all).
       const json = JSON.stringify(v) as string | undefined;
       if (json === undefined) return leftOut(shape, i, out);
-      out.bytes(i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!);
+      out.bytes(beforeValue(shape, i));
       out.text(json);
       return true;
     }
   }
+}
+
+/** The fixed text before varying slot `i`, up to its value (the first one's with the line's opening). */
+function beforeValue(shape: Shape, i: number): Buffer {
+  return i === shape.firstVarying ? shape.headKey : shape.beforeKey[i]!;
 }
 
 /** A varying member JSON.stringify leaves out; when it could be the first of its object, the next one's comma would be wrong. */
