@@ -8,7 +8,7 @@
 // list in http/credentials.ts).
 import type { EncodedValue, Value } from '../contract/value.js';
 import { bareName } from '../contract/variables.js';
-import { isCredentialMember, maskCredentials, mayHoldCredential, SHORTEST_CREDENTIAL_WORD } from '../http/credentials.js';
+import { isCredentialMember, maskCredentials, SHORTEST_CREDENTIAL_WORD } from '../http/credentials.js';
 import { toResultJson } from './trace.js';
 import { setMember } from '../snippet/json.js';
 
@@ -144,8 +144,8 @@ export class Redactor {
   /** True when `text(s) === s`: no secret in it, no credential form. */
   private cleanText(s: string): boolean {
     for (const secret of this.secrets) if (s.includes(secret)) return false;
-    // Short text is scanned (mayHoldCredential); longer text is looked up before the regular expressions.
-    if (s.length < SHORTEST_CREDENTIAL_WORD) return !mayHoldCredential(s) || maskCredentials(s) === s;
+    // Short text is scanned (maskCredentials' own quick test needs no regular expression for it); longer text is looked up first.
+    if (s.length < SHORTEST_CREDENTIAL_WORD) return maskCredentials(s) === s;
     const plain = this.plainTexts;
     if (plain.has(s)) return true;
     if (maskCredentials(s) !== s) return false;
