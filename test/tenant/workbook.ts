@@ -43,21 +43,19 @@ export function storedZip(parts: readonly [name: string, data: string | Buffer][
   for (const [path, content] of parts) {
     const name = Buffer.from(path);
     const data = Buffer.from(content);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    // Both headers carry the CRC, the two sizes (stored: equal) and the name's length, at offsets two apart.
+    const header = (size: number, signature: number, versionAt: number, at: number): Buffer => {
+      const h = Buffer.alloc(size);
+      h.writeUInt32LE(signature, 0);
+      h.writeUInt16LE(20, versionAt);
+      h.writeUInt32LE(crc32(data), at);
+      h.writeUInt32LE(data.length, at + 4);
+      h.writeUInt32LE(data.length, at + 8);
+      h.writeUInt16LE(name.length, at + 12);
+      return h;
+    };
+    const local = header(30, 0x04034b50, 4, 14);
+    const central = header(46, 0x02014b50, 6, 16);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     centrals.push(central, name);
