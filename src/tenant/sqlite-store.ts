@@ -387,13 +387,7 @@ export class SqliteTenantStore implements TenantStore {
 
   skill(id: number): SkillRecord | undefined {
     // Asked after every scheduler step (a dialer checks its skill); skills change only through putSkill.
-    let skill = this.skillCache.get(id);
-    if (skill === undefined) {
-      const row = this.stmts.skill.get(id) as Record<string, unknown> | undefined;
-      skill = row ? skillFromRow(row) : null;
-      this.skillCache.set(id, skill);
-    }
-    return skill ?? undefined;
+    return cachedRow(this.skillCache, id, this.stmts.skill, skillFromRow);
   }
   skills(): SkillRecord[] {
     return (this.stmts.skills.all() as Record<string, unknown>[]).map(skillFromRow);
@@ -417,13 +411,7 @@ export class SqliteTenantStore implements TenantStore {
       this.sourceCache.clear();
       this.sourcesSeen = seen;
     }
-    let source = this.sourceCache.get(name);
-    if (source === undefined) {
-      const row = this.stmts.source.get(name) as Record<string, unknown> | undefined;
-      source = row ? sourceFromRow(row) : null;
-      this.sourceCache.set(name, source);
-    }
-    return source ?? undefined;
+    return cachedRow(this.sourceCache, name, this.stmts.source, sourceFromRow);
   }
   sources(): SourceRecord[] {
     return (this.stmts.sources.all() as Record<string, unknown>[]).map(sourceFromRow);
@@ -640,6 +628,16 @@ export function readStateInfo(file: string): { timeZone: string; businessUnit: n
   } finally {
     db.close();
   }
+}
+
+/** The record of `key` from `cache`, else read by `select` (its row, or none: remembered as null) and remembered. */
+function cachedRow<K, V>(cache: Map<K, V | null>, key: K, select: Database.Statement, fromRow: (row: Record<string, unknown>) => V): V | undefined {
+  let v = cache.get(key);
+  if (v === undefined) {
+    const row = select.get(key) as Record<string, unknown> | undefined;
+    cache.set(key, (v = row ? fromRow(row) : null));
+  }
+  return v ?? undefined;
 }
 
 function prepare(db: Database.Database) {
