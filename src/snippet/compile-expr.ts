@@ -339,7 +339,9 @@ export function compileWriter(lv: LValue, sc: Scope): Writer {
  */
 export function writePath(r: RunState, root: Value, steps: Step[], v: Value, label: string, write: Writer): void {
   const undo: Undo[] = [];
-  const updated = setIn(root, steps, 0, v, r, label, undo);
+  // Shared before the path is walked: a value that is also on the path (`x.id = x`, `x.a.b = x.a`) is then
+  // copied there instead of changed in place, so it is stored as it was, never inside itself.
+  const updated = setIn(root, steps, 0, r.share(v), r, label, undo);
   try {
     write(r, updated);
   } catch (err) {

@@ -75,6 +75,8 @@ export const copied = { members: 0 };
  * change recorded in `undo`; any other is copied first (values from the
  * environment are run state, never changed). Remembered sizes are updated by
  * the difference, so the object limit is checked without re-measuring.
+ * `v` must already be shared (RunState.share): stored as it is, it is never
+ * one of the containers changed in place.
  */
 export function setIn(container: Value | undefined, steps: readonly Step[], i: number, v: Value, r: RunState, what: string, undo: Undo[] = []): Value {
   const step = steps[i]!;
@@ -108,7 +110,7 @@ export function setIn(container: Value | undefined, steps: readonly Step[], i: n
         remember(obj, before);
       });
     }
-    const child = last ? r.share(v) : setIn(old, steps, i + 1, v, r, `${what}.${name}`, undo);
+    const child = last ? v : setIn(old, steps, i + 1, v, r, `${what}.${name}`, undo);
     setMember(obj, name, child);
     if (base) {
       const c = measure(child);
@@ -152,7 +154,7 @@ export function setIn(container: Value | undefined, steps: readonly Step[], i: n
     }
     const nextIsMember = !last && !('index' in steps[i + 1]!);
     while (arr.length < k - 1) arr.push(nextIsMember ? r.own({}) : null);
-    const child = last ? r.share(v) : setIn(arr[k - 1] ?? (nextIsMember ? {} : null), steps, i + 1, v, r, `${what}[${k}]`, undo);
+    const child = last ? v : setIn(arr[k - 1] ?? (nextIsMember ? {} : null), steps, i + 1, v, r, `${what}[${k}]`, undo);
     arr[k - 1] = child;
     if (base) {
       const c = measure(child);
@@ -170,7 +172,7 @@ export function setIn(container: Value | undefined, steps: readonly Step[], i: n
     return arr;
   }
   if (isDdo(container)) {
-    if (k === 1) return last ? r.share(v) : setIn(container, steps, i + 1, v, r, what, undo);
+    if (k === 1) return last ? v : setIn(container, steps, i + 1, v, r, what, undo);
     throw new Fault('E-SNIPPET-TYPE', `${what} is an object, not an array: only [1] refers to it`);
   }
   if (!last) throw new Fault('E-SNIPPET-TYPE', `${what} is text; its elements have no members`);

@@ -63,6 +63,13 @@ describe('the 32 KB object limit holds on every write path', () => {
     const r = runSnippet('DYNAMIC d\nFOR i = 1 TO 200 {\n  x = d\n  DYNAMIC d\n  d.child = x\n}');
     expect(r.error?.code).toBe('E-SNIPPET-OBJECT-DEPTH');
   });
+
+  it('an object assigned into itself in a loop is refused at the depth limit, at once', () => {
+    // Written in place, `d.id = d` once made the object contain itself, and the depth check then never ended.
+    const r = runSnippet('DYNAMIC d\nWHILE 1 = 1 {\n  d.id = d\n}', { maxLoopIterations: 2000 });
+    expect(r.error?.code).toBe('E-SNIPPET-OBJECT-DEPTH');
+    expect(r.error?.message).toMatch(/more than 100 levels deep/);
+  });
 });
 
 describe('one pass over user text', () => {
