@@ -8,10 +8,10 @@
 // csv-scan.ts (the rules of csv-parse, several times faster); csv-parse itself
 // reads a UTF-16 file (a BOM it switches encoding on) and words and locates
 // the error of a file the scanner stops at, so both stay as they were.
-import { closeSync, createReadStream, openSync, readSync, statSync, type ReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, type ReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvScanner, CsvScanProblem } from './csv-scan.js';
-import { locateByte, TextBytes, type BadByte } from './text-bytes.js';
+import { eachLineStart, locateByte, TextBytes, type BadByte } from './text-bytes.js';
 import type { TableRow } from './xlsx.js';
 
 /** A CSV file csv-parse cannot read, located at file line:col (1-based). */
@@ -27,10 +27,12 @@ export class CsvSyntaxError extends Error {
 }
 
 /**
- * Reads the rows of a CSV file; `opened` gets the input stream (for progress
- * in bytes), and `failure` turns what stops the reading (a CsvSyntaxError, or
- * the error reading the file) into the error to throw: given here, not by a
- * wrapping generator, which would cost every row a second hop.
+ * Reads the rows of a CSV file; `opened` gets each input stream as it opens
+ * (for progress in bytes: a UTF-16 file is read again from its start by a
+ * second stream, which progress then follows), and `failure` turns what stops
+ * the reading (a CsvSyntaxError, or the error reading the file) into the
+ * error to throw: given here, not by a wrapping generator, which would cost
+ * every row a second hop.
  */
 export async function* csvRows(file: string, opened?: (s: ReadStream) => void, failure: (err: unknown) => unknown = (err) => err): AsyncGenerator<TableRow> {
   const input = createReadStream(file);
@@ -153,7 +155,7 @@ function locateQuoteProblem(file: string, nextLine: number, code: string): { lin
   const fd = openSync(file, 'r');
   try {
     const start = offsetOfLine(fd, nextLine);
-    const size = Math.min(statSync(file).size - start, 1 << 24);
+    const size = Math.min(fstatSync(fd).size - start, 1 << 24);
     const buf = Buffer.alloc(Math.max(0, size));
     readSync(fd, buf, 0, buf.length, start);
     text = buf.toString('utf8');
@@ -206,18 +208,15 @@ function locateQuoteProblem(file: string, nextLine: number, code: string): { lin
   return inQuote ? quoteAt : null;
 }
 
-/** Byte offset where 1-based `line` starts (read in chunks: constant memory). */
+/** Byte offset where 1-based `line` starts (the file's size when it has fewer lines). */
 function offsetOfLine(fd: number, line: number): number {
   if (line <= 1) return 0;
-  const chunk = Buffer.alloc(1 << 16);
+  let offset = fstatSync(fd).size;
   let seen = 1;
-  let pos = 0;
-  for (;;) {
-    const n = readSync(fd, chunk, 0, chunk.length, pos);
-    if (n === 0) return pos;
-    for (let k = chunk.indexOf(10); k !== -1 && k < n; k = chunk.indexOf(10, k + 1)) {
-      if (++seen === line) return pos + k + 1;
-    }
-    pos += n;
-  }
+  eachLineStart(fd, offset, (start) => {
+    if (++seen < line) return false;
+    offset = start;
+    return true;
+  });
+  return offset;
 }

@@ -115,22 +115,31 @@ function firstInvalid(buf: Buffer): number {
   return buf.length;
 }
 
+/**
+ * Calls `visit` with the byte offset that starts each line after the first
+ * (the offset after each `\n`) of the file open as `fd`, in file order, up
+ * to byte `end`, until `visit` returns true. Reads in chunks: constant memory.
+ */
+export function eachLineStart(fd: number, end: number, visit: (start: number) => boolean | void): void {
+  const chunk = Buffer.alloc(1 << 16);
+  for (let pos = 0; pos < end; ) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
+    if (n === 0) return;
+    for (let k = chunk.indexOf(10); k !== -1 && k < n; k = chunk.indexOf(10, k + 1)) if (visit(pos + k + 1) === true) return;
+    pos += n;
+  }
+}
+
 /** Line and column (1-based; the column in characters, a byte order mark not counted) of byte `offset` of a file whose bytes before it are UTF-8 text. */
 export function locateByte(file: string, offset: number): { line: number; col: number } {
   const fd = openSync(file, 'r');
   try {
-    const chunk = Buffer.alloc(1 << 16);
     let line = 1;
     let lineStart = 0;
-    for (let pos = 0; pos < offset; ) {
-      const n = readSync(fd, chunk, 0, Math.min(chunk.length, offset - pos), pos);
-      if (n === 0) break;
-      for (let k = chunk.indexOf(10); k !== -1 && k < n; k = chunk.indexOf(10, k + 1)) {
-        line++;
-        lineStart = pos + k + 1;
-      }
-      pos += n;
-    }
+    eachLineStart(fd, offset, (start) => {
+      line++;
+      lineStart = start;
+    });
     const before = Buffer.alloc(offset - lineStart);
     readSync(fd, before, 0, before.length, lineStart);
     const text = before.toString('utf8');
