@@ -4,7 +4,7 @@
 // outputs, branches, messages and Studio parameter order.
 import type { Command } from 'commander';
 import { studioOrderText, type ActionReference } from '../actions/reference.js';
-import { UsageError } from './io.js';
+import { shown, UsageError } from './io.js';
 import { colorsFor, printJson, type Colors } from './output.js';
 
 interface ActionsOptions {
@@ -34,7 +34,7 @@ export function register(program: Command): void {
       const family = def && ACTION_FAMILIES.find((f) => f.actions.includes(def));
       if (!def || !family) {
         const hint = registry.suggestType(name);
-        throw new UsageError(`no action named "${name}"${hint ? `; did you mean ${hint}?` : ''} (\`studio-script actions\` lists them all)`);
+        throw new UsageError(`no action named "${shown(name)}"${hint ? `; did you mean ${hint}?` : ''} (\`studio-script actions\` lists them all)`);
       }
       const ref = actionReference(def, family, registry);
       if (opts.json) printJson(ref);

@@ -3,7 +3,7 @@
 // Admin API saves, so a script edited and tested here can return to Studio.
 // A script with errors is exit 2 (nothing written); warnings are printed.
 import type { Command } from 'commander';
-import { finishConversion, readInput, UsageError } from './io.js';
+import { finishConversion, readInput, shown, UsageError } from './io.js';
 import { displayPath } from './output.js';
 
 interface ExportCliOptions {
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .option('--json', 'print {file, format, text or output, diagnostics} on stdout instead')
     .action(async (file: string, opts: ExportCliOptions) => {
       const format = opts.format?.toLowerCase();
-      if (format !== 'xml' && format !== 'json') throw new UsageError(`export: --format is xml or json, not '${opts.format}'`);
+      if (format !== 'xml' && format !== 'json') throw new UsageError(`export: --format is xml or json, not '${shown(String(opts.format))}'`);
       const source = await readInput(file);
       const { exportStudio } = await import('../import/export.js');
       const result = exportStudio(source, file, { format });

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type * as Commander from 'commander';
 import { requireCommonJs } from '../deps.js';
-import { EXIT, printDiagnostics, UsageError, writeOutput } from './io.js';
+import { EXIT, printDiagnostics, shown, UsageError, writeOutput } from './io.js';
 import { projectConfig } from './config.js';
 import { displayPath } from './output.js';
 import { scriptArgument } from './paths.js';
@@ -99,7 +99,7 @@ async function graphFolder(folder: string, opts: GraphOptions): Promise<void> {
 function parseDirection(value: string): 'TB' | 'LR' {
   const dir = value.toUpperCase();
   if (dir === 'TB' || dir === 'LR') return dir;
-  throw new UsageError(`--direction must be TB (top to bottom) or LR (left to right), not "${value}"`);
+  throw new UsageError(`--direction must be TB (top to bottom) or LR (left to right), not "${shown(value)}"`);
 }
 
 function formatFromName(name: string): GraphOptions['format'] | undefined {

@@ -14,6 +14,25 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Characters of a user's text a message shows (shown()). */
+const SHOWN_CHARS = 60;
+/** Characters of a usage message at most: the one line it is printed as stays readable whatever it quotes. */
+const USAGE_MESSAGE_CHARS = 1_000;
+
+/**
+ * A user's text (an option value, a name) as a one-line message shows it:
+ * control characters escaped (`\n`), cut after `max` characters with `…`.
+ * An option value of 20,000 line breaks is then one short line, not 20,000.
+ */
+export function shown(text: string, max = SHOWN_CHARS): string {
+  return escapeControls(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+const escapeControls = (s: string): string =>
+  s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
 /** Diagnostics one command prints at most; the rest are counted ("… and 50,212 more"). */
 export const MAX_DIAGNOSTICS = 100;
 
@@ -160,7 +179,9 @@ export function reportCrash(err: unknown): void {
     return;
   }
   const usage = err instanceof UsageError || err instanceof OutputError || err instanceof MissingDependencyError;
-  const message = err instanceof Error ? err.message : String(err);
+  const text = err instanceof Error ? err.message : String(err);
+  // One line, whatever a message quotes: messages quote what they show through shown(), and this catches any that does not.
+  const message = usage ? shown(text, USAGE_MESSAGE_CHARS) : text;
   process.exitCode = usage ? EXIT.invalid : EXIT.failed;
   if (jsonMode() && !jsonWritten()) {
     printJson({ diagnostics: [{ severity: 'error', code: usage ? 'E-USAGE' : 'E-INTERNAL', message }] });

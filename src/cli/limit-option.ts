@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { didYouMean } from '../contract/diagnostics.js';
 import { LIMIT_NAMES, isLimitName, type Limits } from '../contract/limits.js';
-import { UsageError } from './io.js';
+import { shown, UsageError } from './io.js';
 
 export interface LimitFlags {
   limit: string[];
@@ -24,10 +24,10 @@ export function commandLineLimits(flags: LimitFlags): Partial<Limits> {
   for (const item of flags.limit) {
     const eq = item.indexOf('=');
     const name = (eq > 0 ? item.slice(0, eq) : item).trim();
-    if (eq <= 0) throw new UsageError(`--limit "${item}": expected NAME=N with NAME one of ${LIMIT_NAMES.join(', ')}`);
+    if (eq <= 0) throw new UsageError(`--limit "${shown(item)}": expected NAME=N with NAME one of ${LIMIT_NAMES.join(', ')}`);
     if (!isLimitName(name)) {
       const hint = didYouMean(name, LIMIT_NAMES);
-      throw new UsageError(`--limit "${item}": unknown limit "${name}"${hint ? `; did you mean "${hint}"?` : ''} (the limits: ${LIMIT_NAMES.join(', ')})`);
+      throw new UsageError(`--limit "${shown(item)}": unknown limit "${shown(name)}"${hint ? `; did you mean "${hint}"?` : ''} (the limits: ${LIMIT_NAMES.join(', ')})`);
     }
     out[name] = wholeNumber(`--limit ${name}`, item.slice(eq + 1).trim());
   }
@@ -41,6 +41,6 @@ export function commandLineLimits(flags: LimitFlags): Partial<Limits> {
 
 export function wholeNumber(option: string, text: string, min = 1): number {
   const n = Number(text);
-  if (text === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${option} "${text}": expected a whole number ≥ ${min}`);
+  if (text === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${option} "${shown(text)}": expected a whole number ≥ ${min}`);
   return n;
 }

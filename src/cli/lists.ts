@@ -4,7 +4,7 @@
 // it is a terminal, a report on stdout, rejected rows in `<file>.rejected.csv`.
 // Exit 0 when the upload ran (even with rejected rows), 2 on invalid input.
 import type { Command } from 'commander';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, shown, UsageError } from './io.js';
 import { openUploadTenant, printUploadReport, runUpload } from './upload.js';
 
 interface UploadFlags {
@@ -49,7 +49,7 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
   const { parseDateValue } = await import('../tenant/values.js');
 
   const skillNo = Number(flags.skill);
-  if (!Number.isInteger(skillNo) || skillNo < 1) throw new UsageError(`--skill ${flags.skill}: expected a skill number`);
+  if (!Number.isInteger(skillNo) || skillNo < 1) throw new UsageError(`--skill ${shown(String(flags.skill))}: expected a skill number`);
   let mapping = null;
   try {
     if (flags.map?.length) mapping = parseMapOptions(flags.map);
@@ -59,17 +59,17 @@ async function upload(file: string, flags: UploadFlags): Promise<number> {
   }
   const zoneText = flags.timeZone?.trim();
   const fallbackZone = zoneText ? resolveZoneName(zoneText) : null;
-  if (zoneText && !fallbackZone) throw new UsageError(`--time-zone ${zoneText}: not an IANA or Windows time zone name`);
+  if (zoneText && !fallbackZone) throw new UsageError(`--time-zone ${shown(zoneText)}: not an IANA or Windows time zone name`);
 
   const tenant = await openUploadTenant(flags, { scratch: true });
   if (typeof tenant === 'number') return tenant;
   try {
     const zone = tenant.store.timeZone;
     const nowMs = flags.now === undefined ? Date.now() : parseDateValue(flags.now, zone);
-    if (nowMs === null) throw new UsageError(`--now ${flags.now}: not a date`);
+    if (nowMs === null) throw new UsageError(`--now ${shown(String(flags.now))}: not a date`);
     const expiresText = flags.expires?.trim();
     const defaultExpiresAtMs = expiresText ? parseDateValue(expiresText, zone) : null;
-    if (expiresText && defaultExpiresAtMs === null) throw new UsageError(`--expires ${expiresText}: not a date`);
+    if (expiresText && defaultExpiresAtMs === null) throw new UsageError(`--expires ${shown(expiresText)}: not a date`);
 
     const report = await runUpload(
       file,

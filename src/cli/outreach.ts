@@ -4,7 +4,7 @@
 // anything: a dry run of proactive digital outreach.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { EXIT, printDiagnostics, shown, UsageError } from './io.js';
 import { printJson } from './output.js';
 
 interface PreviewFlags {
@@ -34,7 +34,7 @@ export function register(program: Command): void {
 async function preview(skillRef: string, flags: PreviewFlags): Promise<number> {
   if (flags.tenant === undefined && flags.state === undefined) throw new UsageError('outreach preview needs --tenant FILE (or --state FILE.db)');
   const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
-  if (!(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) throw new UsageError(`--limit ${flags.limit}: expected a whole number`);
+  if (!(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) throw new UsageError(`--limit ${shown(String(flags.limit))}: expected a whole number`);
   const { loadTenant, openStateFile } = await import('../tenant/tenant.js');
   const { ScriptLoadError } = await import('../contract/diagnostics.js');
   const { previewOutreach } = await import('../tenant/digital/preview.js');
@@ -52,7 +52,7 @@ async function preview(skillRef: string, flags: PreviewFlags): Promise<number> {
   }
   try {
     const nowMs = flags.now === undefined ? Date.now() : parseDateValue(flags.now, tenant.store.timeZone);
-    if (nowMs === null) throw new UsageError(`--now ${flags.now}: not a date`);
+    if (nowMs === null) throw new UsageError(`--now ${shown(String(flags.now))}: not a date`);
     const notes: string[] = [];
     // A memory store starts without the list the tenant file names: stream it in as the skill's first run would.
     if (flags.state === undefined)

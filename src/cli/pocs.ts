@@ -6,7 +6,7 @@
 // `studio-script pocs download [-o file]` writes the existing points of
 // contact (or the empty template) in the upload's columns.
 import type { Command } from 'commander';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, shown, UsageError } from './io.js';
 import { displayPath, printJson, writeOutputFile } from './output.js';
 import { openUploadTenant, printUploadReport, runUpload } from './upload.js';
 
@@ -75,7 +75,7 @@ async function download(flags: DownloadFlags): Promise<number> {
 
 async function upload(file: string, flags: UploadFlags): Promise<number> {
   const { uploadPocs, PocUploadError } = await import('../tenant/pocs/upload.js');
-  if (flags.rows !== undefined && flags.rows !== 'all' && flags.rows !== 'changed') throw new UsageError(`--rows ${flags.rows}: expected all or changed`);
+  if (flags.rows !== undefined && flags.rows !== 'all' && flags.rows !== 'changed') throw new UsageError(`--rows ${shown(String(flags.rows))}: expected all or changed`);
   const tenant = await openUploadTenant(flags);
   if (typeof tenant === 'number') return tenant;
   try {

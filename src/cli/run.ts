@@ -18,7 +18,7 @@ import type { Value } from '../contract/value.js';
 import { VARIABLE_NAME } from '../contract/variables.js';
 import { setMember } from '../snippet/json.js';
 import { InputFileError, readCallsOption, type CallsOption } from './run-calls.js';
-import { EXIT, printDiagnostics, UsageError } from './io.js';
+import { EXIT, printDiagnostics, shown, UsageError } from './io.js';
 import { JsonSyntaxError, locateDeepNesting } from './json-location.js';
 import type { StudioScriptConfig } from './config-schema.js';
 import { projectConfig } from './config.js';
@@ -120,7 +120,7 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
   const limits = { ...config.limits, ...commandLineLimits(flags) };
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   const contact = contactOf(flags);
-  const redact = flags.redact.map((name) => checkName(name.trim(), `--redact "${name}"`));
+  const redact = flags.redact.map((name) => checkName(name.trim(), `--redact "${shown(name)}"`));
   const replies = (flags.reply ?? []).map(parseReply);
 
   let scripts;
@@ -288,9 +288,8 @@ function readVars(flags: RunFlags, fromJson: (x: unknown) => Value, maxNesting: 
   }
   for (const item of flags.var) {
     const eq = item.indexOf('=');
-    const shown = item.length > 60 ? `${item.slice(0, 60)}…` : item;
-    if (eq <= 0) throw new UsageError(`--var "${shown}": expected name=value`);
-    const name = checkName(item.slice(0, eq).trim(), `--var "${shown}"`);
+    if (eq <= 0) throw new UsageError(`--var "${shown(item)}": expected name=value`);
+    const name = checkName(item.slice(0, eq).trim(), `--var "${shown(item)}"`);
     const raw = item.slice(eq + 1);
     try {
       setMember(vars, name, fromJson(parseLoose(raw)));
@@ -314,7 +313,7 @@ function parseLoose(raw: string): unknown {
 }
 
 function checkName(name: string, where: string): string {
-  if (!VARIABLE_NAME.test(name)) throw new UsageError(`${where}: "${name}" is not a variable name`);
+  if (!VARIABLE_NAME.test(name)) throw new UsageError(`${where}: "${shown(name)}" is not a variable name`);
   return name.toLowerCase();
 }
 
@@ -325,7 +324,7 @@ function parseReply(text: string): ScriptedReply {
   const seconds = colon < 0 ? undefined : parseDuration(text.slice(after + 6, colon).trim());
   const to = after < 0 ? '' : text.slice(0, after).trim();
   if (to === '' || seconds === undefined)
-    throw new UsageError(`--reply "${text}": expected "<customer> after <duration>: <text>", for example "+13035550101 after 2h: YES"`);
+    throw new UsageError(`--reply "${shown(text)}": expected "<customer> after <duration>: <text>", for example "+13035550101 after 2h: YES"`);
   return { to, afterMs: Math.round(seconds * 1000), text: text.slice(colon + 1).replace(/^ /, '') };
 }
 
@@ -371,7 +370,7 @@ async function pocScript(poc: string, flags: RunFlags, config: StudioScriptConfi
   const folder = config.scripts ?? (flags.tenant !== undefined ? dirname(resolve(flags.tenant)) : process.cwd());
   const tenantFile = flags.tenant ?? [folder, process.cwd()].flatMap((d) => ['tenant.yaml', 'tenant.yml', 'tenant.json'].map((n) => join(d, n))).find((f) => existsSync(f));
   if (tenantFile === undefined && flags.state === undefined)
-    throw new UsageError(`--poc ${poc}: no tenant declares points of contact here; give --tenant <file> (or a state file with --state)`);
+    throw new UsageError(`--poc ${shown(poc)}: no tenant declares points of contact here; give --tenant <file> (or a state file with --state)`);
   const { loadTenant, openStateFile } = await import('../tenant/index.js');
   const { arrivalAt } = await import('../tenant/pocs/arrival.js');
   let tenant;
@@ -387,7 +386,7 @@ async function pocScript(poc: string, flags: RunFlags, config: StudioScriptConfi
   } finally {
     tenant.close();
   }
-  if (typeof at === 'string') throw new UsageError(`--poc ${poc}: ${at}`);
+  if (typeof at === 'string') throw new UsageError(`--poc ${shown(poc)}: ${at}`);
   const file = await scriptArgument(at.script, folder);
   if (!existsSync(file)) throw new UsageError(`--poc ${poc}: point of contact ${at.poc.id} runs script ${at.script}, and ${displayPath(folder)} has no ${at.script}.script`);
   return { arg: file, flags: tenantFile !== undefined ? { ...flags, tenant: tenantFile } : flags };

@@ -10,7 +10,7 @@ import { resolve, sep } from 'node:path';
 import type { SessionOptions } from '../testing/session.js';
 import type { SessionResult } from '../testing/results.js';
 import { projectConfig, type LoadedConfig } from './config.js';
-import { EXIT, printDiagnostics, UsageError, writeOrExplain, writeOutput } from './io.js';
+import { EXIT, printDiagnostics, shown, UsageError, writeOrExplain, writeOutput } from './io.js';
 import { colorEnabled, displayPath, jsonMode } from './output.js';
 import { expandGlobs, globFiles } from './paths.js';
 import { commandLineLimits, limitOptions, type LimitFlags } from './limit-option.js';
@@ -73,7 +73,7 @@ async function plan(args: string[], opts: TestOptions, loaded: LoadedConfig): Pr
     if (opts.reporter && opts.reporter.some((r) => r !== 'json' && r !== 'pretty')) throw new UsageError(`--json and --reporter ${opts.reporter.join(', ')} cannot be combined`);
     names = ['json'];
   }
-  for (const n of names) if (!REPORTERS[n]) throw new UsageError(`unknown reporter "${n}" (expected ${Object.keys(REPORTERS).join(', ')})`);
+  for (const n of names) if (!REPORTERS[n]) throw new UsageError(`unknown reporter "${shown(n)}" (expected ${Object.keys(REPORTERS).join(', ')})`);
   names = [...new Set(names)];
   // -o (or a single outputFile) belongs to the one reporter that is not the terminal's pretty one.
   const files = typeof t.outputFile === 'object' ? { ...t.outputFile } : {};

@@ -102,6 +102,14 @@ done: END
       expect(r.stderr).toContain(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    // A value of 20,000 line breaks is quoted cut short, its line breaks escaped: one line, not 20,000.
+    for (const value of [`na${'\n'.repeat(20_000)}me=Ada`, `x${'\r\n'.repeat(20_000)}`]) {
+      const r = cli(join(dir, 'Main.script'), '--var', value);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^studio-script: --var "(na|x)(\\r)?\\n(\\r)?\\n.*…"/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr.length).toBeLessThan(400);
+    }
     const missing = cli(join(dir, 'Nope.script'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('file not found');
