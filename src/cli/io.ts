@@ -16,8 +16,9 @@ export class UsageError extends Error {
 
 /** Characters of a user's text a message shows (shown()). */
 const SHOWN_CHARS = 60;
-/** Characters of a usage message at most: the one line it is printed as stays readable whatever it quotes. */
-const USAGE_MESSAGE_CHARS = 1_000;
+/** A usage message's lines (a few show an excerpt with a caret) and characters per line, at most. */
+const USAGE_MESSAGE_LINES = 10;
+const USAGE_LINE_CHARS = 1_000;
 
 /**
  * A user's text (an option value, a name) as a one-line message shows it:
@@ -26,6 +27,13 @@ const USAGE_MESSAGE_CHARS = 1_000;
  */
 export function shown(text: string, max = SHOWN_CHARS): string {
   return escapeControls(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+/** At most USAGE_MESSAGE_LINES lines of USAGE_LINE_CHARS characters each, cut with `…`. */
+function capLines(text: string): string {
+  const lines = text.split('\n');
+  const kept = lines.slice(0, USAGE_MESSAGE_LINES).map((l) => (l.length > USAGE_LINE_CHARS ? `${l.slice(0, USAGE_LINE_CHARS)}…` : l));
+  return lines.length > USAGE_MESSAGE_LINES ? `${kept.join('\n')}\n…` : kept.join('\n');
 }
 
 const escapeControls = (s: string): string =>
@@ -180,8 +188,8 @@ export function reportCrash(err: unknown): void {
   }
   const usage = err instanceof UsageError || err instanceof OutputError || err instanceof MissingDependencyError;
   const text = err instanceof Error ? err.message : String(err);
-  // One line, whatever a message quotes: messages quote what they show through shown(), and this catches any that does not.
-  const message = usage ? shown(text, USAGE_MESSAGE_CHARS) : text;
+  // Messages quote what they show through shown(); this keeps any that does not to a few short lines.
+  const message = usage ? capLines(text) : text;
   process.exitCode = usage ? EXIT.invalid : EXIT.failed;
   if (jsonMode() && !jsonWritten()) {
     printJson({ diagnostics: [{ severity: 'error', code: usage ? 'E-USAGE' : 'E-INTERNAL', message }] });
