@@ -42,7 +42,7 @@ const toDiagnostics = (problems: CompileProblem[], origin: SourceOrigin): Diagno
 
 function compileSnippetUnguarded(code: string, origin: SourceOrigin): Compiled<CompiledSnippet> {
   const parsed = parseProgram(code);
-  if (!parsed.ok) return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message, spanOf(origin, parsed.pos))] };
+  if (!parsed.ok) return { ok: false, diagnostics: [diagnostic(parsed.code, parsed.message, spanOf(origin, parsed.pos))] };
   const sc = newScope();
   const main = compileProgram(parsed.value, sc);
   if (sc.problems.length > 0) return { ok: false, diagnostics: toDiagnostics(sc.problems, origin) };
@@ -163,7 +163,7 @@ function compileExpressionUnguarded(text: string, origin: SourceOrigin): Compile
   if (!parsed.ok) {
     // `{x} > 1` is substitution syntax carried into an expression, a common slip from property strings.
     const hint = parsed.message.startsWith('unexpected "{"') ? ' (an expression names variables without braces: x > 1)' : '';
-    return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', parsed.message + hint, spanOf(origin, parsed.pos))] };
+    return { ok: false, diagnostics: [diagnostic(parsed.code, parsed.message + hint, spanOf(origin, parsed.pos))] };
   }
   const sc = newScope();
   const f = compileExpr(parsed.value, sc);
@@ -193,8 +193,8 @@ function compileTemplateUnguarded(text: string, origin: SourceOrigin): Compiled<
   if (!parsed.ok) {
     // The usual cause is a brace meant literally (JSON in a property).
     const where = parsed.message.startsWith('unterminated') ? '' : ' in a {…} substitution';
-    const message = `${parsed.message}${where} (write \\{ for a literal brace)`;
-    return { ok: false, diagnostics: [diagnostic('E-SNIPPET-SYNTAX', message, spanOf(origin, parsed.pos))] };
+    const message = parsed.code === 'E-SNIPPET-TOO-COMPLEX' ? parsed.message : `${parsed.message}${where} (write \\{ for a literal brace)`;
+    return { ok: false, diagnostics: [diagnostic(parsed.code, message, spanOf(origin, parsed.pos))] };
   }
   const sc = newScope();
   const parts = parsed.value.parts;

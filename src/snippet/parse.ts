@@ -8,7 +8,7 @@ import type { Expr, Pos, Program, TemplateAst } from './ast.js';
 
 const nearley = requireCommonJs<typeof Nearley>('nearley');
 
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; message: string; pos: Pos };
+export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; message: string; pos: Pos; code: 'E-SNIPPET-SYNTAX' | 'E-SNIPPET-TOO-COMPLEX' };
 
 const grammars = new Map<string, Nearley.Grammar>();
 function grammarFor(start: string): Nearley.Grammar {
@@ -30,14 +30,14 @@ function run<T>(text: string, start: string, lexState: StartState, what: string)
   try {
     parser.feed(text);
   } catch (e) {
-    if (e instanceof LexError) return { ok: false, message: e.message, pos: tokenPos(e.token) };
+    if (e instanceof LexError) return { ok: false, message: e.message, pos: tokenPos(e.token), code: e.tooDeep ? 'E-SNIPPET-TOO-COMPLEX' : 'E-SNIPPET-SYNTAX' };
     const token = (e as { token?: Token }).token;
     if (token === undefined) throw e;
-    return { ok: false, message: `unexpected ${describeToken(token)}${expectedList(parser)}`, pos: tokenPos(token) };
+    return { ok: false, message: `unexpected ${describeToken(token)}${expectedList(parser)}`, pos: tokenPos(token), code: 'E-SNIPPET-SYNTAX' };
   }
   const results = parser.results as T[];
   if (results.length === 0) {
-    return { ok: false, message: `unexpected end of ${what}${expectedList(parser)}`, pos: { ...tokenPos(stream.end), length: 1 } };
+    return { ok: false, message: `unexpected end of ${what}${expectedList(parser)}`, pos: { ...tokenPos(stream.end), length: 1 }, code: 'E-SNIPPET-SYNTAX' };
   }
   return { ok: true, value: results[0]! };
 }

@@ -4,6 +4,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { capDiagnostics } from '../../src/cli/io.js';
 import { compileSnippet } from '../../src/snippet/index.js';
 import { cli, type CliOutcome } from '../reliability/cli.js';
 import { makeEnv } from '../snippet/env.js';
@@ -43,7 +44,12 @@ const SNIPPETS = [
 function runSnippet(code: string): CliOutcome {
   try {
     const compiled = compileSnippet(code, origin);
-    if (!compiled.ok) return { code: 2, out: '', err: compiled.diagnostics.map((d) => `fuzz.script:${d.span.line}:${d.span.col}: error ${d.code} ${d.message}`).join('\n') };
+    if (!compiled.ok) {
+      // Shown as the command line shows a file's diagnostics: the first hundred, then how many more.
+      const { shown, more } = capDiagnostics(compiled.diagnostics);
+      const lines = shown.map((d) => `fuzz.script:${d.span.line}:${d.span.col}: error ${d.code} ${d.message}`);
+      return { code: 2, out: '', err: [...lines, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n') };
+    }
     const result = compiled.value.run(makeEnv({ maxLoopIterations: 2000, maxStringSize: 32768 }));
     return { code: result.error ? 1 : 0, out: '', err: result.error?.message ?? '' };
   } catch (err) {

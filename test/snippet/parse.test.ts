@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileExpression, compileSnippet, compileTemplate } from '../../src/snippet/index.js';
+import { MAX_BRACKET_DEPTH } from '../../grammar/snippet-lexer.js';
 import { countParses } from '../../src/snippet/parse.js';
 import { makeEnv } from './env.js';
 
@@ -84,10 +85,18 @@ describe('long and deeply nested input', () => {
     expect(text.ok && text.value.render(makeEnv({ vars: { a: 'x' } })).length).toBe(5999);
   });
 
-  test('nesting too deep to compile is a located diagnostic, not a crash', () => {
+  test('nesting too deep to compile is a diagnostic at the bracket past the limit, found before parsing', () => {
     const r = compileSnippet(Array(20000).fill('IF 1 {').join('\n') + '\n' + Array(20000).fill('}').join('\n'), origin0);
     expect(r.ok).toBe(false);
-    expect(r.diagnostics[0]!.code).toBe('E-SNIPPET-TOO-COMPLEX');
-    expect(r.diagnostics[0]!.span.line).toBe(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'E-SNIPPET-TOO-COMPLEX', span: { line: MAX_BRACKET_DEPTH + 1, col: 6 } });
+    expect(r.diagnostics[0]!.message).toMatch(/nested more than 256 brackets deep/);
+    // Unclosed blocks (found by the fuzz suite: 18 s and 4 GB in a worker thread before the limit), parentheses, substitutions.
+    const open = compileSnippet(`x = 1\n${'WHILE 1 {'.repeat(20000)}`, origin0);
+    expect(open.diagnostics[0]).toMatchObject({ code: 'E-SNIPPET-TOO-COMPLEX', span: { line: 2, col: 9 * MAX_BRACKET_DEPTH + 9 } });
+    expect(compileExpression(`${'('.repeat(300)}1${')'.repeat(300)}`, origin0).diagnostics[0]!.code).toBe('E-SNIPPET-TOO-COMPLEX');
+    expect(compileTemplate(`a{${'('.repeat(300)}1${')'.repeat(300)}}`, origin0).diagnostics[0]!.code).toBe('E-SNIPPET-TOO-COMPLEX');
+    // At the limit it still compiles.
+    const deepest = compileExpression(`${'('.repeat(MAX_BRACKET_DEPTH)}1${')'.repeat(MAX_BRACKET_DEPTH)}`, origin0);
+    expect(deepest.ok && deepest.value.evaluate(makeEnv())).toBe(1);
   });
 });
