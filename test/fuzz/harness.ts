@@ -13,7 +13,9 @@
 // Runs: FUZZ_RUNS multiplies every loader's count (`npm run fuzz` sets 20);
 // FUZZ_SEED picks the seed (default 1913, so `npm test` is deterministic).
 // With FUZZ_SAVE=1 a failing input is written to test/corpus/<id>/ so it
-// becomes a regression case (review it, name it, commit it).
+// becomes a regression case (review it, name it, commit it). FUZZ_LAST=<file>
+// writes each input there before it runs: after a crash of the worker itself
+// (out of memory), the file holds the input that caused it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +60,7 @@ export interface Loader<T extends Input> {
 export function fuzzLoader<T extends Input>(loader: Loader<T>): void {
   const mutations = loader.mutations ?? ((typeof loader.seeds[0] === 'string' ? textMutations() : byteMutations()) as unknown as fc.Arbitrary<(input: T) => T>);
   const verify = async (input: T): Promise<void> => {
+    if (process.env.FUZZ_LAST) writeFileSync(process.env.FUZZ_LAST, input);
     const outcome = await loader.run(input);
     try {
       expectCleanAnswer(outcome);
