@@ -198,11 +198,18 @@ function parseText(text: string, file: string, start: Span): ParseResult {
     else diagnostics.push(endOfFile(outcome.expected, eofSpan));
   };
 
+  /** Lists nested deeper than any script needs are reported, not parsed: nearley's work and stack grow with the depth. */
+  const nestedTooDeep = (from: number, to: number): boolean => {
+    const deep = tooDeep(tokens, from, to);
+    if (deep) diagnostics.push(diagnostic('E-PARSE-NESTING', `lists nested more than ${MAX_LIST_DEPTH} deep`, tokenSpan(deep)));
+    return deep !== undefined;
+  };
+
   let header: HeaderNode | undefined;
   if (headerEnd === 0) {
     const at = tokens[0] ? tokenSpan(tokens[0]) : eofSpan;
     if (!chunkHasProblem(0, 0)) diagnostics.push(diagnostic('E-PARSE-HEADER', "a script starts with its header: 'script Name' (optionally 'type Phone')", at));
-  } else {
+  } else if (!nestedTooDeep(0, headerEnd)) {
     const out = parseTokens<HeaderNode>('header', tokens, 0, headerEnd);
     if (out.ok) header = out.value;
     else {
@@ -219,10 +226,8 @@ function parseText(text: string, file: string, start: Span): ParseResult {
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]!;
     const to = chunkEnd(from, starts[k + 1] ?? tokens.length);
-    const deep = tooDeep(tokens, from, to);
-    if (deep) {
+    if (nestedTooDeep(from, to)) {
       brokenLabels.push(tokens[from]!.value);
-      diagnostics.push(diagnostic('E-PARSE-NESTING', `lists nested more than ${MAX_LIST_DEPTH} deep`, tokenSpan(deep)));
       continue;
     }
     const out = parseAction(tokens, from, to);
@@ -239,9 +244,11 @@ function parseText(text: string, file: string, start: Span): ParseResult {
       if (!chunkHasProblem(from, to)) diagnostics.push(diagnostic('E-PARSE-STUDIO', `a script has one studio block; the first is at line ${tokens[blocks[0]![0]]!.line}`, tokenSpan(tokens[from]!)));
       continue;
     }
-    const out = parseTokens<StudioBlockAst>('studio', tokens, from, to);
-    if (out.ok) studio = out.value;
-    else report(out, to, chunkHasProblem(from, to));
+    if (!nestedTooDeep(from, to)) {
+      const out = parseTokens<StudioBlockAst>('studio', tokens, from, to);
+      if (out.ok) studio = out.value;
+      else report(out, to, chunkHasProblem(from, to));
+    }
     // Tokens after the block that start no action would otherwise be skipped silently.
     const next = Math.min(starts.find((s) => s >= to) ?? tokens.length, blocks[k + 1]?.[0] ?? tokens.length);
     if (to < next && !chunkHasProblem(to, next))

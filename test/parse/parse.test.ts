@@ -93,6 +93,12 @@ describe('parser', () => {
       ['E-PARSE-NESTING', 2, 57, 'lists nested more than 32 deep'],
     ]);
     expect(r.brokenLabels).toEqual(['x']);
+    // The studio block and the header too (20,000 '[' in a studio block exhausted nearley's stack: found by the fuzz suite).
+    const block = parseScriptText(`script A\nx: END\nstudio {\n  UserID =${'['.repeat(20_000)} 7\n}`, 'a.script');
+    expect(block.diagnostics.map((d) => [d.code, d.span.line, d.span.col])).toEqual([['E-PARSE-NESTING', 4, 43]]);
+    expect(block.ast.actions).toHaveLength(1);
+    const header = parseScriptText(`script A ${'['.repeat(20_000)}\nx: END`, 'a.script');
+    expect(header.diagnostics.map((d) => [d.code, d.span.line, d.span.col])).toEqual([['E-PARSE-NESTING', 1, 42]]);
   });
 
   it('reports binary input once', () => {
