@@ -67,7 +67,8 @@ export function parseTenantText(text: string, file: string, syntax?: 'yaml'): Pa
   }
   const read = yamlData(doc, MAX_ALIAS_COUNT);
   if ('problem' in read) {
-    diagnostics.push(diagnostic('E-TENANT-SYNTAX', firstLine(read.problem), locate([])));
+    const at = read.offset === undefined ? locate([]) : spanAt(read.offset, read.offset + 1);
+    diagnostics.push(diagnostic('E-TENANT-SYNTAX', firstLine(read.problem), at));
     return { data: undefined, diagnostics, locate };
   }
   return { data: read.data, diagnostics, locate };

@@ -112,7 +112,7 @@ export function readYaml(
   );
   if (diagnostics.length > 0) return { diagnostics, src, source: text };
   const read = yamlData(doc, 100);
-  if ('problem' in read) return { diagnostics: [diagnostic('E-TEST-YAML', read.problem, src.at(0))], src, source: text };
+  if ('problem' in read) return { diagnostics: [diagnostic('E-TEST-YAML', read.problem, src.at(read.offset ?? 0))], src, source: text };
   return { data: read.data, src, source: text, diagnostics };
 }
 

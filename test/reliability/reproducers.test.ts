@@ -262,6 +262,24 @@ describe('the last-resort handler stays in place', () => {
 });
 
 describe('budgets hold across spawned runs', () => {
+  it('a key that is a mapping (`? ? ? … name`, 400 deep) is refused at the key, at once and without a warning', async () => {
+    const keys = '? '.repeat(400);
+    const dir = folder({
+      't.yaml': TENANT.replace(/^  - id: 1234\n    name:/m, `  - id: 1234\n    ${keys}name:`),
+      'h.test.yaml': `cases:\n  - name: a\n    script: Hello\n    ? [b, c]\n    : 1\n`,
+    });
+    const line = TENANT.slice(0, TENANT.search(/^  - id: 1234$/m)).split('\n').length + 1;
+    const r = await cli(['tenant', 'check', join(dir, 't.yaml')]);
+    expectCleanAnswer(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${displayPath(join(dir, 't.yaml'))}:${line}:7: error E-TENANT-SYNTAX a key cannot be a mapping or a list`);
+    expect(r.err).not.toContain('Warning');
+    const t = await cli(['test', '--workers', '1', join(dir, 'h.test.yaml')]);
+    expectCleanAnswer(t);
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/h\.test\.yaml:4:7: error E-TEST-YAML a key cannot be a mapping or a list/);
+  });
+
   it('a chain of runs that each SPAWN the next and wait ends at the shared action limit', async () => {
     // Each run takes 3 actions, so no single run ever reaches a limit of its own.
     const chain = 'script Chain\ntype Generic\nstart: BEGIN -> pause\npause: WAIT { Seconds = 60 } -> next\nnext: SPAWN { ScriptName = "Chain" } -> done\ndone: END\n';
