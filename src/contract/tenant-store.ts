@@ -121,12 +121,18 @@ export interface Collection<T> {
 /**
  * A secondary index of a collection: the keys each record is found under
  * (`phone:+13035550100`, a normalised field value…). The SQLite store keeps
- * the keys in the state file under `name`: give the index a new name when
- * `keys` changes what it returns.
+ * the keys in the state file under `name` (give the index a new name when
+ * `keys` changes what it returns), unless `inMemory`.
  */
 export interface RecordIndex<T> {
   readonly name: string;
   keys(rec: T): readonly string[];
+  /**
+   * The SQLite store keeps this index in memory only, built at a process's
+   * first look-up: for keys that change at most writes (a lead's status),
+   * where keeping them in the file moves an index row at every write.
+   */
+  readonly inMemory?: boolean;
 }
 
 /**
@@ -220,6 +226,12 @@ export interface TenantStore {
   queueDepth(skillNo: number): number;
   /** Epoch ms of the oldest queued record's last queueing (for LongestWait); null when none. */
   oldestQueuedMs(skillNo: number): number | null;
+  /**
+   * Whether any record of the skill waits to be dialed: what a background
+   * process asks after every scheduler step, answered from what the store
+   * already knows where it can (a queue depth kept up to date by the dials).
+   */
+  hasQueued(skillNo: number): boolean;
   /**
    * Takes up to `max` queued records of the skill in queue order and marks them
    * dialed at `nowMs`; queued records already expired at `nowMs` are marked

@@ -50,8 +50,8 @@ export class SkillDialer implements BackgroundProcess {
   nextDueMs(): number | null {
     if (this.lastTickMs === null) return 0;
     const skill = this.store.skill(this.skillNo);
-    // The scheduler asks after every step: oldestQueuedMs is an indexed lookup, a count is not.
-    if (!skill || !isPcTarget(skill) || !skill.dialer || this.store.oldestQueuedMs(this.skillNo) === null) return null;
+    // The scheduler asks after every step: hasQueued costs at most an indexed look-up, a count may not.
+    if (!skill || !isPcTarget(skill) || !skill.dialer || !this.store.hasQueued(this.skillNo)) return null;
     return this.lastTickMs + this.tickMs;
   }
 

@@ -319,6 +319,10 @@ export class MemoryTenantStore implements TenantStore {
     return this.queueIfAny(skillNo)?.size ?? 0;
   }
 
+  hasQueued(skillNo: number): boolean {
+    return this.queueDepth(skillNo) > 0;
+  }
+
   oldestQueuedMs(skillNo: number): number | null {
     // Queue order is queueing order and the virtual clock never goes back, so the first entry is the oldest.
     return this.queueIfAny(skillNo)?.first()?.value ?? null;

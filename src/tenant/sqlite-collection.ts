@@ -1,9 +1,12 @@
 // A keyed collection of the SQLite store: one row per record in `records`
 // (JSON data, insertion order by `seq`), and secondary indexes as rows of
-// `record_keys` (collection, index, key, seq, id), so a look-up by phone or
-// field value reads the records it finds and no others. An index is built the
-// first time it is used and listed in `record_indexes`; every later change
-// keeps it up to date. A change made by code that does not know an index
+// `record_keys` (collection, index, key, seq, id), so a look-up by phone
+// reads the records it finds and no others. An index is built the first time
+// it is used and listed in `record_indexes`; every later change keeps it up to
+// date. An index marked `inMemory` (CRM field values) is kept in this
+// process's memory instead, with the records it was built from (record-mirror.ts):
+// built at its first look-up, and forgotten when the file changes in a way
+// this object's writes did not see (a rollback, a commit by another connection). A change made by code that does not know an index
 // (an index name no longer in use) drops that index, to be built again on
 // its next look-up: a stale index is never read. A state file opened read-only
 // (`tenant show`) builds no index: a look-up by an index the file does not
@@ -11,6 +14,7 @@
 // (state schema 1, no index tables) is never asked about them.
 import type Database from 'better-sqlite3';
 import type { Collection, RecordIndex } from '../contract/tenant-store.js';
+import { RecordMirror } from './record-mirror.js';
 import { inTransaction, transactionEpoch } from './sqlite-transaction.js';
 
 /** Tables of the collections (part of the store's schema, docs/tenant.md). */
@@ -87,6 +91,11 @@ export class SqliteCollection<T> implements Collection<T> {
   private keptEpoch: number | undefined;
   /** The statement writing KEY_BATCH index keys, prepared on the first index build. */
   private keyBatch: Database.Statement | undefined;
+  /** The records and the indexes kept in memory (RecordIndex.inMemory), true of the file while `elsewhere()` gives `mirrorSeen`. */
+  private mirror: RecordMirror<T> | undefined;
+  private mirrorSeen = 0;
+  /** The transaction (transactionEpoch) in which the mirror was last found true: no need to ask again inside it. */
+  private mirrorCheckedIn: number | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -97,6 +106,8 @@ export class SqliteCollection<T> implements Collection<T> {
     private readonly wrote: () => void = () => {},
     /** Called before each change (the store counts the collection's changes: collectionChanges). */
     private readonly changing: () => void = () => {},
+    /** A number that grows at every rollback and every commit by another connection (what this object's writes did not see). */
+    private readonly elsewhere: () => number = () => 0,
   ) {
     let q = prepared.get(db);
     if (!q) prepared.set(db, (q = statements(db)));
@@ -120,6 +131,8 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   get(id: string): T | undefined {
+    const mirror = this.mirrored();
+    if (mirror) return mirror.get(id);
     const row = this.q.get.get(this.name, id) as { data: string } | undefined;
     return row && (JSON.parse(row.data) as T);
   }
@@ -127,9 +140,12 @@ export class SqliteCollection<T> implements Collection<T> {
   put(id: string, rec: T): void {
     this.changing();
     const indexes = this.kept();
-    if (indexes.length === 0) this.q.putOnly.run(this.name, id, this.nextSeq(), JSON.stringify(rec));
+    // A new record takes this place; a replaced one keeps its own.
+    const place = this.nextSeq();
+    this.mirror?.put(id, place, rec);
+    if (indexes.length === 0) this.q.putOnly.run(this.name, id, place, JSON.stringify(rec));
     else {
-      const { seq } = this.q.put.get(this.name, id, this.nextSeq(), JSON.stringify(rec)) as { seq: number };
+      const { seq } = this.q.put.get(this.name, id, place, JSON.stringify(rec)) as { seq: number };
       this.iq.keysOf.run(this.name, id);
       for (const idx of indexes) {
         const spec = this.specs.get(idx);
@@ -142,6 +158,7 @@ export class SqliteCollection<T> implements Collection<T> {
 
   delete(id: string): boolean {
     this.changing();
+    this.mirror?.delete(id);
     if (this.indexing.tables) this.iq.keysOf.run(this.name, id);
     const deleted = this.q.delete.run(this.name, id).changes > 0;
     this.wrote();
@@ -166,6 +183,13 @@ export class SqliteCollection<T> implements Collection<T> {
     const limit = opts.limit ?? Infinity;
     const out: T[] = [];
     if (limit <= 0) return out;
+    if (spec.inMemory) {
+      for (const [id, rec] of this.mirrored(true).find(spec, key)) {
+        if (opts.filter && !opts.filter(rec, id)) continue;
+        if (out.push(rec) >= limit) break;
+      }
+      return out;
+    }
     if (!this.ensure(spec)) {
       // A read-only file that does not keep this index: the collection is read instead.
       const filter = opts.filter;
@@ -189,6 +213,7 @@ export class SqliteCollection<T> implements Collection<T> {
 
   clear(): void {
     this.changing();
+    this.mirror = undefined;
     this.q.clear.run(this.name);
     if (this.indexing.tables) {
       this.keptEpoch = undefined;
@@ -206,6 +231,26 @@ export class SqliteCollection<T> implements Collection<T> {
     this.keptEpoch = undefined;
     this.iq.dropKeys.run(this.name, idx);
     this.iq.unregister.run(this.name, idx);
+  }
+
+  /**
+   * The mirror when it is kept and still true of the file (forgotten when
+   * not); with `build`, read from the file when there is none.
+   */
+  private mirrored(build: true): RecordMirror<T>;
+  private mirrored(build?: boolean): RecordMirror<T> | undefined;
+  private mirrored(build = false): RecordMirror<T> | undefined {
+    const tx = transactionEpoch(this.db);
+    if (this.mirror && (tx === undefined || tx !== this.mirrorCheckedIn)) {
+      if (this.elsewhere() === this.mirrorSeen) this.mirrorCheckedIn = tx;
+      else this.mirror = undefined;
+    }
+    if (!this.mirror && build) {
+      this.mirrorSeen = this.elsewhere();
+      this.mirrorCheckedIn = tx;
+      this.mirror = new RecordMirror<T>(this.q.seqs.iterate(this.name) as IterableIterator<{ id: string; seq: number; data: string }>);
+    }
+    return this.mirror;
   }
 
   /**

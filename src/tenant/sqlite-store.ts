@@ -37,9 +37,12 @@ const WAL_CHECKPOINT_PAGES = 10_000;
 /** Background transactions that may wait in a row for a script's commit (background()). */
 const MAX_DEFERRED = 64;
 
-/** The prospects' secondary indexes; a bulk load into an empty table builds them once at its end (bulkLoad). */
+/**
+ * The prospects' secondary indexes; a bulk load into an empty table builds them once at its end (bulkLoad).
+ * The queue index holds the queued records only: a dial removes one entry instead of moving it to another status.
+ */
 const PROSPECT_INDEXES = `
-CREATE INDEX IF NOT EXISTS prospects_queue ON prospects (skill_no, status, queue_seq);
+CREATE INDEX IF NOT EXISTS prospects_queued ON prospects (skill_no, queue_seq) WHERE status = 'queued';
 CREATE INDEX IF NOT EXISTS prospects_source ON prospects (source_name, external_id);`;
 
 const DDL = `
@@ -58,6 +61,7 @@ CREATE TABLE IF NOT EXISTS prospects (
   queue_seq INTEGER NOT NULL, queued_at_ms INTEGER NOT NULL,
   PRIMARY KEY (skill_no, external_id));
 ${PROSPECT_INDEXES}
+DROP INDEX IF EXISTS prospects_queue; -- the queue index of files written before prospects_queued (every status)
 CREATE VIEW IF NOT EXISTS prospect_list AS
   SELECT skill_no, external_id, source_name, first_name, last_name, destinations, time_zone, status,
     strftime('%Y-%m-%dT%H:%M:%SZ', expires_at_ms / 1000, 'unixepoch') AS expires_at,
@@ -107,14 +111,15 @@ export class SqliteTenantStore implements TenantStore {
   private readonly skillCache = new Map<number, SkillRecord | null>();
   /**
    * Queue heads read so far (skill -> queued time of its first record, null:
-   * empty queue): a dialer asks after every scheduler step. Forgotten at every
-   * change to prospects and at every rollback.
+   * empty queue). Set by a new record joining an empty queue, forgotten at
+   * every other change to the skill's prospects and at every rollback.
    */
   private readonly queueHeads = new Map<number, number | null>();
   /**
-   * Queue depths counted so far (GETQUEUE counts at every poll): kept up to
-   * date by dialing and expiring, forgotten at every other change to the
-   * skill's prospects and at every rollback.
+   * Queue depths counted so far (GETQUEUE counts at every poll; a dialer asks
+   * hasQueued after every scheduler step): kept up to date by dialing,
+   * expiring and new records, forgotten at every other change to the skill's
+   * prospects and at every rollback.
    */
   private readonly queueDepths = new Map<number, number>();
   /** Calling-list sizes counted so far (a preview dialer counts after every list change): grown by creations, forgotten at removals and rollbacks. */
@@ -273,7 +278,7 @@ export class SqliteTenantStore implements TenantStore {
     // come back with everything else when it rolls back (abort, a failed commit, a killed process).
     const firstProspect = (): void => {
       deferIndexes = this.stmts.anyProspect.get() === undefined;
-      if (deferIndexes) this.db.exec('DROP INDEX prospects_queue; DROP INDEX prospects_source');
+      if (deferIndexes) this.db.exec('DROP INDEX prospects_queued; DROP INDEX prospects_source');
     };
     return {
       upsertProspect: (p) => {
@@ -445,17 +450,21 @@ export class SqliteTenantStore implements TenantStore {
     const { destinations, fields } = p;
     const seq = ++this.seq;
     const s = this.stmts;
-    this.queueHeads.delete(p.skillNo);
-    this.queueDepths.delete(p.skillNo);
     const floor = this.expiryFloor.get(p.skillNo);
     if (floor !== undefined && p.expiresAtMs !== null && p.expiresAtMs < floor) this.expiryFloor.set(p.skillNo, p.expiresAtMs);
     this.listWrites++;
     if (s.insertProspect.run(p.skillNo, p.externalId, p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, p.createdAtMs, seq, p.updatedAtMs).changes > 0) {
       const size = this.listSizes.get(p.skillNo);
       if (size !== undefined) this.listSizes.set(p.skillNo, size + 1);
+      // A new record joins the back of the queue: the depth grows by one, and the head changes only when there was none.
+      const depth = this.queueDepths.get(p.skillNo);
+      if (depth !== undefined) this.queueDepths.set(p.skillNo, depth + 1);
+      if (this.queueHeads.get(p.skillNo) === null) this.queueHeads.set(p.skillNo, p.updatedAtMs);
       this.wrote();
       return 'Created';
     }
+    this.queueHeads.delete(p.skillNo);
+    this.queueDepths.delete(p.skillNo);
     // A record still queued keeps its place; a dialed or expired one goes to the back of the queue (decided in SQL on the old status).
     s.updateProspect.run(p.sourceName, p.firstName, p.lastName, destinations, p.timeZone, p.expiresAtMs, fields, p.updatedAtMs, seq, p.updatedAtMs, p.skillNo, p.externalId);
     this.wrote();
@@ -510,6 +519,12 @@ export class SqliteTenantStore implements TenantStore {
     }
     return depth;
   }
+  hasQueued(skillNo: number): boolean {
+    // A depth counted once (GETQUEUE) is kept by the dials, which forget the head: no statement after a dial.
+    const depth = this.queueDepths.get(skillNo);
+    return depth !== undefined ? depth > 0 : this.oldestQueuedMs(skillNo) !== null;
+  }
+
   oldestQueuedMs(skillNo: number): number | null {
     let head = this.queueHeads.get(skillNo);
     if (head === undefined) {
@@ -603,7 +618,7 @@ export class SqliteTenantStore implements TenantStore {
     let c = this.collections.get(name);
     if (!c) {
       const changing = (): void => void this.collectionWrites.set(name, (this.collectionWrites.get(name) ?? 0) + 1);
-      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing, () => this.wrote(), changing);
+      c = new SqliteCollection<unknown>(this.db, name, () => ++this.seq, this.indexing, () => this.wrote(), changing, () => this.changedElsewhere());
       this.collections.set(name, c);
     }
     return c as Collection<T>;

@@ -80,12 +80,12 @@ describe('SQLite bulk loads', () => {
     (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prospects' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((r) => r.name);
   it('into an empty prospects table build its secondary indexes once, at the commit; a rolled-back load leaves them as they were', () => {
     const store = fresh();
-    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    expect(indexes(store)).toEqual(['prospects_queued', 'prospects_source']);
     const aborted = store.bulkLoad();
     aborted.upsertProspect(prospect('gone'));
     expect(indexes(store)).toEqual([]);
     aborted.abort();
-    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    expect(indexes(store)).toEqual(['prospects_queued', 'prospects_source']);
     const load = store.bulkLoad();
     for (const id of ['c', 'a', 'b']) load.upsertProspect(prospect(id));
     // Reads inside the load see its rows, in queue order, without the indexes.
@@ -93,15 +93,15 @@ describe('SQLite bulk loads', () => {
     expect(store.findProspects({ sourceName: 'S', externalId: 'a' })).toHaveLength(1);
     load.upsertProspect(prospect('a'));
     load.commit();
-    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    expect(indexes(store)).toEqual(['prospects_queued', 'prospects_source']);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     const plan = store.db.prepare("EXPLAIN QUERY PLAN SELECT * FROM prospects WHERE skill_no = 1 AND status = 'queued' ORDER BY queue_seq").all() as { detail: string }[];
-    expect(plan.map((r) => r.detail).join(' ')).toMatch(/prospects_queue/);
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/prospects_queued/);
     expect(store.dialNext(1, 2, 0).map((p) => p.externalId)).toEqual(['c', 'a']);
     // A table with rows keeps its indexes through a load.
     const more = store.bulkLoad();
     more.upsertProspect(prospect('d'));
-    expect(indexes(store)).toEqual(['prospects_queue', 'prospects_source']);
+    expect(indexes(store)).toEqual(['prospects_queued', 'prospects_source']);
     more.commit();
     expect(store.prospects(1).map((p) => p.externalId)).toEqual(['c', 'a', 'b', 'd']);
     store.close();
@@ -134,7 +134,7 @@ process.kill(process.pid, 'SIGKILL');
     const shown = new SqliteTenantStore(db, 'UTC', 1, { readonly: true });
     expect(shown.prospectCount()).toBe(kept);
     expect(shown.prospect(1, 'lost0')).toBeUndefined();
-    expect(indexes(shown)).toEqual(['prospects_queue', 'prospects_source']);
+    expect(indexes(shown)).toEqual(['prospects_queued', 'prospects_source']);
     shown.close();
     expect(existsSync(`${db}-journal`)).toBe(false);
     const store = new SqliteTenantStore(db, 'UTC', 1);

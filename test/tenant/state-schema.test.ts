@@ -5,6 +5,8 @@
 // file without them is refused as damaged. A schema-2 file (prospect fields
 // only as plain JSON objects) is read as it is, and is schema 3 (fields may
 // take the compact form) once opened for writing, every prospect read the same.
+// The queue index of older files (every status) is replaced by the one of
+// queued records only when the file is opened for writing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -158,12 +160,13 @@ describe('state schema 2', () => {
   });
 });
 
+const prospect = (externalId: string): ProspectRecord => ({
+  skillNo: 1, externalId, sourceName: 'Leads', firstName: 'Ada', lastName: null, destinations: ['+13035550100'], timeZone: 'UTC', expiresAtMs: null,
+  fields: { ExternalID: externalId, FirstName: 'Ada', Record: { Id: externalId, FirstName: 'Ada', Phone: '3035550100' } },
+  status: 'queued', createdAtMs: 0, updatedAtMs: 0, dialedAtMs: null,
+});
+
 describe('state schema 2 (before compact prospect fields)', () => {
-  const prospect = (externalId: string): ProspectRecord => ({
-    skillNo: 1, externalId, sourceName: 'Leads', firstName: 'Ada', lastName: null, destinations: ['+13035550100'], timeZone: 'UTC', expiresAtMs: null,
-    fields: { ExternalID: externalId, FirstName: 'Ada', Record: { Id: externalId, FirstName: 'Ada', Phone: '3035550100' } },
-    status: 'queued', createdAtMs: 0, updatedAtMs: 0, dialedAtMs: null,
-  });
   const fieldsText = (file: string): string[] => {
     const raw = new Database(file, { readonly: true });
     try {
@@ -248,3 +251,33 @@ describe('state schema 2 (before compact prospect fields)', () => {
     }
   });
 });
+
+describe('the queue index of files written before it held queued records only', () => {
+  it('is replaced when the file is opened for writing; read-only, the old one serves', () => {
+    const file = join(folder(), 'queue.db');
+    const store = new SqliteTenantStore(file, 'UTC', 1);
+    for (const id of ['a', 'b', 'c']) store.upsertProspect(prospect(id));
+    expect(store.dialNext(1, 1, 0).map((p) => p.externalId)).toEqual(['a']);
+    store.close();
+    const raw = new Database(file);
+    raw.exec('DROP INDEX prospects_queued; CREATE INDEX prospects_queue ON prospects (skill_no, status, queue_seq); PRAGMA wal_checkpoint(TRUNCATE);');
+    raw.close();
+    const queueIndexes = (): string[] => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'prospects_queue%'").all() as { name: string }[]).map((r) => r.name);
+      } finally {
+        db.close();
+      }
+    };
+    const shown = new SqliteTenantStore(file, 'UTC', 1, { readonly: true });
+    expect([shown.queueDepth(1), shown.oldestQueuedMs(1)]).toEqual([2, 0]);
+    shown.close();
+    expect(queueIndexes()).toEqual(['prospects_queue']);
+    const reopened = new SqliteTenantStore(file, 'UTC', 1);
+    expect(queueIndexes()).toEqual(['prospects_queued']);
+    expect(reopened.dialNext(1, 5, 0).map((p) => p.externalId)).toEqual(['b', 'c']);
+    reopened.close();
+  });
+});
+

@@ -174,6 +174,7 @@ function apply(store: TenantStore, o: Op): unknown {
 const view = (s: TenantStore) => ({
   depth: [s.queueDepth(1), s.queueDepth(2)],
   oldest: [s.oldestQueuedMs(1), s.oldestQueuedMs(2)],
+  hasQueued: [s.hasQueued(1), s.hasQueued(2)],
   count: [s.prospectCount(), s.prospectCount(1), s.prospectCount(2)],
   rows: s
     .prospects()
@@ -183,10 +184,12 @@ const view = (s: TenantStore) => ({
   byPhone: s.findProspects({ sourceName: 'S', phone: '303 555 0100' }).length,
   notes: s.collection('notes').entries(),
   byIndex: ['0', '1', '2'].map((k) => s.collection<{ at: number }>('notes').findBy(BY_AT, k).map((r) => r.at)),
+  byMemoryIndex: ['0', '1', '2'].map((k) => s.collection<{ at: number }>('notes').findBy(BY_AT_IN_MEMORY, k).map((r) => r.at)),
 });
 
-/** An index of the notes, so every model run checks index upkeep against the records. */
+/** Indexes of the notes, one of each kind, so every model run checks index upkeep against the records. */
 const BY_AT: RecordIndex<{ at: number }> = { name: 'test.at', keys: (r) => [String(r.at % 3)] };
+const BY_AT_IN_MEMORY: RecordIndex<{ at: number }> = { name: 'test.at.memory', keys: BY_AT.keys, inMemory: true };
 
 /** Everything, in the order the store gives it (two memory stores must agree exactly). */
 const exactView = (s: MemoryTenantStore) => ({

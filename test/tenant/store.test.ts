@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { MemoryTenantStore } from '../../src/tenant/memory-store.js';
 import { SqliteTenantStore } from '../../src/tenant/sqlite-store.js';
 import { encodeProspect } from '../../src/tenant/encoded-prospect.js';
@@ -299,101 +300,107 @@ describe.each(stores)('%s store', (_kind, make) => {
     s.close();
   });
 
-  it('finds records through an index kept up to date by every change, in insertion order', () => {
-    const s = make();
-    const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier.toLowerCase()] : []) };
-    const c = s.collection<{ name: string; tier?: string }>('people');
-    c.put('a', { name: 'Ada', tier: 'Gold' });
-    c.put('b', { name: 'Bob' });
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada']); // built here, from what is there
-    c.put('c', { name: 'Cy', tier: 'gold' });
-    c.put('b', { name: 'Bob', tier: 'GOLD' }); // joins late, but keeps its place in insertion order
-    c.put('a', { name: 'Ada', tier: 'silver' });
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Cy']);
-    expect(c.findBy(byTier, 'gold', { limit: 1 }).map((r) => r.name)).toEqual(['Bob']);
-    expect(c.findBy(byTier, 'gold', { filter: (r) => r.name !== 'Bob', limit: 1 }).map((r) => r.name)).toEqual(['Cy']);
-    expect(c.findBy(byTier, 'silver').map((r) => r.name)).toEqual(['Ada']);
-    expect(() => s.transaction(() => {
-      c.delete('c');
-      c.put('d', { name: 'Dee', tier: 'gold' });
-      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Dee']);
-      throw new Error('undo');
-    })).toThrow('undo');
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Cy']);
-    expect(c.delete('b')).toBe(true);
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Cy']);
-    expect(c.find((r) => r.name.length === 3, 1).map((r) => r.name)).toEqual(['Ada']);
-    c.clear();
-    expect(c.findBy(byTier, 'gold')).toEqual([]);
-    c.put('e', { name: 'Eve', tier: 'gold' });
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Eve']);
-    expect(c.findBy(byTier, 'nobody')).toEqual([]);
-    s.close();
-  });
-
-  it('keeps an index up to date through a bulk load: built before it, built inside it, built inside an aborted one', () => {
-    type Person = { name: string; tier?: string };
-    const s = make();
-    const byTier: RecordIndex<Person> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []) };
-    const byName: RecordIndex<Person> = { name: 'test.name', keys: (r) => [r.name] };
-    const byInitial: RecordIndex<Person> = { name: 'test.initial', keys: (r) => [r.name.slice(0, 1)] };
-    const c = s.collection<Person>('people');
-    const names = (rs: Person[]) => rs.map((r) => r.name);
-    c.put('a', { name: 'Ada', tier: 'gold' });
-    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada']);
-    const bulk = s.bulkLoad();
-    bulk.put('people', 'b', { name: 'Bob', tier: 'gold' });
-    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob']);
-    expect(names(c.findBy(byName, 'Bob'))).toEqual(['Bob']); // built inside the load
-    bulk.put('people', 'c', { name: 'Cy', tier: 'gold' });
-    expect(names(c.findBy(byName, 'Cy'))).toEqual(['Cy']);
-    bulk.commit();
-    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob', 'Cy']);
-    const aborted = s.bulkLoad();
-    expect(names(c.findBy(byInitial, 'A'))).toEqual(['Ada']); // built inside a load that is then undone
-    aborted.put('people', 'd', { name: 'Dee', tier: 'gold' });
-    aborted.abort();
-    c.put('e', { name: 'Eve', tier: 'gold' });
-    expect(names(c.findBy(byInitial, 'E'))).toEqual(['Eve']);
-    expect(names(c.findBy(byName, 'Dee'))).toEqual([]);
-    expect(names(c.findBy(byName, 'Eve'))).toEqual(['Eve']);
-    expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob', 'Cy', 'Eve']);
-    s.close();
-  });
-
-  it('keeps an index up to date when the transaction that built it was undone, wholly or in part', () => {
-    const s = make();
-    const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []) };
-    const c = s.collection<{ name: string; tier?: string }>('people');
-    c.put('a', { name: 'Ada', tier: 'gold' });
-    // Built inside a transaction that is then undone: the later writes, in transactions of their own, must still be found.
-    expect(() =>
-      s.transaction(() => {
-        expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada']);
-        c.put('b', { name: 'Bob', tier: 'gold' });
+  // Each index test runs with an index the SQLite store keeps in its file and one it keeps in memory (RecordIndex.inMemory).
+  describe.each([
+    ['kept in the file', false],
+    ['kept in memory', true],
+  ] as const)('an index %s', (_where, inMemory) => {
+    it('finds records through an index kept up to date by every change, in insertion order', () => {
+      const s = make();
+      const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier.toLowerCase()] : []), inMemory };
+      const c = s.collection<{ name: string; tier?: string }>('people');
+      c.put('a', { name: 'Ada', tier: 'Gold' });
+      c.put('b', { name: 'Bob' });
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada']); // built here, from what is there
+      c.put('c', { name: 'Cy', tier: 'gold' });
+      c.put('b', { name: 'Bob', tier: 'GOLD' }); // joins late, but keeps its place in insertion order
+      c.put('a', { name: 'Ada', tier: 'silver' });
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Cy']);
+      expect(c.findBy(byTier, 'gold', { limit: 1 }).map((r) => r.name)).toEqual(['Bob']);
+      expect(c.findBy(byTier, 'gold', { filter: (r) => r.name !== 'Bob', limit: 1 }).map((r) => r.name)).toEqual(['Cy']);
+      expect(c.findBy(byTier, 'silver').map((r) => r.name)).toEqual(['Ada']);
+      expect(() => s.transaction(() => {
+        c.delete('c');
+        c.put('d', { name: 'Dee', tier: 'gold' });
+        expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Dee']);
         throw new Error('undo');
-      }),
-    ).toThrow('undo');
-    s.transaction(() => c.put('c', { name: 'Cy', tier: 'gold' }));
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada', 'Cy']);
-    // Built in a nested transaction that is undone while the outer one goes on writing.
-    const byName: RecordIndex<{ name: string; tier?: string }> = { name: 'test.name', keys: (r) => [r.name] };
-    s.transaction(() => {
+      })).toThrow('undo');
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Bob', 'Cy']);
+      expect(c.delete('b')).toBe(true);
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Cy']);
+      expect(c.find((r) => r.name.length === 3, 1).map((r) => r.name)).toEqual(['Ada']);
+      c.clear();
+      expect(c.findBy(byTier, 'gold')).toEqual([]);
+      c.put('e', { name: 'Eve', tier: 'gold' });
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Eve']);
+      expect(c.findBy(byTier, 'nobody')).toEqual([]);
+      s.close();
+    });
+
+    it('keeps an index up to date through a bulk load: built before it, built inside it, built inside an aborted one', () => {
+      type Person = { name: string; tier?: string };
+      const s = make();
+      const byTier: RecordIndex<Person> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []), inMemory };
+      const byName: RecordIndex<Person> = { name: 'test.name', keys: (r) => [r.name], inMemory };
+      const byInitial: RecordIndex<Person> = { name: 'test.initial', keys: (r) => [r.name.slice(0, 1)], inMemory };
+      const c = s.collection<Person>('people');
+      const names = (rs: Person[]) => rs.map((r) => r.name);
+      c.put('a', { name: 'Ada', tier: 'gold' });
+      expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada']);
+      const bulk = s.bulkLoad();
+      bulk.put('people', 'b', { name: 'Bob', tier: 'gold' });
+      expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob']);
+      expect(names(c.findBy(byName, 'Bob'))).toEqual(['Bob']); // built inside the load
+      bulk.put('people', 'c', { name: 'Cy', tier: 'gold' });
+      expect(names(c.findBy(byName, 'Cy'))).toEqual(['Cy']);
+      bulk.commit();
+      expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob', 'Cy']);
+      const aborted = s.bulkLoad();
+      expect(names(c.findBy(byInitial, 'A'))).toEqual(['Ada']); // built inside a load that is then undone
+      aborted.put('people', 'd', { name: 'Dee', tier: 'gold' });
+      aborted.abort();
+      c.put('e', { name: 'Eve', tier: 'gold' });
+      expect(names(c.findBy(byInitial, 'E'))).toEqual(['Eve']);
+      expect(names(c.findBy(byName, 'Dee'))).toEqual([]);
+      expect(names(c.findBy(byName, 'Eve'))).toEqual(['Eve']);
+      expect(names(c.findBy(byTier, 'gold'))).toEqual(['Ada', 'Bob', 'Cy', 'Eve']);
+      s.close();
+    });
+
+    it('keeps an index up to date when the transaction that built it was undone, wholly or in part', () => {
+      const s = make();
+      const byTier: RecordIndex<{ name: string; tier?: string }> = { name: 'test.tier', keys: (r) => (r.tier ? [r.tier] : []), inMemory };
+      const c = s.collection<{ name: string; tier?: string }>('people');
+      c.put('a', { name: 'Ada', tier: 'gold' });
+      // Built inside a transaction that is then undone: the later writes, in transactions of their own, must still be found.
       expect(() =>
         s.transaction(() => {
-          expect(c.findBy(byName, 'Cy').map((r) => r.name)).toEqual(['Cy']);
-          throw new Error('inner');
+          expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada']);
+          c.put('b', { name: 'Bob', tier: 'gold' });
+          throw new Error('undo');
         }),
-      ).toThrow('inner');
-      c.put('d', { name: 'Dee', tier: 'gold' });
-      c.put('c', { name: 'Cyd', tier: 'gold' });
+      ).toThrow('undo');
+      s.transaction(() => c.put('c', { name: 'Cy', tier: 'gold' }));
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada', 'Cy']);
+      // Built in a nested transaction that is undone while the outer one goes on writing.
+      const byName: RecordIndex<{ name: string; tier?: string }> = { name: 'test.name', keys: (r) => [r.name], inMemory };
+      s.transaction(() => {
+        expect(() =>
+          s.transaction(() => {
+            expect(c.findBy(byName, 'Cy').map((r) => r.name)).toEqual(['Cy']);
+            throw new Error('inner');
+          }),
+        ).toThrow('inner');
+        c.put('d', { name: 'Dee', tier: 'gold' });
+        c.put('c', { name: 'Cyd', tier: 'gold' });
+      });
+      expect(c.findBy(byName, 'Dee').map((r) => r.tier)).toEqual(['gold']);
+      expect(c.findBy(byName, 'Cyd').map((r) => r.tier)).toEqual(['gold']);
+      expect(c.findBy(byName, 'Cy')).toEqual([]);
+      expect(c.findBy(byName, 'Ada').map((r) => r.tier)).toEqual(['gold']);
+      expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada', 'Cyd', 'Dee']);
+      s.close();
     });
-    expect(c.findBy(byName, 'Dee').map((r) => r.tier)).toEqual(['gold']);
-    expect(c.findBy(byName, 'Cyd').map((r) => r.tier)).toEqual(['gold']);
-    expect(c.findBy(byName, 'Cy')).toEqual([]);
-    expect(c.findBy(byName, 'Ada').map((r) => r.tier)).toEqual(['gold']);
-    expect(c.findBy(byTier, 'gold').map((r) => r.name)).toEqual(['Ada', 'Cyd', 'Dee']);
-    s.close();
   });
 
   it('gives other domains keyed collections', () => {
@@ -463,6 +470,51 @@ describe('sqlite store persistence', () => {
     expect(first.collection('crm.tokens').get('a')).toBe('day 2');
     second.close();
     first.close();
+  });
+
+  it("finds what another connection's commits changed through an index kept in memory", () => {
+    const file = join(dir, 'memory-index.db');
+    const byStatus: RecordIndex<{ status: string }> = { name: 'test.status', keys: (r) => [r.status], inMemory: true };
+    const first = new SqliteTenantStore(file, 'UTC', 1);
+    const second = new SqliteTenantStore(file, 'UTC', 1);
+    const leads = first.collection<{ status: string }>('leads');
+    leads.put('a', { status: 'New' });
+    leads.put('b', { status: 'New' });
+    expect(leads.findBy(byStatus, 'New')).toHaveLength(2);
+    second.collection<{ status: string }>('leads').put('a', { status: 'Queued' });
+    second.collection<{ status: string }>('leads').put('c', { status: 'New' });
+    expect(leads.findBy(byStatus, 'New')).toEqual([{ status: 'New' }, { status: 'New' }]);
+    expect(leads.findBy(byStatus, 'Queued')).toEqual([{ status: 'Queued' }]);
+    leads.put('b', { status: 'Queued' });
+    expect(second.collection<{ status: string }>('leads').get('b')).toEqual({ status: 'Queued' });
+    expect(leads.findBy(byStatus, 'Queued').length).toBe(2);
+    second.close();
+    first.close();
+  });
+
+  it('drops at its first write the copy in the file of an index now kept in memory (written by an older version)', () => {
+    const file = join(dir, 'index-moved.db');
+    const keys = (r: { status: string }) => [r.status];
+    const older = new SqliteTenantStore(file, 'UTC', 1);
+    older.collection<{ status: string }>('leads').put('a', { status: 'New' });
+    expect(older.collection<{ status: string }>('leads').findBy({ name: 'test.status', keys }, 'New')).toHaveLength(1);
+    older.close();
+    const raw = new Database(file);
+    expect(raw.prepare("SELECT COUNT(*) AS n FROM record_keys WHERE idx = 'test.status'").get()).toEqual({ n: 1 });
+    raw.close();
+    const newer = new SqliteTenantStore(file, 'UTC', 1);
+    const leads = newer.collection<{ status: string }>('leads');
+    expect(leads.findBy({ name: 'test.status', keys, inMemory: true }, 'New')).toHaveLength(1);
+    leads.put('a', { status: 'Queued' });
+    newer.close();
+    const after = new Database(file);
+    expect(after.prepare("SELECT COUNT(*) AS n FROM record_keys WHERE idx = 'test.status'").get()).toEqual({ n: 0 });
+    expect(after.prepare("SELECT COUNT(*) AS n FROM record_indexes WHERE idx = 'test.status'").get()).toEqual({ n: 0 });
+    after.close();
+    // The older version, opening the file again, builds its index afresh from the records.
+    const again = new SqliteTenantStore(file, 'UTC', 1);
+    expect(again.collection<{ status: string }>('leads').findBy({ name: 'test.status', keys }, 'Queued')).toHaveLength(1);
+    again.close();
   });
 
   it("sees a source changed by another connection, and not a rolled-back change of its own", () => {

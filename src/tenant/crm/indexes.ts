@@ -1,7 +1,7 @@
 // The CRM's record indexes (see Collection.findBy): customers by normalised
 // phone for SearchForANI, and records by the value of one field for
-// CustomSearch. Their names are kept in SQLite state files: a change to what
-// `keys` returns needs a new name.
+// CustomSearch. The phone index's name is kept in SQLite state files: a change
+// to what its `keys` returns needs a new name.
 import type { RecordIndex } from '../../contract/tenant-store.js';
 import { digitsOf, normalizePhone } from '../phones.js';
 import type { CrmRecord } from './types.js';
@@ -44,7 +44,9 @@ const fieldIndexes = new Map<string, RecordIndex<CrmRecord>>();
 
 /**
  * Records under the key of one field's value (the first member whose name
- * matches `field` in any case, as CustomSearch reads it).
+ * matches `field` in any case, as CustomSearch reads it). Kept in memory by
+ * the SQLite store: workflows search a field and then change it (status
+ * `New` to `Queued`), so every update would move the record's key in the file.
  */
 export function fieldIndex(field: string): RecordIndex<CrmRecord> {
   const lower = field.toLowerCase();
@@ -52,6 +54,7 @@ export function fieldIndex(field: string): RecordIndex<CrmRecord> {
   if (!index) {
     index = {
       name: `crm.field:${lower}`,
+      inMemory: true,
       keys: (rec) => {
         const member = Object.keys(rec).find((k) => k.toLowerCase() === lower);
         const key = member === undefined ? undefined : fieldKey(rec[member]);

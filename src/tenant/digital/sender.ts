@@ -127,7 +127,7 @@ export class DigitalSender implements BackgroundProcess {
   nextDueMs(): number | null {
     if (this.lastTickMs === null) return this.settings.started ? 0 : null;
     if (!this.settings.started || this.gaveUp) return null;
-    const queued = this.store.oldestQueuedMs(this.settings.skill) !== null;
+    const queued = this.store.hasQueued(this.settings.skill);
     if (!queued && this.retries.size === 0) return null;
     if (this.closedSinceMs !== null) return this.onGrid(SCHEDULE_POLL_MS, Math.max(this.reopenMs!, this.nowMs()));
     if (!queued) return this.onGrid(this.tickMs, Math.max(this.firstRetryMs, this.nowMs()));
@@ -181,7 +181,7 @@ export class DigitalSender implements BackgroundProcess {
   private afterTick(): void {
     this.firstRetryMs = Infinity;
     for (const due of this.retries.values()) if (due < this.firstRetryMs) this.firstRetryMs = due;
-    this.retryWait = this.retries.size > 0 && this.store.oldestQueuedMs(this.settings.skill) === null;
+    this.retryWait = this.retries.size > 0 && !this.store.hasQueued(this.settings.skill);
   }
 
   /** Adds a stretch's messages to the credit and takes the whole ones (a tick's unused ones are lost). */
