@@ -18,6 +18,10 @@ export class RecordMirror<T> {
     for (const row of rows) this.records.set(row.id, { seq: row.seq, value: JSON.parse(row.data) as T });
   }
 
+  has(id: string): boolean {
+    return this.records.has(id);
+  }
+
   get(id: string): T | undefined {
     return this.records.get(id)?.value;
   }

@@ -35,6 +35,8 @@ function statements(db: Database.Database) {
     put: db.prepare('INSERT INTO records (collection, id, seq, data) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET data = excluded.data RETURNING seq'),
     // The same without the place it kept: a collection with no index needs none (≈ 2 µs less per write).
     putOnly: db.prepare('INSERT INTO records (collection, id, seq, data) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET data = excluded.data'),
+    // A record known to exist: cheaper than the upsert when nothing needs its place.
+    update: db.prepare('UPDATE records SET data = ? WHERE collection = ? AND id = ?'),
     delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
     all: db.prepare('SELECT id, data FROM records WHERE collection = ? ORDER BY seq'),
     count: db.prepare('SELECT COUNT(*) AS n FROM records WHERE collection = ?'),
@@ -142,9 +144,13 @@ export class SqliteCollection<T> implements Collection<T> {
     const indexes = this.kept();
     // A new record takes this place; a replaced one keeps its own.
     const place = this.nextSeq();
+    const known = this.mirror?.has(id) === true;
     this.mirror?.put(id, place, rec);
-    if (indexes.length === 0) this.q.putOnly.run(this.name, id, place, JSON.stringify(rec));
-    else {
+    if (indexes.length === 0) {
+      // The mirror may be out of date (it is checked at the next read): an update that finds no row is an insert.
+      const data = JSON.stringify(rec);
+      if (!known || this.q.update.run(data, this.name, id).changes === 0) this.q.putOnly.run(this.name, id, place, data);
+    } else {
       const { seq } = this.q.put.get(this.name, id, place, JSON.stringify(rec)) as { seq: number };
       this.iq.keysOf.run(this.name, id);
       for (const idx of indexes) {

@@ -561,9 +561,13 @@ export class SqliteTenantStore implements TenantStore {
     this.queueHeads.delete(skillNo);
     let dialed = 0;
     let left = 0;
-    // One statement a record (the queue head marked dialed, or expired when its time has passed), none of the row read back.
-    for (let row; dialed < max && (row = this.stmts.dialHead.get(nowMs, nowMs, nowMs, skillNo) as { status: string } | undefined); left++)
-      if (row.status === 'dialed') dialed++;
+    // One statement a record (the queue head marked dialed unless its time has passed), none of the row read back; when
+    // none was dialed, a second marks the head expired, if it is. No RETURNING: it cost more than the update itself.
+    while (dialed < max) {
+      if (this.stmts.dialHead.run(nowMs, skillNo, nowMs).changes > 0) dialed++;
+      else if (this.stmts.expireHead.run(skillNo, nowMs).changes === 0) break;
+      left++;
+    }
     const depth = this.queueDepths.get(skillNo);
     if (depth !== undefined) this.queueDepths.set(skillNo, depth - left);
     if (left > 0) this.wrote();
@@ -707,9 +711,13 @@ function prepare(db: Database.Database) {
     nextExpiry: db.prepare("SELECT MIN(expires_at_ms) AS t FROM prospects WHERE skill_no = ? AND status = 'queued'"),
     markDialed: db.prepare("UPDATE prospects SET status = 'dialed', dialed_at_ms = ? WHERE skill_no = ? AND external_id = ?"),
     dialHead: db.prepare(
-      `UPDATE prospects SET status = CASE WHEN expires_at_ms <= ? THEN 'expired' ELSE 'dialed' END,
-       dialed_at_ms = CASE WHEN expires_at_ms <= ? THEN dialed_at_ms ELSE ? END
-       WHERE rowid = (SELECT rowid FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1) RETURNING status`,
+      `UPDATE prospects SET status = 'dialed', dialed_at_ms = ?
+       WHERE rowid = (SELECT rowid FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1)
+       AND (expires_at_ms IS NULL OR expires_at_ms > ?)`,
+    ),
+    expireHead: db.prepare(
+      `UPDATE prospects SET status = 'expired'
+       WHERE rowid = (SELECT rowid FROM prospects WHERE skill_no = ? AND status = 'queued' ORDER BY queue_seq LIMIT 1) AND expires_at_ms <= ?`,
     ),
   };
 }

@@ -488,6 +488,11 @@ describe('sqlite store persistence', () => {
     leads.put('b', { status: 'Queued' });
     expect(second.collection<{ status: string }>('leads').get('b')).toEqual({ status: 'Queued' });
     expect(leads.findBy(byStatus, 'Queued').length).toBe(2);
+    // Removed by the other connection while this one remembers it: written again all the same.
+    second.collection<{ status: string }>('leads').delete('b');
+    leads.put('b', { status: 'Rejected' });
+    expect(second.collection<{ status: string }>('leads').get('b')).toEqual({ status: 'Rejected' });
+    expect(leads.findBy(byStatus, 'Rejected')).toEqual([{ status: 'Rejected' }]);
     second.close();
     first.close();
   });
