@@ -39,13 +39,9 @@ export default defineAction({
       if (seen.has(skill.id)) continue; // a skill listed twice is counted once
       seen.add(skill.id);
       // Records past their expiration are no longer waiting, even where the dialer has not reached them.
-      // The list is read in the same transaction (on a state file a read outside one opens a transaction of its own).
-      const [depth, oldest] = ctx.tenant.transaction(() => {
-        ctx.tenant.expireDue(skill.id, nowMs);
-        return [ctx.tenant.queueDepth(skill.id), ctx.tenant.oldestQueuedMs(skill.id)] as const;
-      });
+      const { depth, oldestMs } = ctx.tenant.queueAt(skill.id, nowMs);
       queued += depth;
-      if (oldest !== null) longest = Math.max(longest, Math.floor((nowMs - oldest) / 1000));
+      if (oldestMs !== null) longest = Math.max(longest, Math.floor((nowMs - oldestMs) / 1000));
       const acd = ctx.routing.queueStats(skill.id, props.HighProficiency, props.LowProficiency);
       queued += acd.queued;
       longest = Math.max(longest, acd.longestWaitSeconds);

@@ -253,6 +253,12 @@ export interface TenantStore {
    * waiting while a slow (or absent) dialer has not reached them yet.
    */
   expireDue(skillNo: number, nowMs: number): number;
+  /**
+   * The skill's queue as GETQUEUE reads it at `nowMs`: records past their
+   * expiration expired first (expireDue), then its depth and the oldest
+   * queueing time (oldestQueuedMs), read together.
+   */
+  queueAt(skillNo: number, nowMs: number): { depth: number; oldestMs: number | null };
 
   /** A named keyed-record collection; the same name returns the same data. */
   collection<T>(name: string): Collection<T>;

@@ -362,6 +362,11 @@ export class MemoryTenantStore implements TenantStore {
     return expired ? null : next;
   }
 
+  queueAt(skillNo: number, nowMs: number): { depth: number; oldestMs: number | null } {
+    this.expireDue(skillNo, nowMs);
+    return { depth: this.queueDepth(skillNo), oldestMs: this.oldestQueuedMs(skillNo) };
+  }
+
   expireDue(skillNo: number, nowMs: number): number {
     const queue = this.queueIfAny(skillNo);
     const list = this.lists.get(skillNo);

@@ -588,6 +588,15 @@ export class SqliteTenantStore implements TenantStore {
     });
   }
 
+  queueAt(skillNo: number, nowMs: number): { depth: number; oldestMs: number | null } {
+    const read = () => ({ depth: this.queueDepth(skillNo), oldestMs: this.oldestQueuedMs(skillNo) });
+    // A brain polls every few minutes: while no queued record can have expired there is nothing to write, and the
+    // reads (kept answers, or a look-up inside the background work's open transaction) need no transaction of their own.
+    const floor = this.expiryFloor.get(skillNo);
+    if (floor !== undefined && nowMs < floor && (this.db.inTransaction || (this.queueDepths.has(skillNo) && this.queueHeads.has(skillNo)))) return read();
+    return this.transaction(() => (this.expireDue(skillNo, nowMs), read()));
+  }
+
   expireDue(skillNo: number, nowMs: number): number {
     const floor = this.expiryFloor.get(skillNo);
     if (floor !== undefined && nowMs < floor) return 0;

@@ -19,6 +19,7 @@ type Op =
   | { op: 'remove'; source: string; id: string }
   | { op: 'dial'; skill: number; max: number; at: number }
   | { op: 'expire'; skill: number; at: number }
+  | { op: 'queueAt'; skill: number; at: number }
   | { op: 'failing'; skill: number; id: string }
   | { op: 'batch'; skill: number; items: { id: string; source: string; at: number; expires: number | null }[]; fail: boolean }
   | { op: 'put'; id: string; at: number }
@@ -37,6 +38,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), source: sources, id: ids }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dial' as const), skill: skills, max: fc.nat(3), at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('expire' as const), skill: skills, at: fc.nat(200) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('queueAt' as const), skill: skills, at: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('failing' as const), skill: skills, id: ids }) },
   {
     // Several upserts in one transaction with no queue read between them (a CREATEPROSPECTS batch), committed or rolled back.
@@ -104,6 +106,8 @@ function apply(store: TenantStore, o: Op): unknown {
       return store.transaction(() => store.dialNext(o.skill, o.max, o.at).map((p) => p.externalId));
     case 'expire':
       return store.transaction(() => store.expireDue(o.skill, o.at));
+    case 'queueAt':
+      return store.queueAt(o.skill, o.at);
     case 'failing':
       try {
         store.transaction(() => {
