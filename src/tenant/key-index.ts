@@ -1,10 +1,8 @@
 // A collection's secondary index held in memory: the ids of the records found
 // under each key, in insertion order (by sequence). The SQLite store keeps
-// here the indexes its state file does not (RecordIndex.inMemory): a CRM
-// field index whose key changes at nearly every write (a lead's status), where
-// keeping it in the file moved an index row at every update. Each record's
-// keys are remembered, so a change removes the old ones without reading the
-// record it replaces.
+// here, with the records (record-mirror.ts), the indexes its state file does
+// not (RecordIndex.inMemory). Each record's keys are remembered, so a change
+// removes the old ones without computing them again from the old record.
 
 interface Posting {
   /** id -> sequence, in the order added. */
@@ -16,19 +14,16 @@ interface Posting {
 }
 
 export class KeyIndex {
-  /** Every record of the collection (keys or none) with its sequence. */
-  private readonly records = new Map<string, { seq: number; keys: readonly string[] }>();
+  /** The keys of every record indexed (none for a record without any). */
+  private readonly keysOf = new Map<string, readonly string[]>();
   private readonly postings = new Map<string, Posting>();
 
-  /** Creates or replaces a record; a new one takes `seq`, a replaced one keeps its own. */
+  /** Creates or replaces a record, at `seq` in insertion order. */
   put(id: string, seq: number, keys: readonly string[]): void {
-    const old = this.records.get(id);
-    if (old) {
-      this.unlist(id, old.keys);
-      seq = old.seq;
-    }
+    const old = this.keysOf.get(id);
+    if (old) this.unlist(id, old);
     const unique = keys.length > 1 ? [...new Set(keys)] : keys;
-    this.records.set(id, { seq, keys: unique });
+    this.keysOf.set(id, unique);
     for (const key of unique) {
       let p = this.postings.get(key);
       if (!p) this.postings.set(key, (p = { ids: new Map(), maxSeq: seq, sorted: true }));
@@ -39,10 +34,10 @@ export class KeyIndex {
   }
 
   delete(id: string): void {
-    const old = this.records.get(id);
+    const old = this.keysOf.get(id);
     if (!old) return;
-    this.records.delete(id);
-    this.unlist(id, old.keys);
+    this.keysOf.delete(id);
+    this.unlist(id, old);
   }
 
   /** The ids under `key` in sequence order (a posting found out of order is sorted once). */

@@ -4,14 +4,15 @@
 // reads the records it finds and no others. An index is built the first time
 // it is used and listed in `record_indexes`; every later change keeps it up to
 // date. An index marked `inMemory` (CRM field values) is kept in this
-// process's memory instead, with the records it was built from (record-mirror.ts):
-// built at its first look-up, and forgotten when the file changes in a way
-// this object's writes did not see (a rollback, a commit by another connection). A change made by code that does not know an index
-// (an index name no longer in use) drops that index, to be built again on
-// its next look-up: a stale index is never read. A state file opened read-only
-// (`tenant show`) builds no index: a look-up by an index the file does not
-// keep reads the collection instead, and a file from before indexes existed
-// (state schema 1, no index tables) is never asked about them.
+// process's memory instead, with the records it was built from
+// (record-mirror.ts): built at its first look-up, and forgotten when the file
+// changes in a way this object's writes did not see (a rollback, a commit by
+// another connection). A change made by code that does not know a kept index
+// (an index name no longer in use, or now kept in memory) drops that index,
+// to be built again on its next look-up: a stale index is never read. A state
+// file opened read-only (`tenant show`) builds no index: a look-up by an index
+// the file does not keep reads the collection instead, and a file from before
+// indexes existed (state schema 1, no index tables) is never asked about them.
 import type Database from 'better-sqlite3';
 import type { Collection, RecordIndex } from '../contract/tenant-store.js';
 import { RecordMirror } from './record-mirror.js';
