@@ -154,8 +154,9 @@ function locateQuoteProblem(file: string, nextLine: number, code: string): { lin
   let text: string;
   const fd = openSync(file, 'r');
   try {
-    const start = offsetOfLine(fd, nextLine);
-    const size = Math.min(fstatSync(fd).size - start, 1 << 24);
+    const fileSize = fstatSync(fd).size;
+    const start = offsetOfLine(fd, fileSize, nextLine);
+    const size = Math.min(fileSize - start, 1 << 24);
     const buf = Buffer.alloc(Math.max(0, size));
     readSync(fd, buf, 0, buf.length, start);
     text = buf.toString('utf8');
@@ -208,10 +209,10 @@ function locateQuoteProblem(file: string, nextLine: number, code: string): { lin
   return inQuote ? quoteAt : null;
 }
 
-/** Byte offset where 1-based `line` starts (the file's size when it has fewer lines). */
-function offsetOfLine(fd: number, line: number): number {
+/** Byte offset where 1-based `line` starts (`size`, the file's, when it has fewer lines). */
+function offsetOfLine(fd: number, size: number, line: number): number {
   if (line <= 1) return 0;
-  let offset = fstatSync(fd).size;
+  let offset = size;
   let seen = 1;
   eachLineStart(fd, offset, (start) => {
     if (++seen < line) return false;
