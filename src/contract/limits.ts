@@ -19,6 +19,15 @@ export interface Limits {
  */
 export const ACTIONS_PER_VIRTUAL_DAY = 100_000;
 
+/**
+ * Without an `until`, how far past a run's start background processes are
+ * followed once no run has anything due (emulator decision): further than
+ * any setting schedules (a preview recycle is at most a year away), and short
+ * enough that a wake-up planned centuries ahead (a hand-edited snapshot) does
+ * not have the run simulate every day until then.
+ */
+export const PROCESS_HORIZON_DAYS = 400;
+
 /** Studio's own limits: raising them lets the emulator accept what Studio refuses. */
 const STUDIO_LIMITS: ReadonlySet<keyof Limits> = new Set(['maxObjectBytes', 'maxResponseBytes', 'maxArrayElements']);
 

@@ -2,7 +2,7 @@
 // `run`, `on`, `snapshot` — over one scheduler, one virtual clock and one
 // tenant. Bad options throw RuntimeOptionError with a message naming them.
 import type { DateTime } from 'luxon';
-import { ACTIONS_PER_VIRTUAL_DAY, DEFAULT_LIMITS, isLimitName, LIMIT_NAMES, type Limits } from '../contract/limits.js';
+import { ACTIONS_PER_VIRTUAL_DAY, DEFAULT_LIMITS, isLimitName, LIMIT_NAMES, PROCESS_HORIZON_DAYS, type Limits } from '../contract/limits.js';
 import { didYouMean } from '../contract/diagnostics.js';
 import { type Clock } from '../contract/clock.js';
 import type { ActionDefinition } from '../actions/define.js';
@@ -233,7 +233,8 @@ class StudioRuntime implements Runtime {
       }
       if (resumed) await sched.prepare(this.clock.ms);
       const entry = this.entry!;
-      const outcome = await sched.drive({ stopAtMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
+      const horizonMs = stopAtMs === null ? startedMs + PROCESS_HORIZON_DAYS * 86_400_000 : null;
+      const outcome = await sched.drive({ stopAtMs, horizonMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
       if (outcome === 'done') sched.stopWaiting();
       else if (outcome === 'until') sched.stopAll(UNTIL_REASON);
       else if (outcome === 'aborted') sched.stopAll('Aborted by the caller');

@@ -34,6 +34,15 @@ export interface ContactInfo {
 
 export type DriveEnd = 'done' | 'until' | 'aborted' | 'paused';
 
+export interface DriveOptions {
+  /** The run's until: everything stops there. */
+  stopAtMs: number | null;
+  /** Without an until: once no run has anything due, background processes are followed up to here (PROCESS_HORIZON_DAYS). */
+  horizonMs?: number | null;
+  signal?: AbortSignal;
+  maxSteps?: number;
+}
+
 export interface SchedulerOptions {
   services: RuntimeServices;
   /** Work interleaved with the runs (dialers…); each is attached to the runtime's services first. */
@@ -242,7 +251,7 @@ export class Scheduler implements RunSystem {
    * work left waiting for a commit (runProcesses) is committed when it
    * returns, and before it waits for anything outside the timeline.
    */
-  async drive(opts: { stopAtMs: number | null; signal?: AbortSignal; maxSteps?: number }): Promise<DriveEnd> {
+  async drive(opts: DriveOptions): Promise<DriveEnd> {
     try {
       return await this.driveSteps(opts);
     } finally {
@@ -250,8 +259,9 @@ export class Scheduler implements RunSystem {
     }
   }
 
-  private async driveSteps(opts: { stopAtMs: number | null; signal?: AbortSignal; maxSteps?: number }): Promise<DriveEnd> {
+  private async driveSteps(opts: DriveOptions): Promise<DriveEnd> {
     const { stopAtMs, signal, maxSteps } = opts;
+    const horizonMs = opts.horizonMs ?? null;
     const tenant = this.services.tenant;
     const clock = this.services.clock;
     const engine = this.engine;
@@ -265,13 +275,15 @@ export class Scheduler implements RunSystem {
       known = undefined;
       // No run is due (none left, or every one waits for an event) and no process will do anything: nothing more happens.
       if (runDue === Infinity && !proc) return 'done';
+      // Nor when only background processes are due, past the horizon of a run without an until.
+      if (runDue === Infinity && horizonMs !== null && procDue > horizonMs) return 'done';
       const next = runDue <= procDue ? runDue : procDue;
       if (stopAtMs !== null && next > stopAtMs) {
         if (stopAtMs > clock.ms) clock.ms = stopAtMs;
         return 'until';
       }
       if (proc && procDue < runDue) {
-        known = this.runProcesses(proc, procDue, stopAtMs, signal);
+        known = this.runProcesses(proc, procDue, stopAtMs ?? horizonMs, signal);
         continue;
       }
       if (!run) return 'done';
@@ -351,9 +363,10 @@ export class Scheduler implements RunSystem {
    * are kept. A stretch of processes alone (a digital list sent after the
    * scripts ended) commits every PROCESS_BATCH runs. Returns what is due
    * next, as `nextDue()` found it after the last process (undefined when
-   * aborted).
+   * aborted). The batch ends before a process due after `boundMs` (the
+   * until, or the horizon of a run without one).
    */
-  private runProcesses(first: BackgroundProcess, firstDue: number, stopAtMs: number | null, signal: AbortSignal | undefined): Due | undefined {
+  private runProcesses(first: BackgroundProcess, firstDue: number, boundMs: number | null, signal: AbortSignal | undefined): Due | undefined {
     const clock = this.services.clock;
     let failure: { err: unknown } | undefined;
     let next: Due | undefined;
@@ -375,7 +388,7 @@ export class Scheduler implements RunSystem {
           return;
         }
         next = this.nextDue();
-        const beforeRun = next.proc !== undefined && next.procDue < next.runDue && (stopAtMs === null || next.procDue <= stopAtMs);
+        const beforeRun = next.proc !== undefined && next.procDue < next.runDue && (boundMs === null || next.procDue <= boundMs);
         proc = beforeRun ? next.proc : undefined;
         due = next.procDue;
       }

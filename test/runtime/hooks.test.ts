@@ -5,6 +5,7 @@ import type { RunEndContext } from '../../src/contract/run-end.js';
 import { defineAction, number, text } from '../../src/actions/define.js';
 import type { InterceptedCall } from '../../src/runtime/services.js';
 import type { BackgroundProcess } from '../../src/contract/process.js';
+import { PROCESS_HORIZON_DAYS } from '../../src/contract/limits.js';
 import { run } from './helpers.js';
 
 const ended: RunEndContext[] = [];
@@ -145,6 +146,33 @@ done: END
     log.sort((a, b) => a.slice(-8).localeCompare(b.slice(-8)));
     expect(log).toEqual(['dial 09:00:00', 'dial 09:00:20', 'script 09:00:30']);
     expect(r.status).toBe('completed');
+  });
+
+  test('without an until, are followed up to PROCESS_HORIZON_DAYS after the start once no run has anything due', async () => {
+    const start = Date.parse('2026-11-21T09:00:00Z');
+    // Due every day, forever (what a wake-up planned centuries ahead made routing do, day by day).
+    let next: number | null = start;
+    let last = 0;
+    let ticks = 0;
+    const daily: BackgroundProcess = {
+      name: 'daily',
+      keepsRunning: true,
+      nextDueMs: () => next,
+      runDue(nowMs) {
+        ticks++;
+        last = nowMs;
+        next = nowMs + 86_400_000;
+      },
+    };
+    const r = await run([`script Main\nstart: BEGIN -> done\ndone: END\n`], {}, { background: [daily], now: '2026-11-21T09:00:00Z' });
+    expect(r.status).toBe('completed');
+    expect(ticks).toBe(PROCESS_HORIZON_DAYS + 1);
+    expect(last).toBe(start + PROCESS_HORIZON_DAYS * 86_400_000);
+    // With an until, the until decides.
+    next = start;
+    ticks = 0;
+    await run([`script Main\nstart: BEGIN -> done\ndone: END\n`], { until: '900d' }, { background: [daily], now: '2026-11-21T09:00:00Z' });
+    expect(ticks).toBe(901);
   });
 });
 
