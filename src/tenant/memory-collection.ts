@@ -46,8 +46,8 @@ class Posting {
   }
 }
 
-/** One index: key -> posting. */
-class MemoryIndex<T> {
+/** One index: key -> posting (the SQLite store's in-memory indexes too: record-mirror.ts). */
+export class MemoryIndex<T> {
   constructor(
     readonly spec: RecordIndex<T>,
     private readonly postings: CowMap<string, Posting> = CowMap.empty(),

@@ -145,8 +145,7 @@ export class SqliteCollection<T> implements Collection<T> {
     const indexes = this.kept();
     // A new record takes this place; a replaced one keeps its own.
     const place = this.nextSeq();
-    const known = this.mirror?.has(id) === true;
-    this.mirror?.put(id, place, rec);
+    const known = this.mirror?.put(id, place, rec) === true;
     if (indexes.length === 0) {
       // The mirror may be out of date (it is checked at the next read): an update that finds no row is an insert.
       const data = JSON.stringify(rec);
