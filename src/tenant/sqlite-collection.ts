@@ -246,6 +246,7 @@ export class SqliteCollection<T> implements Collection<T> {
   private mirrored(build: true): RecordMirror<T>;
   private mirrored(build?: boolean): RecordMirror<T> | undefined;
   private mirrored(build = false): RecordMirror<T> | undefined {
+    if (!this.mirror && !build) return undefined;
     const tx = transactionEpoch(this.db);
     if (this.mirror && (tx === undefined || tx !== this.mirrorCheckedIn)) {
       if (this.elsewhere() === this.mirrorSeen) this.mirrorCheckedIn = tx;
