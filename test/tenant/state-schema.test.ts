@@ -40,14 +40,16 @@ function schemaOneFile(file: string): void {
   raw.close();
 }
 
-const tablesOf = (file: string): string[] => {
+/** The names of the file's tables (or indexes), read without changing it. */
+const namesOf = (file: string, type: 'table' | 'index' = 'table'): string[] => {
   const raw = new Database(file, { readonly: true });
   try {
-    return (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    return (raw.prepare('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name').all(type) as { name: string }[]).map((r) => r.name);
   } finally {
     raw.close();
   }
 };
+const tablesOf = (file: string): string[] => namesOf(file);
 const versionOf = (file: string): string => {
   const raw = new Database(file, { readonly: true });
   try {
@@ -262,14 +264,7 @@ describe('the queue index of files written before it held queued records only', 
     const raw = new Database(file);
     raw.exec('DROP INDEX prospects_queued; CREATE INDEX prospects_queue ON prospects (skill_no, status, queue_seq); PRAGMA wal_checkpoint(TRUNCATE);');
     raw.close();
-    const queueIndexes = (): string[] => {
-      const db = new Database(file, { readonly: true });
-      try {
-        return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'prospects_queue%'").all() as { name: string }[]).map((r) => r.name);
-      } finally {
-        db.close();
-      }
-    };
+    const queueIndexes = (): string[] => namesOf(file, 'index').filter((n) => n.startsWith('prospects_queue'));
     const shown = new SqliteTenantStore(file, 'UTC', 1, { readonly: true });
     expect([shown.queueDepth(1), shown.oldestQueuedMs(1)]).toEqual([2, 0]);
     shown.close();
