@@ -53,8 +53,11 @@ export interface FlowContext extends ActionContext {
  * and ASSIGN, LOOP and FOR return one on every step.
  */
 export function oneVar(name: string, value: Value): Record<string, Value> {
-  // Defined, not assigned: a variable named __proto__ stays a variable.
-  return Object.defineProperty({} as Record<string, Value>, name, { value, enumerable: true, writable: true, configurable: true });
+  const vars: Record<string, Value> = {};
+  // Defined, not assigned: a variable named __proto__ stays a variable. Only then: defineProperty costs ten keyed stores.
+  if (name === '__proto__') Object.defineProperty(vars, name, { value, enumerable: true, writable: true, configurable: true });
+  else vars[name] = value;
+  return vars;
 }
 
 export const isFlowContext = (ctx: ActionContext): ctx is FlowContext => (ctx as { isFlowContext?: boolean }).isFlowContext === true;
