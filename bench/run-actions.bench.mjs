@@ -1,7 +1,9 @@
-// Rows run.actions and run.actions.traced (bench/README.md): a loop of
-// ASSIGN / IF / CASE actions run by the engine, 1,000,000 actions, trace off
-// and then with the full trace kept, against a plain JS loop doing the same
-// assignments. Medians over rounds after a warm-up, in one process.
+// Rows run.actions, run.actions.traced and run.actions.vars50 (bench/README.md):
+// a loop of ASSIGN / IF / CASE actions run by the engine, 1,000,000 actions,
+// trace off and then with the full trace kept, against a plain JS loop doing
+// the same assignments; then the same loop with fifty more variables in its
+// frame, as real scripts have, against the loop with two. Medians over rounds
+// after a warm-up, in one process.
 import { builtinRegistry } from '../dist/src/actions/registry.js';
 import { loadScriptText } from '../dist/src/graph/load.js';
 import { createRuntime } from '../dist/src/runtime/runtime.js';
@@ -26,11 +28,18 @@ tag: ASSIGN { Variable = last  Value = "{i}" } -> inc
 done: END
 `;
 
+/** How many more variables run.actions.vars50's frame holds. */
+const EXTRA_VARS = 50;
+
+/** The loop with `extra` more variables in its frame, set by one SNIPPET before it. */
+const withVars = (text, extra) =>
+  text.replace('start: BEGIN -> inc', `start: BEGIN -> init\ninit: SNIPPET {\n${Array.from({ length: extra }, (_, i) => `  v${i} = ${i}`).join('\n')}\n} -> inc`);
+
 const SCRIPT = loopScript(WORK / ACTIONS_PER_ROUND);
 
-function scripts() {
+function scripts(text = SCRIPT) {
   const registry = builtinRegistry();
-  const { script, diagnostics } = loadScriptText(SCRIPT, 'Bench.script', { registry });
+  const { script, diagnostics } = loadScriptText(text, 'Bench.script', { registry });
   if (!script) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return { folder: '.', scripts: new Map([['bench', script]]), registry };
 }
@@ -83,10 +92,13 @@ export default async function () {
     ],
     3,
   );
+  const many = scripts(withVars(SCRIPT, EXTRA_VARS));
+  const [withMany, withTwo] = await interleaved([() => runOnce(many, false), () => runOnce(set, false)], 3);
   if (sink < 0) console.log(sink);
 
   return [
     { name: 'run.actions', work: WORK, unit: 'actions', seconds: untraced, peers: { js }, peakRssMB: Math.round(untracedPeak) },
     { name: 'run.actions.traced', work: WORK, unit: 'actions', seconds: traced, peers: { untraced: untracedAgain }, peakRssMB: Math.round(peak) },
+    { name: 'run.actions.vars50', work: WORK, unit: 'actions', seconds: withMany, peers: { 'two variables': withTwo } },
   ];
 }
