@@ -8,7 +8,12 @@ import type { PropValue } from '../contract/script-graph.js';
 import type { StudioValue } from './model.js';
 
 
-const PATH = /^(?:global:)?[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[[0-9]+\])*$/i;
+/**
+ * A variable path as the `.script` format writes one bare (grammar/script-lexer.ts):
+ * members start with a letter or `_`. Studio's `x.$Value` is not one, so it
+ * stays a substitution in a string (`"{x.$Value}"`), which means the same.
+ */
+const PATH = /^(?:global:)?[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*|\[[0-9]+\])*$/i;
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 
 /** A one-line `.script` string: the escapes of the format, braces kept for substitution. */
@@ -31,7 +36,8 @@ const onlyPath = (text: string): string | undefined => {
 export function fromStudioText(value: StudioValue, spec: PropSpec): string {
   if (Array.isArray(value)) return `[${value.map((v) => (spec.kind === 'list' && spec.of === 'variable' ? bareOrQuoted(v) : quote(v))).join(', ')}]`;
   const text = value;
-  const path = spec.kind === 'variable' || spec.kind === 'expression' || spec.kind === 'list' ? undefined : onlyPath(text);
+  // An enum's bare word is one of its values (docs/script-format.md), so `{x}` stays a substitution there.
+  const path = spec.kind === 'variable' || spec.kind === 'expression' || spec.kind === 'list' || spec.kind === 'enum' ? undefined : onlyPath(text);
   if (path) return path;
   switch (spec.kind) {
     case 'boolean':

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/graph/format.js';
 import { displayPath } from '../../src/cli/output.js';
 import { importStudio } from '../../src/import/convert.js';
+import { exportStudio } from '../../src/import/export.js';
 import { runCli as cli } from '../cli/run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -156,6 +157,23 @@ describe('conversion rules', () => {
     expect(r.text).toMatch(/^script My_Script\n/);
     expect(r.text).toContain('1: BEGIN -> x_y');
     expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['W-IMPORT-NAME', 'W-IMPORT-LABEL']));
+  });
+
+  it('keeps `{x.$Value}` and a `{variable}` in an enum property as substitutions: the script checks and exports back the same', () => {
+    // From a public CXone Studio export: ASSIGN of `{…SuppressionField.$Value}`, and REQAGENT's enums taken from variables.
+    const r = importStudio(
+      desktop(`<ActionStruct><ActionID>2</ActionID><Action>ASSIGN</Action><Parameters><string>field</string><string>{_prospectiveContact.CustomInfo.SuppressionField.$Value}</string></Parameters>
+  <DefaultNextAction><Text /><ActionID>3</ActionID><Index>0</Index><Segments /></DefaultNextAction><Branches /><Cases /></ActionStruct>
+<ActionStruct><ActionID>3</ActionID><Action>REQAGENT</Action><Parameters><string>{SKILLNO}</string><string /><string>{PriorityManagement}</string><string>0</string><string>1</string><string /><string>1000</string><string /><string>AfterSequence</string><string>{ScreenPopSource}</string></Parameters><Branches /><Cases /></ActionStruct>`),
+      'v.xml',
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.text).toContain('  Value = "{_prospectiveContact.CustomInfo.SuppressionField.$Value}"\n');
+    expect(r.text).toContain('  PriorityManagement = "{PriorityManagement}"\n');
+    expect(r.text).toContain('  ScreenPopSource = "{ScreenPopSource}"\n');
+    const back = exportStudio(r.text!, 'v.script', { format: 'xml' });
+    expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const value of ['{_prospectiveContact.CustomInfo.SuppressionField.$Value}', '{PriorityManagement}', '{ScreenPopSource}']) expect(back.text).toContain(`<string>${value}</string>`);
   });
 
   it('reports SNIPPET code that breaks the .script text as E-IMPORT-OUTPUT', () => {
