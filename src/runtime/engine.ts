@@ -231,7 +231,8 @@ export class Engine {
     }
     // A call waiting for an agent (or talking to one) waits for its next event; ONRELEASE's end ends the run.
     if (this.calls.threadEnded(d, action.where)) return;
-    const warning = `Stuck at ${action.where} ("${action.node.caption}"): branch ${outcome.branch || '(none)'} is not connected and there is no Default branch`;
+    const branch = outcome.branch || '(none)';
+    const warning = `Stuck at ${action.where} ("${action.node.caption}"): ${branch === 'Default' ? 'its Default branch is not connected' : `branch ${branch} is not connected and there is no Default branch`}`;
     warn(this.services, d, warning);
     this.end(d, 'stuck', 'script', warning);
   }

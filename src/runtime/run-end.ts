@@ -11,8 +11,10 @@ import { ended, withLastError } from './transitions.js';
 /** Ends run `d` at `atMs` (default: now). The scheduler retires it after the step. */
 export function endRun(services: RuntimeServices, d: RunDriver, status: RunStatus, endedBy: EndedBy, reason: string, atMs = services.clock.ms): void {
   const { redactor } = services.trace;
-  d.state = ended(d.state, status, endedBy, redactor.text(reason), atMs);
-  if (status === 'failed' && !d.state.lastError) d.state = withLastError(d.state, redactor.text(reason));
+  const shown = redactor.text(reason);
+  d.state = ended(d.state, status, endedBy, shown, atMs);
+  // What failed the run is its last error, even after an error an earlier action handled.
+  if (status === 'failed' && d.state.lastError !== shown) d.state = withLastError(d.state, shown);
   runEndHooks(services, d, status, endedBy);
   if (services.trace.active) services.trace.emit({ ...eventBase(services, d), time: services.clock.iso(atMs), type: 'run.end', status, reason: d.state.reason! });
 }

@@ -42,6 +42,16 @@ done: END
     expect(r.warnings[0]).toContain('Main.check');
     expect(r.warnings[0]).toContain('Is it late?');
     expect(r.warnings[0]).toContain('branch False');
+    expect(r.warnings[0]).toContain('there is no Default branch');
+  });
+
+  test('says the Default branch is not connected once, when that is the branch taken', async () => {
+    const r = await run([`script Main
+start: BEGIN -> pause
+pause: WAIT { Seconds = 1 }
+`]);
+    expect(r.status).toBe('stuck');
+    expect(r.warnings[0]).toMatch(/Stuck at Main\.pause \("WAIT"\): its Default branch is not connected$/);
   });
 
   test('an action with no branches at the end of the entry script is stuck', async () => {
@@ -128,6 +138,29 @@ count: SNIPPET {
     expect(r.steps).toBe(50);
     expect(r.lastError).toContain('maxActions');
     expect(r.lastError).toContain('50');
+  });
+
+  test('a run that fails after an error an earlier action handled names what failed it, not that error', async () => {
+    const r = await run(
+      [
+        `script Main
+start: BEGIN -> call
+call: RUNSUB { ScriptName = "Missing" }
+  OnError -> tick
+  Default -> tick
+tick: WAIT { Seconds = 60 } -> count
+count: SNIPPET {
+  n = n + 1
+} -> tick
+`,
+      ],
+      { keepTrace: true },
+      { limits: { maxActions: 50 } },
+    );
+    expect(r.status).toBe('failed');
+    expect(r.trace!.some((e) => e.type === 'error' && e.message.includes('Missing'))).toBe(true);
+    expect(r.lastError).toContain('maxActions');
+    expect(r.lastError).not.toContain('Missing');
   });
 
   test('until stops the run at that virtual time (duration)', async () => {
