@@ -48,6 +48,9 @@ export function readStudioJson(input: string, file: string): ReadResult {
   const content = isObj(doc['scriptContent']) ? doc['scriptContent'] : doc;
   const base = content === doc ? 0 : keyOffset(text, 'scriptContent', 0);
   if (!isObj(content['actions'])) {
+    const actions = content['actions'];
+    if (actions !== undefined)
+      return fail(`not a CXone Studio script: "actions" is ${Array.isArray(actions) ? 'a list' : actions === null ? 'null' : `a ${typeof actions}`}, not an object of actions by id ({"1": {"name": "BEGIN", …}, …})`, at(keyOffset(text, 'actions', base)));
     const has = Object.keys(content).slice(0, 6).join(', ');
     return fail(`not a CXone Studio script: there is no "actions" object (found ${has ? `keys ${has}` : 'an empty object'})`, at(base));
   }

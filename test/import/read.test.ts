@@ -213,6 +213,11 @@ describe('CXone Studio JSON', () => {
       ['E-IMPORT-STRUCTURE', 2, 'action "2": the action has no type (its "name" is missing)'],
     ]);
     expect(readStudioExport('{"header": {}}', 'h.json').diagnostics[0]!.message).toContain('there is no "actions" object');
+    expect(readStudioExport('{"header": {},\n "actions": [{"name": "BEGIN"}]}', 'l.json').diagnostics[0]).toMatchObject({
+      code: 'E-IMPORT-STRUCTURE',
+      span: { line: 2, col: 2 },
+      message: expect.stringContaining('"actions" is a list, not an object of actions by id'),
+    });
     expect(readStudioExport('[1]', 'a.json').diagnostics[0]!.code).toBe('E-IMPORT-FORMAT');
   });
 });
@@ -229,6 +234,13 @@ describe('format detection', () => {
     expect(d).toMatchObject({ code: 'E-IMPORT-FORMAT', message: expect.stringContaining('starts with neither < nor {') });
     expect(d.message).not.toContain('script A');
     expect(readStudioExport('', 'e.xml').diagnostics[0]!.message).toContain('the file is empty');
+  });
+
+  it('says so when the export is UTF-16, read as UTF-8', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="utf-16"?><ScriptContainer/>', 'utf16le')]);
+    expect(readStudioExport(utf16.toString('utf8'), 'u.xml').diagnostics[0]).toMatchObject({ code: 'E-IMPORT-FORMAT', message: expect.stringContaining('UTF-16') });
+    const noMark = Buffer.from('{"actions": {}}', 'utf16le');
+    expect(readStudioExport(noMark.toString('utf8'), 'u.json').diagnostics[0]!.message).toContain('UTF-16');
   });
 
   it('refuses JSON nested far deeper than a script, located', () => {
