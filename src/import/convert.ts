@@ -223,8 +223,12 @@ class Converter {
       // Without a table the positions are the order of the properties, so empty ones stay; else what an export writes anyway is left out.
       const opaqueOrder = !table && !def;
       if (!opaqueOrder && !Array.isArray(value) && value === (prop ? studioDefault(prop.spec) : '')) return;
-      if (def && table && !prop && !pos?.studio && text(value).trim() !== '')
-        this.warn('W-IMPORT-EXTRA-PARAM', `${describe(a)}: parameter ${i + 1} (${quote(text(value))}${p.name ? `, named ${p.name}` : ''}) has no known meaning; kept as ${name}`, a);
+      if (def && table && !prop && !pos?.studio && text(value).trim() !== '') {
+        // Not a property of the action (check would refuse it): the studio block keeps it for an export to write back at its position.
+        const kept = !Array.isArray(value) && positionOf(name) === i;
+        this.warn('W-IMPORT-EXTRA-PARAM', `${describe(a)}: parameter ${i + 1} (${quote(text(value))}${p.name ? `, named ${p.name}` : ''}) has no known meaning; kept as ${name}${kept ? ' in the studio block' : ''}`, a);
+        if (kept) return void fields.set(name, value);
+      }
       list.push(`${name} = ${prop ? fromStudioText(value, prop.spec) : quoteValue(value)}`);
     });
     // Without a table the positions are the order of the properties: trailing empty ones without a name are dropped (ParameterCount keeps their number).

@@ -189,6 +189,13 @@ class Exporter {
       while (out.length < at) out.push({ value: '' });
       out[at] = p !== undefined ? { value } : { name: k, value };
     }
+    // Parameters the emulator has no property for, kept by an import in the studio block (`P9 = "False"`), at their positions.
+    for (const [k, v] of own) {
+      const p = positionOf(k);
+      if (p === undefined || (out[p] !== undefined && out[p].value !== '')) continue;
+      while (out.length < p) out.push({ value: '' });
+      out[p] = { value: v };
+    }
     // ParameterCount is how many positions Studio wrote: fewer than the table (a Desktop BEGIN has three), or more.
     const count = Number(own.get('ParameterCount'));
     if (Number.isInteger(count)) {

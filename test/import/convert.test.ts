@@ -176,6 +176,21 @@ describe('conversion rules', () => {
     for (const value of ['{_prospectiveContact.CustomInfo.SuppressionField.$Value}', '{PriorityManagement}', '{ScreenPopSource}']) expect(back.text).toContain(`<string>${value}</string>`);
   });
 
+  it('keeps a parameter the table has no property for in the studio block, so the script checks and exports it back at its position', () => {
+    const params = ['"%Press 1"', 'Press 1', 'True', '1', '#-', '5', '5', 'MRES', 'False'];
+    const r = importStudio(
+      desktop(`<ActionStruct><ActionID>2</ActionID><Action>MENU</Action><Parameters>${params.map((p) => `<string>${p}</string>`).join('')}</Parameters><Branches /><Cases /></ActionStruct>`),
+      'm.xml',
+    );
+    expect(r.diagnostics.find((d) => d.code === 'W-IMPORT-EXTRA-PARAM')?.message).toBe('action 2 (MENU): parameter 9 ("False") has no known meaning; kept as P9 in the studio block');
+    expect(r.text).toMatch(/\n {2}2 \{ [^}]*P9 = "False"/);
+    expect(r.text!.slice(0, r.text!.indexOf('studio {'))).not.toContain('P9');
+    const back = exportStudio(r.text!, 'm.script', { format: 'xml' });
+    expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const menu = back.text!.slice(back.text!.indexOf('<Action>MENU</Action>'));
+    expect([...menu.slice(0, menu.indexOf('</Parameters>')).matchAll(/<string>([^<]*)<\/string>/g)].map((m) => m[1])).toEqual(params);
+  });
+
   it('reports SNIPPET code that breaks the .script text as E-IMPORT-OUTPUT', () => {
     const r = importStudio(desktop('<ActionStruct><ActionID>2</ActionID><Action>SNIPPET</Action><Parameters><string>}}}</string></Parameters><Branches /><Cases /></ActionStruct>'), 'bad.xml');
     expect(r.text).toBeUndefined();
