@@ -201,6 +201,14 @@ export interface ScriptLabels {
   scripts(): readonly string[];
   /** Labels of a script found by name (case-insensitive), undefined when there is none. */
   labels(script: string): readonly string[] | undefined;
+  /** Labels of the script's actions of one type (case-insensitive), in script order. */
+  labelsOfType(script: string, type: string): readonly string[];
+}
+
+/** The labels of `graph`'s actions of `type` (case-insensitive), for ScriptLabels.labelsOfType. */
+export function labelsOfType(graph: { readonly actions: readonly { readonly label: string; readonly type: string }[] } | undefined, type: string): string[] {
+  const wanted = type.toLowerCase();
+  return graph ? graph.actions.filter((a) => a.type.toLowerCase() === wanted).map((a) => a.label) : [];
 }
 
 /**
@@ -224,7 +232,12 @@ export function callerLabelProblems(script: CallerScript, entry: string, known: 
     let hint = didYouMean(label, labels);
     // A label alone is the entry script's; the caller may have meant a subscript's action.
     if (!hint && dot < 0) hint = known.scripts().find((s) => s.toLowerCase() !== entry.toLowerCase() && known.labels(s)?.includes(label))?.concat(`.${label}`);
-    problems.push({ message: `"${step.kind} ${step.label}": script ${scriptName} has no action labelled "${label}"${hint ? `; did you mean "${hint}"?` : ''}`, at: step.at });
+    // `at menu` in an imported script, whose labels are Studio's action numbers: name the labels of its MENU actions.
+    const ofType = hint ? [] : known.labelsOfType(scriptName, label);
+    const type = label.toUpperCase();
+    const more = ofType.length > 1 ? `${type} actions are labelled ${ofType.slice(0, 5).map((l) => `"${l}"`).join(', ')}${ofType.length > 5 ? ', …' : ''}` : `${type} action is labelled "${ofType[0]}"`;
+    const help = hint ? `; did you mean "${hint}"?` : ofType.length > 0 ? `; its ${more}` : '';
+    problems.push({ message: `"${step.kind} ${step.label}": script ${scriptName} has no action labelled "${label}"${help}`, at: step.at });
   }
   return problems;
 }

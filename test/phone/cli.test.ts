@@ -70,6 +70,9 @@ describe('run with a caller', () => {
     const r = await runCli(['run', join(dir, 'Ivr.script'), '--caller', 'at meun; press 2']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--caller: "at meun": script Ivr has no action labelled "meun"; did you mean "menu"?\n  at meun; press 2\n  ^^^^^^^');
+    // An action type for a label (imported scripts are labelled by Studio's numbers): the labels of that type.
+    const byType = await runCli(['run', join(dir, 'Ivr.script'), '--caller', 'at play']);
+    expect(byType.err).toContain('--caller: "at play": script Ivr has no action labelled "play"; its PLAY actions are labelled "sales", "support"\n');
     const typo = await runCli(['run', join(dir, 'Ivr.script'), '--caller', 'press 2; pres 3']);
     expect(typo.err).toContain('  press 2; pres 3\n           ^^^^');
   });
