@@ -25,7 +25,7 @@ import { projectConfig } from './config.js';
 import { commandLineLimits, limitOptions, wholeNumber, type LimitFlags } from './limit-option.js';
 import { displayPath, printJson } from './output.js';
 import { readStdin, scriptArgument } from './paths.js';
-import { callerLabelProblems, labelsOfType, parseCallerScript, type CallerScript, type ScriptLabels } from '../phone/caller-script.js';
+import { callerLabelProblems, parseCallerScript, type CallerScript, type ScriptLabels } from '../phone/caller-script.js';
 import { formatTranscript } from '../phone/transcript.js';
 
 interface RunFlags extends LimitFlags {
@@ -341,8 +341,7 @@ function checkCaller(text: string, entry: string, scripts: ScriptSet): CallerScr
   const parsed = parseCallerScript(text);
   const known: ScriptLabels = {
     scripts: () => [...scripts.scripts.values()].map((s) => s.graph.name),
-    labels: (name) => scripts.scripts.get(name.toLowerCase())?.graph.actions.map((a) => a.label),
-    labelsOfType: (name, type) => labelsOfType(scripts.scripts.get(name.toLowerCase())?.graph, type),
+    actions: (name) => scripts.scripts.get(name.toLowerCase())?.graph.actions,
   };
   const problems = parsed.ok ? callerLabelProblems(parsed.script, entry, known) : parsed.problems;
   if (problems.length === 0 && parsed.ok) return parsed.script;

@@ -11,8 +11,12 @@ import type { StudioField, StudioMeta } from '../contract/script-graph.js';
 export const STUDIO_ACTION_FIELDS = ['X', 'Y', 'XWS', 'YWS', 'LibraryID', 'DependencyOrder', 'ImplType', 'Version', 'ID', 'ParameterCount', 'BranchIndexes'] as const;
 const WHOLE = new Set(['X', 'Y', 'XWS', 'YWS', 'DependencyOrder', 'ID', 'ParameterCount', 'Version']);
 const INDEXES = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=[0-9]+\s*)*$/;
-/** `P<n>`: a parameter position, 1-based (import/tables.ts positionName). */
-const POSITION = /^P[1-9][0-9]{0,3}$/i;
+
+/** The 0-based position a `P<n>` name stands for (a Studio parameter nobody knows the meaning of, 1-based as Studio's editor counts), if it is one. */
+export function positionOf(name: string): number | undefined {
+  const m = /^P([1-9][0-9]{0,3})$/i.exec(name);
+  return m ? Number(m[1]) - 1 : undefined;
+}
 
 export function buildStudioMeta(block: StudioBlockAst, labels: ReadonlySet<string>): { meta: StudioMeta; diagnostics: Diagnostic[] } {
   const ds: Diagnostic[] = [];
@@ -35,7 +39,7 @@ export function buildStudioMeta(block: StudioBlockAst, labels: ReadonlySet<strin
       const known = STUDIO_ACTION_FIELDS.find((k) => k.toLowerCase() === f.name.toLowerCase());
       const span = e.props[i]!.name.span;
       // `P9 = "False"`: a Studio parameter at a position the emulator's table has no property for (import keeps it here).
-      if (!known && POSITION.test(f.name)) continue;
+      if (!known && positionOf(f.name) !== undefined) continue;
       if (!known) {
         const hint = didYouMean(f.name, STUDIO_ACTION_FIELDS);
         ds.push(diagnostic('W-STUDIO-FIELD', `'${f.name}' is not a field an export writes${hint ? `; did you mean ${hint}?` : ` (fields: ${STUDIO_ACTION_FIELDS.join(', ')})`}`, span, 'warning'));

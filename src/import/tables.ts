@@ -45,11 +45,7 @@ function definitionTable(def: ActionDefinition): StudioTable | undefined {
 /** The `P1`, `P2`… name of a position nobody knows the meaning of (1-based, as Studio's editor counts). */
 export const positionName = (i: number): string => `P${i + 1}`;
 
-/** The 0-based position a `P<n>` property name stands for, if it is one. */
-export function positionOf(name: string): number | undefined {
-  const m = /^P([1-9][0-9]{0,3})$/i.exec(name);
-  return m ? Number(m[1]) - 1 : undefined;
-}
+export { positionOf } from '../graph/studio-meta.js';
 
 /**
  * The `Index` Studio gives a named branch: its place in the table's branch

@@ -199,16 +199,8 @@ function parseHear(rest: string, at: StepSpan, restAt: () => StepSpan, problem: 
 export interface ScriptLabels {
   /** Names of the scripts (as written in their headers). */
   scripts(): readonly string[];
-  /** Labels of a script found by name (case-insensitive), undefined when there is none. */
-  labels(script: string): readonly string[] | undefined;
-  /** Labels of the script's actions of one type (case-insensitive), in script order. */
-  labelsOfType(script: string, type: string): readonly string[];
-}
-
-/** The labels of `graph`'s actions of `type` (case-insensitive), for ScriptLabels.labelsOfType. */
-export function labelsOfType(graph: { readonly actions: readonly { readonly label: string; readonly type: string }[] } | undefined, type: string): string[] {
-  const wanted = type.toLowerCase();
-  return graph ? graph.actions.filter((a) => a.type.toLowerCase() === wanted).map((a) => a.label) : [];
+  /** The actions of a script found by name (case-insensitive), undefined when there is none. */
+  actions(script: string): readonly { readonly label: string; readonly type: string }[] | undefined;
 }
 
 /**
@@ -222,18 +214,19 @@ export function callerLabelProblems(script: CallerScript, entry: string, known: 
     const dot = step.label.indexOf('.');
     const scriptName = dot < 0 ? entry : step.label.slice(0, dot);
     const label = dot < 0 ? step.label : step.label.slice(dot + 1);
-    const labels = known.labels(scriptName);
-    if (!labels) {
+    const actions = known.actions(scriptName);
+    if (!actions) {
       const hint = didYouMean(scriptName, known.scripts());
       problems.push({ message: `"${step.kind} ${step.label}": there is no script ${scriptName}${hint ? `; did you mean ${hint}?` : ''}`, at: step.at });
       continue;
     }
+    const labels = actions.map((a) => a.label);
     if (labels.includes(label)) continue;
     let hint = didYouMean(label, labels);
     // A label alone is the entry script's; the caller may have meant a subscript's action.
-    if (!hint && dot < 0) hint = known.scripts().find((s) => s.toLowerCase() !== entry.toLowerCase() && known.labels(s)?.includes(label))?.concat(`.${label}`);
+    if (!hint && dot < 0) hint = known.scripts().find((s) => s.toLowerCase() !== entry.toLowerCase() && known.actions(s)?.some((a) => a.label === label))?.concat(`.${label}`);
     // `at menu` in an imported script, whose labels are Studio's action numbers: name the labels of its MENU actions.
-    const ofType = hint ? [] : known.labelsOfType(scriptName, label);
+    const ofType = hint ? [] : actions.filter((a) => a.type.toLowerCase() === label.toLowerCase()).map((a) => a.label);
     const type = label.toUpperCase();
     const more = ofType.length > 1 ? `${type} actions are labelled ${ofType.slice(0, 5).map((l) => `"${l}"`).join(', ')}${ofType.length > 5 ? ', …' : ''}` : `${type} action is labelled "${ofType[0]}"`;
     const help = hint ? `; did you mean "${hint}"?` : ofType.length > 0 ? `; its ${more}` : '';

@@ -10,7 +10,7 @@ import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 import { qualify } from './expect.js';
 import { checkStubAgainstAction } from './stub-spec.js';
 import { callerStepSpan, type RunPart, type StubSpec, type TestFile } from './test-file.js';
-import { callerLabelProblems, labelsOfType, type ScriptLabels } from '../phone/caller-script.js';
+import { callerLabelProblems, type ScriptLabels } from '../phone/caller-script.js';
 
 export interface ScriptIndex {
   /** By lowercase script name. */
@@ -79,8 +79,7 @@ export function checkStubsAgainstScripts(stubs: readonly StubSpec[], index: Scri
 function checkCaller(tc: RunPart, index: ScriptIndex, out: Diagnostic[]): void {
   const known: ScriptLabels = {
     scripts: () => [...index.graphs.values()].map((g) => g.name),
-    labels: (name) => index.graphs.get(name.toLowerCase())?.actions.map((a) => a.label),
-    labelsOfType: (name, type) => labelsOfType(index.graphs.get(name.toLowerCase()), type),
+    actions: (name) => index.graphs.get(name.toLowerCase())?.actions,
   };
   for (const p of callerLabelProblems(tc.caller!, tc.script, known)) out.push(diagnostic('E-TEST-LABEL', `caller: ${p.message}`, callerStepSpan(tc.callerAt, p.at, tc.span)));
 }
