@@ -1,6 +1,7 @@
 // A run being driven, and the one thing the engine asks of whoever schedules
 // runs (starting a spawned run). The scheduler implements RunSystem and hands
 // it down; the engine never imports the scheduler.
+import type { Value } from '../contract/value.js';
 import type { SpawnRequest } from '../contract/flow.js';
 import type { PreparedAction } from './scripts.js';
 import type { RunLog, RunState } from './state.js';
@@ -17,6 +18,8 @@ export interface RunDriver {
    * spawn tree): actions taken so far by all of them. The scheduler sets it.
    */
   budget?: RunBudget;
+  /** The frame variables object the run's own last write made, which it may write in place (run-changes.ts, writableVars). */
+  ownedVars?: Record<string, Value>;
 }
 
 export interface RunBudget {

@@ -45,7 +45,7 @@ export function writeVars(services: RuntimeServices, d: RunDriver, writes: reado
       old = Object.hasOwn(globals, name) ? globals[name] : undefined;
       setMember(globals, name, value);
     } else {
-      locals ??= { ...top.vars };
+      locals ??= writableVars(d, top.vars);
       old = Object.hasOwn(locals, name) ? locals[name] : undefined;
       setMember(locals, name, value);
     }
@@ -65,6 +65,22 @@ export function writeVars(services: RuntimeServices, d: RunDriver, writes: reado
     ? replaceTop(s.frames, { script: top.script, label: top.label, vars: locals, loops: top.loops, returnVariable: top.returnVariable })
     : s.frames;
   d.state = rebuilt(s, frames, globals ?? s.globals, system ?? s.system, s.steps, s.dueMs, s.actionTypes);
+}
+
+/**
+ * The top frame's variables, ready to be written: the object the run's own
+ * last write made is written in place, any other is copied first (and the copy
+ * is the run's from then on). Copying on every write made a step cost more the
+ * more variables its frame holds (bench/README.md, `run.actions.vars50`). In
+ * place is safe because nothing but the run's current state holds that
+ * object: a result, snapshot, event or spawned run gets copies or values, the
+ * structural transitions copy what they change (immer), and the states that
+ * held it before are the run's own, replaced step by step. A frozen one (as
+ * test/runtime/immutable-state.test.ts freezes every state) is copied.
+ */
+function writableVars(d: RunDriver, vars: Record<string, Value>): Record<string, Value> {
+  if (d.ownedVars === vars && !Object.isFrozen(vars)) return vars;
+  return (d.ownedVars = { ...vars });
 }
 
 /** Deletes variables of the current frame (or globals), emitting var.set events with `removed: true`. */

@@ -1,10 +1,13 @@
-// Run state is never mutated: between every two steps, every run's state is
-// deep-frozen (immer's freeze) and the run must give exactly the result of an
-// unfrozen run. Any write into a frozen object throws in strict-mode modules,
-// which would surface as an action error and a different result. The scripts
-// exercise every flow action, both the hand-written hot path and the immer
-// transitions (frames, run end, errors, warnings, contact data, screen pop,
-// removed variables, BEGIN renames, spawned runs).
+// Run state is never mutated once anything else can see it: between every two
+// steps, every run's state is deep-frozen (immer's freeze) and the run must give
+// exactly the result of an unfrozen run. Any write into a frozen object throws
+// in strict-mode modules, which would surface as an action error and a
+// different result. The one object a run writes in place, the frame variables
+// its own last write made (run-changes.ts, writableVars), is copied instead
+// when frozen, so the two runs also compare the in-place path with the copying
+// one. The scripts exercise every flow action, both the hand-written hot path
+// and the immer transitions (frames, run end, errors, warnings, contact data,
+// screen pop, removed variables, BEGIN renames, spawned runs).
 import { freeze } from 'immer';
 import { describe, expect, test } from 'vitest';
 import { defineAction, text } from '../../src/actions/define.js';
@@ -107,6 +110,33 @@ async function runAll(freezeBetweenSteps: boolean) {
 }
 
 describe('run state is immutable', () => {
+  test('what a run is given or hands out never changes after: its input variables, a snapshot, the kept trace', async () => {
+    const loop = `script Loop
+start: BEGIN -> add
+add: ASSIGN { Variable = n  Value = "n + 1"  Type = Numeric } -> more
+more: IF { Expression = "n < 5" }
+  True -> add
+  False -> done
+done: END
+`;
+    const vars = { n: 0, label: 'x' };
+    const runtime = createRuntime({ scripts: scriptSet([loop]), now: NOW });
+    const paused = await runtime.run('Loop', { vars, maxSteps: 4, keepTrace: true });
+    expect(paused.status).toBe('stopped');
+    const snapshot = runtime.snapshot();
+    const frozenCopy = JSON.stringify(snapshot);
+    const pausedVariables = JSON.stringify(paused.variables);
+    // The paused run goes on in the same runtime, writing the variables its own last write made.
+    const continued = await runtime.run('Loop');
+    expect(continued.variables).toEqual({ n: 5, label: 'x' });
+    const resumed = await createRuntime({ scripts: scriptSet([loop]), now: NOW, resume: snapshot }).run('Loop');
+    expect(resumed).toEqual(continued);
+    expect(vars).toEqual({ n: 0, label: 'x' });
+    expect(JSON.stringify(snapshot)).toBe(frozenCopy);
+    expect(JSON.stringify(paused.variables)).toBe(pausedVariables);
+    expect(paused.trace!.find((e) => e.type === 'run.start')).toMatchObject({ vars: { n: 0, label: 'x' } });
+  });
+
   test('deep-freezing every run state between steps changes nothing', async () => {
     const plain = await runAll(false);
     const frozen = await runAll(true);
