@@ -124,7 +124,7 @@ done: END
     const paused = await runtime.run('Loop', { vars, maxSteps: 4, keepTrace: true });
     expect(paused.status).toBe('stopped');
     const snapshot = runtime.snapshot();
-    const frozenCopy = JSON.stringify(snapshot);
+    const snapshotText = JSON.stringify(snapshot);
     const pausedVariables = JSON.stringify(paused.variables);
     // The paused run goes on in the same runtime, writing the variables its own last write made.
     const continued = await runtime.run('Loop');
@@ -132,7 +132,7 @@ done: END
     const resumed = await createRuntime({ scripts: scriptSet([loop]), now: NOW, resume: snapshot }).run('Loop');
     expect(resumed).toEqual(continued);
     expect(vars).toEqual({ n: 0, label: 'x' });
-    expect(JSON.stringify(snapshot)).toBe(frozenCopy);
+    expect(JSON.stringify(snapshot)).toBe(snapshotText);
     expect(JSON.stringify(paused.variables)).toBe(pausedVariables);
     expect(paused.trace!.find((e) => e.type === 'run.start')).toMatchObject({ vars: { n: 0, label: 'x' } });
   });
