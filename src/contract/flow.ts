@@ -5,7 +5,7 @@
 import type { ActionContext } from './action.js';
 import type { ActionNode } from './script-graph.js';
 import type { CompiledSnippet, SnippetEnv } from './snippet.js';
-import type { Value } from './value.js';
+import { setMember, type Value } from './value.js';
 
 /** The running action as flow actions see it: its node (CASE's value branches) and its compiled snippet (SNIPPET). */
 export interface FlowAction {
@@ -54,9 +54,8 @@ export interface FlowContext extends ActionContext {
  */
 export function oneVar(name: string, value: Value): Record<string, Value> {
   const vars: Record<string, Value> = {};
-  // Defined, not assigned: a variable named __proto__ stays a variable. Only then: defineProperty costs ten keyed stores.
-  if (name === '__proto__') Object.defineProperty(vars, name, { value, enumerable: true, writable: true, configurable: true });
-  else vars[name] = value;
+  // A variable named __proto__ stays a variable.
+  setMember(vars, name, value);
   return vars;
 }
 

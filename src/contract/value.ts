@@ -36,6 +36,12 @@ export type Value = null | string | number | boolean | DateValue | DdoObject | D
 export const isDdo = (v: Value | undefined): v is DdoObject =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof DateValue);
 
+/** Sets a member without ever touching a prototype (a member may be called `__proto__`). */
+export function setMember<T>(obj: { [k: string]: T }, name: string, v: T): void {
+  if (name === '__proto__') Object.defineProperty(obj, name, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[name] = v;
+}
+
 /**
  * JSON form for snapshots and results: dates become `{"$date": iso}`; an object
  * that itself has the single member `$date` is wrapped as `{"$ddo": …}` so the

@@ -3,6 +3,7 @@
 // the 90-second timeout ceiling, and how requests are named in messages and
 // effects (credentials masked).
 import type { HttpRequest } from '../contract/http.js';
+import { setMember } from '../contract/value.js';
 import { isCredentialName, MASK, maskCredentials } from './credentials.js';
 
 /** Studio's REST API and snippet proxy refuse responses above 32 KB. */
@@ -36,8 +37,8 @@ export function isSecretHeader(name: string): boolean {
 /** A copy of `headers` with credential values replaced by `***`. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  // defineProperty: a header named __proto__ stays a header.
-  for (const [k, v] of Object.entries(headers)) Object.defineProperty(out, k, { value: isSecretHeader(k) ? MASK : maskCredentials(v), enumerable: true, writable: true, configurable: true });
+  // A header named __proto__ stays a header.
+  for (const [k, v] of Object.entries(headers)) setMember(out, k, isSecretHeader(k) ? MASK : maskCredentials(v));
   return out;
 }
 

@@ -2,13 +2,10 @@
 // result's JSON form, the lossless snapshot encoding, and DDOs parsed from JSON text.
 import { luxon } from '../deps.js';
 import { dateTimeOf } from './dates.js';
-import { DateValue, isDdo, type DatePart, type DdoObject, type EncodedValue, type Value } from '../contract/value.js';
+import { DateValue, isDdo, setMember, type DatePart, type DdoObject, type EncodedValue, type Value } from '../contract/value.js';
 
-/** Sets a member without ever touching a prototype (a member may be called `__proto__`). */
-export function setMember<T>(obj: { [k: string]: T }, name: string, v: T): void {
-  if (name === '__proto__') Object.defineProperty(obj, name, { value: v, enumerable: true, writable: true, configurable: true });
-  else obj[name] = v;
-}
+// Kept here too: most of the code imports it with the rest of the JSON helpers.
+export { setMember };
 
 /**
  * How deep objects and arrays may nest in a value (an emulator decision:

@@ -10,6 +10,7 @@
 // Fields of any other shape (no `Record`, `Record` not last or not a plain
 // object, a `__proto__` key) are written as the plain object, which is also
 // what every row of a schema-2 file holds; both forms are read.
+import { setMember } from '../contract/value.js';
 
 /** The `fields` column text for a prospect's fields. */
 export function encodeFields(fields: Record<string, unknown>): string {
@@ -46,8 +47,7 @@ export function decodeFields(text: string): Record<string, unknown> {
     const spec = parsed[i + 1];
     const value = typeof spec === 'number' ? values[spec] : (spec as unknown[])[0];
     // A hand-edited file must not reach the prototype.
-    if (key === '__proto__') Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
-    else fields[key] = value;
+    setMember(fields, key, value);
   }
   fields.Record = record;
   return fields;
