@@ -226,10 +226,15 @@ export function callerLabelProblems(script: CallerScript, entry: string, known: 
     // A label alone is the entry script's; the caller may have meant a subscript's action.
     if (!hint && dot < 0) hint = known.scripts().find((s) => s.toLowerCase() !== entry.toLowerCase() && known.actions(s)?.some((a) => a.label === label))?.concat(`.${label}`);
     // `at menu` in an imported script, whose labels are Studio's action numbers: name the labels of its MENU actions.
-    const ofType = hint ? [] : actions.filter((a) => a.type.toLowerCase() === label.toLowerCase()).map((a) => a.label);
+    const ofType = hint ? [] : actions.filter((a) => a.type.toLowerCase() === label.toLowerCase()).map((a) => `"${a.label}"`);
     const type = label.toUpperCase();
-    const more = ofType.length > 1 ? `${type} actions are labelled ${ofType.slice(0, 5).map((l) => `"${l}"`).join(', ')}${ofType.length > 5 ? ', …' : ''}` : `${type} action is labelled "${ofType[0]}"`;
-    const help = hint ? `; did you mean "${hint}"?` : ofType.length > 0 ? `; its ${more}` : '';
+    const help = hint
+      ? `; did you mean "${hint}"?`
+      : ofType.length === 1
+        ? `; its ${type} action is labelled ${ofType[0]}`
+        : ofType.length > 1
+          ? `; its ${type} actions are labelled ${ofType.slice(0, 5).join(', ')}${ofType.length > 5 ? ', …' : ''}`
+          : '';
     problems.push({ message: `"${step.kind} ${step.label}": script ${scriptName} has no action labelled "${label}"${help}`, at: step.at });
   }
   return problems;

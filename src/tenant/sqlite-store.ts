@@ -524,6 +524,7 @@ export class SqliteTenantStore implements TenantStore {
     const depth = this.queueDepths.get(skillNo);
     return depth !== undefined ? depth > 0 : this.oldestQueuedMs(skillNo) !== null;
   }
+
   oldestQueuedMs(skillNo: number): number | null {
     let head = this.queueHeads.get(skillNo);
     if (head === undefined) {
