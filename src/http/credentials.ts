@@ -96,15 +96,22 @@ const MAYBE = /[@=]|bearer|authori[sz]ation|api-key|auth-token|cookie/i;
 /** The shortest word MAYBE looks for (`bearer`, `cookie`): shorter text can only match it by `@` or `=`. */
 export const SHORTEST_CREDENTIAL_WORD = 6;
 
+/** Text up to this length is scanned before MAYBE is tried. */
+const SCANNED = 256;
+
 /** False when `text` holds no credential form for certain (maskCredentials gives it back as it is); true when it may. */
 export function mayHoldCredential(text: string): boolean {
   const n = text.length;
-  if (n >= SHORTEST_CREDENTIAL_WORD) return MAYBE.test(text);
+  if (n > SCANNED) return MAYBE.test(text);
+  // Every form needs `@`, `=` or one of MAYBE's words: text without an ASCII letter (a number, a time, a phone number) can only hold one by `@` or `=`.
+  let letter = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x40 || c === 0x3d) return true;
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) letter = true;
   }
-  return false;
+  return letter && n >= SHORTEST_CREDENTIAL_WORD && MAYBE.test(text);
 }
 
 /** `text` with every credential form masked: URL passwords and tokens, credential parameters, bearer tokens and credential headers. */

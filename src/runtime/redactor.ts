@@ -144,8 +144,8 @@ export class Redactor {
   /** True when `text(s) === s`: no secret in it, no credential form. */
   private cleanText(s: string): boolean {
     for (const secret of this.secrets) if (s.includes(secret)) return false;
-    // Short text is scanned (maskCredentials' own quick test needs no regular expression for it); longer text is looked up first.
-    if (s.length < SHORTEST_CREDENTIAL_WORD) return maskCredentials(s) === s;
+    // Short text, and text with no letter (numbers, times), is scanned (maskCredentials' own quick test needs no regular expression for it); other text is looked up first.
+    if (s.length < SHORTEST_CREDENTIAL_WORD || !hasLetter(s)) return maskCredentials(s) === s;
     const plain = this.plainTexts;
     if (plain.has(s)) return true;
     if (maskCredentials(s) !== s) return false;
@@ -186,4 +186,13 @@ export class Redactor {
     }
     return out;
   }
+}
+
+/** True when `s` holds an ASCII letter (looked at up to the first one). */
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const lower = s.charCodeAt(i) | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) return true;
+  }
+  return false;
 }

@@ -50,15 +50,21 @@ describe('credential masking', () => {
 
   it('says text may hold a credential whenever masking would change it', () => {
     // Short pieces of the forms, so that short text with `@`, `=` and the words' letters is common.
-    const piece = fc.constantFrom('@', '=', '//', 'a', 'b', 'e', 'k', 'r', 'Bearer ', 'bearer', 'cookie', 'Cookie: ', 'api-key', 'x', '1', ' ', '?sig=', 'Authorization: ', 'auth-token');
-    const text = fc.oneof(fc.array(piece, { maxLength: 4 }).map((p) => p.join('')), fc.string({ maxLength: 8 }));
+    // Digits and signs (text without a letter is scanned, not matched), and letters a case-insensitive match might fold to ASCII.
+    const piece = fc.constantFrom('@', '=', '//', 'a', 'b', 'e', 'k', 'r', 'Bearer ', 'bearer', 'cookie', 'Cookie: ', 'api-key', 'x', '1', ' ', '?sig=', 'Authorization: ', 'auth-token', '0123456789', '+1 (303) 555-0100', ':', '.', 'ſ', '\u212a', 'é', 'İ');
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 4 }).map((p) => p.join('')),
+      fc.string({ maxLength: 8 }),
+      // Past the length that is scanned.
+      fc.array(piece, { minLength: 20, maxLength: 80 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(text, (t) => {
         if (!mayHoldCredential(t)) expect(maskCredentials(t)).toBe(t);
       }),
       { numRuns: 3000 },
     );
-    for (const t of ['', 'i', 'i + 1', '2K', 'last', '12345']) expect(mayHoldCredential(t), t).toBe(false);
-    for (const t of ['a=b', '@', 'x@y', 'Bearer', 'cookie', 'https://u:p@h.example.com']) expect(mayHoldCredential(t), t).toBe(true);
+    for (const t of ['', 'i', 'i + 1', '2K', 'last', '12345', '123456789', '+1 (303) 555-0100', '2026-11-21T09:00:00.000Z', 'ſ'.repeat(300)]) expect(mayHoldCredential(t), t).toBe(false);
+    for (const t of ['a=b', '@', 'x@y', 'Bearer', 'cookie', 'https://u:p@h.example.com', '12=34', `${'1'.repeat(300)}@`]) expect(mayHoldCredential(t), t).toBe(true);
   });
 });
