@@ -31,6 +31,7 @@ export { StateError } from './contract/state-check.js';
 export type { Snapshot } from './runtime/state.js';
 export type { Effects, RunResult, RunStatus, SpawnedRunSummary, TraceEvent, TraceEventType } from './runtime/result.js';
 export { traceLines } from './runtime/trace-text.js';
+export type { TraceSite, TraceWriter } from './runtime/trace-writer.js';
 
 // Custom actions
 export { boolean, defineAction, expression, list, number, oneOf, text, value, variable } from './actions/define.js';

@@ -5,18 +5,18 @@
 // whenever the run waits for something (the event loop turns: an HTTP call, a
 // timer), and at the end.
 import { fstatSync, writeSync } from 'node:fs';
-import type { TraceEvent } from '../runtime/result.js';
 import { BATCH_BYTES, LineBytes } from '../runtime/line-bytes.js';
-import { traceJsonTo } from '../runtime/trace-json.js';
+import { traceJsonWriter } from '../runtime/trace-json-writer.js';
 import { traceLinesTo } from '../runtime/trace-text.js';
+import type { TraceWriter } from '../runtime/trace-writer.js';
 
 export interface BatchedOutput {
   /** Adds one line (without its line break). */
   line(text: string): void;
-  /** Adds an event as one JSON line (`--trace-json`), in order with the other lines. */
-  json(event: TraceEvent): void;
-  /** A listener adding the readable trace's lines (`--trace`, as traceLines writes them), in order with the other lines. */
-  readable(): (event: TraceEvent) => void;
+  /** A trace writer adding each event as one JSON line (`--trace-json`), in order with the other lines. */
+  json(): TraceWriter;
+  /** A trace writer adding the readable trace's lines (`--trace`, as traceLines writes them), in order with the other lines. */
+  readable(): TraceWriter;
   /** Writes what is collected now. */
   flush(): void;
 }
@@ -26,35 +26,24 @@ export type Drain = (buf: Buffer, length: number) => void;
 
 /** Lines for `drain` (see streamDrain), written in batches of `batchBytes`. */
 export function batchedOutput(drain: Drain, batchBytes = BATCH_BYTES): BatchedOutput {
-  const out = new LineBytes(drain, batchBytes);
-  const json = traceJsonTo(out);
   let scheduled = false;
   const onTurn = (): void => {
     scheduled = false;
     out.flush();
   };
   // A run that waits (HTTP, a slow stub) still shows its lines as it goes.
-  const schedule = (): void => {
+  const out = new LineBytes(drain, batchBytes, () => {
+    if (scheduled) return;
     scheduled = true;
     setImmediate(onTurn).unref();
-  };
+  });
   return {
     line(text) {
       out.text(text);
       out.end();
-      if (!scheduled) schedule();
     },
-    json(event) {
-      json(event);
-      if (!scheduled) schedule();
-    },
-    readable() {
-      const lines = traceLinesTo(out);
-      return (event) => {
-        lines(event);
-        if (!scheduled) schedule();
-      };
-    },
+    json: () => traceJsonWriter(out),
+    readable: () => traceLinesTo(out),
     flush: () => out.flush(),
   };
 }

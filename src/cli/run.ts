@@ -181,8 +181,8 @@ async function runCommand(given: string | undefined, givenFlags: RunFlags): Prom
       contact,
       redact,
     });
-    if (trace && flags.trace) runtime.on('*', trace.readable());
-    if (trace && flags.traceJson) runtime.on('*', trace.json);
+    if (trace && flags.trace) runtime.writeTrace(trace.readable());
+    if (trace && flags.traceJson) runtime.writeTrace(trace.json());
     // Ctrl-C stops the run at its current virtual time and still prints the result.
     const abort = new AbortController();
     const onSigint = (): void => abort.abort();

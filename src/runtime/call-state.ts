@@ -7,7 +7,6 @@ import type { KeyCatcher } from '../phone/contact.js';
 import type { Value } from '../contract/value.js';
 import type { TranscriptEntry } from '../phone/transcript.js';
 import type { RunDriver } from './driver.js';
-import { eventBase } from './run-changes.js';
 import type { RuntimeServices } from './services.js';
 import type { RunState } from './state.js';
 
@@ -63,7 +62,7 @@ export function writeSystem(services: RuntimeServices, d: RunDriver, vars: Reado
   for (const name in vars) {
     const old = system[name];
     system[name] = vars[name]!;
-    if (trace.active) trace.emit({ ...eventBase(services, d), type: 'var.set', name, scope: 'local', old: old === undefined ? undefined : trace.encode(old, name), value: trace.encode(vars[name]!, name) });
+    if (trace.active) trace.varSet(services.clock.iso(), d.state.id.contactId, name, 'local', old === undefined ? undefined : trace.encode(old, name), trace.encode(vars[name]!, name));
   }
   d.state = { ...d.state, system };
 }

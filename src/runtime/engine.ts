@@ -11,7 +11,7 @@ import type { EncodedValue, Value } from '../contract/value.js';
 import type { RunDriver, RunSystem } from './driver.js';
 import { evaluateProps, PropError } from './props.js';
 import { REDACTED } from './redactor.js';
-import type { RunStatus, TraceEvent } from './result.js';
+import type { RunStatus } from './result.js';
 import { eventBase, warn, writeVars } from './run-changes.js';
 import { endRun } from './run-end.js';
 import type { PreparedAction, PreparedScript } from './scripts.js';
@@ -323,16 +323,7 @@ export class Engine {
 
   private emitEnter(d: RunDriver, action: PreparedAction, props: Record<string, unknown>): void {
     const core = this.services;
-    core.trace.emit({
-      time: core.clock.iso(),
-      contactId: d.state.id.contactId,
-      type: 'action.enter',
-      script: action.script,
-      label: action.node.label,
-      actionType: action.typeName,
-      caption: action.node.caption,
-      props: this.encodeProps(action, props),
-    });
+    core.trace.enter(core.clock.iso(), d.state.id.contactId, action.site, this.encodeProps(action, props));
   }
 
   /**
@@ -361,19 +352,7 @@ export class Engine {
         break;
       }
     }
-    const event: TraceEvent = {
-      time: core.clock.iso(),
-      contactId: d.state.id.contactId,
-      type: 'action.exit',
-      script: action.script,
-      label: action.node.label,
-      branch,
-      outputs: encoded,
-      seconds,
-    };
-    if (error !== undefined) event.error = error;
-    if (interrupted !== undefined) event.interrupted = interrupted;
-    core.trace.emit(event);
+    core.trace.exit(core.clock.iso(), d.state.id.contactId, action.site, branch, encoded, seconds, error, interrupted);
   }
 }
 

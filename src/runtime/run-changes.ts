@@ -50,16 +50,7 @@ export function writeVars(services: RuntimeServices, d: RunDriver, writes: reado
       setMember(locals, name, value);
     }
     if (redactor.enabled && redactor.isSecretName(name)) redactor.learn(value);
-    if (trace.active)
-      trace.emit({
-        time: services.clock.iso(),
-        contactId: s.id.contactId,
-        type: 'var.set',
-        name,
-        scope,
-        old: old === undefined ? undefined : trace.encode(old),
-        value: trace.encode(value),
-      });
+    if (trace.active) trace.varSet(services.clock.iso(), s.id.contactId, name, scope, old === undefined ? undefined : trace.encode(old), trace.encode(value));
   }
   const frames = locals
     ? replaceTop(s.frames, { script: top.script, label: top.label, vars: locals, loops: top.loops, returnVariable: top.returnVariable })

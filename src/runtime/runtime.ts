@@ -33,6 +33,7 @@ import { SnapshotError } from './snapshot-check.js';
 import { StateError, within } from '../contract/state-check.js';
 import { SNAPSHOT_VERSION, partSinceVersion3, type Snapshot } from './state.js';
 import { TraceHub } from './trace.js';
+import type { TraceWriter } from './trace-writer.js';
 import { setMember } from '../snippet/json.js';
 import { CallEngine } from './call-engine.js';
 import type { PreparedScript } from './scripts.js';
@@ -112,6 +113,8 @@ export interface Runtime {
   /** Runs `script`, or the script of the point of contact `{ poc }` (see RunOptions.poc). */
   run(script: string | { poc: string }, options?: RunOptions): Promise<RunResult>;
   on<T extends TraceEventType | '*'>(type: T, listener: (event: T extends TraceEventType ? Extract<TraceEvent, { type: T }> : TraceEvent) => void): () => void;
+  /** Adds a trace writer: it gets every event after the listeners, those of actions and variables as records (trace-writer.ts). Returns the function removing it. */
+  writeTrace(writer: TraceWriter): () => void;
   snapshot(): Snapshot;
   readonly clock: Clock;
   readonly tenant: TenantStore;
@@ -189,6 +192,10 @@ class StudioRuntime implements Runtime {
 
   on(type: TraceEventType | '*', listener: (event: never) => void): () => void {
     return this.hub.on(type, listener as (e: TraceEvent) => void);
+  }
+
+  writeTrace(writer: TraceWriter): () => void {
+    return this.hub.write(writer);
   }
 
   async run(scriptOrPoc: string | { poc: string }, options: RunOptions = {}): Promise<RunResult> {

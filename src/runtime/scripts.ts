@@ -7,6 +7,7 @@ import { actionTypeName, actionTypeKey, builtinRegistry, type ActionRegistry } f
 import type { CompiledAction, CompiledProp } from '../graph/compiled.js';
 import type { ActionNode, ScriptGraph } from '../contract/script-graph.js';
 import type { LoadedScript, ScriptSet } from '../graph/script-set.js';
+import { traceSite, type TraceSite } from './trace-writer.js';
 
 /**
  * What a runtime runs: a ScriptSet from loadFolder. A set built by hand (from
@@ -41,6 +42,8 @@ export interface PreparedAction {
   typeName: string;
   /** `TYPE` or `TYPE VN`: the registry key, as RunState.actionTypes records it. */
   typeKey: string;
+  /** What its action.enter and action.exit show besides their data. */
+  site: TraceSite;
   compiled: CompiledAction;
   props: PreparedProp[];
   /** Outputs: output name -> index into props of its variable property. */
@@ -133,6 +136,7 @@ export class ScriptCatalog {
         script: loaded.graph.name,
         typeName: actionTypeName(def),
         typeKey: actionTypeKey(def),
+        site: traceSite(loaded.graph.name, node.label, actionTypeName(def), node.caption),
         compiled,
         props,
         outputs,

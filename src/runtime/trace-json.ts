@@ -11,6 +11,8 @@
 // time) is written by JSON.stringify and teaches the shape. The line goes
 // straight into the output's bytes: a shape's fixed texts are encoded once, only
 // the changing values are encoded per event, and no line string is built.
+// The events of actions and variables do not come here when they come as
+// records (trace-json-writer.ts).
 import type { TraceEvent } from './result.js';
 import { LineBytes } from './line-bytes.js';
 
@@ -67,9 +69,9 @@ interface Time {
   head: Buffer;
 }
 
-const TRUE = Buffer.from('true');
-const FALSE = Buffer.from('false');
-const NULL = Buffer.from('null');
+export const TRUE = Buffer.from('true');
+export const FALSE = Buffer.from('false');
+export const NULL = Buffer.from('null');
 const EMPTY = Buffer.alloc(0);
 
 /**

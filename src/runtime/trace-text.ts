@@ -1,9 +1,11 @@
 // Turns trace events into readable lines, one per action: virtual time,
 // Script.label, type, caption, the branch taken and the variables it changed.
-// Used by `run --trace`; the runtime itself never prints.
+// Used by `run --trace` (as a trace writer: the events of actions and
+// variables come as records); the runtime itself never prints.
 import type { EncodedValue } from '../contract/value.js';
 import type { TraceEvent } from './result.js';
 import { GLOBAL_PREFIX } from '../contract/variables.js';
+import type { TraceWriter } from './trace-writer.js';
 
 /** An action between its action.enter and its action.exit; reused for the next action at its depth. */
 interface Pending {
@@ -55,7 +57,7 @@ const MAX_EFFECT_CHARS = 400;
 /** A listener for `runtime.on('*', …)` that calls `write` with each finished line. */
 export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?: boolean } = {}): (e: TraceEvent) => void {
   let line = '';
-  return traceLinesTo(
+  const writer = traceLinesTo(
     {
       text: (s) => void (line += s),
       number: (n) => void (line += JSON.stringify(n)),
@@ -67,10 +69,11 @@ export function traceLines(write: (line: string) => void, opts: { spawnedPrefix?
     },
     opts,
   );
+  return (e) => writer.event(e);
 }
 
-/** As traceLines, writing each line into `out` piece by piece. */
-export function traceLinesTo(out: LineSink, opts: { spawnedPrefix?: boolean } = {}): (e: TraceEvent) => void {
+/** As traceLines, a trace writer writing each line into `out` piece by piece. */
+export function traceLinesTo(out: LineSink, opts: { spawnedPrefix?: boolean } = {}): TraceWriter {
   const open = new Map<string, Stack>();
   const clock = lastClock();
   const contacts: string[] = [];
@@ -114,73 +117,79 @@ export function traceLinesTo(out: LineSink, opts: { spawnedPrefix?: boolean } = 
     if (p) (p.notes ??= []).push(text);
     else say(time, contactId, `  ${text}`);
   };
-  return (e) => {
+  const enter = (contactId: string, script: string, label: string, type: string, caption: string): void => {
+    const s = stack(contactId);
+    let p = s.items[s.depth];
+    if (p === undefined) s.items.push((p = { script: '', label: '', type: '', caption: '', changes: 0, names: [], values: [], notes: null }));
+    s.depth++;
+    p.script = script;
+    p.label = label;
+    p.type = type;
+    p.caption = caption;
+    p.changes = 0;
+    p.notes = null;
+  };
+  const varSet = (contactId: string, name: string, scope: 'local' | 'global', value: EncodedValue, removed: boolean): void => {
+    const p = top(contactId);
+    // `_err` is shown once, from action.exit.
+    if (!p || name === '_err' || name === '__err') return;
+    const i = p.changes++;
+    p.names[i] = scope === 'global' ? `${GLOBAL_PREFIX}${name}` : name;
+    p.values[i] = removed ? '(removed)' : typeof value === 'number' ? value : short(value);
+  };
+  const exit = (time: string, contactId: string, branch: string, seconds: number, error: string | undefined, interrupted: string | undefined): void => {
+    const s = stack(contactId);
+    if (s.depth === 0) return;
+    const p = s.items[--s.depth]!;
+    // The exit time: the same as the start for most actions, and for a RUNSUB (printed after its
+    // subscript's lines) the time it returned, so the times of the lines never go backwards.
+    head(time, contactId);
+    out.text(p.script);
+    out.text('.');
+    out.text(p.label);
+    out.text(' ');
+    out.text(p.type);
+    if (p.caption && p.caption !== p.type) {
+      out.text(' "');
+      out.text(p.caption);
+      out.text('"');
+    }
+    if (interrupted) out.text(` (cut short by ${interrupted})`);
+    else if (branch) {
+      out.text(' -> ');
+      out.text(branch);
+    }
+    if (seconds > 0) out.text(` (+${seconds}s)`);
+    for (let i = 0; i < p.changes; i++) {
+      out.text(i === 0 ? '  ' : ' ');
+      out.text(p.names[i]!);
+      out.text('=');
+      const v = p.values[i]!;
+      // A number's JSON is never cut, and goes without a string.
+      if (typeof v === 'number') out.number(v);
+      else out.text(v);
+    }
+    if (error) out.text(`  _err="${error}"`);
+    out.end();
+    const notes = p.notes;
+    p.notes = null;
+    if (notes) for (const n of notes) say(time, contactId, `  ${typeof n === 'string' ? n : effectText(n)}`);
+  };
+  const event = (e: TraceEvent): void => {
     switch (e.type) {
       case 'run.start':
         tag(e.contactId);
         say(e.time, e.contactId, `start ${e.script} (contact ${e.contactId})${formatVars(e.vars)}`);
         break;
-      case 'action.enter': {
-        const s = stack(e.contactId);
-        let p = s.items[s.depth];
-        if (p === undefined) s.items.push((p = { script: '', label: '', type: '', caption: '', changes: 0, names: [], values: [], notes: null }));
-        s.depth++;
-        p.script = e.script;
-        p.label = e.label;
-        p.type = e.actionType;
-        p.caption = e.caption;
-        p.changes = 0;
-        p.notes = null;
+      case 'action.enter':
+        enter(e.contactId, e.script, e.label, e.actionType, e.caption);
         break;
-      }
-      case 'var.set': {
-        const p = top(e.contactId);
-        // `_err` is shown once, from action.exit.
-        if (!p || e.name === '_err' || e.name === '__err') break;
-        const i = p.changes++;
-        p.names[i] = e.scope === 'global' ? `${GLOBAL_PREFIX}${e.name}` : e.name;
-        p.values[i] = e.removed ? '(removed)' : typeof e.value === 'number' ? e.value : short(e.value);
+      case 'var.set':
+        varSet(e.contactId, e.name, e.scope, e.value, e.removed === true);
         break;
-      }
-      case 'action.exit': {
-        const s = stack(e.contactId);
-        if (s.depth === 0) break;
-        const p = s.items[--s.depth]!;
-        // The exit time: the same as the start for most actions, and for a RUNSUB (printed after its
-        // subscript's lines) the time it returned, so the times of the lines never go backwards.
-        head(e.time, e.contactId);
-        out.text(p.script);
-        out.text('.');
-        out.text(p.label);
-        out.text(' ');
-        out.text(p.type);
-        if (p.caption && p.caption !== p.type) {
-          out.text(' "');
-          out.text(p.caption);
-          out.text('"');
-        }
-        if (e.interrupted) out.text(` (cut short by ${e.interrupted})`);
-        else if (e.branch) {
-          out.text(' -> ');
-          out.text(e.branch);
-        }
-        if (e.seconds > 0) out.text(` (+${e.seconds}s)`);
-        for (let i = 0; i < p.changes; i++) {
-          out.text(i === 0 ? '  ' : ' ');
-          out.text(p.names[i]!);
-          out.text('=');
-          const v = p.values[i]!;
-          // A number's JSON is never cut, and goes without a string.
-          if (typeof v === 'number') out.number(v);
-          else out.text(v);
-        }
-        if (e.error) out.text(`  _err="${e.error}"`);
-        out.end();
-        const notes = p.notes;
-        p.notes = null;
-        if (notes) for (const n of notes) say(e.time, e.contactId, `  ${typeof n === 'string' ? n : effectText(n)}`);
+      case 'action.exit':
+        exit(e.time, e.contactId, e.branch, e.seconds, e.error, e.interrupted);
         break;
-      }
       case 'script.call':
         say(e.time, e.contactId, `  ${e.mode} ${e.to}${e.params.length ? `(${e.params.map((p) => short(p)).join(', ')})` : ''}`);
         break;
@@ -213,6 +222,12 @@ export function traceLinesTo(out: LineSink, opts: { spawnedPrefix?: boolean } = 
       default:
         break;
     }
+  };
+  return {
+    event,
+    enter: (_time, contactId, site) => enter(contactId, site.script, site.label, site.actionType, site.caption),
+    exit: (time, contactId, _site, branch, _outputs, seconds, error, interrupted) => exit(time, contactId, branch, seconds, error, interrupted),
+    varSet: (_time, contactId, name, scope, _old, value) => varSet(contactId, name, scope, value, false),
   };
 }
 

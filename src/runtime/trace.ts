@@ -1,10 +1,12 @@
-// Trace plumbing: subscribers by event type, the optional kept trace, and the
-// JSON encoding of values for results and events. Events reach the hub only
-// through TraceEmitter.emit (emitter.ts), which redacts them first.
+// Trace plumbing: subscribers by event type, trace writers (trace-writer.ts),
+// the optional kept trace, and the JSON encoding of values for results and
+// events. Events reach the hub only through TraceEmitter (emitter.ts), which
+// redacts them first.
 import { DateTime } from 'luxon';
 import { DateValue, type EncodedValue, type Value } from '../contract/value.js';
 import type { TraceEvent, TraceEventType } from './result.js';
 import type { TraceLog } from './trace-log.js';
+import type { TraceWriter } from './trace-writer.js';
 import { setMember } from '../snippet/json.js';
 
 export type TraceListener<T extends TraceEventType = TraceEventType> = (event: Extract<TraceEvent, { type: T }>) => void;
@@ -18,9 +20,16 @@ export class TraceHub {
   private all: Set<(e: TraceEvent) => void> | undefined;
   /** The run's kept trace (RunOptions.keepTrace). */
   kept: TraceLog | null = null;
+  /** Writers, which take the events of actions and variables as records; they get each event after the listeners. */
+  writers: readonly TraceWriter[] = [];
 
-  /** True when events must be built at all (someone listens or the trace is kept). */
+  /** True when events must be built at all (someone listens or writes, or the trace is kept). */
   get active(): boolean {
+    return this.count > 0 || this.kept !== null || this.writers.length > 0;
+  }
+
+  /** True when events must be built as objects: someone listens or the trace is kept (writers can do with records). */
+  get listening(): boolean {
     return this.count > 0 || this.kept !== null;
   }
 
@@ -42,7 +51,23 @@ export class TraceHub {
     };
   }
 
+  /** Adds a writer (again: once); returns the function removing it. */
+  write(writer: TraceWriter): () => void {
+    if (!this.writers.includes(writer)) this.writers = [...this.writers, writer];
+    return () => {
+      this.writers = this.writers.filter((w) => w !== writer);
+    };
+  }
+
+  /** Delivers an event to the kept trace, the listeners and the writers. */
   emit(event: TraceEvent): void {
+    this.listen(event);
+    // A writer removed or added meanwhile changes the list, never this loop's.
+    for (const w of this.writers) w.event(event);
+  }
+
+  /** Delivers an event to the kept trace and the listeners only (the writers get it as a record). */
+  listen(event: TraceEvent): void {
     if (this.kept) this.kept.push(event);
     if (this.count === 0) return;
     if (this.typedCount > 0) {

@@ -17,6 +17,7 @@ import type { ActionDefinition } from '../../src/actions/define.js';
 import { actionTypeKey, actionTypeName, builtinRegistry } from '../../src/actions/registry.js';
 import type { CompiledProp } from '../../src/graph/compiled.js';
 import { noNetwork } from '../../src/http/no-network.js';
+import { traceSite } from '../../src/runtime/trace-writer.js';
 import { RoutingProcess } from '../../src/tenant/routing/process.js';
 import { parseInstant, VirtualClock } from '../../src/runtime/clock.js';
 import type { RunDriver } from '../../src/runtime/driver.js';
@@ -146,6 +147,7 @@ function prepared(def: ActionDefinition, values: Record<string, unknown>, script
     script: SCRIPT,
     typeName,
     typeKey: actionTypeKey(def),
+    site: traceSite(SCRIPT, LABEL, typeName, typeName),
     compiled: { props: compiled },
     props: [...registry.props(def).values()].map((rp) => ({ name: rp.name, spec: rp.spec, compiled: compiled.get(rp.name), output: !!rp.output })),
     outputs: new Map(Object.keys(def.outputs ?? {}).map((o) => [o, o])),

@@ -32,10 +32,11 @@ describe('batched trace output', () => {
   it('keeps readable lines and JSON lines in the order they came (--trace with --trace-json)', () => {
     const { drain, chunks } = collect();
     const out = batchedOutput(drain, 64);
+    const json = out.json();
     const want: string[] = [];
     for (let i = 0; i < 50; i++) {
       out.line(`09:00:00 é ${i}`);
-      out.json(event(i));
+      json.event(event(i));
       want.push(`09:00:00 é ${i}`, JSON.stringify(event(i)));
     }
     out.flush();
@@ -47,6 +48,7 @@ describe('batched trace output', () => {
   it('writes the readable trace as traceLines gives it, in order with JSON lines, and shows it when the event loop turns', async () => {
     const { drain, chunks } = collect();
     const out = batchedOutput(drain, 64);
+    const json = out.json();
     const readable = out.readable();
     const want: string[] = [];
     const asText = traceLines((l) => want.push(l));
@@ -58,9 +60,9 @@ describe('batched trace output', () => {
         { ...at, type: 'action.exit', script: 'Main', label: 'inc', branch: 'Default', outputs: {}, seconds: 0 },
       ] as TraceEvent[];
       for (const e of events) {
-        readable(e);
+        readable.event(e);
         asText(e);
-        out.json(e);
+        json.event(e);
         want.push(JSON.stringify(e));
       }
     }
@@ -71,8 +73,9 @@ describe('batched trace output', () => {
   it('writes what it holds when the event loop turns (a run waiting for HTTP still shows its lines)', async () => {
     const { drain, chunks } = collect();
     const out = batchedOutput(drain);
+    const json = out.json();
     out.line('a');
-    out.json(event(1));
+    json.event(event(1));
     expect(chunks).toEqual([]);
     await new Promise((r) => setImmediate(r));
     expect(chunks).toEqual([`a\n${JSON.stringify(event(1))}\n`]);
@@ -80,6 +83,11 @@ describe('batched trace output', () => {
     out.flush();
     await new Promise((r) => setImmediate(r));
     expect(chunks).toEqual([`a\n${JSON.stringify(event(1))}\n`, 'c\n']);
+    // A record (an action's event) is shown the same way.
+    json.varSet('2026-11-21T09:00:00.000Z', '1', 'i', 'local', undefined, 2);
+    expect(chunks).toHaveLength(2);
+    await new Promise((r) => setImmediate(r));
+    expect(chunks[2]).toBe(`${JSON.stringify(event(2))}\n`);
   });
 });
 
@@ -90,11 +98,12 @@ describe('trace output to a file', () => {
       const file = join(dir, 'trace.txt');
       const fd = openSync(file, 'w');
       const out = batchedOutput(fileDrain(fd)!, 256);
+      const json = out.json();
       const big = 'é😀"'.repeat(1000);
       out.line('first line');
       out.line(big);
       out.line('\ud800 lone');
-      out.json(event(2));
+      json.event(event(2));
       out.flush();
       closeSync(fd);
       expect(readFileSync(file, 'utf8')).toBe(`first line\n${big}\n\ufffd lone\n${JSON.stringify(event(2))}\n`);

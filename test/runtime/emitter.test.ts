@@ -7,6 +7,7 @@ import type { EncodedValue } from '../../src/contract/value.js';
 import { TraceEmitter } from '../../src/runtime/emitter.js';
 import { Redactor } from '../../src/runtime/redactor.js';
 import { TraceHub } from '../../src/runtime/trace.js';
+import { enterEvent, exitEvent, traceSite, varSetEvent, type TraceWriter } from '../../src/runtime/trace-writer.js';
 import type { TraceEvent } from '../../src/runtime/result.js';
 
 function emitted(redactor: Redactor, event: TraceEvent): TraceEvent {
@@ -96,4 +97,76 @@ test('the quick check of an action event agrees with the full walk: the event it
     }),
     { numRuns: 500 },
   );
+});
+
+/** A writer keeping what it gets as the events it stands for. */
+function recording(): { writer: TraceWriter; got: TraceEvent[] } {
+  const got: TraceEvent[] = [];
+  const writer: TraceWriter = {
+    event: (e) => got.push(e),
+    enter: (time, contactId, site, props) => got.push(enterEvent(time, contactId, site, props)),
+    exit: (time, contactId, site, branch, outputs, seconds, error, interrupted) => got.push(exitEvent(time, contactId, site, branch, outputs, seconds, error, interrupted)),
+    varSet: (time, contactId, name, scope, old, value) => got.push(varSetEvent(time, contactId, name, scope, old, value)),
+  };
+  return { writer, got };
+}
+
+const site = traceSite('S', 'a', 'REST', 'REST');
+
+/** The event given to the emitter as the record the engine gives for it (other types as the event). */
+function give(emitter: TraceEmitter, e: TraceEvent): void {
+  if (e.type === 'action.enter') emitter.enter(e.time, e.contactId, site, e.props);
+  else if (e.type === 'action.exit') emitter.exit(e.time, e.contactId, site, e.branch, e.outputs, e.seconds, e.error, e.interrupted);
+  else if (e.type === 'var.set' && !e.removed) emitter.varSet(e.time, e.contactId, e.name, e.scope, e.old, e.value);
+  else emitter.emit(e);
+}
+
+test('writers get records as the events listeners get, redacted alike; a record redaction changes comes as the changed event', () => {
+  const props = { Url: 'https://user:pw@example.com/x', Count: 3 };
+  const cases: [TraceEvent, Redactor][] = [
+    [enter({ Url: 'https://example.com/x', Count: 3 }), new Redactor(['pin'], ['s3cret'])],
+    [enter(props), new Redactor([])],
+    [{ time: 't', contactId: 'c', type: 'action.exit', script: 'S', label: 'a', branch: 'Default', outputs: { x: 's3cret' }, seconds: 1, error: 'bad s3cret' }, new Redactor([], ['s3cret'])],
+    [{ time: 't', contactId: 'c', type: 'action.exit', script: 'S', label: 'a', branch: '', outputs: {}, seconds: 2, interrupted: 'release' }, new Redactor([])],
+    [{ time: 't', contactId: 'c', type: 'var.set', name: 'pin', scope: 'global', old: '1', value: '2' }, new Redactor(['pin'])],
+    [{ time: 't', contactId: 'c', type: 'var.set', name: 'n', scope: 'local', old: undefined, value: 'plain' }, new Redactor([])],
+  ];
+  for (const [event, redactor] of cases) {
+    const hub = new TraceHub();
+    const heard: TraceEvent[] = [];
+    hub.on('*', (e) => heard.push(e));
+    const { writer, got } = recording();
+    hub.write(writer);
+    give(new TraceEmitter(hub, redactor), event);
+    expect(got).toStrictEqual(heard);
+    expect(heard).toEqual([walked(redactor, event)]);
+  }
+  expect(props.Url).toBe('https://user:pw@example.com/x');
+});
+
+test("a step's records and events leave together in order at its end; with only writers and no secret names, at once", () => {
+  const events: TraceEvent[] = [
+    enter({ Variable: 'x' }),
+    { time: 't', contactId: 'c', type: 'trace', script: 'S', label: 'a', text: 'hello' },
+    { time: 't', contactId: 'c', type: 'var.set', name: 'x', scope: 'local', old: undefined, value: 1 },
+    { time: 't', contactId: 'c', type: 'action.exit', script: 'S', label: 'a', branch: 'Default', outputs: {}, seconds: 0 },
+  ];
+  for (const [listen, names] of [
+    [true, []],
+    [false, ['pin']],
+    [false, []],
+  ] as const) {
+    const hub = new TraceHub();
+    const heard: TraceEvent[] = [];
+    if (listen) hub.on('*', (e) => heard.push(e));
+    const { writer, got } = recording();
+    hub.write(writer);
+    const emitter = new TraceEmitter(hub, new Redactor([...names]));
+    emitter.hold();
+    for (const e of events) give(emitter, e);
+    expect(got).toHaveLength(listen || names.length > 0 ? 0 : 4);
+    emitter.release();
+    expect(got).toStrictEqual(events);
+    if (listen) expect(heard).toStrictEqual(events);
+  }
 });

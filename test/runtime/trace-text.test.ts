@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { LineBytes } from '../../src/runtime/line-bytes.js';
 import type { TraceEvent } from '../../src/runtime/result.js';
 import { traceLines, traceLinesTo } from '../../src/runtime/trace-text.js';
+import { traceSite, type TraceWriter } from '../../src/runtime/trace-writer.js';
 import { run } from './helpers.js';
 
 test('renders one readable line per action with branch, duration and changes', async () => {
@@ -118,7 +119,15 @@ test('the InboundKustomer trace shows the payload sent and the record memorializ
   );
 });
 
-/** The same events through traceLines (strings) and traceLinesTo (bytes, `run --trace`): the bytes must be the lines, UTF-8, each ended. */
+/** Gives the writer the record of an action's or a variable's event (the event itself for the others). */
+function asRecord(w: TraceWriter, e: TraceEvent): void {
+  if (e.type === 'action.enter') w.enter(e.time, e.contactId, traceSite(e.script, e.label, e.actionType, e.caption), e.props);
+  else if (e.type === 'action.exit') w.exit(e.time, e.contactId, traceSite(e.script, e.label, '', ''), e.branch, e.outputs, e.seconds, e.error, e.interrupted);
+  else if (e.type === 'var.set' && !e.removed) w.varSet(e.time, e.contactId, e.name, e.scope, e.old, e.value);
+  else w.event(e);
+}
+
+/** The same events through traceLines (strings) and traceLinesTo (bytes and records, `run --trace`): the bytes must be the lines, UTF-8, each ended. */
 function sameBothWays(events: readonly Record<string, unknown>[], size = 64): void {
   const lines: string[] = [];
   const asText = traceLines((l) => lines.push(l));
@@ -127,7 +136,8 @@ function sameBothWays(events: readonly Record<string, unknown>[], size = 64): vo
   const asBytes = traceLinesTo(out);
   for (const e of events) {
     asText(e as unknown as TraceEvent);
-    asBytes(e as unknown as TraceEvent);
+    // The events of actions and variables as the records `run --trace` gets.
+    asRecord(asBytes, e as unknown as TraceEvent);
   }
   out.flush();
   expect(Buffer.concat(batches).toString('utf8')).toBe(lines.map((l) => `${Buffer.from(l).toString('utf8')}\n`).join(''));
