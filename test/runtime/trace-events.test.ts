@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TraceEvent, TraceEventType } from '../../src/runtime/result.js';
 import { run } from './helpers.js';
+import { TRACED_CHILD, TRACED_SUB } from './trace-fixture.js';
 
 const main = `script Main
 start: BEGIN { Parameters = [who] } -> greet
@@ -20,20 +21,11 @@ fail: SNIPPET {
 date: ASSIGN { Variable = when  Value = "not a date"  Type = Datetime } -> done
 done: END
 `;
-const sub = `script Sub
-start: BEGIN { Parameters = [text] } -> back
-back: RETURN { ReturnValue = "{text}!" }
-`;
-const child = `script Child
-start: BEGIN -> done
-done: END
-`;
-
 type Of<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
 
 describe('trace events', () => {
   test('each event type carries the fields runtime.md lists', async () => {
-    const r = await run([main, sub, child], { params: ['Ada'], keepTrace: true });
+    const r = await run([main, TRACED_SUB, TRACED_CHILD], { params: ['Ada'], keepTrace: true });
     expect(r.status).toBe('completed');
     const trace = r.trace!;
     const of = <T extends TraceEventType>(type: T): Of<T>[] => trace.filter((e): e is Of<T> => e.type === type);
@@ -95,7 +87,7 @@ describe('trace events', () => {
   });
 
   test('within a step: enter, what the action did, the error, variable writes, then exit', async () => {
-    const r = await run([main, sub, child], { params: ['Ada'], keepTrace: true });
+    const r = await run([main, TRACED_SUB, TRACED_CHILD], { params: ['Ada'], keepTrace: true });
     const step = (label: string) => {
       const trace = r.trace!;
       const from = trace.findIndex((e) => e.type === 'action.enter' && e.label === label);

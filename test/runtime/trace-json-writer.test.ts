@@ -13,6 +13,7 @@ import { traceLines, traceLinesTo } from '../../src/runtime/trace-text.js';
 import { enterEvent, exitEvent, traceSite, varSetEvent, type TraceSite, type TraceWriter } from '../../src/runtime/trace-writer.js';
 import { TEST_QUEUE } from '../phone/helpers.js';
 import { NOW, scriptSet } from './helpers.js';
+import { TRACED_CHILD, TRACED_MAIN, TRACED_SUB } from './trace-fixture.js';
 
 /** The writer over a buffer of `size` bytes, and the text that left it (each batch checked to end a line). */
 function written(size: number): { writer: TraceWriter; text: () => string } {
@@ -116,39 +117,6 @@ test("an action's props keep their members while values change, go missing, come
   expect(text()).toBe(lines(events));
 });
 
-const rich = `script Main
-start: BEGIN { Parameters = [who] } -> greet
-greet: ASSIGN "Greet" { Variable = greeting  Value = "hi {who}"  SaveToDB = true } -> secret
-secret: ASSIGN { Variable = pin  Value = "4711" } -> url
-url: ASSIGN { Variable = link  Value = "https://ada:pw@example.com/x?token=abc" } -> call
-call: RUNSUB { ScriptName = "Sub"  Parameters = ["{greeting}"]  ReturnVariable = answer }
-  -> spawn
-  OnError -> done
-spawn: SPAWN { ScriptName = "Child" } -> loop
-loop: LOOP { Repeat = 3 }
-  Repeat -> fail
-  Finished -> done
-fail: SNIPPET {
-  TRACE "about to fail {pin} é 😀"
-  DYNAMIC d
-  d.list[1] = "a"
-  d.list[2] = 2
-  n = n + 1
-  x = 1 / 0
-}
-  Error -> date
-  Default -> date
-date: ASSIGN { Variable = when  Value = "not a date {n}"  Type = Datetime } -> loop
-done: END
-`;
-const sub = `script Sub
-start: BEGIN { Parameters = [text] } -> back
-back: RETURN { ReturnValue = "{text}!" }
-`;
-const child = `script Child
-start: BEGIN -> done
-done: END
-`;
 const phone = `script Main
 type Phone
 start: BEGIN -> queue
@@ -205,8 +173,8 @@ async function traced(texts: string[], options: Partial<RuntimeOptions>, params:
 }
 
 test.each([
-  ['a run with a subscript, a spawned run, errors, DDOs and secrets by name and by form', [rich, sub, child], { redact: ['pin'] }, ['Ada']],
-  ['the same run with nothing secret by name', [rich, sub, child], {}, ['Ada']],
+  ['a run with a subscript, a spawned run, errors, DDOs and secrets by name and by form', [TRACED_MAIN, TRACED_SUB, TRACED_CHILD], { redact: ['pin'] }, ['Ada']],
+  ['the same run with nothing secret by name', [TRACED_MAIN, TRACED_SUB, TRACED_CHILD], {}, ['Ada']],
   ['a call: prompts, an agent answering and hanging up, an action cut short', [phone], { actions: [TEST_QUEUE], contact: { ani: '3035550100', dnis: '8005550000', caller: '' } }, []],
 ] as const)('%s is written as the events listeners receive, listened to or not (--trace-json and --trace)', async (_, texts, options, params) => {
   const { alone, beside, heard, lines: readable } = await traced([...texts], options as Partial<RuntimeOptions>, [...params]);

@@ -8,40 +8,10 @@ import type { TraceEvent } from '../../src/runtime/result.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
 import { TraceLog } from '../../src/runtime/trace-log.js';
 import { NOW, scriptSet } from './helpers.js';
-
-const main = `script Main
-start: BEGIN { Parameters = [who] } -> greet
-greet: ASSIGN "Greet" { Variable = greeting  Value = "hi {who}"  SaveToDB = true } -> secret
-secret: ASSIGN { Variable = pin  Value = "4711" } -> url
-url: ASSIGN { Variable = link  Value = "https://ada:pw@example.com/x?token=abc" } -> call
-call: RUNSUB { ScriptName = "Sub"  Parameters = ["{greeting}"]  ReturnVariable = answer }
-  -> spawn
-  OnError -> done
-spawn: SPAWN { ScriptName = "Child" } -> fail
-fail: SNIPPET {
-  TRACE "about to fail {pin}"
-  DYNAMIC d
-  d.list[1] = "a"
-  d.list[2] = 2
-  x = 1 / 0
-}
-  Error -> date
-  Default -> date
-date: ASSIGN { Variable = when  Value = "not a date"  Type = Datetime } -> again
-again: ASSIGN { Variable = greeting  Value = "hi {who}"  SaveToDB = true } -> done
-done: END
-`;
-const sub = `script Sub
-start: BEGIN { Parameters = [text] } -> back
-back: RETURN { ReturnValue = "{text}!" }
-`;
-const child = `script Child
-start: BEGIN -> done
-done: END
-`;
+import { TRACED_CHILD, TRACED_MAIN, TRACED_SUB } from './trace-fixture.js';
 
 async function traced(): Promise<{ kept: TraceEvent[]; heard: TraceEvent[]; json: string }> {
-  const runtime = createRuntime({ now: NOW, scripts: scriptSet([main, sub, child]), redact: ['pin'] });
+  const runtime = createRuntime({ now: NOW, scripts: scriptSet([TRACED_MAIN, TRACED_SUB, TRACED_CHILD]), redact: ['pin'] });
   const heard: TraceEvent[] = [];
   runtime.on('*', (e: TraceEvent) => heard.push(e));
   const result = await runtime.run('Main', { params: ['Ada'], keepTrace: true });
@@ -82,7 +52,7 @@ describe('kept trace', () => {
   });
 
   test('result.trace is an ordinary member once read, and can be replaced', async () => {
-    const runtime = createRuntime({ now: NOW, scripts: scriptSet([child]) });
+    const runtime = createRuntime({ now: NOW, scripts: scriptSet([TRACED_CHILD]) });
     const result = await runtime.run('Child', { keepTrace: true });
     expect(Object.keys(result)).toContain('trace');
     const first = result.trace!;
@@ -104,7 +74,7 @@ count: LOOP { Repeat = 1500  CounterName = i }
 add: ASSIGN { Variable = total  Value = "{total + i}" } -> count
 done: END
 `;
-    const runtime = createRuntime({ now: NOW, scripts: scriptSet([child, loop]) });
+    const runtime = createRuntime({ now: NOW, scripts: scriptSet([TRACED_CHILD, loop]) });
     const heard: TraceEvent[] = [];
     runtime.on('*', (e: TraceEvent) => heard.push(e));
     const short = await runtime.run('Child', { keepTrace: true });
