@@ -129,14 +129,15 @@ export class ScriptCatalog {
       for (const out of Object.keys(def.outputs ?? {})) outputs.set(out, out);
       const edges = new Map<string, string>();
       for (const b of node.branches) if (!edges.has(b.name.toLowerCase())) edges.set(b.name.toLowerCase(), b.target);
+      const typeName = actionTypeName(def);
       actions.set(node.label, {
         node,
         def,
         where: `${loaded.graph.name}.${node.label}`,
         script: loaded.graph.name,
-        typeName: actionTypeName(def),
+        typeName,
         typeKey: actionTypeKey(def),
-        site: traceSite(loaded.graph.name, node.label, actionTypeName(def), node.caption),
+        site: traceSite(loaded.graph.name, node.label, typeName, node.caption),
         compiled,
         props,
         outputs,

@@ -3,10 +3,11 @@
 // stands for). Events that come as objects go to the shape writer
 // (trace-json.ts). Records need no walk over what cannot change: a site's
 // script, label, type and caption, and a variable's name and scope, are text
-// made once, joined with the opening of the current time and contact
-// (`{"time":…,"contactId":…`), so the fixed part of a line is one copy. Props
-// are walked against a plan of their members (which of them have changed so
-// far), so only the values that vary are written one by one.
+// made once. A line opens with its head (`{"time":…,"contactId":…`) and that
+// text; while one contact's lines follow each other at one time, the two are
+// kept joined, so the fixed part of a line is one copy. Props are walked
+// against a plan of their members (which of them have changed so far), so
+// only the values that vary are written one by one.
 import type { EncodedValue } from '../contract/value.js';
 import type { LineBytes } from './line-bytes.js';
 import type { TraceEvent } from './result.js';
@@ -26,6 +27,7 @@ const BRACES = Buffer.from('}}');
 const OUTPUTS = Buffer.from(',"outputs":{');
 const SECONDS = Buffer.from(',"seconds":');
 const NO_OUTPUTS = Buffer.from(',"outputs":{},"seconds":');
+const NO_DATA = Buffer.from(',"outputs":{},"seconds":0}');
 
 /**
  * A trace writer putting each event in `out` as one line. Records hold what
@@ -40,7 +42,48 @@ export function traceJsonWriter(out: LineBytes): TraceWriter {
 interface Head {
   readonly time: string;
   readonly contactId: string;
-  readonly text: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * The fixed text that follows the head in one kind of line, and the two
+ * joined for the head it came with twice in a row. Lines of one contact in a
+ * row copy one piece; lines of contacts taking turns copy two, and nothing is
+ * made for each of them.
+ */
+class Opening {
+  body: Buffer;
+  /** The head `joined` was made with, and the one the text came with last (when not that one). */
+  head: Head | undefined;
+  private candidate: Head | undefined;
+  private joined = EMPTY;
+  /** Whole lines that open with `joined` (exits without data, by branch): [key, line, …]. */
+  lines: (string | Buffer)[] = [];
+
+  constructor(text: string) {
+    this.body = Buffer.from(text);
+  }
+
+  /** Writes the head and the text. */
+  write(out: LineBytes, head: Head): void {
+    if (this.head !== head) {
+      if (this.candidate !== head) {
+        this.candidate = head;
+        out.bytes(head.bytes);
+        return out.bytes(this.body);
+      }
+      this.head = head;
+      this.joined = Buffer.concat([head.bytes, this.body]);
+      this.lines = [];
+    }
+    out.bytes(this.joined);
+  }
+
+  /** Another text (the props' plan changed). */
+  change(text: string): void {
+    this.body = Buffer.from(text);
+    this.head = undefined;
+  }
 }
 
 /**
@@ -98,55 +141,45 @@ class PropsPlan {
   }
 }
 
-/** A site's texts (see the top of the file), for the current head. */
+/** A site's texts (see the top of the file). */
 class SiteLines {
   readonly enterText: string;
-  readonly exitText: string;
-  head: Head | undefined;
-  /** The opening of an enter line with the props' fixed text before their first varying member. */
-  enterOpen = EMPTY;
-  exitOpen = EMPTY;
+  /** The enter line's opening with the props' fixed text before their first varying member (all of it when none varies). */
+  readonly enter: Opening;
+  readonly exit: Opening;
   plan: PropsPlan | undefined;
   /** Lines written with the plan, and times it failed (another member, another order, a member left out); `plain` once it failed too often. */
   hits = 0;
   misses = 0;
   plain = false;
-  /** Whole lines of exits without outputs, error or interruption, taking no time, by branch: [branch, line, …]. */
-  exitLines: (string | Buffer)[] = [];
 
   constructor(readonly site: TraceSite) {
     const fixed = `"script":${JSON.stringify(site.script)},"label":${JSON.stringify(site.label)}`;
     this.enterText = `,"type":"action.enter",${fixed},"actionType":${JSON.stringify(site.actionType)},"caption":${JSON.stringify(site.caption)},"props":{`;
-    this.exitText = `,"type":"action.exit",${fixed},"branch":`;
+    this.enter = new Opening(this.enterText);
+    this.exit = new Opening(`,"type":"action.exit",${fixed},"branch":`);
   }
 
-  /** Makes the openings for `head`. */
-  at(head: Head): void {
-    this.head = head;
-    this.opened();
-    this.exitOpen = Buffer.from(head.text + this.exitText);
-    this.exitLines = [];
-  }
-
-  /** Makes the enter opening again (a new head or plan). */
-  opened(): void {
-    this.enterOpen = Buffer.from(this.head!.text + this.enterText + (this.plan?.lead ?? ''));
+  /** A new plan (or none): the enter opening takes its lead. */
+  usePlan(plan: PropsPlan | undefined): void {
+    this.plan = plan;
+    this.enter.change(this.enterText + (plan?.lead ?? ''));
   }
 }
 
-/** A variable's texts for the current head: its opening, and the one with `,"old":`. */
+/** A variable's openings: without `old`, and with `,"old":`. */
 interface VarLines {
-  readonly text: string;
-  head: Head | undefined;
-  open: Buffer;
-  openOld: Buffer;
+  readonly open: Opening;
+  readonly openOld: Opening;
 }
 
 const VALUE = Buffer.from(',"value":');
 
 class JsonLines implements TraceWriter {
   readonly event: (event: TraceEvent) => void;
-  private head: Head = { time: '', contactId: '', text: '' };
+  private head: Head = { time: '', contactId: '', bytes: EMPTY };
+  /** The heads of the current time by contact (contacts taking turns keep theirs). */
+  private readonly heads = new Map<string, Head>();
   /** By site id (a site not this one's at its index was another runtime's: it takes the place). */
   private readonly sites: (SiteLines | undefined)[] = [];
   private readonly vars = { local: new Map<string, VarLines>(), global: new Map<string, VarLines>() };
@@ -158,28 +191,29 @@ class JsonLines implements TraceWriter {
   }
 
   enter(time: string, contactId: string, site: TraceSite, props: Record<string, EncodedValue>): void {
-    const lines = this.linesOf(site, time, contactId);
+    const head = this.headOf(time, contactId);
+    const lines = this.linesOf(site);
     const { out } = this;
-    if (lines.plan !== undefined && this.planned(lines, lines.plan, props)) return out.end();
+    if (lines.plan !== undefined && this.planned(head, lines, lines.plan, props)) return out.end();
     out.drop();
     if (!lines.plain) {
       if (lines.plan === undefined || !this.changed(lines.plan, props)) {
         if (lines.plan !== undefined && ++lines.misses > MAX_MISSES && lines.misses * 8 > lines.hits) lines.plain = true;
-        lines.plan = lines.plain ? undefined : new PropsPlan(props);
-      }
-      lines.opened();
-      if (lines.plan !== undefined && this.planned(lines, lines.plan, props)) return out.end();
+        lines.usePlan(lines.plain ? undefined : new PropsPlan(props));
+      } else lines.usePlan(lines.plan);
+      if (lines.plan !== undefined && this.planned(head, lines, lines.plan, props)) return out.end();
       out.drop();
     }
     // Props whose members keep changing: walked member by member.
-    out.text(lines.head!.text + lines.enterText);
+    out.bytes(head.bytes);
+    out.text(lines.enterText);
     this.members(props);
     out.bytes(BRACES);
     out.end();
   }
 
   /** Writes the enter line from the plan; false when the props do not fit it. */
-  private planned(lines: SiteLines, plan: PropsPlan, props: Record<string, EncodedValue>): boolean {
+  private planned(head: Head, lines: SiteLines, plan: PropsPlan, props: Record<string, EncodedValue>): boolean {
     const { out } = this;
     const { keys, values, varying, first } = plan;
     const n = keys.length;
@@ -191,13 +225,14 @@ class JsonLines implements TraceWriter {
         if (v !== values[i]) return false;
       } else {
         if (v === undefined) return false;
-        out.bytes(i === first ? lines.enterOpen : plan.before[i]!);
+        if (i === first) lines.enter.write(out, head);
+        else out.bytes(plan.before[i]!);
         this.value(v);
       }
       i++;
     }
     if (i !== n) return false;
-    if (first < 0) out.bytes(lines.enterOpen);
+    if (first < 0) lines.enter.write(out, head);
     out.bytes(plan.tail);
     lines.hits++;
     return true;
@@ -225,17 +260,24 @@ class JsonLines implements TraceWriter {
   }
 
   exit(time: string, contactId: string, site: TraceSite, branch: string, outputs: Record<string, EncodedValue>, seconds: number, error: string | undefined, interrupted: string | undefined): void {
-    const lines = this.linesOf(site, time, contactId);
+    const head = this.headOf(time, contactId);
+    const open = this.linesOf(site).exit;
     const { out } = this;
     const none = isEmpty(outputs);
     if (none && seconds === 0 && error === undefined && interrupted === undefined) {
-      const kept = lines.exitLines;
-      for (let i = 0; i < kept.length; i += 2) if (kept[i] === branch) return this.line(kept[i + 1] as Buffer);
-      const line = Buffer.from(`${lines.head!.text}${lines.exitText}${JSON.stringify(branch)},"outputs":{},"seconds":0}`);
-      if (kept.length < MAX_EXIT_LINES * 2) kept.push(branch, line);
-      return this.line(line);
+      // Exits without data are whole lines by branch, for the head the opening is joined with.
+      if (open.head === head) {
+        const kept = open.lines;
+        for (let i = 0; i < kept.length; i += 2) if (kept[i] === branch) return this.line(kept[i + 1] as Buffer);
+      }
+      open.write(out, head);
+      out.jsonString(branch);
+      out.bytes(NO_DATA);
+      // Kept once the opening is joined for this head (write may have joined it now, with no lines yet).
+      if (open.head === head && open.lines.length < MAX_EXIT_LINES * 2) open.lines.push(branch, Buffer.from(out.buf.subarray(out.start, out.pos)));
+      return out.end();
     }
-    out.bytes(lines.exitOpen);
+    open.write(out, head);
     out.jsonString(branch);
     if (none) out.bytes(NO_OUTPUTS);
     else {
@@ -256,40 +298,39 @@ class JsonLines implements TraceWriter {
     const byName = this.vars[scope];
     let lines = byName.get(name);
     if (lines === undefined) {
-      lines = { text: `,"type":"var.set","name":${JSON.stringify(name)},"scope":${JSON.stringify(scope)}`, head: undefined, open: EMPTY, openOld: EMPTY };
+      const text = `,"type":"var.set","name":${JSON.stringify(name)},"scope":${JSON.stringify(scope)}`;
+      lines = { open: new Opening(text), openOld: new Opening(`${text},"old":`) };
       if (byName.size < MAX_CACHED) byName.set(name, lines);
-    }
-    if (lines.head !== head) {
-      lines.head = head;
-      lines.open = Buffer.from(head.text + lines.text);
-      lines.openOld = Buffer.from(`${head.text}${lines.text},"old":`);
     }
     const { out } = this;
     // `old` is left out when there was none (as JSON.stringify leaves out undefined).
     if (old !== undefined) {
-      out.bytes(lines.openOld);
+      lines.openOld.write(out, head);
       this.value(old);
-      if (value !== undefined) out.bytes(VALUE);
-    } else {
-      out.bytes(lines.open);
-      if (value !== undefined) out.bytes(VALUE);
+    } else lines.open.write(out, head);
+    if (value !== undefined) {
+      out.bytes(VALUE);
+      this.value(value);
     }
-    if (value !== undefined) this.value(value);
     out.bytes(BRACE);
     out.end();
   }
 
   private headOf(time: string, contactId: string): Head {
-    const head = this.head;
-    if (head.time === time && head.contactId === contactId) return head;
-    return (this.head = { time, contactId, text: `{"time":${JSON.stringify(time)},"contactId":${JSON.stringify(contactId)}` });
+    const last = this.head;
+    if (last.time === time && last.contactId === contactId) return last;
+    if (last.time !== time) this.heads.clear();
+    let head = this.heads.get(contactId);
+    if (head === undefined) {
+      head = { time, contactId, bytes: Buffer.from(`{"time":${JSON.stringify(time)},"contactId":${JSON.stringify(contactId)}`) };
+      if (this.heads.size < MAX_CACHED) this.heads.set(contactId, head);
+    }
+    return (this.head = head);
   }
 
-  private linesOf(site: TraceSite, time: string, contactId: string): SiteLines {
-    const head = this.headOf(time, contactId);
+  private linesOf(site: TraceSite): SiteLines {
     let lines = this.sites[site.id];
     if (lines === undefined || lines.site !== site) this.sites[site.id] = lines = new SiteLines(site);
-    if (lines.head !== head) lines.at(head);
     return lines;
   }
 

@@ -117,6 +117,34 @@ test("an action's props keep their members while values change, go missing, come
   expect(text()).toBe(lines(events));
 });
 
+test('lines of contacts taking turns, one contact in a row, and the time moving on', () => {
+  const { writer, text } = written(256);
+  const [s, t] = [sites[0]!, sites[1]!];
+  const events: TraceEvent[] = [];
+  const props = Object.freeze({ Variable: 'i', Value: 'i + 1' });
+  const step = (time: string, contact: string, i: number): void => {
+    const branch = i % 3 === 0 ? 'True' : 'False';
+    writer.enter(time, contact, s, props);
+    writer.varSet(time, contact, 'i', 'local', i - 1, i);
+    writer.exit(time, contact, s, 'Default', {}, 0, undefined, undefined);
+    writer.enter(time, contact, t, { Expression: i });
+    writer.exit(time, contact, t, branch, {}, 0, undefined, undefined);
+    events.push(
+      enterEvent(time, contact, s, props),
+      varSetEvent(time, contact, 'i', 'local', i - 1, i),
+      exitEvent(time, contact, s, 'Default', {}, 0, undefined, undefined),
+      enterEvent(time, contact, t, { Expression: i }),
+      exitEvent(time, contact, t, branch, {}, 0, undefined, undefined),
+    );
+  };
+  for (let second = 0; second < 3; second++) {
+    const time = `2026-11-21T09:00:0${second}.000Z`;
+    for (let i = 0; i < 4; i++) for (const contact of ['100000001', '100000002', '100000003']) step(time, contact, i);
+    for (let i = 0; i < 4; i++) step(time, '100000004', i);
+  }
+  expect(text()).toBe(lines(events));
+});
+
 const phone = `script Main
 type Phone
 start: BEGIN -> queue
