@@ -38,11 +38,9 @@ export interface PreparedAction {
   where: string;
   /** The script's display name. */
   script: string;
-  /** `TYPE` or `TYPE vN`, as trace events show it. */
-  typeName: string;
   /** `TYPE` or `TYPE VN`: the registry key, as RunState.actionTypes records it. */
   typeKey: string;
-  /** What its action.enter and action.exit show besides their data. */
+  /** What its action.enter and action.exit show besides their data (`actionType`: `TYPE` or `TYPE vN`). */
   site: TraceSite;
   compiled: CompiledAction;
   props: PreparedProp[];
@@ -129,15 +127,13 @@ export class ScriptCatalog {
       for (const out of Object.keys(def.outputs ?? {})) outputs.set(out, out);
       const edges = new Map<string, string>();
       for (const b of node.branches) if (!edges.has(b.name.toLowerCase())) edges.set(b.name.toLowerCase(), b.target);
-      const typeName = actionTypeName(def);
       actions.set(node.label, {
         node,
         def,
         where: `${loaded.graph.name}.${node.label}`,
         script: loaded.graph.name,
-        typeName,
         typeKey: actionTypeKey(def),
-        site: traceSite(loaded.graph.name, node.label, typeName, node.caption),
+        site: traceSite(loaded.graph.name, node.label, actionTypeName(def), node.caption),
         compiled,
         props,
         outputs,

@@ -145,7 +145,6 @@ function prepared(def: ActionDefinition, values: Record<string, unknown>, script
     def,
     where: `${SCRIPT}.${LABEL}`,
     script: SCRIPT,
-    typeName,
     typeKey: actionTypeKey(def),
     site: traceSite(SCRIPT, LABEL, typeName, typeName),
     compiled: { props: compiled },
