@@ -25,7 +25,7 @@ export class TraceHub {
 
   /** True when events must be built at all (someone listens or writes, or the trace is kept). */
   get active(): boolean {
-    return this.count > 0 || this.kept !== null || this.writers.length > 0;
+    return this.listening || this.writers.length > 0;
   }
 
   /** True when events must be built as objects: someone listens or the trace is kept (writers can do with records). */
