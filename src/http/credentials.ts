@@ -103,15 +103,21 @@ const SCANNED = 256;
 export function mayHoldCredential(text: string): boolean {
   const n = text.length;
   if (n > SCANNED) return MAYBE.test(text);
-  // Every form needs `@`, `=` or one of MAYBE's words: text without an ASCII letter (a number, a time, a phone number) can only hold one by `@` or `=`.
-  let letter = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x40 || c === 0x3d) return true;
-    const lower = c | 0x20;
-    if (lower >= 0x61 && lower <= 0x7a) letter = true;
   }
-  return letter && n >= SHORTEST_CREDENTIAL_WORD && MAYBE.test(text);
+  // Without `@` or `=`, a form needs one of MAYBE's words: not in text too short for one, nor in text without an ASCII letter (a number, a time, a phone number).
+  return n >= SHORTEST_CREDENTIAL_WORD && hasAsciiLetter(text) && MAYBE.test(text);
+}
+
+/** True when `text` holds an ASCII letter (looked at up to the first one). */
+export function hasAsciiLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const lower = text.charCodeAt(i) | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) return true;
+  }
+  return false;
 }
 
 /** `text` with every credential form masked: URL passwords and tokens, credential parameters, bearer tokens and credential headers. */

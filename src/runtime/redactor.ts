@@ -8,7 +8,7 @@
 // list in http/credentials.ts).
 import type { EncodedValue, Value } from '../contract/value.js';
 import { bareName } from '../contract/variables.js';
-import { isCredentialMember, maskCredentials, SHORTEST_CREDENTIAL_WORD } from '../http/credentials.js';
+import { hasAsciiLetter, isCredentialMember, maskCredentials, SHORTEST_CREDENTIAL_WORD } from '../http/credentials.js';
 import { toResultJson } from './trace.js';
 import { setMember } from '../snippet/json.js';
 
@@ -145,7 +145,7 @@ export class Redactor {
   private cleanText(s: string): boolean {
     for (const secret of this.secrets) if (s.includes(secret)) return false;
     // Short text, and text with no letter (numbers, times), is scanned (maskCredentials' own quick test needs no regular expression for it); other text is looked up first.
-    if (s.length < SHORTEST_CREDENTIAL_WORD || !hasLetter(s)) return maskCredentials(s) === s;
+    if (s.length < SHORTEST_CREDENTIAL_WORD || !hasAsciiLetter(s)) return maskCredentials(s) === s;
     const plain = this.plainTexts;
     if (plain.has(s)) return true;
     if (maskCredentials(s) !== s) return false;
@@ -186,13 +186,4 @@ export class Redactor {
     }
     return out;
   }
-}
-
-/** True when `s` holds an ASCII letter (looked at up to the first one). */
-function hasLetter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const lower = s.charCodeAt(i) | 0x20;
-    if (lower >= 0x61 && lower <= 0x7a) return true;
-  }
-  return false;
 }
