@@ -10,6 +10,10 @@
 /** Bytes collected before a batch leaves. */
 export const BATCH_BYTES = 1 << 16;
 
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
 /** Bytes up to this many are copied one by one. */
 const SMALL = 8;
 
@@ -106,6 +110,20 @@ export class LineBytes {
       buf[--end] = 0x30 + (n % 10);
       n = Math.floor(n / 10);
     } while (n > 0);
+  }
+
+  /** Adds a string, number, boolean or null as JSON.stringify writes it. */
+  scalar(v: string | number | boolean | null): void {
+    switch (typeof v) {
+      case 'string':
+        return this.jsonString(v);
+      case 'number':
+        return this.number(v);
+      case 'boolean':
+        return this.bytes(v ? TRUE : FALSE);
+      default:
+        return this.bytes(NULL);
+    }
   }
 
   /**

@@ -11,15 +11,13 @@
 import type { EncodedValue } from '../contract/value.js';
 import type { LineBytes } from './line-bytes.js';
 import type { TraceEvent } from './result.js';
-import { FALSE, NULL, traceJsonTo, TRUE } from './trace-json.js';
+import { givesUp, traceJsonTo } from './trace-json.js';
 import type { TraceSite, TraceWriter } from './trace-writer.js';
 
 /** How many variable names and member names keep their texts; past it, they are made for each line. */
 const MAX_CACHED = 4096;
 /** How many branches of one action keep their whole exit line. */
 const MAX_EXIT_LINES = 8;
-/** A props plan that keeps failing (members that come and go) gives way to the plain walk. */
-const MAX_MISSES = 16;
 
 const EMPTY = Buffer.alloc(0);
 const BRACE = Buffer.from('}');
@@ -198,7 +196,8 @@ class JsonLines implements TraceWriter {
     out.drop();
     if (!lines.plain) {
       if (lines.plan === undefined || !this.changed(lines.plan, props)) {
-        if (lines.plan !== undefined && ++lines.misses > MAX_MISSES && lines.misses * 8 > lines.hits) lines.plain = true;
+        // A plan that keeps failing (members that come and go) gives way to the plain walk.
+        if (lines.plan !== undefined && givesUp(++lines.misses, lines.hits)) lines.plain = true;
         lines.usePlan(lines.plain ? undefined : new PropsPlan(props));
       } else lines.usePlan(lines.plan);
       if (lines.plan !== undefined && this.planned(head, lines, lines.plan, props)) return out.end();
@@ -355,18 +354,8 @@ class JsonLines implements TraceWriter {
 
   /** Writes a JSON value as JSON.stringify does. */
   private value(v: EncodedValue): void {
-    const { out } = this;
-    switch (typeof v) {
-      case 'string':
-        return out.jsonString(v);
-      case 'number':
-        return out.number(v);
-      case 'boolean':
-        return out.bytes(v ? TRUE : FALSE);
-      default:
-        if (v === null) out.bytes(NULL);
-        else out.text(JSON.stringify(v));
-    }
+    if (v !== null && typeof v === 'object') this.out.text(JSON.stringify(v));
+    else this.out.scalar(v);
   }
 
   private key(name: string, first: boolean): Buffer {

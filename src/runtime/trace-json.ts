@@ -69,9 +69,6 @@ interface Time {
   head: Buffer;
 }
 
-export const TRUE = Buffer.from('true');
-export const FALSE = Buffer.from('false');
-export const NULL = Buffer.from('null');
 const EMPTY = Buffer.alloc(0);
 
 /**
@@ -188,27 +185,15 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
   // A varying slot: the fixed text since the one before, then the member.
   switch (typeof v) {
     case 'string':
-      out.bytes(beforeValue(shape, i));
-      out.jsonString(v);
-      return true;
     case 'number':
-      out.bytes(beforeValue(shape, i));
-      out.number(v);
-      return true;
     case 'boolean':
-      out.bytes(beforeValue(shape, i));
-      out.bytes(v ? TRUE : FALSE);
-      return true;
+      break;
     case 'undefined':
     case 'function':
     case 'symbol':
       return leftOut(shape, i, out);
     default: {
-      if (v === null) {
-        out.bytes(beforeValue(shape, i));
-        out.bytes(NULL);
-        return true;
-      }
+      if (v === null) break;
       // An object or array (or a value with toJSON, which may give nothing at all).
       const json = JSON.stringify(v) as string | undefined;
       if (json === undefined) return leftOut(shape, i, out);
@@ -217,6 +202,9 @@ function writeSlot(shape: Shape, i: number, v: unknown, out: LineBytes): boolean
       return true;
     }
   }
+  out.bytes(beforeValue(shape, i));
+  out.scalar(v as string | number | boolean | null);
+  return true;
 }
 
 /** The fixed text before varying slot `i`, up to its value (the first one's with the line's opening). */
@@ -245,7 +233,7 @@ function relearn(shape: Shape, e: Members): Known {
     return shape;
   }
   shape.misses++;
-  if (shape.misses > 16 && shape.misses * 8 > shape.hits) return PLAIN;
+  if (givesUp(shape.misses, shape.hits)) return PLAIN;
   return learn(e, shape.misses, shape.hits);
 }
 
@@ -278,6 +266,11 @@ function changedSlots(shape: Shape, e: Members): number[] | undefined {
   }
   // Nothing changed: a varying slot was left out where it decides the commas; JSON.stringify serves this event.
   return i === kinds.length ? changed : undefined;
+}
+
+/** True when a kept shape (or plan) failed too often for what it saves: its events are better written plainly. */
+export function givesUp(misses: number, hits: number): boolean {
+  return misses > 16 && misses * 8 > hits;
 }
 
 /** Makes the shape of `e` (its members after `time`), every scalar fixed to its value; PLAIN when it has too many. */
